@@ -1,0 +1,22 @@
+package org.opensmur.core.bilan;
+
+import java.util.List;
+import org.opensmur.core.hub.validation.HubPattern;
+import org.opensmur.core.hub.validation.Matches;
+import org.opensmur.core.hub.validation.Required;
+import org.opensmur.core.mission.PatientExternalId;
+import org.opensmur.core.mission.Sex;
+
+/** The patient the bilan is about. */
+public record ReportPatient(
+        @Required @Matches(HubPattern.PATIENT_ID) String patientId,
+        String birthName,
+        @Required String lastName,
+        @Required String firstName,
+        String birthDate,
+        String age,
+        Sex sex,
+        List<PatientExternalId> externalId,
+        Integer height,
+        Integer weight) {
+}

@@ -1,0 +1,16 @@
+package org.opensmur.core.document;
+
+import java.util.List;
+import org.opensmur.core.hub.message.Payload;
+import org.opensmur.core.hub.validation.HubPattern;
+import org.opensmur.core.hub.validation.Items;
+import org.opensmur.core.hub.validation.Matches;
+import org.opensmur.core.hub.validation.Required;
+
+/** RS-URL {@code documentLink}: links to documents about a case (bilan, photo, ECG...). */
+public record DocumentLink(
+        @Required @Matches(HubPattern.CASE_ID) String caseId,
+        @Matches(HubPattern.PATIENT_ID) String patientId,
+        String code,
+        @Required @Items(min = 1) List<Document> document) implements Payload {
+}

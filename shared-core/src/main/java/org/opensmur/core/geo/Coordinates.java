@@ -1,0 +1,10 @@
+package org.opensmur.core.geo;
+
+import org.opensmur.core.hub.validation.Required;
+
+/** WGS84 coordinates (degrees) and height (metres). */
+public record Coordinates(
+        @Required Double lat,
+        @Required Double lon,
+        Double height) {
+}

@@ -1,0 +1,20 @@
+package org.opensmur.core.geo;
+
+import java.time.OffsetDateTime;
+import org.opensmur.core.hub.validation.HubPattern;
+import org.opensmur.core.hub.validation.Matches;
+import org.opensmur.core.hub.validation.Required;
+
+/** A position fix of a vehicle. */
+public record Position(
+        @Required @Matches(HubPattern.RESOURCE_ID) String resourceId,
+        @Required OffsetDateTime datetime,
+        @Required Coordinates coord,
+        Double speed,
+        Double cap,
+        Motion move,
+        Boolean engineOn,
+        Boolean groundStatus,
+        Availability status,
+        EngagedStatus engagedStatus) {
+}

@@ -1,0 +1,48 @@
+package org.opensmur.core.hub.validation;
+
+import java.util.regex.Pattern;
+
+/** The patterns the Hub's schemas put on identifiers and codes (model line 3.x). */
+public enum HubPattern {
+    CASE_ID("^([a-zA-Z0-9_-]+\\.?){4,10}$", "a case id {country}.{domain}.{organisation}.{senderCaseId}"),
+    OWNER_ID("^([a-zA-Z0-9_-]+\\.?){4,9}$", "an organisation id such as fr.health.samu440"),
+    RESOURCE_ID("^([a-zA-Z0-9_-]+\\.){3,8}resource(\\.[a-zA-Z0-9_-]+){1,2}$", "a resource id {orgId}.resource.{id}"),
+    PATIENT_ID("^([a-zA-Z0-9_-]+\\.){3,8}patient(\\.[a-zA-Z0-9_-]+){1,2}$", "a patient id {orgId}.patient.{n}"),
+    REQUEST_ID("^([a-zA-Z0-9_-]+\\.){3,8}request(\\.[a-zA-Z0-9_-]+){1,2}$", "a request id {orgId}.request.{id}"),
+    NOTE_ID("^([a-zA-Z0-9_-]+\\.){3,8}medicalNote(\\.[a-zA-Z0-9_-]+){1,2}$", "a note id {orgId}.medicalNote.{id}"),
+    DATE_TIME("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}[\\-+]\\d{2}:\\d{2}$", "a date-time yyyy-MM-ddTHH:mm:ss+HH:mm"),
+    BIRTH_DATE("^\\d{4}-\\d{2}-\\d{2}$", "a date yyyy-MM-dd"),
+    AGE("^P[0-9]{1,3}[YMWD]$", "an age such as P32Y, P6M, P3W or P5D"),
+    INSEE_CODE("^[0-9]{5}$", "a 5-digit INSEE code"),
+    PHONE("^\\+\\d{5,18}$", "a phone number +CCnnnn"),
+    RISK_CODE("^R\\d{2}$", "a risk code Rnn"),
+    WHATS_HAPPEN_CODE("^C\\d{2}(\\.\\d{2}){2}$", "a code Cnn.nn.nn"),
+    LOCATION_KIND_CODE("^L\\d{2}(\\.\\d{2}){2}$", "a code Lnn.nn.nn"),
+    HEALTH_MOTIVE_CODE("^M\\d{2}\\.\\d{2}(\\.\\d{2})?$", "a code Mnn.nn or Mnn.nn.nn"),
+    DIAGNOSIS_CODE("^[A-Z]\\d{2}(\\.[\\d\\+\\-]{1,3})?$", "a diagnosis code such as O20 or S06.0"),
+    LOCATION_ID("^([0-9A-Z]{2}0\\d{5}\\d|\\d{9}|\\d{14}|\\d{4}[A-Za-z])$", "a FINESS, SIREN, SIRET or APE code");
+
+    private final String regex;
+    private final Pattern pattern;
+    private final String meaning;
+
+    HubPattern(String regex, String meaning) {
+        this.regex = regex;
+        this.pattern = Pattern.compile(regex);
+        this.meaning = meaning;
+    }
+
+    public String regex() {
+        return regex;
+    }
+
+    /** What a person should type, for error messages. */
+    public String meaning() {
+        return meaning;
+    }
+
+    /** JSON Schema semantics: an unanchored search; the Hub's patterns anchor themselves. */
+    public boolean matches(String value) {
+        return pattern.matcher(value).find();
+    }
+}

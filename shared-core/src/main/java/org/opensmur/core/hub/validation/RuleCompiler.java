@@ -1,0 +1,91 @@
+package org.opensmur.core.hub.validation;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import org.opensmur.core.hub.message.Message;
+import org.opensmur.core.hub.validation.Rule.ArrayRule;
+import org.opensmur.core.hub.validation.Rule.Field;
+import org.opensmur.core.hub.validation.Rule.ObjectRule;
+import org.opensmur.core.hub.validation.Rule.StringRule;
+
+/**
+ * Derives validation rules from the model records: the record components are the allowed properties
+ * (additionalProperties false unless {@link OpenObject}), and their Java types and annotations give the
+ * JSON types, patterns, code lists and bounds. The model is thus the single place where a rule is written.
+ */
+final class RuleCompiler {
+
+    private final Map<Class<?>, ObjectRule> done = new HashMap<>();
+
+    ObjectRule compile(Class<? extends Record> type) {
+        ObjectRule cached = done.get(type);
+        if (cached != null) {
+            return cached;
+        }
+        Map<String, Field> fields = new LinkedHashMap<>();
+        for (RecordComponent component : type.getRecordComponents()) {
+            JsonProperty renamed = component.getAccessor().getAnnotation(JsonProperty.class);
+            String name = renamed != null && !renamed.value().isEmpty() ? renamed.value() : component.getName();
+            Rule rule = ruleFor(component.getGenericType(), component);
+            fields.put(name, new Field(name, component.isAnnotationPresent(Required.class), rule));
+        }
+        ObjectRule rule = new ObjectRule(type.getSimpleName(), fields, type.isAnnotationPresent(OpenObject.class));
+        done.put(type, rule);
+        return rule;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Rule ruleFor(Type type, RecordComponent component) {
+        if (type instanceof ParameterizedType list && list.getRawType() == java.util.List.class) {
+            Items items = component.getAnnotation(Items.class);
+            return new ArrayRule(ruleFor(list.getActualTypeArguments()[0], component),
+                    items == null ? 0 : items.min(), items == null ? Integer.MAX_VALUE : items.max());
+        }
+        Class<?> raw = (Class<?>) type;
+        if (raw == String.class) {
+            Matches matches = component.getAnnotation(Matches.class);
+            InCodeList codeList = component.getAnnotation(InCodeList.class);
+            if (codeList != null) {
+                return new StringRule(null, codeList.value().codes(), codeList.value().meaning());
+            }
+            return matches == null ? StringRule.ANY : new StringRule(matches.value(), null, null);
+        }
+        if (raw.isEnum() && Coded.class.isAssignableFrom(raw)) {
+            Set<String> codes = new LinkedHashSet<>();
+            Arrays.stream(raw.getEnumConstants()).forEach(c -> codes.add(((Coded) c).code()));
+            return new StringRule(null, codes, raw.getSimpleName());
+        }
+        if (raw == OffsetDateTime.class) {
+            return new Rule.DateTimeRule(!component.isAnnotationPresent(AnyDateTime.class));
+        }
+        if (raw == Boolean.class) {
+            return new Rule.BooleanRule();
+        }
+        if (raw == Integer.class || raw == Long.class) {
+            return new Rule.NumberRule(true);
+        }
+        if (raw == Double.class || raw == Number.class || raw == java.math.BigDecimal.class) {
+            return new Rule.NumberRule(false);
+        }
+        if (raw == ObjectNode.class) {
+            return new Rule.AnyObjectRule();
+        }
+        if (raw == Message.class) {
+            return new Rule.MessageRule();
+        }
+        if (raw.isRecord()) {
+            return compile((Class<? extends Record>) raw);
+        }
+        throw new IllegalStateException("no validation rule for " + raw + " in " + component);
+    }
+}

@@ -1,0 +1,18 @@
+package org.opensmur.core.mission;
+
+import java.util.List;
+import org.opensmur.core.hub.validation.HubPattern;
+import org.opensmur.core.hub.validation.Matches;
+
+/** How to reach the patient once at the address. */
+public record Access(
+        String floor,
+        String roomNumber,
+        String interphone,
+        List<String> accessCode,
+        String elevator,
+        String buildingName,
+        String entrance,
+        String entity,
+        @Matches(HubPattern.PHONE) String phoneNumber) {
+}

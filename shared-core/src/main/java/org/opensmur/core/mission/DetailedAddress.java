@@ -1,0 +1,11 @@
+package org.opensmur.core.mission;
+
+import org.opensmur.core.hub.validation.Required;
+
+/** A street address. */
+public record DetailedAddress(
+        Highway highway,
+        @Required String complete,
+        String number,
+        WayName wayName) {
+}

@@ -1,0 +1,10 @@
+package org.opensmur.core.mission;
+
+import org.opensmur.core.hub.validation.Required;
+
+/** A reference to the location in another system. */
+public record ExternalInfo(
+        @Required LocationInfoSource freetext,
+        LocationInfoType type,
+        @Required String uri) {
+}

@@ -1,0 +1,11 @@
+package org.opensmur.core.mission;
+
+import java.util.List;
+import org.opensmur.core.hub.validation.Required;
+
+/** The patient's general practitioner. */
+public record GeneralPractitioner(
+        @Required PersonName detailedName,
+        String rppsId,
+        List<PersonalContact> contact) {
+}

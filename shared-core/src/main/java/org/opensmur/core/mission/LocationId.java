@@ -1,0 +1,11 @@
+package org.opensmur.core.mission;
+
+import org.opensmur.core.hub.validation.HubPattern;
+import org.opensmur.core.hub.validation.Matches;
+import org.opensmur.core.hub.validation.Required;
+
+/** An official identifier of a place (FINESS, SIREN...). */
+public record LocationId(
+        @Required LocationIdSource source,
+        @Required @Matches(HubPattern.LOCATION_ID) String value) {
+}

@@ -1,0 +1,15 @@
+package org.opensmur.core.mission;
+
+import java.time.OffsetDateTime;
+import org.opensmur.core.hub.validation.HubPattern;
+import org.opensmur.core.hub.validation.Matches;
+import org.opensmur.core.hub.validation.Required;
+
+/** A medical note written at the SAMU. */
+public record MedicalNote(
+        @Matches(HubPattern.PATIENT_ID) String patientId,
+        @Required Operator operator,
+        @Required @Matches(HubPattern.NOTE_ID) String medicalNoteId,
+        OffsetDateTime creation,
+        @Required String freetext) {
+}

@@ -1,0 +1,14 @@
+package org.opensmur.core.mission;
+
+import org.opensmur.core.hub.validation.HubPattern;
+import org.opensmur.core.hub.validation.Matches;
+import org.opensmur.core.hub.validation.Required;
+
+/** A patient of the case. */
+public record Patient(
+        @Required @Matches(HubPattern.PATIENT_ID) String patientId,
+        AdministrativeFile administrativeFile,
+        Identity identity,
+        PatientDetail detail,
+        Hypothesis hypothesis) {
+}

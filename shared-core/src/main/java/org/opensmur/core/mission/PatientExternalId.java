@@ -1,0 +1,9 @@
+package org.opensmur.core.mission;
+
+import org.opensmur.core.hub.validation.Required;
+
+/** An identifier of the patient in another system. */
+public record PatientExternalId(
+        @Required PatientIdSource source,
+        @Required String value) {
+}

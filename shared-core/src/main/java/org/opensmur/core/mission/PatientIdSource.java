@@ -1,0 +1,30 @@
+package org.opensmur.core.mission;
+
+import org.opensmur.core.hub.validation.Coded;
+
+/** Issuer of a patient identifier. */
+public enum PatientIdSource implements Coded {
+    NIR("NIR", "Numéro de sécurité sociale"),
+    SINUS("SINUS", "Numéro SINUS (SI-VIC)"),
+    DOSSARD("DOSSARD", "Numéro de dossard"),
+    PLACE("PLACE", "Numéro de place"),
+    AUTRE("AUTRE", "Autre");
+
+    private final String code;
+    private final String label;
+
+    PatientIdSource(String code, String label) {
+        this.code = code;
+        this.label = label;
+    }
+
+    @Override
+    public String code() {
+        return code;
+    }
+
+    @Override
+    public String label() {
+        return label;
+    }
+}

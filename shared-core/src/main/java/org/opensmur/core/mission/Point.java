@@ -1,0 +1,9 @@
+package org.opensmur.core.mission;
+
+import org.opensmur.core.hub.validation.Required;
+
+/** A point, possibly from an AML emergency location. */
+public record Point(
+        @Required CaseCoordinates coord,
+        Boolean isAml) {
+}

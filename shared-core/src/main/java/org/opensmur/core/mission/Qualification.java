@@ -1,0 +1,15 @@
+package org.opensmur.core.mission;
+
+import java.util.List;
+import org.opensmur.core.hub.validation.CodeList;
+import org.opensmur.core.hub.validation.InCodeList;
+
+/** What the case is about: origin of the call, risks, nature, motive and priority. */
+public record Qualification(
+        @InCodeList(CodeList.ORIGIN) String origin,
+        List<RiskThreat> riskThreat,
+        WhatsHappen whatsHappen,
+        LocationKind locationKind,
+        HealthMotive healthMotive,
+        CaseDetails details) {
+}

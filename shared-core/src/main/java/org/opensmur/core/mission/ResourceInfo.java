@@ -1,0 +1,28 @@
+package org.opensmur.core.mission;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.opensmur.core.hub.validation.CodeList;
+import org.opensmur.core.hub.validation.HubPattern;
+import org.opensmur.core.hub.validation.InCodeList;
+import org.opensmur.core.hub.validation.Matches;
+import org.opensmur.core.hub.validation.Required;
+import org.opensmur.core.status.ResourceState;
+
+/** An engaged resource. */
+public record ResourceInfo(
+        @Required OffsetDateTime datetime,
+        @Required @Matches(HubPattern.RESOURCE_ID) String resourceId,
+        @Matches(HubPattern.REQUEST_ID) String requestId,
+        String missionId,
+        String orgId,
+        String patientId,
+        String centerName,
+        @Required @InCodeList(CodeList.VEHICLE_TYPE) String vehicleType,
+        String name,
+        @Matches(HubPattern.INSEE_CODE) String centerCity,
+        Team team,
+        List<ResourceState> state,
+        ResourceContact contact,
+        List<String> freetext) {
+}

@@ -1,0 +1,14 @@
+package org.opensmur.core.mission;
+
+import java.util.List;
+import org.opensmur.core.hub.message.Payload;
+import org.opensmur.core.hub.validation.HubPattern;
+import org.opensmur.core.hub.validation.Items;
+import org.opensmur.core.hub.validation.Matches;
+import org.opensmur.core.hub.validation.Required;
+
+/** RS-ER {@code resourcesEngagement}: the SAMU asks for resources to be engaged on a case. */
+public record ResourcesEngagement(
+        @Required @Matches(HubPattern.CASE_ID) String caseId,
+        @Required @Items(min = 1) List<RequestedResource> resource) implements Payload {
+}

@@ -1,0 +1,10 @@
+package org.opensmur.core.mission;
+
+import org.opensmur.core.hub.validation.Required;
+
+/** Name of a street. */
+public record WayName(
+        @Required String complete,
+        String type,
+        String name) {
+}

@@ -1,0 +1,13 @@
+package org.opensmur.core.rpis;
+
+import org.opensmur.core.hub.validation.CodeList;
+import org.opensmur.core.hub.validation.InCodeList;
+import org.opensmur.core.hub.validation.Required;
+
+/** Where the patient was taken. */
+public record RpisDestination(
+        @Required @InCodeList(CodeList.COUNTRY) String destinationCountry,
+        @Required String destinationCategory,
+        @Required String healthcareType,
+        @Required String finess) {
+}

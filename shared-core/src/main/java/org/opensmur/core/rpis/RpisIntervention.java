@@ -1,0 +1,14 @@
+package org.opensmur.core.rpis;
+
+import java.util.List;
+import org.opensmur.core.hub.validation.Required;
+
+/** Where, who, when and what was done. */
+public record RpisIntervention(
+        @Required RpisLocation location,
+        @Required RpisTeam team,
+        RpisTimes smurStatus,
+        List<String> procedure,
+        @Required String mainDiagnosis,
+        String associatedDiagnosis) {
+}

@@ -1,0 +1,12 @@
+package org.opensmur.core.rpis;
+
+import org.opensmur.core.hub.validation.Required;
+import org.opensmur.core.mission.Sex;
+
+/** The patient, as the ORU needs it. */
+public record RpisPatient(
+        @Required String patientId,
+        @Required String birthDate,
+        @Required Sex sex,
+        InseeAddress residentialAddress) {
+}

@@ -1,0 +1,14 @@
+package org.opensmur.core.rpis;
+
+import java.time.OffsetDateTime;
+import org.opensmur.core.hub.validation.Required;
+
+/** Status timestamps of the SMUR. */
+public record RpisTimes(
+        @Required OffsetDateTime departSmur,
+        OffsetDateTime arrivedSmur,
+        OffsetDateTime departLocation,
+        OffsetDateTime arrivedDestination,
+        @Required OffsetDateTime teamAvailable,
+        @Required OffsetDateTime returnSmur) {
+}

@@ -1,0 +1,13 @@
+package org.opensmur.core.status;
+
+import org.opensmur.core.hub.message.Payload;
+import org.opensmur.core.hub.validation.HubPattern;
+import org.opensmur.core.hub.validation.Matches;
+import org.opensmur.core.hub.validation.Required;
+
+/** RS-SR {@code resourcesStatus}: a status change of a vehicle. */
+public record ResourcesStatus(
+        @Required @Matches(HubPattern.CASE_ID) String caseId,
+        @Required @Matches(HubPattern.RESOURCE_ID) String resourceId,
+        @Required ResourceState state) implements Payload {
+}

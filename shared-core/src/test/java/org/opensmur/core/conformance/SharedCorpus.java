@@ -1,0 +1,89 @@
+package org.opensmur.core.conformance;
+
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.opensmur.core.hub.message.MessageType;
+
+/**
+ * The official Hub conformance corpus in {@code ../shared} (never copied into the project), and the
+ * official JSON schemas run through networknt, the validator the Hub itself uses: our yardstick.
+ */
+public final class SharedCorpus {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private SharedCorpus() {
+    }
+
+    /** The corpus folder; skips the test with the reason when absent, but fails in CI where it must exist. */
+    public static Path root() {
+        Path dir = Path.of(System.getProperty("hub.shared.dir", "../../shared")).toAbsolutePath().normalize();
+        Path corpus = dir.resolve("hub-conformance");
+        if (!Files.isDirectory(corpus)) {
+            if ("true".equals(System.getenv("CI"))) {
+                fail("the Hub conformance corpus is missing at " + corpus + " (CI must have ../shared)");
+            }
+            assumeTrue(false, "skipped: the Hub conformance corpus is not at " + corpus
+                    + " (put the shared/ folder beside the project)");
+        }
+        return corpus;
+    }
+
+    public static Path examples(MessageType type) {
+        return root().resolve("examples").resolve(type.code());
+    }
+
+    public static List<Path> exampleFiles(MessageType type) {
+        try (Stream<Path> files = Files.list(examples(type))) {
+            return files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static JsonNode read(Path file) {
+        try {
+            return JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The official full-message schema, with its {@code classpath:/json-schema/} references mapped to the corpus. */
+    public static JsonSchema officialEnvelopeSchema() {
+        Path schemas = root().resolve("schemas");
+        JsonSchemaFactory factory = JsonSchemaFactory.builder(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7))
+                .uriFetcher(uri -> new FileInputStream(schemas.resolve(fileName(uri)).toFile()), "classpath")
+                .build();
+        try (var in = Files.newInputStream(schemas.resolve("EDXL-DE-full.schema.json"))) {
+            return factory.getSchema(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String fileName(URI uri) {
+        String path = uri.getSchemeSpecificPart();
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    public static Set<ValidationMessage> officialErrors(JsonSchema schema, JsonNode message) {
+        return schema.validate(message);
+    }
+}
