@@ -27,8 +27,16 @@ public final class HubDates {
         return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
     }
 
-    /** Accepts any RFC 3339 date-time (the envelope dates may carry Z or fractions when received). */
+    /**
+     * Accepts any RFC 3339 date-time, as the Hub's validator does for envelope dates: Z, fractions, a space
+     * or a lower-case t between date and time.
+     */
     public static OffsetDateTime parse(String text) {
-        return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        String iso = text.length() > 10 && (text.charAt(10) == ' ' || text.charAt(10) == 't')
+                ? text.substring(0, 10) + 'T' + text.substring(11) : text;
+        if (iso.endsWith("z")) {
+            iso = iso.substring(0, iso.length() - 1) + 'Z';
+        }
+        return OffsetDateTime.parse(iso, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     }
 }

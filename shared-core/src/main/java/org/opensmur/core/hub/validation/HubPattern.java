@@ -4,8 +4,8 @@ import java.util.regex.Pattern;
 
 /** The patterns the Hub's schemas put on identifiers and codes (model line 3.x). */
 public enum HubPattern {
-    CASE_ID("^([a-zA-Z0-9_-]+\\.?){4,10}$", "a case id {country}.{domain}.{organisation}.{senderCaseId}"),
-    OWNER_ID("^([a-zA-Z0-9_-]+\\.?){4,9}$", "an organisation id such as fr.health.samu440"),
+    CASE_ID("^([a-zA-Z0-9_-]+\\.?){4,10}$", "a case id {country}.{domain}.{organisation}.{senderCaseId}", 4, 10),
+    OWNER_ID("^([a-zA-Z0-9_-]+\\.?){4,9}$", "an organisation id such as fr.health.samu440", 4, 9),
     RESOURCE_ID("^([a-zA-Z0-9_-]+\\.){3,8}resource(\\.[a-zA-Z0-9_-]+){1,2}$", "a resource id {orgId}.resource.{id}"),
     PATIENT_ID("^([a-zA-Z0-9_-]+\\.){3,8}patient(\\.[a-zA-Z0-9_-]+){1,2}$", "a patient id {orgId}.patient.{n}"),
     REQUEST_ID("^([a-zA-Z0-9_-]+\\.){3,8}request(\\.[a-zA-Z0-9_-]+){1,2}$", "a request id {orgId}.request.{id}"),
@@ -25,11 +25,20 @@ public enum HubPattern {
     private final String regex;
     private final Pattern pattern;
     private final String meaning;
+    private final int minGroups;
+    private final int maxGroups;
 
     HubPattern(String regex, String meaning) {
+        this(regex, meaning, 0, 0);
+    }
+
+    /** For {@code ^([a-zA-Z0-9_-]+\\.?){min,max}$}, matched in linear time (see {@link #matchesGroups}). */
+    HubPattern(String regex, String meaning, int minGroups, int maxGroups) {
         this.regex = regex;
         this.pattern = Pattern.compile(regex);
         this.meaning = meaning;
+        this.minGroups = minGroups;
+        this.maxGroups = maxGroups;
     }
 
     public String regex() {
@@ -43,6 +52,34 @@ public enum HubPattern {
 
     /** JSON Schema semantics: an unanchored search; the Hub's patterns anchor themselves. */
     public boolean matches(String value) {
-        return pattern.matcher(value).find();
+        return maxGroups > 0 ? matchesGroups(value, minGroups, maxGroups) : pattern.matcher(value).find();
+    }
+
+    /**
+     * {@code ^([a-zA-Z0-9_-]+\\.?){min,max}$} backtracks exponentially on a near miss (40 characters and a
+     * stray '!' take seconds), so it is decided by counting instead. A string is such a sequence of groups
+     * exactly when it starts with a word character, has no two dots in a row, holds nothing else, and
+     * can be cut into between min and max groups: at least one group per run of word characters, at most
+     * one per word character.
+     */
+    static boolean matchesGroups(String value, int min, int max) {
+        int runs = 0;
+        int wordChars = 0;
+        boolean previousWasWord = false;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-') {
+                if (!previousWasWord) {
+                    runs++;
+                }
+                wordChars++;
+                previousWasWord = true;
+            } else if (c == '.' && previousWasWord) {
+                previousWasWord = false;
+            } else {
+                return false;
+            }
+        }
+        return runs > 0 && runs <= max && wordChars >= min;
     }
 }

@@ -43,15 +43,15 @@ public final class ModelLine {
         return name;
     }
 
-    ObjectRule envelope() {
+    public ObjectRule envelope() {
         return envelope;
     }
 
-    ObjectRule header() {
+    public ObjectRule header() {
         return header;
     }
 
-    ObjectRule payload(MessageType type) {
+    public ObjectRule payload(MessageType type) {
         return payloads.get(type);
     }
 

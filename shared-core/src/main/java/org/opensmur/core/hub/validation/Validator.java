@@ -41,7 +41,7 @@ public final class Validator {
     private static final Pattern STRICT_DATE = Pattern.compile(
             "^(\\d{4})-(\\d{2})-(\\d{2})T(\\d{2}):(\\d{2}):(\\d{2})([-+])(\\d{2}):(\\d{2})$");
     private static final Pattern RFC3339_DATE = Pattern.compile(
-            "^(\\d{4})-(\\d{2})-(\\d{2})[Tt](\\d{2}):(\\d{2}):(\\d{2})(?:\\.\\d+)?(?:[Zz]|([-+])(\\d{2}):(\\d{2}))$");
+            "^(\\d{4})-(\\d{2})-(\\d{2})[Tt ](\\d{2}):(\\d{2}):(\\d{2})(?:\\.\\d+)?(?:[Zz]|([-+])(\\d{2}):(\\d{2}))$");
     private static final int CODES_SHOWN = 12;
 
     private final ModelLine line;
@@ -233,7 +233,9 @@ public final class Validator {
         if (m.group(8) != null) {
             int offsetHours = Integer.parseInt(m.group(8));
             int offsetMinutes = Integer.parseInt(m.group(9));
-            return offsetHours <= 23 && offsetMinutes <= 59;
+            // RFC 3339 allows -00:00 and the RC-DE text even asks for it, but the Hub's validator refuses it.
+            boolean negativeZero = "-".equals(m.group(7)) && offsetHours == 0 && offsetMinutes == 0;
+            return offsetHours <= 23 && offsetMinutes <= 59 && !negativeZero;
         }
         return true;
     }
