@@ -2,6 +2,7 @@ package org.opensmur.core.outgoing;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -80,7 +81,8 @@ public final class OutgoingMessages {
     /** RS-SR: a status tapped by the crew; {@code tappedAt} is the tap time, whenever the message leaves. */
     public Built statusChange(String caseId, String resourceId, ResourceStatus status, OffsetDateTime tappedAt,
                               Boolean available, String lrmId) {
-        ResourceState state = new ResourceState(tappedAt, status, available);
+        // The wire keeps whole seconds; keep the record equal to what the LRM will read.
+        ResourceState state = new ResourceState(tappedAt.truncatedTo(ChronoUnit.SECONDS), status, available);
         return build(new ResourcesStatus(caseId, resourceId, state), lrmId, DistributionKind.REPORT);
     }
 

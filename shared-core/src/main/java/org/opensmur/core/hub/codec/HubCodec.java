@@ -63,10 +63,17 @@ public final class HubCodec {
                     "XML body refused: this client speaks JSON only (content type application/json)"));
         }
         JsonNode tree;
+        JsonParser parser = null;
         try {
-            tree = mapper.readTree(body);
+            parser = mapper.createParser(body);
+            tree = mapper.readTree(parser);
+            if (parser.nextToken() != null) {
+                return failed(new ValidationIssue("$", Kind.SYNTAX, null, "content after the end of the JSON object"));
+            }
         } catch (IOException e) {
-            return failed(parseIssue(e));
+            return failed(parseIssue(e, parser));
+        } finally {
+            closeQuietly(parser);
         }
         return decodeTree(tree);
     }
@@ -142,8 +149,18 @@ public final class HubCodec {
         return -1;
     }
 
-    private static ValidationIssue parseIssue(IOException e) {
-        String path = jsonPath(e);
+    private static void closeQuietly(JsonParser parser) {
+        if (parser != null) {
+            try {
+                parser.close();
+            } catch (IOException ignored) {
+                // nothing to release for a byte array
+            }
+        }
+    }
+
+    private static ValidationIssue parseIssue(IOException e, JsonParser parser) {
+        String path = parser != null ? pathOf(parser.getParsingContext()) : jsonPath(e);
         if (e instanceof StreamConstraintsException) {
             return new ValidationIssue(path, Kind.LIMIT, null, "refused: " + firstLine(e));
         }
