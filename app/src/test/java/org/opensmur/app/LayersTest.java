@@ -1,0 +1,61 @@
+package org.opensmur.app;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Dependencies point one way, app -> offline-store -> shared-core, and AMQP stays behind the transport. */
+class LayersTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.opensmur");
+    }
+
+    @Test
+    void modulesDependOneWay() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("App").definedBy("org.opensmur.app..")
+                .layer("Store").definedBy("org.opensmur.store..")
+                .layer("Core").definedBy("org.opensmur.core..")
+                .whereLayer("App").mayNotBeAccessedByAnyLayer()
+                .whereLayer("Store").mayOnlyBeAccessedByLayers("App")
+                .whereLayer("Core").mayOnlyBeAccessedByLayers("Store", "App")
+                .withOptionalLayers(true)
+                .check(classes);
+    }
+
+    @Test
+    void coreHasNoUserInterface() {
+        noClasses().that().resideInAPackage("org.opensmur.core..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "com.gluonhq..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheHubTransportSeesAmqp() {
+        noClasses().that().resideOutsideOfPackage("org.opensmur.core.hub.transport..")
+                .should().dependOnClassesThat().resideInAPackage("com.rabbitmq..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void theMessageModelDoesNotKnowTheCodecOrTheBuilders() {
+        noClasses().that().resideInAnyPackage("org.opensmur.core.mission..", "org.opensmur.core.status..",
+                        "org.opensmur.core.geo..", "org.opensmur.core.document..", "org.opensmur.core.bilan..",
+                        "org.opensmur.core.rpis..", "org.opensmur.core.reference..", "org.opensmur.core.hub.message..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.opensmur.core.hub.codec..",
+                        "org.opensmur.core.outgoing..", "org.opensmur.core.cli..")
+                .check(classes);
+    }
+}

@@ -1,0 +1,153 @@
+package org.opensmur.core.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.opensmur.core.hub.codec.Decoded;
+import org.opensmur.core.hub.codec.HubCodec;
+import org.opensmur.core.hub.message.DistributionKind;
+import org.opensmur.core.hub.message.MessageType;
+import org.opensmur.core.hub.validation.HubRules;
+import org.opensmur.core.hub.validation.ValidationIssue;
+import org.opensmur.core.hub.validation.Validator;
+import org.opensmur.core.outgoing.Built;
+import org.opensmur.core.outgoing.OutgoingMessages;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code hubmsg}: validate Hub messages and wrap bare payloads, for integrators. */
+@Command(name = "hubmsg", mixinStandardHelpOptions = true, version = "hubmsg 0.1 (Hub model line 3.x)",
+        description = "Validates Hub Santé messages (15-SMUR link) and wraps bare payloads into complete envelopes.",
+        subcommands = {HubMsg.Validate.class, HubMsg.Wrap.class})
+public final class HubMsg implements Callable<Integer> {
+
+    static final int OK = 0;
+    static final int INVALID = 1;
+    static final int UNREADABLE = 2;
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new HubMsg());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExitCodeExceptionMapper(e -> UNREADABLE);
+        return cli.execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return UNREADABLE;
+    }
+
+    @Command(name = "validate", description = {
+        "Checks whole EDXL-DE messages or bare payloads (as in the official examples).",
+        "Prints 'OK <type>' or one line per error ('path: reason'). Exit 0 when every file is valid,",
+        "1 when one is invalid, 2 when one cannot be read."})
+    static final class Validate implements Callable<Integer> {
+        @Parameters(arity = "1..*", paramLabel = "FILE")
+        List<Path> files;
+
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            HubCodec codec = new HubCodec();
+            int status = OK;
+            for (Path file : files) {
+                byte[] body;
+                try {
+                    body = Files.readAllBytes(file);
+                } catch (IOException e) {
+                    err.println(file + ": cannot read: " + e.getMessage());
+                    status = UNREADABLE;
+                    continue;
+                }
+                Decoded decoded = codec.decode(body);
+                List<ValidationIssue> issues = decoded.issues();
+                if (issues.isEmpty() && decoded.envelope() != null) {
+                    issues = HubRules.check(decoded.envelope());
+                }
+                String prefix = files.size() > 1 ? file + ": " : "";
+                if (issues.isEmpty()) {
+                    out.println(prefix + "OK " + decoded.type().code()
+                            + (decoded.form() == Validator.Form.MESSAGE ? " (payload only)" : ""));
+                } else {
+                    issues.forEach(issue -> out.println(prefix + issue));
+                    status = Math.max(status, INVALID);
+                }
+            }
+            return status;
+        }
+    }
+
+    @Command(name = "wrap", description = {
+        "Wraps a bare payload (e.g. an official example) into a complete EDXL-DE message ready to publish:",
+        "fresh distributionID, dates, header, recipient. Prints the JSON, or the errors (exit 1)."})
+    static final class Wrap implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "FILE")
+        Path file;
+
+        @Option(names = "--from", required = true, description = "sender client id (your routing key)")
+        String from;
+
+        @Option(names = "--to", required = true, description = "recipient client id")
+        String to;
+
+        @Option(names = "--kind", description = "distribution kind (default: Ack for RC-REF, Error for RS-ERROR, else Report)")
+        String kind;
+
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            HubCodec codec = new HubCodec();
+            Decoded decoded = codec.decode(Files.readAllBytes(file));
+            if (decoded.message() == null) {
+                decoded.issues().forEach(out::println);
+                return INVALID;
+            }
+            MessageType type = decoded.type();
+            DistributionKind distributionKind = kind != null ? kindOf(kind)
+                    : type == MessageType.RC_REF ? DistributionKind.ACK
+                    : type == MessageType.RS_ERROR ? DistributionKind.ERROR : DistributionKind.REPORT;
+            Built built = OutgoingMessages.of(from, Clock.systemDefaultZone())
+                    .build(decoded.message().payload(), to, distributionKind);
+            if (!built.isValid() || !decoded.isValid()) {
+                decoded.issues().forEach(out::println);
+                built.issues().forEach(out::println);
+                return INVALID;
+            }
+            out.println(codec.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(codec.toTree(built.message())));
+            return OK;
+        }
+
+        private static DistributionKind kindOf(String name) {
+            for (DistributionKind k : DistributionKind.values()) {
+                if (k.code().equalsIgnoreCase(name)) {
+                    return k;
+                }
+            }
+            throw new CommandLine.ParameterException(new CommandLine(new Wrap()), "unknown kind " + name
+                    + " (Report, Update, Cancel, Ack, Error)");
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.opensmur.core.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opensmur.core.conformance.SharedCorpus;
+import org.opensmur.core.hub.codec.Decoded;
+import org.opensmur.core.hub.codec.HubCodec;
+import org.opensmur.core.hub.message.MessageType;
+
+class HubMsgTest {
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = HubMsg.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void validateAcceptsEveryOfficialExampleOfTheTabletsTypes() {
+        List<String> args = new ArrayList<>(List.of("validate"));
+        for (MessageType type : MessageType.values()) {
+            SharedCorpus.exampleFiles(type).forEach(f -> args.add(f.toString()));
+        }
+        Run run = run(args.toArray(String[]::new));
+        assertEquals(0, run.exit(), run.out());
+        assertEquals(args.size() - 1, run.out().lines().filter(l -> l.contains(": OK ")).count(), run.out());
+    }
+
+    @Test
+    void validateRejectsEveryFailingSampleWithOneLinePerError() throws IOException {
+        List<Path> failing;
+        try (Stream<Path> files = Files.list(SharedCorpus.root().resolve("failing/EDXL-DE"))) {
+            failing = files.filter(p -> !p.toString().endsWith(".errors")).sorted().toList();
+        }
+        for (Path file : failing) {
+            Run run = run("validate", file.toString());
+            assertEquals(1, run.exit(), file + "\n" + run.out());
+            assertTrue(run.out().lines().allMatch(l -> l.startsWith("$") && l.contains(": ")), run.out());
+        }
+    }
+
+    @Test
+    void unreadableFileExitsWithTwo(@TempDir Path dir) {
+        Run run = run("validate", dir.resolve("missing.json").toString());
+        assertEquals(2, run.exit());
+        assertTrue(run.err().contains("cannot read"), run.err());
+    }
+
+    @Test
+    void wrapMakesAWholeMessageThatValidates(@TempDir Path dir) throws IOException {
+        Path example = SharedCorpus.exampleFiles(MessageType.RS_BPV).get(0);
+        Run wrapped = run("wrap", example.toString(), "--from", "fr.health.samu440.smur.vlm4", "--to", "fr.health.samu440");
+        assertEquals(0, wrapped.exit(), wrapped.out());
+
+        Decoded decoded = new HubCodec().decode(wrapped.out().getBytes(StandardCharsets.UTF_8));
+        assertTrue(decoded.isValid(), decoded.issues().toString());
+        assertEquals("fr.health.samu440", decoded.envelope().recipientID());
+        assertTrue(decoded.envelope().distributionID().startsWith("fr.health.samu440.smur.vlm4_"));
+
+        Path whole = Files.writeString(dir.resolve("whole.json"), wrapped.out());
+        Run validated = run("validate", whole.toString());
+        assertEquals("OK RS-BPV\n", validated.out());
+    }
+
+    @Test
+    void wrapRefusesAnInvalidPayload(@TempDir Path dir) throws IOException {
+        Path bad = Files.writeString(dir.resolve("bad.json"), "{\"resourcesStatus\":{\"caseId\":\"x\"}}");
+        Run run = run("wrap", bad.toString(), "--from", "fr.health.a", "--to", "fr.health.b");
+        assertEquals(1, run.exit());
+        assertTrue(run.out().contains("$.resourcesStatus.resourceId: is missing"), run.out());
+    }
+}
