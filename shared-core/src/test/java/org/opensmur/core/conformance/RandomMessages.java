@@ -85,6 +85,8 @@ final class RandomMessages {
             case HEALTH_MOTIVE_CODE -> "M" + digits(2) + "." + digits(2) + (random.nextBoolean() ? "." + digits(2) : "");
             case DIAGNOSIS_CODE -> (char) ('A' + random.nextInt(26)) + digits(2) + (random.nextBoolean() ? "." + digits(1) : "");
             case LOCATION_ID -> pick(List.of(digits(9), digits(14), digits(4) + "Z", "2A0" + digits(6)));
+            case CASE_ID_V2 -> "fr.health.samu" + digits(3) + ".DRFR15" + digits(13);
+            case RESOURCE_ID_V2 -> "fr.health.samu" + digits(3) + ".resource." + word();
         };
     }
 

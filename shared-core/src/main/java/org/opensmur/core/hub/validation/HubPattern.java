@@ -20,7 +20,11 @@ public enum HubPattern {
     LOCATION_KIND_CODE("^L\\d{2}(\\.\\d{2}){2}$", "a code Lnn.nn.nn"),
     HEALTH_MOTIVE_CODE("^M\\d{2}\\.\\d{2}(\\.\\d{2})?$", "a code Mnn.nn or Mnn.nn.nn"),
     DIAGNOSIS_CODE("^[A-Z]\\d{2}(\\.[\\d\\+\\-]{1,3})?$", "a diagnosis code such as O20 or S06.0"),
-    LOCATION_ID("^([0-9A-Z]{2}0\\d{5}\\d|\\d{9}|\\d{14}|\\d{4}[A-Za-z])$", "a FINESS, SIREN, SIRET or APE code");
+    LOCATION_ID("^([0-9A-Z]{2}0\\d{5}\\d|\\d{9}|\\d{14}|\\d{4}[A-Za-z])$", "a FINESS, SIREN, SIRET or APE code"),
+    /** Model line 2.0 (vhost 15-smur_v1.6). */
+    CASE_ID_V2("^fr(\\.[\\w-]+){3,4}$", "a case id fr.{domain}.{organisation}.{senderCaseId}"),
+    /** Model line 2.0 (vhost 15-smur_v1.6). */
+    RESOURCE_ID_V2("^([\\w-]+\\.){3,4}resource(\\.[\\w-]+){1,2}$", "a resource id {orgId}.resource.{id}");
 
     private final String regex;
     private final Pattern pattern;
