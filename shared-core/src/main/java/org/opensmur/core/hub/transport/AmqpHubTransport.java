@@ -1,0 +1,390 @@
+package org.opensmur.core.hub.transport;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.AlreadyClosedException;
+import com.rabbitmq.client.AuthenticationFailureException;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.DefaultSaslConfig;
+import com.rabbitmq.client.PossibleAuthenticationFailureException;
+import com.rabbitmq.client.Recoverable;
+import com.rabbitmq.client.RecoveryDelayHandler;
+import com.rabbitmq.client.RecoveryListener;
+import com.rabbitmq.client.ShutdownSignalException;
+import com.rabbitmq.client.SocketConfigurators;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSocket;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * AMQP 0-9-1 link to the Hub: mutual TLS with SASL EXTERNAL, publisher confirms with a bounded window,
+ * manual acks after storage, automatic recovery, and a retry loop of our own for the first connection
+ * (amqp-client's recovery only covers connections that once succeeded). Logs carry ids and states,
+ * never message contents.
+ */
+public final class AmqpHubTransport implements HubTransport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AmqpHubTransport.class);
+    private static final AMQP.BasicProperties JSON_PERSISTENT = new AMQP.BasicProperties.Builder()
+            .contentType("application/json").deliveryMode(2).priority(0).build();
+    private static final List<Long> RECOVERY_DELAYS_MS = List.of(500L, 1_000L, 2_000L, 4_000L, 8_000L, 15_000L, 30_000L);
+    private static final Duration RETRY_LATER_DELAY = Duration.ofSeconds(2);
+
+    private final HubConfig config;
+    private final Clock clock;
+    private final ScheduledExecutorService scheduler;
+    private final Semaphore window;
+    private final Object publishLock = new Object();
+    /** Publications awaiting their confirm, by sequence number of the current publish channel. */
+    private final NavigableMap<Long, Pending> pending = new TreeMap<>();
+    private final List<Consumer<ConnectionState>> listeners = new CopyOnWriteArrayList<>();
+
+    private volatile ConnectionState state;
+    private volatile Connection connection;
+    private volatile Channel publishChannel;
+    private volatile boolean closed;
+    private volatile Inbound inbound;
+    private int attempts;
+
+    private record Pending(String distributionId, CompletableFuture<PublishOutcome> future, long deadlineNanos) {
+    }
+
+    public AmqpHubTransport(HubConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+        this.window = new Semaphore(config.maxInFlight());
+        this.state = new ConnectionState.Closed(clock.instant());
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "hub-transport-" + config.clientId());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Override
+    public void start(Inbound handler) {
+        this.inbound = handler;
+        setState(new ConnectionState.Connecting(clock.instant()));
+        scheduler.execute(this::connectLoop);
+        scheduler.scheduleWithFixedDelay(this::expireLateConfirms, 1, 1, TimeUnit.SECONDS);
+    }
+
+    private void connectLoop() {
+        if (closed) {
+            return;
+        }
+        try {
+            connectOnce();
+            attempts = 0;
+            setState(new ConnectionState.Connected(clock.instant()));
+            LOG.info("connected to {}", config.describe());
+        } catch (Exception e) {
+            String reason = describe(e);
+            Duration delay = nextDelay(attempts++);
+            LOG.warn("cannot connect to {} ({}); next attempt in {} s", config.describe(), reason, delay.toSeconds());
+            setState(new ConnectionState.Reconnecting(clock.instant(), clock.instant().plus(delay), reason));
+            if (!closed) {
+                scheduler.schedule(this::connectLoop, delay.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    /** One connection attempt: connect, open the channels, check the queues, start consuming. */
+    void connectOnce() throws Exception {
+        Connection opened = factory().newConnection("opensmur-" + config.clientId());
+        try {
+            Channel publisher = opened.createChannel();
+            publisher.confirmSelect();
+            publisher.addConfirmListener((seq, multiple) -> settle(seq, multiple, true), (seq, multiple) -> settle(seq, multiple, false));
+            publisher.addShutdownListener(cause -> failPending("connection lost: " + shortReason(cause)));
+            Channel consumer = opened.createChannel();
+            consumer.basicQos(config.prefetch());
+            for (HubQueue queue : HubQueue.values()) {
+                try {
+                    consumer.queueDeclarePassive(config.queueName(queue));
+                } catch (IOException e) {
+                    throw new IllegalStateException("queue " + config.queueName(queue) + " does not exist on vhost "
+                            + config.vhost() + " (the Hub team creates it)", e);
+                }
+            }
+            for (HubQueue queue : HubQueue.values()) {
+                consumer.basicConsume(config.queueName(queue), false, "opensmur-" + queue.suffix(),
+                        (tag, message) -> deliver(consumer, queue, message),
+                        tag -> LOG.warn("the broker cancelled the consumer of {}", config.queueName(queue)));
+            }
+            opened.addShutdownListener(cause -> {
+                if (!cause.isInitiatedByApplication() && !closed) {
+                    setState(new ConnectionState.Reconnecting(clock.instant(), null, "connection lost: " + shortReason(cause)));
+                }
+            });
+            ((Recoverable) opened).addRecoveryListener(new RecoveryListener() {
+                @Override
+                public void handleRecovery(Recoverable recoverable) {
+                    LOG.info("connection to {} recovered", config.describe());
+                    setState(new ConnectionState.Connected(clock.instant()));
+                }
+
+                @Override
+                public void handleRecoveryStarted(Recoverable recoverable) {
+                    setState(new ConnectionState.Reconnecting(clock.instant(), null, "recovering the connection"));
+                }
+            });
+            connection = opened;
+            publishChannel = publisher;
+        } catch (Exception e) {
+            closeQuietly(opened);
+            throw e;
+        }
+    }
+
+    private ConnectionFactory factory() throws Exception {
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setHost(config.host());
+        factory.setPort(config.port());
+        factory.setVirtualHost(config.vhost());
+        factory.setRequestedHeartbeat((int) config.heartbeat().toSeconds());
+        factory.setConnectionTimeout((int) config.connectTimeout().toMillis());
+        factory.setHandshakeTimeout((int) config.connectTimeout().toMillis());
+        factory.setShutdownTimeout(2_000);
+        factory.setAutomaticRecoveryEnabled(true);
+        factory.setTopologyRecoveryEnabled(true);
+        factory.setRecoveryDelayHandler(new RecoveryDelayHandler.ExponentialBackoffDelayHandler(RECOVERY_DELAYS_MS));
+        if (config.plainAmqp()) {
+            LOG.warn("PLAIN AMQP to {}: no TLS and password login, for local development only", config.describe());
+            factory.setUsername(config.plainUser());
+            factory.setPassword(new String(config.plainPassword()));
+        } else {
+            factory.useSslProtocol(TlsContexts.forClient(config, clock.instant()));
+            factory.setSocketConfigurator(SocketConfigurators.builder()
+                    .defaultConfigurator()
+                    .enableHostnameVerification()
+                    .add(socket -> ((SSLSocket) socket).setEnabledProtocols(TlsContexts.PROTOCOLS))
+                    .build());
+            factory.setSaslConfig(DefaultSaslConfig.EXTERNAL);
+        }
+        return factory;
+    }
+
+    // ---- publishing
+
+    @Override
+    public CompletableFuture<PublishOutcome> publish(byte[] body, String distributionId) {
+        CompletableFuture<PublishOutcome> result = new CompletableFuture<>();
+        Channel channel = publishChannel;
+        if (closed || channel == null || !state.isConnected()) {
+            result.complete(new PublishOutcome.Unknown(distributionId, closed ? "transport closed" : "not connected"));
+            return result;
+        }
+        try {
+            if (!window.tryAcquire(config.publishTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                result.complete(new PublishOutcome.Unknown(distributionId, "too many messages awaiting the broker's confirm"));
+                return result;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            result.complete(new PublishOutcome.Unknown(distributionId, "interrupted"));
+            return result;
+        }
+        synchronized (publishLock) {
+            long seq = channel.getNextPublishSeqNo();
+            pending.put(seq, new Pending(distributionId, result, System.nanoTime() + config.publishTimeout().toNanos()));
+            try {
+                channel.basicPublish(config.exchange(), config.clientId(), false, JSON_PERSISTENT, body);
+            } catch (IOException | AlreadyClosedException e) {
+                if (pending.remove(seq) != null) {
+                    window.release();
+                }
+                result.complete(new PublishOutcome.Unknown(distributionId, "publish failed: " + shortReason(e)));
+            }
+        }
+        return result;
+    }
+
+    private void settle(long seq, boolean multiple, boolean ack) {
+        List<Pending> done = new ArrayList<>();
+        synchronized (publishLock) {
+            Map<Long, Pending> settled = multiple ? pending.headMap(seq, true) : single(seq);
+            done.addAll(settled.values());
+            settled.clear();
+        }
+        window.release(done.size());
+        for (Pending p : done) {
+            p.future().complete(ack ? new PublishOutcome.Confirmed(p.distributionId()) : new PublishOutcome.Nacked(p.distributionId()));
+        }
+    }
+
+    private Map<Long, Pending> single(long seq) {
+        return pending.containsKey(seq) ? pending.subMap(seq, true, seq, true) : Map.of();
+    }
+
+    /** Everything unconfirmed on a channel that died is reported unknown; sequence numbers restart with the next channel. */
+    private void failPending(String reason) {
+        List<Pending> failed;
+        synchronized (publishLock) {
+            failed = new ArrayList<>(pending.values());
+            pending.clear();
+        }
+        window.release(failed.size());
+        failed.forEach(p -> p.future().complete(new PublishOutcome.Unknown(p.distributionId(), reason)));
+        if (!failed.isEmpty()) {
+            LOG.warn("{} publication(s) unconfirmed: {}", failed.size(), reason);
+        }
+    }
+
+    private void expireLateConfirms() {
+        long now = System.nanoTime();
+        List<Pending> late = new ArrayList<>();
+        synchronized (publishLock) {
+            var iterator = pending.values().iterator();
+            while (iterator.hasNext()) {
+                Pending p = iterator.next();
+                if (now - p.deadlineNanos() > 0) {
+                    late.add(p);
+                    iterator.remove();
+                }
+            }
+        }
+        window.release(late.size());
+        late.forEach(p -> p.future().complete(new PublishOutcome.Unknown(p.distributionId(),
+                "no confirm within " + config.publishTimeout().toSeconds() + " s")));
+    }
+
+    /** Publications still awaiting a confirm (for tests and diagnostics). */
+    public int awaitingConfirm() {
+        synchronized (publishLock) {
+            return pending.size();
+        }
+    }
+
+    // ---- consuming
+
+    private void deliver(Channel channel, HubQueue queue, com.rabbitmq.client.Delivery message) throws IOException {
+        long tag = message.getEnvelope().getDeliveryTag();
+        Inbound.Disposition disposition;
+        try {
+            disposition = inbound.onDelivery(new Delivery(queue, message.getBody(),
+                    message.getProperties().getContentType(), message.getEnvelope().isRedeliver()));
+        } catch (RuntimeException e) {
+            LOG.error("handler failed on a delivery from {}: {}", config.queueName(queue), e.getClass().getName());
+            disposition = Inbound.Disposition.RETRY_LATER;
+        }
+        switch (disposition) {
+            case STORED -> channel.basicAck(tag, false);
+            case REJECTED -> channel.basicReject(tag, false);
+            case RETRY_LATER -> scheduler.schedule(() -> {
+                try {
+                    channel.basicNack(tag, false, true);
+                } catch (IOException | AlreadyClosedException e) {
+                    // the channel died: the broker requeues it anyway
+                }
+            }, RETRY_LATER_DELAY.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    // ---- state
+
+    @Override
+    public ConnectionState state() {
+        return state;
+    }
+
+    @Override
+    public void onStateChange(Consumer<ConnectionState> listener) {
+        listeners.add(listener);
+    }
+
+    private void setState(ConnectionState next) {
+        state = next;
+        for (Consumer<ConnectionState> listener : listeners) {
+            try {
+                listener.accept(next);
+            } catch (RuntimeException e) {
+                LOG.warn("state listener failed: {}", e.toString());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        scheduler.shutdownNow();
+        closeQuietly(connection);
+        failPending("transport closed");
+        setState(new ConnectionState.Closed(clock.instant()));
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c != null) {
+            try {
+                c.abort(2_000);
+            } catch (RuntimeException ignored) {
+                // already gone
+            }
+        }
+    }
+
+    private static Duration nextDelay(int attempt) {
+        long base = Math.min(60_000L, 1_000L << Math.min(attempt, 6));
+        return Duration.ofMillis(base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1));
+    }
+
+    /** Plain words for why a connection failed; tells apart what retrying can and cannot fix. */
+    static String describe(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof AuthenticationFailureException || t instanceof PossibleAuthenticationFailureException) {
+                return "the Hub refused the login of this certificate (check the client id and the Hub's user)";
+            }
+            if (t instanceof SSLException) {
+                return "TLS refused: " + t.getMessage();
+            }
+            if (t instanceof java.net.SocketException && String.valueOf(t.getMessage()).contains("reset")) {
+                // With TLS 1.3 the server checks our certificate after the client considers the handshake
+                // done: a refused certificate shows up as a reset, not as a handshake error.
+                return "TLS refused: the Hub closed the connection during set-up (client certificate not accepted?)";
+            }
+            if (t instanceof ConnectException) {
+                return "no answer at the Hub's address: " + t.getMessage();
+            }
+            if (t instanceof SocketTimeoutException) {
+                return "the Hub did not answer in time";
+            }
+            if (t instanceof IllegalStateException || t instanceof IllegalArgumentException) {
+                return t.getMessage();
+            }
+        }
+        return shortReason(e);
+    }
+
+    private static String shortReason(Throwable e) {
+        if (e instanceof ShutdownSignalException signal && signal.getReason() != null) {
+            return signal.getReason().protocolMethodName() + (signal.getMessage() == null ? "" : " " + signal.getMessage());
+        }
+        String message = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        return message.length() > 200 ? message.substring(0, 200) : message;
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+}

@@ -1,0 +1,196 @@
+package org.opensmur.core.hub.transport;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Pattern;
+
+/**
+ * How to reach the Hub. Read from a properties file, then overridden by environment variables with the
+ * names integrators know from the official SDK tutorials ({@code HUB_HOSTNAME}, {@code HUB_PORT},
+ * {@code VHOST}, {@code EXCHANGE_NAME}, {@code CERTIFICATE_PATH}, {@code KEY_PASSPHRASE},
+ * {@code TRUST_STORE_PATH}, {@code TRUST_STORE_PASSWORD}) plus ours ({@code CLIENT_ID},
+ * {@code LRM_CLIENT_ID}, {@code ORU_CLIENT_ID}, {@code KEY_PATH}, {@code PLAIN_AMQP}, ...).
+ * The file uses the same names. Secrets are better given by environment than in the file.
+ */
+public record HubConfig(
+        String host,
+        int port,
+        String vhost,
+        String exchange,
+        String clientId,
+        String lrmClientId,
+        String oruClientId,
+        Path certificatePath,
+        Path keyPath,
+        char[] keyPassphrase,
+        Path trustStorePath,
+        char[] trustStorePassword,
+        boolean plainAmqp,
+        String plainUser,
+        char[] plainPassword,
+        int prefetch,
+        int maxInFlight,
+        Duration heartbeat,
+        Duration connectTimeout,
+        Duration publishTimeout) {
+
+    public static final String HUB_EXCHANGE = "hubsante";
+    private static final Pattern CLIENT_ID = Pattern.compile("^[A-Za-z0-9._-]+$");
+
+    /** The result of reading the configuration: a config, or every problem, each naming its setting. */
+    public record Loaded(HubConfig config, List<String> problems) {
+        public HubConfig orElseThrow() {
+            if (!problems.isEmpty()) {
+                throw new IllegalArgumentException("Hub configuration: " + String.join("; ", problems));
+            }
+            return config;
+        }
+    }
+
+    public static Loaded load(Path file, Map<String, String> environment) {
+        Properties properties = new Properties();
+        List<String> problems = new ArrayList<>();
+        if (file != null) {
+            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                properties.load(reader);
+            } catch (IOException e) {
+                problems.add("cannot read the configuration file " + file + ": " + e.getMessage());
+            }
+        }
+        return from(properties, environment, problems);
+    }
+
+    static Loaded from(Properties file, Map<String, String> environment, List<String> problems) {
+        Settings s = new Settings(file, environment, problems);
+        boolean plain = s.flag("PLAIN_AMQP", false);
+        String host = s.required("HUB_HOSTNAME");
+        int port = s.integer("HUB_PORT", plain ? 5672 : 5671, 1, 65535);
+        String vhost = s.required("VHOST");
+        String exchange = s.text("EXCHANGE_NAME", HUB_EXCHANGE);
+        if (!HUB_EXCHANGE.equals(exchange)) {
+            problems.add("EXCHANGE_NAME: the Hub only accepts publications on '" + HUB_EXCHANGE + "', not '" + exchange + "'");
+        }
+        String clientId = s.clientId("CLIENT_ID", true);
+        String lrm = s.clientId("LRM_CLIENT_ID", false);
+        String oru = s.clientId("ORU_CLIENT_ID", false);
+        Path certificate = null;
+        Path key = null;
+        char[] keyPassphrase = null;
+        Path trustStore = null;
+        char[] trustPassword = null;
+        String plainUser = null;
+        char[] plainPassword = null;
+        if (plain) {
+            plainUser = s.text("PLAIN_USER", "guest");
+            plainPassword = s.text("PLAIN_PASSWORD", "guest").toCharArray();
+        } else {
+            certificate = s.file("CERTIFICATE_PATH", true);
+            key = s.file("KEY_PATH", false);
+            String passphrase = s.text("KEY_PASSPHRASE", null);
+            keyPassphrase = passphrase == null ? null : passphrase.toCharArray();
+            trustStore = s.file("TRUST_STORE_PATH", true);
+            String trust = s.text("TRUST_STORE_PASSWORD", null);
+            trustPassword = trust == null ? null : trust.toCharArray();
+            if (certificate != null && !certificate.toString().endsWith(".pem") && keyPassphrase == null) {
+                problems.add("KEY_PASSPHRASE: required to open the PKCS#12 " + certificate);
+            }
+        }
+        int prefetch = s.integer("PREFETCH", 20, 1, 10_000);
+        int maxInFlight = s.integer("MAX_IN_FLIGHT", 256, 1, 65_535);
+        Duration heartbeat = Duration.ofSeconds(s.integer("HEARTBEAT_SECONDS", 10, 1, 600));
+        Duration connectTimeout = Duration.ofSeconds(s.integer("CONNECT_TIMEOUT_SECONDS", 15, 1, 600));
+        Duration publishTimeout = Duration.ofSeconds(s.integer("PUBLISH_TIMEOUT_SECONDS", 30, 1, 3600));
+        HubConfig config = new HubConfig(host, port, vhost, exchange, clientId, lrm, oru, certificate, key, keyPassphrase,
+                trustStore, trustPassword, plain, plainUser, plainPassword, prefetch, maxInFlight, heartbeat,
+                connectTimeout, publishTimeout);
+        return new Loaded(problems.isEmpty() ? config : null, List.copyOf(problems));
+    }
+
+    /** The queue this client consumes for {@code queue}. */
+    public String queueName(HubQueue queue) {
+        return clientId + "." + queue.suffix();
+    }
+
+    public String describe() {
+        return (plainAmqp ? "amqp" : "amqps") + "://" + host + ":" + port + "/" + vhost + " as " + clientId;
+    }
+
+    @Override
+    public String toString() {
+        return "HubConfig[" + describe() + "]"; // never the secrets
+    }
+
+    private record Settings(Properties file, Map<String, String> environment, List<String> problems) {
+        String text(String name, String fallback) {
+            String value = environment.get(name);
+            if (value == null || value.isBlank()) {
+                value = file.getProperty(name);
+            }
+            return value == null || value.isBlank() ? fallback : value.strip();
+        }
+
+        String required(String name) {
+            String value = text(name, null);
+            if (value == null) {
+                problems.add(name + ": missing");
+            }
+            return value;
+        }
+
+        String clientId(String name, boolean required) {
+            String value = required ? required(name) : text(name, null);
+            if (value != null && !CLIENT_ID.matcher(value).matches()) {
+                problems.add(name + ": '" + value + "' is not a Hub client id (letters, digits, '.', '_', '-')");
+            }
+            return value;
+        }
+
+        int integer(String name, int fallback, int min, int max) {
+            String value = text(name, null);
+            if (value == null) {
+                return fallback;
+            }
+            try {
+                int parsed = Integer.parseInt(value);
+                if (parsed < min || parsed > max) {
+                    problems.add(name + ": " + parsed + " is outside " + min + ".." + max);
+                }
+                return parsed;
+            } catch (NumberFormatException e) {
+                problems.add(name + ": '" + value + "' is not a number");
+                return fallback;
+            }
+        }
+
+        boolean flag(String name, boolean fallback) {
+            String value = text(name, null);
+            if (value == null) {
+                return fallback;
+            }
+            if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+                problems.add(name + ": '" + value + "' is not true or false");
+            }
+            return value.equalsIgnoreCase("true");
+        }
+
+        Path file(String name, boolean required) {
+            String value = required ? required(name) : text(name, null);
+            if (value == null) {
+                return null;
+            }
+            Path path = Path.of(value);
+            if (!Files.isReadable(path)) {
+                problems.add(name + ": " + path + " does not exist or cannot be read");
+            }
+            return path;
+        }
+    }
+}

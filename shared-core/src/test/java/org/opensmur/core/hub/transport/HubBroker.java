@@ -1,0 +1,137 @@
+package org.opensmur.core.hub.transport;
+
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import java.io.IOException;
+import java.io.Reader;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.opensmur.signing.Secrets;
+
+/**
+ * The machine's RabbitMQ as set up by bin/hub-broker-setup: mutual TLS on 5671 with dev-ca
+ * certificates, and guest on 5672 to act as the Hub's dispatcher and administrator in tests.
+ * Skipped with the reason when absent; a failure in CI, where it must be there.
+ */
+public final class HubBroker {
+
+    public static final String TABLET = "fr.health.test.smurtab";
+    public static final String LRM = "fr.health.test.lrm";
+    public static final String ORU = "fr.health.test.oru";
+    public static final String OTHER = "fr.health.test.other";
+
+    private final Path tlsDir;
+    private final Properties env;
+    private final char[] password;
+
+    private HubBroker(Path tlsDir, Properties env) {
+        this.tlsDir = tlsDir;
+        this.env = env;
+        this.password = Secrets.fromFile(tlsDir.resolve("password"), "dev-ca password");
+    }
+
+    public static HubBroker require() {
+        String configured = System.getenv("OPENSMUR_TLS_DIR") != null ? System.getenv("OPENSMUR_TLS_DIR")
+                : System.getProperty("hub.tls.dir", "../target/hub-tls");
+        Path dir = Path.of(configured).toAbsolutePath().normalize();
+        String problem = null;
+        Properties env = new Properties();
+        if (!Files.exists(dir.resolve("broker.env"))) {
+            problem = "no broker set up (" + dir + "/broker.env missing): run bin/hub-broker-setup";
+        } else {
+            try (Reader reader = Files.newBufferedReader(dir.resolve("broker.env"))) {
+                env.load(reader);
+            } catch (IOException e) {
+                problem = "cannot read " + dir.resolve("broker.env");
+            }
+            if (problem == null && !reachable(5671)) {
+                problem = "RabbitMQ's TLS listener 127.0.0.1:5671 does not answer: run bin/hub-broker-setup";
+            }
+        }
+        if (problem != null) {
+            if ("true".equals(System.getenv("CI"))) {
+                fail("broker tests must run in CI: " + problem);
+            }
+            assumeTrue(false, "skipped: " + problem);
+        }
+        return new HubBroker(dir, env);
+    }
+
+    private static boolean reachable(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 2_000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    public Path tlsDir() {
+        return tlsDir;
+    }
+
+    public char[] password() {
+        return password.clone();
+    }
+
+    public String vhost() {
+        return env.getProperty("VHOST");
+    }
+
+    /** Settings as an integrator would write them, for {@code clientId}'s dev-ca certificate. */
+    public Map<String, String> settings(String clientId) {
+        Map<String, String> s = new HashMap<>();
+        s.put("HUB_HOSTNAME", env.getProperty("HUB_HOSTNAME"));
+        s.put("HUB_PORT", env.getProperty("HUB_PORT"));
+        s.put("VHOST", vhost());
+        s.put("CLIENT_ID", clientId);
+        s.put("LRM_CLIENT_ID", LRM);
+        s.put("CERTIFICATE_PATH", tlsDir.resolve(clientId + ".p12").toString());
+        s.put("KEY_PASSPHRASE", new String(password));
+        s.put("TRUST_STORE_PATH", tlsDir.resolve("truststore.p12").toString());
+        s.put("TRUST_STORE_PASSWORD", new String(password));
+        s.put("HEARTBEAT_SECONDS", "2");
+        s.put("CONNECT_TIMEOUT_SECONDS", "5");
+        s.put("PUBLISH_TIMEOUT_SECONDS", "20");
+        return s;
+    }
+
+    public HubConfig config(String clientId) {
+        return HubConfig.load(null, settings(clientId)).orElseThrow();
+    }
+
+    public HubConfig config(Map<String, String> settings) {
+        return HubConfig.load(null, settings).orElseThrow();
+    }
+
+    /** An administrator's connection (guest, plain AMQP on 127.0.0.1:5672) to the test vhost. */
+    public Connection admin() throws Exception {
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setUri(env.getProperty("ADMIN_URI"));
+        factory.setAutomaticRecoveryEnabled(false);
+        return factory.newConnection("opensmur-test-admin");
+    }
+
+    /** Empties the Hub queues of the test clients and the dispatch queues. */
+    public void purgeAll() throws Exception {
+        try (Connection connection = admin(); Channel channel = connection.createChannel()) {
+            channel.queuePurge(HubTopology.DISPATCH);
+            channel.queuePurge(HubTopology.DISPATCH_DLQ);
+            for (String client : List.of(TABLET, LRM, ORU, OTHER)) {
+                for (HubQueue queue : HubQueue.values()) {
+                    channel.queuePurge(client + "." + queue.suffix());
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package org.opensmur.signing;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code signing}: certificates for the Hub's mutual TLS. Passwords are read from files, the environment or the console. */
+@Command(name = "signing", mixinStandardHelpOptions = true, version = "signing 0.1",
+        description = "Certificates and key stores for the Hub Santé's mutual TLS.",
+        subcommands = {SigningCli.DevCaCommand.class, SigningCli.CsrCommand.class, SigningCli.ImportCommand.class})
+public final class SigningCli implements Callable<Integer> {
+
+    private static final String PASSWORD_HELP = "where to read the password: file:PATH, env:NAME or console";
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.getenv(), args));
+    }
+
+    public static int run(PrintWriter out, PrintWriter err, Map<String, String> env, String... args) {
+        CommandLine cli = new CommandLine(new SigningCli());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            // Messages name files and problems, never secrets.
+            commandLine.getErr().println("signing: " + e.getMessage());
+            return 1;
+        });
+        ENV.set(env);
+        try {
+            return cli.execute(args);
+        } finally {
+            ENV.remove();
+        }
+    }
+
+    private static final ThreadLocal<Map<String, String>> ENV = ThreadLocal.withInitial(System::getenv);
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return 2;
+    }
+
+    @Command(name = "dev-ca", description = {
+        "Creates a local CA, a broker certificate for localhost/127.0.0.1 and one client certificate per",
+        "client id (CN = id), as PKCS#12 and PEM, for tests, CI and the demo. Never for production."})
+    static final class DevCaCommand implements Callable<Integer> {
+        @Option(names = "--out", required = true, description = "output folder")
+        Path out;
+
+        @Option(names = "--client", required = true, description = "a Hub client id (repeat for several)")
+        List<String> clients;
+
+        @Option(names = "--password", description = PASSWORD_HELP + " (default: a new random one written to OUT/password)")
+        String password;
+
+        @Option(names = "--days", defaultValue = "30", description = "validity in days (default 30)")
+        int days;
+
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            char[] secret;
+            if (password != null) {
+                secret = Secrets.read(password, "store password", ENV.get());
+            } else {
+                secret = Pki.randomPassword().toCharArray();
+                try {
+                    Files.createDirectories(out);
+                } catch (java.io.IOException e) {
+                    throw new IllegalStateException("cannot create " + out, e);
+                }
+                Pki.writeText(out.resolve("password"), new String(secret) + "\n", true);
+            }
+            DevCa.writeAll(out, clients, secret, Instant.now(), Duration.ofDays(days));
+            Secrets.wipe(secret);
+            spec.commandLine().getOut().println("Development CA, broker certificate and " + clients.size()
+                    + " client certificate(s) written to " + out);
+            return 0;
+        }
+    }
+
+    @Command(name = "csr", description = {
+        "Generates a key pair and a certificate signing request for the IGC Santé. The private key is",
+        "written encrypted with the passphrase; send only the CSR."})
+    static final class CsrCommand implements Callable<Integer> {
+        @Option(names = "--cn", required = true, description = "common name (the FQDN that identifies your entity)")
+        String commonName;
+
+        @Option(names = "--san", description = "DNS subject alternative name (repeat for several)")
+        List<String> dnsNames = List.of();
+
+        @Option(names = "--key-out", required = true)
+        Path keyOut;
+
+        @Option(names = "--csr-out", required = true)
+        Path csrOut;
+
+        @Option(names = "--key-password", required = true, description = PASSWORD_HELP)
+        String keyPassword;
+
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            char[] secret = Secrets.read(keyPassword, "key passphrase", ENV.get());
+            TabletKeys.certificationRequest(commonName, dnsNames, secret, keyOut, csrOut);
+            Secrets.wipe(secret);
+            spec.commandLine().getOut().println("Encrypted key written to " + keyOut + ", request to " + csrOut);
+            return 0;
+        }
+    }
+
+    @Command(name = "import", description = {
+        "Builds the tablet's PKCS#12 from the issued certificate and its private key, and/or a trust store",
+        "from CA certificates. Refuses an expired certificate or a key that does not match."})
+    static final class ImportCommand implements Callable<Integer> {
+        @Option(names = "--cert", description = "issued certificate (PEM, may hold the chain)")
+        Path certificate;
+
+        @Option(names = "--chain", description = "intermediate CA certificates (PEM)")
+        List<Path> chain = List.of();
+
+        @Option(names = "--key", description = "private key (PEM, encrypted or not)")
+        Path key;
+
+        @Option(names = "--key-password", description = PASSWORD_HELP)
+        String keyPassword;
+
+        @Option(names = "--out", description = "PKCS#12 to write for the tablet")
+        Path out;
+
+        @Option(names = "--ca", description = "CA certificate for the trust store (PEM; repeat)")
+        List<Path> authorities = List.of();
+
+        @Option(names = "--truststore-out", description = "trust store to write (PKCS#12)")
+        Path trustStoreOut;
+
+        @Option(names = "--store-password", required = true, description = PASSWORD_HELP)
+        String storePassword;
+
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter printer = spec.commandLine().getOut();
+            if (certificate == null && trustStoreOut == null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "give --cert/--key/--out, --ca/--truststore-out, or both");
+            }
+            char[] store = Secrets.read(storePassword, "store password", ENV.get());
+            if (certificate != null) {
+                if (key == null || out == null) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "--cert needs --key and --out");
+                }
+                char[] keySecret = keyPassword == null ? null : Secrets.read(keyPassword, "key passphrase", ENV.get());
+                X509Certificate leaf = TabletKeys.importIssued(certificate, chain, key, keySecret, out, store, Instant.now());
+                Secrets.wipe(keySecret);
+                printer.println("Key store for CN=" + Pki.commonName(leaf) + " written to " + out
+                        + " (valid until " + leaf.getNotAfter().toInstant() + ")");
+            }
+            if (trustStoreOut != null) {
+                int count = TabletKeys.trustStore(authorities, trustStoreOut, store, Instant.now());
+                printer.println("Trust store with " + count + " CA certificate(s) written to " + trustStoreOut);
+            }
+            Secrets.wipe(store);
+            return 0;
+        }
+    }
+}

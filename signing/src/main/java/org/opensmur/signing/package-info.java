@@ -1,2 +1,0 @@
-/** Certificates and key stores for the Hub's mutual TLS (BouncyCastle), and app signing. */
-package org.opensmur.signing;
