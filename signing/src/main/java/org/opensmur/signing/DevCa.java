@@ -70,6 +70,12 @@ public final class DevCa {
         return new Issued(issued, keys.getPrivate(), certificate);
     }
 
+    /** Signs a key this CA never saw (the public key of a signing request), as an IGC would. */
+    public X509Certificate sign(String commonName, java.security.PublicKey subjectKey, Pki.Usage usage, Instant notBefore,
+                                Instant notAfter, List<String> dnsNames) {
+        return Pki.issue(commonName, subjectKey, usage, notBefore, notAfter, dnsNames, List.of(), certificate, key);
+    }
+
     public Issued client(String clientId, Instant now, Duration validity) {
         return issue(clientId, Pki.Usage.CLIENT, now.minus(Duration.ofHours(1)), now.plus(validity), List.of(), List.of());
     }

@@ -289,17 +289,26 @@ public final class AmqpHubTransport implements HubTransport {
             LOG.error("handler failed on a delivery from {}: {}", config.queueName(queue), e.getClass().getName());
             disposition = Inbound.Disposition.RETRY_LATER;
         }
-        switch (disposition) {
-            case STORED -> channel.basicAck(tag, false);
-            case REJECTED -> channel.basicReject(tag, false);
-            case RETRY_LATER -> scheduler.schedule(() -> {
-                try {
-                    channel.basicNack(tag, false, true);
-                } catch (IOException | AlreadyClosedException e) {
-                    // the channel died: the broker requeues it anyway
-                }
-            }, RETRY_LATER_DELAY.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            switch (disposition) {
+                case STORED -> channel.basicAck(tag, false);
+                case REJECTED -> channel.basicReject(tag, false);
+                case RETRY_LATER -> retryLater(channel, tag);
+            }
+        } catch (AlreadyClosedException e) {
+            // The connection died before the ack: the broker delivers it again, marked redelivered.
+            LOG.info("delivery from {} not settled (connection lost); it will come again", config.queueName(queue));
         }
+    }
+
+    private void retryLater(Channel channel, long tag) {
+        scheduler.schedule(() -> {
+            try {
+                channel.basicNack(tag, false, true);
+            } catch (IOException | AlreadyClosedException e) {
+                // the channel died: the broker requeues it anyway
+            }
+        }, RETRY_LATER_DELAY.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     // ---- state
