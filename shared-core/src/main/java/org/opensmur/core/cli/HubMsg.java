@@ -126,9 +126,7 @@ public final class HubMsg implements Callable<Integer> {
                 return INVALID;
             }
             MessageType type = decoded.type();
-            DistributionKind distributionKind = kind != null ? kindOf(kind)
-                    : type == MessageType.RC_REF ? DistributionKind.ACK
-                    : type == MessageType.RS_ERROR ? DistributionKind.ERROR : DistributionKind.REPORT;
+            DistributionKind distributionKind = kind != null ? kindOf(kind) : type.defaultKind();
             Built built = OutgoingMessages.of(from, Clock.systemDefaultZone())
                     .build(decoded.message().payload(), to, distributionKind);
             if (!built.isValid() || !decoded.isValid()) {

@@ -119,6 +119,11 @@ public final class OutgoingMessages {
         return build(reference, received.senderID(), DistributionKind.ACK);
     }
 
+    /** Any payload, wrapped in a complete envelope addressed to {@code recipientId}, with its type's usual kind. */
+    public Built build(Payload payload, String recipientId) {
+        return build(payload, recipientId, payload.type().defaultKind());
+    }
+
     /** Any payload, wrapped in a complete envelope addressed to {@code recipientId}. */
     public Built build(Payload payload, String recipientId, DistributionKind kind) {
         OffsetDateTime now = HubDates.now(clock);

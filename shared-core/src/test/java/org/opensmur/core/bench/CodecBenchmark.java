@@ -9,7 +9,6 @@ import java.util.List;
 import org.opensmur.core.conformance.SharedCorpus;
 import org.opensmur.core.hub.codec.Decoded;
 import org.opensmur.core.hub.codec.HubCodec;
-import org.opensmur.core.hub.message.DistributionKind;
 import org.opensmur.core.hub.message.MessageType;
 import org.opensmur.core.outgoing.OutgoingMessages;
 
@@ -89,22 +88,17 @@ public final class CodecBenchmark {
         return done / ((System.nanoTime() - start) / 1e9);
     }
 
-    private static double median(double[] values) {
+    public static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted[sorted.length / 2];
     }
 
-    private static List<byte[]> wrappedExamples(HubCodec codec) throws Exception {
+    private static List<byte[]> wrappedExamples(HubCodec codec) {
         OutgoingMessages out = OutgoingMessages.of("fr.health.samu440.smur.vlm1", Clock.systemDefaultZone());
         List<byte[]> all = new ArrayList<>();
         for (MessageType type : MessageType.values()) {
-            for (var file : SharedCorpus.exampleFiles(type)) {
-                Decoded bare = codec.decode(codec.mapper().writeValueAsBytes(SharedCorpus.read(file)));
-                DistributionKind kind = type == MessageType.RC_REF ? DistributionKind.ACK
-                        : type == MessageType.RS_ERROR ? DistributionKind.ERROR : DistributionKind.REPORT;
-                all.add(codec.encode(out.build(bare.message().payload(), "fr.health.samu440", kind).orElseThrow()));
-            }
+            SharedCorpus.wrappedExamples(type, out, "fr.health.samu440").forEach(m -> all.add(codec.encode(m)));
         }
         return all;
     }

@@ -17,9 +17,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.opensmur.core.hub.codec.Decoded;
 import org.opensmur.core.hub.codec.HubCodec;
-import org.opensmur.core.hub.message.DistributionKind;
 import org.opensmur.core.hub.message.MessageType;
 import org.opensmur.core.hub.validation.ValidationIssue;
 import org.opensmur.core.hub.validation.Validator;
@@ -83,17 +81,10 @@ class DifferentialTest {
                 .limit(6).toList();
     }
 
-    private List<ObjectNode> officialExamplesWrapped(MessageType type) throws Exception {
+    private List<ObjectNode> officialExamplesWrapped(MessageType type) {
         OutgoingMessages out = OutgoingMessages.of("fr.health.samu440.smur.vlm1",
                 Clock.fixed(Instant.parse("2025-05-26T11:21:04Z"), ZoneId.of("Europe/Paris")));
-        List<ObjectNode> wrapped = new ArrayList<>();
-        for (var file : SharedCorpus.exampleFiles(type)) {
-            Decoded bare = codec.decode(codec.mapper().writeValueAsBytes(SharedCorpus.read(file)));
-            DistributionKind kind = type == MessageType.RC_REF ? DistributionKind.ACK
-                    : type == MessageType.RS_ERROR ? DistributionKind.ERROR : DistributionKind.REPORT;
-            wrapped.add(codec.toTree(out.build(bare.message().payload(), "fr.health.samu440", kind).orElseThrow()));
-        }
-        return wrapped;
+        return SharedCorpus.wrappedExamples(type, out, "fr.health.samu440").stream().map(codec::toTree).toList();
     }
 
     private static ObjectNode envelopeAround(ObjectNode template, MessageType type, JsonNode payload) {

@@ -22,7 +22,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.opensmur.core.hub.codec.Decoded;
 import org.opensmur.core.hub.codec.HubCodec;
-import org.opensmur.core.hub.message.DistributionKind;
 import org.opensmur.core.hub.message.HubMessage;
 import org.opensmur.core.hub.message.MessageType;
 import org.opensmur.core.outgoing.Built;
@@ -76,9 +75,7 @@ class OfficialExamplesTest {
         Decoded bare = CODEC.decode(CODEC.mapper().writeValueAsBytes(SharedCorpus.read(file)));
         OutgoingMessages out = OutgoingMessages.of("fr.health.samu440.smur.vlm1",
                 Clock.fixed(Instant.parse("2025-05-26T11:21:04Z"), ZoneId.of("Europe/Paris")));
-        DistributionKind kind = type == MessageType.RC_REF ? DistributionKind.ACK
-                : type == MessageType.RS_ERROR ? DistributionKind.ERROR : DistributionKind.REPORT;
-        Built built = out.build(bare.message().payload(), "fr.health.samu440", kind);
+        Built built = out.build(bare.message().payload(), "fr.health.samu440");
         HubMessage message = built.message();
 
         assertEquals(List.of(), built.issues());

@@ -18,7 +18,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.opensmur.core.hub.codec.Decoded;
+import org.opensmur.core.hub.codec.HubCodec;
+import org.opensmur.core.hub.message.HubMessage;
 import org.opensmur.core.hub.message.MessageType;
+import org.opensmur.core.outgoing.OutgoingMessages;
 
 /**
  * The official Hub conformance corpus in {@code ../shared} (never copied into the project), and the
@@ -55,6 +59,19 @@ public final class SharedCorpus {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The official examples of {@code type}, wrapped into whole messages by our builders. */
+    public static List<HubMessage> wrappedExamples(MessageType type, OutgoingMessages builder, String recipient) {
+        HubCodec codec = new HubCodec();
+        return exampleFiles(type).stream().map(file -> {
+            try {
+                Decoded bare = codec.decode(JSON.writeValueAsBytes(read(file)));
+                return builder.build(bare.message().payload(), recipient).orElseThrow();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }).toList();
     }
 
     public static JsonNode read(Path file) {

@@ -83,6 +83,15 @@ public enum MessageType {
         return this != RS_ERROR;
     }
 
+    /** The distribution kind such a message travels with (it decides the recipient queue). */
+    public DistributionKind defaultKind() {
+        return switch (this) {
+            case RC_REF -> DistributionKind.ACK;
+            case RS_ERROR -> DistributionKind.ERROR;
+            default -> DistributionKind.REPORT;
+        };
+    }
+
     /** Acks and errors are never acknowledged with an RC-REF. */
     public boolean needsReference() {
         return this != RC_REF && this != RS_ERROR;

@@ -16,6 +16,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import com.rabbitmq.client.DefaultSaslConfig;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.opensmur.signing.KeyMaterial;
 import org.opensmur.signing.Secrets;
 
 /**
@@ -112,6 +117,27 @@ public final class HubBroker {
 
     public HubConfig config(Map<String, String> settings) {
         return HubConfig.load(null, settings).orElseThrow();
+    }
+
+    public TrustManagerFactory trust() {
+        return KeyMaterial.trustManagers(tlsDir.resolve("truststore.p12"), password());
+    }
+
+    /** A bare amqp-client factory over TLS, bypassing our transport (to see what the broker itself does). */
+    public ConnectionFactory rawTls(KeyManagerFactory keys, TrustManagerFactory trust) throws Exception {
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(keys == null ? null : keys.getKeyManagers(), trust.getTrustManagers(), null);
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setHost("localhost");
+        factory.setPort(5671);
+        factory.setVirtualHost(vhost());
+        factory.useSslProtocol(context);
+        factory.enableHostnameVerification();
+        factory.setSaslConfig(DefaultSaslConfig.EXTERNAL);
+        factory.setAutomaticRecoveryEnabled(false);
+        factory.setConnectionTimeout(5_000);
+        factory.setHandshakeTimeout(5_000);
+        return factory;
     }
 
     /** An administrator's connection (guest, plain AMQP on 127.0.0.1:5672) to the test vhost. */

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
-import com.rabbitmq.client.DefaultSaslConfig;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -19,7 +18,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -153,22 +151,10 @@ class TlsConnectionTest {
     }
 
     private static TrustManagerFactory trust() {
-        return KeyMaterial.trustManagers(broker.tlsDir().resolve("truststore.p12"), broker.password());
+        return broker.trust();
     }
 
     private static ConnectionFactory rawTls(KeyManagerFactory keys, TrustManagerFactory trust) throws Exception {
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(keys == null ? null : keys.getKeyManagers(), trust.getTrustManagers(), null);
-        ConnectionFactory factory = new ConnectionFactory();
-        factory.setHost("localhost");
-        factory.setPort(5671);
-        factory.setVirtualHost(broker.vhost());
-        factory.useSslProtocol(context);
-        factory.enableHostnameVerification();
-        factory.setSaslConfig(DefaultSaslConfig.EXTERNAL);
-        factory.setAutomaticRecoveryEnabled(false);
-        factory.setConnectionTimeout(5_000);
-        factory.setHandshakeTimeout(5_000);
-        return factory;
+        return broker.rawTls(keys, trust);
     }
 }

@@ -3,20 +3,17 @@ package org.opensmur.core.hub.transport;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
-import com.rabbitmq.client.DefaultSaslConfig;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
-import javax.net.ssl.SSLContext;
+import org.opensmur.core.bench.CodecBenchmark;
 import org.opensmur.core.hub.codec.HubCodec;
 import org.opensmur.core.hub.message.HubMessage;
 import org.opensmur.core.outgoing.OutgoingMessages;
@@ -74,8 +71,8 @@ public final class TransportBenchmark {
                 System.out.printf("round %d: ours %,.0f msg/s, bare amqp-client %,.0f msg/s%n", round + 1, ours[round], bare[round]);
             }
         }
-        double oursMedian = median(ours);
-        double bareMedian = median(bare);
+        double oursMedian = CodecBenchmark.median(ours);
+        double bareMedian = CodecBenchmark.median(bare);
         System.out.printf("RESULT publish with confirms, ours: %,.0f msg/s (median of %d rounds)%n", oursMedian, ROUNDS);
         System.out.printf("RESULT publish with confirms, bare amqp-client async loop: %,.0f msg/s%n", bareMedian);
         System.out.printf("RESULT ratio ours/bare: %.2f (goal: >= 0.8)%n", oursMedian / bareMedian);
@@ -148,24 +145,9 @@ public final class TransportBenchmark {
         }
     }
 
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
-    }
-
     private static Connection rawConnection(HubBroker broker) throws Exception {
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(KeyMaterial.keyManagers(broker.tlsDir().resolve(HubBroker.TABLET + ".p12"), null, broker.password(), Instant.now()).getKeyManagers(),
-                KeyMaterial.trustManagers(broker.tlsDir().resolve("truststore.p12"), broker.password()).getTrustManagers(), null);
-        ConnectionFactory factory = new ConnectionFactory();
-        factory.setHost("localhost");
-        factory.setPort(5671);
-        factory.setVirtualHost(broker.vhost());
-        factory.useSslProtocol(context);
-        factory.enableHostnameVerification();
-        factory.setSaslConfig(DefaultSaslConfig.EXTERNAL);
-        return factory.newConnection("bare-benchmark");
+        return broker.rawTls(KeyMaterial.keyManagers(broker.tlsDir().resolve(HubBroker.TABLET + ".p12"), null,
+                broker.password(), Instant.now()), broker.trust()).newConnection("bare-benchmark");
     }
 
     static {

@@ -106,6 +106,12 @@ class TransportFaultTest {
         }
     }
 
+    private void assertPublishingWorks() throws Exception {
+        HubMessage after = statuses(1).get(0);
+        assertEquals(new PublishOutcome.Confirmed(after.distributionID()),
+                transport.publish(codec.encode(after), after.distributionID()).get(20, TimeUnit.SECONDS));
+    }
+
     private static String summary(List<PublishOutcome> outcomes) {
         long confirmed = outcomes.stream().filter(o -> o instanceof PublishOutcome.Confirmed).count();
         long nacked = outcomes.stream().filter(o -> o instanceof PublishOutcome.Nacked).count();
@@ -123,9 +129,7 @@ class TransportFaultTest {
         assertEquals(0, transport.awaitingConfirm());
         assertTrue(outcomes.stream().anyMatch(o -> !o.isConfirmed()), "the cut must have cost something");
         await().atMost(Duration.ofSeconds(30)).until(() -> transport.state().isConnected());
-        HubMessage after = statuses(1).get(0);
-        assertEquals(new PublishOutcome.Confirmed(after.distributionID()),
-                transport.publish(codec.encode(after), after.distributionID()).get(20, TimeUnit.SECONDS));
+        assertPublishingWorks();
         assertConfirmedAreDispatched(outcomes);
     }
 
@@ -151,9 +155,7 @@ class TransportFaultTest {
         System.out.println("blackhole during " + BURST + " publications: " + summary(outcomes) + "; detected after "
                 + detectedMs + " ms (heartbeat 2 s), reconnected " + recoveredMs + " ms after the network came back");
         assertEquals(0, transport.awaitingConfirm());
-        HubMessage after = statuses(1).get(0);
-        assertEquals(new PublishOutcome.Confirmed(after.distributionID()),
-                transport.publish(codec.encode(after), after.distributionID()).get(20, TimeUnit.SECONDS));
+        assertPublishingWorks();
         assertConfirmedAreDispatched(outcomes);
     }
 
@@ -196,8 +198,6 @@ class TransportFaultTest {
         Decoded first = codec.decode(seen.get(0).body());
         Decoded second = codec.decode(again.body());
         assertEquals(first.envelope().distributionID(), second.envelope().distributionID(), "recognisable by its distributionID");
-        HubMessage after = statuses(1).get(0);
-        assertEquals(new PublishOutcome.Confirmed(after.distributionID()),
-                transport.publish(codec.encode(after), after.distributionID()).get(20, TimeUnit.SECONDS));
+        assertPublishingWorks();
     }
 }
