@@ -25,18 +25,16 @@ public final class HubClient implements AutoCloseable {
 
     private final HubTransport transport;
     private final HubCodec codec;
-    private final OutgoingMessages outgoing;
     private final ReceivedStore store;
-    private final MessageSender sender;
+    private final Acknowledger acknowledger;
     private final Consumer<HubEvent> events;
 
-    public HubClient(HubTransport transport, HubCodec codec, OutgoingMessages outgoing, ReceivedStore store,
-                     MessageSender sender, Consumer<HubEvent> events) {
+    public HubClient(HubTransport transport, HubCodec codec, ReceivedStore store, Acknowledger acknowledger,
+                     Consumer<HubEvent> events) {
         this.transport = transport;
         this.codec = codec;
-        this.outgoing = outgoing;
         this.store = store;
-        this.sender = sender;
+        this.acknowledger = acknowledger;
         this.events = events;
     }
 
@@ -44,7 +42,8 @@ public final class HubClient implements AutoCloseable {
         transport.start(this::onDelivery);
     }
 
-    Inbound.Disposition onDelivery(Delivery delivery) {
+    /** What the transport calls for each delivery (public for tests that play the broker). */
+    public Inbound.Disposition onDelivery(Delivery delivery) {
         Decoded decoded = codec.decode(delivery.body());
         if (!decoded.isReadable() || decoded.envelope() == null) {
             LOG.warn("refused a delivery from the {} queue: {} issue(s), first at {}", delivery.queue(),
@@ -77,20 +76,21 @@ public final class HubClient implements AutoCloseable {
      * {@code INTEGRE} or {@code CONSULTE} when the application reports them.
      */
     public void acknowledge(HubMessage received, ReferenceStep step) {
-        if (!received.type().needsReference()) {
-            return;
+        if (received.type().needsReference()) {
+            acknowledger.acknowledge(received, step);
         }
-        sender.send(outgoing.reference(received, step).orElseThrow());
     }
 
-    /** A sender that publishes at once (tools and tests; the app goes through the outbox). */
-    public static MessageSender direct(HubTransport transport, HubCodec codec) {
-        return message -> transport.publish(codec.encode(message), message.distributionID())
-                .thenAccept(outcome -> {
-                    if (!outcome.isConfirmed()) {
-                        LOG.warn("{} {} not confirmed: {}", message.type(), message.distributionID(), outcome);
-                    }
-                });
+    /** RC-REFs published at once, without a durable outbox (tools and tests; the app uses the store's). */
+    public static Acknowledger direct(HubTransport transport, HubCodec codec, OutgoingMessages outgoing) {
+        return (received, step) -> {
+            HubMessage reference = outgoing.reference(received, step).orElseThrow();
+            transport.publish(codec.encode(reference), reference.distributionID()).thenAccept(outcome -> {
+                if (!outcome.isConfirmed()) {
+                    LOG.warn("RC-REF {} not confirmed: {}", reference.distributionID(), outcome);
+                }
+            });
+        };
     }
 
 

@@ -55,9 +55,9 @@ class HubClientRoundTripTest {
         Side(String clientId) {
             transport = new AmqpHubTransport(broker.config(clientId), Clock.systemUTC());
             outgoing = OutgoingMessages.of(clientId, Clock.systemDefaultZone());
-            client = new HubClient(transport, codec, outgoing,
+            client = new HubClient(transport, codec,
                     decoded -> stored.putIfAbsent(decoded.envelope().distributionID(), decoded) == null,
-                    HubClient.direct(transport, codec), events::add);
+                    HubClient.direct(transport, codec, outgoing), events::add);
             client.start();
             await().atMost(Duration.ofSeconds(20)).until(() -> transport.state().isConnected());
         }

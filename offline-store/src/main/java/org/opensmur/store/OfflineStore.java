@@ -1,0 +1,89 @@
+package org.opensmur.store;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.function.Consumer;
+import org.opensmur.core.hub.client.HubEvent;
+import org.opensmur.core.hub.codec.HubCodec;
+import org.opensmur.core.hub.transport.HubTransport;
+import org.opensmur.core.outgoing.OutgoingMessages;
+import org.opensmur.store.cases.CaseStore;
+import org.opensmur.store.crypto.Vault;
+import org.opensmur.store.db.StoreDatabase;
+import org.opensmur.store.inbox.Inbox;
+import org.opensmur.store.inbox.StoredAcknowledger;
+import org.opensmur.store.outbox.Outbox;
+import org.opensmur.store.outbox.OutboxPolicy;
+import org.opensmur.store.outbox.OutboxRelay;
+
+/**
+ * The tablet's offline store in one place: {@code store.db} (outbox, inbox, cases, ledger) and
+ * {@code store-key.p12} (the encryption key, opened with a secret the caller keeps elsewhere).
+ */
+public final class OfflineStore implements AutoCloseable {
+
+    private final StoreDatabase database;
+    private final Outbox outbox;
+    private final Inbox inbox;
+    private final CaseStore cases;
+    private final StoredAcknowledger acknowledger;
+
+    private OfflineStore(StoreDatabase database, Outbox outbox, Inbox inbox, CaseStore cases, StoredAcknowledger acknowledger) {
+        this.database = database;
+        this.outbox = outbox;
+        this.inbox = inbox;
+        this.cases = cases;
+        this.acknowledger = acknowledger;
+    }
+
+    public static OfflineStore open(Path folder, char[] secret, OutgoingMessages outgoing, HubCodec codec,
+                                    OutboxPolicy policy, Clock clock) {
+        Vault vault = Vault.open(folder.resolve("store-key.p12"), secret);
+        StoreDatabase database = StoreDatabase.open(folder.resolve("store.db"));
+        Outbox outbox = new Outbox(database, vault, codec, policy, clock);
+        CaseStore cases = new CaseStore(database, vault, codec, clock);
+        Inbox inbox = new Inbox(database, vault, codec, cases, clock);
+        return new OfflineStore(database, outbox, inbox, cases, new StoredAcknowledger(database, outbox, outgoing));
+    }
+
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    public Inbox inbox() {
+        return inbox;
+    }
+
+    public CaseStore cases() {
+        return cases;
+    }
+
+    public StoredAcknowledger acknowledger() {
+        return acknowledger;
+    }
+
+    public StoreDatabase database() {
+        return database;
+    }
+
+    /** A relay draining this outbox through {@code transport}, at most {@code window} messages unconfirmed. */
+    public OutboxRelay relay(HubTransport transport, Clock clock, int window) {
+        return new OutboxRelay(outbox, transport, clock, window);
+    }
+
+    /** Feeds RC-REFs and error reports about our messages into the delivery ledger. */
+    public Consumer<HubEvent> ledgerUpdates() {
+        return event -> {
+            switch (event) {
+                case HubEvent.ReferenceReceived ref -> outbox.onReference(ref.referencedDistributionId(), ref.step(), ref.refused());
+                case HubEvent.ErrorReported error -> outbox.onError(error.error());
+                default -> { }
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

@@ -1,0 +1,74 @@
+package org.opensmur.store.db;
+
+import java.util.List;
+
+/**
+ * The schema, as the list of steps that built it. A step is never edited once released: changes come
+ * as a new step. {@code PRAGMA user_version} records how many steps a database has had.
+ */
+public final class Migrations {
+
+    private Migrations() {
+    }
+
+    public static final List<List<String>> STEPS = List.of(
+            // 1: outbox and inbox
+            List.of("""
+                    CREATE TABLE outbox (
+                      id INTEGER PRIMARY KEY AUTOINCREMENT,
+                      distribution_id TEXT NOT NULL UNIQUE,
+                      type TEXT NOT NULL,
+                      recipient TEXT NOT NULL,
+                      order_key TEXT NOT NULL,
+                      priority INTEGER NOT NULL,
+                      enqueued_at INTEGER NOT NULL,
+                      expires_at INTEGER NOT NULL,
+                      state TEXT NOT NULL,
+                      attempts INTEGER NOT NULL DEFAULT 0,
+                      next_attempt_at INTEGER NOT NULL DEFAULT 0,
+                      updated_at INTEGER NOT NULL,
+                      body BLOB NOT NULL)""",
+                    "CREATE INDEX outbox_by_state ON outbox(state, id)",
+                    """
+                    CREATE TABLE inbox (
+                      distribution_id TEXT PRIMARY KEY,
+                      type TEXT NOT NULL,
+                      sender TEXT NOT NULL,
+                      case_id TEXT,
+                      received_at INTEGER NOT NULL,
+                      times_received INTEGER NOT NULL DEFAULT 1,
+                      body BLOB NOT NULL)"""),
+            // 2: positions are coalesced per resource; the delivery ledger keeps every state change
+            List.of("ALTER TABLE outbox ADD COLUMN coalesce_key TEXT",
+                    "ALTER TABLE outbox ADD COLUMN sent_at INTEGER",
+                    "ALTER TABLE outbox ADD COLUMN error_code INTEGER",
+                    "ALTER TABLE outbox ADD COLUMN detail BLOB",
+                    """
+                    CREATE TABLE delivery_events (
+                      id INTEGER PRIMARY KEY AUTOINCREMENT,
+                      distribution_id TEXT NOT NULL,
+                      state TEXT NOT NULL,
+                      at INTEGER NOT NULL)""",
+                    "CREATE INDEX delivery_events_by_message ON delivery_events(distribution_id, id)"),
+            // 3: cases with their update history, and the RC-REF sent for each received message
+            List.of("""
+                    CREATE TABLE case_messages (
+                      id INTEGER PRIMARY KEY AUTOINCREMENT,
+                      case_id TEXT NOT NULL,
+                      distribution_id TEXT NOT NULL UNIQUE,
+                      kind TEXT NOT NULL,
+                      sent_at INTEGER NOT NULL,
+                      applied_at INTEGER NOT NULL,
+                      body BLOB NOT NULL)""",
+                    "CREATE INDEX case_messages_by_case ON case_messages(case_id, sent_at, id)",
+                    """
+                    CREATE TABLE sent_references (
+                      received_id TEXT NOT NULL,
+                      step TEXT NOT NULL,
+                      reference_id TEXT NOT NULL,
+                      PRIMARY KEY (received_id, step))"""));
+
+    public static int latest() {
+        return STEPS.size();
+    }
+}

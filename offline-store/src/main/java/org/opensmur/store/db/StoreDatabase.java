@@ -1,0 +1,150 @@
+package org.opensmur.store.db;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/**
+ * The tablet's SQLite database: WAL with {@code synchronous=FULL} so that a commit survives a power cut,
+ * one connection used under a lock (SQLite has one writer anyway), versioned migrations.
+ */
+public final class StoreDatabase implements AutoCloseable {
+
+    /** Work done in one transaction. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private final Path file;
+    private final Connection connection;
+
+    private StoreDatabase(Path file, Connection connection) {
+        this.file = file;
+        this.connection = connection;
+    }
+
+    /** Opens (creating if needed) and migrates to the latest schema. */
+    public static StoreDatabase open(Path file) {
+        return open(file, Migrations.latest());
+    }
+
+    /** Opens and migrates up to {@code version} only (for migration tests). */
+    public static StoreDatabase open(Path file, int version) {
+        try {
+            if (file.getParent() != null) {
+                Files.createDirectories(file.getParent());
+            }
+            SQLiteConfig config = new SQLiteConfig();
+            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+            config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+            config.setBusyTimeout(5_000);
+            config.enforceForeignKeys(true);
+            Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
+            StoreDatabase database = new StoreDatabase(file, connection);
+            database.check();
+            database.migrate(version);
+            return database;
+        } catch (SQLException e) {
+            throw translate(file, e);
+        } catch (java.io.IOException e) {
+            throw new StoreException("cannot create the folder of " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void check() throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery("PRAGMA quick_check")) {
+            String verdict = result.next() ? result.getString(1) : "no answer";
+            if (!"ok".equals(verdict)) {
+                throw new StoreException("the database " + file + " is damaged (" + verdict + "); it is left untouched:"
+                        + " StoreDatabase.salvage copies its readable rows into a new one");
+            }
+        }
+    }
+
+    public int version() {
+        return inTransaction(c -> {
+            try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("PRAGMA user_version")) {
+                return r.next() ? r.getInt(1) : 0;
+            }
+        });
+    }
+
+    private void migrate(int target) throws SQLException {
+        int current = version();
+        if (current > Migrations.latest()) {
+            throw new StoreException("the database " + file + " was written by a newer version (schema " + current
+                    + ", this one knows " + Migrations.latest() + ")");
+        }
+        for (int step = current; step < target; step++) {
+            List<String> statements = Migrations.STEPS.get(step);
+            int next = step + 1;
+            inTransaction(c -> {
+                try (Statement s = c.createStatement()) {
+                    for (String sql : statements) {
+                        s.execute(sql);
+                    }
+                    s.execute("PRAGMA user_version = " + next);
+                }
+                return null;
+            });
+        }
+    }
+
+    /** Runs {@code work} in one transaction, committed (and fsynced) before this returns. */
+    public synchronized <T> T inTransaction(Work<T> work) {
+        try {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw translate(file, e);
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw translate(file, e);
+        }
+    }
+
+    static StoreException translate(Path file, SQLException e) {
+        if (e instanceof SQLiteException sqlite) {
+            SQLiteErrorCode code = sqlite.getResultCode();
+            if (code == SQLiteErrorCode.SQLITE_BUSY || code == SQLiteErrorCode.SQLITE_LOCKED) {
+                return new StoreException("the database " + file + " is locked by another program; nothing was lost, try again", e);
+            }
+            if (code == SQLiteErrorCode.SQLITE_CORRUPT || code == SQLiteErrorCode.SQLITE_NOTADB) {
+                return new StoreException("the database " + file + " is damaged (" + code + "); it is left untouched:"
+                        + " StoreDatabase.salvage copies its readable rows into a new one", e);
+            }
+            if (code == SQLiteErrorCode.SQLITE_FULL) {
+                return new StoreException("the device is full: " + file + " cannot grow", e);
+            }
+        }
+        return new StoreException("database error on " + file + ": " + e.getMessage(), e);
+    }
+}

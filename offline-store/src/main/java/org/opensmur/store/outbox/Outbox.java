@@ -1,0 +1,439 @@
+package org.opensmur.store.outbox;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.opensmur.core.hub.codec.HubCodec;
+import org.opensmur.core.hub.error.HubError;
+import org.opensmur.core.hub.message.HubMessage;
+import org.opensmur.core.hub.message.MessageType;
+import org.opensmur.core.outgoing.Built;
+import org.opensmur.core.reference.ReferenceStep;
+import org.opensmur.store.crypto.Vault;
+import org.opensmur.store.db.StoreDatabase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The durable outbox and its delivery ledger. {@link #enqueue} has committed the complete, validated
+ * message to disk when it returns: only then may the UI say "saved". The distributionID minted by the
+ * builder is kept for every retry. Rows are never deleted but by {@link #purge}, which says what it purged.
+ */
+public final class Outbox {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
+    private static final String COLUMNS = "id, distribution_id, type, recipient, order_key, state, enqueued_at, expires_at,"
+            + " attempts, sent_at, error_code";
+
+    private final StoreDatabase database;
+    private final Vault vault;
+    private final HubCodec codec;
+    private final OutboxPolicy policy;
+    private final Clock clock;
+    private final List<Consumer<OutboxEntry>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> wakers = new CopyOnWriteArrayList<>();
+
+    public Outbox(StoreDatabase database, Vault vault, HubCodec codec, OutboxPolicy policy, Clock clock) {
+        this.database = database;
+        this.vault = vault;
+        this.codec = codec;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    public OutboxPolicy policy() {
+        return policy;
+    }
+
+    /** Stores a built message; refuses one that did not pass validation. Returns when it is on disk. */
+    public OutboxEntry enqueue(Built built) {
+        HubMessage message = built.orElseThrow();
+        OutboxEntry entry = database.inTransaction(c -> enqueueIn(c, message));
+        changed(entry);
+        wakers.forEach(Runnable::run);
+        return entry;
+    }
+
+    /** Inserts within the caller's transaction (e.g. with the inbox row the message answers). */
+    public OutboxEntry enqueueIn(Connection c, HubMessage message) throws SQLException {
+        long now = clock.millis();
+        byte[] sealed = vault.seal(codec.encode(message), message.distributionID());
+        String coalesceKey = policy.coalesceKey(message);
+        if (coalesceKey != null) {
+            supersedeOlderPositions(c, coalesceKey, now);
+        }
+        try (PreparedStatement insert = c.prepareStatement("""
+                INSERT INTO outbox (distribution_id, type, recipient, order_key, priority, enqueued_at, expires_at, state,
+                                    updated_at, coalesce_key, body)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?)""")) {
+            insert.setString(1, message.distributionID());
+            insert.setString(2, message.type().code());
+            insert.setString(3, message.recipientID());
+            insert.setString(4, policy.orderKeys(message));
+            insert.setInt(5, policy.priority(message));
+            insert.setLong(6, now);
+            insert.setLong(7, message.dateTimeExpires().toInstant().toEpochMilli());
+            insert.setLong(8, now);
+            insert.setString(9, coalesceKey);
+            insert.setBytes(10, sealed);
+            insert.executeUpdate();
+        }
+        event(c, message.distributionID(), DeliveryState.QUEUED, now);
+        return find(c, message.distributionID());
+    }
+
+    /**
+     * Without a track interval every queued fix of the resource is replaced by the new one. With one, the
+     * queue keeps a track of fixes at least that interval apart plus the latest: the newest queued fix is
+     * replaced when it is closer than the interval to the one before it (it was only kept as "latest").
+     */
+    private void supersedeOlderPositions(Connection c, String coalesceKey, long now) throws SQLException {
+        List<String> ids = new ArrayList<>();
+        List<Long> times = new ArrayList<>();
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT distribution_id, enqueued_at FROM outbox WHERE coalesce_key = ? AND state = 'QUEUED' ORDER BY id DESC"
+                        + (policy.positionTrack() == null ? "" : " LIMIT 2"))) {
+            select.setString(1, coalesceKey);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getString(1));
+                    times.add(rows.getLong(2));
+                }
+            }
+        }
+        List<String> superseded = policy.positionTrack() == null ? ids
+                : ids.size() == 2 && times.get(0) - times.get(1) < policy.positionTrack().toMillis() ? List.of(ids.get(0)) : List.of();
+        for (String id : superseded) {
+            setState(c, id, DeliveryState.SUPERSEDED, now, null, null);
+        }
+    }
+
+    // ---- what the relay needs
+
+    /** Queued rows, in enqueue order (metadata only), for the relay to choose from. */
+    List<Candidate> queued(int limit) {
+        return database.inTransaction(c -> {
+            List<Candidate> rows = new ArrayList<>();
+            try (PreparedStatement select = c.prepareStatement("""
+                    SELECT id, distribution_id, order_key, priority, next_attempt_at, expires_at
+                    FROM outbox WHERE state = 'QUEUED' ORDER BY id LIMIT ?""")) {
+                select.setInt(1, limit);
+                try (ResultSet r = select.executeQuery()) {
+                    while (r.next()) {
+                        rows.add(new Candidate(r.getLong(1), r.getString(2), r.getString(3).split(" "), r.getInt(4),
+                                r.getLong(5), r.getLong(6)));
+                    }
+                }
+            }
+            return rows;
+        });
+    }
+
+    record Candidate(long id, String distributionId, String[] keys, int priority, long nextAttemptAt, long expiresAt) {
+    }
+
+    /** The encoded message, decrypted, exactly as it was enqueued. */
+    public byte[] body(String distributionId) {
+        byte[] sealed = database.inTransaction(c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT body FROM outbox WHERE distribution_id = ?")) {
+                select.setString(1, distributionId);
+                try (ResultSet r = select.executeQuery()) {
+                    return r.next() ? r.getBytes(1) : null;
+                }
+            }
+        });
+        if (sealed == null) {
+            throw new IllegalArgumentException("no outgoing message " + distributionId);
+        }
+        return vault.open(sealed, distributionId);
+    }
+
+    /** Outcome of a publication: confirmed means SENT; otherwise the row waits for its next attempt. */
+    record Outcome(String distributionId, boolean confirmed) {
+    }
+
+    void record(List<Outcome> outcomes) {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        long now = clock.millis();
+        List<OutboxEntry> changed = database.inTransaction(c -> {
+            List<OutboxEntry> entries = new ArrayList<>();
+            try (PreparedStatement sent = c.prepareStatement("""
+                    UPDATE outbox SET state = 'SENT', sent_at = ?, updated_at = ?, attempts = attempts + 1
+                    WHERE distribution_id = ? AND state IN ('QUEUED', 'SUPERSEDED', 'EXPIRED')""");
+                 PreparedStatement retry = c.prepareStatement("""
+                    UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, updated_at = ?
+                    WHERE distribution_id = ? AND state = 'QUEUED'""")) {
+                for (Outcome outcome : outcomes) {
+                    if (outcome.confirmed()) {
+                        sent.setLong(1, now);
+                        sent.setLong(2, now);
+                        sent.setString(3, outcome.distributionId());
+                        if (sent.executeUpdate() == 1) {
+                            event(c, outcome.distributionId(), DeliveryState.SENT, now);
+                            entries.add(find(c, outcome.distributionId()));
+                        }
+                    } else {
+                        OutboxEntry entry = find(c, outcome.distributionId());
+                        retry.setLong(1, now + policy.retryDelay(entry.attempts()).toMillis());
+                        retry.setLong(2, now);
+                        retry.setString(3, outcome.distributionId());
+                        retry.executeUpdate();
+                    }
+                }
+            }
+            return entries;
+        });
+        changed.forEach(this::changed);
+    }
+
+    /** Queued messages whose expiry has passed are not sent: they become EXPIRED. */
+    int expire(java.util.Set<String> inFlight) {
+        long now = clock.millis();
+        List<OutboxEntry> expired = database.inTransaction(c -> {
+            List<String> ids = new ArrayList<>();
+            try (PreparedStatement select = c.prepareStatement(
+                    "SELECT distribution_id FROM outbox WHERE state = 'QUEUED' AND expires_at <= ?")) {
+                select.setLong(1, now);
+                try (ResultSet r = select.executeQuery()) {
+                    while (r.next()) {
+                        if (!inFlight.contains(r.getString(1))) {
+                            ids.add(r.getString(1));
+                        }
+                    }
+                }
+            }
+            List<OutboxEntry> entries = new ArrayList<>();
+            for (String id : ids) {
+                if (setState(c, id, DeliveryState.EXPIRED, now, null, null)) {
+                    entries.add(find(c, id));
+                }
+            }
+            return entries;
+        });
+        expired.forEach(this::changed);
+        return expired.size();
+    }
+
+    /** Makes an already sent message go again, unchanged (same distributionID): e.g. an RC-REF for a redelivery. */
+    public void sendAgain(Connection c, String distributionId) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("""
+                UPDATE outbox SET state = 'QUEUED', next_attempt_at = 0, updated_at = ?
+                WHERE distribution_id = ? AND state NOT IN ('QUEUED')""")) {
+            update.setLong(1, clock.millis());
+            update.setString(2, distributionId);
+            update.executeUpdate();
+        }
+    }
+
+    // ---- the delivery ledger
+
+    /** An RC-REF from the recipient about one of our messages. */
+    public void onReference(String distributionId, ReferenceStep step, boolean refused) {
+        DeliveryState state = refused ? DeliveryState.REFUSED : switch (step == null ? ReferenceStep.RECU : step) {
+            case RECU -> DeliveryState.RECEIVED;
+            case INTEGRE -> DeliveryState.INTEGRATED;
+            case CONSULTE -> DeliveryState.CONSULTED;
+            case ERREUR -> DeliveryState.ERROR;
+            case SUPPRIME -> null;
+        };
+        if (state != null) {
+            update(distributionId, state, null, null);
+        }
+    }
+
+    /** An error report (Hub or partner) about one of our messages: the code and cause are kept. */
+    public void onError(HubError error) {
+        Integer code = error.errorCode().statusCode() == null ? null : error.errorCode().statusCode().intValue();
+        update(error.referencedDistributionID(), DeliveryState.ERROR, code, error.errorCause());
+    }
+
+    private void update(String distributionId, DeliveryState state, Integer code, String cause) {
+        long now = clock.millis();
+        OutboxEntry entry = database.inTransaction(c ->
+                setState(c, distributionId, state, now, code, cause) ? find(c, distributionId) : null);
+        if (entry != null) {
+            changed(entry);
+        } else {
+            LOG.info("ledger: {} for {} ignored (unknown message, or already further)", state, distributionId);
+        }
+    }
+
+    private boolean setState(Connection c, String distributionId, DeliveryState state, long now, Integer code, String cause)
+            throws SQLException {
+        OutboxEntry current = find(c, distributionId);
+        if (current == null || !current.state().canMoveTo(state)) {
+            return false;
+        }
+        try (PreparedStatement update = c.prepareStatement(
+                "UPDATE outbox SET state = ?, updated_at = ?, error_code = COALESCE(?, error_code), detail = COALESCE(?, detail)"
+                        + " WHERE distribution_id = ?")) {
+            update.setString(1, state.name());
+            update.setLong(2, now);
+            if (code == null) {
+                update.setNull(3, java.sql.Types.INTEGER);
+            } else {
+                update.setInt(3, code);
+            }
+            update.setBytes(4, cause == null ? null : vault.seal(cause.getBytes(java.nio.charset.StandardCharsets.UTF_8), distributionId + "#detail"));
+            update.setString(5, distributionId);
+            update.executeUpdate();
+        }
+        event(c, distributionId, state, now);
+        return true;
+    }
+
+    private static void event(Connection c, String distributionId, DeliveryState state, long now) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO delivery_events (distribution_id, state, at) VALUES (?, ?, ?)")) {
+            insert.setString(1, distributionId);
+            insert.setString(2, state.name());
+            insert.setLong(3, now);
+            insert.executeUpdate();
+        }
+    }
+
+    /** The error cause the Hub or the partner gave, decrypted (may quote the message). */
+    public String errorDetail(String distributionId) {
+        byte[] sealed = database.inTransaction(c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT detail FROM outbox WHERE distribution_id = ?")) {
+                select.setString(1, distributionId);
+                try (ResultSet r = select.executeQuery()) {
+                    return r.next() ? r.getBytes(1) : null;
+                }
+            }
+        });
+        return sealed == null ? null : new String(vault.open(sealed, distributionId + "#detail"), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    public OutboxEntry find(String distributionId) {
+        return database.inTransaction(c -> find(c, distributionId));
+    }
+
+    private static OutboxEntry find(Connection c, String distributionId) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS + " FROM outbox WHERE distribution_id = ?")) {
+            select.setString(1, distributionId);
+            try (ResultSet r = select.executeQuery()) {
+                return r.next() ? entry(r) : null;
+            }
+        }
+    }
+
+    /** The ledger, newest first; {@code caseId} null for every case. */
+    public List<OutboxEntry> list(String caseId, int limit) {
+        return database.inTransaction(c -> {
+            String where = caseId == null ? "" : " WHERE (' ' || order_key || ' ') LIKE ?";
+            try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS + " FROM outbox" + where + " ORDER BY id DESC LIMIT ?")) {
+                int i = 1;
+                if (caseId != null) {
+                    select.setString(i++, "% case:" + caseId + " %");
+                }
+                select.setInt(i, limit);
+                List<OutboxEntry> entries = new ArrayList<>();
+                try (ResultSet r = select.executeQuery()) {
+                    while (r.next()) {
+                        entries.add(entry(r));
+                    }
+                }
+                return entries;
+            }
+        });
+    }
+
+    /** Every state a message went through, in order. */
+    public List<DeliveryState> history(String distributionId) {
+        return database.inTransaction(c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT state FROM delivery_events WHERE distribution_id = ? ORDER BY id")) {
+                select.setString(1, distributionId);
+                List<DeliveryState> states = new ArrayList<>();
+                try (ResultSet r = select.executeQuery()) {
+                    while (r.next()) {
+                        states.add(DeliveryState.valueOf(r.getString(1)));
+                    }
+                }
+                return states;
+            }
+        });
+    }
+
+    public int waiting() {
+        return database.inTransaction(c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT COUNT(*) FROM outbox WHERE state = 'QUEUED'");
+                 ResultSet r = select.executeQuery()) {
+                return r.next() ? r.getInt(1) : 0;
+            }
+        });
+    }
+
+    private static OutboxEntry entry(ResultSet r) throws SQLException {
+        long sentAt = r.getLong(10);
+        boolean noSent = r.wasNull();
+        int code = r.getInt(11);
+        boolean noCode = r.wasNull();
+        return new OutboxEntry(r.getLong(1), r.getString(2), MessageType.ofCode(r.getString(3)).orElseThrow(), r.getString(4),
+                r.getString(5), DeliveryState.valueOf(r.getString(6)), Instant.ofEpochMilli(r.getLong(7)),
+                Instant.ofEpochMilli(r.getLong(8)), r.getInt(9), noSent ? null : Instant.ofEpochMilli(sentAt), noCode ? null : code);
+    }
+
+    /** Called with every entry whose state changed (on the thread that changed it). */
+    public void subscribe(Consumer<OutboxEntry> listener) {
+        listeners.add(listener);
+    }
+
+    /** Tells the relay there is something new (after rows were added inside another transaction). */
+    public void nudge() {
+        wakers.forEach(Runnable::run);
+    }
+
+    void onEnqueue(Runnable waker) {
+        wakers.add(waker);
+    }
+
+    private void changed(OutboxEntry entry) {
+        for (Consumer<OutboxEntry> listener : listeners) {
+            try {
+                listener.accept(entry);
+            } catch (RuntimeException e) {
+                LOG.warn("ledger listener failed: {}", e.toString());
+            }
+        }
+    }
+
+    /** Removes final rows older than the retention; returns how many per state, and logs it. */
+    public Map<DeliveryState, Integer> purge() {
+        long cutoff = clock.millis() - policy.retention().toMillis();
+        Map<DeliveryState, Integer> purged = database.inTransaction(c -> {
+            Map<DeliveryState, Integer> counts = new EnumMap<>(DeliveryState.class);
+            try (PreparedStatement count = c.prepareStatement(
+                    "SELECT state, COUNT(*) FROM outbox WHERE state != 'QUEUED' AND updated_at < ? GROUP BY state")) {
+                count.setLong(1, cutoff);
+                try (ResultSet r = count.executeQuery()) {
+                    while (r.next()) {
+                        counts.put(DeliveryState.valueOf(r.getString(1)), r.getInt(2));
+                    }
+                }
+            }
+            try (PreparedStatement events = c.prepareStatement("""
+                    DELETE FROM delivery_events WHERE distribution_id IN
+                      (SELECT distribution_id FROM outbox WHERE state != 'QUEUED' AND updated_at < ?)""");
+                 PreparedStatement rows = c.prepareStatement("DELETE FROM outbox WHERE state != 'QUEUED' AND updated_at < ?")) {
+                events.setLong(1, cutoff);
+                events.executeUpdate();
+                rows.setLong(1, cutoff);
+                rows.executeUpdate();
+            }
+            return counts;
+        });
+        LOG.info("outbox purge (older than {}): {}", policy.retention(), purged.isEmpty() ? "nothing" : purged);
+        return purged;
+    }
+}

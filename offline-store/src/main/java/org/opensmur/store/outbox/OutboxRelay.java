@@ -1,0 +1,197 @@
+package org.opensmur.store.outbox;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import org.opensmur.core.hub.transport.HubTransport;
+import org.opensmur.core.hub.transport.PublishOutcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drains the outbox through the transport whenever it is connected: pipelined publications, a row
+ * marked SENT only on the broker's confirm of that very publication, retries with backoff under the same
+ * distributionID, expired messages never sent.
+ *
+ * <p>Order: a message is published only when every earlier message sharing one of its order keys is sent
+ * or already on the wire (publications on one channel to the Hub's one dispatch queue keep their order).
+ * After a failed attempt, later messages of the same keys wait for it.
+ */
+public final class OutboxRelay implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final int SCAN = 5_000;
+
+    private final Outbox outbox;
+    private final HubTransport transport;
+    private final Clock clock;
+    private final int window;
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private final ConcurrentLinkedQueue<Outbox.Outcome> outcomes = new ConcurrentLinkedQueue<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition wake = lock.newCondition();
+    private final Thread worker;
+    private volatile boolean running = true;
+    private boolean signalled;
+
+    public OutboxRelay(Outbox outbox, HubTransport transport, Clock clock, int window) {
+        this.outbox = outbox;
+        this.transport = transport;
+        this.clock = clock;
+        this.window = window;
+        this.worker = new Thread(this::loop, "outbox-relay");
+        this.worker.setDaemon(true);
+        outbox.onEnqueue(this::wake);
+        transport.onStateChange(state -> wake());
+    }
+
+    public void start() {
+        worker.start();
+    }
+
+    public void wake() {
+        lock.lock();
+        try {
+            signalled = true;
+            wake.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Messages published and awaiting their confirm. */
+    public int inFlight() {
+        return inFlight.size();
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                settle();
+                outbox.expire(inFlight);
+                if (transport.state().isConnected()) {
+                    publishNext();
+                }
+                settle();
+                await();
+            } catch (RuntimeException e) {
+                LOG.error("outbox relay: {}", e.toString());
+                sleepQuietly();
+            }
+        }
+    }
+
+    private void publishNext() {
+        int free = window - inFlight.size();
+        if (free > 0) {
+            eligible(outbox.queued(SCAN), inFlight, clock.millis(), free).forEach(this::publish);
+        }
+    }
+
+    /**
+     * Which queued rows to publish now, in publication order. A row may leave when no earlier row sharing
+     * one of its order keys is still waiting (rows on the wire do not hold it back). Priority decides
+     * among rows that may leave; a row inherits the priority of later rows waiting behind it, so that the
+     * first {@code free} rows in (priority, id) order are always a prefix of each key's sequence.
+     */
+    static List<Outbox.Candidate> eligible(List<Outbox.Candidate> queued, Set<String> inFlight, long now, int free) {
+        Set<String> blocked = new HashSet<>();
+        List<Outbox.Candidate> ready = new ArrayList<>();
+        for (Outbox.Candidate row : queued) {
+            if (inFlight.contains(row.distributionId())) {
+                continue;
+            }
+            boolean open = true;
+            for (String key : row.keys()) {
+                open &= !blocked.contains(key);
+            }
+            if (open && row.nextAttemptAt() <= now && row.expiresAt() > now) {
+                ready.add(row);
+            } else {
+                blocked.addAll(List.of(row.keys()));
+            }
+        }
+        java.util.Map<String, Integer> lowestBehind = new java.util.HashMap<>();
+        java.util.Map<Long, Integer> effective = new java.util.HashMap<>();
+        for (int i = ready.size() - 1; i >= 0; i--) {
+            Outbox.Candidate row = ready.get(i);
+            int priority = row.priority();
+            for (String key : row.keys()) {
+                priority = Math.min(priority, lowestBehind.getOrDefault(key, Integer.MAX_VALUE));
+            }
+            effective.put(row.id(), priority);
+            for (String key : row.keys()) {
+                lowestBehind.merge(key, priority, Math::min);
+            }
+        }
+        ready.sort(Comparator.<Outbox.Candidate>comparingInt(r -> effective.get(r.id())).thenComparingLong(Outbox.Candidate::id));
+        return ready.subList(0, Math.min(free, ready.size()));
+    }
+
+    private void publish(Outbox.Candidate row) {
+        String id = row.distributionId();
+        inFlight.add(id);
+        byte[] body = outbox.body(id);
+        transport.publish(body, id).thenAccept(outcome -> {
+            outcomes.add(new Outbox.Outcome(id, outcome instanceof PublishOutcome.Confirmed));
+            if (!outcome.isConfirmed()) {
+                LOG.info("{} not confirmed ({}); will retry", id, outcome);
+            }
+            wake();
+        });
+    }
+
+    private void settle() {
+        List<Outbox.Outcome> batch = new ArrayList<>();
+        for (Outbox.Outcome o = outcomes.poll(); o != null; o = outcomes.poll()) {
+            batch.add(o);
+        }
+        if (!batch.isEmpty()) {
+            outbox.record(batch);
+            batch.forEach(o -> inFlight.remove(o.distributionId()));
+        }
+    }
+
+    private void await() {
+        lock.lock();
+        try {
+            if (!signalled) {
+                wake.await(500, TimeUnit.MILLISECONDS);
+            }
+            signalled = false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static void sleepQuietly() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        wake();
+        try {
+            worker.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        settle();
+    }
+}

@@ -1,0 +1,226 @@
+package org.opensmur.store.outbox;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opensmur.core.document.DocumentType;
+import org.opensmur.core.hub.error.ErrorStatus;
+import org.opensmur.core.hub.error.HubError;
+import org.opensmur.core.hub.message.HubMessage;
+import org.opensmur.core.outgoing.Built;
+import org.opensmur.core.reference.ReferenceStep;
+import org.opensmur.core.status.ResourceStatus;
+import org.opensmur.store.FakeTransport;
+import org.opensmur.store.TestStore;
+
+class OutboxTest {
+
+    @TempDir
+    Path dir;
+    private TestStore t;
+    private OutboxRelay relay;
+    private final FakeTransport transport = new FakeTransport();
+
+    private Outbox outbox() {
+        return t.store.outbox();
+    }
+
+    private void startRelay(int window) {
+        relay = t.store.relay(transport, t.clock, window);
+        relay.start();
+    }
+
+    @AfterEach
+    void close() {
+        if (relay != null) {
+            relay.close();
+        }
+        t.store.close();
+    }
+
+    @Test
+    void anEnqueuedMessageIsOnDiskWhenEnqueueReturns() {
+        t = new TestStore(dir);
+        Built tap = t.status(TestStore.CASE_A, ResourceStatus.DEPART);
+        OutboxEntry entry = outbox().enqueue(tap);
+        t.store.close();
+
+        t = new TestStore(dir); // as after a crash: a new process, the same files
+        OutboxEntry again = outbox().find(entry.distributionId());
+        assertEquals(DeliveryState.QUEUED, again.state());
+        assertArrayEquals(t.codec.encode(tap.message()), outbox().body(entry.distributionId()));
+    }
+
+    @Test
+    void aMessageThatFailedValidationIsNeverQueued() {
+        t = new TestStore(dir);
+        Built invalid = t.out.statusChange("not a case", TestStore.VLM4, ResourceStatus.DEPART,
+                java.time.OffsetDateTime.now(t.clock), null, TestStore.LRM);
+        assertThrows(Built.InvalidMessageException.class, () -> outbox().enqueue(invalid));
+        assertEquals(0, outbox().waiting());
+    }
+
+    @Test
+    void retriesKeepTheDistributionIdAndTheTapTime() {
+        t = new TestStore(dir);
+        transport.disconnect();
+        HubMessage tap = outbox().enqueue(t.status(TestStore.CASE_A, ResourceStatus.ARRIVEE)).distributionId() != null
+                ? outbox().list(null, 1).stream().findFirst().map(e -> t.codec.decode(outbox().body(e.distributionId())).envelope()).orElseThrow()
+                : null;
+        transport.autoConfirm(false);
+        startRelay(10);
+        transport.connect();
+        await().until(() -> transport.published().size() == 1);
+        transport.disconnect(); // lost before the confirm
+        await().until(() -> outbox().find(tap.distributionID()).attempts() == 1 && relay.inFlight() == 0);
+        t.clock.advance(Duration.ofMinutes(5));
+        transport.autoConfirm(true);
+        transport.connect();
+        await().atMost(Duration.ofSeconds(10)).until(() -> outbox().find(tap.distributionID()).state() == DeliveryState.SENT);
+
+        List<String> attempts = transport.published().stream().map(FakeTransport.Published::distributionId).toList();
+        assertEquals(List.of(tap.distributionID(), tap.distributionID()), attempts);
+        HubMessage sent = t.codec.decode(transport.published().get(1).body()).envelope();
+        assertEquals(tap, sent, "byte for byte the message that was tapped");
+        assertEquals(List.of(DeliveryState.QUEUED, DeliveryState.SENT), outbox().history(tap.distributionID()));
+    }
+
+    @Test
+    void messagesOfACaseLeaveInTheOrderTheyWereTapped() {
+        t = new TestStore(dir);
+        transport.disconnect();
+        List<String> tapped = new ArrayList<>();
+        ResourceStatus[] flow = {ResourceStatus.DEPART, ResourceStatus.ARRIVEE, ResourceStatus.PEC, ResourceStatus.TRANSP,
+            ResourceStatus.DESTIN, ResourceStatus.RETOUR};
+        for (int round = 0; round < 5; round++) {
+            for (ResourceStatus status : flow) {
+                tapped.add(outbox().enqueue(t.status(round % 2 == 0 ? TestStore.CASE_A : TestStore.CASE_B, status)).distributionId());
+                t.clock.advance(Duration.ofSeconds(1));
+            }
+        }
+        transport.autoConfirm(false);
+        startRelay(8);
+        transport.connect();
+        // a connection loss in the middle of the drain, twice
+        for (int cut = 0; cut < 2; cut++) {
+            await().until(() -> transport.published().stream().anyMatch(p -> !p.outcome().isDone()));
+            transport.confirmAll();
+            await().until(() -> transport.published().stream().anyMatch(p -> !p.outcome().isDone()));
+            transport.disconnect();
+            await().until(() -> relay.inFlight() == 0);
+            t.clock.advance(Duration.ofMinutes(2));
+            transport.connect();
+        }
+        transport.autoConfirm(true);
+        transport.confirmAll();
+        await().atMost(Duration.ofSeconds(15)).until(() -> outbox().waiting() == 0);
+
+        List<String> confirmed = transport.confirmed();
+        assertEquals(tapped.size(), confirmed.stream().distinct().count());
+        assertEquals(tapped, confirmed.stream().distinct().toList(), "every case and the resource in tap order");
+    }
+
+    @Test
+    void statusesGoFirstAndQueuedPositionsAreCoalesced() {
+        t = new TestStore(dir);
+        transport.disconnect();
+        for (int i = 0; i < 1000; i++) {
+            outbox().enqueue(t.position(47 + i / 10_000.0));
+        }
+        String bilanLink = outbox().enqueue(t.out.documentLink(TestStore.CASE_A, null, DocumentType.BILAN,
+                "https://docs.example/bilan/1", TestStore.LRM)).distributionId();
+        String status = outbox().enqueue(t.status(TestStore.CASE_B, ResourceStatus.DEPART)).distributionId();
+        assertEquals(3, outbox().waiting(), "999 fixes were replaced by the newest");
+
+        startRelay(1);
+        transport.connect();
+        await().atMost(Duration.ofSeconds(10)).until(() -> outbox().waiting() == 0);
+        List<String> order = transport.confirmed();
+        assertEquals(status, order.get(0));
+        assertEquals(bilanLink, order.get(1));
+        assertEquals(3, order.size());
+        long superseded = outbox().list(null, 2000).stream().filter(e -> e.state() == DeliveryState.SUPERSEDED).count();
+        assertEquals(999, superseded, "replaced, not deleted");
+    }
+
+    @Test
+    void aTrackIntervalKeepsAThinnedTrack() {
+        t = new TestStore(dir, new OutboxPolicy(Duration.ofSeconds(30), Duration.ofDays(7), Duration.ofSeconds(60)));
+        transport.disconnect();
+        for (int i = 0; i < 120; i++) { // one fix every 5 s for 10 minutes
+            outbox().enqueue(t.position(47 + i / 10_000.0));
+            t.clock.advance(Duration.ofSeconds(5));
+        }
+        int kept = outbox().waiting();
+        assertTrue(kept >= 18 && kept <= 21, "about one fix per 30 s: " + kept);
+    }
+
+    @Test
+    void anExpiredMessageIsNeverSent() {
+        t = new TestStore(dir);
+        transport.disconnect();
+        String fix = outbox().enqueue(t.position(47.2)).distributionId();
+        String status = outbox().enqueue(t.status(TestStore.CASE_A, ResourceStatus.DEPART)).distributionId();
+        t.clock.advance(Duration.ofMinutes(10)); // positions live 5 minutes, statuses 24 hours
+        startRelay(10);
+        transport.connect();
+        await().atMost(Duration.ofSeconds(10)).until(() -> outbox().find(status).state() == DeliveryState.SENT);
+        assertEquals(DeliveryState.EXPIRED, outbox().find(fix).state());
+        assertEquals(List.of(status), transport.confirmed());
+    }
+
+    @Test
+    void theLedgerFollowsReferencesAndErrorsAndTellsSubscribers() {
+        t = new TestStore(dir);
+        List<OutboxEntry> seen = new CopyOnWriteArrayList<>();
+        outbox().subscribe(seen::add);
+        String a = outbox().enqueue(t.status(TestStore.CASE_A, ResourceStatus.DEPART)).distributionId();
+        String b = outbox().enqueue(t.status(TestStore.CASE_B, ResourceStatus.DEPART)).distributionId();
+        startRelay(10);
+        await().until(() -> outbox().waiting() == 0);
+
+        outbox().onReference(a, ReferenceStep.CONSULTE, false);
+        outbox().onReference(a, ReferenceStep.RECU, false); // late: must not go back
+        outbox().onError(new HubError(new ErrorStatus(500, "DEAD_LETTER_QUEUED"),
+                "message read from dead-letter-queue; reason was expired", null, b));
+
+        assertEquals(DeliveryState.CONSULTED, outbox().find(a).state());
+        assertEquals(List.of(DeliveryState.QUEUED, DeliveryState.SENT, DeliveryState.CONSULTED), outbox().history(a));
+        assertEquals(DeliveryState.ERROR, outbox().find(b).state());
+        assertEquals(500, outbox().find(b).errorCode());
+        assertTrue(outbox().errorDetail(b).contains("reason was expired"));
+        assertEquals(List.of(a), outbox().list(TestStore.CASE_A, 10).stream().map(OutboxEntry::distributionId).toList());
+        assertTrue(seen.stream().anyMatch(e -> e.distributionId().equals(a) && e.state() == DeliveryState.CONSULTED));
+        assertTrue(seen.stream().anyMatch(e -> e.distributionId().equals(b) && e.state() == DeliveryState.ERROR));
+    }
+
+    @Test
+    void thePurgeRemovesOnlyOldFinishedRowsAndSaysWhat() {
+        t = new TestStore(dir);
+        String sent = outbox().enqueue(t.status(TestStore.CASE_A, ResourceStatus.DEPART)).distributionId();
+        startRelay(10);
+        await().until(() -> outbox().waiting() == 0);
+        relay.close();
+        relay = null;
+        transport.disconnect();
+        String waiting = outbox().enqueue(t.status(TestStore.CASE_A, ResourceStatus.ARRIVEE)).distributionId();
+        t.clock.advance(Duration.ofDays(8));
+
+        Map<DeliveryState, Integer> purged = outbox().purge();
+        assertEquals(Map.of(DeliveryState.SENT, 1), purged);
+        assertEquals(null, outbox().find(sent));
+        assertEquals(DeliveryState.QUEUED, outbox().find(waiting).state(), "a message not sent is never purged");
+    }
+}

@@ -1,0 +1,13 @@
+package org.opensmur.core.hub.client;
+
+import org.opensmur.core.hub.message.HubMessage;
+import org.opensmur.core.reference.ReferenceStep;
+
+/**
+ * Sends the RC-REF of a received functional message at a step. The app's implementation goes through
+ * the offline store (durable, and the same RC-REF again for a redelivery); tools publish directly.
+ */
+@FunctionalInterface
+public interface Acknowledger {
+    void acknowledge(HubMessage received, ReferenceStep step);
+}
