@@ -39,6 +39,11 @@ public final class StoreDatabase implements AutoCloseable {
 
     /** Opens and migrates up to {@code version} only (for migration tests). */
     public static StoreDatabase open(Path file, int version) {
+        return open(file, version, 5_000);
+    }
+
+    /** {@code busyTimeoutMillis}: how long to wait for another program's lock before saying so. */
+    public static StoreDatabase open(Path file, int version, int busyTimeoutMillis) {
         try {
             if (file.getParent() != null) {
                 Files.createDirectories(file.getParent());
@@ -46,7 +51,7 @@ public final class StoreDatabase implements AutoCloseable {
             SQLiteConfig config = new SQLiteConfig();
             config.setJournalMode(SQLiteConfig.JournalMode.WAL);
             config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-            config.setBusyTimeout(5_000);
+            config.setBusyTimeout(busyTimeoutMillis);
             config.enforceForeignKeys(true);
             Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
             StoreDatabase database = new StoreDatabase(file, connection);
@@ -116,6 +121,75 @@ public final class StoreDatabase implements AutoCloseable {
         } catch (SQLException e) {
             throw translate(file, e);
         }
+    }
+
+    /** What a salvage copied and what it could not read, per table. */
+    public record Salvage(java.util.Map<String, Integer> copied, java.util.Map<String, Integer> lost) {
+    }
+
+    private static final List<String> TABLES = List.of("outbox", "inbox", "delivery_events", "case_messages", "sent_references");
+
+    /**
+     * Copies every readable row of a damaged database into a new one at {@code target}, row by row so that
+     * one bad page costs only its own rows. The damaged file is opened read-only and left as it is.
+     */
+    public static Salvage salvage(Path damaged, Path target) {
+        java.util.Map<String, Integer> copied = new java.util.LinkedHashMap<>();
+        java.util.Map<String, Integer> lost = new java.util.LinkedHashMap<>();
+        SQLiteConfig readOnly = new SQLiteConfig();
+        readOnly.setReadOnly(true);
+        try (Connection source = DriverManager.getConnection("jdbc:sqlite:" + damaged, readOnly.toProperties());
+             StoreDatabase fresh = open(target)) {
+            for (String table : TABLES) {
+                long max;
+                try (Statement s = source.createStatement(); ResultSet r = s.executeQuery("SELECT MAX(rowid) FROM " + table)) {
+                    max = r.next() ? r.getLong(1) : 0;
+                } catch (SQLException e) {
+                    max = 1_000_000; // the index is damaged: probe a wide range
+                }
+                int ok = 0;
+                int bad = 0;
+                for (long rowid = 1; rowid <= max; rowid++) {
+                    try (java.sql.PreparedStatement select = source.prepareStatement("SELECT * FROM " + table + " WHERE rowid = ?")) {
+                        select.setLong(1, rowid);
+                        try (ResultSet row = select.executeQuery()) {
+                            if (row.next()) {
+                                copyRow(fresh, table, row);
+                                ok++;
+                            }
+                        }
+                    } catch (SQLException | StoreException e) {
+                        bad++;
+                    }
+                }
+                copied.put(table, ok);
+                lost.put(table, bad);
+            }
+        } catch (SQLException e) {
+            throw translate(damaged, e);
+        }
+        return new Salvage(copied, lost);
+    }
+
+    private static void copyRow(StoreDatabase target, String table, ResultSet row) throws SQLException {
+        int columns = row.getMetaData().getColumnCount();
+        StringBuilder names = new StringBuilder();
+        StringBuilder marks = new StringBuilder();
+        Object[] values = new Object[columns];
+        for (int i = 1; i <= columns; i++) {
+            names.append(i > 1 ? ", " : "").append(row.getMetaData().getColumnName(i));
+            marks.append(i > 1 ? ", ?" : "?");
+            values[i - 1] = row.getObject(i);
+        }
+        target.inTransaction(c -> {
+            try (java.sql.PreparedStatement insert = c.prepareStatement(
+                    "INSERT OR IGNORE INTO " + table + " (" + names + ") VALUES (" + marks + ")")) {
+                for (int i = 0; i < values.length; i++) {
+                    insert.setObject(i + 1, values[i]);
+                }
+                return insert.executeUpdate();
+            }
+        });
     }
 
     public Path file() {

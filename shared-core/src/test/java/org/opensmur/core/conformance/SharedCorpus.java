@@ -22,6 +22,7 @@ import org.opensmur.core.hub.codec.Decoded;
 import org.opensmur.core.hub.codec.HubCodec;
 import org.opensmur.core.hub.message.HubMessage;
 import org.opensmur.core.hub.message.MessageType;
+import org.opensmur.core.hub.message.Payload;
 import org.opensmur.core.outgoing.OutgoingMessages;
 
 /**
@@ -56,6 +57,17 @@ public final class SharedCorpus {
     public static List<Path> exampleFiles(MessageType type) {
         try (Stream<Path> files = Files.list(examples(type))) {
             return files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The payload of the official example of {@code type} whose file name contains {@code name}. */
+    public static Payload examplePayload(MessageType type, String name) {
+        Path file = exampleFiles(type).stream().filter(f -> f.getFileName().toString().contains(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no official " + type + " example named like " + name));
+        try {
+            return new HubCodec().decode(JSON.writeValueAsBytes(read(file))).message().payload();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
