@@ -35,7 +35,11 @@ public final class TestStore {
     }
 
     public TestStore(Path folder, OutboxPolicy policy) {
-        out = new OutgoingMessages(TABLET, clock, () -> "m" + String.format("%05d", ++ids), Expiry.defaults(),
+        this(folder, policy, TABLET);
+    }
+
+    public TestStore(Path folder, OutboxPolicy policy, String tabletId) {
+        out = new OutgoingMessages(tabletId, clock, () -> "m" + String.format("%05d", ++ids), Expiry.defaults(),
                 DistributionStatus.ACTUAL, codec);
         store = OfflineStore.open(folder, SECRET.clone(), out, codec, policy, clock);
     }
