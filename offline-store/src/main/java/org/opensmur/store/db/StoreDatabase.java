@@ -26,6 +26,8 @@ public final class StoreDatabase implements AutoCloseable {
 
     private final Path file;
     private final Connection connection;
+    /** Prepared once, reused: parsing SQL costs more than a small insert. Used under the database lock. */
+    private final java.util.Map<String, java.sql.PreparedStatement> statements = new java.util.HashMap<>();
 
     private StoreDatabase(Path file, Connection connection) {
         this.file = file;
@@ -107,7 +109,9 @@ public final class StoreDatabase implements AutoCloseable {
     /** Runs {@code work} in one transaction, committed (and fsynced) before this returns. */
     public synchronized <T> T inTransaction(Work<T> work) {
         try {
-            connection.setAutoCommit(false);
+            if (connection.getAutoCommit()) {
+                connection.setAutoCommit(false); // once: every use of the connection is a transaction
+            }
             try {
                 T result = work.run(connection);
                 connection.commit();
@@ -115,8 +119,6 @@ public final class StoreDatabase implements AutoCloseable {
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
-            } finally {
-                connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
             throw translate(file, e);
@@ -192,6 +194,20 @@ public final class StoreDatabase implements AutoCloseable {
         });
     }
 
+    /**
+     * A prepared statement for {@code sql}, prepared once for this database. Only inside
+     * {@link #inTransaction}; never close it.
+     */
+    public java.sql.PreparedStatement statement(String sql) throws SQLException {
+        java.sql.PreparedStatement statement = statements.get(sql);
+        if (statement == null) {
+            statement = connection.prepareStatement(sql);
+            statements.put(sql, statement);
+        }
+        statement.clearParameters();
+        return statement;
+    }
+
     public Path file() {
         return file;
     }
@@ -199,6 +215,10 @@ public final class StoreDatabase implements AutoCloseable {
     @Override
     public synchronized void close() {
         try {
+            for (java.sql.PreparedStatement statement : statements.values()) {
+                statement.close();
+            }
+            statements.clear();
             connection.close();
         } catch (SQLException e) {
             throw translate(file, e);

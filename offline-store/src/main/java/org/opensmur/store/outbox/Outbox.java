@@ -41,6 +41,7 @@ public final class Outbox {
     private final Clock clock;
     private final List<Consumer<OutboxEntry>> listeners = new CopyOnWriteArrayList<>();
     private final List<Runnable> wakers = new CopyOnWriteArrayList<>();
+    private final List<Runnable> rewinders = new CopyOnWriteArrayList<>();
 
     public Outbox(StoreDatabase database, Vault vault, HubCodec codec, OutboxPolicy policy, Clock clock) {
         this.database = database;
@@ -71,24 +72,30 @@ public final class Outbox {
         if (coalesceKey != null) {
             supersedeOlderPositions(c, coalesceKey, now);
         }
-        try (PreparedStatement insert = c.prepareStatement("""
+        String orderKeys = policy.orderKeys(message);
+        long expires = message.dateTimeExpires().toInstant().toEpochMilli();
+        PreparedStatement insert = database.statement("""
                 INSERT INTO outbox (distribution_id, type, recipient, order_key, priority, enqueued_at, expires_at, state,
                                     updated_at, coalesce_key, body)
-                VALUES (?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?)""")) {
-            insert.setString(1, message.distributionID());
-            insert.setString(2, message.type().code());
-            insert.setString(3, message.recipientID());
-            insert.setString(4, policy.orderKeys(message));
-            insert.setInt(5, policy.priority(message));
-            insert.setLong(6, now);
-            insert.setLong(7, message.dateTimeExpires().toInstant().toEpochMilli());
-            insert.setLong(8, now);
-            insert.setString(9, coalesceKey);
-            insert.setBytes(10, sealed);
-            insert.executeUpdate();
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?)""");
+        insert.setString(1, message.distributionID());
+        insert.setString(2, message.type().code());
+        insert.setString(3, message.recipientID());
+        insert.setString(4, orderKeys);
+        insert.setInt(5, policy.priority(message));
+        insert.setLong(6, now);
+        insert.setLong(7, expires);
+        insert.setLong(8, now);
+        insert.setString(9, coalesceKey);
+        insert.setBytes(10, sealed);
+        insert.executeUpdate();
+        long id;
+        try (ResultSet r = database.statement("SELECT last_insert_rowid()").executeQuery()) {
+            id = r.next() ? r.getLong(1) : -1;
         }
-        event(c, message.distributionID(), DeliveryState.QUEUED, now);
-        return find(c, message.distributionID());
+        // No QUEUED event row: the outbox row itself says when it was queued (one write less per tap).
+        return new OutboxEntry(id, message.distributionID(), message.type(), message.recipientID(), orderKeys,
+                DeliveryState.QUEUED, Instant.ofEpochMilli(now), Instant.ofEpochMilli(expires), 0, null, null);
     }
 
     /**
@@ -119,36 +126,40 @@ public final class Outbox {
 
     // ---- what the relay needs
 
-    /** Queued rows, in enqueue order (metadata only), for the relay to choose from. */
-    List<Candidate> queued(int limit) {
+    /** Queued rows after {@code afterId}, in enqueue order, with their sealed bodies, for the relay to choose from. */
+    List<Candidate> queued(long afterId, int limit) {
         return database.inTransaction(c -> {
             List<Candidate> rows = new ArrayList<>();
-            try (PreparedStatement select = c.prepareStatement("""
-                    SELECT id, distribution_id, order_key, priority, next_attempt_at, expires_at
-                    FROM outbox WHERE state = 'QUEUED' ORDER BY id LIMIT ?""")) {
-                select.setInt(1, limit);
-                try (ResultSet r = select.executeQuery()) {
-                    while (r.next()) {
-                        rows.add(new Candidate(r.getLong(1), r.getString(2), r.getString(3).split(" "), r.getInt(4),
-                                r.getLong(5), r.getLong(6)));
-                    }
+            PreparedStatement select = database.statement("""
+                    SELECT id, distribution_id, order_key, priority, next_attempt_at, expires_at, body
+                    FROM outbox WHERE state = 'QUEUED' AND id > ? ORDER BY id LIMIT ?""");
+            select.setLong(1, afterId);
+            select.setInt(2, limit);
+            try (ResultSet r = select.executeQuery()) {
+                while (r.next()) {
+                    rows.add(new Candidate(r.getLong(1), r.getString(2), r.getString(3).split(" "), r.getInt(4),
+                            r.getLong(5), r.getLong(6), r.getBytes(7)));
                 }
             }
             return rows;
         });
     }
 
-    record Candidate(long id, String distributionId, String[] keys, int priority, long nextAttemptAt, long expiresAt) {
+    record Candidate(long id, String distributionId, String[] keys, int priority, long nextAttemptAt, long expiresAt,
+                     byte[] sealedBody) {
+    }
+
+    byte[] open(Candidate candidate) {
+        return vault.open(candidate.sealedBody(), candidate.distributionId());
     }
 
     /** The encoded message, decrypted, exactly as it was enqueued. */
     public byte[] body(String distributionId) {
         byte[] sealed = database.inTransaction(c -> {
-            try (PreparedStatement select = c.prepareStatement("SELECT body FROM outbox WHERE distribution_id = ?")) {
-                select.setString(1, distributionId);
-                try (ResultSet r = select.executeQuery()) {
-                    return r.next() ? r.getBytes(1) : null;
-                }
+            PreparedStatement select = database.statement("SELECT body FROM outbox WHERE distribution_id = ?");
+            select.setString(1, distributionId);
+            try (ResultSet r = select.executeQuery()) {
+                return r.next() ? r.getBytes(1) : null;
             }
         });
         if (sealed == null) {
@@ -168,28 +179,30 @@ public final class Outbox {
         long now = clock.millis();
         List<OutboxEntry> changed = database.inTransaction(c -> {
             List<OutboxEntry> entries = new ArrayList<>();
-            try (PreparedStatement sent = c.prepareStatement("""
+            PreparedStatement sent = database.statement("""
                     UPDATE outbox SET state = 'SENT', sent_at = ?, updated_at = ?, attempts = attempts + 1
                     WHERE distribution_id = ? AND state IN ('QUEUED', 'SUPERSEDED', 'EXPIRED')""");
-                 PreparedStatement retry = c.prepareStatement("""
+            PreparedStatement retry = database.statement("""
                     UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, updated_at = ?
-                    WHERE distribution_id = ? AND state = 'QUEUED'""")) {
-                for (Outcome outcome : outcomes) {
-                    if (outcome.confirmed()) {
-                        sent.setLong(1, now);
-                        sent.setLong(2, now);
-                        sent.setString(3, outcome.distributionId());
-                        if (sent.executeUpdate() == 1) {
-                            event(c, outcome.distributionId(), DeliveryState.SENT, now);
+                    WHERE distribution_id = ? AND state = 'QUEUED'""");
+            boolean watched = !listeners.isEmpty();
+            for (Outcome outcome : outcomes) {
+                if (outcome.confirmed()) {
+                    sent.setLong(1, now);
+                    sent.setLong(2, now);
+                    sent.setString(3, outcome.distributionId());
+                    if (sent.executeUpdate() == 1) {
+                        // No SENT event row: sent_at records it (history() reads it there).
+                        if (watched) {
                             entries.add(find(c, outcome.distributionId()));
                         }
-                    } else {
-                        OutboxEntry entry = find(c, outcome.distributionId());
-                        retry.setLong(1, now + policy.retryDelay(entry.attempts()).toMillis());
-                        retry.setLong(2, now);
-                        retry.setString(3, outcome.distributionId());
-                        retry.executeUpdate();
                     }
+                } else {
+                    OutboxEntry entry = find(c, outcome.distributionId());
+                    retry.setLong(1, now + policy.retryDelay(entry.attempts()).toMillis());
+                    retry.setLong(2, now);
+                    retry.setString(3, outcome.distributionId());
+                    retry.executeUpdate();
                 }
             }
             return entries;
@@ -293,13 +306,12 @@ public final class Outbox {
         return true;
     }
 
-    private static void event(Connection c, String distributionId, DeliveryState state, long now) throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO delivery_events (distribution_id, state, at) VALUES (?, ?, ?)")) {
-            insert.setString(1, distributionId);
-            insert.setString(2, state.name());
-            insert.setLong(3, now);
-            insert.executeUpdate();
-        }
+    private void event(Connection c, String distributionId, DeliveryState state, long now) throws SQLException {
+        PreparedStatement insert = database.statement("INSERT INTO delivery_events (distribution_id, state, at) VALUES (?, ?, ?)");
+        insert.setString(1, distributionId);
+        insert.setString(2, state.name());
+        insert.setLong(3, now);
+        insert.executeUpdate();
     }
 
     /** The error cause the Hub or the partner gave, decrypted (may quote the message). */
@@ -319,12 +331,11 @@ public final class Outbox {
         return database.inTransaction(c -> find(c, distributionId));
     }
 
-    private static OutboxEntry find(Connection c, String distributionId) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS + " FROM outbox WHERE distribution_id = ?")) {
-            select.setString(1, distributionId);
-            try (ResultSet r = select.executeQuery()) {
-                return r.next() ? entry(r) : null;
-            }
+    private OutboxEntry find(Connection c, String distributionId) throws SQLException {
+        PreparedStatement select = database.statement("SELECT " + COLUMNS + " FROM outbox WHERE distribution_id = ?");
+        select.setString(1, distributionId);
+        try (ResultSet r = select.executeQuery()) {
+            return r.next() ? entry(r) : null;
         }
     }
 
@@ -349,19 +360,29 @@ public final class Outbox {
         });
     }
 
-    /** Every state a message went through, in order. */
+    /** Every state a message went through, in order (QUEUED first: its enqueue). */
     public List<DeliveryState> history(String distributionId) {
         return database.inTransaction(c -> {
-            try (PreparedStatement select = c.prepareStatement("SELECT state FROM delivery_events WHERE distribution_id = ? ORDER BY id")) {
-                select.setString(1, distributionId);
-                List<DeliveryState> states = new ArrayList<>();
-                try (ResultSet r = select.executeQuery()) {
-                    while (r.next()) {
-                        states.add(DeliveryState.valueOf(r.getString(1)));
-                    }
-                }
+            List<DeliveryState> states = new ArrayList<>();
+            if (find(c, distributionId) == null) {
                 return states;
             }
+            states.add(DeliveryState.QUEUED);
+            PreparedStatement sentAt = database.statement("SELECT sent_at FROM outbox WHERE distribution_id = ?");
+            sentAt.setString(1, distributionId);
+            try (ResultSet r = sentAt.executeQuery()) {
+                if (r.next() && r.getObject(1) != null) {
+                    states.add(DeliveryState.SENT);
+                }
+            }
+            PreparedStatement select = database.statement("SELECT state FROM delivery_events WHERE distribution_id = ? ORDER BY id");
+            select.setString(1, distributionId);
+            try (ResultSet r = select.executeQuery()) {
+                while (r.next()) {
+                    states.add(DeliveryState.valueOf(r.getString(1)));
+                }
+            }
+            return states;
         });
     }
 
@@ -389,13 +410,19 @@ public final class Outbox {
         listeners.add(listener);
     }
 
-    /** Tells the relay there is something new (after rows were added inside another transaction). */
+    /** Tells the relay that rows were added or queued again inside another transaction. */
     public void nudge() {
+        rewinders.forEach(Runnable::run);
         wakers.forEach(Runnable::run);
     }
 
     void onEnqueue(Runnable waker) {
         wakers.add(waker);
+    }
+
+    /** Called when rows may have gone back to QUEUED behind the relay's position. */
+    void onRequeue(Runnable rewinder) {
+        rewinders.add(rewinder);
     }
 
     private void changed(OutboxEntry entry) {

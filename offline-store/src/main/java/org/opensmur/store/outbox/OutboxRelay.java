@@ -7,10 +7,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.LockSupport;
 import java.time.Clock;
-import java.util.concurrent.TimeUnit;
 import org.opensmur.core.hub.transport.HubTransport;
 import org.opensmur.core.hub.transport.PublishOutcome;
 import org.slf4j.Logger;
@@ -35,12 +33,14 @@ public final class OutboxRelay implements AutoCloseable {
     private final Clock clock;
     private final int window;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private final java.util.Map<String, Long> rowOf = new ConcurrentHashMap<>();
+    /** Every queued row up to here is on the wire: scans start after it (reset by a failure). */
+    private long cursor;
+    private volatile boolean rewind;
     private final ConcurrentLinkedQueue<Outbox.Outcome> outcomes = new ConcurrentLinkedQueue<>();
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition wake = lock.newCondition();
     private final Thread worker;
     private volatile boolean running = true;
-    private boolean signalled;
+    private volatile boolean signalled;
 
     public OutboxRelay(Outbox outbox, HubTransport transport, Clock clock, int window) {
         this.outbox = outbox;
@@ -50,6 +50,7 @@ public final class OutboxRelay implements AutoCloseable {
         this.worker = new Thread(this::loop, "outbox-relay");
         this.worker.setDaemon(true);
         outbox.onEnqueue(this::wake);
+        outbox.onRequeue(() -> rewind = true);
         transport.onStateChange(state -> wake());
     }
 
@@ -58,13 +59,9 @@ public final class OutboxRelay implements AutoCloseable {
     }
 
     public void wake() {
-        lock.lock();
-        try {
-            signalled = true;
-            wake.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        // Called once per confirm: a flag and an unpark, no lock.
+        signalled = true;
+        LockSupport.unpark(worker);
     }
 
     /** Messages published and awaiting their confirm. */
@@ -91,8 +88,34 @@ public final class OutboxRelay implements AutoCloseable {
 
     private void publishNext() {
         int free = window - inFlight.size();
-        if (free > 0) {
-            eligible(outbox.queued(SCAN), inFlight, clock.millis(), free).forEach(this::publish);
+        if (free <= 0) {
+            return;
+        }
+        long now = clock.millis();
+        if (rewind) {
+            rewind = false;
+            cursor = 0;
+        }
+        int scan = free + 64;
+        while (true) {
+            List<Outbox.Candidate> queued = outbox.queued(cursor, Math.min(scan, SCAN));
+            List<Outbox.Candidate> chosen = eligible(queued, inFlight, now, free);
+            if (chosen.size() == free || queued.size() < scan || scan >= SCAN) {
+                chosen.forEach(this::publish);
+                advanceCursor(queued);
+                return;
+            }
+            scan *= 4; // rows held back by a retry fill the view: look further
+        }
+    }
+
+    /** Moves the cursor past the leading rows that are now on the wire. */
+    private void advanceCursor(List<Outbox.Candidate> scanned) {
+        for (Outbox.Candidate row : scanned) {
+            if (!inFlight.contains(row.distributionId())) {
+                return;
+            }
+            cursor = row.id();
         }
     }
 
@@ -139,7 +162,8 @@ public final class OutboxRelay implements AutoCloseable {
     private void publish(Outbox.Candidate row) {
         String id = row.distributionId();
         inFlight.add(id);
-        byte[] body = outbox.body(id);
+        rowOf.put(id, row.id());
+        byte[] body = outbox.open(row);
         transport.publish(body, id).thenAccept(outcome -> {
             outcomes.add(new Outbox.Outcome(id, outcome instanceof PublishOutcome.Confirmed));
             if (!outcome.isConfirmed()) {
@@ -156,22 +180,23 @@ public final class OutboxRelay implements AutoCloseable {
         }
         if (!batch.isEmpty()) {
             outbox.record(batch);
-            batch.forEach(o -> inFlight.remove(o.distributionId()));
+            for (Outbox.Outcome o : batch) {
+                Long row = rowOf.remove(o.distributionId());
+                if (!o.confirmed() && row != null) {
+                    cursor = Math.min(cursor, row - 1); // it will be queued again: scan from before it
+                }
+                inFlight.remove(o.distributionId());
+            }
         }
     }
 
     private void await() {
-        lock.lock();
-        try {
-            if (!signalled) {
-                wake.await(500, TimeUnit.MILLISECONDS);
-            }
-            signalled = false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (!signalled) {
+            LockSupport.parkNanos(this, 500_000_000L);
+        }
+        signalled = false;
+        if (Thread.currentThread().isInterrupted()) {
             running = false;
-        } finally {
-            lock.unlock();
         }
     }
 
