@@ -41,6 +41,8 @@ public final class OutboxRelay implements AutoCloseable {
     private final Thread worker;
     private volatile boolean running = true;
     private volatile boolean signalled;
+    private long nextPurge;
+    private static final long PURGE_EVERY_MS = 3_600_000L;
 
     public OutboxRelay(Outbox outbox, HubTransport transport, Clock clock, int window) {
         this.outbox = outbox;
@@ -74,6 +76,10 @@ public final class OutboxRelay implements AutoCloseable {
             try {
                 settle();
                 outbox.expire(inFlight);
+                if (clock.millis() >= nextPurge) {
+                    outbox.purge(); // it logs what it removed
+                    nextPurge = clock.millis() + PURGE_EVERY_MS;
+                }
                 if (transport.state().isConnected()) {
                     publishNext();
                 }
