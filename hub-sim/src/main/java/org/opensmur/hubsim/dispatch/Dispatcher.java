@@ -1,0 +1,230 @@
+package org.opensmur.hubsim.dispatch;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.Delivery;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.opensmur.core.hub.codec.Decoded;
+import org.opensmur.core.hub.codec.HubCodec;
+import org.opensmur.core.hub.error.ErrorCode;
+import org.opensmur.core.hub.message.DistributionKind;
+import org.opensmur.core.hub.message.HubMessage;
+import org.opensmur.core.hub.transport.HubQueue;
+import org.opensmur.core.hub.transport.HubTopology;
+import org.opensmur.core.hub.validation.ValidationIssue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Hub's dispatcher for the local Hub: takes each message from {@code dispatch}, applies the Hub's
+ * checks in the Hub's order, routes it to {@code <recipient>.<message|ack|info>} or sends the matching
+ * error report (codes 100-501) to the publisher's {@code .info}; turns dead letters (expired or rejected
+ * in a recipient queue) into error 500. One log line per decision, counters per outcome.
+ */
+public final class Dispatcher implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+    private static final String HEALTH = "fr.health";
+    private static final Duration QUEUE_TTL = Duration.ofHours(24);
+    static final String ORIGINAL_ROUTING_KEY = "x-death-original-routing-key";
+
+    /** What became of a message. */
+    public enum Outcome { ROUTED, REFUSED, DEAD_LETTER_REPORTED, DEAD_LETTER_DROPPED }
+
+    private final Connection connection;
+    private final Channel channel;
+    private final HubCodec codec = new HubCodec();
+    private final HubErrors errors;
+    private final Clock clock;
+    private final Map<Outcome, AtomicLong> counters = new EnumMap<>(Outcome.class);
+    private final Map<ErrorCode, AtomicLong> refusals = new EnumMap<>(ErrorCode.class);
+
+    /** Starts dispatching on an administrator's connection to the Hub's vhost. */
+    public Dispatcher(Connection connection, Clock clock) throws IOException {
+        this.connection = connection;
+        this.clock = clock;
+        this.errors = new HubErrors(codec, clock);
+        for (Outcome o : Outcome.values()) {
+            counters.put(o, new AtomicLong());
+        }
+        for (ErrorCode c : ErrorCode.values()) {
+            refusals.put(c, new AtomicLong());
+        }
+        channel = connection.createChannel();
+        channel.basicQos(50);
+        channel.addReturnListener(returned -> {
+            try {
+                unroutable(returned.getBody(), returned.getProperties(), returned.getRoutingKey());
+            } catch (IOException e) {
+                LOG.error("cannot report an unroutable message: {}", e.toString());
+            }
+        });
+        channel.basicConsume(HubTopology.DISPATCH, false, (tag, delivery) -> {
+            dispatch(delivery);
+            channel.basicAck(delivery.getEnvelope().getDeliveryTag(), false);
+        }, tag -> { });
+        channel.basicConsume(HubTopology.DISPATCH_DLQ, false, (tag, delivery) -> {
+            deadLetter(delivery);
+            channel.basicAck(delivery.getEnvelope().getDeliveryTag(), false);
+        }, tag -> { });
+    }
+
+    private void dispatch(Delivery delivery) throws IOException {
+        String routingKey = delivery.getEnvelope().getRoutingKey();
+        AMQP.BasicProperties properties = delivery.getProperties();
+        byte[] body = delivery.getBody();
+        String contentType = properties.getContentType();
+        // 1. content type, then schema (our validator agrees with the Hub's on 11,000 messages)
+        if (!"application/json".equals(contentType) && !"application/xml".equals(contentType)) {
+            refuse(ErrorCode.NOT_ALLOWED_CONTENT_TYPE, "content type '" + contentType + "' is not allowed: application/json or application/xml",
+                    body, null, routingKey);
+            return;
+        }
+        if ("application/xml".equals(contentType)) {
+            refuse(ErrorCode.INVALID_MESSAGE, "the local Hub reads JSON only", body, null, routingKey);
+            return;
+        }
+        Decoded decoded = codec.decode(body);
+        if (!decoded.issues().isEmpty()) {
+            boolean schema = decoded.tree() != null && decoded.issues().stream().noneMatch(i -> i.kind() == ValidationIssue.Kind.TYPE
+                    && i.reason().startsWith("cannot be read"));
+            refuse(schema || decoded.tree() == null ? ErrorCode.INVALID_MESSAGE : ErrorCode.UNRECOGNIZED_MESSAGE_FORMAT,
+                    "Could not validate message against schema : errors occurred. " + summary(decoded.issues()),
+                    body, decoded.tree(), routingKey);
+            return;
+        }
+        HubMessage message = decoded.envelope();
+        if (message == null) {
+            refuse(ErrorCode.INVALID_MESSAGE, "a whole EDXL-DE message is expected", body, decoded.tree(), routingKey);
+            return;
+        }
+        // 3. a health actor must be involved
+        if (!message.senderID().startsWith(HEALTH) && !message.recipientID().startsWith(HEALTH)) {
+            refuse(ErrorCode.UNROUTABLE_MESSAGE, "no health actor is involved", body, decoded.tree(), routingKey);
+            return;
+        }
+        if (routingKey.startsWith(HEALTH)) {
+            // 5. sender = routing key; 6. persistent; 7. distributionID prefix
+            if (!routingKey.equals(message.senderID())) {
+                refuse(ErrorCode.SENDER_INCONSISTENCY, "senderID " + message.senderID() + " is not the routing key " + routingKey,
+                        body, decoded.tree(), routingKey);
+                return;
+            }
+            if (!Integer.valueOf(2).equals(properties.getDeliveryMode())) {
+                refuse(ErrorCode.DELIVERY_MODE_INCONSISTENCY, "the message was not published persistent (deliveryMode 2)",
+                        body, decoded.tree(), routingKey);
+                return;
+            }
+            if (!message.distributionID().split("_")[0].equals(message.senderID())) {
+                refuse(ErrorCode.INVALID_MESSAGE, "distributionID " + message.distributionID() + " does not start with the senderID",
+                        body, decoded.tree(), routingKey);
+                return;
+            }
+        }
+        // 8. expiry at dispatch
+        long left = message.dateTimeExpires().toInstant().toEpochMilli() - clock.millis();
+        if (left / 1000 <= 0) {
+            refuse(ErrorCode.EXPIRED_MESSAGE_BEFORE_ROUTING, "message " + message.distributionID()
+                    + " has expired before reaching the recipient queue", body, decoded.tree(), routingKey);
+            return;
+        }
+        Map<String, Object> headers = new HashMap<>(properties.getHeaders() == null ? Map.of() : properties.getHeaders());
+        headers.put(ORIGINAL_ROUTING_KEY, routingKey);
+        AMQP.BasicProperties.Builder forwarded = properties.builder().headers(headers);
+        if (left < QUEUE_TTL.toMillis()) {
+            forwarded.expiration(String.valueOf(left / 1000 * 1000));
+        }
+        String queue = message.recipientID() + "." + queueOf(message.distributionKind()).suffix();
+        // 9. mandatory: an unbound recipient comes back as a return (error 501)
+        channel.basicPublish(HubTopology.DISTRIBUTION, queue, true, forwarded.build(), body);
+        counters.get(Outcome.ROUTED).incrementAndGet();
+        LOG.info("dispatch {} from {} to {} ({}): routed", message.distributionID(), message.senderID(), queue, message.type());
+    }
+
+    private static HubQueue queueOf(DistributionKind kind) {
+        return switch (kind) {
+            case ACK -> HubQueue.ACK;
+            case ERROR -> HubQueue.INFO;
+            default -> HubQueue.MESSAGE;
+        };
+    }
+
+    private void unroutable(byte[] body, AMQP.BasicProperties properties, String queue) throws IOException {
+        Object sender = properties.getHeaders() == null ? null : properties.getHeaders().get(ORIGINAL_ROUTING_KEY);
+        if (sender != null) {
+            refuse(ErrorCode.UNROUTABLE_MESSAGE, "unable to deliver message to " + queue + ": no such queue", body,
+                    codec.decode(body).tree(), sender.toString());
+        }
+    }
+
+    /** Expired or rejected in a recipient queue: the sender learns it was not delivered (500). */
+    private void deadLetter(Delivery delivery) throws IOException {
+        Map<String, Object> headers = delivery.getProperties().getHeaders() == null ? Map.of() : delivery.getProperties().getHeaders();
+        String queue = "";
+        String reason = "unknown";
+        if (headers.get("x-death") instanceof List<?> deaths && !deaths.isEmpty() && deaths.get(0) instanceof Map<?, ?> death) {
+            queue = String.valueOf(death.get("queue"));
+            reason = String.valueOf(death.get("reason"));
+        }
+        Object sender = headers.get(ORIGINAL_ROUTING_KEY);
+        if (queue.endsWith(".info") || sender == null) {
+            // An error report that could not be delivered is dropped: no loop of errors about errors.
+            counters.get(Outcome.DEAD_LETTER_DROPPED).incrementAndGet();
+            LOG.info("dead letter from {} ({}): dropped", queue, reason);
+            return;
+        }
+        byte[] body = delivery.getBody();
+        HubMessage report = errors.report(ErrorCode.DEAD_LETTER_QUEUED, "message " + HubErrors.referencedId(body)
+                + " read from dead-letter-queue; reason was " + reason, body, codec.decode(body).tree(), sender.toString());
+        sendReport(report, sender.toString());
+        counters.get(Outcome.DEAD_LETTER_REPORTED).incrementAndGet();
+        LOG.info("dead letter {} from {} ({}): error 500 to {}", HubErrors.referencedId(body), queue, reason, sender);
+    }
+
+    private void refuse(ErrorCode code, String cause, byte[] body, com.fasterxml.jackson.databind.JsonNode parsed, String publisher)
+            throws IOException {
+        counters.get(Outcome.REFUSED).incrementAndGet();
+        refusals.get(code).incrementAndGet();
+        LOG.info("dispatch {} from {}: refused {} {}", HubErrors.referencedId(body), publisher, code.statusCode(), code);
+        sendReport(errors.report(code, cause, body, parsed, publisher), publisher);
+    }
+
+    private void sendReport(HubMessage report, String publisher) throws IOException {
+        AMQP.BasicProperties json = new AMQP.BasicProperties.Builder().contentType("application/json").deliveryMode(2).build();
+        channel.basicPublish(HubTopology.DISTRIBUTION, publisher + ".info", false, json, errors.encode(report));
+    }
+
+    private static String summary(List<ValidationIssue> issues) {
+        StringBuilder text = new StringBuilder();
+        for (ValidationIssue issue : issues.subList(0, Math.min(20, issues.size()))) {
+            text.append("\n - ").append(issue.path()).append(": ").append(issue.kind());
+        }
+        return text.toString();
+    }
+
+    public long count(Outcome outcome) {
+        return counters.get(outcome).get();
+    }
+
+    public long refusals(ErrorCode code) {
+        return refusals.get(code).get();
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            channel.close();
+        } catch (java.util.concurrent.TimeoutException | com.rabbitmq.client.AlreadyClosedException e) {
+            // gone already
+        }
+        connection.abort(2_000);
+    }
+}
