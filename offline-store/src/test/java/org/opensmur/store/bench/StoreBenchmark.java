@@ -1,6 +1,5 @@
 package org.opensmur.store.bench;
 
-import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import java.nio.file.Files;
@@ -14,13 +13,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentNavigableMap;
-import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.locks.LockSupport;
 import org.opensmur.core.hub.codec.HubCodec;
 import org.opensmur.core.hub.transport.AmqpHubTransport;
+import org.opensmur.core.hub.transport.BareConfirmLoop;
 import org.opensmur.core.hub.transport.HubBroker;
-import org.opensmur.core.hub.transport.HubConfig;
 import org.opensmur.core.hub.transport.Inbound;
 import org.opensmur.core.outgoing.OutgoingMessages;
 import org.opensmur.core.status.ResourceStatus;
@@ -158,27 +154,7 @@ public final class StoreBenchmark {
 
     private static double bareLoop(Connection raw, List<byte[]> bodies) throws Exception {
         try (Channel channel = raw.createChannel()) {
-            channel.confirmSelect();
-            ConcurrentNavigableMap<Long, Boolean> outstanding = new ConcurrentSkipListMap<>();
-            channel.addConfirmListener((seq, multiple) -> clear(outstanding, seq, multiple), (seq, multiple) -> clear(outstanding, seq, multiple));
-            AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder().contentType("application/json").deliveryMode(2).build();
-            long start = System.nanoTime();
-            for (byte[] body : bodies) {
-                outstanding.put(channel.getNextPublishSeqNo(), Boolean.TRUE);
-                channel.basicPublish(HubConfig.HUB_EXCHANGE, HubBroker.TABLET, properties, body);
-            }
-            while (!outstanding.isEmpty()) {
-                LockSupport.parkNanos(100_000);
-            }
-            return bodies.size() / ((System.nanoTime() - start) / 1e9);
-        }
-    }
-
-    private static void clear(ConcurrentNavigableMap<Long, Boolean> outstanding, long seq, boolean multiple) {
-        if (multiple) {
-            outstanding.headMap(seq, true).clear();
-        } else {
-            outstanding.remove(seq);
+            return BareConfirmLoop.publishAll(channel, bodies);
         }
     }
 

@@ -1,6 +1,5 @@
 package org.opensmur.core.hub.transport;
 
-import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import java.net.InetSocketAddress;
@@ -11,8 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentNavigableMap;
-import java.util.concurrent.ConcurrentSkipListMap;
 import org.opensmur.core.bench.CodecBenchmark;
 import org.opensmur.core.hub.codec.HubCodec;
 import org.opensmur.core.hub.message.HubMessage;
@@ -57,16 +54,12 @@ public final class TransportBenchmark {
             while (!transport.state().isConnected()) {
                 Thread.sleep(50);
             }
-            Channel channel = raw.createChannel();
-            channel.confirmSelect();
-            ConcurrentNavigableMap<Long, Boolean> outstanding = new ConcurrentSkipListMap<>();
-            channel.addConfirmListener((seq, multiple) -> clear(outstanding, seq, multiple), (seq, multiple) -> clear(outstanding, seq, multiple));
             runOurs(transport, messages, bodies);  // warm-up
-            runBare(channel, outstanding, bodies);
+            runBare(raw, bodies);
             broker.purgeAll();
             for (int round = 0; round < ROUNDS; round++) {
                 ours[round] = runOurs(transport, messages, bodies);
-                bare[round] = runBare(channel, outstanding, bodies);
+                bare[round] = runBare(raw, bodies);
                 broker.purgeAll();
                 System.out.printf("round %d: ours %,.0f msg/s, bare amqp-client %,.0f msg/s%n", round + 1, ours[round], bare[round]);
             }
@@ -93,25 +86,9 @@ public final class TransportBenchmark {
         return rate;
     }
 
-    private static double runBare(Channel channel, ConcurrentNavigableMap<Long, Boolean> outstanding, List<byte[]> bodies) throws Exception {
-        AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder().contentType("application/json").deliveryMode(2).build();
-        long start = System.nanoTime();
-        for (byte[] body : bodies) {
-            outstanding.put(channel.getNextPublishSeqNo(), Boolean.TRUE);
-            channel.basicPublish(HubConfig.HUB_EXCHANGE, HubBroker.TABLET, properties, body);
-        }
-        while (!outstanding.isEmpty()) {
-            // Park, not spin: on 2 cores a spinning waiter starves the thread that reads the confirms.
-            java.util.concurrent.locks.LockSupport.parkNanos(100_000);
-        }
-        return bodies.size() / ((System.nanoTime() - start) / 1e9);
-    }
-
-    private static void clear(ConcurrentNavigableMap<Long, Boolean> outstanding, long seq, boolean multiple) {
-        if (multiple) {
-            outstanding.headMap(seq, true).clear();
-        } else {
-            outstanding.remove(seq);
+    private static double runBare(Connection raw, List<byte[]> bodies) throws Exception {
+        try (Channel channel = raw.createChannel()) {
+            return BareConfirmLoop.publishAll(channel, bodies);
         }
     }
 
