@@ -1,0 +1,187 @@
+package org.opensmur.hubsim.tablet;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.opensmur.core.bilan.Evaluation;
+import org.opensmur.core.bilan.InterventionReport;
+import org.opensmur.core.bilan.ReportPatient;
+import org.opensmur.core.bilan.VitalMeasure;
+import org.opensmur.core.bilan.VitalSign;
+import org.opensmur.core.document.DocumentType;
+import org.opensmur.core.geo.Coordinates;
+import org.opensmur.core.geo.Position;
+import org.opensmur.core.hub.client.HubClient;
+import org.opensmur.core.hub.client.HubEvent;
+import org.opensmur.core.hub.codec.HubCodec;
+import org.opensmur.core.hub.message.DistributionKind;
+import org.opensmur.core.hub.message.HubMessage;
+import org.opensmur.core.hub.transport.AmqpHubTransport;
+import org.opensmur.core.hub.transport.HubConfig;
+import org.opensmur.core.mission.Operator;
+import org.opensmur.core.mission.OperatorRole;
+import org.opensmur.core.mission.RequestedResource;
+import org.opensmur.core.mission.ResourceInfo;
+import org.opensmur.core.mission.ResourcesEngagement;
+import org.opensmur.core.mission.Sex;
+import org.opensmur.core.outgoing.Built;
+import org.opensmur.core.outgoing.OutgoingMessages;
+import org.opensmur.core.status.ResourceStatus;
+import org.opensmur.store.OfflineStore;
+import org.opensmur.store.cases.CaseStore;
+import org.opensmur.store.outbox.OutboxPolicy;
+import org.opensmur.store.outbox.OutboxRelay;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A tablet without a screen for the demo and the end-to-end tests, built on the real core: transport,
+ * client, offline store and relay. It accepts every engagement, runs the status flow with positions,
+ * sends a document link and a bilan at the end of care, and reports ANNULE when the SAMU cancels.
+ */
+public final class HeadlessTablet implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HeadlessTablet.class);
+    private static final List<ResourceStatus> FLOW = List.of(ResourceStatus.DEPART, ResourceStatus.ARRIVEE, ResourceStatus.PEC,
+            ResourceStatus.TRANSP, ResourceStatus.DESTIN, ResourceStatus.FINPEC, ResourceStatus.RETOUR);
+
+    private final HubConfig config;
+    private final Clock clock;
+    private final Duration step;
+    private final OutgoingMessages outgoing;
+    private final OfflineStore store;
+    private final AmqpHubTransport transport;
+    private final OutboxRelay relay;
+    private final HubClient client;
+    private final ScheduledExecutorService missions = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "headless-tablet");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Map<String, ScheduledFuture<?>> running = new ConcurrentHashMap<>();
+
+    public HeadlessTablet(HubConfig config, Path storeFolder, char[] secret, Duration step, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+        this.step = step;
+        HubCodec codec = new HubCodec();
+        this.outgoing = OutgoingMessages.of(config.clientId(), clock);
+        this.store = OfflineStore.open(storeFolder, secret, outgoing, codec, OutboxPolicy.defaults(), clock);
+        this.transport = new AmqpHubTransport(config, clock);
+        this.relay = store.relay(transport, clock, 256);
+        this.client = new HubClient(transport, codec, store.inbox(), store.acknowledger(), event -> {
+            store.ledgerUpdates().accept(event);
+            missions.execute(() -> onEvent(event));
+        });
+    }
+
+    public void start() {
+        relay.start();
+        client.start();
+    }
+
+    public OfflineStore store() {
+        return store;
+    }
+
+    private void onEvent(HubEvent event) {
+        if (event instanceof HubEvent.MessageReceived received && !received.duplicate()
+                && received.message().payload() instanceof ResourcesEngagement engagement) {
+            if (received.message().distributionKind() == DistributionKind.CANCEL) {
+                cancel(engagement.caseId(), received.message().senderID());
+            } else {
+                engage(engagement, received.message());
+            }
+        }
+    }
+
+    private void engage(ResourcesEngagement engagement, HubMessage request) {
+        RequestedResource requested = engagement.resource().get(0);
+        String resourceId = "fr.health.samu440.resource." + config.clientId().replaceAll("[^A-Za-z0-9_-]", "-");
+        String lrm = request.senderID();
+        send(outgoing.engagementReply(engagement.caseId(), new ResourceInfo(OffsetDateTime.now(clock), resourceId, null, null,
+                "fr.health.samu440", null, null, requested.vehicleType(), requested.name(), null, requested.team(),
+                null, null, null), lrm));
+        LOG.info("engaged on a case; status flow every {} ms", step.toMillis());
+        Mission mission = new Mission(engagement.caseId(), resourceId, lrm);
+        running.put(engagement.caseId(), missions.scheduleWithFixedDelay(mission, step.toMillis(), step.toMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    private void cancel(String caseId, String lrm) {
+        ScheduledFuture<?> mission = running.remove(caseId);
+        if (mission != null) {
+            mission.cancel(false);
+        }
+        send(outgoing.statusChange(caseId, "fr.health.samu440.resource." + config.clientId().replaceAll("[^A-Za-z0-9_-]", "-"),
+                ResourceStatus.ANNULE, OffsetDateTime.now(clock), true, lrm));
+    }
+
+    private final class Mission implements Runnable {
+        private final String caseId;
+        private final String resourceId;
+        private final String lrm;
+        private int next;
+
+        Mission(String caseId, String resourceId, String lrm) {
+            this.caseId = caseId;
+            this.resourceId = resourceId;
+            this.lrm = lrm;
+        }
+
+        @Override
+        public void run() {
+            if (next >= FLOW.size()) {
+                ScheduledFuture<?> self = running.remove(caseId);
+                if (self != null) {
+                    self.cancel(false);
+                }
+                return;
+            }
+            ResourceStatus status = FLOW.get(next++);
+            send(outgoing.statusChange(caseId, resourceId, status, OffsetDateTime.now(clock), status == ResourceStatus.RETOUR, lrm));
+            send(outgoing.positions(List.of(new Position(resourceId, OffsetDateTime.now(clock),
+                    new Coordinates(47.2184 + next / 1000.0, -1.5536, null), 60.0, 90.0, null, true, null, null, null)), lrm));
+            if (status == ResourceStatus.FINPEC) {
+                String reportId = "BILAN-" + caseId.substring(caseId.lastIndexOf('.') + 1);
+                send(outgoing.documentLink(caseId, null, DocumentType.BILAN, "https://smur.example/bilans/" + reportId, lrm));
+                send(outgoing.bilan(bilan(caseId, reportId), lrm));
+            }
+        }
+    }
+
+    private InterventionReport bilan(String caseId, String reportId) {
+        CaseStore.CaseView view = store.cases().view(caseId);
+        String patientId = view != null && view.current().at("/patient/0/patientId").isTextual()
+                ? view.current().at("/patient/0/patientId").asText() : "fr.health.samu440.patient.exercice.1";
+        return new InterventionReport(caseId, reportId, new Operator("Dr SMUR", OperatorRole.MEDECIN), OffsetDateTime.now(clock),
+                new ReportPatient(patientId, null, "EXERCICE", "Patient", null, "58", Sex.M, null, 175, 80),
+                new Evaluation(null, "I21", null, List.of(new VitalMeasure(VitalSign.HEART_RATE, "96", null),
+                        new VitalMeasure(VitalSign.BLOOD_PRESSURE, "135/85", null)), null, null, List.of("Bilan d'exercice")));
+    }
+
+    private void send(Built built) {
+        if (built.isValid()) {
+            store.outbox().enqueue(built);
+        } else {
+            // paths only: the values may be patient data
+            LOG.error("the headless tablet built an invalid {}: {}", built.message().type(),
+                    built.issues().stream().map(org.opensmur.core.hub.validation.ValidationIssue::path).toList());
+        }
+    }
+
+    @Override
+    public void close() {
+        missions.shutdownNow();
+        relay.close();
+        client.close();
+        store.close();
+    }
+}
