@@ -16,7 +16,7 @@ import java.util.List;
  * there the IGC Santé issues the certificates (see {@link TabletKeys}).
  *
  * <p>Files written in the output folder: {@code ca.pem}, {@code ca-key.pem} (encrypted),
- * {@code broker.pem}, {@code broker-key.pem} (clear, readable by the broker only), {@code truststore.p12},
+ * {@code broker.pem}, {@code broker-key.pem} (clear, readable by the broker only), {@code broker.p12}, {@code truststore.p12},
  * and per client {@code <id>.p12}, {@code <id>.pem}, {@code <id>-key.pem} (encrypted). All stores and
  * encrypted keys use the one password given.
  */
@@ -96,6 +96,7 @@ public final class DevCa {
                 BROKER_DNS, BROKER_IPS);
         Pki.writeText(folder.resolve("broker.pem"), Pki.pem(broker.certificate()), false);
         Pki.writeText(folder.resolve("broker-key.pem"), Pki.pem(broker.key()), true);
+        Pki.write(broker.keyStore(password), password, folder.resolve("broker.p12")); // for Java brokers (the local Hub)
 
         for (String clientId : clientIds) {
             Issued client = ca.client(clientId, now, validity);
