@@ -33,7 +33,19 @@ import org.opensmur.core.mission.ResourceInfo;
 import org.opensmur.core.mission.ResourcesEngagement;
 import org.opensmur.core.mission.Sex;
 import org.opensmur.core.outgoing.Built;
+import org.opensmur.core.mission.HealthMotive;
+import org.opensmur.core.mission.WhatsHappen;
 import org.opensmur.core.outgoing.OutgoingMessages;
+import org.opensmur.core.rpis.InseeAddress;
+import org.opensmur.core.rpis.Rpis;
+import org.opensmur.core.rpis.RpisContext;
+import org.opensmur.core.rpis.RpisIntervention;
+import org.opensmur.core.rpis.RpisLocation;
+import org.opensmur.core.rpis.RpisOrientation;
+import org.opensmur.core.rpis.RpisPatient;
+import org.opensmur.core.rpis.RpisRegulation;
+import org.opensmur.core.rpis.RpisTeam;
+import org.opensmur.core.rpis.RpisTimes;
 import org.opensmur.core.status.ResourceStatus;
 import org.opensmur.store.OfflineStore;
 import org.opensmur.store.cases.CaseStore;
@@ -128,6 +140,7 @@ public final class HeadlessTablet implements AutoCloseable {
         private final String caseId;
         private final String resourceId;
         private final String lrm;
+        private final Map<ResourceStatus, OffsetDateTime> times = new java.util.EnumMap<>(ResourceStatus.class);
         private int next;
 
         Mission(String caseId, String resourceId, String lrm) {
@@ -146,7 +159,9 @@ public final class HeadlessTablet implements AutoCloseable {
                 return;
             }
             ResourceStatus status = FLOW.get(next++);
-            send(outgoing.statusChange(caseId, resourceId, status, OffsetDateTime.now(clock), status == ResourceStatus.RETOUR, lrm));
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            times.put(status, now);
+            send(outgoing.statusChange(caseId, resourceId, status, now, status == ResourceStatus.RETOUR, lrm));
             send(outgoing.positions(List.of(new Position(resourceId, OffsetDateTime.now(clock),
                     new Coordinates(47.2184 + next / 1000.0, -1.5536, null), 60.0, 90.0, null, true, null, null, null)), lrm));
             if (status == ResourceStatus.FINPEC) {
@@ -154,7 +169,35 @@ public final class HeadlessTablet implements AutoCloseable {
                 send(outgoing.documentLink(caseId, null, DocumentType.BILAN, "https://smur.example/bilans/" + reportId, lrm));
                 send(outgoing.bilan(bilan(caseId, reportId), lrm));
             }
+            if (status == ResourceStatus.RETOUR && config.oruClientId() != null) {
+                send(outgoing.rpis(rpis(caseId, times), config.oruClientId()));
+            }
         }
+    }
+
+    /** The RPIS record, prefilled as the app will: from the case as shared and the status times. */
+    private Rpis rpis(String caseId, Map<ResourceStatus, OffsetDateTime> times) {
+        CaseStore.CaseView view = store.cases().view(caseId);
+        com.fasterxml.jackson.databind.JsonNode c = view == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : view.current();
+        String senderCaseId = c.at("/senderCaseId").asText(caseId.substring(caseId.lastIndexOf('.') + 1));
+        OffsetDateTime decided = times.get(ResourceStatus.DEPART);
+        RpisContext context = new RpisContext("fr.health.samu440", senderCaseId,
+                c.at("/creation").isTextual() ? OffsetDateTime.parse(c.at("/creation").asText()) : decided, decided,
+                "440000271", "440000289", "0");
+        RpisRegulation regulation = new RpisRegulation(
+                new WhatsHappen(c.at("/qualification/whatsHappen/code").asText("C11.06.00"), c.at("/qualification/whatsHappen/label").asText("Malaise")),
+                new HealthMotive(c.at("/qualification/healthMotive/code").asText("M01.00"), c.at("/qualification/healthMotive/label").asText("Autre")),
+                org.opensmur.core.mission.MedicalLevel.MED);
+        String sex = c.at("/patient/0/identity/strictFeatures/sex").asText("UN");
+        RpisPatient patient = new RpisPatient(c.at("/patient/0/patientId").asText("fr.health.samu440.patient.exercice.1"),
+                c.at("/patient/0/identity/strictFeatures/birthDate").asText("1967-01-01"),
+                java.util.Arrays.stream(Sex.values()).filter(x -> x.code().equals(sex)).findFirst().orElse(Sex.UN), null);
+        InseeAddress place = new InseeAddress(c.at("/location/city/inseeCode").asText("44109"), c.at("/location/city/name").asText("Nantes"));
+        RpisIntervention intervention = new RpisIntervention(new RpisLocation(null, null, null, place), new RpisTeam(true, true, true),
+                new RpisTimes(decided, times.get(ResourceStatus.ARRIVEE), times.get(ResourceStatus.TRANSP),
+                        times.get(ResourceStatus.DESTIN), times.get(ResourceStatus.RETOUR), times.get(ResourceStatus.RETOUR)),
+                null, "I21", null);
+        return new Rpis(context, regulation, patient, intervention, new RpisOrientation("OK", null, null));
     }
 
     private InterventionReport bilan(String caseId, String reportId) {

@@ -1,12 +1,14 @@
 package org.opensmur.hubsim.lrm;
 
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.opensmur.core.hub.transport.AmqpHubTransport;
 import org.opensmur.core.hub.transport.HubBroker;
 import org.opensmur.hubsim.dispatch.Dispatcher;
+import org.opensmur.hubsim.oru.OruSimulator;
 import org.opensmur.hubsim.tablet.HeadlessTablet;
 
 /**
@@ -29,6 +32,7 @@ class ScenarioEndToEndTest {
     private Dispatcher dispatcher;
     private LrmSimulator lrm;
     private HeadlessTablet tablet;
+    private OruSimulator oru;
 
     @BeforeEach
     void start() throws Exception {
@@ -38,7 +42,11 @@ class ScenarioEndToEndTest {
         AmqpHubTransport lrmTransport = new AmqpHubTransport(broker.config(HubBroker.LRM), Clock.systemUTC());
         lrm = new LrmSimulator(lrmTransport, HubBroker.LRM, HubBroker.TABLET, Clock.systemDefaultZone());
         lrm.start();
+        AmqpHubTransport oruTransport = new AmqpHubTransport(broker.config(HubBroker.ORU), Clock.systemUTC());
+        oru = new OruSimulator(oruTransport, HubBroker.ORU, dir.resolve("oru.db"), Clock.systemDefaultZone());
+        oru.start();
         Map<String, String> settings = broker.settings(HubBroker.TABLET);
+        settings.put("ORU_CLIENT_ID", HubBroker.ORU);
         tablet = new HeadlessTablet(broker.config(settings), dir, "e2e-secret".toCharArray(), Duration.ofMillis(300),
                 Clock.systemDefaultZone());
         tablet.start();
@@ -48,6 +56,7 @@ class ScenarioEndToEndTest {
     @AfterEach
     void stop() throws Exception {
         tablet.close();
+        oru.close();
         lrm.close();
         dispatcher.close();
     }
@@ -69,6 +78,21 @@ class ScenarioEndToEndTest {
         ScenarioReport report = play("primary");
         assertTrue(report.complete(), report.toString());
         assertTrue(report.lines().size() == 14, "11 expectations and 3 RC-REFs");
+
+        // The ORU gets the RPIS record at the end of the mission, prefilled from the case.
+        await().atMost(Duration.ofSeconds(20)).until(() -> oru.records().size() == 1);
+        var record = oru.records().get(0);
+        assertEquals("C11.06.00", record.at("/regulation/whatsHappen/code").asText());
+        assertEquals("44109", record.at("/intervention/location/detailedAddress/inseeCode").asText());
+        Path csv = dir.resolve("rpis.csv");
+        oru.exportCsv(csv);
+        List<String> lines = java.nio.file.Files.readAllLines(csv);
+        assertEquals(2, lines.size());
+        assertTrue(lines.get(0).startsWith("orgId,senderCaseId,"));
+        assertTrue(lines.get(1).contains(",M01.00,MED,"), lines.get(1));
+        Path json = dir.resolve("rpis.json");
+        oru.exportJson(json);
+        assertEquals(1, new org.opensmur.core.hub.codec.HubCodec().mapper().readTree(json.toFile()).size());
     }
 
     @Test
