@@ -79,6 +79,10 @@ public final class LrmSimulator implements AutoCloseable {
 
     /** Plays a scenario; {@code files} opens the payload files it names. */
     public ScenarioReport play(Scenario scenario, Function<String, InputStream> files) throws InterruptedException {
+        Instant connectBy = clock.instant().plus(Duration.ofSeconds(60));
+        while (!transport.state().isConnected() && clock.instant().isBefore(connectBy)) {
+            TimeUnit.MILLISECONDS.sleep(50); // a real LRM does not play to a link that is not up yet
+        }
         runs++;
         Map<String, String> values = values();
         Instant start = clock.instant();

@@ -1,0 +1,212 @@
+package org.opensmur.hubsim.cli;
+
+import com.rabbitmq.client.ConnectionFactory;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import org.opensmur.core.hub.codec.Decoded;
+import org.opensmur.core.hub.codec.HubCodec;
+import org.opensmur.core.hub.message.HubMessage;
+import org.opensmur.core.hub.transport.AmqpHubTransport;
+import org.opensmur.core.hub.transport.HubConfig;
+import org.opensmur.core.hub.transport.PublishOutcome;
+import org.opensmur.core.outgoing.OutgoingMessages;
+import org.opensmur.hubsim.dispatch.Dispatcher;
+import org.opensmur.hubsim.lrm.LrmSimulator;
+import org.opensmur.hubsim.lrm.Scenario;
+import org.opensmur.hubsim.lrm.ScenarioReport;
+import org.opensmur.hubsim.oru.OruSimulator;
+import org.opensmur.hubsim.tablet.HeadlessTablet;
+import org.opensmur.signing.Secrets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code hub-sim}: the local Hub for demos and tests, on the broker prepared by bin/hub-broker-setup
+ * (its certificates and settings are read from that folder).
+ */
+@Command(name = "hub-sim", mixinStandardHelpOptions = true, version = "hub-sim 0.1",
+        description = "The local Hub: dispatcher with the Hub's rules, LRM and ORU simulators, headless tablet.",
+        subcommands = {HubSimCli.Demo.class, HubSimCli.Send.class, HubSimCli.OruExport.class})
+public final class HubSimCli implements Callable<Integer> {
+
+    static final String TABLET = "fr.health.test.smurtab";
+    static final String LRM = "fr.health.test.lrm";
+    static final String ORU = "fr.health.test.oru";
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--tls-dir", defaultValue = "target/hub-tls", description = "folder written by bin/hub-broker-setup")
+    Path tlsDir;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new HubSimCli()).execute(args));
+    }
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return 2;
+    }
+
+    Properties broker() throws Exception {
+        Properties env = new Properties();
+        Path file = tlsDir.resolve("broker.env");
+        if (!Files.exists(file)) {
+            throw new IllegalStateException("no local broker set up (" + file + " missing): run bin/hub-broker-setup first");
+        }
+        try (Reader reader = Files.newBufferedReader(file)) {
+            env.load(reader);
+        }
+        return env;
+    }
+
+    HubConfig config(String clientId) throws Exception {
+        Properties env = broker();
+        String password = new String(Secrets.fromFile(tlsDir.resolve("password"), "dev-ca password"));
+        Map<String, String> s = new HashMap<>();
+        s.put("HUB_HOSTNAME", env.getProperty("HUB_HOSTNAME"));
+        s.put("HUB_PORT", env.getProperty("HUB_PORT"));
+        s.put("VHOST", env.getProperty("VHOST"));
+        s.put("CLIENT_ID", clientId);
+        s.put("LRM_CLIENT_ID", LRM);
+        s.put("ORU_CLIENT_ID", ORU);
+        s.put("CERTIFICATE_PATH", tlsDir.resolve(clientId + ".p12").toString());
+        s.put("KEY_PASSPHRASE", password);
+        s.put("TRUST_STORE_PATH", tlsDir.resolve("truststore.p12").toString());
+        s.put("TRUST_STORE_PASSWORD", password);
+        return HubConfig.load(null, s).orElseThrow();
+    }
+
+    @Command(name = "demo", description = {"Runs the local Hub's dispatcher, the ORU simulator, a headless tablet and the",
+        "LRM simulator playing its scenarios in a loop, printing each scenario's report."})
+    static final class Demo implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        HubSimCli parent;
+
+        @Option(names = "--rounds", defaultValue = "0", description = "scenarios to play (0: until interrupted)")
+        int rounds;
+
+        @Option(names = "--step-ms", defaultValue = "2000", description = "time between the tablet's statuses")
+        long stepMs;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = new PrintWriter(System.out, true);
+            ConnectionFactory admin = new ConnectionFactory();
+            admin.setUri(parent.broker().getProperty("ADMIN_URI"));
+            Path work = Files.createTempDirectory("opensmur-demo");
+            Clock clock = Clock.systemDefaultZone();
+            AmqpHubTransport lrmTransport = new AmqpHubTransport(parent.config(LRM), clock);
+            AmqpHubTransport oruTransport = new AmqpHubTransport(parent.config(ORU), clock);
+            try (Dispatcher dispatcher = new Dispatcher(admin.newConnection("local-hub-dispatcher"), clock);
+                 OruSimulator oru = new OruSimulator(oruTransport, ORU, work.resolve("oru.db"), clock);
+                 LrmSimulator lrm = new LrmSimulator(lrmTransport, LRM, TABLET, clock);
+                 HeadlessTablet tablet = new HeadlessTablet(parent.config(TABLET), work.resolve("tablet"),
+                         "demo-secret".toCharArray(), Duration.ofMillis(stepMs), clock)) {
+                oru.start();
+                lrm.start();
+                tablet.start();
+                out.println("Local Hub running: dispatcher, LRM simulator (" + LRM + "), ORU simulator (" + ORU
+                        + "), headless tablet (" + TABLET + "). Ctrl-C to stop.");
+                String[] scenarios = {"primary", "cancelled"};
+                for (int round = 0; rounds == 0 || round < rounds; round++) {
+                    String name = scenarios[round % scenarios.length];
+                    Scenario scenario;
+                    try (InputStream in = HubSimCli.class.getResourceAsStream("/scenarios/" + name + "/scenario.txt")) {
+                        scenario = Scenario.parse(in, name);
+                    }
+                    ScenarioReport report = lrm.play(scenario, file -> HubSimCli.class.getResourceAsStream(
+                            Path.of("/scenarios/" + name + "/").resolve(file).normalize().toString()));
+                    out.print(report);
+                    out.println("dispatcher: " + dispatcher.count(Dispatcher.Outcome.ROUTED) + " routed, "
+                            + dispatcher.count(Dispatcher.Outcome.REFUSED) + " refused; ORU: " + oru.records().size() + " RPIS record(s)");
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "send", description = "Publishes a payload file (wrapped automatically) as the LRM, for manual tests.")
+    static final class Send implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        HubSimCli parent;
+
+        @Parameters(paramLabel = "FILE")
+        Path file;
+
+        @Option(names = "--to", defaultValue = TABLET)
+        String to;
+
+        @Option(names = "--as", defaultValue = LRM, description = "sender: a client id with a certificate in the TLS folder")
+        String as;
+
+        @Override
+        public Integer call() throws Exception {
+            HubCodec codec = new HubCodec();
+            Decoded payload = codec.decode(Files.readAllBytes(file));
+            if (payload.message() == null) {
+                payload.issues().forEach(System.out::println);
+                return 1;
+            }
+            HubMessage message = OutgoingMessages.of(as, Clock.systemDefaultZone()).build(payload.message().payload(), to).orElseThrow();
+            try (AmqpHubTransport transport = new AmqpHubTransport(parent.config(as), Clock.systemUTC())) {
+                transport.start(delivery -> org.opensmur.core.hub.transport.Inbound.Disposition.RETRY_LATER);
+                for (int i = 0; i < 200 && !transport.state().isConnected(); i++) {
+                    Thread.sleep(50);
+                }
+                PublishOutcome outcome = transport.publish(codec.encode(message), message.distributionID()).join();
+                System.out.println(outcome.isConfirmed() ? "sent " + message.type() + " " + message.distributionID() : "not sent: " + outcome);
+                return outcome.isConfirmed() ? 0 : 1;
+            }
+        }
+    }
+
+    @Command(name = "oru-export", description = "Exports the ORU simulator's RPIS records to CSV and/or JSON.")
+    static final class OruExport implements Callable<Integer> {
+        @Option(names = "--db", required = true)
+        Path database;
+
+        @Option(names = "--csv")
+        Path csv;
+
+        @Option(names = "--json")
+        Path json;
+
+        @Override
+        public Integer call() throws Exception {
+            try (OruSimulator oru = new OruSimulator(new org.opensmur.core.hub.transport.HubTransport() {
+                public void start(org.opensmur.core.hub.transport.Inbound inbound) { }
+                public java.util.concurrent.CompletableFuture<PublishOutcome> publish(byte[] body, String id) {
+                    return java.util.concurrent.CompletableFuture.completedFuture(new PublishOutcome.Unknown(id, "offline export"));
+                }
+                public org.opensmur.core.hub.transport.ConnectionState state() {
+                    return new org.opensmur.core.hub.transport.ConnectionState.Closed(java.time.Instant.now());
+                }
+                public void onStateChange(java.util.function.Consumer<org.opensmur.core.hub.transport.ConnectionState> l) { }
+                public void close() { }
+            }, ORU, database, Clock.systemDefaultZone())) {
+                if (csv != null) {
+                    oru.exportCsv(csv);
+                }
+                if (json != null) {
+                    oru.exportJson(json);
+                }
+                System.out.println(oru.records().size() + " RPIS record(s) exported");
+            }
+            return 0;
+        }
+    }
+}
