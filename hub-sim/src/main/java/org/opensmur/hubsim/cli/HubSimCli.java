@@ -48,7 +48,7 @@ public final class HubSimCli implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--tls-dir", defaultValue = "target/hub-tls", description = "folder written by bin/hub-broker-setup")
+    @Option(names = "--tls-dir", defaultValue = ".local/hub-tls", description = "folder written by bin/hub-broker-setup")
     Path tlsDir;
 
     public static void main(String[] args) {

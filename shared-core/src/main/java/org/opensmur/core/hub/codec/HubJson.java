@@ -56,7 +56,7 @@ public final class HubJson {
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 // Validation reports unknown properties with their path; binding just skips them.
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .serializationInclusion(JsonInclude.Include.NON_NULL)
+                .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
                 .addModule(module())
                 .build();
         mapper.getFactory().setStreamReadConstraints(limits);

@@ -99,6 +99,11 @@ public final class AmqpHubTransport implements HubTransport {
             attempts = 0;
             setState(new ConnectionState.Connected(clock.instant()));
             LOG.info("connected to {}", config.describe());
+        } catch (IllegalArgumentException e) {
+            // Our own settings or key material (missing file, wrong password, expired certificate):
+            // retrying cannot cure it, the crew or the integrator must.
+            LOG.error("cannot connect to {}: {}", config.describe(), e.getMessage());
+            setState(new ConnectionState.Failed(clock.instant(), e.getMessage()));
         } catch (Exception e) {
             String reason = describe(e);
             Duration delay = nextDelay(attempts++);
@@ -391,9 +396,5 @@ public final class AmqpHubTransport implements HubTransport {
         }
         String message = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
         return message.length() > 200 ? message.substring(0, 200) : message;
-    }
-
-    Instant now() {
-        return clock.instant();
     }
 }

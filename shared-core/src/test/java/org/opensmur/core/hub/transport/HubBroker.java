@@ -47,7 +47,7 @@ public final class HubBroker {
 
     public static HubBroker require() {
         String configured = System.getenv("OPENSMUR_TLS_DIR") != null ? System.getenv("OPENSMUR_TLS_DIR")
-                : System.getProperty("hub.tls.dir", "../target/hub-tls");
+                : System.getProperty("hub.tls.dir", "../.local/hub-tls");
         Path dir = Path.of(configured).toAbsolutePath().normalize();
         String problem = null;
         Properties env = new Properties();

@@ -37,7 +37,7 @@ final class LoopbackDispatcher implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         connection.abort(2_000);
     }
 }

@@ -69,6 +69,11 @@ class TlsConnectionTest {
 
         String local = refusal(broker.config(settings));
         assertTrue(local.contains("expired"), local);
+        try (AmqpHubTransport transport = new AmqpHubTransport(broker.config(settings), Clock.systemUTC())) {
+            transport.start(delivery -> Inbound.Disposition.RETRY_LATER);
+            await().atMost(Duration.ofSeconds(10)).until(() -> transport.state() instanceof ConnectionState.Failed);
+            assertTrue(((ConnectionState.Failed) transport.state()).reason().contains("expired"), "no endless retry: it says why");
+        }
 
         // Bypassing our own check, the broker refuses it too.
         KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
