@@ -41,7 +41,6 @@ class HubCodecTest {
     void codesTravelAsTheirHubCodes() throws Exception {
         Decoded decoded = codec.decode(STATUS.getBytes(StandardCharsets.UTF_8));
         ResourcesStatus status = (ResourcesStatus) decoded.message().payload();
-        assertEquals(ResourceStatus.REN_BASE.ordinal() - 1, status.state().status().ordinal());
         assertEquals(ResourceStatus.RET_BASE, status.state().status());
         assertEquals("Retour vers la base", status.state().status().label());
         assertEquals("RET-BASE", codec.toTree(status).at("/resourcesStatus/state/status").asText());
