@@ -3,25 +3,36 @@ package org.opensmur.hubsim.broker;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.qpid.server.SystemLauncher;
+import org.opensmur.core.hub.transport.HubTopology;
+import org.opensmur.hubsim.dispatch.Dispatcher;
+import org.opensmur.signing.DevCa;
 
 /**
  * An in-process broker for the demo and for a machine without RabbitMQ (Apache Qpid Broker-J, AMQP 0-9-1):
  * a mutual-TLS port where the login is the client certificate's CN (SASL EXTERNAL), and a plain port on
  * the loopback for the local Hub's own dispatcher. It does not prove RabbitMQ behaviour: no policies,
- * no dead-lettering, no per-user permissions.
+ * no per-user permissions, and its own expiry semantics (see {@link Dispatcher.Broker#QPID}). Rejected and
+ * expired messages of the clients' queues go to the Hub's dead-letter exchange through each queue's
+ * alternate binding ({@link #clientQueueArguments()}), where the dispatcher turns them into error 500.
  */
 public final class EmbeddedHub implements AutoCloseable {
-
-    /** Why the embedded broker cannot start on this JDK (see {@link #supportedHere()}). */
-    public static final String UNSUPPORTED_REASON = "Apache Qpid Broker-J 9.2.1 (the newest on Maven Central) calls"
-            + " Subject.getSubject, which JDK 24 and later refuse; the embedded broker needs a JDK 21 to 23"
-            + " (with -Djava.security.manager=allow on 23). Use the machine's RabbitMQ (bin/hub-broker-setup) meanwhile.";
 
     private final SystemLauncher launcher = new SystemLauncher();
     private final int tlsPort;
@@ -34,26 +45,12 @@ public final class EmbeddedHub implements AutoCloseable {
         this.vhost = vhost;
     }
 
-    /** Whether this JDK lets Qpid Broker-J run. */
-    public static boolean supportedHere() {
-        try {
-            @SuppressWarnings("removal")
-            javax.security.auth.Subject ignored = javax.security.auth.Subject.getSubject(java.security.AccessController.getContext());
-            return true;
-        } catch (UnsupportedOperationException e) {
-            return false;
-        }
-    }
-
     /**
      * Starts the broker with the certificates of {@code signing dev-ca} in {@code tlsDir}
      * ({@code broker.p12}, {@code truststore.p12}, both opened with {@code password}).
      */
     public static EmbeddedHub start(Path tlsDir, char[] password, int tlsPort, int plainPort, String vhost, Path workDir)
             throws Exception {
-        if (!supportedHere()) {
-            throw new IllegalStateException(UNSUPPORTED_REASON);
-        }
         EmbeddedHub hub = new EmbeddedHub(tlsPort, plainPort, vhost);
         Files.createDirectories(workDir);
         Path config = workDir.resolve("initial-config.json");
@@ -65,9 +62,55 @@ public final class EmbeddedHub implements AutoCloseable {
         Map<String, String> context = new HashMap<>();
         context.put("qpid.work_dir", workDir.toString());
         context.put("qpid.amqp_port", String.valueOf(plainPort));
+        // Expired messages are found by housekeeping: every second, so that the sender hears of it promptly.
+        context.put("virtualhost.housekeepingCheckPeriod", "1000");
         attributes.put("context", context);
         hub.launcher.startup(attributes);
         return hub;
+    }
+
+    /**
+     * A local Hub with nothing but a JDK: dev-ca certificates for {@code clientIds} in {@code tlsDir}, the
+     * broker on free loopback ports, the Hub topology, and {@code broker.env} + {@code password} written
+     * in the same layout as bin/hub-broker-setup leaves for RabbitMQ (so the rest reads one format).
+     */
+    public static EmbeddedHub startLocal(Path tlsDir, List<String> clientIds, String vhost) throws Exception {
+        Files.createDirectories(tlsDir);
+        char[] password = randomPassword();
+        DevCa.writeAll(tlsDir, clientIds, password, Instant.now(), Duration.ofDays(30));
+        Path secret = tlsDir.resolve("password");
+        Files.writeString(secret, new String(password) + "\n");
+        restrict(secret);
+        EmbeddedHub hub = start(tlsDir, password, freePort(), freePort(), vhost, tlsDir.resolve("qpid-work"));
+        hub.declareTopology(clientIds);
+        Files.writeString(tlsDir.resolve("broker.env"), String.join("\n",
+                "HUB_HOSTNAME=localhost",
+                "HUB_PORT=" + hub.tlsPort,
+                "VHOST=" + vhost,
+                "ADMIN_URI=" + hub.adminUri(),
+                "CLIENTS=" + String.join(" ", clientIds),
+                "BROKER=qpid", ""));
+        return hub;
+    }
+
+    private static char[] randomPassword() {
+        byte[] bytes = new byte[18];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes).toCharArray();
+    }
+
+    private static void restrict(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: the folder's own permissions protect it
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     static String configuration(Path tlsDir, String password, int tlsPort, int plainPort, String vhost) throws IOException {
@@ -78,6 +121,8 @@ public final class EmbeddedHub implements AutoCloseable {
         ArrayNode providers = root.putArray("authenticationproviders");
         providers.addObject().put("name", "external").put("type", "External").put("useFullDN", false);
         ObjectNode plain = providers.addObject().put("name", "plain").put("type", "Plain");
+        // PLAIN only on the loopback admin port, for the local Hub's own dispatcher.
+        plain.putArray("secureOnlyMechanisms");
         plain.putArray("users").addObject().put("name", "guest").put("type", "managed").put("password", "guest");
         root.putArray("keystores").addObject().put("name", "broker").put("type", "FileKeyStore")
                 .put("storeUrl", tlsDir.resolve("broker.p12").toUri().toString()).put("password", password)
@@ -98,6 +143,26 @@ public final class EmbeddedHub implements AutoCloseable {
         root.putArray("virtualhostnodes").addObject().put("name", vhost).put("type", "Memory")
                 .put("virtualHostInitialConfiguration", "{\"type\": \"Memory\"}");
         return json.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+    }
+
+    /** Declares the Hub topology for these clients through the loopback admin port. */
+    public void declareTopology(List<String> clientIds) throws Exception {
+        ConnectionFactory admin = new ConnectionFactory();
+        admin.setUri(adminUri());
+        try (Connection connection = admin.newConnection("local-hub-topology"); Channel channel = connection.createChannel()) {
+            // Qpid keeps a dead letter's past expiration: without a floor it would expire again in the
+            // dead-letter queue before the dispatcher could report it.
+            channel.queueDeclare(HubTopology.DISPATCH_DLQ, true, false, false,
+                    Map.of("minimumMessageTtl", Duration.ofDays(1).toMillis()));
+            HubTopology.declare(channel, clientIds, clientQueueArguments());
+        }
+    }
+
+    /** Qpid's own queue arguments: what RabbitMQ's dead-letter policy does on the Hub. */
+    public static Map<String, Object> clientQueueArguments() {
+        // Qpid requeues a basic.reject(requeue=false) unless the delivery limit is reached: 1 makes it final.
+        return Map.of("alternateExchange", HubTopology.DEAD_LETTERS, "expiryPolicy", "ROUTE_TO_ALTERNATE",
+                "maximumDeliveryAttempts", 1);
     }
 
     public int tlsPort() {

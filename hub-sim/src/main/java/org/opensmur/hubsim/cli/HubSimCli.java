@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
@@ -19,6 +20,7 @@ import org.opensmur.core.hub.transport.AmqpHubTransport;
 import org.opensmur.core.hub.transport.HubConfig;
 import org.opensmur.core.hub.transport.PublishOutcome;
 import org.opensmur.core.outgoing.OutgoingMessages;
+import org.opensmur.hubsim.broker.EmbeddedHub;
 import org.opensmur.hubsim.dispatch.Dispatcher;
 import org.opensmur.hubsim.lrm.LrmSimulator;
 import org.opensmur.hubsim.lrm.Scenario;
@@ -33,8 +35,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code hub-sim}: the local Hub for demos and tests, on the broker prepared by bin/hub-broker-setup
- * (its certificates and settings are read from that folder).
+ * {@code hub-sim}: the local Hub for demos and tests, on the embedded broker (started here, nothing to
+ * install) or on the RabbitMQ prepared by bin/hub-broker-setup. Either way its certificates and settings
+ * are read from one folder in the same layout ({@code broker.env}, {@code password}, dev-ca stores).
  */
 @Command(name = "hub-sim", mixinStandardHelpOptions = true, version = "hub-sim 0.1",
         description = "The local Hub: dispatcher with the Hub's rules, LRM and ORU simulators, headless tablet.",
@@ -102,25 +105,66 @@ public final class HubSimCli implements Callable<Integer> {
         @Option(names = "--step-ms", defaultValue = "2000", description = "time between the tablet's statuses")
         long stepMs;
 
+        @Option(names = "--broker", defaultValue = "embedded",
+                description = "embedded (Apache Qpid Broker-J in this process, certificates in --embedded-dir) or rabbitmq"
+                        + " (the broker of bin/hub-broker-setup, certificates in --tls-dir)")
+        String broker;
+
+        @Option(names = "--embedded-dir", defaultValue = ".local/embedded-hub",
+                description = "where the embedded broker writes its certificates and broker.env (for the tablet app to join)")
+        Path embeddedDir;
+
+        @Option(names = "--no-tablet", description = "no headless tablet: the tablet app answers the LRM")
+        boolean noTablet;
+
         @Override
         public Integer call() throws Exception {
             PrintWriter out = new PrintWriter(System.out, true);
+            EmbeddedHub embedded = null;
+            Dispatcher.Broker kind = Dispatcher.Broker.RABBITMQ;
+            switch (broker) {
+                case "embedded" -> {
+                    embedded = EmbeddedHub.startLocal(embeddedDir.toAbsolutePath(), List.of(TABLET, LRM, ORU), "15-smur_local");
+                    parent.tlsDir = embeddedDir.toAbsolutePath();
+                    kind = Dispatcher.Broker.QPID;
+                    out.println("Embedded broker (Apache Qpid Broker-J): amqps://localhost:" + embedded.tlsPort() + "/"
+                            + embedded.vhost() + ", certificates and broker.env in " + embeddedDir);
+                }
+                case "rabbitmq" -> { }
+                default -> throw new CommandLine.ParameterException(spec.commandLine(), "--broker: embedded or rabbitmq, not " + broker);
+            }
+            try {
+                return run(out, kind);
+            } finally {
+                if (embedded != null) {
+                    embedded.close();
+                }
+            }
+        }
+
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        private int run(PrintWriter out, Dispatcher.Broker kind) throws Exception {
             ConnectionFactory admin = new ConnectionFactory();
             admin.setUri(parent.broker().getProperty("ADMIN_URI"));
             Path work = Files.createTempDirectory("opensmur-demo");
             Clock clock = Clock.systemDefaultZone();
             AmqpHubTransport lrmTransport = new AmqpHubTransport(parent.config(LRM), clock);
             AmqpHubTransport oruTransport = new AmqpHubTransport(parent.config(ORU), clock);
-            try (Dispatcher dispatcher = new Dispatcher(admin.newConnection("local-hub-dispatcher"), clock);
+            try (Dispatcher dispatcher = new Dispatcher(admin.newConnection("local-hub-dispatcher"), clock, kind);
                  OruSimulator oru = new OruSimulator(oruTransport, ORU, work.resolve("oru.db"), clock);
                  LrmSimulator lrm = new LrmSimulator(lrmTransport, LRM, TABLET, clock);
-                 HeadlessTablet tablet = new HeadlessTablet(parent.config(TABLET), work.resolve("tablet"),
+                 HeadlessTablet tablet = noTablet ? null : new HeadlessTablet(parent.config(TABLET), work.resolve("tablet"),
                          "demo-secret".toCharArray(), Duration.ofMillis(stepMs), clock)) {
                 oru.start();
                 lrm.start();
-                tablet.start();
-                out.println("Local Hub running: dispatcher, LRM simulator (" + LRM + "), ORU simulator (" + ORU
-                        + "), headless tablet (" + TABLET + "). Ctrl-C to stop.");
+                if (tablet != null) {
+                    tablet.start();
+                }
+                out.println("Local Hub running: dispatcher, LRM simulator (" + LRM + "), ORU simulator (" + ORU + "), "
+                        + (tablet == null ? "waiting for the tablet app (" + TABLET + ")" : "headless tablet (" + TABLET + ")")
+                        + ". Ctrl-C to stop.");
                 String[] scenarios = {"primary", "cancelled"};
                 for (int round = 0; rounds == 0 || round < rounds; round++) {
                     String name = scenarios[round % scenarios.length];

@@ -39,18 +39,40 @@ public final class Dispatcher implements AutoCloseable {
     /** What became of a message. */
     public enum Outcome { ROUTED, REFUSED, DEAD_LETTER_REPORTED, DEAD_LETTER_DROPPED }
 
+    /** How the broker under the dispatcher expires and dead-letters messages. */
+    public enum Broker {
+        /** As on the Hub: {@code expiration} is a relative TTL; dead letters carry {@code x-death}. */
+        RABBITMQ,
+        /**
+         * Apache Qpid Broker-J (the embedded broker): {@code expiration} is an absolute time in epoch
+         * milliseconds, and dead letters carry no {@code x-death}, so the dispatcher stamps the recipient
+         * queue and the expiry on each routed message to tell "expired" from "rejected" later.
+         */
+        QPID
+    }
+
+    static final String RECIPIENT_QUEUE = "x-opensmur-recipient-queue";
+    static final String EXPIRES_AT = "x-opensmur-expires-at";
+
     private final Connection connection;
     private final Channel channel;
     private final HubCodec codec = new HubCodec();
     private final HubErrors errors;
     private final Clock clock;
+    private final Broker broker;
     private final Map<Outcome, AtomicLong> counters = new EnumMap<>(Outcome.class);
     private final Map<ErrorCode, AtomicLong> refusals = new EnumMap<>(ErrorCode.class);
 
-    /** Starts dispatching on an administrator's connection to the Hub's vhost. */
+    /** Starts dispatching on an administrator's connection to the Hub's vhost on RabbitMQ. */
     public Dispatcher(Connection connection, Clock clock) throws IOException {
+        this(connection, clock, Broker.RABBITMQ);
+    }
+
+    /** Starts dispatching on an administrator's connection to the Hub's vhost. */
+    public Dispatcher(Connection connection, Clock clock, Broker broker) throws IOException {
         this.connection = connection;
         this.clock = clock;
+        this.broker = broker;
         this.errors = new HubErrors(codec, clock);
         for (Outcome o : Outcome.values()) {
             counters.put(o, new AtomicLong());
@@ -138,11 +160,22 @@ public final class Dispatcher implements AutoCloseable {
         }
         Map<String, Object> headers = new HashMap<>(properties.getHeaders() == null ? Map.of() : properties.getHeaders());
         headers.put(ORIGINAL_ROUTING_KEY, routingKey);
-        AMQP.BasicProperties.Builder forwarded = properties.builder().headers(headers);
-        if (left < QUEUE_TTL.toMillis()) {
-            forwarded.expiration(String.valueOf(left / 1000 * 1000));
-        }
         String queue = message.recipientID() + "." + queueOf(message.distributionKind()).suffix();
+        AMQP.BasicProperties.Builder forwarded = properties.builder().headers(headers);
+        long ttl = Math.min(left / 1000 * 1000, QUEUE_TTL.toMillis());
+        switch (broker) {
+            case RABBITMQ -> {
+                if (ttl < QUEUE_TTL.toMillis()) {
+                    forwarded.expiration(String.valueOf(ttl)); // the queue policy's TTL covers the rest
+                }
+            }
+            case QPID -> {
+                long expiresAt = clock.millis() + ttl;
+                headers.put(RECIPIENT_QUEUE, queue);
+                headers.put(EXPIRES_AT, expiresAt);
+                forwarded.expiration(String.valueOf(expiresAt));
+            }
+        }
         // 9. mandatory: an unbound recipient comes back as a return (error 501)
         channel.basicPublish(HubTopology.DISTRIBUTION, queue, true, forwarded.build(), body);
         counters.get(Outcome.ROUTED).incrementAndGet();
@@ -173,6 +206,9 @@ public final class Dispatcher implements AutoCloseable {
         if (headers.get("x-death") instanceof List<?> deaths && !deaths.isEmpty() && deaths.get(0) instanceof Map<?, ?> death) {
             queue = String.valueOf(death.get("queue"));
             reason = String.valueOf(death.get("reason"));
+        } else if (headers.get(RECIPIENT_QUEUE) != null) {
+            queue = headers.get(RECIPIENT_QUEUE).toString();
+            reason = headers.get(EXPIRES_AT) instanceof Number at && clock.millis() >= at.longValue() ? "expired" : "rejected";
         }
         Object sender = headers.get(ORIGINAL_ROUTING_KEY);
         if (queue.endsWith(".info") || sender == null) {

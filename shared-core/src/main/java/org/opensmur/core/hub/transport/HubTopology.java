@@ -23,6 +23,15 @@ public final class HubTopology {
     }
 
     public static void declare(Channel admin, List<String> clientIds) throws IOException {
+        declare(admin, clientIds, null);
+    }
+
+    /**
+     * As {@link #declare(Channel, List)}, with broker-specific arguments for the clients' queues (a broker
+     * without RabbitMQ policies gets its dead-lettering this way).
+     */
+    public static void declare(Channel admin, List<String> clientIds, java.util.Map<String, Object> clientQueueArguments)
+            throws IOException {
         admin.exchangeDeclare(HubConfig.HUB_EXCHANGE, BuiltinExchangeType.TOPIC, true);
         admin.queueDeclare(DISPATCH, true, false, false, null);
         admin.queueBind(DISPATCH, HubConfig.HUB_EXCHANGE, "#");
@@ -33,7 +42,7 @@ public final class HubTopology {
         for (String clientId : clientIds) {
             for (HubQueue queue : HubQueue.values()) {
                 String name = clientId + "." + queue.suffix();
-                admin.queueDeclare(name, true, false, false, null);
+                admin.queueDeclare(name, true, false, false, clientQueueArguments);
                 admin.queueBind(name, DISTRIBUTION, name);
             }
         }

@@ -72,6 +72,20 @@ public final class HubBroker {
         return new HubBroker(dir, env);
     }
 
+    /**
+     * A broker already set up in {@code dir} (broker.env, password, dev-ca certificates), e.g. the
+     * local Hub's embedded broker, which writes the same layout.
+     */
+    public static HubBroker at(Path dir) {
+        Properties env = new Properties();
+        try (Reader reader = Files.newBufferedReader(dir.resolve("broker.env"))) {
+            env.load(reader);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + dir.resolve("broker.env"), e);
+        }
+        return new HubBroker(dir, env);
+    }
+
     private static boolean reachable(int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 2_000);
@@ -129,7 +143,7 @@ public final class HubBroker {
         context.init(keys == null ? null : keys.getKeyManagers(), trust.getTrustManagers(), null);
         ConnectionFactory factory = new ConnectionFactory();
         factory.setHost("localhost");
-        factory.setPort(5671);
+        factory.setPort(Integer.parseInt(env.getProperty("HUB_PORT")));
         factory.setVirtualHost(vhost());
         factory.useSslProtocol(context);
         factory.enableHostnameVerification();

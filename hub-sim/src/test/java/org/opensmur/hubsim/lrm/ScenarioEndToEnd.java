@@ -17,15 +17,18 @@ import org.junit.jupiter.api.io.TempDir;
 import org.opensmur.core.hub.transport.AmqpHubTransport;
 import org.opensmur.core.hub.transport.HubBroker;
 import org.opensmur.hubsim.dispatch.Dispatcher;
+import org.opensmur.hubsim.fixture.LocalBroker;
 import org.opensmur.hubsim.oru.OruSimulator;
 import org.opensmur.hubsim.tablet.HeadlessTablet;
 
 /**
  * Full scenarios between the LRM simulator and the tablet's core (store, relay, transport, client),
- * through the local Hub's dispatcher on the machine's RabbitMQ over mutual TLS: the LRM's report must
- * be complete, RC-REFs included.
+ * through the local Hub's dispatcher over mutual TLS, on both brokers of the local Hub: the LRM's report
+ * must be complete, RC-REFs included.
  */
-class ScenarioEndToEndTest {
+abstract class ScenarioEndToEnd {
+
+    abstract LocalBroker localBroker();
 
     @TempDir
     Path dir;
@@ -36,9 +39,9 @@ class ScenarioEndToEndTest {
 
     @BeforeEach
     void start() throws Exception {
-        HubBroker broker = HubBroker.require();
+        HubBroker broker = localBroker().broker();
         broker.purgeAll();
-        dispatcher = new Dispatcher(broker.admin(), Clock.systemUTC());
+        dispatcher = new Dispatcher(broker.admin(), Clock.systemUTC(), localBroker().dispatcherBroker());
         AmqpHubTransport lrmTransport = new AmqpHubTransport(broker.config(HubBroker.LRM), Clock.systemUTC());
         lrm = new LrmSimulator(lrmTransport, HubBroker.LRM, HubBroker.TABLET, Clock.systemDefaultZone());
         lrm.start();
@@ -55,6 +58,9 @@ class ScenarioEndToEndTest {
 
     @AfterEach
     void stop() throws Exception {
+        if (tablet == null) {
+            return; // skipped: no broker
+        }
         tablet.close();
         oru.close();
         lrm.close();
