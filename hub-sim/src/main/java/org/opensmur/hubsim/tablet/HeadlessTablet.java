@@ -19,9 +19,7 @@ import org.opensmur.core.bilan.VitalSign;
 import org.opensmur.core.document.DocumentType;
 import org.opensmur.core.geo.Coordinates;
 import org.opensmur.core.geo.Position;
-import org.opensmur.core.hub.client.HubClient;
 import org.opensmur.core.hub.client.HubEvent;
-import org.opensmur.core.hub.codec.HubCodec;
 import org.opensmur.core.hub.message.DistributionKind;
 import org.opensmur.core.hub.message.HubMessage;
 import org.opensmur.core.hub.transport.AmqpHubTransport;
@@ -33,24 +31,13 @@ import org.opensmur.core.mission.ResourceInfo;
 import org.opensmur.core.mission.ResourcesEngagement;
 import org.opensmur.core.mission.Sex;
 import org.opensmur.core.outgoing.Built;
-import org.opensmur.core.mission.HealthMotive;
-import org.opensmur.core.mission.WhatsHappen;
 import org.opensmur.core.outgoing.OutgoingMessages;
-import org.opensmur.core.rpis.InseeAddress;
 import org.opensmur.core.rpis.Rpis;
-import org.opensmur.core.rpis.RpisContext;
-import org.opensmur.core.rpis.RpisIntervention;
-import org.opensmur.core.rpis.RpisLocation;
-import org.opensmur.core.rpis.RpisOrientation;
-import org.opensmur.core.rpis.RpisPatient;
-import org.opensmur.core.rpis.RpisRegulation;
-import org.opensmur.core.rpis.RpisTeam;
-import org.opensmur.core.rpis.RpisTimes;
 import org.opensmur.core.status.ResourceStatus;
 import org.opensmur.store.OfflineStore;
+import org.opensmur.store.rpis.RpisPrefill;
+import org.opensmur.store.tablet.TabletCore;
 import org.opensmur.store.cases.CaseStore;
-import org.opensmur.store.outbox.OutboxPolicy;
-import org.opensmur.store.outbox.OutboxRelay;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,10 +56,8 @@ public final class HeadlessTablet implements AutoCloseable {
     private final Clock clock;
     private final Duration step;
     private final OutgoingMessages outgoing;
+    private final TabletCore core;
     private final OfflineStore store;
-    private final AmqpHubTransport transport;
-    private final OutboxRelay relay;
-    private final HubClient client;
     private final ScheduledExecutorService missions = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "headless-tablet");
         t.setDaemon(true);
@@ -84,20 +69,14 @@ public final class HeadlessTablet implements AutoCloseable {
         this.config = config;
         this.clock = clock;
         this.step = step;
-        HubCodec codec = new HubCodec();
-        this.outgoing = OutgoingMessages.of(config.clientId(), clock);
-        this.store = OfflineStore.open(storeFolder, secret, outgoing, codec, OutboxPolicy.defaults(), clock);
-        this.transport = new AmqpHubTransport(config, clock);
-        this.relay = store.relay(transport, clock, 256);
-        this.client = new HubClient(transport, codec, store.inbox(), store.acknowledger(), event -> {
-            store.ledgerUpdates().accept(event);
-            missions.execute(() -> onEvent(event));
-        });
+        this.core = new TabletCore(new AmqpHubTransport(config, clock), config.clientId(), storeFolder, secret, clock);
+        this.outgoing = core.outgoing();
+        this.store = core.store();
+        core.onEvent(event -> missions.execute(() -> onEvent(event)));
     }
 
     public void start() {
-        relay.start();
-        client.start();
+        core.start();
     }
 
     public OfflineStore store() {
@@ -175,29 +154,10 @@ public final class HeadlessTablet implements AutoCloseable {
         }
     }
 
-    /** The RPIS record, prefilled as the app will: from the case as shared and the status times. */
+    private static final RpisPrefill.Unit UNIT = new RpisPrefill.Unit("fr.health.samu440", "440000271", "440000289", "0");
+
     private Rpis rpis(String caseId, Map<ResourceStatus, OffsetDateTime> times) {
-        CaseStore.CaseView view = store.cases().view(caseId);
-        com.fasterxml.jackson.databind.JsonNode c = view == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : view.current();
-        String senderCaseId = c.at("/senderCaseId").asText(caseId.substring(caseId.lastIndexOf('.') + 1));
-        OffsetDateTime decided = times.get(ResourceStatus.DEPART);
-        RpisContext context = new RpisContext("fr.health.samu440", senderCaseId,
-                c.at("/creation").isTextual() ? OffsetDateTime.parse(c.at("/creation").asText()) : decided, decided,
-                "440000271", "440000289", "0");
-        RpisRegulation regulation = new RpisRegulation(
-                new WhatsHappen(c.at("/qualification/whatsHappen/code").asText("C11.06.00"), c.at("/qualification/whatsHappen/label").asText("Malaise")),
-                new HealthMotive(c.at("/qualification/healthMotive/code").asText("M01.00"), c.at("/qualification/healthMotive/label").asText("Autre")),
-                org.opensmur.core.mission.MedicalLevel.MED);
-        String sex = c.at("/patient/0/identity/strictFeatures/sex").asText("UN");
-        RpisPatient patient = new RpisPatient(c.at("/patient/0/patientId").asText("fr.health.samu440.patient.exercice.1"),
-                c.at("/patient/0/identity/strictFeatures/birthDate").asText("1967-01-01"),
-                java.util.Arrays.stream(Sex.values()).filter(x -> x.code().equals(sex)).findFirst().orElse(Sex.UN), null);
-        InseeAddress place = new InseeAddress(c.at("/location/city/inseeCode").asText("44109"), c.at("/location/city/name").asText("Nantes"));
-        RpisIntervention intervention = new RpisIntervention(new RpisLocation(null, null, null, place), new RpisTeam(true, true, true),
-                new RpisTimes(decided, times.get(ResourceStatus.ARRIVEE), times.get(ResourceStatus.TRANSP),
-                        times.get(ResourceStatus.DESTIN), times.get(ResourceStatus.RETOUR), times.get(ResourceStatus.RETOUR)),
-                null, "I21", null);
-        return new Rpis(context, regulation, patient, intervention, new RpisOrientation("OK", null, null));
+        return RpisPrefill.from(store.cases().view(caseId), times, "I21", UNIT);
     }
 
     private InterventionReport bilan(String caseId, String reportId) {
@@ -211,20 +171,16 @@ public final class HeadlessTablet implements AutoCloseable {
     }
 
     private void send(Built built) {
-        if (built.isValid()) {
-            store.outbox().enqueue(built);
-        } else {
-            // paths only: the values may be patient data
-            LOG.error("the headless tablet built an invalid {}: {}", built.message().type(),
-                    built.issues().stream().map(org.opensmur.core.hub.validation.ValidationIssue::path).toList());
+        try {
+            core.send(built);
+        } catch (TabletCore.InvalidMessageException e) {
+            LOG.error("the headless tablet built an invalid message: {}", e.getMessage()); // paths only, no values
         }
     }
 
     @Override
     public void close() {
         missions.shutdownNow();
-        relay.close();
-        client.close();
-        store.close();
+        core.close();
     }
 }
