@@ -1,12 +1,86 @@
 package org.opensmur.app;
 
-/** Desktop entry point. The JavaFX tablet UI arrives with its own issue; until then it says so. */
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import javafx.application.Application;
+import org.opensmur.core.hub.transport.HubConfig;
+import org.opensmur.signing.Secrets;
+import org.opensmur.store.rpis.RpisPrefill;
+
+/**
+ * Desktop entry point.
+ * <pre>
+ *   tablet --hub-config FILE            Hub settings as the SDK names them (HUB_HOSTNAME, CLIENT_ID, ...)
+ *   tablet --hub-dir DIR [--client-id ID]  a local Hub's folder (broker.env + dev-ca stores, see hub-sim)
+ *          [--store DIR] [--lang=fr|en] [--theme=day|night|sunlight]
+ * </pre>
+ * The store's secret comes from OPENSMUR_STORE_SECRET (env:, file: or console, as for every secret).
+ */
 public final class DesktopMain {
+
+    static final String DEFAULT_CLIENT = "fr.health.test.smurtab";
+
     private DesktopMain() {
     }
 
     public static void main(String[] args) {
-        System.out.println("OpenSMUR tablet: the user interface is not yet available in this version.");
-        System.out.println("Use ./bin/hubmsg to validate and wrap Hub messages.");
+        Application.launch(TabletApp.class, args);
+    }
+
+    static TabletSettings settings(List<String> args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i + 1 < args.size(); i++) {
+            if (args.get(i).startsWith("--") && !args.get(i).contains("=")) {
+                options.put(args.get(i).substring(2), args.get(++i));
+            }
+        }
+        Map<String, String> env = new HashMap<>(System.getenv());
+        HubConfig hub;
+        if (options.containsKey("hub-dir")) {
+            hub = localHub(Path.of(options.get("hub-dir")), options.getOrDefault("client-id", DEFAULT_CLIENT));
+        } else {
+            hub = HubConfig.load(options.containsKey("hub-config") ? Path.of(options.get("hub-config")) : null, env)
+                    .orElseThrow();
+        }
+        Path store = Path.of(options.getOrDefault("store", System.getProperty("user.home") + "/.opensmur/store"));
+        char[] secret = Secrets.read(env.getOrDefault("OPENSMUR_STORE_SECRET", "console"), "store secret", env);
+        String resource = "fr.health.samu440.resource." + hub.clientId().replaceAll("[^A-Za-z0-9_-]", "-");
+        return new TabletSettings(hub, store, secret, resource, "SMUR", "VLM 1", "Équipe SMUR 1",
+                new RpisPrefill.Unit("fr.health.samu440", "440000271", "440000289", "0"), null);
+    }
+
+    /** A local Hub's folder, as bin/hub-broker-setup or the embedded broker leaves it. */
+    static HubConfig localHub(Path dir, String clientId) {
+        return HubConfig.load(null, localHubSettings(dir, clientId)).orElseThrow();
+    }
+
+    /** The Hub settings for {@code clientId} in a local Hub's folder, by the SDK's names. */
+    public static Map<String, String> localHubSettings(Path dir, String clientId) {
+        Properties env = new Properties();
+        try (Reader reader = Files.newBufferedReader(dir.resolve("broker.env"))) {
+            env.load(reader);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("no local Hub in " + dir + " (broker.env missing): start bin/demo first", e);
+        }
+        String password = new String(Secrets.fromFile(dir.resolve("password"), "dev-ca password"));
+        Map<String, String> s = new HashMap<>();
+        s.put("HUB_HOSTNAME", env.getProperty("HUB_HOSTNAME"));
+        s.put("HUB_PORT", env.getProperty("HUB_PORT"));
+        s.put("VHOST", env.getProperty("VHOST"));
+        s.put("CLIENT_ID", clientId);
+        s.put("LRM_CLIENT_ID", "fr.health.test.lrm");
+        s.put("ORU_CLIENT_ID", "fr.health.test.oru");
+        s.put("CERTIFICATE_PATH", dir.resolve(clientId + ".p12").toString());
+        s.put("KEY_PASSPHRASE", password);
+        s.put("TRUST_STORE_PATH", dir.resolve("truststore.p12").toString());
+        s.put("TRUST_STORE_PASSWORD", password);
+        s.put("HEARTBEAT_SECONDS", "5");
+        return s;
     }
 }

@@ -43,9 +43,18 @@ class LayersTest {
 
     @Test
     void onlyTheHubTransportSeesAmqp() {
-        noClasses().that().resideOutsideOfPackage("org.opensmur.core.hub.transport..")
+        noClasses().that().resideOutsideOfPackages("org.opensmur.core.hub.transport..", "org.opensmur.hubsim..")
                 .should().dependOnClassesThat().resideInAPackage("com.rabbitmq..")
                 .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void viewsOnlyBindToViewModels() {
+        // Views (JavaFX nodes) hold no logic: they never reach the store, the builders or the transport.
+        noClasses().that().resideInAPackage("org.opensmur.app..").and().haveSimpleNameEndingWith("View")
+                .should().dependOnClassesThat().resideInAnyPackage("org.opensmur.store..", "org.opensmur.core.outgoing..",
+                        "org.opensmur.core.hub..")
                 .check(classes);
     }
 

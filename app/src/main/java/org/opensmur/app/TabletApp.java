@@ -1,0 +1,54 @@
+package org.opensmur.app;
+
+import java.time.Clock;
+import java.util.Locale;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.opensmur.app.map.SimulatedTrack;
+import org.opensmur.app.shell.Labels;
+import org.opensmur.app.shell.MainView;
+import org.opensmur.app.shell.Theme;
+import org.opensmur.core.hub.transport.AmqpHubTransport;
+
+/** The desktop tablet: reads its settings (see {@link DesktopMain}), builds the session and shows it. */
+public final class TabletApp extends Application {
+
+    private TabletSession session;
+    private Theme theme = Theme.DAY;
+
+    @Override
+    public void start(Stage stage) {
+        TabletSettings settings = DesktopMain.settings(getParameters().getRaw());
+        Locale locale = Locale.forLanguageTag(getParameters().getNamed().getOrDefault("lang", "fr"));
+        Labels labels = new Labels(locale);
+        Clock clock = Clock.systemDefaultZone();
+        session = new TabletSession(new AmqpHubTransport(settings.hub(), clock), settings, labels, Platform::runLater, clock,
+                new SimulatedTrack(47.2100, -1.5600, 45, 50, 2_000, clock));
+        MainView view = new MainView(session, labels, () -> {
+            theme = theme.next();
+            theme.applyTo(stage.getScene());
+        });
+        Scene scene = new Scene(view, 1280, 800);
+        theme = Theme.valueOf(getParameters().getNamed().getOrDefault("theme", "day").toUpperCase(Locale.ROOT));
+        theme.applyTo(scene);
+        stage.setTitle("OpenSMUR");
+        stage.setScene(scene);
+        stage.show();
+        Timeline clockTick = new Timeline(new KeyFrame(Duration.seconds(1), e -> session.tick()));
+        clockTick.setCycleCount(Timeline.INDEFINITE);
+        clockTick.play();
+        session.start();
+    }
+
+    @Override
+    public void stop() {
+        if (session != null) {
+            session.close();
+        }
+    }
+}

@@ -1,0 +1,254 @@
+package org.opensmur.app;
+
+import com.gluonhq.maps.MapPoint;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executor;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import org.opensmur.app.bilan.BilanViewModel;
+import org.opensmur.app.connection.StatusBarViewModel;
+import org.opensmur.app.document.DocumentViewModel;
+import org.opensmur.app.engagement.EngagementViewModel;
+import org.opensmur.app.log.MessageLogViewModel;
+import org.opensmur.app.map.GeoPosReporter;
+import org.opensmur.app.map.PositionSource;
+import org.opensmur.app.mission.MissionViewModel;
+import org.opensmur.app.rpis.RpisViewModel;
+import org.opensmur.app.shell.Labels;
+import org.opensmur.app.status.StatusViewModel;
+import org.opensmur.core.hub.client.HubEvent;
+import org.opensmur.core.hub.message.DistributionKind;
+import org.opensmur.core.hub.message.HubMessage;
+import org.opensmur.core.hub.transport.HubTransport;
+import org.opensmur.core.mission.CreateCaseHealth;
+import org.opensmur.core.mission.CreateCaseHealthUpdate;
+import org.opensmur.core.mission.ResourcesEngagement;
+import org.opensmur.core.mission.ResourcesInfo;
+import org.opensmur.core.reference.ReferenceStep;
+import org.opensmur.store.cases.CaseStore;
+import org.opensmur.store.outbox.OutboxEntry;
+import org.opensmur.store.tablet.TabletCore;
+
+/**
+ * One running tablet: the core and the view models of every screen, fed from the core's events. Core
+ * events arrive on transport threads and are handed to {@code ui} (the JavaFX thread in the app).
+ */
+public final class TabletSession implements AutoCloseable {
+
+    private final TabletCore core;
+    private final TabletSettings settings;
+    private final Executor ui;
+    private final Clock clock;
+    private final StatusBarViewModel statusBar;
+    private final EngagementViewModel engagement;
+    private final MissionViewModel mission;
+    private final StatusViewModel status;
+    private final BilanViewModel bilan;
+    private final DocumentViewModel documents;
+    private final RpisViewModel rpis;
+    private final MessageLogViewModel log;
+    private final ObjectProperty<MapPoint> ownPosition = new SimpleObjectProperty<>();
+    private final ObjectProperty<MapPoint> interventionPoint = new SimpleObjectProperty<>();
+    private final GeoPosReporter geoPos;
+    private final PositionSource positions;
+    private final Labels labels;
+    private String openCase;
+    private String lrmOfCase;
+
+    public TabletSession(HubTransport transport, TabletSettings settings, Labels labels, Executor ui, Clock clock, PositionSource positions) {
+        this.settings = settings;
+        this.ui = ui;
+        this.clock = clock;
+        this.labels = labels;
+        this.positions = positions;
+        this.core = new TabletCore(transport, settings.clientId(), settings.storeFolder(), settings.storeSecret(), clock);
+        this.statusBar = new StatusBarViewModel(labels, clock);
+        this.mission = new MissionViewModel(labels);
+        this.status = new StatusViewModel(core, settings, labels, clock);
+        this.engagement = new EngagementViewModel(core, settings, labels, clock, new EngagementViewModel.Answer() {
+            @Override
+            public void accepted(String caseId, String lrmId) {
+                openCase(caseId, lrmId);
+                status.engage(caseId, lrmId);
+            }
+
+            @Override
+            public void declined(String caseId) {
+                statusBar.setLastError(labels.get("engagement.callRegulation"));
+            }
+        });
+        this.bilan = new BilanViewModel(core, settings, labels, clock);
+        this.documents = new DocumentViewModel(core, labels);
+        this.rpis = new RpisViewModel(core, settings, labels);
+        this.log = new MessageLogViewModel(core.store().outbox(), labels);
+        this.geoPos = new GeoPosReporter(core, settings.resourceId(), settings.lrmId(), Duration.ofSeconds(5), Duration.ofSeconds(60), 100);
+        transport.onStateChange(state -> ui.execute(() -> statusBar.onConnection(state)));
+        core.store().outbox().subscribe(entry -> ui.execute(() -> onDelivery(entry)));
+        core.onEvent(event -> ui.execute(() -> onEvent(event)));
+    }
+
+    public void start() {
+        core.start();
+        ui.execute(() -> {
+            statusBar.setWaiting(core.store().outbox().waiting());
+            log.reload();
+        });
+        positions.start(fix -> {
+            if (status.engaged()) {
+                geoPos.onFix(fix);
+            }
+            ui.execute(() -> ownPosition.set(new MapPoint(fix.lat(), fix.lon())));
+        });
+    }
+
+    private void onDelivery(OutboxEntry entry) {
+        statusBar.setWaiting(core.store().outbox().waiting());
+        status.onDelivery(entry);
+        bilan.onDelivery(entry);
+        documents.onDelivery(entry);
+        rpis.onDelivery(entry);
+        log.reload();
+    }
+
+    private void onEvent(HubEvent event) {
+        switch (event) {
+            case HubEvent.MessageReceived received when !received.duplicate() -> onMessage(received.message());
+            case HubEvent.ErrorReported error -> statusBar.setLastError(labels.format("error.hub",
+                    error.code().map(c -> c.label()).orElse(String.valueOf(error.error().errorCode().statusCode()))));
+            case HubEvent.MessageRejected rejected -> statusBar.setLastError(labels.format("error.rejected",
+                    rejected.issues().isEmpty() ? "" : rejected.issues().get(0).path()));
+            default -> { }
+        }
+        log.reload();
+    }
+
+    private void onMessage(HubMessage message) {
+        String caseId = CaseStore.caseIdOf(message);
+        log.received(message.type().code(), caseId, clock.instant(), message.distributionID());
+        switch (message.payload()) {
+            case ResourcesEngagement request when message.distributionKind() == DistributionKind.CANCEL -> {
+                if (caseId.equals(status.caseIdProperty().get())) {
+                    status.cancelledBySamu();
+                    statusBar.setLastError(labels.get("engagement.cancelled"));
+                }
+            }
+            case ResourcesEngagement request -> {
+                CaseStore.CaseView view = core.store().cases().view(caseId);
+                engagement.ring(request, message.senderID(), summary(view, caseId));
+                core.acknowledge(message, ReferenceStep.CONSULTE); // the request is on screen
+            }
+            case CreateCaseHealth created -> refreshCase(caseId);
+            case CreateCaseHealthUpdate update -> refreshCase(caseId);
+            case ResourcesInfo info -> {
+                if (caseId.equals(openCase)) {
+                    info.resource().stream().filter(r -> !settings.resourceId().equals(r.resourceId())).forEach(mission::addResource);
+                }
+            }
+            default -> { }
+        }
+    }
+
+    private String summary(CaseStore.CaseView view, String caseId) {
+        if (view == null) {
+            return caseId;
+        }
+        var c = view.current();
+        return labels.format("engagement.summary", c.at("/qualification/details/priority").asText("?"),
+                c.at("/qualification/whatsHappen/label").asText(""), c.at("/location/detailedAddress/complete").asText(""));
+    }
+
+    private void refreshCase(String caseId) {
+        if (openCase == null || caseId.equals(openCase)) {
+            CaseStore.CaseView view = core.store().cases().view(caseId);
+            mission.show(view);
+            var point = view.current().at("/location/geometry/point/coord");
+            if (point.has("lat")) {
+                interventionPoint.set(new MapPoint(point.get("lat").asDouble(), point.get("lon").asDouble()));
+            }
+        }
+    }
+
+    private void openCase(String caseId, String lrmId) {
+        openCase = caseId;
+        lrmOfCase = lrmId;
+        refreshCase(caseId);
+        CaseStore.CaseView view = core.store().cases().view(caseId);
+        bilan.open(view, lrmId);
+        documents.open(caseId, lrmId);
+    }
+
+    /** The crew has read the highlighted changes of the open case. */
+    public void markMissionSeen() {
+        if (openCase != null) {
+            mission.markSeen(core.store().cases().view(openCase));
+        }
+    }
+
+    /** Prefills the RPIS screen from the case, the status times and the bilan's diagnosis. */
+    public void prefillRpis() {
+        if (openCase != null) {
+            rpis.prefill(core.store().cases().view(openCase), status.times(), bilan.input("bilan.diagnosis").valueProperty().get());
+        }
+    }
+
+    /** Called every second by the app's clock. */
+    public void tick() {
+        statusBar.refresh();
+        status.tick(clock.instant());
+    }
+
+    public String lrmOfCase() {
+        return lrmOfCase;
+    }
+
+    public TabletCore core() {
+        return core;
+    }
+
+    public StatusBarViewModel statusBar() {
+        return statusBar;
+    }
+
+    public EngagementViewModel engagement() {
+        return engagement;
+    }
+
+    public MissionViewModel mission() {
+        return mission;
+    }
+
+    public StatusViewModel status() {
+        return status;
+    }
+
+    public BilanViewModel bilan() {
+        return bilan;
+    }
+
+    public DocumentViewModel documents() {
+        return documents;
+    }
+
+    public RpisViewModel rpis() {
+        return rpis;
+    }
+
+    public MessageLogViewModel log() {
+        return log;
+    }
+
+    public ObjectProperty<MapPoint> ownPosition() {
+        return ownPosition;
+    }
+
+    public ObjectProperty<MapPoint> interventionPoint() {
+        return interventionPoint;
+    }
+
+    @Override
+    public void close() {
+        positions.close();
+        core.close();
+    }
+}

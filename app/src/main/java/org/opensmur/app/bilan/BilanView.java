@@ -1,0 +1,52 @@
+package org.opensmur.app.bilan;
+
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.geometry.Pos;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import org.opensmur.app.shell.Labels;
+
+/** One row per input: name, field, unit, and the field's own error beside it. */
+public final class BilanView extends BorderPane {
+
+    public BilanView(BilanViewModel model, Labels labels) {
+        GridPane grid = new GridPane();
+        grid.setHgap(12);
+        grid.setVgap(10);
+        int row = 0;
+        for (BilanViewModel.Input input : model.inputs()) {
+            String id = input.key().substring(input.key().indexOf('.') + 1);
+            TextField field = new TextField();
+            field.setId("bilan-" + id);
+            field.getStyleClass().add("touch-field");
+            field.textProperty().bindBidirectional(input.valueProperty());
+            Label error = new Label();
+            error.setId("bilan-" + id + "-error");
+            error.getStyleClass().add("error-text");
+            error.textProperty().bind(input.errorProperty());
+            grid.addRow(row++, new Label(labels.get(input.key())), field, new Label(input.unit()), error);
+        }
+        Button send = new Button(labels.get("bilan.send"));
+        send.setId("bilan-send");
+        send.getStyleClass().add("big-button");
+        send.disableProperty().bind(model.validProperty().not());
+        send.setOnAction(e -> model.send());
+        Label delivery = new Label();
+        delivery.setId("bilan-delivery");
+        delivery.textProperty().bind(model.deliveryProperty());
+        grid.setPadding(new Insets(16));
+        ScrollPane fields = new ScrollPane(grid);
+        fields.setFitToWidth(true);
+        setCenter(fields);
+        // Send stays in reach whatever the scroll position.
+        HBox actions = new HBox(16, send, delivery);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        actions.setPadding(new Insets(12, 16, 12, 16));
+        setBottom(actions);
+    }
+}

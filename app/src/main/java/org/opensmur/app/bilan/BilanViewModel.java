@@ -1,0 +1,207 @@
+package org.opensmur.app.bilan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.opensmur.app.TabletSettings;
+import org.opensmur.app.shell.Labels;
+import org.opensmur.core.bilan.Evaluation;
+import org.opensmur.core.bilan.InterventionReport;
+import org.opensmur.core.bilan.ReportPatient;
+import org.opensmur.core.bilan.VitalMeasure;
+import org.opensmur.core.bilan.VitalSign;
+import org.opensmur.core.mission.Operator;
+import org.opensmur.core.mission.OperatorRole;
+import org.opensmur.core.mission.Sex;
+import org.opensmur.store.cases.CaseStore;
+import org.opensmur.store.outbox.OutboxEntry;
+import org.opensmur.store.tablet.TabletCore;
+
+/**
+ * The physician's bilan: vitals with units and plausible ranges, history, treatments, procedures,
+ * diagnosis, orientation. Each field says what is wrong with it next to it; sending (RS-BPV) is blocked
+ * while any field is wrong.
+ */
+public final class BilanViewModel {
+
+    /** One input with its unit and its own check; {@code error} is empty when the value is acceptable. */
+    public static final class Input {
+        private final String key;
+        private final String unit;
+        private final StringProperty value = new SimpleStringProperty("");
+        private final StringProperty error = new SimpleStringProperty("");
+
+        Input(String key, String unit, Function<String, String> check) {
+            this.key = key;
+            this.unit = unit;
+            value.addListener((o, was, is) -> error.set(is == null || is.isBlank() ? "" : check.apply(is.strip())));
+        }
+
+        public String key() {
+            return key;
+        }
+
+        public String unit() {
+            return unit;
+        }
+
+        public StringProperty valueProperty() {
+            return value;
+        }
+
+        public ReadOnlyStringProperty errorProperty() {
+            return error;
+        }
+    }
+
+    private final TabletCore core;
+    private final TabletSettings settings;
+    private final Labels labels;
+    private final Clock clock;
+    private final Map<String, Input> inputs = new LinkedHashMap<>();
+    private final Map<String, VitalSign> vitals = new LinkedHashMap<>();
+    private final StringProperty delivery = new SimpleStringProperty("");
+    private final BooleanBinding valid;
+    private String caseId;
+    private String lrmId;
+    private JsonNode patient;
+    private String sentId;
+
+    public BilanViewModel(TabletCore core, TabletSettings settings, Labels labels, Clock clock) {
+        this.core = core;
+        this.settings = settings;
+        this.labels = labels;
+        this.clock = clock;
+        vital("bilan.heartRate", "/min", VitalSign.HEART_RATE, range(20, 250));
+        vital("bilan.bloodPressure", "mmHg", VitalSign.BLOOD_PRESSURE, this::bloodPressure);
+        vital("bilan.spo2", "%", VitalSign.OXYGEN_SATURATION, range(50, 100));
+        vital("bilan.respiratoryRate", "/min", VitalSign.RESPIRATORY_RATE, range(4, 60));
+        vital("bilan.temperature", "°C", VitalSign.TEMPERATURE, range(30, 43));
+        vital("bilan.glucose", "g/L", VitalSign.BLOOD_GLUCOSE, range(0.2, 6));
+        vital("bilan.glasgow", "", VitalSign.GLASGOW, range(3, 15));
+        add(new Input("bilan.history", "", v -> ""));
+        add(new Input("bilan.treatment", "", v -> ""));
+        add(new Input("bilan.procedures", "", v -> ""));
+        add(new Input("bilan.diagnosis", "CIM-10", v -> v.matches("[A-Z][0-9]{2}(\\.?[0-9A-Z]{1,4})?") ? "" : labels.get("bilan.error.cim10")));
+        add(new Input("bilan.orientation", "", v -> ""));
+        valid = Bindings.createBooleanBinding(() -> inputs.values().stream().allMatch(i -> i.error.get().isEmpty())
+                        && !input("bilan.diagnosis").value.get().isBlank(),
+                inputs.values().stream().flatMap(i -> java.util.stream.Stream.of(i.error, i.value)).toArray(javafx.beans.Observable[]::new));
+    }
+
+    private void vital(String key, String unit, VitalSign sign, Function<String, String> check) {
+        add(new Input(key, unit, check));
+        vitals.put(key, sign);
+    }
+
+    private void add(Input input) {
+        inputs.put(input.key, input);
+    }
+
+    private Function<String, String> range(double min, double max) {
+        return v -> {
+            try {
+                double d = Double.parseDouble(v.replace(',', '.'));
+                return d >= min && d <= max ? "" : labels.format("bilan.error.range", fmt(min), fmt(max));
+            } catch (NumberFormatException e) {
+                return labels.get("bilan.error.number");
+            }
+        };
+    }
+
+    private String bloodPressure(String v) {
+        String[] parts = v.split("/");
+        if (parts.length != 2) {
+            return labels.get("bilan.error.pressure");
+        }
+        String sys = range(40, 300).apply(parts[0].strip());
+        String dia = range(20, 200).apply(parts[1].strip());
+        return !sys.isEmpty() ? sys : dia;
+    }
+
+    private static String fmt(double d) {
+        return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
+    }
+
+    /** The bilan is about this case's first patient. */
+    public void open(CaseStore.CaseView view, String lrmId) {
+        this.caseId = view == null ? null : view.caseId();
+        this.lrmId = lrmId;
+        this.patient = view == null ? null : view.current().at("/patient/0");
+        delivery.set("");
+        sentId = null;
+    }
+
+    /** Sends RS-BPV; false (nothing sent) while a field is wrong or no case is open. */
+    public boolean send() {
+        if (!valid.get() || caseId == null) {
+            return false;
+        }
+        List<VitalMeasure> measures = new ArrayList<>();
+        vitals.forEach((key, sign) -> {
+            String v = input(key).value.get().strip();
+            if (!v.isEmpty()) {
+                measures.add(new VitalMeasure(sign, v.replace(',', '.'), null));
+            }
+        });
+        List<String> procedures = Arrays.stream(input("bilan.procedures").value.get().split("\n")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        String orientation = input("bilan.orientation").value.get().strip();
+        Evaluation evaluation = new Evaluation(procedures.isEmpty() ? null : procedures, input("bilan.diagnosis").value.get().strip(), null,
+                measures.isEmpty() ? null : measures, blankToNull(input("bilan.history").value.get()),
+                blankToNull(input("bilan.treatment").value.get()), orientation.isEmpty() ? null : List.of(orientation));
+        String sexCode = patient == null ? "" : patient.at("/identity/strictFeatures/sex").asText("");
+        ReportPatient who = new ReportPatient(patient == null ? settings.unit().orgId() + ".patient.1" : patient.at("/patientId").asText(),
+                null, patient == null ? "INCONNU" : patient.at("/identity/nonStrictFeatures/lastName").asText("INCONNU"),
+                patient == null ? "Inconnu" : patient.at("/identity/nonStrictFeatures/firstName").asText("Inconnu"), null,
+                patient == null ? null : ageYears(patient.at("/detail/age").asText("")),
+                Arrays.stream(Sex.values()).filter(s -> s.code().equals(sexCode)).findFirst().orElse(null), null, null, null);
+        String reportId = "BILAN-" + caseId.substring(caseId.lastIndexOf('.') + 1) + "-" + clock.millis();
+        InterventionReport report = new InterventionReport(caseId, reportId, new Operator(settings.crewName(), OperatorRole.MEDECIN),
+                OffsetDateTime.now(clock), who, evaluation);
+        OutboxEntry entry = core.send(core.outgoing().bilan(report, lrmId));
+        sentId = entry.distributionId();
+        onDelivery(entry);
+        return true;
+    }
+
+    private static String ageYears(String iso) {
+        return iso.matches("P\\d+Y") ? iso.substring(1, iso.length() - 1) : null;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    public void onDelivery(OutboxEntry entry) {
+        if (entry.distributionId().equals(sentId)) {
+            delivery.set(labels.format("bilan.delivery", labels.delivery(entry.state())));
+        }
+    }
+
+    public List<Input> inputs() {
+        return List.copyOf(inputs.values());
+    }
+
+    public Input input(String key) {
+        return inputs.get(key);
+    }
+
+    public BooleanBinding validProperty() {
+        return valid;
+    }
+
+    public ReadOnlyStringProperty deliveryProperty() {
+        return delivery;
+    }
+}

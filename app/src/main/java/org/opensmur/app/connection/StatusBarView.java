@@ -1,0 +1,33 @@
+package org.opensmur.app.connection;
+
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+/** Connection, outbox and last error, always on top. */
+public final class StatusBarView extends HBox {
+
+    public StatusBarView(StatusBarViewModel model) {
+        getStyleClass().add("status-bar");
+        setSpacing(16);
+        setPadding(new Insets(6, 12, 6, 12));
+        Label connection = new Label();
+        connection.setId("connection-state");
+        connection.textProperty().bind(model.connectionProperty());
+        model.onlineProperty().addListener((o, was, is) -> connection.pseudoClassStateChanged(
+                javafx.css.PseudoClass.getPseudoClass("offline"), !is));
+        connection.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("offline"), !model.onlineProperty().get());
+        Label waiting = new Label();
+        waiting.setId("outbox-waiting");
+        waiting.textProperty().bind(model.waitingTextProperty());
+        Label error = new Label();
+        error.setId("last-error");
+        error.getStyleClass().add("error-text");
+        error.textProperty().bind(model.lastErrorProperty());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        getChildren().addAll(connection, waiting, gap, error);
+    }
+}

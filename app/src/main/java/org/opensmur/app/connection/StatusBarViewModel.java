@@ -1,0 +1,89 @@
+package org.opensmur.app.connection;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.opensmur.app.shell.Labels;
+import org.opensmur.core.hub.transport.ConnectionState;
+
+/** The always-visible strip: is the SAMU reachable, since when not, what waits to leave, the last error. */
+public final class StatusBarViewModel {
+
+    private final Labels labels;
+    private final Clock clock;
+    private final StringProperty connection = new SimpleStringProperty();
+    private final BooleanProperty online = new SimpleBooleanProperty();
+    private final IntegerProperty waiting = new SimpleIntegerProperty();
+    private final StringProperty waitingText = new SimpleStringProperty();
+    private final StringProperty lastError = new SimpleStringProperty("");
+    private ConnectionState state;
+
+    public StatusBarViewModel(Labels labels, Clock clock) {
+        this.labels = labels;
+        this.clock = clock;
+        setWaiting(0);
+        onConnection(new ConnectionState.Connecting(clock.instant()));
+    }
+
+    public void onConnection(ConnectionState next) {
+        state = next;
+        online.set(next.isConnected());
+        refresh();
+    }
+
+    /** Called every few seconds so that "offline for 3 min" keeps counting. */
+    public void refresh() {
+        Instant now = clock.instant();
+        connection.set(switch (state) {
+            case ConnectionState.Connected c -> labels.get("connection.online");
+            case ConnectionState.Connecting c -> labels.get("connection.connecting");
+            case ConnectionState.Reconnecting r -> labels.format("connection.offline", ago(Duration.between(r.since(), now)));
+            case ConnectionState.Failed f -> labels.format("connection.failed", f.reason());
+            case ConnectionState.Closed c -> labels.get("connection.closed");
+        });
+    }
+
+    private String ago(Duration d) {
+        long s = Math.max(0, d.toSeconds());
+        return s < 60 ? labels.format("duration.seconds", s) : labels.format("duration.minutes", s / 60);
+    }
+
+    public void setWaiting(int count) {
+        waiting.set(count);
+        waitingText.set(count == 0 ? labels.get("outbox.none") : labels.format("outbox.waiting", count));
+    }
+
+    /** The last problem, in plain words (never patient data: error texts name fields, not values). */
+    public void setLastError(String text) {
+        lastError.set(text == null ? "" : text);
+    }
+
+    public ReadOnlyStringProperty connectionProperty() {
+        return connection;
+    }
+
+    public ReadOnlyBooleanProperty onlineProperty() {
+        return online;
+    }
+
+    public ReadOnlyIntegerProperty waitingProperty() {
+        return waiting;
+    }
+
+    public ReadOnlyStringProperty waitingTextProperty() {
+        return waitingText;
+    }
+
+    public ReadOnlyStringProperty lastErrorProperty() {
+        return lastError;
+    }
+}

@@ -1,0 +1,45 @@
+package org.opensmur.app.document;
+
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.VBox;
+import org.opensmur.app.shell.Labels;
+import org.opensmur.core.document.DocumentType;
+
+public final class DocumentView extends VBox {
+
+    public DocumentView(DocumentViewModel model, Labels labels) {
+        setPadding(new Insets(16));
+        setSpacing(14);
+        ComboBox<DocumentType> type = new ComboBox<>();
+        type.setId("document-type");
+        type.getStyleClass().add("touch-field");
+        type.getItems().setAll(DocumentType.values());
+        type.valueProperty().bindBidirectional(model.typeProperty());
+        type.setConverter(new javafx.util.StringConverter<>() {
+            public String toString(DocumentType t) {
+                return t == null ? "" : t.label();
+            }
+
+            public DocumentType fromString(String s) {
+                return null;
+            }
+        });
+        TextField url = new TextField();
+        url.setId("document-url");
+        url.getStyleClass().add("touch-field");
+        url.setPromptText("https://...");
+        url.textProperty().bindBidirectional(model.urlProperty());
+        Button send = new Button(labels.get("document.send"));
+        send.setId("document-send");
+        send.getStyleClass().add("big-button");
+        send.setOnAction(e -> model.send());
+        Label message = new Label();
+        message.setId("document-message");
+        message.textProperty().bind(model.messageProperty());
+        getChildren().addAll(new Label(labels.get("document.type")), type, new Label(labels.get("document.url")), url, send, message);
+    }
+}

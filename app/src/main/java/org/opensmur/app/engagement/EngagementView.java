@@ -1,0 +1,38 @@
+package org.opensmur.app.engagement;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.opensmur.app.shell.Labels;
+
+/** The ringing banner over every screen while a request waits. */
+public final class EngagementView extends VBox {
+
+    public EngagementView(EngagementViewModel model, Labels labels) {
+        getStyleClass().add("engagement-banner");
+        setPadding(new Insets(16));
+        setSpacing(12);
+        Label title = new Label(labels.get("engagement.title"));
+        title.getStyleClass().add("title");
+        Label summary = new Label();
+        summary.setId("engagement-summary");
+        summary.setWrapText(true);
+        Button accept = new Button(labels.get("engagement.accept"));
+        accept.setId("engagement-accept");
+        accept.getStyleClass().addAll("big-button", "accept");
+        accept.setOnAction(e -> model.accept());
+        Button decline = new Button(labels.get("engagement.decline"));
+        decline.setId("engagement-decline");
+        decline.getStyleClass().addAll("big-button", "decline");
+        decline.setOnAction(e -> model.decline());
+        HBox actions = new HBox(16, accept, decline);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(title, summary, actions);
+        visibleProperty().bind(model.pendingProperty().isNotNull());
+        managedProperty().bind(visibleProperty());
+        model.pendingProperty().addListener((o, was, is) -> summary.setText(is == null ? "" : is.summary()));
+    }
+}

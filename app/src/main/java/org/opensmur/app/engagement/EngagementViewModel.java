@@ -1,0 +1,89 @@
+package org.opensmur.app.engagement;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.opensmur.app.TabletSettings;
+import org.opensmur.app.shell.Labels;
+import org.opensmur.core.mission.MedicalLevel;
+import org.opensmur.core.mission.RequestedResource;
+import org.opensmur.core.mission.ResourceInfo;
+import org.opensmur.core.mission.ResourcesEngagement;
+import org.opensmur.core.mission.Team;
+import org.opensmur.store.tablet.TabletCore;
+
+/** An engagement request rings the tablet; one tap accepts (RS-RI with resource, crew, vehicle) or declines. */
+public final class EngagementViewModel {
+
+    /** A request waiting for the crew's answer. */
+    public record Request(String caseId, String lrmId, String summary, RequestedResource requested) {
+    }
+
+    /** What the crew answered, so the mission screen can follow. */
+    public interface Answer {
+        void accepted(String caseId, String lrmId);
+
+        void declined(String caseId);
+    }
+
+    private final TabletCore core;
+    private final TabletSettings settings;
+    private final Labels labels;
+    private final Clock clock;
+    private final Answer answer;
+    private final ObjectProperty<Request> pending = new SimpleObjectProperty<>();
+    private final StringProperty outcome = new SimpleStringProperty("");
+
+    public EngagementViewModel(TabletCore core, TabletSettings settings, Labels labels, Clock clock, Answer answer) {
+        this.core = core;
+        this.settings = settings;
+        this.labels = labels;
+        this.clock = clock;
+        this.answer = answer;
+    }
+
+    public void ring(ResourcesEngagement request, String lrmId, String caseSummary) {
+        RequestedResource requested = request.resource().isEmpty() ? null : request.resource().get(0);
+        pending.set(new Request(request.caseId(), lrmId, caseSummary, requested));
+        outcome.set("");
+    }
+
+    public void accept() {
+        Request request = pending.get();
+        if (request == null) {
+            return;
+        }
+        String vehicleType = request.requested() != null ? request.requested().vehicleType() : settings.vehicleType();
+        ResourceInfo engaged = new ResourceInfo(OffsetDateTime.now(clock), settings.resourceId(), null, null,
+                settings.unit().orgId(), null, null, vehicleType, settings.vehicleName(), null,
+                new Team(MedicalLevel.MED, settings.crewName()), null, null, null);
+        core.send(core.outgoing().engagementReply(request.caseId(), engaged, request.lrmId()));
+        pending.set(null);
+        outcome.set(labels.get("engagement.accepted"));
+        answer.accepted(request.caseId(), request.lrmId());
+    }
+
+    /** Declining sends nothing the Hub models for it: the crew calls the regulation, as the banner says. */
+    public void decline() {
+        Request request = pending.get();
+        if (request == null) {
+            return;
+        }
+        pending.set(null);
+        outcome.set(labels.get("engagement.declined"));
+        answer.declined(request.caseId());
+    }
+
+    public ReadOnlyObjectProperty<Request> pendingProperty() {
+        return pending;
+    }
+
+    public ReadOnlyStringProperty outcomeProperty() {
+        return outcome;
+    }
+}

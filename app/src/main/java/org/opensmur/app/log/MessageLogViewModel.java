@@ -1,0 +1,82 @@
+package org.opensmur.app.log;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import org.opensmur.app.shell.Labels;
+import org.opensmur.store.outbox.Outbox;
+import org.opensmur.store.outbox.OutboxEntry;
+
+/**
+ * Every message in and out with its delivery state, filterable by case. Outgoing lines come from the
+ * delivery ledger (queued, sent, received, integrated, consulted, refused with the Hub's reason, expired).
+ */
+public final class MessageLogViewModel {
+
+    /** One line of the log; {@code caseId} may be empty (positions have none). */
+    public record Line(String direction, String type, String caseId, String when, String state, String distributionId) {
+        @Override
+        public String toString() {
+            return direction + " " + type + "  " + when + "  " + state;
+        }
+    }
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+
+    private final Outbox outbox;
+    private final Labels labels;
+    private final ObservableList<Line> lines = FXCollections.observableArrayList();
+    private final FilteredList<Line> shown = new FilteredList<>(lines);
+    private final StringProperty caseFilter = new SimpleStringProperty("");
+    private final List<Line> received = new ArrayList<>();
+
+    public MessageLogViewModel(Outbox outbox, Labels labels) {
+        this.outbox = outbox;
+        this.labels = labels;
+        caseFilter.addListener((o, was, is) -> shown.setPredicate(l -> is == null || is.isBlank() || l.caseId().equals(is)));
+    }
+
+    public void received(String type, String caseId, java.time.Instant at, String distributionId) {
+        received.add(new Line("←", type, caseId == null ? "" : caseId, TIME.format(at), labels.get("log.stored"), distributionId));
+        reload();
+    }
+
+    /** Reads the ledger again (cheap: the ledger is indexed and holds no payloads in clear). */
+    public void reload() {
+        List<Line> all = new ArrayList<>(received);
+        for (OutboxEntry e : outbox.list(null, 500)) {
+            String state = labels.delivery(e.state());
+            if (e.errorCode() != null) {
+                String detail = outbox.errorDetail(e.distributionId());
+                state += " (" + e.errorCode() + (detail == null ? "" : " " + detail) + ")";
+            }
+            all.add(new Line("→", e.type().code(), caseOf(e), TIME.format(e.enqueuedAt()), state, e.distributionId()));
+        }
+        all.sort((a, b) -> b.when().compareTo(a.when()));
+        lines.setAll(all);
+    }
+
+    private static String caseOf(OutboxEntry e) {
+        // order keys are "case:<id>" and/or "resource:<id>", space-separated
+        for (String key : e.orderKeys() == null ? new String[0] : e.orderKeys().split(" ")) {
+            if (key.startsWith("case:")) {
+                return key.substring(5);
+            }
+        }
+        return "";
+    }
+
+    public ObservableList<Line> lines() {
+        return shown;
+    }
+
+    public StringProperty caseFilterProperty() {
+        return caseFilter;
+    }
+}

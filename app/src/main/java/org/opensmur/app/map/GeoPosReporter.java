@@ -1,0 +1,72 @@
+package org.opensmur.app.map;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.opensmur.core.geo.Coordinates;
+import org.opensmur.core.geo.Position;
+import org.opensmur.store.tablet.TabletCore;
+
+/**
+ * Sends GEO-POS at an adaptive rate: a fix leaves when the vehicle has moved {@code minDistanceM} since
+ * the last one sent, or when {@code maxInterval} has passed, and never more often than {@code minInterval}.
+ * Offline, the outbox coalesces the fixes (latest fix or thinned track), so nothing here waits for the network.
+ */
+public final class GeoPosReporter {
+
+    private final TabletCore core;
+    private final String resourceId;
+    private final String lrmId;
+    private final Duration minInterval;
+    private final Duration maxInterval;
+    private final double minDistanceM;
+    private PositionSource.Fix lastSent;
+
+    public GeoPosReporter(TabletCore core, String resourceId, String lrmId, Duration minInterval, Duration maxInterval, double minDistanceM) {
+        this.core = core;
+        this.resourceId = resourceId;
+        this.lrmId = lrmId;
+        this.minInterval = minInterval;
+        this.maxInterval = maxInterval;
+        this.minDistanceM = minDistanceM;
+    }
+
+    /** Returns whether this fix was queued for sending. */
+    public synchronized boolean onFix(PositionSource.Fix fix) {
+        if (lrmId == null || !due(fix)) {
+            return false;
+        }
+        Position position = new Position(resourceId, OffsetDateTime.ofInstant(fix.at(), ZoneOffset.UTC),
+                new Coordinates(fix.lat(), fix.lon(), null), Double.isNaN(fix.speedKmh()) ? null : fix.speedKmh(),
+                Double.isNaN(fix.heading()) ? null : fix.heading(), null, true, null, null, null);
+        core.send(core.outgoing().positions(List.of(position), lrmId));
+        lastSent = fix;
+        return true;
+    }
+
+    private boolean due(PositionSource.Fix fix) {
+        if (lastSent == null) {
+            return true;
+        }
+        Duration since = Duration.between(lastSent.at(), fix.at());
+        if (since.compareTo(minInterval) < 0) {
+            return false;
+        }
+        return since.compareTo(maxInterval) >= 0 || distanceM(lastSent, fix) >= minDistanceM;
+    }
+
+    static double distanceM(PositionSource.Fix a, PositionSource.Fix b) {
+        double r = 6_371_000;
+        double dLat = Math.toRadians(b.lat() - a.lat());
+        double dLon = Math.toRadians(b.lon() - a.lon());
+        double h = Math.sin(dLat / 2) * Math.sin(dLat / 2)
+                + Math.cos(Math.toRadians(a.lat())) * Math.cos(Math.toRadians(b.lat())) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
+        return 2 * r * Math.asin(Math.sqrt(h));
+    }
+
+    Instant lastSentAt() {
+        return lastSent == null ? null : lastSent.at();
+    }
+}

@@ -1,0 +1,51 @@
+package org.opensmur.app.mission;
+
+import javafx.css.PseudoClass;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import org.opensmur.app.shell.Labels;
+
+/** The case, one labelled line per field; changed fields carry the :changed pseudo-class until seen. */
+public final class MissionView extends ScrollPane {
+
+    private static final PseudoClass CHANGED = PseudoClass.getPseudoClass("changed");
+
+    public MissionView(MissionViewModel model, Labels labels, Runnable markSeen) {
+        setFitToWidth(true);
+        Label title = new Label();
+        title.getStyleClass().add("title");
+        title.textProperty().bind(model.titleProperty());
+        GridPane grid = new GridPane();
+        grid.setHgap(16);
+        grid.setVgap(10);
+        int row = 0;
+        for (MissionViewModel.Field field : model.fields()) {
+            Label name = new Label(labels.get(field.key()));
+            name.getStyleClass().add("field-name");
+            Label value = new Label();
+            value.setId("field-" + field.key().substring(field.key().indexOf('.') + 1));
+            value.getStyleClass().add("field-value");
+            value.setWrapText(true);
+            value.textProperty().bind(field.valueProperty());
+            value.pseudoClassStateChanged(CHANGED, field.changedProperty().get());
+            field.changedProperty().addListener((o, was, is) -> value.pseudoClassStateChanged(CHANGED, is));
+            grid.addRow(row++, name, value);
+        }
+        Button seen = new Button(labels.get("mission.seen"));
+        seen.setId("mission-seen");
+        seen.getStyleClass().add("touch-button");
+        seen.setOnAction(e -> markSeen.run());
+        Label others = new Label(labels.get("mission.resources"));
+        others.getStyleClass().add("field-name");
+        ListView<String> resources = new ListView<>(model.otherResources());
+        resources.setPrefHeight(120);
+        VBox box = new VBox(14, title, grid, seen, others, resources);
+        box.setPadding(new Insets(16));
+        setContent(box);
+    }
+}

@@ -1,0 +1,103 @@
+package org.opensmur.app.shell;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.opensmur.app.TabletSession;
+import org.opensmur.app.bilan.BilanView;
+import org.opensmur.app.connection.StatusBarView;
+import org.opensmur.app.document.DocumentView;
+import org.opensmur.app.engagement.EngagementView;
+import org.opensmur.app.log.MessageLogView;
+import org.opensmur.app.map.MapScreen;
+import org.opensmur.app.mission.MissionView;
+import org.opensmur.app.rpis.RpisView;
+import org.opensmur.app.status.StatusView;
+
+/**
+ * The frame: status bar and engagement banner on top, the screen in the middle, and one tab bar at the
+ * bottom, so that every screen is one tap away from any other.
+ */
+public final class MainView extends BorderPane {
+
+    public enum Screen { MISSION, STATUS, MAP, BILAN, DOCUMENTS, RPIS, LOG }
+
+    private final Map<Screen, Node> screens = new LinkedHashMap<>();
+    private final Map<Screen, ToggleButton> tabs = new LinkedHashMap<>();
+
+    public MainView(TabletSession session, Labels labels, Runnable nextTheme) {
+        getStyleClass().add("tablet");
+        setTop(new VBox(new StatusBarView(session.statusBar()), new EngagementView(session.engagement(), labels)));
+        screens.put(Screen.MISSION, new MissionView(session.mission(), labels, session::markMissionSeen));
+        screens.put(Screen.STATUS, new StatusView(session.status(), labels));
+        screens.put(Screen.MAP, lazy(() -> new MapScreen(session.ownPosition(), session.interventionPoint())));
+        screens.put(Screen.BILAN, new BilanView(session.bilan(), labels));
+        screens.put(Screen.DOCUMENTS, new DocumentView(session.documents(), labels));
+        screens.put(Screen.RPIS, new RpisView(session.rpis(), labels));
+        screens.put(Screen.LOG, new MessageLogView(session.log(), labels));
+        ToggleGroup group = new ToggleGroup();
+        HBox bar = new HBox(8);
+        bar.getStyleClass().add("tab-bar");
+        bar.setPadding(new Insets(8));
+        for (Screen screen : Screen.values()) {
+            ToggleButton tab = new ToggleButton(labels.get("screen." + screen.name().toLowerCase()));
+            tab.setId("tab-" + screen.name().toLowerCase());
+            tab.getStyleClass().add("tab-button");
+            tab.setToggleGroup(group);
+            tab.setOnAction(e -> {
+                if (screen == Screen.RPIS) {
+                    session.prefillRpis();
+                }
+                show(screen);
+            });
+            tabs.put(screen, tab);
+            bar.getChildren().add(tab);
+        }
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        Button theme = new Button(labels.get("theme.next"));
+        theme.setId("theme-next");
+        theme.getStyleClass().add("tab-button");
+        theme.setOnAction(e -> nextTheme.run());
+        bar.getChildren().addAll(gap, theme);
+        setBottom(bar);
+        show(Screen.MISSION);
+    }
+
+    public void show(Screen screen) {
+        Node node = screens.get(screen);
+        if (node instanceof Lazy lazy) {
+            node = lazy.get();
+            screens.put(screen, node);
+        }
+        setCenter(node);
+        tabs.get(screen).setSelected(true);
+    }
+
+    /** The map is built on first show: Gluon Maps starts loading tiles as soon as it exists. */
+    private static Node lazy(Supplier<Node> factory) {
+        return new Lazy(factory);
+    }
+
+    private static final class Lazy extends Region {
+        private final Supplier<Node> factory;
+
+        Lazy(Supplier<Node> factory) {
+            this.factory = factory;
+        }
+
+        Node get() {
+            return factory.get();
+        }
+    }
+}

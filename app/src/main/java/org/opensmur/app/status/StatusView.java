@@ -1,0 +1,48 @@
+package org.opensmur.app.status;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.css.PseudoClass;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.VBox;
+import org.opensmur.app.shell.Labels;
+import org.opensmur.core.status.ResourceStatus;
+
+/** Large status buttons; the expected next one carries :expected. */
+public final class StatusView extends VBox {
+
+    private static final PseudoClass EXPECTED = PseudoClass.getPseudoClass("expected");
+
+    public StatusView(StatusViewModel model, Labels labels) {
+        setPadding(new Insets(16));
+        setSpacing(16);
+        FlowPane buttons = new FlowPane(14, 14);
+        List<ResourceStatus> all = new ArrayList<>(StatusViewModel.FLOW);
+        all.add(ResourceStatus.ANNULE);
+        for (ResourceStatus status : all) {
+            Button button = new Button(labels.status(status));
+            button.setId("status-" + status.code());
+            button.getStyleClass().add("status-button");
+            button.setWrapText(true);
+            button.setOnAction(e -> model.tap(status));
+            button.disableProperty().bind(model.caseIdProperty().isNull());
+            Runnable mark = () -> button.pseudoClassStateChanged(EXPECTED, model.expectedProperty().get() == status);
+            model.expectedProperty().addListener((o, was, is) -> mark.run());
+            mark.run();
+            buttons.getChildren().add(button);
+        }
+        Label last = new Label();
+        last.setId("status-last");
+        last.getStyleClass().add("delivery");
+        last.textProperty().bind(model.lastTapTextProperty());
+        Button correct = new Button(labels.get("status.correct"));
+        correct.setId("status-correct");
+        correct.getStyleClass().add("touch-button");
+        correct.visibleProperty().bind(model.correctableProperty());
+        correct.setOnAction(e -> model.correct());
+        getChildren().addAll(buttons, last, correct);
+    }
+}

@@ -1,0 +1,165 @@
+package org.opensmur.app.status;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.opensmur.app.TabletSettings;
+import org.opensmur.app.shell.Labels;
+import org.opensmur.core.status.ResourceStatus;
+import org.opensmur.store.outbox.DeliveryState;
+import org.opensmur.store.outbox.OutboxEntry;
+import org.opensmur.store.tablet.TabletCore;
+
+/**
+ * The vector status flow: one tap records the status at that instant and queues its RS-SR durably; the
+ * tap's delivery state follows the ledger. A mistaken tap is corrected within {@link #CORRECTION_WINDOW}
+ * by a new RS-SR restoring the status before it: history is never deleted.
+ */
+public final class StatusViewModel {
+
+    public static final List<ResourceStatus> FLOW = List.of(ResourceStatus.DEPART, ResourceStatus.ARRIVEE, ResourceStatus.PEC,
+            ResourceStatus.TRANSP, ResourceStatus.DESTIN, ResourceStatus.FINPEC, ResourceStatus.RETOUR,
+            ResourceStatus.RET_BASE, ResourceStatus.REN_BASE);
+    public static final Duration CORRECTION_WINDOW = Duration.ofSeconds(60);
+
+    /** One tap as recorded. */
+    public record Tap(ResourceStatus status, OffsetDateTime at, String distributionId) {
+    }
+
+    private final TabletCore core;
+    private final TabletSettings settings;
+    private final Labels labels;
+    private final Clock clock;
+    private final StringProperty caseId = new SimpleStringProperty();
+    private String lrmId;
+    private final ObjectProperty<ResourceStatus> expected = new SimpleObjectProperty<>();
+    private final ObjectProperty<Tap> lastTap = new SimpleObjectProperty<>();
+    private final ObjectProperty<DeliveryState> lastTapState = new SimpleObjectProperty<>();
+    private final StringProperty lastTapText = new SimpleStringProperty("");
+    private final BooleanProperty correctable = new SimpleBooleanProperty();
+    private final List<Tap> history = new ArrayList<>();
+    private final Map<ResourceStatus, OffsetDateTime> times = new EnumMap<>(ResourceStatus.class);
+
+    public StatusViewModel(TabletCore core, TabletSettings settings, Labels labels, Clock clock) {
+        this.core = core;
+        this.settings = settings;
+        this.labels = labels;
+        this.clock = clock;
+    }
+
+    /** The crew is engaged on this case: the flow starts at DEPART. */
+    public void engage(String caseId, String lrmId) {
+        this.caseId.set(caseId);
+        this.lrmId = lrmId;
+        history.clear();
+        times.clear();
+        expected.set(ResourceStatus.DEPART);
+        lastTap.set(null);
+        lastTapState.set(null);
+        lastTapText.set("");
+        correctable.set(false);
+    }
+
+    /** The SAMU cancelled the engagement: ANNULE is what the crew is expected to confirm. */
+    public void cancelledBySamu() {
+        expected.set(ResourceStatus.ANNULE);
+    }
+
+    public boolean engaged() {
+        return caseId.get() != null;
+    }
+
+    public void tap(ResourceStatus status) {
+        if (!engaged()) {
+            return;
+        }
+        OffsetDateTime at = OffsetDateTime.now(clock);
+        boolean available = status == ResourceStatus.RETOUR || status == ResourceStatus.REN_BASE || status == ResourceStatus.ANNULE;
+        OutboxEntry entry = core.send(core.outgoing().statusChange(caseId.get(), settings.resourceId(), status, at, available, lrmId));
+        Tap tap = new Tap(status, at, entry.distributionId());
+        history.add(tap);
+        times.put(status, at);
+        lastTap.set(tap);
+        correctable.set(true);
+        int index = FLOW.indexOf(status);
+        expected.set(index >= 0 && index + 1 < FLOW.size() ? FLOW.get(index + 1) : null);
+        onDelivery(entry);
+    }
+
+    /** Undoes the last tap by sending the status before it again (or nothing if the window has passed). */
+    public void correct() {
+        Tap last = lastTap.get();
+        if (last == null || !correctable.get() || Duration.between(last.at().toInstant(), clock.instant()).compareTo(CORRECTION_WINDOW) > 0) {
+            correctable.set(false);
+            return;
+        }
+        times.remove(last.status());
+        Tap before = history.size() >= 2 ? history.get(history.size() - 2) : null;
+        if (before != null) {
+            tap(before.status());
+        } else {
+            expected.set(last.status());
+        }
+        correctable.set(false);
+    }
+
+    /** Ends the correction window when it is over (called by the screen's clock). */
+    public void tick(Instant now) {
+        Tap last = lastTap.get();
+        if (last != null && correctable.get() && Duration.between(last.at().toInstant(), now).compareTo(CORRECTION_WINDOW) > 0) {
+            correctable.set(false);
+        }
+    }
+
+    /** A ledger change: if it is the last tap's message, its state shows under the buttons. */
+    public void onDelivery(OutboxEntry entry) {
+        Tap last = lastTap.get();
+        if (last != null && last.distributionId().equals(entry.distributionId())) {
+            lastTapState.set(entry.state());
+            lastTapText.set(labels.format("status.last", last.status().label(),
+                    last.at().toLocalTime().withNano(0).toString(), labels.delivery(entry.state())));
+        }
+    }
+
+    public Map<ResourceStatus, OffsetDateTime> times() {
+        return Map.copyOf(times);
+    }
+
+    public List<Tap> history() {
+        return List.copyOf(history);
+    }
+
+    public ReadOnlyStringProperty caseIdProperty() {
+        return caseId;
+    }
+
+    public ReadOnlyObjectProperty<ResourceStatus> expectedProperty() {
+        return expected;
+    }
+
+    public ReadOnlyObjectProperty<DeliveryState> lastTapStateProperty() {
+        return lastTapState;
+    }
+
+    public ReadOnlyStringProperty lastTapTextProperty() {
+        return lastTapText;
+    }
+
+    public ReadOnlyBooleanProperty correctableProperty() {
+        return correctable;
+    }
+}

@@ -1,0 +1,125 @@
+package org.opensmur.app.flows;
+
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import com.rabbitmq.client.ConnectionFactory;
+import org.opensmur.app.DesktopMain;
+import org.opensmur.core.hub.client.HubClient;
+import org.opensmur.core.hub.client.HubEvent;
+import org.opensmur.core.hub.codec.HubCodec;
+import org.opensmur.core.hub.codec.HubDates;
+import org.opensmur.core.hub.message.DistributionKind;
+import org.opensmur.core.hub.message.HubMessage;
+import org.opensmur.core.hub.transport.AmqpHubTransport;
+import org.opensmur.core.hub.transport.HubConfig;
+import org.opensmur.core.hub.transport.TcpProxy;
+import org.opensmur.core.outgoing.OutgoingMessages;
+import org.opensmur.hubsim.broker.EmbeddedHub;
+import org.opensmur.hubsim.dispatch.Dispatcher;
+
+/**
+ * The local Hub on the embedded broker for the app's flows: dispatcher, an LRM and an ORU that record
+ * what they receive (and acknowledge it as a real LRM does), and a TCP proxy in front of the broker so
+ * that a test can take the tablet offline.
+ */
+final class LocalHubForApp implements AutoCloseable {
+
+    static final String TABLET = "fr.health.test.smurtab";
+    static final String LRM = "fr.health.test.lrm";
+    static final String ORU = "fr.health.test.oru";
+
+    final Path dir;
+    final EmbeddedHub hub;
+    final Dispatcher dispatcher;
+    final TcpProxy proxy;
+    final List<HubMessage> atLrm = new CopyOnWriteArrayList<>();
+    final List<HubMessage> atOru = new CopyOnWriteArrayList<>();
+    private final AmqpHubTransport lrmTransport;
+    private final AmqpHubTransport oruTransport;
+    private final HubClient lrm;
+    private final HubClient oru;
+    private final HubCodec codec = new HubCodec();
+    private final OutgoingMessages fromLrm = OutgoingMessages.of(LRM, Clock.systemDefaultZone());
+    private int cases;
+
+    LocalHubForApp() throws Exception {
+        dir = Files.createTempDirectory("opensmur-app-hub");
+        hub = EmbeddedHub.startLocal(dir, List.of(TABLET, LRM, ORU), "15-smur_local");
+        ConnectionFactory admin = new ConnectionFactory();
+        admin.setUri(hub.adminUri());
+        dispatcher = new Dispatcher(admin.newConnection("app-test-dispatcher"), Clock.systemUTC(), Dispatcher.Broker.QPID);
+        proxy = new TcpProxy("127.0.0.1", new InetSocketAddress("127.0.0.1", hub.tlsPort()));
+        lrmTransport = new AmqpHubTransport(config(LRM, false), Clock.systemUTC());
+        lrm = new HubClient(lrmTransport, codec, decoded -> true, HubClient.direct(lrmTransport, codec, fromLrm), event -> {
+            if (event instanceof HubEvent.MessageReceived received) {
+                atLrm.add(received.message());
+            }
+        });
+        oruTransport = new AmqpHubTransport(config(ORU, false), Clock.systemUTC());
+        oru = new HubClient(oruTransport, codec, decoded -> true,
+                HubClient.direct(oruTransport, codec, OutgoingMessages.of(ORU, Clock.systemDefaultZone())), event -> {
+                    if (event instanceof HubEvent.MessageReceived received) {
+                        atOru.add(received.message());
+                    }
+                });
+        lrm.start();
+        oru.start();
+    }
+
+    /** Settings for a client; the tablet's go through the proxy, with short heartbeats to notice a cut fast. */
+    HubConfig config(String clientId, boolean throughProxy) {
+        Map<String, String> s = DesktopMain.localHubSettings(dir, clientId);
+        if (throughProxy) {
+            s.put("HUB_PORT", String.valueOf(proxy.port()));
+            s.put("HEARTBEAT_SECONDS", "2");
+            s.put("CONNECT_TIMEOUT_SECONDS", "3");
+        }
+        return HubConfig.load(null, s).orElseThrow();
+    }
+
+    boolean lrmConnected() {
+        return lrmTransport.state().isConnected() && oruTransport.state().isConnected();
+    }
+
+    /** A fresh case id for each flow. */
+    String newCase() {
+        return "fr.health.samu440.DRFR15440" + (OffsetDateTime.now().toEpochSecond() % 100_000_000L) + (cases++);
+    }
+
+    /** Publishes one of the hub-sim scenario payloads as the LRM, with this case's values filled in. */
+    HubMessage send(String file, String caseId, DistributionKind kind) throws Exception {
+        String text;
+        try (InputStream in = getClass().getResourceAsStream("/scenarios/primary/" + file)) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String senderCaseId = caseId.substring(caseId.lastIndexOf('.') + 1);
+        text = text.replace("${caseId}", caseId).replace("${senderCaseId}", senderCaseId)
+                .replace("${patientId}", "fr.health.samu440.patient." + senderCaseId + ".1")
+                .replace("${now}", HubDates.format(OffsetDateTime.now()));
+        var decoded = codec.decode(text.getBytes(StandardCharsets.UTF_8));
+        HubMessage message = fromLrm.build(decoded.message().payload(), TABLET, kind == null ? decoded.type().defaultKind() : kind).orElseThrow();
+        if (!lrmTransport.publish(codec.encode(message), message.distributionID()).join().isConfirmed()) {
+            throw new IllegalStateException("the LRM could not publish " + file);
+        }
+        return message;
+    }
+
+    @Override
+    public void close() throws Exception {
+        lrm.close();
+        oru.close();
+        lrmTransport.close();
+        oruTransport.close();
+        proxy.close();
+        dispatcher.close();
+        hub.close();
+    }
+}

@@ -1,0 +1,222 @@
+package org.opensmur.app.flows;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import javafx.application.Platform;
+import javafx.css.PseudoClass;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.opensmur.app.TabletSession;
+import org.opensmur.app.TabletSettings;
+import org.opensmur.app.map.PositionSource;
+import org.opensmur.app.shell.Labels;
+import org.opensmur.app.shell.MainView;
+import org.opensmur.app.shell.Theme;
+import org.opensmur.core.hub.codec.HubCodec;
+import org.opensmur.core.hub.message.HubMessage;
+import org.opensmur.core.hub.message.MessageType;
+import org.opensmur.core.hub.transport.AmqpHubTransport;
+import org.opensmur.core.mission.ResourcesInfo;
+import org.opensmur.core.rpis.Rpis;
+import org.opensmur.core.status.ResourceStatus;
+import org.opensmur.core.status.ResourcesStatus;
+import org.opensmur.store.rpis.RpisPrefill;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The crew's flows on the real app (headless, Monocle), against the local Hub on the embedded broker:
+ * what the screens show and what the LRM and the ORU really receive.
+ */
+@ExtendWith(ApplicationExtension.class)
+class TabletFlowsTest {
+
+    private static LocalHubForApp hub;
+    private TabletSession session;
+    private MainView view;
+
+    @BeforeAll
+    static void startHub() throws Exception {
+        hub = new LocalHubForApp();
+        await().atMost(Duration.ofSeconds(30)).until(hub::lrmConnected);
+    }
+
+    @AfterAll
+    static void stopHub() throws Exception {
+        if (hub != null) {
+            hub.close();
+        }
+    }
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path store = Files.createTempDirectory("opensmur-app-store");
+        TabletSettings settings = new TabletSettings(hub.config(LocalHubForApp.TABLET, true), store, "app-test".toCharArray(),
+                "fr.health.samu440.resource.VLM1", "SMUR", "VLM 1", "Équipe 1",
+                new RpisPrefill.Unit("fr.health.samu440", "440000271", "440000289", "0"), null);
+        Labels labels = new Labels(Locale.FRENCH);
+        Clock clock = Clock.systemDefaultZone();
+        session = new TabletSession(new AmqpHubTransport(settings.hub(), clock), settings, labels, Platform::runLater, clock,
+                new NoPositions());
+        view = new MainView(session, labels, () -> { });
+        Scene scene = new Scene(view, 1280, 800);
+        Theme.DAY.applyTo(scene);
+        stage.setScene(scene);
+        stage.show();
+        session.start();
+    }
+
+    @AfterEach
+    void stop() {
+        session.close();
+    }
+
+    private static final class NoPositions implements PositionSource {
+        public void start(java.util.function.Consumer<Fix> listener) {
+        }
+
+        public void close() {
+        }
+    }
+
+    private HubMessage atLrm(MessageType type, String caseId) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> hub.atLrm.stream().anyMatch(m -> m.type() == type && caseId.equals(caseOf(m))));
+        return hub.atLrm.stream().filter(m -> m.type() == type && caseId.equals(caseOf(m))).reduce((a, b) -> b).orElseThrow();
+    }
+
+    private static String caseOf(HubMessage m) {
+        return org.opensmur.store.cases.CaseStore.caseIdOf(m);
+    }
+
+    private String engage(FxRobot robot) throws Exception {
+        await().atMost(Duration.ofSeconds(30)).until(() -> session.core().transport().state().isConnected());
+        String caseId = hub.newCase();
+        hub.send("case.json", caseId, null);
+        hub.send("engagement.json", caseId, null);
+        await().atMost(Duration.ofSeconds(20)).until(() -> robot.lookup("#engagement-accept").queryButton().isVisible());
+        robot.clickOn("#engagement-accept");
+        return caseId;
+    }
+
+    private static void setText(FxRobot robot, String id, String text) {
+        TextField field = robot.lookup(id).queryAs(TextField.class);
+        robot.interact(() -> field.setText(text));
+    }
+
+    private String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    @Test
+    void anEngagementRingsAndOneTapAcceptsWithAValidRsRi(FxRobot robot) throws Exception {
+        String caseId = engage(robot);
+        HubMessage reply = atLrm(MessageType.RS_RI, caseId);
+        // The LRM's client decoded and validated it: a wrong RS-RI would never reach this list.
+        ResourcesInfo info = (ResourcesInfo) reply.payload();
+        assertEquals("fr.health.samu440.resource.VLM1", info.resource().get(0).resourceId());
+        assertEquals("SMUR.VLM", info.resource().get(0).vehicleType(), "the vehicle type the RS-ER asked for");
+        assertTrue(new HubCodec().decode(new HubCodec().encode(reply)).issues().isEmpty());
+        var pending = session.engagement().pendingProperty().get();
+        assertTrue(pending == null || !pending.caseId().equals(caseId), "the request is answered");
+        assertTrue(text(robot, "#field-address").contains("12 rue de l'Exercice"), "the mission shows the case");
+    }
+
+    @Test
+    void aStatusTappedOfflineWaitsThenIsReceivedAfterReconnection(FxRobot robot) throws Exception {
+        String caseId = engage(robot);
+        atLrm(MessageType.RS_RI, caseId);
+        hub.proxy.blackhole(true); // the ambulance enters a coverage gap
+        await().atMost(Duration.ofSeconds(30)).until(() -> !session.core().transport().state().isConnected());
+        robot.clickOn("#tab-status");
+        robot.clickOn("#status-DEPART");
+        assertTrue(text(robot, "#status-last").contains("en attente"), text(robot, "#status-last"));
+        assertTrue(text(robot, "#outbox-waiting").contains("1 message en attente"), text(robot, "#outbox-waiting"));
+        hub.proxy.blackhole(false); // coverage is back
+        await().atMost(Duration.ofSeconds(60)).until(() -> text(robot, "#status-last").contains("reçu"));
+        ResourcesStatus sent = (ResourcesStatus) atLrm(MessageType.RS_SR, caseId).payload();
+        assertEquals(ResourceStatus.DEPART, sent.state().status());
+        Button next = robot.lookup("#status-ARRIVEE").queryButton();
+        assertTrue(next.getPseudoClassStates().contains(PseudoClass.getPseudoClass("expected")), "the next status is emphasised");
+    }
+
+    @Test
+    void anUpdateHighlightsTheFieldsItChangedUntilSeen(FxRobot robot) throws Exception {
+        String caseId = engage(robot);
+        atLrm(MessageType.RS_RI, caseId);
+        PseudoClass changed = PseudoClass.getPseudoClass("changed");
+        Label notes = robot.lookup("#field-notes").queryAs(Label.class);
+        Label address = robot.lookup("#field-address").queryAs(Label.class);
+        assertFalse(notes.getPseudoClassStates().contains(changed));
+        hub.send("orientation.json", caseId, null);
+        await().atMost(Duration.ofSeconds(20)).until(() -> notes.getPseudoClassStates().contains(changed));
+        assertTrue(notes.getText().contains("CHU de Nantes"), notes.getText());
+        assertTrue(robot.lookup("#field-decision").queryAs(Label.class).getPseudoClassStates().contains(changed));
+        assertFalse(address.getPseudoClassStates().contains(changed), "an unchanged field is not highlighted");
+        robot.clickOn("#mission-seen");
+        assertFalse(notes.getPseudoClassStates().contains(changed));
+    }
+
+    @Test
+    void anInvalidBilanFieldShowsItsErrorAndBlocksSending(FxRobot robot) throws Exception {
+        String caseId = engage(robot);
+        atLrm(MessageType.RS_RI, caseId);
+        robot.clickOn("#tab-bilan");
+        setText(robot, "#bilan-diagnosis", "I21"); // below the fold: typing is shown on the vitals
+        robot.clickOn("#bilan-heartRate").write("400");
+        assertEquals("Attendu entre 20 et 250", text(robot, "#bilan-heartRate-error"));
+        assertTrue(robot.lookup("#bilan-send").queryButton().isDisabled());
+        TextField heartRate = robot.lookup("#bilan-heartRate").queryAs(TextField.class);
+        robot.interact(() -> heartRate.setText("96"));
+        assertEquals("", text(robot, "#bilan-heartRate-error"));
+        assertFalse(robot.lookup("#bilan-send").queryButton().isDisabled());
+        robot.clickOn("#bilan-send");
+        HubMessage bilan = atLrm(MessageType.RS_BPV, caseId);
+        assertTrue(hub.atLrm.contains(bilan));
+    }
+
+    @Test
+    void theRpisIsPrefilledFromTheCaseAndTheStatusesAndReachesTheOru(FxRobot robot) throws Exception {
+        String caseId = engage(robot);
+        atLrm(MessageType.RS_RI, caseId);
+        robot.clickOn("#tab-status");
+        robot.clickOn("#status-DEPART");
+        robot.clickOn("#status-ARRIVEE");
+        robot.clickOn("#tab-rpis");
+        robot.clickOn("#rpis-send");
+        assertTrue(text(robot, "#rpis-message").startsWith("RPIS incomplet"), "not before the team is available: "
+                + text(robot, "#rpis-message"));
+        robot.clickOn("#tab-status");
+        for (String status : new String[] {"PEC", "TRANSP", "DESTIN", "FINPEC", "RETOUR"}) {
+            robot.clickOn("#status-" + status);
+        }
+        robot.clickOn("#tab-bilan");
+        setText(robot, "#bilan-diagnosis", "I21");
+        robot.clickOn("#tab-rpis");
+        assertTrue(text(robot, "#rpis-summary").startsWith("Malaise"), text(robot, "#rpis-summary"));
+        assertEquals("44109", robot.lookup("#rpis-insee").queryAs(TextField.class).getText());
+        assertEquals("I21", robot.lookup("#rpis-diagnosis").queryAs(TextField.class).getText());
+        robot.clickOn("#rpis-send");
+        await().atMost(Duration.ofSeconds(30)).until(() -> hub.atOru.stream().anyMatch(m -> m.type() == MessageType.RS_RPIS));
+        Rpis record = (Rpis) hub.atOru.stream().filter(m -> m.type() == MessageType.RS_RPIS).reduce((a, b) -> b).orElseThrow().payload();
+        assertEquals("44109", record.intervention().location().detailedAddress().inseeCode());
+        assertEquals("I21", record.intervention().mainDiagnosis());
+        assertTrue(record.intervention().smurStatus().departSmur() != null);
+    }
+}
