@@ -130,7 +130,7 @@ public final class StatusViewModel {
         Tap last = lastTap.get();
         if (last != null && last.distributionId().equals(entry.distributionId())) {
             lastTapState.set(entry.state());
-            lastTapText.set(labels.format("status.last", last.status().label(),
+            lastTapText.set(labels.format("status.last", labels.status(last.status()),
                     last.at().toLocalTime().withNano(0).toString(), labels.delivery(entry.state())));
         }
     }

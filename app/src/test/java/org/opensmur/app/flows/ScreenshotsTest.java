@@ -1,0 +1,126 @@
+package org.opensmur.app.flows;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.opensmur.app.TabletSession;
+import org.opensmur.app.TabletSettings;
+import org.opensmur.app.map.PositionSource;
+import org.opensmur.app.shell.Labels;
+import org.opensmur.app.shell.MainView;
+import org.opensmur.app.shell.Theme;
+import org.opensmur.core.hub.transport.AmqpHubTransport;
+import org.opensmur.store.rpis.RpisPrefill;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * {@code bin/screenshots}: renders the main screens, day and night, in the middle of a real mission on the
+ * local Hub, into the folder named by {@code -Dopensmur.screenshots} (skipped without it).
+ */
+@ExtendWith(ApplicationExtension.class)
+class ScreenshotsTest {
+
+    private static final String OUT = System.getProperty("opensmur.screenshots");
+    private static LocalHubForApp hub;
+    private TabletSession session;
+    private MainView view;
+    private Scene scene;
+
+    @BeforeAll
+    static void startHub() throws Exception {
+        if (OUT == null) {
+            System.out.println("ScreenshotsTest SKIPPED: run bin/screenshots to render the screens into docs/");
+        }
+        assumeTrue(OUT != null, "run bin/screenshots");
+        hub = new LocalHubForApp();
+        await().atMost(Duration.ofSeconds(30)).until(hub::lrmConnected);
+    }
+
+    @AfterAll
+    static void stopHub() throws Exception {
+        if (hub != null) {
+            hub.close();
+        }
+    }
+
+    @Start
+    void start(Stage stage) throws Exception {
+        if (OUT == null) {
+            return;
+        }
+        TabletSettings settings = new TabletSettings(hub.config(LocalHubForApp.TABLET, false), Files.createTempDirectory("shots"),
+                "shots".toCharArray(), "fr.health.samu440.resource.VLM1", "SMUR", "VLM 1", "Équipe 1",
+                new RpisPrefill.Unit("fr.health.samu440", "440000271", "440000289", "0"), null);
+        Clock clock = Clock.systemDefaultZone();
+        Labels labels = new Labels(Locale.FRENCH);
+        session = new TabletSession(new AmqpHubTransport(settings.hub(), clock), settings, labels, Platform::runLater, clock,
+                new org.opensmur.app.map.SimulatedTrack(47.2100, -1.5600, 45, 50, 1_000, clock));
+        view = new MainView(session, labels, () -> { });
+        scene = new Scene(view, 1280, 800);
+        Theme.DAY.applyTo(scene);
+        stage.setScene(scene);
+        stage.show();
+        session.start();
+    }
+
+    @Test
+    void rendersTheMainScreensDayAndNight(FxRobot robot) throws Exception {
+        Path out = Path.of(OUT);
+        Files.createDirectories(out);
+        await().atMost(Duration.ofSeconds(30)).until(() -> session.core().transport().state().isConnected());
+        String caseId = hub.newCase();
+        hub.send("case.json", caseId, null);
+        hub.send("engagement.json", caseId, null);
+        await().atMost(Duration.ofSeconds(20)).until(() -> robot.lookup("#engagement-accept").queryButton().isVisible());
+        shoot(robot, out, "engagement", "day");
+        robot.clickOn("#engagement-accept");
+        robot.clickOn("#tab-status");
+        robot.clickOn("#status-DEPART");
+        robot.clickOn("#status-ARRIVEE");
+        hub.send("orientation.json", caseId, null);
+        Thread.sleep(1500);
+        robot.clickOn("#tab-bilan");
+        robot.interact(() -> robot.lookup("#bilan-heartRate").queryAs(TextField.class).setText("96"));
+        robot.interact(() -> robot.lookup("#bilan-spo2").queryAs(TextField.class).setText("120"));
+        for (Theme theme : new Theme[] {Theme.DAY, Theme.NIGHT}) {
+            robot.interact(() -> theme.applyTo(scene));
+            for (MainView.Screen screen : new MainView.Screen[] {MainView.Screen.MISSION, MainView.Screen.STATUS,
+                    MainView.Screen.BILAN, MainView.Screen.MAP, MainView.Screen.LOG}) {
+                robot.interact(() -> view.show(screen));
+                Thread.sleep(screen == MainView.Screen.MAP ? 1500 : 300);
+                shoot(robot, out, screen.name().toLowerCase(), theme.name().toLowerCase());
+            }
+        }
+        session.close();
+        assertTrue(Files.exists(out.resolve("mission-night.png")));
+    }
+
+    private void shoot(FxRobot robot, Path out, String name, String theme) throws Exception {
+        var image = snapshot();
+        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", out.resolve(name + "-" + theme + ".png").toFile());
+    }
+
+    private javafx.scene.image.WritableImage snapshot() throws Exception {
+        var result = new java.util.concurrent.CompletableFuture<javafx.scene.image.WritableImage>();
+        Platform.runLater(() -> result.complete(scene.snapshot(null)));
+        return result.get();
+    }
+}
