@@ -30,9 +30,9 @@ import org.opensmur.hubsim.dispatch.Dispatcher;
  * what they receive (and acknowledge it as a real LRM does), and a TCP proxy in front of the broker so
  * that a test can take the tablet offline.
  */
-final class LocalHubForApp implements AutoCloseable {
+public final class LocalHubForApp implements AutoCloseable {
 
-    static final String TABLET = "fr.health.test.smurtab";
+    public static final String TABLET = "fr.health.test.smurtab";
     static final String LRM = "fr.health.test.lrm";
     static final String ORU = "fr.health.test.oru";
 
@@ -50,7 +50,7 @@ final class LocalHubForApp implements AutoCloseable {
     private final OutgoingMessages fromLrm = OutgoingMessages.of(LRM, Clock.systemDefaultZone());
     private int cases;
 
-    LocalHubForApp() throws Exception {
+    public LocalHubForApp() throws Exception {
         dir = Files.createTempDirectory("opensmur-app-hub");
         hub = EmbeddedHub.startLocal(dir, List.of(TABLET, LRM, ORU), "15-smur_local");
         ConnectionFactory admin = new ConnectionFactory();
@@ -75,7 +75,7 @@ final class LocalHubForApp implements AutoCloseable {
     }
 
     /** Settings for a client; the tablet's go through the proxy, with short heartbeats to notice a cut fast. */
-    HubConfig config(String clientId, boolean throughProxy) {
+    public HubConfig config(String clientId, boolean throughProxy) {
         Map<String, String> s = DesktopMain.localHubSettings(dir, clientId);
         if (throughProxy) {
             s.put("HUB_PORT", String.valueOf(proxy.port()));
@@ -85,17 +85,17 @@ final class LocalHubForApp implements AutoCloseable {
         return HubConfig.load(null, s).orElseThrow();
     }
 
-    boolean lrmConnected() {
+    public boolean lrmConnected() {
         return lrmTransport.state().isConnected() && oruTransport.state().isConnected();
     }
 
     /** A fresh case id for each flow. */
-    String newCase() {
+    public String newCase() {
         return "fr.health.samu440.DRFR15440" + (OffsetDateTime.now().toEpochSecond() % 100_000_000L) + (cases++);
     }
 
     /** Publishes one of the hub-sim scenario payloads as the LRM, with this case's values filled in. */
-    HubMessage send(String file, String caseId, DistributionKind kind) throws Exception {
+    public HubMessage send(String file, String caseId, DistributionKind kind) throws Exception {
         String text;
         try (InputStream in = getClass().getResourceAsStream("/scenarios/primary/" + file)) {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
