@@ -9,6 +9,7 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.util.Duration;
+import org.opensmur.app.demo.DemoPilot;
 import org.opensmur.app.map.SimulatedTrack;
 import org.opensmur.app.shell.Labels;
 import org.opensmur.app.shell.MainView;
@@ -36,6 +37,10 @@ public final class TabletApp extends Application {
         Scene scene = new Scene(view, 1280, 800);
         theme = Theme.valueOf(getParameters().getNamed().getOrDefault("theme", "day").toUpperCase(Locale.ROOT));
         theme.applyTo(scene);
+        String autopilot = getParameters().getNamed().get("autopilot");
+        if (autopilot != null) {
+            new DemoPilot(session, view, Long.parseLong(autopilot)).start();
+        }
         stage.setTitle("OpenSMUR");
         stage.setScene(scene);
         stage.show();

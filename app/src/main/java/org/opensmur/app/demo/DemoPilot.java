@@ -1,0 +1,85 @@
+package org.opensmur.app.demo;
+
+import javafx.animation.PauseTransition;
+import javafx.util.Duration;
+import org.opensmur.app.TabletSession;
+import org.opensmur.app.shell.MainView;
+import org.opensmur.core.document.DocumentType;
+import org.opensmur.core.status.ResourceStatus;
+
+/**
+ * For demonstrations only ({@code --autopilot=MS}): plays the crew on the real screens, through the same
+ * view models a tap reaches. It accepts each engagement, taps the expected statuses one step apart, sends
+ * an ECG link and a bilan at the end of care and the RPIS when the team is available, confirms ANNULE when
+ * the SAMU cancels, and shows each screen as it goes.
+ */
+public final class DemoPilot {
+
+    private final TabletSession session;
+    private final MainView view;
+    private final Duration step;
+
+    public DemoPilot(TabletSession session, MainView view, long stepMs) {
+        this.session = session;
+        this.view = view;
+        this.step = Duration.millis(stepMs);
+    }
+
+    public void start() {
+        session.engagement().pendingProperty().addListener((o, was, request) -> {
+            if (request != null) {
+                later(() -> {
+                    session.engagement().accept();
+                    view.show(MainView.Screen.MISSION);
+                    later(this::next);
+                });
+            }
+        });
+    }
+
+    private void next() {
+        ResourceStatus expected = session.status().expectedProperty().get();
+        if (expected == null || !session.status().engaged()) {
+            return;
+        }
+        view.show(MainView.Screen.STATUS);
+        session.status().tap(expected);
+        switch (expected) {
+            case FINPEC -> later(this::endOfCare);
+            case RETOUR -> later(this::rpis);
+            case ANNULE -> { }
+            default -> later(this::next);
+        }
+    }
+
+    private void endOfCare() {
+        view.show(MainView.Screen.BILAN);
+        session.bilan().input("bilan.heartRate").valueProperty().set("96");
+        session.bilan().input("bilan.bloodPressure").valueProperty().set("135/85");
+        session.bilan().input("bilan.spo2").valueProperty().set("97");
+        session.bilan().input("bilan.diagnosis").valueProperty().set("I21");
+        session.bilan().input("bilan.orientation").valueProperty().set("Urgences du CHU");
+        session.documents().typeProperty().set(DocumentType.ECG);
+        session.documents().urlProperty().set("https://smur.example/ecg/" + System.currentTimeMillis() + ".pdf");
+        session.documents().send();
+        later(() -> {
+            session.bilan().send();
+            later(this::next);
+        });
+    }
+
+    private void rpis() {
+        session.prefillRpis();
+        view.show(MainView.Screen.RPIS);
+        later(() -> {
+            session.rpis().send();
+            later(() -> view.show(MainView.Screen.LOG));
+        });
+    }
+
+    private void later(Runnable action) {
+        PauseTransition pause = new PauseTransition(step);
+        pause.setOnFinished(e -> action.run());
+        pause.play();
+    }
+}
