@@ -55,6 +55,9 @@ public final class TabletSession implements AutoCloseable {
     private final Labels labels;
     private String openCase;
     private String lrmOfCase;
+    /** Case messages not yet shown to the crew, by case: they get RC-REF CONSULTE once on screen. */
+    private final java.util.Map<String, java.util.List<HubMessage>> unconsulted = new java.util.HashMap<>();
+    private boolean missionOnScreen;
 
     public TabletSession(HubTransport transport, TabletSettings settings, Labels labels, Executor ui, Clock clock, PositionSource positions) {
         this.settings = settings;
@@ -138,14 +141,37 @@ public final class TabletSession implements AutoCloseable {
                 engagement.ring(request, message.senderID(), summary(view, caseId));
                 core.acknowledge(message, ReferenceStep.CONSULTE); // the request is on screen
             }
-            case CreateCaseHealth created -> refreshCase(caseId);
-            case CreateCaseHealthUpdate update -> refreshCase(caseId);
+            case CreateCaseHealth created -> caseMessage(caseId, message);
+            case CreateCaseHealthUpdate update -> caseMessage(caseId, message);
             case ResourcesInfo info -> {
                 if (caseId.equals(openCase)) {
                     info.resource().stream().filter(r -> !settings.resourceId().equals(r.resourceId())).forEach(mission::addResource);
                 }
             }
             default -> { }
+        }
+    }
+
+    private void caseMessage(String caseId, HubMessage message) {
+        unconsulted.computeIfAbsent(caseId, k -> new java.util.ArrayList<>()).add(message);
+        refreshCase(caseId);
+        if (missionOnScreen) {
+            consultOpenCase();
+        }
+    }
+
+    /** The screen in front of the crew changed; the mission screen shows the open case's messages. */
+    public void screenShown(boolean mission) {
+        missionOnScreen = mission;
+        if (mission) {
+            consultOpenCase();
+        }
+    }
+
+    private void consultOpenCase() {
+        java.util.List<HubMessage> shown = openCase == null ? null : unconsulted.remove(openCase);
+        if (shown != null) {
+            shown.forEach(m -> core.acknowledge(m, ReferenceStep.CONSULTE));
         }
     }
 
@@ -176,6 +202,9 @@ public final class TabletSession implements AutoCloseable {
         CaseStore.CaseView view = core.store().cases().view(caseId);
         bilan.open(view, lrmId);
         documents.open(caseId, lrmId);
+        if (missionOnScreen) {
+            consultOpenCase();
+        }
     }
 
     /** The crew has read the highlighted changes of the open case. */

@@ -10,6 +10,7 @@ import org.opensmur.core.outgoing.OutgoingMessages;
 import org.opensmur.store.cases.CaseStore;
 import org.opensmur.store.crypto.Vault;
 import org.opensmur.store.db.StoreDatabase;
+import org.opensmur.store.drafts.Drafts;
 import org.opensmur.store.inbox.Inbox;
 import org.opensmur.store.inbox.StoredAcknowledger;
 import org.opensmur.store.outbox.Outbox;
@@ -27,9 +28,12 @@ public final class OfflineStore implements AutoCloseable {
     private final Inbox inbox;
     private final CaseStore cases;
     private final StoredAcknowledger acknowledger;
+    private final Drafts drafts;
 
-    private OfflineStore(StoreDatabase database, Outbox outbox, Inbox inbox, CaseStore cases, StoredAcknowledger acknowledger) {
+    private OfflineStore(StoreDatabase database, Outbox outbox, Inbox inbox, CaseStore cases, StoredAcknowledger acknowledger,
+                         Drafts drafts) {
         this.database = database;
+        this.drafts = drafts;
         this.outbox = outbox;
         this.inbox = inbox;
         this.cases = cases;
@@ -43,7 +47,8 @@ public final class OfflineStore implements AutoCloseable {
         Outbox outbox = new Outbox(database, vault, codec, policy, clock);
         CaseStore cases = new CaseStore(database, vault, codec, clock);
         Inbox inbox = new Inbox(database, vault, codec, cases, clock);
-        return new OfflineStore(database, outbox, inbox, cases, new StoredAcknowledger(database, outbox, outgoing));
+        return new OfflineStore(database, outbox, inbox, cases, new StoredAcknowledger(database, outbox, outgoing),
+                new Drafts(database, vault, clock));
     }
 
     public Outbox outbox() {
@@ -56,6 +61,10 @@ public final class OfflineStore implements AutoCloseable {
 
     public CaseStore cases() {
         return cases;
+    }
+
+    public Drafts drafts() {
+        return drafts;
     }
 
     public StoredAcknowledger acknowledger() {

@@ -1,5 +1,7 @@
 package org.opensmur.store;
 
+import org.opensmur.core.testing.MutableClock;
+
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;

@@ -77,6 +77,7 @@ public final class BilanViewModel {
     private String lrmId;
     private JsonNode patient;
     private String sentId;
+    private boolean restoring;
 
     public BilanViewModel(TabletCore core, TabletSettings settings, Labels labels, Clock clock) {
         this.core = core;
@@ -98,6 +99,20 @@ public final class BilanViewModel {
         valid = Bindings.createBooleanBinding(() -> inputs.values().stream().allMatch(i -> i.error.get().isEmpty())
                         && !input("bilan.diagnosis").value.get().isBlank(),
                 inputs.values().stream().flatMap(i -> java.util.stream.Stream.of(i.error, i.value)).toArray(javafx.beans.Observable[]::new));
+        // Saved at every change (encrypted): a restart or a flat battery loses nothing typed.
+        inputs.values().forEach(i -> i.value.addListener((o, was, is) -> saveDraft()));
+    }
+
+    private String draftKey() {
+        return "bilan:" + caseId;
+    }
+
+    private void saveDraft() {
+        if (!restoring && caseId != null) {
+            Map<String, String> values = new LinkedHashMap<>();
+            inputs.forEach((key, input) -> values.put(key, input.value.get()));
+            core.store().drafts().save(draftKey(), values);
+        }
     }
 
     private void vital(String key, String unit, VitalSign sign, Function<String, String> check) {
@@ -138,9 +153,17 @@ public final class BilanViewModel {
     public void open(CaseStore.CaseView view, String lrmId) {
         this.caseId = view == null ? null : view.caseId();
         this.lrmId = lrmId;
-        this.patient = view == null ? null : view.current().at("/patient/0");
+        JsonNode first = view == null ? null : view.current().at("/patient/0");
+        this.patient = first == null || first.isMissingNode() || !first.has("patientId") ? null : first;
         delivery.set("");
         sentId = null;
+        restoring = true;
+        try {
+            Map<String, String> draft = caseId == null ? Map.of() : core.store().drafts().load(draftKey()).orElse(Map.of());
+            inputs.forEach((key, input) -> input.value.set(draft.getOrDefault(key, "")));
+        } finally {
+            restoring = false;
+        }
     }
 
     /** Sends RS-BPV; false (nothing sent) while a field is wrong or no case is open. */
@@ -169,8 +192,15 @@ public final class BilanViewModel {
         String reportId = "BILAN-" + caseId.substring(caseId.lastIndexOf('.') + 1) + "-" + clock.millis();
         InterventionReport report = new InterventionReport(caseId, reportId, new Operator(settings.crewName(), OperatorRole.MEDECIN),
                 OffsetDateTime.now(clock), who, evaluation);
-        OutboxEntry entry = core.send(core.outgoing().bilan(report, lrmId));
+        OutboxEntry entry;
+        try {
+            entry = core.send(core.outgoing().bilan(report, lrmId));
+        } catch (TabletCore.InvalidMessageException e) {
+            delivery.set(labels.format("bilan.invalid", e.issues().stream().map(i -> i.path().substring(i.path().lastIndexOf('.') + 1)).toList()));
+            return false;
+        }
         sentId = entry.distributionId();
+        core.store().drafts().remove(draftKey()); // the outbox holds it now
         onDelivery(entry);
         return true;
     }

@@ -48,7 +48,13 @@ public final class DocumentViewModel {
             message.set(labels.get("document.badUrl"));
             return false;
         }
-        OutboxEntry entry = core.send(core.outgoing().documentLink(caseId, null, type.get(), link, lrmId));
+        OutboxEntry entry;
+        try {
+            entry = core.send(core.outgoing().documentLink(caseId, null, type.get(), link, lrmId));
+        } catch (TabletCore.InvalidMessageException e) {
+            message.set(labels.get("document.badUrl"));
+            return false;
+        }
         sentId = entry.distributionId();
         url.set("");
         onDelivery(entry);

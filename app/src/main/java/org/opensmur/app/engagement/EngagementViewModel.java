@@ -62,7 +62,14 @@ public final class EngagementViewModel {
         ResourceInfo engaged = new ResourceInfo(OffsetDateTime.now(clock), settings.resourceId(), null, null,
                 settings.unit().orgId(), null, null, vehicleType, settings.vehicleName(), null,
                 new Team(MedicalLevel.MED, settings.crewName()), null, null, null);
-        core.send(core.outgoing().engagementReply(request.caseId(), engaged, request.lrmId()));
+        try {
+            core.send(core.outgoing().engagementReply(request.caseId(), engaged, request.lrmId()));
+        } catch (TabletCore.InvalidMessageException e) {
+            // e.g. a vehicle type the request named but the Hub's list does not know: ours is sent instead
+            engaged = new ResourceInfo(engaged.datetime(), engaged.resourceId(), null, null, engaged.orgId(), null, null,
+                    settings.vehicleType(), settings.vehicleName(), null, engaged.team(), null, null, null);
+            core.send(core.outgoing().engagementReply(request.caseId(), engaged, request.lrmId()));
+        }
         pending.set(null);
         outcome.set(labels.get("engagement.accepted"));
         answer.accepted(request.caseId(), request.lrmId());

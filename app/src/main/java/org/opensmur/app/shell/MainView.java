@@ -33,9 +33,11 @@ public final class MainView extends BorderPane {
     public enum Screen { MISSION, STATUS, MAP, BILAN, DOCUMENTS, RPIS, LOG }
 
     private final Map<Screen, Node> screens = new LinkedHashMap<>();
+    private final TabletSession session;
     private final Map<Screen, ToggleButton> tabs = new LinkedHashMap<>();
 
     public MainView(TabletSession session, Labels labels, Runnable nextTheme) {
+        this.session = session;
         getStyleClass().add("tablet");
         setTop(new VBox(new StatusBarView(session.statusBar()), new EngagementView(session.engagement(), labels)));
         screens.put(Screen.MISSION, new MissionView(session.mission(), labels, session::markMissionSeen));
@@ -82,6 +84,7 @@ public final class MainView extends BorderPane {
         }
         setCenter(node);
         tabs.get(screen).setSelected(true);
+        session.screenShown(screen == Screen.MISSION);
     }
 
     /** The map is built on first show: Gluon Maps starts loading tiles as soon as it exists. */

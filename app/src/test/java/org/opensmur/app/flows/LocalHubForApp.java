@@ -42,6 +42,8 @@ public final class LocalHubForApp implements AutoCloseable {
     final TcpProxy proxy;
     final List<HubMessage> atLrm = new CopyOnWriteArrayList<>();
     final List<HubMessage> atOru = new CopyOnWriteArrayList<>();
+    /** RC-REFs the LRM received: "distributionID step". */
+    final List<String> lrmReferences = new CopyOnWriteArrayList<>();
     private final AmqpHubTransport lrmTransport;
     private final AmqpHubTransport oruTransport;
     private final HubClient lrm;
@@ -61,6 +63,8 @@ public final class LocalHubForApp implements AutoCloseable {
         lrm = new HubClient(lrmTransport, codec, decoded -> true, HubClient.direct(lrmTransport, codec, fromLrm), event -> {
             if (event instanceof HubEvent.MessageReceived received) {
                 atLrm.add(received.message());
+            } else if (event instanceof HubEvent.ReferenceReceived reference) {
+                lrmReferences.add(reference.referencedDistributionId() + " " + reference.step());
             }
         });
         oruTransport = new AmqpHubTransport(config(ORU, false), Clock.systemUTC());

@@ -105,11 +105,14 @@ class TabletFlowsTest {
         return org.opensmur.store.cases.CaseStore.caseIdOf(m);
     }
 
+    private HubMessage lastCase;
+    private HubMessage lastRequest;
+
     private String engage(FxRobot robot) throws Exception {
         await().atMost(Duration.ofSeconds(30)).until(() -> session.core().transport().state().isConnected());
         String caseId = hub.newCase();
-        hub.send("case.json", caseId, null);
-        hub.send("engagement.json", caseId, null);
+        lastCase = hub.send("case.json", caseId, null);
+        lastRequest = hub.send("engagement.json", caseId, null);
         await().atMost(Duration.ofSeconds(20)).until(() -> robot.lookup("#engagement-accept").queryButton().isVisible());
         robot.clickOn("#engagement-accept");
         return caseId;
@@ -136,6 +139,9 @@ class TabletFlowsTest {
         var pending = session.engagement().pendingProperty().get();
         assertTrue(pending == null || !pending.caseId().equals(caseId), "the request is answered");
         assertTrue(text(robot, "#field-address").contains("12 rue de l'Exercice"), "the mission shows the case");
+        // What the crew saw is acknowledged as consulted: the request when it rang, the case once on screen.
+        await().atMost(Duration.ofSeconds(20)).until(() -> hub.lrmReferences.contains(lastRequest.distributionID() + " CONSULTE")
+                && hub.lrmReferences.contains(lastCase.distributionID() + " CONSULTE"));
     }
 
     @Test

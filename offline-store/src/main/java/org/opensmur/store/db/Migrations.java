@@ -66,7 +66,13 @@ public final class Migrations {
                       received_id TEXT NOT NULL,
                       step TEXT NOT NULL,
                       reference_id TEXT NOT NULL,
-                      PRIMARY KEY (received_id, step))"""));
+                      PRIMARY KEY (received_id, step))"""),
+            // 4: work in progress on the tablet (a bilan being written), saved at every change
+            List.of("""
+                    CREATE TABLE drafts (
+                      draft_key TEXT PRIMARY KEY,
+                      updated_at INTEGER NOT NULL,
+                      body BLOB NOT NULL)"""));
 
     public static int latest() {
         return STEPS.size();

@@ -307,13 +307,17 @@ public final class AmqpHubTransport implements HubTransport {
     }
 
     private void retryLater(Channel channel, long tag) {
-        scheduler.schedule(() -> {
-            try {
-                channel.basicNack(tag, false, true);
-            } catch (IOException | AlreadyClosedException e) {
-                // the channel died: the broker requeues it anyway
-            }
-        }, RETRY_LATER_DELAY.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            scheduler.schedule(() -> {
+                try {
+                    channel.basicNack(tag, false, true);
+                } catch (IOException | AlreadyClosedException e) {
+                    // the channel died: the broker requeues it anyway
+                }
+            }, RETRY_LATER_DELAY.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // closing: the channel closes with the delivery unacknowledged, and the broker requeues it
+        }
     }
 
     // ---- state

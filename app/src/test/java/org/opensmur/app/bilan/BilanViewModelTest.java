@@ -1,0 +1,91 @@
+package org.opensmur.app.bilan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opensmur.app.TabletSettings;
+import org.opensmur.app.shell.Labels;
+import org.opensmur.app.testing.Tablets;
+import org.opensmur.core.bilan.InterventionReport;
+import org.opensmur.core.bilan.VitalSign;
+import org.opensmur.core.hub.codec.HubCodec;
+import org.opensmur.core.hub.message.MessageType;
+import org.opensmur.core.testing.MutableClock;
+import org.opensmur.store.cases.CaseStore;
+import org.opensmur.store.tablet.TabletCore;
+
+/** Each field is checked where it is typed, nothing invalid leaves, and nothing typed is lost to a restart. */
+class BilanViewModelTest {
+
+    @TempDir
+    Path dir;
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
+    private final CaseStore.CaseView view = new CaseStore.CaseView(Tablets.CASE,
+            new HubCodec().mapper().createObjectNode(), java.util.List.of(), true);
+
+    private BilanViewModel open(TabletCore core, TabletSettings settings) {
+        BilanViewModel model = new BilanViewModel(core, settings, Labels.french(), clock);
+        model.open(view, Tablets.LRM);
+        return model;
+    }
+
+    @Test
+    void everyFieldSaysWhatIsWrongAndSendingWaitsForAllOfThem() {
+        TabletSettings settings = Tablets.settings(dir);
+        TabletCore core = Tablets.core(settings, clock);
+        try {
+            BilanViewModel model = open(core, settings);
+            model.input("bilan.heartRate").valueProperty().set("400");
+            model.input("bilan.bloodPressure").valueProperty().set("135-85");
+            model.input("bilan.spo2").valueProperty().set("abc");
+            model.input("bilan.diagnosis").valueProperty().set("infarctus");
+            assertEquals("Attendu entre 20 et 250", model.input("bilan.heartRate").errorProperty().get());
+            assertEquals("Format attendu : 120/80", model.input("bilan.bloodPressure").errorProperty().get());
+            assertEquals("Un nombre est attendu", model.input("bilan.spo2").errorProperty().get());
+            assertEquals("Code CIM-10 attendu (ex. I21)", model.input("bilan.diagnosis").errorProperty().get());
+            assertFalse(model.validProperty().get());
+            assertFalse(model.send());
+            assertTrue(core.store().outbox().list(Tablets.CASE, 10).isEmpty(), "nothing invalid is queued");
+
+            model.input("bilan.heartRate").valueProperty().set("96");
+            model.input("bilan.bloodPressure").valueProperty().set("135/85");
+            model.input("bilan.spo2").valueProperty().set("97");
+            model.input("bilan.diagnosis").valueProperty().set("I21");
+            assertTrue(model.validProperty().get());
+            assertTrue(model.send());
+            var queued = core.store().outbox().list(Tablets.CASE, 10);
+            assertEquals(MessageType.RS_BPV, queued.get(0).type());
+            InterventionReport report = (InterventionReport) new HubCodec().decode(core.store().outbox().body(queued.get(0).distributionId()))
+                    .envelope().payload();
+            assertEquals("I21", report.evaluation().mainDiagnosis());
+            assertTrue(report.evaluation().parameter().stream().anyMatch(p -> p.type() == VitalSign.BLOOD_PRESSURE && p.value().equals("135/85")));
+            assertTrue(core.store().drafts().load("bilan:" + Tablets.CASE).isEmpty(), "the draft goes once the outbox holds the bilan");
+        } finally {
+            core.close();
+        }
+    }
+
+    @Test
+    void whatWasTypedSurvivesARestart() {
+        TabletSettings settings = Tablets.settings(dir);
+        TabletCore first = Tablets.core(settings, clock);
+        BilanViewModel typing = open(first, settings);
+        typing.input("bilan.heartRate").valueProperty().set("112");
+        typing.input("bilan.history").valueProperty().set("HTA, diabète");
+        first.close(); // the battery dies
+
+        TabletCore again = Tablets.core(settings, clock);
+        try {
+            BilanViewModel restored = open(again, settings);
+            assertEquals("112", restored.input("bilan.heartRate").valueProperty().get());
+            assertEquals("HTA, diabète", restored.input("bilan.history").valueProperty().get());
+        } finally {
+            again.close();
+        }
+    }
+}

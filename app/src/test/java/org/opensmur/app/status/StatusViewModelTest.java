@@ -1,0 +1,93 @@
+package org.opensmur.app.status;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opensmur.app.shell.Labels;
+import org.opensmur.app.testing.Tablets;
+import org.opensmur.core.hub.codec.HubCodec;
+import org.opensmur.core.status.ResourceStatus;
+import org.opensmur.core.status.ResourcesStatus;
+import org.opensmur.core.testing.MutableClock;
+import org.opensmur.store.outbox.DeliveryState;
+import org.opensmur.store.outbox.OutboxEntry;
+import org.opensmur.store.tablet.TabletCore;
+
+/** A tap is durable at once with its own time; a mistaken one is corrected by a new message, within the window only. */
+class StatusViewModelTest {
+
+    @TempDir
+    Path dir;
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
+    private TabletCore core;
+    private StatusViewModel model;
+
+    @BeforeEach
+    void open() {
+        var settings = Tablets.settings(dir);
+        core = Tablets.core(settings, clock);
+        model = new StatusViewModel(core, settings, Labels.french(), clock);
+        model.engage(Tablets.CASE, Tablets.LRM);
+    }
+
+    @AfterEach
+    void close() {
+        core.close();
+    }
+
+    private List<ResourceStatus> queuedStatuses() {
+        HubCodec codec = new HubCodec();
+        return core.store().outbox().list(Tablets.CASE, 100).stream()
+                .sorted(java.util.Comparator.comparingLong(OutboxEntry::id))
+                .map(e -> ((ResourcesStatus) codec.decode(core.store().outbox().body(e.distributionId())).envelope().payload()).state().status())
+                .toList();
+    }
+
+    @Test
+    void aTapOfflineIsQueuedWithTheTimeOfTheTap() {
+        assertEquals(ResourceStatus.DEPART, model.expectedProperty().get());
+        model.tap(ResourceStatus.DEPART);
+        clock.advance(Duration.ofMinutes(10)); // it may leave much later: the time stays the tap's
+        assertEquals(List.of(ResourceStatus.DEPART), queuedStatuses());
+        ResourcesStatus sent = (ResourcesStatus) new HubCodec().decode(core.store().outbox().body(
+                model.history().get(0).distributionId())).envelope().payload();
+        assertEquals(Instant.parse("2026-11-23T10:00:00Z"), sent.state().datetime().toInstant());
+        assertEquals(DeliveryState.QUEUED, model.lastTapStateProperty().get());
+        assertTrue(model.lastTapTextProperty().get().endsWith("en attente"), model.lastTapTextProperty().get());
+        assertEquals(ResourceStatus.ARRIVEE, model.expectedProperty().get());
+    }
+
+    @Test
+    void aMistakenTapIsCorrectedByANewStatusNeverByDeletion() {
+        model.tap(ResourceStatus.DEPART);
+        clock.advance(Duration.ofMinutes(5));
+        model.tap(ResourceStatus.PEC); // skipped ARRIVEE by mistake
+        clock.advance(Duration.ofSeconds(20));
+        assertTrue(model.correctableProperty().get());
+        model.correct();
+        assertEquals(List.of(ResourceStatus.DEPART, ResourceStatus.PEC, ResourceStatus.DEPART), queuedStatuses(),
+                "history kept, the status before sent again");
+        assertEquals(ResourceStatus.ARRIVEE, model.expectedProperty().get());
+        assertFalse(model.correctableProperty().get());
+    }
+
+    @Test
+    void afterTheWindowATapCanNoLongerBeCorrected() {
+        model.tap(ResourceStatus.DEPART);
+        model.tap(ResourceStatus.ARRIVEE);
+        clock.advance(StatusViewModel.CORRECTION_WINDOW.plusSeconds(1));
+        model.tick(clock.instant());
+        assertFalse(model.correctableProperty().get());
+        model.correct();
+        assertEquals(List.of(ResourceStatus.DEPART, ResourceStatus.ARRIVEE), queuedStatuses());
+    }
+}
