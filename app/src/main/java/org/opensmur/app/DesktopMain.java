@@ -52,7 +52,8 @@ public final class DesktopMain {
         char[] secret = Secrets.read(env.getOrDefault("OPENSMUR_STORE_SECRET", "console"), "store secret", env);
         String resource = "fr.health.samu440.resource." + hub.clientId().replaceAll("[^A-Za-z0-9_-]", "-");
         return new TabletSettings(hub, store, secret, resource, "SMUR", "VLM 1", "Équipe SMUR 1",
-                new RpisPrefill.Unit("fr.health.samu440", "440000271", "440000289", "0"), null);
+                new RpisPrefill.Unit("fr.health.samu440", "440000271", "440000289", "0"), null,
+                "true".equalsIgnoreCase(env.get("RPIS_TO_LRM")));
     }
 
     /** A local Hub's folder, as bin/hub-broker-setup or the embedded broker leaves it. */

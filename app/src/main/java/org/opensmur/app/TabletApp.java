@@ -10,6 +10,9 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.opensmur.app.demo.DemoPilot;
+import org.opensmur.app.map.AttachPositionSource;
+import org.opensmur.app.map.NmeaFileSource;
+import org.opensmur.app.map.PositionSource;
 import org.opensmur.app.map.SimulatedTrack;
 import org.opensmur.app.shell.Labels;
 import org.opensmur.app.shell.MainView;
@@ -29,7 +32,7 @@ public final class TabletApp extends Application {
         Labels labels = new Labels(locale);
         Clock clock = Clock.systemDefaultZone();
         session = new TabletSession(new AmqpHubTransport(settings.hub(), clock), settings, labels, Platform::runLater, clock,
-                new SimulatedTrack(47.2100, -1.5600, 45, 50, 2_000, clock));
+                positionSource(clock));
         MainView view = new MainView(session, labels, () -> {
             theme = theme.next();
             theme.applyTo(stage.getScene());
@@ -48,6 +51,21 @@ public final class TabletApp extends Application {
         clockTick.setCycleCount(Timeline.INDEFINITE);
         clockTick.play();
         session.start();
+    }
+
+    /** The device's GPS where Gluon Attach has one; on the desktop an NMEA file (--nmea=FILE) or a simulated drive. */
+    private PositionSource positionSource(Clock clock) {
+        return AttachPositionSource.available(clock).orElseGet(() -> {
+            String nmea = getParameters().getNamed().get("nmea");
+            if (nmea != null) {
+                try {
+                    return new NmeaFileSource(java.nio.file.Path.of(nmea), 1_000, clock);
+                } catch (java.io.IOException e) {
+                    throw new IllegalArgumentException("--nmea: " + e.getMessage(), e);
+                }
+            }
+            return new SimulatedTrack(47.2100, -1.5600, 45, 50, 2_000, clock);
+        });
     }
 
     @Override

@@ -6,7 +6,8 @@ import org.opensmur.store.rpis.RpisPrefill;
 
 /**
  * What one tablet is: its Hub link, its store, and the SMUR resource it stands for. {@code lrmId} and
- * {@code oruId} come from the Hub settings (LRM_CLIENT_ID, ORU_CLIENT_ID).
+ * {@code oruId} come from the Hub settings (LRM_CLIENT_ID, ORU_CLIENT_ID); {@code RPIS_TO_LRM=true} also sends
+ * the RPIS record to the LRM.
  */
 public record TabletSettings(
         HubConfig hub,
@@ -17,7 +18,14 @@ public record TabletSettings(
         String vehicleName,
         String crewName,
         RpisPrefill.Unit unit,
-        Path tileFolder) {
+        Path tileFolder,
+        boolean rpisToLrm) {
+
+    /** RPIS to the ORU only (the usual set-up; some regions want the LRM to get a copy: {@code rpisToLrm}). */
+    public TabletSettings(HubConfig hub, Path storeFolder, char[] storeSecret, String resourceId, String vehicleType,
+                          String vehicleName, String crewName, RpisPrefill.Unit unit, Path tileFolder) {
+        this(hub, storeFolder, storeSecret, resourceId, vehicleType, vehicleName, crewName, unit, tileFolder, false);
+    }
 
     public String clientId() {
         return hub.clientId();

@@ -63,6 +63,9 @@ public final class RpisViewModel {
         try {
             OutboxEntry entry = core.send(core.outgoing().rpis(record, settings.oruId()));
             sentId = entry.distributionId();
+            if (settings.rpisToLrm() && settings.lrmId() != null) {
+                core.send(core.outgoing().rpis(record, settings.lrmId())); // its own copy, its own id
+            }
             onDelivery(entry);
             return true;
         } catch (TabletCore.InvalidMessageException e) {
