@@ -1,0 +1,66 @@
+package org.opensmur.app.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.opensmur.app.status.StatusViewModel;
+import org.opensmur.core.status.ResourceStatus;
+import org.opensmur.store.outbox.DeliveryState;
+
+/** No screen ever shows a ⟨key⟩: every word the code asks for exists in French and in English. */
+class LabelsTest {
+
+    private static Properties bundle(String name) throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = LabelsTest.class.getResourceAsStream("/org/opensmur/assets/labels/" + name)) {
+            p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return p;
+    }
+
+    @Test
+    void frenchAndEnglishHaveTheSameKeys() throws IOException {
+        assertEquals(new TreeSet<>(bundle("tablet.properties").stringPropertyNames()),
+                new TreeSet<>(bundle("tablet_en.properties").stringPropertyNames()));
+    }
+
+    @Test
+    void everyKeyTheCodeUsesExists() throws IOException {
+        Properties fr = bundle("tablet.properties");
+        List<String> used = new ArrayList<>();
+        Pattern call = Pattern.compile("(?:labels\\.(?:get|format)|new Input|vital)\\(\"([a-zA-Z]+\\.[a-zA-Z0-9.]+)\"");
+        try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+            for (Path file : sources.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Matcher m = call.matcher(Files.readString(file));
+                while (m.find()) {
+                    used.add(m.group(1));
+                }
+            }
+        }
+        assertTrue(used.size() > 40, "found " + used.size() + " keys: the scan must see the code");
+        for (ResourceStatus s : StatusViewModel.FLOW) {
+            used.add("status." + s.code());
+        }
+        used.add("status." + ResourceStatus.ANNULE.code());
+        for (DeliveryState d : DeliveryState.values()) {
+            used.add("delivery." + d.name());
+        }
+        for (MainView.Screen s : MainView.Screen.values()) {
+            used.add("screen." + s.name().toLowerCase());
+        }
+        List<String> missing = used.stream().filter(k -> !fr.containsKey(k)).distinct().toList();
+        assertEquals(List.of(), missing);
+    }
+}
