@@ -18,7 +18,7 @@ import org.opensmur.store.rpis.RpisPrefill;
  * <pre>
  *   tablet --hub-config FILE            Hub settings as the SDK names them (HUB_HOSTNAME, CLIENT_ID, ...)
  *   tablet --hub-dir DIR [--client-id ID]  a local Hub's folder (broker.env + dev-ca stores, see hub-sim)
- *          [--store DIR] [--lang=fr|en] [--theme=day|night|sunlight]
+ *          [--store DIR] [--tiles DIR] [--lang=fr|en] [--theme=day|night|sunlight] [--nmea=FILE]
  * </pre>
  * The store's secret comes from OPENSMUR_STORE_SECRET (env:, file: or console, as for every secret).
  */
@@ -52,7 +52,8 @@ public final class DesktopMain {
         char[] secret = Secrets.read(env.getOrDefault("OPENSMUR_STORE_SECRET", "console"), "store secret", env);
         String resource = "fr.health.samu440.resource." + hub.clientId().replaceAll("[^A-Za-z0-9_-]", "-");
         return new TabletSettings(hub, store, secret, resource, "SMUR", "VLM 1", "Équipe SMUR 1",
-                new RpisPrefill.Unit("fr.health.samu440", "440000271", "440000289", "0"), null,
+                new RpisPrefill.Unit("fr.health.samu440", "440000271", "440000289", "0"),
+                options.containsKey("tiles") ? Path.of(options.get("tiles")) : null,
                 "true".equalsIgnoreCase(env.get("RPIS_TO_LRM")));
     }
 

@@ -28,6 +28,9 @@ public final class TabletApp extends Application {
     @Override
     public void start(Stage stage) {
         TabletSettings settings = DesktopMain.settings(getParameters().getRaw());
+        if (settings.tileFolder() != null) {
+            System.setProperty("opensmur.tiles", settings.tileFolder().toString()); // read by OfflineTileRetriever
+        }
         Locale locale = Locale.forLanguageTag(getParameters().getNamed().getOrDefault("lang", "fr"));
         Labels labels = new Labels(locale);
         Clock clock = Clock.systemDefaultZone();

@@ -54,7 +54,6 @@ public final class TabletSession implements AutoCloseable {
     private final PositionSource positions;
     private final Labels labels;
     private String openCase;
-    private String lrmOfCase;
     /** Case messages not yet shown to the crew, by case: they get RC-REF CONSULTE once on screen. */
     private final java.util.Map<String, java.util.List<HubMessage>> unconsulted = new java.util.HashMap<>();
     private boolean missionOnScreen;
@@ -197,7 +196,6 @@ public final class TabletSession implements AutoCloseable {
 
     private void openCase(String caseId, String lrmId) {
         openCase = caseId;
-        lrmOfCase = lrmId;
         refreshCase(caseId);
         CaseStore.CaseView view = core.store().cases().view(caseId);
         bilan.open(view, lrmId);
@@ -225,10 +223,6 @@ public final class TabletSession implements AutoCloseable {
     public void tick() {
         statusBar.refresh();
         status.tick(clock.instant());
-    }
-
-    public String lrmOfCase() {
-        return lrmOfCase;
     }
 
     public TabletCore core() {

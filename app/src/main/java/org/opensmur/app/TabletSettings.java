@@ -7,7 +7,7 @@ import org.opensmur.store.rpis.RpisPrefill;
 /**
  * What one tablet is: its Hub link, its store, and the SMUR resource it stands for. {@code lrmId} and
  * {@code oruId} come from the Hub settings (LRM_CLIENT_ID, ORU_CLIENT_ID); {@code RPIS_TO_LRM=true} also sends
- * the RPIS record to the LRM.
+ * the RPIS record to the LRM. {@code tileFolder}: map tiles laid out {@code z/x/y.png} (may be null).
  */
 public record TabletSettings(
         HubConfig hub,
