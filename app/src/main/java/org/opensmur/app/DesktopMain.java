@@ -1,15 +1,12 @@
 package org.opensmur.app;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import javafx.application.Application;
 import org.opensmur.core.hub.transport.HubConfig;
+import org.opensmur.core.hub.transport.LocalHubFolder;
 import org.opensmur.signing.Secrets;
 import org.opensmur.store.rpis.RpisPrefill;
 
@@ -64,24 +61,9 @@ public final class DesktopMain {
 
     /** The Hub settings for {@code clientId} in a local Hub's folder, by the SDK's names. */
     public static Map<String, String> localHubSettings(Path dir, String clientId) {
-        Properties env = new Properties();
-        try (Reader reader = Files.newBufferedReader(dir.resolve("broker.env"))) {
-            env.load(reader);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("no local Hub in " + dir + " (broker.env missing): start bin/demo first", e);
-        }
-        String password = new String(Secrets.fromFile(dir.resolve("password"), "dev-ca password"));
-        Map<String, String> s = new HashMap<>();
-        s.put("HUB_HOSTNAME", env.getProperty("HUB_HOSTNAME"));
-        s.put("HUB_PORT", env.getProperty("HUB_PORT"));
-        s.put("VHOST", env.getProperty("VHOST"));
-        s.put("CLIENT_ID", clientId);
+        Map<String, String> s = LocalHubFolder.open(dir).settings(clientId);
         s.put("LRM_CLIENT_ID", "fr.health.test.lrm");
         s.put("ORU_CLIENT_ID", "fr.health.test.oru");
-        s.put("CERTIFICATE_PATH", dir.resolve(clientId + ".p12").toString());
-        s.put("KEY_PASSPHRASE", password);
-        s.put("TRUST_STORE_PATH", dir.resolve("truststore.p12").toString());
-        s.put("TRUST_STORE_PASSWORD", password);
         s.put("HEARTBEAT_SECONDS", "5");
         return s;
     }

@@ -57,6 +57,7 @@ public final class TabletSession implements AutoCloseable {
     /** Case messages not yet shown to the crew, by case: they get RC-REF CONSULTE once on screen. */
     private final java.util.Map<String, java.util.List<HubMessage>> unconsulted = new java.util.HashMap<>();
     private boolean missionOnScreen;
+    private final java.util.concurrent.atomic.AtomicBoolean ledgerRefreshQueued = new java.util.concurrent.atomic.AtomicBoolean();
 
     public TabletSession(HubTransport transport, TabletSettings settings, Labels labels, Executor ui, Clock clock, PositionSource positions) {
         this.settings = settings;
@@ -86,16 +87,16 @@ public final class TabletSession implements AutoCloseable {
         this.log = new MessageLogViewModel(core.store().outbox(), labels);
         this.geoPos = new GeoPosReporter(core, settings.resourceId(), settings.lrmId(), Duration.ofSeconds(5), Duration.ofSeconds(60), 100);
         transport.onStateChange(state -> ui.execute(() -> statusBar.onConnection(state)));
-        core.store().outbox().subscribe(entry -> ui.execute(() -> onDelivery(entry)));
+        core.store().outbox().subscribe(entry -> {
+            ui.execute(() -> onDelivery(entry));
+            ledgerChanged();
+        });
         core.onEvent(event -> ui.execute(() -> onEvent(event)));
     }
 
     public void start() {
         core.start();
-        ui.execute(() -> {
-            statusBar.setWaiting(core.store().outbox().waiting());
-            log.reload();
-        });
+        ledgerChanged();
         positions.start(fix -> {
             if (status.engaged()) {
                 geoPos.onFix(fix);
@@ -105,12 +106,24 @@ public final class TabletSession implements AutoCloseable {
     }
 
     private void onDelivery(OutboxEntry entry) {
-        statusBar.setWaiting(core.store().outbox().waiting());
         status.onDelivery(entry);
         bilan.onDelivery(entry);
         documents.onDelivery(entry);
         rpis.onDelivery(entry);
-        log.reload();
+    }
+
+    /**
+     * The waiting count and the log read the ledger. A draining backlog changes it thousands of times in a
+     * burst: they are read again once per burst, not once per change, and never twice for one event.
+     */
+    private void ledgerChanged() {
+        if (ledgerRefreshQueued.compareAndSet(false, true)) {
+            ui.execute(() -> {
+                ledgerRefreshQueued.set(false);
+                statusBar.setWaiting(core.store().outbox().waiting());
+                log.reload();
+            });
+        }
     }
 
     private void onEvent(HubEvent event) {
@@ -122,7 +135,7 @@ public final class TabletSession implements AutoCloseable {
                     rejected.issues().isEmpty() ? "" : rejected.issues().get(0).path()));
             default -> { }
         }
-        log.reload();
+        ledgerChanged();
     }
 
     private void onMessage(HubMessage message) {

@@ -42,9 +42,12 @@ public final class MessageLogViewModel {
         caseFilter.addListener((o, was, is) -> shown.setPredicate(l -> is == null || is.isBlank() || l.caseId().equals(is)));
     }
 
+    /** A received message, shown at the next {@link #reload()}. */
     public void received(String type, String caseId, java.time.Instant at, String distributionId) {
         received.add(new Line("←", type, caseId == null ? "" : caseId, TIME.format(at), labels.get("log.stored"), distributionId));
-        reload();
+        if (received.size() > 500) {
+            received.remove(0); // as many as the outgoing side shows
+        }
     }
 
     /** Reads the ledger again (cheap: the ledger is indexed and holds no payloads in clear). */

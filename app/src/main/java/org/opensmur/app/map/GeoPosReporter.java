@@ -1,7 +1,6 @@
 package org.opensmur.app.map;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -64,9 +63,5 @@ public final class GeoPosReporter {
         double h = Math.sin(dLat / 2) * Math.sin(dLat / 2)
                 + Math.cos(Math.toRadians(a.lat())) * Math.cos(Math.toRadians(b.lat())) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
         return 2 * r * Math.asin(Math.sqrt(h));
-    }
-
-    Instant lastSentAt() {
-        return lastSent == null ? null : lastSent.at();
     }
 }

@@ -32,6 +32,7 @@ public final class MainView extends BorderPane {
 
     public enum Screen { MISSION, STATUS, MAP, BILAN, DOCUMENTS, RPIS, LOG }
 
+    private final Map<Screen, Supplier<Node>> factories = new LinkedHashMap<>();
     private final Map<Screen, Node> screens = new LinkedHashMap<>();
     private final TabletSession session;
     private final Map<Screen, ToggleButton> tabs = new LinkedHashMap<>();
@@ -40,13 +41,14 @@ public final class MainView extends BorderPane {
         this.session = session;
         getStyleClass().add("tablet");
         setTop(new VBox(new StatusBarView(session.statusBar()), new EngagementView(session.engagement(), labels)));
-        screens.put(Screen.MISSION, new MissionView(session.mission(), labels, session::markMissionSeen));
-        screens.put(Screen.STATUS, new StatusView(session.status(), labels));
-        screens.put(Screen.MAP, lazy(() -> new MapScreen(session.ownPosition(), session.interventionPoint())));
-        screens.put(Screen.BILAN, new BilanView(session.bilan(), labels));
-        screens.put(Screen.DOCUMENTS, new DocumentView(session.documents(), labels));
-        screens.put(Screen.RPIS, new RpisView(session.rpis(), labels));
-        screens.put(Screen.LOG, new MessageLogView(session.log(), labels));
+        // Each screen is built on first show (Gluon Maps starts loading tiles as soon as it exists).
+        factories.put(Screen.MISSION, () -> new MissionView(session.mission(), labels, session::markMissionSeen));
+        factories.put(Screen.STATUS, () -> new StatusView(session.status(), labels));
+        factories.put(Screen.MAP, () -> new MapScreen(session.ownPosition(), session.interventionPoint()));
+        factories.put(Screen.BILAN, () -> new BilanView(session.bilan(), labels));
+        factories.put(Screen.DOCUMENTS, () -> new DocumentView(session.documents(), labels));
+        factories.put(Screen.RPIS, () -> new RpisView(session.rpis(), labels));
+        factories.put(Screen.LOG, () -> new MessageLogView(session.log(), labels));
         ToggleGroup group = new ToggleGroup();
         HBox bar = new HBox(8);
         bar.getStyleClass().add("tab-bar");
@@ -77,30 +79,8 @@ public final class MainView extends BorderPane {
     }
 
     public void show(Screen screen) {
-        Node node = screens.get(screen);
-        if (node instanceof Lazy lazy) {
-            node = lazy.get();
-            screens.put(screen, node);
-        }
-        setCenter(node);
+        setCenter(screens.computeIfAbsent(screen, s -> factories.get(s).get()));
         tabs.get(screen).setSelected(true);
         session.screenShown(screen == Screen.MISSION);
-    }
-
-    /** The map is built on first show: Gluon Maps starts loading tiles as soon as it exists. */
-    private static Node lazy(Supplier<Node> factory) {
-        return new Lazy(factory);
-    }
-
-    private static final class Lazy extends Region {
-        private final Supplier<Node> factory;
-
-        Lazy(Supplier<Node> factory) {
-            this.factory = factory;
-        }
-
-        Node get() {
-            return factory.get();
-        }
     }
 }

@@ -3,7 +3,6 @@ package org.opensmur.app.bench;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.time.Clock;
-import java.util.Locale;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -11,13 +10,10 @@ import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.opensmur.app.TabletSession;
 import org.opensmur.app.TabletSettings;
-import org.opensmur.app.map.PositionSource;
 import org.opensmur.app.shell.Labels;
 import org.opensmur.app.shell.MainView;
 import org.opensmur.app.shell.Theme;
-import org.opensmur.core.hub.transport.HubConfig;
-import org.opensmur.core.hub.transport.AmqpHubTransport;
-import org.opensmur.store.rpis.RpisPrefill;
+import org.opensmur.app.testing.Tablets;
 
 /**
  * Child JVM of {@link AppBenchmark}: prints the milliseconds from JVM start to the first frame, of the
@@ -36,19 +32,9 @@ public final class FirstFrameProbe {
                 Scene scene;
                 if (app) {
                     // The real app, store and all, on a Hub that is not there: the first frame must not wait for it.
-                    java.util.Map<String, String> s = new java.util.HashMap<>();
-                    s.put("HUB_HOSTNAME", "127.0.0.1");
-                    s.put("HUB_PORT", "1");
-                    s.put("VHOST", "bench");
-                    s.put("CLIENT_ID", "fr.health.test.smurtab");
-                    s.put("PLAIN_AMQP", "true");
-                    HubConfig hub = HubConfig.load(null, s).orElseThrow();
-                    TabletSettings settings = new TabletSettings(hub, Files.createTempDirectory("first-frame"), "bench".toCharArray(),
-                            "fr.health.samu440.resource.VLM1", "SMUR", "VLM 1", "Équipe 1",
-                            new RpisPrefill.Unit("fr.health.samu440", "440000271", "440000289", "0"), null);
+                    TabletSettings settings = Tablets.settings(Files.createTempDirectory("first-frame"));
                     Clock clock = Clock.systemDefaultZone();
-                    TabletSession session = new TabletSession(new AmqpHubTransport(hub, clock), settings, Labels.french(),
-                            Platform::runLater, clock, new Idle());
+                    TabletSession session = Tablets.session(settings, clock);
                     scene = new Scene(new MainView(session, Labels.french(), () -> { }), 1280, 800);
                     Theme.DAY.applyTo(scene);
                     session.start();
@@ -73,11 +59,4 @@ public final class FirstFrameProbe {
         });
     }
 
-    private static final class Idle implements PositionSource {
-        public void start(java.util.function.Consumer<Fix> listener) {
-        }
-
-        public void close() {
-        }
-    }
 }

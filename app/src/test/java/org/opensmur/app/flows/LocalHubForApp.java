@@ -118,10 +118,8 @@ public final class LocalHubForApp implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        lrm.close();
+        lrm.close(); // and its transport
         oru.close();
-        lrmTransport.close();
-        oruTransport.close();
         proxy.close();
         dispatcher.close();
         hub.close();

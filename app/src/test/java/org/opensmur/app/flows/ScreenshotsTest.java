@@ -21,12 +21,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.opensmur.app.TabletSession;
 import org.opensmur.app.TabletSettings;
-import org.opensmur.app.map.PositionSource;
 import org.opensmur.app.shell.Labels;
 import org.opensmur.app.shell.MainView;
 import org.opensmur.app.shell.Theme;
 import org.opensmur.core.hub.transport.AmqpHubTransport;
-import org.opensmur.store.rpis.RpisPrefill;
+import org.opensmur.app.testing.Tablets;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -66,9 +65,7 @@ class ScreenshotsTest {
         if (OUT == null) {
             return;
         }
-        TabletSettings settings = new TabletSettings(hub.config(LocalHubForApp.TABLET, false), Files.createTempDirectory("shots"),
-                "shots".toCharArray(), "fr.health.samu440.resource.VLM1", "SMUR", "VLM 1", "Équipe 1",
-                new RpisPrefill.Unit("fr.health.samu440", "440000271", "440000289", "0"), null);
+        TabletSettings settings = Tablets.settings(hub.config(LocalHubForApp.TABLET, false), Files.createTempDirectory("shots"));
         Clock clock = Clock.systemDefaultZone();
         Labels labels = new Labels(Locale.FRENCH);
         session = new TabletSession(new AmqpHubTransport(settings.hub(), clock), settings, labels, Platform::runLater, clock,

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
-import javafx.application.Platform;
 import javafx.css.PseudoClass;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -24,19 +23,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.opensmur.app.TabletSession;
 import org.opensmur.app.TabletSettings;
-import org.opensmur.app.map.PositionSource;
 import org.opensmur.app.shell.Labels;
 import org.opensmur.app.shell.MainView;
 import org.opensmur.app.shell.Theme;
+import org.opensmur.core.bilan.InterventionReport;
+import org.opensmur.core.bilan.VitalSign;
 import org.opensmur.core.hub.codec.HubCodec;
 import org.opensmur.core.hub.message.HubMessage;
 import org.opensmur.core.hub.message.MessageType;
-import org.opensmur.core.hub.transport.AmqpHubTransport;
 import org.opensmur.core.mission.ResourcesInfo;
 import org.opensmur.core.rpis.Rpis;
 import org.opensmur.core.status.ResourceStatus;
 import org.opensmur.core.status.ResourcesStatus;
-import org.opensmur.store.rpis.RpisPrefill;
+import org.opensmur.app.testing.Tablets;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -68,13 +67,10 @@ class TabletFlowsTest {
     @Start
     void start(Stage stage) throws Exception {
         Path store = Files.createTempDirectory("opensmur-app-store");
-        TabletSettings settings = new TabletSettings(hub.config(LocalHubForApp.TABLET, true), store, "app-test".toCharArray(),
-                "fr.health.samu440.resource.VLM1", "SMUR", "VLM 1", "Équipe 1",
-                new RpisPrefill.Unit("fr.health.samu440", "440000271", "440000289", "0"), null);
+        TabletSettings settings = Tablets.settings(hub.config(LocalHubForApp.TABLET, true), store);
         Labels labels = new Labels(Locale.FRENCH);
         Clock clock = Clock.systemDefaultZone();
-        session = new TabletSession(new AmqpHubTransport(settings.hub(), clock), settings, labels, Platform::runLater, clock,
-                new NoPositions());
+        session = Tablets.session(settings, clock);
         view = new MainView(session, labels, () -> { });
         Scene scene = new Scene(view, 1280, 800);
         Theme.DAY.applyTo(scene);
@@ -88,13 +84,6 @@ class TabletFlowsTest {
         session.close();
     }
 
-    private static final class NoPositions implements PositionSource {
-        public void start(java.util.function.Consumer<Fix> listener) {
-        }
-
-        public void close() {
-        }
-    }
 
     private HubMessage atLrm(MessageType type, String caseId) {
         await().atMost(Duration.ofSeconds(30)).until(() -> hub.atLrm.stream().anyMatch(m -> m.type() == type && caseId.equals(caseOf(m))));
@@ -193,8 +182,10 @@ class TabletFlowsTest {
         assertEquals("", text(robot, "#bilan-heartRate-error"));
         assertFalse(robot.lookup("#bilan-send").queryButton().isDisabled());
         robot.clickOn("#bilan-send");
-        HubMessage bilan = atLrm(MessageType.RS_BPV, caseId);
-        assertTrue(hub.atLrm.contains(bilan));
+        InterventionReport bilan = (InterventionReport) atLrm(MessageType.RS_BPV, caseId).payload();
+        assertEquals("I21", bilan.evaluation().mainDiagnosis());
+        assertEquals("96", bilan.evaluation().parameter().stream().filter(p -> p.type() == VitalSign.HEART_RATE)
+                .findFirst().orElseThrow().value(), "the corrected value, not the refused one");
     }
 
     @Test

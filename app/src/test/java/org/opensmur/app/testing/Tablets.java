@@ -2,12 +2,17 @@ package org.opensmur.app.testing;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import javafx.application.Platform;
+import org.opensmur.app.TabletSession;
 import org.opensmur.app.TabletSettings;
+import org.opensmur.app.map.PositionSource;
+import org.opensmur.app.shell.Labels;
+import org.opensmur.core.hub.transport.AmqpHubTransport;
 import org.opensmur.core.hub.transport.HubConfig;
 import org.opensmur.store.rpis.RpisPrefill;
 import org.opensmur.store.tablet.TabletCore;
 
-/** A tablet core and its settings for view-model tests, offline, on a store in {@code folder}. */
+/** The test tablet's settings, and an offline core for view-model tests. */
 public final class Tablets {
 
     public static final String RESOURCE = "fr.health.samu440.resource.VLM1";
@@ -26,9 +31,30 @@ public final class Tablets {
         s.put("LRM_CLIENT_ID", LRM);
         s.put("ORU_CLIENT_ID", "fr.health.ors.pdl");
         s.put("PLAIN_AMQP", "true");
-        HubConfig hub = HubConfig.load(null, s).orElseThrow();
-        return new TabletSettings(hub, folder, "view-model-test".toCharArray(), RESOURCE, "SMUR", "VLM 1", "Équipe 1",
+        return settings(HubConfig.load(null, s).orElseThrow(), folder);
+    }
+
+    /** The test tablet (VLM 1 of the SAMU 44) on {@code hub}, its store in {@code folder}. */
+    public static TabletSettings settings(HubConfig hub, Path folder) {
+        return new TabletSettings(hub, folder, "test-tablet".toCharArray(), RESOURCE, "SMUR", "VLM 1", "Équipe 1",
                 new RpisPrefill.Unit("fr.health.samu440", "440000271", "440000289", "0"), null);
+    }
+
+    /** A whole session on the real AMQP transport, handing events to the JavaFX thread, standing still. */
+    public static TabletSession session(TabletSettings settings, Clock clock) {
+        return new TabletSession(new AmqpHubTransport(settings.hub(), clock), settings, Labels.french(), Platform::runLater, clock,
+                new StandingStill());
+    }
+
+    /** A vehicle whose position never comes (the tests that need positions give their own). */
+    public static final class StandingStill implements PositionSource {
+        @Override
+        public void start(java.util.function.Consumer<Fix> listener) {
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     public static TabletCore core(TabletSettings settings, Clock clock) {

@@ -3,21 +3,19 @@ package org.opensmur.hubsim.cli;
 import com.rabbitmq.client.ConnectionFactory;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.opensmur.core.hub.codec.Decoded;
 import org.opensmur.core.hub.codec.HubCodec;
 import org.opensmur.core.hub.message.HubMessage;
 import org.opensmur.core.hub.transport.AmqpHubTransport;
 import org.opensmur.core.hub.transport.HubConfig;
+import org.opensmur.core.hub.transport.LocalHubFolder;
 import org.opensmur.core.hub.transport.PublishOutcome;
 import org.opensmur.core.outgoing.OutgoingMessages;
 import org.opensmur.hubsim.broker.EmbeddedHub;
@@ -27,7 +25,6 @@ import org.opensmur.hubsim.lrm.Scenario;
 import org.opensmur.hubsim.lrm.ScenarioReport;
 import org.opensmur.hubsim.oru.OruSimulator;
 import org.opensmur.hubsim.tablet.HeadlessTablet;
-import org.opensmur.signing.Secrets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -64,32 +61,14 @@ public final class HubSimCli implements Callable<Integer> {
         return 2;
     }
 
-    Properties broker() throws Exception {
-        Properties env = new Properties();
-        Path file = tlsDir.resolve("broker.env");
-        if (!Files.exists(file)) {
-            throw new IllegalStateException("no local broker set up (" + file + " missing): run bin/hub-broker-setup first");
-        }
-        try (Reader reader = Files.newBufferedReader(file)) {
-            env.load(reader);
-        }
-        return env;
+    LocalHubFolder broker() {
+        return LocalHubFolder.open(tlsDir);
     }
 
-    HubConfig config(String clientId) throws Exception {
-        Properties env = broker();
-        String password = new String(Secrets.fromFile(tlsDir.resolve("password"), "dev-ca password"));
-        Map<String, String> s = new HashMap<>();
-        s.put("HUB_HOSTNAME", env.getProperty("HUB_HOSTNAME"));
-        s.put("HUB_PORT", env.getProperty("HUB_PORT"));
-        s.put("VHOST", env.getProperty("VHOST"));
-        s.put("CLIENT_ID", clientId);
+    HubConfig config(String clientId) {
+        Map<String, String> s = broker().settings(clientId);
         s.put("LRM_CLIENT_ID", LRM);
         s.put("ORU_CLIENT_ID", ORU);
-        s.put("CERTIFICATE_PATH", tlsDir.resolve(clientId + ".p12").toString());
-        s.put("KEY_PASSPHRASE", password);
-        s.put("TRUST_STORE_PATH", tlsDir.resolve("truststore.p12").toString());
-        s.put("TRUST_STORE_PASSWORD", password);
         return HubConfig.load(null, s).orElseThrow();
     }
 
@@ -147,7 +126,7 @@ public final class HubSimCli implements Callable<Integer> {
 
         private int run(PrintWriter out, Dispatcher.Broker kind) throws Exception {
             ConnectionFactory admin = new ConnectionFactory();
-            admin.setUri(parent.broker().getProperty("ADMIN_URI"));
+            admin.setUri(parent.broker().adminUri());
             Path work = Files.createTempDirectory("opensmur-demo");
             Clock clock = Clock.systemDefaultZone();
             AmqpHubTransport lrmTransport = new AmqpHubTransport(parent.config(LRM), clock);

@@ -7,21 +7,17 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import java.io.IOException;
-import java.io.Reader;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import com.rabbitmq.client.DefaultSaslConfig;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.opensmur.signing.KeyMaterial;
-import org.opensmur.signing.Secrets;
 
 /**
  * The machine's RabbitMQ as set up by bin/hub-broker-setup: mutual TLS on 5671 with dev-ca
@@ -35,14 +31,12 @@ public final class HubBroker {
     public static final String ORU = "fr.health.test.oru";
     public static final String OTHER = "fr.health.test.other";
 
-    private final Path tlsDir;
-    private final Properties env;
+    private final LocalHubFolder folder;
     private final char[] password;
 
-    private HubBroker(Path tlsDir, Properties env) {
-        this.tlsDir = tlsDir;
-        this.env = env;
-        this.password = Secrets.fromFile(tlsDir.resolve("password"), "dev-ca password");
+    private HubBroker(LocalHubFolder folder) {
+        this.folder = folder;
+        this.password = folder.password();
     }
 
     public static HubBroker require() {
@@ -50,18 +44,10 @@ public final class HubBroker {
                 : System.getProperty("hub.tls.dir", "../.local/hub-tls");
         Path dir = Path.of(configured).toAbsolutePath().normalize();
         String problem = null;
-        Properties env = new Properties();
         if (!Files.exists(dir.resolve("broker.env"))) {
             problem = "no broker set up (" + dir + "/broker.env missing): run bin/hub-broker-setup";
-        } else {
-            try (Reader reader = Files.newBufferedReader(dir.resolve("broker.env"))) {
-                env.load(reader);
-            } catch (IOException e) {
-                problem = "cannot read " + dir.resolve("broker.env");
-            }
-            if (problem == null && !reachable(5671)) {
-                problem = "RabbitMQ's TLS listener 127.0.0.1:5671 does not answer: run bin/hub-broker-setup";
-            }
+        } else if (!reachable(5671)) {
+            problem = "RabbitMQ's TLS listener 127.0.0.1:5671 does not answer: run bin/hub-broker-setup";
         }
         if (problem != null) {
             if ("true".equals(System.getenv("CI"))) {
@@ -69,21 +55,12 @@ public final class HubBroker {
             }
             assumeTrue(false, "skipped: " + problem);
         }
-        return new HubBroker(dir, env);
+        return at(dir);
     }
 
-    /**
-     * A broker already set up in {@code dir} (broker.env, password, dev-ca certificates), e.g. the
-     * local Hub's embedded broker, which writes the same layout.
-     */
+    /** A broker already set up in {@code dir}, e.g. the local Hub's embedded broker, which writes the same layout. */
     public static HubBroker at(Path dir) {
-        Properties env = new Properties();
-        try (Reader reader = Files.newBufferedReader(dir.resolve("broker.env"))) {
-            env.load(reader);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + dir.resolve("broker.env"), e);
-        }
-        return new HubBroker(dir, env);
+        return new HubBroker(LocalHubFolder.open(dir));
     }
 
     private static boolean reachable(int port) {
@@ -96,7 +73,7 @@ public final class HubBroker {
     }
 
     public Path tlsDir() {
-        return tlsDir;
+        return folder.dir();
     }
 
     public char[] password() {
@@ -104,21 +81,13 @@ public final class HubBroker {
     }
 
     public String vhost() {
-        return env.getProperty("VHOST");
+        return folder.vhost();
     }
 
     /** Settings as an integrator would write them, for {@code clientId}'s dev-ca certificate. */
     public Map<String, String> settings(String clientId) {
-        Map<String, String> s = new HashMap<>();
-        s.put("HUB_HOSTNAME", env.getProperty("HUB_HOSTNAME"));
-        s.put("HUB_PORT", env.getProperty("HUB_PORT"));
-        s.put("VHOST", vhost());
-        s.put("CLIENT_ID", clientId);
+        Map<String, String> s = folder.settings(clientId);
         s.put("LRM_CLIENT_ID", LRM);
-        s.put("CERTIFICATE_PATH", tlsDir.resolve(clientId + ".p12").toString());
-        s.put("KEY_PASSPHRASE", new String(password));
-        s.put("TRUST_STORE_PATH", tlsDir.resolve("truststore.p12").toString());
-        s.put("TRUST_STORE_PASSWORD", new String(password));
         s.put("HEARTBEAT_SECONDS", "2");
         s.put("CONNECT_TIMEOUT_SECONDS", "5");
         s.put("PUBLISH_TIMEOUT_SECONDS", "20");
@@ -134,7 +103,7 @@ public final class HubBroker {
     }
 
     public TrustManagerFactory trust() {
-        return KeyMaterial.trustManagers(tlsDir.resolve("truststore.p12"), password());
+        return KeyMaterial.trustManagers(tlsDir().resolve("truststore.p12"), password());
     }
 
     /** A bare amqp-client factory over TLS, bypassing our transport (to see what the broker itself does). */
@@ -143,7 +112,7 @@ public final class HubBroker {
         context.init(keys == null ? null : keys.getKeyManagers(), trust.getTrustManagers(), null);
         ConnectionFactory factory = new ConnectionFactory();
         factory.setHost("localhost");
-        factory.setPort(Integer.parseInt(env.getProperty("HUB_PORT")));
+        factory.setPort(folder.port());
         factory.setVirtualHost(vhost());
         factory.useSslProtocol(context);
         factory.enableHostnameVerification();
@@ -157,7 +126,7 @@ public final class HubBroker {
     /** An administrator's connection (guest, plain AMQP on 127.0.0.1:5672) to the test vhost. */
     public Connection admin() throws Exception {
         ConnectionFactory factory = new ConnectionFactory();
-        factory.setUri(env.getProperty("ADMIN_URI"));
+        factory.setUri(folder.adminUri());
         factory.setAutomaticRecoveryEnabled(false);
         return factory.newConnection("opensmur-test-admin");
     }
