@@ -2,6 +2,7 @@ package org.opensmur.store;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.opensmur.core.hub.client.HubEvent;
 import org.opensmur.core.hub.codec.HubCodec;
@@ -13,6 +14,7 @@ import org.opensmur.store.db.StoreDatabase;
 import org.opensmur.store.drafts.Drafts;
 import org.opensmur.store.inbox.Inbox;
 import org.opensmur.store.inbox.StoredAcknowledger;
+import org.opensmur.store.outbox.LedgerVerdict;
 import org.opensmur.store.outbox.Outbox;
 import org.opensmur.store.outbox.OutboxPolicy;
 import org.opensmur.store.outbox.OutboxRelay;
@@ -82,12 +84,16 @@ public final class OfflineStore implements AutoCloseable {
 
     /** Feeds RC-REFs and error reports about our messages into the delivery ledger. */
     public Consumer<HubEvent> ledgerUpdates() {
-        return event -> {
-            switch (event) {
-                case HubEvent.ReferenceReceived ref -> outbox.onReference(ref.referencedDistributionId(), ref.step(), ref.refused());
-                case HubEvent.ErrorReported error -> outbox.onError(error.error());
-                default -> { }
-            }
+        return this::applyToLedger;
+    }
+
+    /** What the ledger made of an RC-REF or an error report; empty for any other event. */
+    public Optional<LedgerVerdict> applyToLedger(HubEvent event) {
+        return switch (event) {
+            case HubEvent.ReferenceReceived ref -> Optional.of(
+                    outbox.onReference(ref.referencedDistributionId(), ref.step(), ref.refused(), ref.from()));
+            case HubEvent.ErrorReported error -> Optional.of(outbox.onError(error.error(), error.from()));
+            default -> Optional.empty();
         };
     }
 

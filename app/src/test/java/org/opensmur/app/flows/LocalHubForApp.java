@@ -13,6 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import com.rabbitmq.client.ConnectionFactory;
 import org.opensmur.app.DesktopMain;
 import org.opensmur.core.hub.client.HubClient;
+import org.opensmur.core.hub.client.ReceivedStore;
 import org.opensmur.core.hub.client.HubEvent;
 import org.opensmur.core.hub.codec.HubCodec;
 import org.opensmur.core.hub.codec.HubDates;
@@ -60,7 +61,7 @@ public final class LocalHubForApp implements AutoCloseable {
         dispatcher = new Dispatcher(admin.newConnection("app-test-dispatcher"), Clock.systemUTC(), Dispatcher.Broker.QPID);
         proxy = new TcpProxy("127.0.0.1", new InetSocketAddress("127.0.0.1", hub.tlsPort()));
         lrmTransport = new AmqpHubTransport(config(LRM, false), Clock.systemUTC());
-        lrm = new HubClient(lrmTransport, codec, decoded -> true, HubClient.direct(lrmTransport, codec, fromLrm), event -> {
+        lrm = new HubClient(lrmTransport, codec, decoded -> ReceivedStore.Outcome.NEW, HubClient.direct(lrmTransport, codec, fromLrm), event -> {
             if (event instanceof HubEvent.MessageReceived received) {
                 atLrm.add(received.message());
             } else if (event instanceof HubEvent.ReferenceReceived reference) {
@@ -68,7 +69,7 @@ public final class LocalHubForApp implements AutoCloseable {
             }
         });
         oruTransport = new AmqpHubTransport(config(ORU, false), Clock.systemUTC());
-        oru = new HubClient(oruTransport, codec, decoded -> true,
+        oru = new HubClient(oruTransport, codec, decoded -> ReceivedStore.Outcome.NEW,
                 HubClient.direct(oruTransport, codec, OutgoingMessages.of(ORU, Clock.systemDefaultZone())), event -> {
                     if (event instanceof HubEvent.MessageReceived received) {
                         atOru.add(received.message());

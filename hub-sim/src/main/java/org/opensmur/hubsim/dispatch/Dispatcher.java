@@ -15,7 +15,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.opensmur.core.hub.codec.Decoded;
 import org.opensmur.core.hub.codec.HubCodec;
 import org.opensmur.core.hub.error.ErrorCode;
-import org.opensmur.core.hub.message.DistributionKind;
 import org.opensmur.core.hub.message.HubMessage;
 import org.opensmur.core.hub.transport.HubQueue;
 import org.opensmur.core.hub.transport.HubTopology;
@@ -133,23 +132,22 @@ public final class Dispatcher implements AutoCloseable {
             refuse(ErrorCode.UNROUTABLE_MESSAGE, "no health actor is involved", body, decoded.tree(), routingKey);
             return;
         }
-        if (routingKey.startsWith(HEALTH)) {
-            // 5. sender = routing key; 6. persistent; 7. distributionID prefix
-            if (!routingKey.equals(message.senderID())) {
-                refuse(ErrorCode.SENDER_INCONSISTENCY, "senderID " + message.senderID() + " is not the routing key " + routingKey,
-                        body, decoded.tree(), routingKey);
-                return;
-            }
-            if (!Integer.valueOf(2).equals(properties.getDeliveryMode())) {
-                refuse(ErrorCode.DELIVERY_MODE_INCONSISTENCY, "the message was not published persistent (deliveryMode 2)",
-                        body, decoded.tree(), routingKey);
-                return;
-            }
-            if (!message.distributionID().split("_")[0].equals(message.senderID())) {
-                refuse(ErrorCode.INVALID_MESSAGE, "distributionID " + message.distributionID() + " does not start with the senderID",
-                        body, decoded.tree(), routingKey);
-                return;
-            }
+        // 5. sender = routing key; 6. persistent; 7. distributionID prefix. The Hub applies these to fr.health
+        // routing keys only; the local Hub applies them to every message, so that no partner escapes them.
+        if (!routingKey.equals(message.senderID())) {
+            refuse(ErrorCode.SENDER_INCONSISTENCY, "senderID " + message.senderID() + " is not the routing key " + routingKey,
+                    body, decoded.tree(), routingKey);
+            return;
+        }
+        if (!Integer.valueOf(2).equals(properties.getDeliveryMode())) {
+            refuse(ErrorCode.DELIVERY_MODE_INCONSISTENCY, "the message was not published persistent (deliveryMode 2)",
+                    body, decoded.tree(), routingKey);
+            return;
+        }
+        if (!message.distributionID().split("_")[0].equals(message.senderID())) {
+            refuse(ErrorCode.INVALID_MESSAGE, "distributionID " + message.distributionID() + " does not start with the senderID",
+                    body, decoded.tree(), routingKey);
+            return;
         }
         // 8. expiry at dispatch
         long left = message.dateTimeExpires().toInstant().toEpochMilli() - clock.millis();
@@ -160,7 +158,7 @@ public final class Dispatcher implements AutoCloseable {
         }
         Map<String, Object> headers = new HashMap<>(properties.getHeaders() == null ? Map.of() : properties.getHeaders());
         headers.put(ORIGINAL_ROUTING_KEY, routingKey);
-        String queue = message.recipientID() + "." + queueOf(message.distributionKind()).suffix();
+        String queue = message.recipientID() + "." + HubQueue.of(message.distributionKind()).suffix();
         AMQP.BasicProperties.Builder forwarded = properties.builder().headers(headers);
         long ttl = Math.min(left / 1000 * 1000, QUEUE_TTL.toMillis());
         switch (broker) {
@@ -180,14 +178,6 @@ public final class Dispatcher implements AutoCloseable {
         channel.basicPublish(HubTopology.DISTRIBUTION, queue, true, forwarded.build(), body);
         counters.get(Outcome.ROUTED).incrementAndGet();
         LOG.info("dispatch {} from {} to {} ({}): routed", message.distributionID(), message.senderID(), queue, message.type());
-    }
-
-    private static HubQueue queueOf(DistributionKind kind) {
-        return switch (kind) {
-            case ACK -> HubQueue.ACK;
-            case ERROR -> HubQueue.INFO;
-            default -> HubQueue.MESSAGE;
-        };
     }
 
     private void unroutable(byte[] body, AMQP.BasicProperties properties, String queue) throws IOException {

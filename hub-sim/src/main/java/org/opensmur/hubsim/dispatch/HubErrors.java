@@ -16,7 +16,7 @@ import org.opensmur.core.outgoing.OutgoingMessages;
 /** Error reports as the Hub writes them: from {@code fr.health.hub}, kind Error, no RC-DE header. */
 final class HubErrors {
 
-    static final String HUB_ID = "fr.health.hub";
+    static final String HUB_ID = HubError.HUB_ID;
     /** The Hub's own way to find the id in a message it cannot read ({@code extractDistributionId}). */
     private static final Pattern DISTRIBUTION_ID = Pattern.compile("\"distributionID\"\\s*:\\s*\"([\\w._-]+)\"");
     private static final int MAX_QUOTED_BYTES = 64 * 1024;

@@ -19,6 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.opensmur.core.hub.client.HubClient;
+import org.opensmur.core.hub.client.ReceivedStore;
 import org.opensmur.core.hub.client.HubEvent;
 import org.opensmur.core.hub.codec.Decoded;
 import org.opensmur.core.hub.codec.HubCodec;
@@ -50,7 +51,9 @@ public final class LrmSimulator implements AutoCloseable {
     private final HubClient client;
     private final List<Arrival> arrivals = new CopyOnWriteArrayList<>();
     private final Set<String> referenced = ConcurrentHashMap.newKeySet();
-    private final Map<String, Boolean> seen = new ConcurrentHashMap<>();
+    private final ReceivedStore seen = ReceivedStore.inMemory();
+    /** Copies received again under a distributionID already seen (at-least-once delivery): counted, not applied. */
+    private final java.util.concurrent.atomic.AtomicInteger duplicates = new java.util.concurrent.atomic.AtomicInteger();
     private int runs;
 
     public LrmSimulator(HubTransport transport, String lrmId, String tabletId, Clock clock) {
@@ -58,7 +61,13 @@ public final class LrmSimulator implements AutoCloseable {
         this.tabletId = tabletId;
         this.clock = clock;
         this.outgoing = OutgoingMessages.of(lrmId, clock);
-        this.client = new HubClient(transport, codec, decoded -> seen.putIfAbsent(decoded.envelope().distributionID(), true) == null,
+        this.client = new HubClient(transport, codec, decoded -> {
+                    ReceivedStore.Outcome outcome = seen.store(decoded);
+                    if (outcome != ReceivedStore.Outcome.NEW) {
+                        duplicates.incrementAndGet();
+                    }
+                    return outcome;
+                },
                 HubClient.direct(transport, codec, outgoing), this::onEvent);
     }
 
@@ -84,6 +93,7 @@ public final class LrmSimulator implements AutoCloseable {
             TimeUnit.MILLISECONDS.sleep(50); // a real LRM does not play to a link that is not up yet
         }
         runs++;
+        int duplicatesBefore = duplicates.get();
         Map<String, String> values = values();
         Instant start = clock.instant();
         List<ScenarioReport.Line> lines = new ArrayList<>();
@@ -104,7 +114,8 @@ public final class LrmSimulator implements AutoCloseable {
                 case Scenario.ExpectReferences refs -> lines.addAll(awaitReferences(sent, refs.within(), start));
             }
         }
-        return new ScenarioReport(scenario.name() + " (case " + values.get("caseId") + ")", lines);
+        return new ScenarioReport(scenario.name() + " (case " + values.get("caseId") + ")", lines,
+                duplicates.get() - duplicatesBefore);
     }
 
     private ScenarioReport.Line await(Scenario.Expect expect, String caseId, Instant start, Set<HubMessage> matched)
@@ -182,6 +193,11 @@ public final class LrmSimulator implements AutoCloseable {
         values.put("patientId", "fr.health.samu440.patient." + senderCaseId + ".1");
         values.put("now", HubDates.format(now));
         return values;
+    }
+
+    /** Every copy received under a distributionID already seen, since the simulator started. */
+    public int duplicates() {
+        return duplicates.get();
     }
 
     @Override

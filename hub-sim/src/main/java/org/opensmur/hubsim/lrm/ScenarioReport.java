@@ -3,8 +3,11 @@ package org.opensmur.hubsim.lrm;
 import java.time.Duration;
 import java.util.List;
 
-/** What a scenario expected and what came, for people: one line per expectation. */
-public record ScenarioReport(String scenario, List<Line> lines) {
+/**
+ * What a scenario expected and what came, for people: one line per expectation, and how many copies
+ * arrived again under a distributionID already received (delivery is at least once; they were deduplicated).
+ */
+public record ScenarioReport(String scenario, List<Line> lines, int duplicates) {
 
     public enum Verdict { ARRIVED, LATE, MISSING }
 
@@ -24,6 +27,7 @@ public record ScenarioReport(String scenario, List<Line> lines) {
     public String toString() {
         StringBuilder text = new StringBuilder("Scenario " + scenario + ": " + (complete() ? "complete" : "INCOMPLETE") + "\n");
         lines.forEach(l -> text.append("  ").append(l).append('\n'));
+        text.append("  duplicates received (same distributionID, deduplicated): ").append(duplicates).append('\n');
         return text.toString();
     }
 }

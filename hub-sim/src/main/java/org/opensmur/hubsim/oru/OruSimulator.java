@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.opensmur.core.hub.client.HubClient;
+import org.opensmur.core.hub.client.ReceivedStore;
 import org.opensmur.core.hub.codec.Decoded;
 import org.opensmur.core.hub.codec.HubCodec;
 import org.opensmur.core.hub.message.HubMessage;
@@ -71,17 +72,25 @@ public final class OruSimulator implements AutoCloseable {
         client.start();
     }
 
-    private synchronized boolean store(Decoded decoded) {
+    private synchronized ReceivedStore.Outcome store(Decoded decoded) {
         HubMessage message = decoded.envelope();
         if (!(message.payload() instanceof Rpis)) {
-            return true; // not for the observatory: acknowledged, not kept
+            return ReceivedStore.Outcome.NEW; // not for the observatory: acknowledged, not kept
         }
         try (PreparedStatement insert = database.prepareStatement(
-                "INSERT OR IGNORE INTO rpis (distribution_id, sender, received_at, record) VALUES (?, ?, datetime('now'), ?)")) {
+                "INSERT OR IGNORE INTO rpis (distribution_id, sender, received_at, record) VALUES (?, ?, datetime('now'), ?)");
+             PreparedStatement kept = database.prepareStatement("SELECT record FROM rpis WHERE distribution_id = ?")) {
+            String record = codec.mapper().writeValueAsString(codec.toTree(message.payload()).get("rpis"));
             insert.setString(1, message.distributionID());
             insert.setString(2, message.senderID());
-            insert.setString(3, codec.mapper().writeValueAsString(codec.toTree(message.payload()).get("rpis")));
-            return insert.executeUpdate() == 1;
+            insert.setString(3, record);
+            if (insert.executeUpdate() == 1) {
+                return ReceivedStore.Outcome.NEW;
+            }
+            kept.setString(1, message.distributionID());
+            try (ResultSet r = kept.executeQuery()) {
+                return r.next() && record.equals(r.getString(1)) ? ReceivedStore.Outcome.REDELIVERY : ReceivedStore.Outcome.CONFLICT;
+            }
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("cannot store an RPIS record", e);
         }

@@ -72,7 +72,23 @@ public final class Migrations {
                     CREATE TABLE drafts (
                       draft_key TEXT PRIMARY KEY,
                       updated_at INTEGER NOT NULL,
-                      body BLOB NOT NULL)"""));
+                      body BLOB NOT NULL)"""),
+            // 5: trust nothing from the network: the digest that tells a redelivery from a conflicting copy, the
+            // conflicting copies kept apart, and a recipient's word held until the broker confirmed the row
+            List.of("ALTER TABLE inbox ADD COLUMN digest TEXT",
+                    """
+                    CREATE TABLE inbox_conflicts (
+                      id INTEGER PRIMARY KEY AUTOINCREMENT,
+                      distribution_id TEXT NOT NULL,
+                      digest TEXT NOT NULL,
+                      type TEXT NOT NULL,
+                      sender TEXT NOT NULL,
+                      case_id TEXT,
+                      received_at INTEGER NOT NULL,
+                      times_received INTEGER NOT NULL DEFAULT 1,
+                      body BLOB NOT NULL,
+                      UNIQUE (distribution_id, digest))""",
+                    "ALTER TABLE outbox ADD COLUMN held_state TEXT"));
 
     public static int latest() {
         return STEPS.size();

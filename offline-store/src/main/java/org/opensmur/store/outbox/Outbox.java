@@ -42,6 +42,8 @@ public final class Outbox {
     private final List<Consumer<OutboxEntry>> listeners = new CopyOnWriteArrayList<>();
     private final List<Runnable> wakers = new CopyOnWriteArrayList<>();
     private final List<Runnable> rewinders = new CopyOnWriteArrayList<>();
+    /** Some row holds a recipient's word until it is sent (checked on each confirm only then). */
+    private volatile boolean anyHeld;
 
     public Outbox(StoreDatabase database, Vault vault, HubCodec codec, OutboxPolicy policy, Clock clock) {
         this.database = database;
@@ -49,6 +51,12 @@ public final class Outbox {
         this.codec = codec;
         this.policy = policy;
         this.clock = clock;
+        this.anyHeld = database.inTransaction(c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT 1 FROM outbox WHERE held_state IS NOT NULL LIMIT 1");
+                 ResultSet r = select.executeQuery()) {
+                return r.next();
+            }
+        });
     }
 
     public OutboxPolicy policy() {
@@ -193,6 +201,9 @@ public final class Outbox {
                     sent.setString(3, outcome.distributionId());
                     if (sent.executeUpdate() == 1) {
                         // No SENT event row: sent_at records it (history() reads it there).
+                        if (anyHeld) {
+                            releaseHeld(c, outcome.distributionId(), now);
+                        }
                         if (watched) {
                             entries.add(find(c, outcome.distributionId()));
                         }
@@ -251,8 +262,12 @@ public final class Outbox {
 
     // ---- the delivery ledger
 
-    /** An RC-REF from the recipient about one of our messages. */
-    public void onReference(String distributionId, ReferenceStep step, boolean refused) {
+    /**
+     * An RC-REF about one of our messages, from {@code from}. Only the party the message went to can move
+     * its state, and never while the broker has not confirmed the row: the word is held until it is sent,
+     * so that no acknowledgement, true or forged, can keep a message from leaving.
+     */
+    public LedgerVerdict onReference(String distributionId, ReferenceStep step, boolean refused, String from) {
         DeliveryState state = refused ? DeliveryState.REFUSED : switch (step == null ? ReferenceStep.RECU : step) {
             case RECU -> DeliveryState.RECEIVED;
             case INTEGRE -> DeliveryState.INTEGRATED;
@@ -260,26 +275,92 @@ public final class Outbox {
             case ERREUR -> DeliveryState.ERROR;
             case SUPPRIME -> null;
         };
-        if (state != null) {
-            update(distributionId, state, null, null);
-        }
+        return apply(distributionId, state, from, false, null, null);
     }
 
-    /** An error report (Hub or partner) about one of our messages: the code and cause are kept. */
-    public void onError(HubError error) {
+    /** An error report about one of our messages: trusted from the Hub and from the message's recipient only. */
+    public LedgerVerdict onError(HubError error, String from) {
         Integer code = error.errorCode().statusCode() == null ? null : error.errorCode().statusCode().intValue();
-        update(error.referencedDistributionID(), DeliveryState.ERROR, code, error.errorCause());
+        return apply(error.referencedDistributionID(), DeliveryState.ERROR, from, HubError.HUB_ID.equals(from), code,
+                error.errorCause());
     }
 
-    private void update(String distributionId, DeliveryState state, Integer code, String cause) {
+    private LedgerVerdict apply(String distributionId, DeliveryState state, String from, boolean fromHub, Integer code,
+                                String cause) {
         long now = clock.millis();
-        OutboxEntry entry = database.inTransaction(c ->
-                setState(c, distributionId, state, now, code, cause) ? find(c, distributionId) : null);
-        if (entry != null) {
-            changed(entry);
-        } else {
-            LOG.info("ledger: {} for {} ignored (unknown message, or already further)", state, distributionId);
+        LedgerVerdict verdict = database.inTransaction(c -> {
+            OutboxEntry current = find(c, distributionId);
+            if (current == null) {
+                return LedgerVerdict.UNKNOWN_MESSAGE;
+            }
+            if (!fromHub && !current.recipient().equals(from)) {
+                return LedgerVerdict.UNEXPECTED_SENDER;
+            }
+            if (state == null) {
+                return LedgerVerdict.NO_CHANGE;
+            }
+            if (current.state() == DeliveryState.QUEUED) {
+                return hold(c, current, state, code, cause) ? LedgerVerdict.HELD_UNTIL_SENT : LedgerVerdict.NO_CHANGE;
+            }
+            return setState(c, distributionId, state, now, code, cause) ? LedgerVerdict.APPLIED : LedgerVerdict.NO_CHANGE;
+        });
+        switch (verdict) {
+            case APPLIED -> changed(find(distributionId));
+            case UNEXPECTED_SENDER -> LOG.warn("ledger: {} about {} from {} ignored: that message went to another party",
+                    state, distributionId, from);
+            default -> LOG.info("ledger: {} about {} from {}: {}", state, distributionId, from, verdict);
         }
+        return verdict;
+    }
+
+    /** Keeps the recipient's word about a row not yet confirmed by the broker; the row still leaves as usual. */
+    private boolean hold(Connection c, OutboxEntry current, DeliveryState state, Integer code, String cause) throws SQLException {
+        DeliveryState held;
+        try (PreparedStatement select = c.prepareStatement("SELECT held_state FROM outbox WHERE distribution_id = ?")) {
+            select.setString(1, current.distributionId());
+            try (ResultSet r = select.executeQuery()) {
+                held = r.next() && r.getString(1) != null ? DeliveryState.valueOf(r.getString(1)) : null;
+            }
+        }
+        if (held != null && !held.canMoveTo(state)) {
+            return false;
+        }
+        try (PreparedStatement update = c.prepareStatement(
+                "UPDATE outbox SET held_state = ?, error_code = COALESCE(?, error_code), detail = COALESCE(?, detail)"
+                        + " WHERE distribution_id = ?")) {
+            update.setString(1, state.name());
+            if (code == null) {
+                update.setNull(2, java.sql.Types.INTEGER);
+            } else {
+                update.setInt(2, code);
+            }
+            update.setBytes(3, sealDetail(current.distributionId(), cause));
+            update.setString(4, current.distributionId());
+            update.executeUpdate();
+        }
+        anyHeld = true;
+        return true;
+    }
+
+    /** Once a row is sent, the word held for it applies. */
+    private boolean releaseHeld(Connection c, String distributionId, long now) throws SQLException {
+        DeliveryState held;
+        PreparedStatement select = database.statement("SELECT held_state FROM outbox WHERE distribution_id = ?");
+        select.setString(1, distributionId);
+        try (ResultSet r = select.executeQuery()) {
+            held = r.next() && r.getString(1) != null ? DeliveryState.valueOf(r.getString(1)) : null;
+        }
+        if (held == null) {
+            return false;
+        }
+        PreparedStatement clear = database.statement("UPDATE outbox SET held_state = NULL WHERE distribution_id = ?");
+        clear.setString(1, distributionId);
+        clear.executeUpdate();
+        return setState(c, distributionId, held, now, null, null);
+    }
+
+    private byte[] sealDetail(String distributionId, String cause) {
+        return cause == null ? null : vault.seal(cause.getBytes(java.nio.charset.StandardCharsets.UTF_8), distributionId + "#detail");
     }
 
     private boolean setState(Connection c, String distributionId, DeliveryState state, long now, Integer code, String cause)
@@ -298,7 +379,7 @@ public final class Outbox {
             } else {
                 update.setInt(3, code);
             }
-            update.setBytes(4, cause == null ? null : vault.seal(cause.getBytes(java.nio.charset.StandardCharsets.UTF_8), distributionId + "#detail"));
+            update.setBytes(4, sealDetail(distributionId, cause));
             update.setString(5, distributionId);
             update.executeUpdate();
         }

@@ -6,6 +6,7 @@ import java.util.Set;
 import org.opensmur.core.bilan.InterventionReport;
 import org.opensmur.core.document.DocumentLink;
 import org.opensmur.core.geo.GeoPositionsUpdate;
+import org.opensmur.core.hub.error.HubError;
 import org.opensmur.core.hub.message.HubMessage;
 import org.opensmur.core.mission.ResourcesInfo;
 import org.opensmur.core.reference.Reference;
@@ -29,7 +30,7 @@ public record OutboxPolicy(Duration positionTrack, Duration retention, Duration 
 
     public int priority(HubMessage message) {
         return switch (message.type()) {
-            case RS_RI, RS_SR, RC_REF -> 0;
+            case RS_RI, RS_SR, RC_REF, RS_ERROR -> 0;
             case RS_BPV, RS_URL, RS_RPIS -> 1;
             default -> 2;
         };
@@ -52,6 +53,8 @@ public record OutboxPolicy(Duration positionTrack, Duration retention, Duration 
             case Rpis rpis -> keys.add("rpis:" + rpis.context().orgId() + "." + rpis.context().senderCaseId());
             case GeoPositionsUpdate positions -> positions.position().forEach(p -> keys.add("position:" + p.resourceId()));
             case Reference reference -> keys.add("reference:" + reference.distributionID());
+            // A refusal's error report and its RC-REF share the key: the report the RC-REF names leaves first.
+            case HubError error -> keys.add("reference:" + error.referencedDistributionID());
             default -> keys.add("other:" + message.distributionID());
         }
         return String.join(" ", keys);

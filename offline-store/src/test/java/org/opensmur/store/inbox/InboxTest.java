@@ -155,4 +155,91 @@ class InboxTest {
         assertNotNull(stored);
         assertEquals(List.of("$.content[0].jsonContent.embeddedJsonContent.message.resourcesStatus.state.newerField"), stored.unknownFields());
     }
+
+    /** The same RS-EDA-MAJ id, with another note: what a faulty LRM would send. */
+    private static HubMessage withOtherContent(TestStore t, HubMessage original) {
+        ObjectNode tree = t.codec.toTree(original);
+        ObjectNode update = (ObjectNode) tree.at("/content/0/jsonContent/embeddedJsonContent/message/createCaseHealthUpdate");
+        update.put("freetext", "a different update under a reused id");
+        return t.codec.decodeTree(tree).envelope();
+    }
+
+    @Test
+    void theSameIdWithOtherContentIsKeptApartRefusedAndNeverApplied() {
+        Tablet tablet = new Tablet(dir);
+        List<HubMessage> normand = normandCase(tablet.t);
+        HubMessage created = normand.get(0);
+        HubMessage update = normand.get(1);
+        HubMessage forged = withOtherContent(tablet.t, update);
+        assertEquals(update.distributionID(), forged.distributionID());
+        tablet.deliver(created, false);
+        tablet.deliver(update, false);
+        String caseId = "fr.health.samu440.DRFR154402413800236";
+        var before = tablet.t.store.cases().view(caseId).current();
+        await().atMost(Duration.ofSeconds(10)).until(() -> tablet.t.store.outbox().waiting() == 0);
+        int publishedBefore = tablet.transport.published().size();
+
+        assertEquals(Inbound.Disposition.STORED, tablet.deliver(forged, false), "kept: the broker may forget it");
+        await().atMost(Duration.ofSeconds(10)).until(() -> tablet.t.store.outbox().waiting() == 0);
+
+        assertEquals(before, tablet.t.store.cases().view(caseId).current(), "never applied");
+        assertEquals(1, tablet.t.store.inbox().timesReceived(update.distributionID()), "not counted as a redelivery");
+        assertTrue(tablet.events.stream().anyMatch(e -> e instanceof HubEvent.MessageConflict c
+                && c.message().distributionID().equals(update.distributionID())));
+        List<Inbox.Conflict> conflicts = tablet.t.store.inbox().conflicts(caseId);
+        assertEquals(1, conflicts.size());
+        assertEquals(update.distributionID(), conflicts.get(0).distributionId());
+        List<Decoded> copies = tablet.t.store.inbox().conflictingCopies(update.distributionID());
+        assertEquals("a different update under a reused id",
+                copies.get(0).tree().at("/content/0/jsonContent/embeddedJsonContent/message/createCaseHealthUpdate/freetext").asText(),
+                "the conflicting copy is kept whole");
+
+        List<HubMessage> answers = tablet.transport.published().subList(publishedBefore, tablet.transport.published().size())
+                .stream().map(p -> tablet.t.codec.decode(p.body()).envelope()).toList();
+        assertEquals(2, answers.size(), "an error report and a refusing RC-REF; no RC-REF RECU");
+        HubMessage error = answers.get(0);
+        HubMessage refusal = answers.get(1);
+        assertEquals(TestStore.LRM, error.recipientID());
+        assertEquals(org.opensmur.core.hub.message.DistributionKind.ERROR, error.distributionKind());
+        var report = (org.opensmur.core.hub.error.HubError) error.payload();
+        assertEquals(update.distributionID(), report.referencedDistributionID());
+        assertEquals(702, report.errorCode().statusCode().intValue());
+        Reference reference = (Reference) refusal.payload();
+        assertEquals(update.distributionID(), reference.distributionID());
+        assertEquals(Boolean.TRUE, reference.refused());
+        assertEquals(error.distributionID(), reference.errorDistributionID());
+
+        // The same conflicting copy again: the same two answers, under the same ids; the true copy again: RECU again.
+        tablet.deliver(forged, true);
+        tablet.deliver(update, true);
+        await().atMost(Duration.ofSeconds(10)).until(() -> tablet.t.store.outbox().waiting() == 0);
+        List<String> again = tablet.transport.published().subList(publishedBefore + 2, tablet.transport.published().size())
+                .stream().map(FakeTransport.Published::distributionId).toList();
+        assertEquals(List.of(error.distributionID(), refusal.distributionID(),
+                tablet.t.store.acknowledger().referenceOf(update.distributionID(), ReferenceStep.RECU)), again);
+        assertEquals(2, tablet.t.store.inbox().timesReceived(update.distributionID()));
+        assertEquals(1, tablet.t.store.inbox().conflicts(caseId).size());
+    }
+
+    @Test
+    void aMessageOnTheWrongQueueOrWithAnotherContentTypeIsRejectedAndTheNextGoesOn() {
+        Tablet tablet = new Tablet(dir);
+        List<HubMessage> normand = normandCase(tablet.t);
+        byte[] created = tablet.t.codec.encode(normand.get(0));
+        assertEquals(Inbound.Disposition.REJECTED, tablet.transport.inbound().onDelivery(
+                new Delivery(HubQueue.ACK, created, "application/json", false)), "a case on the .ack queue");
+        assertEquals(Inbound.Disposition.REJECTED, tablet.transport.inbound().onDelivery(
+                new Delivery(HubQueue.INFO, created, "application/json", false)), "a case on the .info queue");
+        assertEquals(Inbound.Disposition.REJECTED, tablet.transport.inbound().onDelivery(
+                new Delivery(HubQueue.MESSAGE, created, "text/plain", false)), "another content type");
+        assertEquals(Inbound.Disposition.REJECTED, tablet.transport.inbound().onDelivery(
+                new Delivery(HubQueue.MESSAGE, created, null, false)), "no content type");
+        assertEquals(null, tablet.t.store.inbox().read(normand.get(0).distributionID()), "none of them stored");
+        List<String> paths = tablet.events.stream().filter(e -> e instanceof HubEvent.MessageRejected)
+                .map(e -> ((HubEvent.MessageRejected) e).issues().get(0).path()).toList();
+        assertEquals(List.of("$.distributionKind", "$.distributionKind", "AMQP contentType", "AMQP contentType"), paths);
+
+        assertEquals(Inbound.Disposition.STORED, tablet.deliver(normand.get(0), false), "the next delivery goes on");
+        assertNotNull(tablet.t.store.inbox().read(normand.get(0).distributionID()));
+    }
 }

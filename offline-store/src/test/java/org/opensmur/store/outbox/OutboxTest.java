@@ -190,10 +190,10 @@ class OutboxTest {
         startRelay(10);
         await().until(() -> outbox().waiting() == 0);
 
-        outbox().onReference(a, ReferenceStep.CONSULTE, false);
-        outbox().onReference(a, ReferenceStep.RECU, false); // late: must not go back
-        outbox().onError(new HubError(new ErrorStatus(500, "DEAD_LETTER_QUEUED"),
-                "message read from dead-letter-queue; reason was expired", null, b));
+        assertEquals(LedgerVerdict.APPLIED, outbox().onReference(a, ReferenceStep.CONSULTE, false, TestStore.LRM));
+        assertEquals(LedgerVerdict.NO_CHANGE, outbox().onReference(a, ReferenceStep.RECU, false, TestStore.LRM)); // late
+        assertEquals(LedgerVerdict.APPLIED, outbox().onError(new HubError(new ErrorStatus(500, "DEAD_LETTER_QUEUED"),
+                "message read from dead-letter-queue; reason was expired", null, b), HubError.HUB_ID));
 
         assertEquals(DeliveryState.CONSULTED, outbox().find(a).state());
         assertEquals(List.of(DeliveryState.QUEUED, DeliveryState.SENT, DeliveryState.CONSULTED), outbox().history(a));
@@ -221,5 +221,53 @@ class OutboxTest {
         assertEquals(Map.of(DeliveryState.SENT, 1), purged);
         assertEquals(null, outbox().find(sent));
         assertEquals(DeliveryState.QUEUED, outbox().find(waiting).state(), "a message not sent is never purged");
+    }
+
+    private static final String ORU = "fr.health.test.oru";
+
+    @Test
+    void anRcRefFromAPartyTheMessageDidNotGoToChangesNothingAndNeverStopsTheSend() {
+        t = new TestStore(dir);
+        transport.disconnect();
+        String queued = outbox().enqueue(t.status(TestStore.CASE_A, ResourceStatus.DEPART)).distributionId();
+
+        assertEquals(LedgerVerdict.UNEXPECTED_SENDER, outbox().onReference(queued, ReferenceStep.RECU, false, ORU));
+        assertEquals(LedgerVerdict.UNEXPECTED_SENDER, outbox().onError(new HubError(new ErrorStatus(500, "DEAD_LETTER_QUEUED"),
+                "forged", null, queued), ORU));
+        assertEquals(DeliveryState.QUEUED, outbox().find(queued).state());
+        assertEquals(null, outbox().find(queued).errorCode());
+
+        startRelay(10);
+        transport.connect();
+        await().atMost(Duration.ofSeconds(10)).until(() -> outbox().find(queued).state() == DeliveryState.SENT);
+        assertEquals(List.of(queued), transport.confirmed(), "the forged RC-REF did not keep it from leaving");
+
+        assertEquals(LedgerVerdict.UNEXPECTED_SENDER, outbox().onReference(queued, ReferenceStep.INTEGRE, false, ORU));
+        assertEquals(DeliveryState.SENT, outbox().find(queued).state(), "a sent row moves only by its recipient's word");
+        assertEquals(LedgerVerdict.APPLIED, outbox().onReference(queued, ReferenceStep.INTEGRE, false, TestStore.LRM));
+        assertEquals(DeliveryState.INTEGRATED, outbox().find(queued).state());
+    }
+
+    @Test
+    void theRecipientsWordAboutARowNotYetConfirmedIsHeldUntilItIsSent() {
+        t = new TestStore(dir);
+        transport.disconnect();
+        String status = outbox().enqueue(t.status(TestStore.CASE_A, ResourceStatus.DEPART)).distributionId();
+        String other = outbox().enqueue(t.status(TestStore.CASE_B, ResourceStatus.DEPART)).distributionId();
+        // An earlier attempt reached the LRM but its confirm was lost: the LRM's RC-REF comes first.
+        assertEquals(LedgerVerdict.HELD_UNTIL_SENT, outbox().onReference(status, ReferenceStep.RECU, false, TestStore.LRM));
+        // The Hub's error reports are trusted too, and held the same way.
+        assertEquals(LedgerVerdict.HELD_UNTIL_SENT, outbox().onError(new HubError(new ErrorStatus(400, "EXPIRED_MESSAGE_BEFORE_ROUTING"),
+                "expired", null, other), HubError.HUB_ID));
+        assertEquals(DeliveryState.QUEUED, outbox().find(status).state(), "still to be sent");
+
+        startRelay(10);
+        transport.connect();
+        await().atMost(Duration.ofSeconds(10)).until(() -> outbox().waiting() == 0);
+        assertEquals(List.of(status, other), transport.confirmed(), "both left although words about them had come");
+        assertEquals(DeliveryState.RECEIVED, outbox().find(status).state());
+        assertEquals(List.of(DeliveryState.QUEUED, DeliveryState.SENT, DeliveryState.RECEIVED), outbox().history(status));
+        assertEquals(DeliveryState.ERROR, outbox().find(other).state());
+        assertEquals(400, outbox().find(other).errorCode());
     }
 }

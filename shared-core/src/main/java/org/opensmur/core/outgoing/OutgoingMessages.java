@@ -16,6 +16,9 @@ import org.opensmur.core.geo.GeoPositionsUpdate;
 import org.opensmur.core.geo.Position;
 import org.opensmur.core.hub.codec.HubCodec;
 import org.opensmur.core.hub.codec.HubDates;
+import org.opensmur.core.hub.error.ErrorCode;
+import org.opensmur.core.hub.error.ErrorStatus;
+import org.opensmur.core.hub.error.HubError;
 import org.opensmur.core.hub.message.Descriptor;
 import org.opensmur.core.hub.message.DistributionKind;
 import org.opensmur.core.hub.message.DistributionStatus;
@@ -73,6 +76,10 @@ public final class OutgoingMessages {
         return clientId;
     }
 
+    public HubCodec codec() {
+        return codec;
+    }
+
     /** RS-RI: the reply to an RS-ER, carrying the resource id the tablet minted for its vehicle. */
     public Built engagementReply(String caseId, ResourceInfo engagedResource, String lrmId) {
         return build(new ResourcesInfo(caseId, List.of(engagedResource)), lrmId, DistributionKind.REPORT);
@@ -116,6 +123,26 @@ public final class OutgoingMessages {
             throw new IllegalArgumentException("an " + received.type() + " is never acknowledged");
         }
         Reference reference = new Reference(received.distributionID(), null, null, step);
+        return build(reference, received.senderID(), DistributionKind.ACK);
+    }
+
+    /**
+     * RS-ERROR: tells the sender of a received functional message that the tablet refuses it ({@code code}
+     * in the partners' 700 range). It goes to the sender's {@code .info}; the rejected message is not quoted
+     * back ({@code sourceMessage} left out: it carries patient data the sender already has).
+     */
+    public Built errorReport(HubMessage received, ErrorCode code, String cause) {
+        HubError error = new HubError(new ErrorStatus(code.statusCode(), code.statusString()), cause, null,
+                received.distributionID());
+        return build(error, received.senderID(), DistributionKind.ERROR);
+    }
+
+    /** RC-REF {@code refused}: the final answer to a refused message, naming the error report sent about it. */
+    public Built refusal(HubMessage received, String errorDistributionId) {
+        if (!received.type().needsReference()) {
+            throw new IllegalArgumentException("an " + received.type() + " is never acknowledged");
+        }
+        Reference reference = new Reference(received.distributionID(), true, errorDistributionId, ReferenceStep.ERREUR);
         return build(reference, received.senderID(), DistributionKind.ACK);
     }
 

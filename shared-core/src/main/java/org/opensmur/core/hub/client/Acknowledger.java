@@ -10,4 +10,12 @@ import org.opensmur.core.reference.ReferenceStep;
 @FunctionalInterface
 public interface Acknowledger {
     void acknowledge(HubMessage received, ReferenceStep step);
+
+    /**
+     * Refuses a received functional message: an error report to its sender ({@code .info}), then an RC-REF
+     * with {@code refused} naming that report. {@code cause} names ids and rules, never contents.
+     */
+    default void refuse(HubMessage received, String cause) {
+        throw new UnsupportedOperationException("this acknowledger cannot refuse " + received.distributionID());
+    }
 }

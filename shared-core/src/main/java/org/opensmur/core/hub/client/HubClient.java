@@ -1,16 +1,20 @@
 package org.opensmur.core.hub.client;
 
+import java.util.List;
 import java.util.function.Consumer;
 import org.opensmur.core.hub.codec.Decoded;
 import org.opensmur.core.hub.codec.HubCodec;
+import org.opensmur.core.hub.error.ErrorCode;
 import org.opensmur.core.hub.error.HubError;
 import org.opensmur.core.hub.message.HubMessage;
 import org.opensmur.core.hub.transport.Delivery;
+import org.opensmur.core.hub.transport.HubQueue;
 import org.opensmur.core.hub.transport.HubTransport;
 import org.opensmur.core.hub.transport.Inbound;
 import org.opensmur.core.outgoing.OutgoingMessages;
 import org.opensmur.core.reference.Reference;
 import org.opensmur.core.reference.ReferenceStep;
+import org.opensmur.core.hub.validation.ValidationIssue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,20 +26,29 @@ import org.slf4j.LoggerFactory;
 public final class HubClient implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HubClient.class);
+    private static final String JSON = "application/json";
 
     private final HubTransport transport;
     private final HubCodec codec;
     private final ReceivedStore store;
     private final Acknowledger acknowledger;
     private final Consumer<HubEvent> events;
+    private final HubClock clock;
 
     public HubClient(HubTransport transport, HubCodec codec, ReceivedStore store, Acknowledger acknowledger,
                      Consumer<HubEvent> events) {
+        this(transport, codec, store, acknowledger, events, null);
+    }
+
+    /** {@code clock}, when given, learns the Hub side's time from every message received. */
+    public HubClient(HubTransport transport, HubCodec codec, ReceivedStore store, Acknowledger acknowledger,
+                     Consumer<HubEvent> events, HubClock clock) {
         this.transport = transport;
         this.codec = codec;
         this.store = store;
         this.acknowledger = acknowledger;
         this.events = events;
+        this.clock = clock;
     }
 
     public void start() {
@@ -44,21 +57,47 @@ public final class HubClient implements AutoCloseable {
 
     /** What the transport calls for each delivery (public for tests that play the broker). */
     public Inbound.Disposition onDelivery(Delivery delivery) {
+        if (!JSON.equals(delivery.contentType())) {
+            // The Hub itself refuses any other content type (101); this client asked for JSON.
+            return reject(delivery, new ValidationIssue("AMQP contentType", ValidationIssue.Kind.FORMAT, null,
+                    "content type '" + delivery.contentType() + "' refused: " + JSON + " expected"));
+        }
         Decoded decoded = codec.decode(delivery.body());
         if (!decoded.isReadable() || decoded.envelope() == null) {
-            LOG.warn("refused a delivery from the {} queue: {} issue(s), first at {}", delivery.queue(),
-                    decoded.issues().size(), decoded.issues().isEmpty() ? "-" : decoded.issues().get(0).path());
-            events.accept(new HubEvent.MessageRejected(delivery.queue(), decoded.issues()));
-            return Inbound.Disposition.REJECTED;
+            return reject(delivery, decoded.issues().isEmpty()
+                    ? new ValidationIssue("$", ValidationIssue.Kind.USE_CASE, null, "a whole EDXL-DE message is expected")
+                    : decoded.issues().get(0), decoded.issues());
         }
         HubMessage message = decoded.envelope();
-        boolean fresh;
+        HubQueue expected = queueFor(message);
+        if (expected != delivery.queue()) {
+            return reject(delivery, new ValidationIssue("$.distributionKind", ValidationIssue.Kind.HUB_RULE, null,
+                    "a " + message.type() + " of kind " + message.distributionKind().code() + " belongs on the ."
+                            + expected.suffix() + " queue, not ." + delivery.queue().suffix()));
+        }
+        if (clock != null) {
+            clock.observe(message.dateTimeSent());
+        }
+        ReceivedStore.Outcome outcome;
         try {
-            fresh = store.store(decoded);
+            outcome = store.store(decoded);
         } catch (RuntimeException e) {
             LOG.error("could not store {} ({}); it will be delivered again", message.distributionID(), e.getClass().getSimpleName());
             return Inbound.Disposition.RETRY_LATER;
         }
+        if (outcome == ReceivedStore.Outcome.CONFLICT) {
+            // Never applied, never acknowledged as received: kept apart, refused to its sender, shown to the crew.
+            LOG.warn("{} from {} received again with other content: kept apart as a conflict, refused",
+                    message.distributionID(), message.senderID());
+            events.accept(new HubEvent.MessageConflict(message));
+            if (message.type().needsReference()) {
+                acknowledger.refuse(message, "distributionID " + message.distributionID()
+                        + " was already received with other content; this copy is kept apart and not applied:"
+                        + " send a change with a new distributionID");
+            }
+            return Inbound.Disposition.STORED;
+        }
+        boolean fresh = outcome == ReceivedStore.Outcome.NEW;
         switch (message.payload()) {
             case Reference reference -> events.accept(new HubEvent.ReferenceReceived(reference.distributionID(),
                     reference.step(), Boolean.TRUE.equals(reference.refused()), reference.errorDistributionID(), message.senderID()));
@@ -69,6 +108,29 @@ public final class HubClient implements AutoCloseable {
             }
         }
         return Inbound.Disposition.STORED;
+    }
+
+    /** The queue the Hub routes such a message to: by its kind, and its payload must agree with that kind. */
+    private static HubQueue queueFor(HubMessage message) {
+        HubQueue byKind = HubQueue.of(message.distributionKind());
+        HubQueue byPayload = switch (message.payload()) {
+            case Reference reference -> HubQueue.ACK;
+            case HubError error -> HubQueue.INFO;
+            default -> HubQueue.MESSAGE;
+        };
+        return byKind == byPayload ? byKind : byPayload;
+    }
+
+    private Inbound.Disposition reject(Delivery delivery, ValidationIssue first) {
+        return reject(delivery, first, List.of(first));
+    }
+
+    private Inbound.Disposition reject(Delivery delivery, ValidationIssue first, List<ValidationIssue> issues) {
+        // Paths and rules only: a reason may quote a value, and values are patient data.
+        LOG.warn("refused a delivery from the .{} queue: {} issue(s), first at {}", delivery.queue().suffix(),
+                issues.size(), first.path());
+        events.accept(new HubEvent.MessageRejected(delivery.queue(), issues));
+        return Inbound.Disposition.REJECTED;
     }
 
     /**
@@ -83,13 +145,26 @@ public final class HubClient implements AutoCloseable {
 
     /** RC-REFs published at once, without a durable outbox (tools and tests; the app uses the store's). */
     public static Acknowledger direct(HubTransport transport, HubCodec codec, OutgoingMessages outgoing) {
-        return (received, step) -> {
-            HubMessage reference = outgoing.reference(received, step).orElseThrow();
-            transport.publish(codec.encode(reference), reference.distributionID()).thenAccept(outcome -> {
-                if (!outcome.isConfirmed()) {
-                    LOG.warn("RC-REF {} not confirmed: {}", reference.distributionID(), outcome);
-                }
-            });
+        return new Acknowledger() {
+            @Override
+            public void acknowledge(HubMessage received, ReferenceStep step) {
+                publish(outgoing.reference(received, step).orElseThrow());
+            }
+
+            @Override
+            public void refuse(HubMessage received, String cause) {
+                HubMessage error = outgoing.errorReport(received, ErrorCode.WRONG_MESSAGE_SEQUENCE, cause).orElseThrow();
+                publish(error);
+                publish(outgoing.refusal(received, error.distributionID()).orElseThrow());
+            }
+
+            private void publish(HubMessage message) {
+                transport.publish(codec.encode(message), message.distributionID()).thenAccept(outcome -> {
+                    if (!outcome.isConfirmed()) {
+                        LOG.warn("{} {} not confirmed: {}", message.type(), message.distributionID(), outcome);
+                    }
+                });
+            }
         };
     }
 

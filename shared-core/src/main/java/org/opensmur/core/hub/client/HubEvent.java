@@ -16,6 +16,13 @@ public sealed interface HubEvent {
     record MessageReceived(HubMessage message, boolean duplicate, boolean redelivered) implements HubEvent {
     }
 
+    /**
+     * A message whose distributionID was received before with other content: kept apart, not applied,
+     * refused to its sender. The crew is told there is a conflict on that case.
+     */
+    record MessageConflict(HubMessage message) implements HubEvent {
+    }
+
     /** An RC-REF from {@code from} about one of our messages. */
     record ReferenceReceived(String referencedDistributionId, ReferenceStep step, boolean refused,
                              String errorDistributionId, String from) implements HubEvent {

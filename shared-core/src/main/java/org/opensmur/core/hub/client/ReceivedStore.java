@@ -1,5 +1,8 @@
 package org.opensmur.core.hub.client;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.opensmur.core.hub.codec.ContentDigest;
 import org.opensmur.core.hub.codec.Decoded;
 
 /**
@@ -9,11 +12,30 @@ import org.opensmur.core.hub.codec.Decoded;
 @FunctionalInterface
 public interface ReceivedStore {
 
+    /** What storing a received message found. */
+    enum Outcome {
+        /** Never seen: stored, to be acted on. */
+        NEW,
+        /** The same distributionID with the same content: a redelivery or a republication, no second effect. */
+        REDELIVERY,
+        /** The same distributionID with other content: kept apart, never applied, refused to its sender. */
+        CONFLICT
+    }
+
     /**
-     * Stores a readable received message keyed by its distributionID.
+     * Stores a readable received message keyed by its distributionID and the digest of its content.
      *
-     * @return true when new, false when this distributionID was already stored (a redelivery or a duplicate)
      * @throws RuntimeException when it could not be stored: the delivery is given back and retried later
      */
-    boolean store(Decoded message);
+    Outcome store(Decoded message);
+
+    /** Received ids and digests kept in memory (simulators and tools; the tablet's store is durable). */
+    static ReceivedStore inMemory() {
+        Map<String, String> digests = new ConcurrentHashMap<>();
+        return decoded -> {
+            String digest = ContentDigest.of(decoded.tree());
+            String before = digests.putIfAbsent(decoded.envelope().distributionID(), digest);
+            return before == null ? Outcome.NEW : before.equals(digest) ? Outcome.REDELIVERY : Outcome.CONFLICT;
+        };
+    }
 }

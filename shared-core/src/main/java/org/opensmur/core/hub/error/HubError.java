@@ -14,6 +14,9 @@ public record HubError(
         ObjectNode sourceMessage,
         @Required String referencedDistributionID) implements Payload {
 
+    /** The Hub's own client id: the sender of the error reports its dispatcher writes. */
+    public static final String HUB_ID = "fr.health.hub";
+
     /** The Hub writes this instead of an id when it could not read the rejected message's id. */
     public static final String UNKNOWN_DISTRIBUTION_ID = "distributionID_could_not_be_extracted";
 

@@ -1,5 +1,7 @@
 package org.opensmur.core.hub.transport;
 
+import org.opensmur.core.hub.message.DistributionKind;
+
 /** The three queues the Hub creates for each client (declared passively, never created by the client). */
 public enum HubQueue {
     /** Functional messages (Report, Update, Cancel). */
@@ -17,5 +19,14 @@ public enum HubQueue {
 
     public String suffix() {
         return suffix;
+    }
+
+    /** The Hub's routing rule: the queue a message of this kind is delivered to. */
+    public static HubQueue of(DistributionKind kind) {
+        return switch (kind) {
+            case ACK -> ACK;
+            case ERROR -> INFO;
+            case REPORT, UPDATE, CANCEL -> MESSAGE;
+        };
     }
 }

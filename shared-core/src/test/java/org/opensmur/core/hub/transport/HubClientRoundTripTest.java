@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.opensmur.core.conformance.SharedCorpus;
 import org.opensmur.core.hub.client.HubClient;
 import org.opensmur.core.hub.client.HubEvent;
+import org.opensmur.core.hub.client.ReceivedStore;
 import org.opensmur.core.hub.codec.Decoded;
 import org.opensmur.core.hub.codec.HubCodec;
 import org.opensmur.core.hub.error.ErrorCode;
@@ -56,7 +57,8 @@ class HubClientRoundTripTest {
             transport = new AmqpHubTransport(broker.config(clientId), Clock.systemUTC());
             outgoing = OutgoingMessages.of(clientId, Clock.systemDefaultZone());
             client = new HubClient(transport, codec,
-                    decoded -> stored.putIfAbsent(decoded.envelope().distributionID(), decoded) == null,
+                    decoded -> stored.putIfAbsent(decoded.envelope().distributionID(), decoded) == null
+                            ? ReceivedStore.Outcome.NEW : ReceivedStore.Outcome.REDELIVERY,
                     HubClient.direct(transport, codec, outgoing), events::add);
             client.start();
             await().atMost(Duration.ofSeconds(20)).until(() -> transport.state().isConnected());
