@@ -16,6 +16,7 @@ import org.opensmur.store.rpis.RpisPrefill;
  *   tablet --hub-config FILE            Hub settings as the SDK names them (HUB_HOSTNAME, CLIENT_ID, ...)
  *   tablet --hub-dir DIR [--client-id ID]  a local Hub's folder (broker.env + dev-ca stores, see hub-sim)
  *          [--store DIR] [--tiles DIR] [--lang=fr|en] [--theme=day|night|sunlight] [--nmea=FILE]
+ *   tablet --restore-store COPY [--store DIR]   a rescued or damaged database back as the store
  * </pre>
  * The store's secret comes from OPENSMUR_STORE_SECRET (env:, file: or console, as for every secret).
  */
@@ -27,16 +28,47 @@ public final class DesktopMain {
     }
 
     public static void main(String[] args) {
+        if (List.of(args).contains("--restore-store")) {
+            System.exit(restoreStore(List.of(args)));
+        }
         Application.launch(TabletApp.class, args);
     }
 
-    static TabletSettings settings(List<String> args) {
+    /**
+     * {@code --restore-store COPY [--store DIR]}: puts a rescue copy (or any damaged database) back as the
+     * store, copying every readable row into a new {@code store.db}; an existing one is never overwritten.
+     */
+    static int restoreStore(List<String> args) {
+        Map<String, String> options = options(args);
+        Path copy = Path.of(options.get("restore-store"));
+        Path target = storeFolder(options).resolve("store.db");
+        try {
+            var salvage = org.opensmur.store.db.StoreDatabase.restore(copy, target);
+            System.out.println("restored " + copy + " into " + target + ": rows copied " + salvage.copied()
+                    + ", unreadable " + salvage.lost());
+            return 0;
+        } catch (org.opensmur.store.db.StoreException e) {
+            System.err.println("cannot restore: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static Map<String, String> options(List<String> args) {
         Map<String, String> options = new HashMap<>();
         for (int i = 0; i + 1 < args.size(); i++) {
             if (args.get(i).startsWith("--") && !args.get(i).contains("=")) {
                 options.put(args.get(i).substring(2), args.get(++i));
             }
         }
+        return options;
+    }
+
+    private static Path storeFolder(Map<String, String> options) {
+        return Path.of(options.getOrDefault("store", System.getProperty("user.home") + "/.opensmur/store"));
+    }
+
+    static TabletSettings settings(List<String> args) {
+        Map<String, String> options = options(args);
         Map<String, String> env = new HashMap<>(System.getenv());
         HubConfig hub;
         if (options.containsKey("hub-dir")) {
@@ -45,7 +77,7 @@ public final class DesktopMain {
             hub = HubConfig.load(options.containsKey("hub-config") ? Path.of(options.get("hub-config")) : null, env)
                     .orElseThrow();
         }
-        Path store = Path.of(options.getOrDefault("store", System.getProperty("user.home") + "/.opensmur/store"));
+        Path store = storeFolder(options);
         char[] secret = Secrets.read(env.getOrDefault("OPENSMUR_STORE_SECRET", "console"), "store secret", env);
         String resource = "fr.health.samu440.resource." + hub.clientId().replaceAll("[^A-Za-z0-9_-]", "-");
         return new TabletSettings(hub, store, secret, resource, "SMUR", "VLM 1", "Équipe SMUR 1",

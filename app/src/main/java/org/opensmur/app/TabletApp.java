@@ -7,6 +7,8 @@ import javafx.animation.Timeline;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.opensmur.app.demo.DemoPilot;
@@ -18,6 +20,7 @@ import org.opensmur.app.shell.Labels;
 import org.opensmur.app.shell.MainView;
 import org.opensmur.app.shell.Theme;
 import org.opensmur.core.hub.transport.AmqpHubTransport;
+import org.opensmur.store.db.StoreException;
 
 /** The desktop tablet: reads its settings (see {@link DesktopMain}), builds the session and shows it. */
 public final class TabletApp extends Application {
@@ -34,8 +37,28 @@ public final class TabletApp extends Application {
         Locale locale = Locale.forLanguageTag(getParameters().getNamed().getOrDefault("lang", "fr"));
         Labels labels = new Labels(locale);
         Clock clock = Clock.systemDefaultZone();
-        session = new TabletSession(new AmqpHubTransport(settings.hub(), clock), settings, labels, Platform::runLater, clock,
-                positionSource(clock));
+        try {
+            session = new TabletSession(new AmqpHubTransport(settings.hub(), clock), settings, labels, Platform::runLater, clock,
+                    positionSource(clock));
+        } catch (StoreException e) {
+            // The store cannot be opened (its database missing beside its key, damaged...): said on screen, in
+            // the crew's words and with what the integrator must run; nothing is created in its place.
+            System.err.println("cannot open the store: " + e.getMessage());
+            Label title = new Label(labels.storageProblem(e));
+            title.getStyleClass().add("title");
+            title.setWrapText(true);
+            Label detail = new Label(e.getMessage());
+            detail.setId("startup-problem");
+            detail.setWrapText(true);
+            VBox box = new VBox(24, title, detail);
+            box.setPadding(new javafx.geometry.Insets(32));
+            Scene scene = new Scene(box, 1280, 800);
+            Theme.DAY.applyTo(scene);
+            stage.setTitle("OpenSMUR");
+            stage.setScene(scene);
+            stage.show();
+            return;
+        }
         MainView view = new MainView(session, labels, () -> {
             theme = theme.next();
             theme.applyTo(stage.getScene());

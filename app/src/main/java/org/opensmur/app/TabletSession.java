@@ -28,6 +28,7 @@ import org.opensmur.core.mission.ResourcesInfo;
 import org.opensmur.core.reference.ReferenceStep;
 import org.opensmur.store.cases.CaseStore;
 import org.opensmur.store.outbox.OutboxEntry;
+import org.opensmur.store.tablet.CoreNotice;
 import org.opensmur.store.tablet.TabletCore;
 
 /**
@@ -92,6 +93,17 @@ public final class TabletSession implements AutoCloseable {
             ledgerChanged();
         });
         core.onEvent(event -> ui.execute(() -> onEvent(event)));
+        core.onNotice(notice -> ui.execute(() -> onNotice(notice)));
+        statusBar.onStorage(core.storage());
+    }
+
+    private void onNotice(CoreNotice notice) {
+        switch (notice) {
+            case CoreNotice.AcknowledgementIgnored ignored -> log.inbound(ignored.kind(), "", clock.instant(),
+                    labels.format("log.ignoredAck", ignored.from()), ignored.referencedDistributionId());
+            case CoreNotice.Storage storage -> statusBar.onStorage(storage.state());
+        }
+        ledgerChanged();
     }
 
     public void start() {
@@ -133,6 +145,14 @@ public final class TabletSession implements AutoCloseable {
                     error.code().map(c -> c.label()).orElse(String.valueOf(error.error().errorCode().statusCode()))));
             case HubEvent.MessageRejected rejected -> statusBar.setLastError(labels.format("error.rejected",
                     rejected.issues().isEmpty() ? "" : rejected.issues().get(0).path()));
+            case HubEvent.MessageConflict conflict -> {
+                String caseId = CaseStore.caseIdOf(conflict.message());
+                log.inbound(conflict.message().type().code(), caseId, clock.instant(), labels.get("log.conflict"),
+                        conflict.message().distributionID());
+                if (caseId != null && caseId.equals(openCase)) {
+                    mission.showConflicts(core.store().inbox().conflicts(caseId).size());
+                }
+            }
             default -> { }
         }
         ledgerChanged();
@@ -210,6 +230,7 @@ public final class TabletSession implements AutoCloseable {
     private void openCase(String caseId, String lrmId) {
         openCase = caseId;
         refreshCase(caseId);
+        mission.showConflicts(core.store().inbox().conflicts(caseId).size());
         CaseStore.CaseView view = core.store().cases().view(caseId);
         bilan.open(view, lrmId);
         documents.open(caseId, lrmId);
@@ -235,6 +256,7 @@ public final class TabletSession implements AutoCloseable {
     /** Called every second by the app's clock. */
     public void tick() {
         statusBar.refresh();
+        statusBar.onClockOffset(core.clock().skewed() ? core.clock().offset().orElse(null) : null);
         status.tick(clock.instant());
     }
 

@@ -1,5 +1,6 @@
 package org.opensmur.store;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import org.opensmur.core.outgoing.OutgoingMessages;
 import org.opensmur.store.cases.CaseStore;
 import org.opensmur.store.crypto.Vault;
 import org.opensmur.store.db.StoreDatabase;
+import org.opensmur.store.db.StoreException;
 import org.opensmur.store.drafts.Drafts;
 import org.opensmur.store.inbox.Inbox;
 import org.opensmur.store.inbox.StoredAcknowledger;
@@ -44,13 +46,43 @@ public final class OfflineStore implements AutoCloseable {
 
     public static OfflineStore open(Path folder, char[] secret, OutgoingMessages outgoing, HubCodec codec,
                                     OutboxPolicy policy, Clock clock) {
-        Vault vault = Vault.open(folder.resolve("store-key.p12"), secret);
-        StoreDatabase database = StoreDatabase.open(folder.resolve("store.db"));
+        Path databaseFile = folder.resolve("store.db");
+        Path keyFile = folder.resolve("store-key.p12");
+        if (Files.exists(keyFile) && !Files.exists(databaseFile)) {
+            // A key without its database: the data was moved or deleted. Never start an empty store over it.
+            throw new StoreException(StoreException.Kind.MISSING, "base de données introuvable: " + databaseFile
+                    + " is missing while its key " + keyFile + " is there; nothing was created. " + rescueHint(folder, databaseFile));
+        }
+        Vault vault = Vault.open(keyFile, secret);
+        StoreDatabase database = StoreDatabase.open(databaseFile);
         Outbox outbox = new Outbox(database, vault, codec, policy, clock);
         CaseStore cases = new CaseStore(database, vault, codec, clock);
         Inbox inbox = new Inbox(database, vault, codec, cases, clock);
         return new OfflineStore(database, outbox, inbox, cases, new StoredAcknowledger(database, outbox, outgoing),
                 new Drafts(database, vault, clock));
+    }
+
+    private static String rescueHint(Path folder, Path databaseFile) {
+        java.util.List<Path> copies = new java.util.ArrayList<>();
+        try (var files = Files.list(folder)) {
+            files.filter(f -> f.getFileName().toString().startsWith("store-rescued-")).sorted().forEach(copies::add);
+        } catch (java.io.IOException e) {
+            // no listing: no hint
+        }
+        String command = "./bin/tablet --restore-store COPY --store " + folder.toAbsolutePath();
+        return copies.isEmpty()
+                ? "Put the database back, or restore a copy of it: " + command
+                : "Rescue copies: " + copies + "; to restore the newest: " + command.replace("COPY", copies.get(copies.size() - 1).toString());
+    }
+
+    /** Checks that the database file is still the one opened (deleted or replaced under the tablet?). */
+    public void verify() {
+        database.verify();
+    }
+
+    /** Bytes left on the device that holds the store (-1 when unknown). */
+    public long usableSpace() {
+        return database.usableSpace();
     }
 
     public Outbox outbox() {

@@ -289,7 +289,7 @@ public final class Pki {
     }
 
     /** Owner read/write only, where the file system knows permissions. */
-    static void restrict(Path file) {
+    public static void restrict(Path file) {
         try {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         } catch (UnsupportedOperationException | IOException ignored) {
@@ -305,10 +305,12 @@ public final class Pki {
             certificate.checkValidity(Date.from(now));
         } catch (CertificateExpiredException e) {
             throw new IllegalArgumentException("certificate " + certificate.getSubjectX500Principal().getName()
-                    + " expired on " + certificate.getNotAfter().toInstant(), e);
+                    + " expired on " + certificate.getNotAfter().toInstant() + " (valid from "
+                    + certificate.getNotBefore().toInstant() + "; it is now " + now + " by this device's clock)", e);
         } catch (CertificateNotYetValidException e) {
             throw new IllegalArgumentException("certificate " + certificate.getSubjectX500Principal().getName()
-                    + " is not valid before " + certificate.getNotBefore().toInstant(), e);
+                    + " is not valid before " + certificate.getNotBefore().toInstant() + " (valid until "
+                    + certificate.getNotAfter().toInstant() + "; it is now " + now + " by this device's clock)", e);
         }
     }
 

@@ -25,6 +25,7 @@ import org.opensmur.core.mission.Operator;
 import org.opensmur.core.mission.OperatorRole;
 import org.opensmur.core.mission.Sex;
 import org.opensmur.store.cases.CaseStore;
+import org.opensmur.store.db.StoreException;
 import org.opensmur.store.outbox.OutboxEntry;
 import org.opensmur.store.tablet.TabletCore;
 
@@ -197,6 +198,9 @@ public final class BilanViewModel {
             entry = core.send(core.outgoing().bilan(report, lrmId));
         } catch (TabletCore.InvalidMessageException e) {
             delivery.set(labels.format("bilan.invalid", e.issues().stream().map(i -> i.path().substring(i.path().lastIndexOf('.') + 1)).toList()));
+            return false;
+        } catch (StoreException e) {
+            delivery.set(labels.storageProblem(e)); // the draft stays: nothing is lost
             return false;
         }
         sentId = entry.distributionId();

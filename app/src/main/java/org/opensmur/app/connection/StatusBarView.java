@@ -26,8 +26,12 @@ public final class StatusBarView extends HBox {
         error.setId("last-error");
         error.getStyleClass().add("error-text");
         error.textProperty().bind(model.lastErrorProperty());
+        Label warning = new Label();
+        warning.setId("device-warning");
+        warning.getStyleClass().add("error-text");
+        warning.textProperty().bind(model.warningProperty());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        getChildren().addAll(connection, waiting, gap, error);
+        getChildren().addAll(connection, waiting, warning, gap, error);
     }
 }

@@ -14,6 +14,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.opensmur.app.shell.Labels;
 import org.opensmur.core.hub.transport.ConnectionState;
+import org.opensmur.store.tablet.StorageState;
 
 /** The always-visible strip: is the SAMU reachable, since when not, what waits to leave, the last error. */
 public final class StatusBarViewModel {
@@ -25,7 +26,10 @@ public final class StatusBarViewModel {
     private final IntegerProperty waiting = new SimpleIntegerProperty();
     private final StringProperty waitingText = new SimpleStringProperty();
     private final StringProperty lastError = new SimpleStringProperty("");
+    private final StringProperty warning = new SimpleStringProperty("");
     private ConnectionState state;
+    private StorageState storage;
+    private Duration clockOffset;
 
     public StatusBarViewModel(Labels labels, Clock clock) {
         this.labels = labels;
@@ -62,6 +66,37 @@ public final class StatusBarViewModel {
         waitingText.set(count == 0 ? labels.get("outbox.none") : labels.format("outbox.waiting", count));
     }
 
+    /** The device's storage: a problem that stops saving, or space running low, stays shown until it is gone. */
+    public void onStorage(StorageState state) {
+        storage = state;
+        if (state.problem() != null) {
+            setLastError(labels.storageProblem(state.problem()));
+        }
+        refreshWarning();
+    }
+
+    /** The tablet's clock against the Hub side's ({@code null}: not off enough to matter). */
+    public void onClockOffset(Duration offset) {
+        if (java.util.Objects.equals(offset, clockOffset)) {
+            return;
+        }
+        clockOffset = offset;
+        refreshWarning();
+    }
+
+    private void refreshWarning() {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        if (storage != null && storage.problem() != null) {
+            parts.add(labels.storageProblem(storage.problem()));
+        } else if (storage != null && storage.low()) {
+            parts.add(labels.format("storage.low", Math.max(0, storage.usableBytes() / (1024 * 1024))));
+        }
+        if (clockOffset != null) {
+            parts.add(labels.format("clock.skewed", ago(clockOffset.abs())));
+        }
+        warning.set(String.join(" · ", parts));
+    }
+
     /** The last problem, in plain words (never patient data: error texts name fields, not values). */
     public void setLastError(String text) {
         lastError.set(text == null ? "" : text);
@@ -85,5 +120,10 @@ public final class StatusBarViewModel {
 
     public ReadOnlyStringProperty lastErrorProperty() {
         return lastError;
+    }
+
+    /** What threatens the crew's work although nothing failed yet: storage low or gone, a wrong clock. */
+    public ReadOnlyStringProperty warningProperty() {
+        return warning;
     }
 }

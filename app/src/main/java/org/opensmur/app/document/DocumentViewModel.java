@@ -8,6 +8,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.opensmur.app.shell.Labels;
 import org.opensmur.core.document.DocumentType;
+import org.opensmur.store.db.StoreException;
 import org.opensmur.store.outbox.OutboxEntry;
 import org.opensmur.store.tablet.TabletCore;
 
@@ -53,6 +54,9 @@ public final class DocumentViewModel {
             entry = core.send(core.outgoing().documentLink(caseId, null, type.get(), link, lrmId));
         } catch (TabletCore.InvalidMessageException e) {
             message.set(labels.get("document.badUrl"));
+            return false;
+        } catch (StoreException e) {
+            message.set(labels.storageProblem(e));
             return false;
         }
         sentId = entry.distributionId();

@@ -15,6 +15,7 @@ import org.opensmur.core.mission.RequestedResource;
 import org.opensmur.core.mission.ResourceInfo;
 import org.opensmur.core.mission.ResourcesEngagement;
 import org.opensmur.core.mission.Team;
+import org.opensmur.store.db.StoreException;
 import org.opensmur.store.tablet.TabletCore;
 
 /** An engagement request rings the tablet; one tap accepts (RS-RI with resource, crew, vehicle) or declines. */
@@ -63,12 +64,17 @@ public final class EngagementViewModel {
                 settings.unit().orgId(), null, null, vehicleType, settings.vehicleName(), null,
                 new Team(MedicalLevel.MED, settings.crewName()), null, null, null);
         try {
-            core.send(core.outgoing().engagementReply(request.caseId(), engaged, request.lrmId()));
-        } catch (TabletCore.InvalidMessageException e) {
-            // e.g. a vehicle type the request named but the Hub's list does not know: ours is sent instead
-            engaged = new ResourceInfo(engaged.datetime(), engaged.resourceId(), null, null, engaged.orgId(), null, null,
-                    settings.vehicleType(), settings.vehicleName(), null, engaged.team(), null, null, null);
-            core.send(core.outgoing().engagementReply(request.caseId(), engaged, request.lrmId()));
+            try {
+                core.send(core.outgoing().engagementReply(request.caseId(), engaged, request.lrmId()));
+            } catch (TabletCore.InvalidMessageException e) {
+                // e.g. a vehicle type the request named but the Hub's list does not know: ours is sent instead
+                engaged = new ResourceInfo(engaged.datetime(), engaged.resourceId(), null, null, engaged.orgId(), null, null,
+                        settings.vehicleType(), settings.vehicleName(), null, engaged.team(), null, null, null);
+                core.send(core.outgoing().engagementReply(request.caseId(), engaged, request.lrmId()));
+            }
+        } catch (StoreException e) {
+            outcome.set(labels.storageProblem(e)); // the request stays on screen: accept again once it can be saved
+            return;
         }
         pending.set(null);
         outcome.set(labels.get("engagement.accepted"));

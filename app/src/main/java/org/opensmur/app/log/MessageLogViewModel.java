@@ -44,7 +44,15 @@ public final class MessageLogViewModel {
 
     /** A received message, shown at the next {@link #reload()}. */
     public void received(String type, String caseId, java.time.Instant at, String distributionId) {
-        received.add(new Line("←", type, caseId == null ? "" : caseId, TIME.format(at), labels.get("log.stored"), distributionId));
+        inbound(type, caseId, at, labels.get("log.stored"), distributionId);
+    }
+
+    /**
+     * A received message that was not taken as it came: an acknowledgement from an unexpected sender,
+     * a conflicting copy. {@code what} is the crew's words for what happened to it.
+     */
+    public void inbound(String type, String caseId, java.time.Instant at, String what, String distributionId) {
+        received.add(new Line("←", type, caseId == null ? "" : caseId, TIME.format(at), what, distributionId));
         if (received.size() > 500) {
             received.remove(0); // as many as the outgoing side shows
         }

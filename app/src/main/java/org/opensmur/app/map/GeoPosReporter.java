@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.opensmur.core.geo.Coordinates;
 import org.opensmur.core.geo.Position;
+import org.opensmur.store.db.StoreException;
 import org.opensmur.store.tablet.TabletCore;
 
 /**
@@ -40,7 +41,11 @@ public final class GeoPosReporter {
         Position position = new Position(resourceId, OffsetDateTime.ofInstant(fix.at(), ZoneOffset.UTC),
                 new Coordinates(fix.lat(), fix.lon(), null), Double.isNaN(fix.speedKmh()) ? null : fix.speedKmh(),
                 Double.isNaN(fix.heading()) ? null : fix.heading(), null, true, null, null, null);
-        core.send(core.outgoing().positions(List.of(position), lrmId));
+        try {
+            core.send(core.outgoing().positions(List.of(position), lrmId));
+        } catch (StoreException e) {
+            return false; // the status bar says why; the next fix tries again
+        }
         lastSent = fix;
         return true;
     }

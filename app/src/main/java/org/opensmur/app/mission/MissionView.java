@@ -36,6 +36,13 @@ public final class MissionView extends ScrollPane {
             field.changedProperty().addListener((o, was, is) -> value.pseudoClassStateChanged(CHANGED, is));
             grid.addRow(row++, name, value);
         }
+        Label conflict = new Label();
+        conflict.setId("mission-conflict");
+        conflict.getStyleClass().add("error-text");
+        conflict.setWrapText(true);
+        conflict.textProperty().bind(model.conflictProperty());
+        conflict.managedProperty().bind(conflict.textProperty().isNotEmpty());
+        conflict.visibleProperty().bind(conflict.textProperty().isNotEmpty());
         Button seen = new Button(labels.get("mission.seen"));
         seen.setId("mission-seen");
         seen.getStyleClass().add("touch-button");
@@ -44,7 +51,7 @@ public final class MissionView extends ScrollPane {
         others.getStyleClass().add("field-name");
         ListView<String> resources = new ListView<>(model.otherResources());
         resources.setPrefHeight(120);
-        VBox box = new VBox(14, title, grid, seen, others, resources);
+        VBox box = new VBox(14, title, conflict, grid, seen, others, resources);
         box.setPadding(new Insets(16));
         setContent(box);
     }

@@ -54,6 +54,7 @@ public final class MissionViewModel {
     private final Labels labels;
     private final StringProperty caseId = new SimpleStringProperty("");
     private final StringProperty title = new SimpleStringProperty();
+    private final StringProperty conflict = new SimpleStringProperty("");
     private final ObservableList<Field> fields = FXCollections.observableArrayList();
     private final ObservableList<String> otherResources = FXCollections.observableArrayList();
     private final Set<String> seenUpdates = new HashSet<>();
@@ -147,6 +148,15 @@ public final class MissionViewModel {
 
     public ReadOnlyStringProperty caseIdProperty() {
         return caseId;
+    }
+
+    /** The case's conflicting copies (same id, other content), said in words; empty when there are none. */
+    public void showConflicts(int count) {
+        conflict.set(count == 0 ? "" : labels.format("mission.conflict", count));
+    }
+
+    public ReadOnlyStringProperty conflictProperty() {
+        return conflict;
     }
 
     public ReadOnlyStringProperty titleProperty() {

@@ -13,6 +13,7 @@ import org.opensmur.core.rpis.RpisIntervention;
 import org.opensmur.core.rpis.RpisLocation;
 import org.opensmur.core.status.ResourceStatus;
 import org.opensmur.store.cases.CaseStore;
+import org.opensmur.store.db.StoreException;
 import org.opensmur.store.outbox.OutboxEntry;
 import org.opensmur.store.rpis.RpisPrefill;
 import org.opensmur.store.tablet.TabletCore;
@@ -70,6 +71,9 @@ public final class RpisViewModel {
             return true;
         } catch (TabletCore.InvalidMessageException e) {
             message.set(labels.format("rpis.invalid", e.issues().stream().map(i -> i.path()).toList()));
+            return false;
+        } catch (StoreException e) {
+            message.set(labels.storageProblem(e));
             return false;
         }
     }

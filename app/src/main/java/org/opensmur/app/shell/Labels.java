@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import org.opensmur.core.status.ResourceStatus;
+import org.opensmur.store.db.StoreException;
 import org.opensmur.store.outbox.DeliveryState;
 
 /** The app's words, French by default with an English bundle (assets: org/opensmur/assets/labels/tablet*.properties). */
@@ -37,6 +38,11 @@ public final class Labels {
 
     public String status(ResourceStatus status) {
         return get("status." + status.code());
+    }
+
+    /** What the crew is told when the store cannot save (never the file names or the SQL). */
+    public String storageProblem(StoreException problem) {
+        return get("storage." + problem.kind().name());
     }
 
     public String delivery(DeliveryState state) {

@@ -21,6 +21,7 @@ import org.opensmur.app.TabletSettings;
 import org.opensmur.app.shell.Labels;
 import org.opensmur.core.status.ResourceStatus;
 import org.opensmur.store.outbox.DeliveryState;
+import org.opensmur.store.db.StoreException;
 import org.opensmur.store.outbox.OutboxEntry;
 import org.opensmur.store.tablet.TabletCore;
 
@@ -89,7 +90,15 @@ public final class StatusViewModel {
         }
         OffsetDateTime at = OffsetDateTime.now(clock);
         boolean available = status == ResourceStatus.RETOUR || status == ResourceStatus.REN_BASE || status == ResourceStatus.ANNULE;
-        OutboxEntry entry = core.send(core.outgoing().statusChange(caseId.get(), settings.resourceId(), status, at, available, lrmId));
+        OutboxEntry entry;
+        try {
+            entry = core.send(core.outgoing().statusChange(caseId.get(), settings.resourceId(), status, at, available, lrmId));
+        } catch (StoreException e) {
+            // Not saved, so not recorded: the crew sees why at once and can tap again.
+            lastTapState.set(null);
+            lastTapText.set(labels.storageProblem(e));
+            return;
+        }
         Tap tap = new Tap(status, at, entry.distributionId());
         history.add(tap);
         times.put(status, at);

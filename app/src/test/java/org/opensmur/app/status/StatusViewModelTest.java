@@ -90,4 +90,20 @@ class StatusViewModelTest {
         model.correct();
         assertEquals(List.of(ResourceStatus.DEPART, ResourceStatus.ARRIVEE), queuedStatuses());
     }
+
+    @Test
+    void aTapThatCannotBeSavedIsNotRecordedAndTheCrewIsToldWhyInTheirWords() throws Exception {
+        model.tap(ResourceStatus.DEPART);
+        java.nio.file.Files.delete(dir.resolve("store.db")); // the database goes under the running tablet
+
+        model.tap(ResourceStatus.ARRIVEE);
+
+        assertEquals("Base de données introuvable : plus rien n'est enregistré, appelez l'intégrateur",
+                model.lastTapTextProperty().get());
+        assertEquals(List.of(ResourceStatus.DEPART), model.history().stream().map(StatusViewModel.Tap::status).toList(),
+                "a tap not saved is not shown as done");
+        assertEquals(ResourceStatus.ARRIVEE, model.expectedProperty().get(), "the crew can tap it again");
+        assertEquals(org.opensmur.store.db.StoreException.Kind.MISSING, core.storage().problem().kind(),
+                "the status bar learns it at once");
+    }
 }

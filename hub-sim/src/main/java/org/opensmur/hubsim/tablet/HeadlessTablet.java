@@ -178,6 +178,11 @@ public final class HeadlessTablet implements AutoCloseable {
         }
     }
 
+    /** The tablet's core (its store and ledger), for tests and tools that inspect what it did. */
+    public TabletCore core() {
+        return core;
+    }
+
     @Override
     public void close() {
         missions.shutdownNow();

@@ -102,6 +102,28 @@ abstract class ScenarioEndToEnd {
     }
 
     @Test
+    void copiesDeliveredTwiceAreCountedOnceAppliedAndBounded() throws Exception {
+        ScenarioReport report = play("primary");
+        assertTrue(report.complete(), report.toString());
+        // Delivery is at least once: without faults, no copy comes twice.
+        assertEquals(0, report.duplicates(), report.toString());
+
+        // A republication after a lost confirm: the same message reaches the LRM again, through the Hub.
+        HubBroker broker = localBroker().broker();
+        var outbox = tablet.core().store().outbox();
+        byte[] again = outbox.body(outbox.list(null, 100).stream()
+                .filter(e -> e.type() == org.opensmur.core.hub.message.MessageType.RS_SR).findFirst().orElseThrow().distributionId());
+        try (var admin = broker.admin(); var channel = admin.createChannel()) {
+            for (int i = 0; i < 2; i++) {
+                channel.basicPublish(org.opensmur.core.hub.transport.HubConfig.HUB_EXCHANGE, HubBroker.TABLET,
+                        new com.rabbitmq.client.AMQP.BasicProperties.Builder().contentType("application/json").deliveryMode(2).build(), again);
+            }
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> lrm.duplicates() == 2);
+        assertEquals(2, lrm.duplicates(), "each copy again is counted as a duplicate, none applied twice");
+    }
+
+    @Test
     void aCancelledEngagementEndsWithAnnule() throws Exception {
         ScenarioReport report = play("cancelled");
         assertTrue(report.complete(), report.toString());

@@ -25,13 +25,20 @@ public final class StoreDatabase implements AutoCloseable {
     }
 
     private final Path file;
-    private final Connection connection;
+    private final SQLiteConfig config;
+    private Connection connection;
     /** Prepared once, reused: parsing SQL costs more than a small insert. Used under the database lock. */
     private final java.util.Map<String, java.sql.PreparedStatement> statements = new java.util.HashMap<>();
+    /** The file's identity (device and inode) when opened: a file deleted or replaced since is not ours. */
+    private final Object identity;
+    /** Set once the file was found deleted or replaced: every later transaction is refused with it. */
+    private StoreException lost;
 
-    private StoreDatabase(Path file, Connection connection) {
+    private StoreDatabase(Path file, SQLiteConfig config, Connection connection) {
         this.file = file;
+        this.config = config;
         this.connection = connection;
+        this.identity = identityOf(file);
     }
 
     /** Opens (creating if needed) and migrates to the latest schema. */
@@ -56,7 +63,7 @@ public final class StoreDatabase implements AutoCloseable {
             config.setBusyTimeout(busyTimeoutMillis);
             config.enforceForeignKeys(true);
             Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
-            StoreDatabase database = new StoreDatabase(file, connection);
+            StoreDatabase database = new StoreDatabase(file, config, connection);
             database.check();
             database.migrate(version);
             return database;
@@ -71,7 +78,7 @@ public final class StoreDatabase implements AutoCloseable {
         try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery("PRAGMA quick_check")) {
             String verdict = result.next() ? result.getString(1) : "no answer";
             if (!"ok".equals(verdict)) {
-                throw new StoreException("the database " + file + " is damaged (" + verdict + "); it is left untouched:"
+                throw new StoreException(StoreException.Kind.DAMAGED, "the database " + file + " is damaged (" + verdict + "); it is left untouched:"
                         + " StoreDatabase.salvage copies its readable rows into a new one");
             }
         }
@@ -88,7 +95,8 @@ public final class StoreDatabase implements AutoCloseable {
     private void migrate(int target) throws SQLException {
         int current = version();
         if (current > Migrations.latest()) {
-            throw new StoreException("the database " + file + " was written by a newer version (schema " + current
+            throw new StoreException(StoreException.Kind.NEWER_VERSION, "the database " + file
+                    + " was written by a newer version (schema " + current
                     + ", this one knows " + Migrations.latest() + ")");
         }
         for (int step = current; step < target; step++) {
@@ -106,30 +114,165 @@ public final class StoreDatabase implements AutoCloseable {
         }
     }
 
-    /** Runs {@code work} in one transaction, committed (and fsynced) before this returns. */
+    /**
+     * Runs {@code work} in one transaction, committed (and fsynced) before this returns, in the file this
+     * database was opened on: a file deleted or replaced meanwhile is reported instead of a success.
+     */
     public synchronized <T> T inTransaction(Work<T> work) {
+        if (lost != null) {
+            throw lost;
+        }
         try {
+            if (connection == null) {
+                reconnect();
+            }
             if (connection.getAutoCommit()) {
                 connection.setAutoCommit(false); // once: every use of the connection is a transaction
             }
+            T result;
             try {
-                T result = work.run(connection);
+                result = work.run(connection);
                 connection.commit();
-                return result;
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                rollbackAfter(e);
                 throw e;
             }
+            checkIdentity();
+            return result;
         } catch (SQLException e) {
             throw translate(file, e);
         }
+    }
+
+    /**
+     * After a disk-full or I/O error SQLite has already rolled the transaction back by itself, and the
+     * driver's own rollback then fails ("no transaction is active") and leaves the connection unusable.
+     * The first error is the one reported; the connection is opened afresh so that the next transaction
+     * works as soon as the cause is gone (space freed), without a restart.
+     */
+    private void rollbackAfter(Exception cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException rollbackFailed) {
+            cause.addSuppressed(rollbackFailed);
+            dropConnection();
+        }
+    }
+
+    private void closeStatements() {
+        for (java.sql.PreparedStatement statement : statements.values()) {
+            try {
+                statement.close();
+            } catch (SQLException ignored) {
+                // the connection goes anyway
+            }
+        }
+        statements.clear();
+    }
+
+    private void dropConnection() {
+        closeStatements();
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // already unusable
+        }
+        connection = null; // reopened by the next transaction
+    }
+
+    private void reconnect() throws SQLException {
+        checkIdentity(); // never reopen (and so create) a file that is no longer ours
+        connection = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
+    }
+
+    /** Checks now that the file is still the one opened (the store's watch calls it between transactions). */
+    public synchronized void verify() {
+        if (lost != null) {
+            throw lost;
+        }
+        checkIdentity();
+    }
+
+    private void checkIdentity() {
+        if (identity == null) {
+            return; // this platform gives files no identity: nothing to compare
+        }
+        Object now = identityOf(file);
+        if (identity.equals(now)) {
+            return;
+        }
+        if (now == UNREADABLE) {
+            return; // cannot tell now (a passing I/O error): not a reason to stop the crew
+        }
+        lost = rescue(now == null ? "deleted" : "replaced by another file");
+        throw lost;
+    }
+
+    private static final Object UNREADABLE = new Object();
+
+    private static Object identityOf(Path file) {
+        try {
+            return Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        } catch (java.nio.file.NoSuchFileException e) {
+            return null;
+        } catch (java.io.IOException e) {
+            return UNREADABLE;
+        }
+    }
+
+    /**
+     * The file went while the tablet held it open: the open connection still reads everything that was
+     * saved, so it is copied out whole (VACUUM INTO) beside where the file was, before anything else.
+     */
+    private StoreException rescue(String what) {
+        Path copy = file.resolveSibling("store-rescued-" + java.time.LocalDateTime.now().format(
+                java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".db");
+        String outcome;
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            if (connection != null) {
+                closeStatements(); // VACUUM refuses to run while any statement is still active
+                connection.setAutoCommit(true); // nor inside a transaction
+                try (Statement s = connection.createStatement()) {
+                    s.execute("VACUUM INTO '" + copy.toString().replace("'", "''") + "'");
+                }
+                org.opensmur.signing.Pki.restrict(copy);
+                outcome = "everything it held is copied to " + copy + "; to go on with it: " + restoreCommand(copy);
+            } else {
+                outcome = "no copy could be taken (the connection was closed)";
+            }
+        } catch (SQLException | java.io.IOException | RuntimeException e) {
+            outcome = "no copy could be taken (" + e.getMessage() + ")";
+        }
+        return new StoreException(StoreException.Kind.MISSING, "base de données introuvable: the database " + file + " was "
+                + what + " while the tablet was using it; nothing more is saved until it is restored. " + outcome);
+    }
+
+    /** The command an integrator runs to put a rescued or salvaged copy back as the store. */
+    public String restoreCommand(Path copy) {
+        return "./bin/tablet --restore-store " + copy + " --store " + file.toAbsolutePath().getParent();
+    }
+
+    /**
+     * Puts a copy (a rescue copy, or any damaged database) back as the store at {@code target}: every
+     * readable row is copied into a new database; refused when {@code target} exists (nothing is overwritten).
+     */
+    public static Salvage restore(Path copy, Path target) {
+        if (Files.exists(target)) {
+            throw new StoreException(StoreException.Kind.OTHER, target + " exists: move it away first (nothing is overwritten)");
+        }
+        if (!Files.isReadable(copy)) {
+            throw new StoreException(StoreException.Kind.MISSING, copy + " cannot be read");
+        }
+        return salvage(copy, target);
     }
 
     /** What a salvage copied and what it could not read, per table. */
     public record Salvage(java.util.Map<String, Integer> copied, java.util.Map<String, Integer> lost) {
     }
 
-    private static final List<String> TABLES = List.of("outbox", "inbox", "delivery_events", "case_messages", "sent_references");
+    private static final List<String> TABLES = List.of("outbox", "inbox", "delivery_events", "case_messages", "sent_references",
+            "drafts", "inbox_conflicts");
 
     /**
      * Copies every readable row of a damaged database into a new one at {@code target}, row by row so that
@@ -212,16 +355,19 @@ public final class StoreDatabase implements AutoCloseable {
         return file;
     }
 
+    /** Bytes the device still has for this database (what the crew's "storage low" warning watches). */
+    public long usableSpace() {
+        try {
+            return Files.getFileStore(file.toAbsolutePath().getParent()).getUsableSpace();
+        } catch (java.io.IOException e) {
+            return -1;
+        }
+    }
+
     @Override
     public synchronized void close() {
-        try {
-            for (java.sql.PreparedStatement statement : statements.values()) {
-                statement.close();
-            }
-            statements.clear();
-            connection.close();
-        } catch (SQLException e) {
-            throw translate(file, e);
+        if (connection != null) {
+            dropConnection();
         }
     }
 
@@ -229,14 +375,15 @@ public final class StoreDatabase implements AutoCloseable {
         if (e instanceof SQLiteException sqlite) {
             SQLiteErrorCode code = sqlite.getResultCode();
             if (code == SQLiteErrorCode.SQLITE_BUSY || code == SQLiteErrorCode.SQLITE_LOCKED) {
-                return new StoreException("the database " + file + " is locked by another program; nothing was lost, try again", e);
+                return new StoreException(StoreException.Kind.LOCKED,
+                        "the database " + file + " is locked by another program; nothing was lost, try again", e);
             }
             if (code == SQLiteErrorCode.SQLITE_CORRUPT || code == SQLiteErrorCode.SQLITE_NOTADB) {
-                return new StoreException("the database " + file + " is damaged (" + code + "); it is left untouched:"
-                        + " StoreDatabase.salvage copies its readable rows into a new one", e);
+                return new StoreException(StoreException.Kind.DAMAGED, "the database " + file + " is damaged (" + code
+                        + "); it is left untouched: StoreDatabase.salvage copies its readable rows into a new one", e);
             }
-            if (code == SQLiteErrorCode.SQLITE_FULL) {
-                return new StoreException("the device is full: " + file + " cannot grow", e);
+            if (code == SQLiteErrorCode.SQLITE_FULL || code == SQLiteErrorCode.SQLITE_IOERR_WRITE) {
+                return new StoreException(StoreException.Kind.FULL, "the device is full: " + file + " cannot grow", e);
             }
         }
         return new StoreException("database error on " + file + ": " + e.getMessage(), e);

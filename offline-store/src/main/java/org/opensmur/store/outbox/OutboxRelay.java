@@ -42,6 +42,7 @@ public final class OutboxRelay implements AutoCloseable {
     private volatile boolean running = true;
     private volatile boolean signalled;
     private long nextPurge;
+    private String lastProblem;
     private static final long PURGE_EVERY_MS = 3_600_000L;
 
     public OutboxRelay(Outbox outbox, HubTransport transport, Clock clock, int window) {
@@ -86,9 +87,16 @@ public final class OutboxRelay implements AutoCloseable {
                 settle();
                 await();
             } catch (RuntimeException e) {
-                LOG.error("outbox relay: {}", e.toString());
+                // A store that cannot be written (disk full, database gone) fails every round: say it once.
+                String problem = e.toString();
+                if (!problem.equals(lastProblem)) {
+                    LOG.error("outbox relay: {}", problem);
+                    lastProblem = problem;
+                }
                 sleepQuietly();
+                continue;
             }
+            lastProblem = null;
         }
     }
 

@@ -2,10 +2,15 @@ package org.opensmur.store.tablet;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.opensmur.core.hub.client.HubClient;
+import org.opensmur.core.hub.client.HubClock;
 import org.opensmur.core.hub.client.HubEvent;
 import org.opensmur.core.hub.codec.HubCodec;
 import org.opensmur.core.hub.message.HubMessage;
@@ -15,9 +20,13 @@ import org.opensmur.core.outgoing.OutgoingMessages;
 import org.opensmur.core.reference.ReferenceStep;
 import org.opensmur.core.hub.validation.ValidationIssue;
 import org.opensmur.store.OfflineStore;
+import org.opensmur.store.db.StoreException;
+import org.opensmur.store.outbox.LedgerVerdict;
 import org.opensmur.store.outbox.OutboxEntry;
 import org.opensmur.store.outbox.OutboxPolicy;
 import org.opensmur.store.outbox.OutboxRelay;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The tablet's core, whatever its face (the JavaFX app, the headless tablet of the local Hub): the
@@ -26,8 +35,10 @@ import org.opensmur.store.outbox.OutboxRelay;
  */
 public final class TabletCore implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(TabletCore.class);
     /** Relay window: unconfirmed messages in flight at most. */
     private static final int WINDOW = 256;
+    private static final Duration WATCH_EVERY = Duration.ofSeconds(5);
 
     private final OutgoingMessages outgoing;
     private final OfflineStore store;
@@ -35,18 +46,94 @@ public final class TabletCore implements AutoCloseable {
     private final OutboxRelay relay;
     private final HubClient client;
     private final List<Consumer<HubEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<CoreNotice>> notices = new CopyOnWriteArrayList<>();
+    private final HubClock clock;
+    private final ScheduledExecutorService watch;
+    private volatile StorageState storage;
 
+    /**
+     * @param clock the device's clock; messages are dated by it as corrected by the Hub side's time
+     *              (see {@link HubClock}), so that a tablet minutes off still sends dates the Hub accepts
+     */
     public TabletCore(HubTransport transport, String clientId, Path storeFolder, char[] secret, Clock clock) {
         HubCodec codec = new HubCodec();
         this.transport = transport;
-        this.outgoing = OutgoingMessages.of(clientId, clock);
-        this.store = OfflineStore.open(storeFolder, secret, outgoing, codec, OutboxPolicy.defaults(), clock);
-        this.relay = store.relay(transport, clock, WINDOW);
-        Consumer<HubEvent> ledger = store.ledgerUpdates();
+        this.clock = new HubClock(clock);
+        this.outgoing = OutgoingMessages.of(clientId, this.clock);
+        this.store = OfflineStore.open(storeFolder, secret, outgoing, codec, OutboxPolicy.defaults(), this.clock);
+        this.relay = store.relay(transport, this.clock, WINDOW);
         this.client = new HubClient(transport, codec, store.inbox(), store.acknowledger(), event -> {
-            ledger.accept(event); // the ledger first: a listener that reads it sees the new state
+            // the ledger first: a listener that reads it sees the new state
+            store.applyToLedger(event).filter(LedgerVerdict::ignored).ifPresent(verdict -> notify(switch (event) {
+                case HubEvent.ReferenceReceived ref -> new CoreNotice.AcknowledgementIgnored("RC-REF", ref.referencedDistributionId(), ref.from());
+                case HubEvent.ErrorReported error -> new CoreNotice.AcknowledgementIgnored("RS-ERROR", error.referencedDistributionId(), error.from());
+                default -> throw new IllegalStateException("only acknowledgements have a ledger verdict");
+            }));
             listeners.forEach(l -> l.accept(event));
+        }, this.clock);
+        this.storage = StorageState.of(store.usableSpace(), null);
+        this.watch = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "storage-watch");
+            thread.setDaemon(true);
+            return thread;
         });
+    }
+
+    /** Notices beyond the Hub's events (ignored acknowledgements, storage); called on a core thread. */
+    public void onNotice(Consumer<CoreNotice> listener) {
+        notices.add(listener);
+    }
+
+    private void notify(CoreNotice notice) {
+        for (Consumer<CoreNotice> listener : notices) {
+            try {
+                listener.accept(notice);
+            } catch (RuntimeException e) {
+                LOG.warn("notice listener failed: {}", e.toString());
+            }
+        }
+    }
+
+    /** The corrected clock (its offset from the Hub side's time, and whether the crew must be warned). */
+    public HubClock clock() {
+        return clock;
+    }
+
+    /** The storage as last checked (every few seconds, and at every failed save). */
+    public StorageState storage() {
+        return storage;
+    }
+
+    /** Checks the database file and the free space now; tells the listeners when the state changed. */
+    public StorageState checkStorage() {
+        StoreException problem;
+        try {
+            store.verify(); // a database deleted or replaced stays reported: it is sticky in the store
+            problem = stillFull();
+        } catch (StoreException e) {
+            problem = e;
+        }
+        return update(StorageState.of(store.usableSpace(), problem));
+    }
+
+    /** A full disk stays reported until a save succeeds, or the space is back above the warning threshold. */
+    private StoreException stillFull() {
+        StoreException last = storage.problem();
+        return last != null && last.kind() == StoreException.Kind.FULL && store.usableSpace() < StorageState.LOW_BYTES ? last : null;
+    }
+
+    private StorageState update(StorageState next) {
+        StorageState before = storage;
+        storage = next;
+        if (before.low() != next.low() || before.problem() != next.problem()) {
+            if (next.problem() != null) {
+                LOG.error("storage: {}", next.problem().getMessage());
+            } else if (next.low()) {
+                LOG.warn("storage: {} MB left", next.usableBytes() / (1024 * 1024));
+            }
+            notify(new CoreNotice.Storage(next));
+        }
+        return next;
     }
 
     /** Called on a transport thread, after the message is stored and the ledger updated. */
@@ -57,6 +144,13 @@ public final class TabletCore implements AutoCloseable {
     public void start() {
         relay.start();
         client.start();
+        watch.scheduleWithFixedDelay(() -> {
+            try {
+                checkStorage();
+            } catch (RuntimeException e) {
+                LOG.warn("storage watch: {}", e.toString());
+            }
+        }, 0, WATCH_EVERY.toSeconds(), TimeUnit.SECONDS);
     }
 
     public OfflineStore store() {
@@ -71,12 +165,26 @@ public final class TabletCore implements AutoCloseable {
         return outgoing;
     }
 
-    /** Makes a built message durable in the outbox at once; an invalid one is refused with its issues. */
+    /**
+     * Makes a built message durable in the outbox at once; an invalid one is refused with its issues.
+     *
+     * @throws StoreException when it could not be saved (disk full, database gone): the storage state says
+     *                        so at once, and nothing was reported saved
+     */
     public OutboxEntry send(Built built) {
         if (!built.isValid()) {
             throw new InvalidMessageException(built.message().type().code(), built.issues());
         }
-        return store.outbox().enqueue(built);
+        try {
+            OutboxEntry entry = store.outbox().enqueue(built);
+            if (storage.problem() != null) {
+                update(StorageState.of(store.usableSpace(), null));
+            }
+            return entry;
+        } catch (StoreException e) {
+            update(StorageState.of(store.usableSpace(), e));
+            throw e;
+        }
     }
 
     /** Tells the sender what the crew did with a message it received (RC-REF CONSULTE when opened). */
@@ -86,6 +194,7 @@ public final class TabletCore implements AutoCloseable {
 
     @Override
     public void close() {
+        watch.shutdownNow();
         relay.close();
         client.close();
         store.close();

@@ -1,5 +1,6 @@
 package org.opensmur.core.hub.client;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 import org.opensmur.core.hub.codec.Decoded;
@@ -7,6 +8,7 @@ import org.opensmur.core.hub.codec.HubCodec;
 import org.opensmur.core.hub.error.ErrorCode;
 import org.opensmur.core.hub.error.HubError;
 import org.opensmur.core.hub.message.HubMessage;
+import org.opensmur.core.hub.transport.ConnectionState;
 import org.opensmur.core.hub.transport.Delivery;
 import org.opensmur.core.hub.transport.HubQueue;
 import org.opensmur.core.hub.transport.HubTransport;
@@ -27,6 +29,8 @@ public final class HubClient implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HubClient.class);
     private static final String JSON = "application/json";
+    /** Deliveries this soon after connecting are taken as backlog (they may have waited long in the queue). */
+    private static final Duration BACKLOG = Duration.ofSeconds(10);
 
     private final HubTransport transport;
     private final HubCodec codec;
@@ -75,7 +79,7 @@ public final class HubClient implements AutoCloseable {
                     "a " + message.type() + " of kind " + message.distributionKind().code() + " belongs on the ."
                             + expected.suffix() + " queue, not ." + delivery.queue().suffix()));
         }
-        if (clock != null) {
+        if (clock != null && settled(delivery)) {
             clock.observe(message.dateTimeSent());
         }
         ReceivedStore.Outcome outcome;
@@ -108,6 +112,15 @@ public final class HubClient implements AutoCloseable {
             }
         }
         return Inbound.Disposition.STORED;
+    }
+
+    /**
+     * A delivery that says something about the sender's clock: not a redelivery, and not part of the
+     * backlog a (re)connection brings, whose messages waited in the queue for an unknown time.
+     */
+    private boolean settled(Delivery delivery) {
+        return !delivery.redelivered() && transport.state() instanceof ConnectionState.Connected connected
+                && Duration.between(connected.since(), java.time.Instant.now()).compareTo(BACKLOG) > 0;
     }
 
     /** The queue the Hub routes such a message to: by its kind, and its payload must agree with that kind. */

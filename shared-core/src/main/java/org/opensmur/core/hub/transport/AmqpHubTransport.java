@@ -49,7 +49,8 @@ public final class AmqpHubTransport implements HubTransport {
     private static final AMQP.BasicProperties JSON_PERSISTENT = new AMQP.BasicProperties.Builder()
             .contentType("application/json").deliveryMode(2).priority(0).build();
     private static final List<Long> RECOVERY_DELAYS_MS = List.of(500L, 1_000L, 2_000L, 4_000L, 8_000L, 15_000L, 30_000L);
-    private static final Duration RETRY_LATER_DELAY = Duration.ofSeconds(2);
+    private static final Duration RETRY_LATER_FIRST = Duration.ofSeconds(2);
+    private static final Duration RETRY_LATER_MAX = Duration.ofSeconds(60);
 
     private final HubConfig config;
     private final Clock clock;
@@ -66,6 +67,8 @@ public final class AmqpHubTransport implements HubTransport {
     private volatile boolean closed;
     private volatile Inbound inbound;
     private int attempts;
+    /** Deliveries in a row that could not be stored (disk full, database gone): the give-back delay grows. */
+    private final java.util.concurrent.atomic.AtomicInteger unstoredInARow = new java.util.concurrent.atomic.AtomicInteger();
 
     private record Pending(String distributionId, CompletableFuture<PublishOutcome> future, long deadlineNanos) {
     }
@@ -100,7 +103,19 @@ public final class AmqpHubTransport implements HubTransport {
             setState(new ConnectionState.Connected(clock.instant()));
             LOG.info("connected to {}", config.describe());
         } catch (IllegalArgumentException e) {
-            // Our own settings or key material (missing file, wrong password, expired certificate):
+            if (dependsOnTheClock(e)) {
+                // Expired or not yet valid by this device's clock: the clock may be wrong and be set right
+                // (NTP, the crew): say so with the dates, and keep trying.
+                Duration delay = nextDelay(attempts++);
+                String reason = e.getMessage() + "; if the tablet's clock is wrong, the connection comes back once it is right";
+                LOG.warn("cannot connect to {}: {}; next attempt in {} s", config.describe(), reason, delay.toSeconds());
+                setState(new ConnectionState.Reconnecting(clock.instant(), clock.instant().plus(delay), reason));
+                if (!closed) {
+                    scheduler.schedule(this::connectLoop, delay.toMillis(), TimeUnit.MILLISECONDS);
+                }
+                return;
+            }
+            // Our own settings or key material (missing file, wrong password, wrong key):
             // retrying cannot cure it, the crew or the integrator must.
             LOG.error("cannot connect to {}: {}", config.describe(), e.getMessage());
             setState(new ConnectionState.Failed(clock.instant(), e.getMessage()));
@@ -296,9 +311,17 @@ public final class AmqpHubTransport implements HubTransport {
         }
         try {
             switch (disposition) {
-                case STORED -> channel.basicAck(tag, false);
+                case STORED -> {
+                    unstoredInARow.set(0);
+                    channel.basicAck(tag, false);
+                }
                 case REJECTED -> channel.basicReject(tag, false);
-                case RETRY_LATER -> retryLater(channel, tag);
+                case RETRY_LATER -> {
+                    Duration delay = retryLaterDelay(unstoredInARow.incrementAndGet());
+                    LOG.warn("a delivery from {} could not be stored; given back to the broker in {} s",
+                            config.queueName(queue), delay.toSeconds());
+                    retryLater(channel, tag, delay);
+                }
             }
         } catch (AlreadyClosedException e) {
             // The connection died before the ack: the broker delivers it again, marked redelivered.
@@ -306,7 +329,13 @@ public final class AmqpHubTransport implements HubTransport {
         }
     }
 
-    private void retryLater(Channel channel, long tag) {
+    /** 2 s, then doubling up to a minute: a store that cannot write is not hammered with redeliveries. */
+    static Duration retryLaterDelay(int failuresInARow) {
+        long millis = RETRY_LATER_FIRST.toMillis() << Math.min(Math.max(failuresInARow, 1) - 1, 10);
+        return Duration.ofMillis(Math.min(millis, RETRY_LATER_MAX.toMillis()));
+    }
+
+    private void retryLater(Channel channel, long tag, Duration delay) {
         try {
             scheduler.schedule(() -> {
                 try {
@@ -314,7 +343,7 @@ public final class AmqpHubTransport implements HubTransport {
                 } catch (IOException | AlreadyClosedException e) {
                     // the channel died: the broker requeues it anyway
                 }
-            }, RETRY_LATER_DELAY.toMillis(), TimeUnit.MILLISECONDS);
+            }, delay.toMillis(), TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.RejectedExecutionException e) {
             // closing: the channel closes with the delivery unacknowledged, and the broker requeues it
         }
@@ -367,8 +396,27 @@ public final class AmqpHubTransport implements HubTransport {
         return Duration.ofMillis(base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1));
     }
 
+    /** A certificate expired or not yet valid: true or not depends on the clock that judged it. */
+    static boolean dependsOnTheClock(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.security.cert.CertificateExpiredException
+                    || t instanceof java.security.cert.CertificateNotYetValidException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Plain words for why a connection failed; tells apart what retrying can and cannot fix. */
     static String describe(Throwable e) {
+        if (dependsOnTheClock(e) && !(e instanceof IllegalArgumentException)) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof java.security.cert.CertificateException) {
+                    return "TLS refused: the Hub's certificate is not valid at this tablet's time (" + t.getMessage()
+                            + "); if the tablet's clock is wrong, the connection comes back once it is right";
+                }
+            }
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof AuthenticationFailureException || t instanceof PossibleAuthenticationFailureException) {
                 return "the Hub refused the login of this certificate (check the client id and the Hub's user)";

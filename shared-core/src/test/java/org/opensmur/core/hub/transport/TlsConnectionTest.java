@@ -71,8 +71,12 @@ class TlsConnectionTest {
         assertTrue(local.contains("expired"), local);
         try (AmqpHubTransport transport = new AmqpHubTransport(broker.config(settings), Clock.systemUTC())) {
             transport.start(delivery -> Inbound.Disposition.RETRY_LATER);
-            await().atMost(Duration.ofSeconds(10)).until(() -> transport.state() instanceof ConnectionState.Failed);
-            assertTrue(((ConnectionState.Failed) transport.state()).reason().contains("expired"), "no endless retry: it says why");
+            await().atMost(Duration.ofSeconds(10)).until(() -> transport.state() instanceof ConnectionState.Reconnecting);
+            // The device's clock may be what is wrong: said with the dates, and tried again, never given up.
+            String reason = ((ConnectionState.Reconnecting) transport.state()).reason();
+            assertTrue(reason.contains("expired on " + expired.certificate().getNotAfter().toInstant())
+                    && reason.contains("valid from " + expired.certificate().getNotBefore().toInstant()), reason);
+            assertTrue(((ConnectionState.Reconnecting) transport.state()).nextAttempt() != null, "a next attempt is planned");
         }
 
         // Bypassing our own check, the broker refuses it too.
@@ -161,5 +165,20 @@ class TlsConnectionTest {
 
     private static ConnectionFactory rawTls(KeyManagerFactory keys, TrustManagerFactory trust) throws Exception {
         return broker.rawTls(keys, trust);
+    }
+
+    @Test
+    void aTabletWhoseClockIsOneDayBehindKeepsTryingAndConnectsOnceTheClockIsRight() {
+        // The broker's certificates were issued today: by a clock one day behind, ours is not valid yet.
+        org.opensmur.core.testing.MutableClock clock = new org.opensmur.core.testing.MutableClock(Instant.now().minus(Duration.ofDays(1)));
+        try (AmqpHubTransport transport = new AmqpHubTransport(broker.config(HubBroker.TABLET), clock)) {
+            transport.start(delivery -> Inbound.Disposition.RETRY_LATER);
+            await().atMost(Duration.ofSeconds(10)).until(() -> transport.state() instanceof ConnectionState.Reconnecting);
+            String reason = ((ConnectionState.Reconnecting) transport.state()).reason();
+            assertTrue(reason.contains("is not valid before") && reason.contains("clock"), reason);
+
+            clock.advance(Duration.ofDays(1)); // NTP sets the clock right
+            await().atMost(Duration.ofSeconds(20)).until(() -> transport.state().isConnected());
+        }
     }
 }

@@ -1,0 +1,39 @@
+package org.opensmur.app.connection;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.opensmur.app.shell.Labels;
+import org.opensmur.core.testing.MutableClock;
+import org.opensmur.store.db.StoreException;
+import org.opensmur.store.tablet.StorageState;
+
+/** What threatens the crew's work is always on screen, in their words, and goes when it is over. */
+class StatusBarViewModelTest {
+
+    private final StatusBarViewModel bar = new StatusBarViewModel(Labels.french(), new MutableClock(Instant.parse("2026-11-30T10:00:00Z")));
+
+    @Test
+    void storageRunningLowThenFullThenFreedIsSaidAndCleared() {
+        bar.onStorage(StorageState.of(40L * 1024 * 1024, null));
+        assertEquals("Stockage presque plein : 40 Mo libres", bar.warningProperty().get());
+
+        StoreException full = new StoreException(StoreException.Kind.FULL, "the device is full: /x/store.db cannot grow");
+        bar.onStorage(StorageState.of(0, full));
+        assertEquals("Stockage plein : libérez de l'espace", bar.warningProperty().get());
+        assertEquals("Stockage plein : libérez de l'espace", bar.lastErrorProperty().get(), "not 'SQL error'");
+
+        bar.onStorage(StorageState.of(2L * 1024 * 1024 * 1024, null));
+        assertEquals("", bar.warningProperty().get());
+    }
+
+    @Test
+    void aClockOffTheHubsIsShownWithHowFar() {
+        bar.onClockOffset(Duration.ofMinutes(-10));
+        assertEquals("Horloge de la tablette décalée de 10 min par rapport au Hub", bar.warningProperty().get());
+        bar.onClockOffset(null);
+        assertEquals("", bar.warningProperty().get());
+    }
+}

@@ -1,0 +1,16 @@
+package org.opensmur.store.tablet;
+
+/** What the tablet's core tells its face beyond the Hub's own events (delivered on a core thread). */
+public sealed interface CoreNotice {
+
+    /**
+     * An RC-REF or error report about one of our messages from a party that message did not go to (nor the
+     * Hub): nothing changed. {@code kind} is {@code RC-REF} or {@code RS-ERROR}.
+     */
+    record AcknowledgementIgnored(String kind, String referencedDistributionId, String from) implements CoreNotice {
+    }
+
+    /** The state of the device's storage changed (space low or back, the database gone). */
+    record Storage(StorageState state) implements CoreNotice {
+    }
+}

@@ -1,0 +1,90 @@
+package org.opensmur.store.tablet;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opensmur.core.conformance.SharedCorpus;
+import org.opensmur.core.geo.Coordinates;
+import org.opensmur.core.geo.Position;
+import org.opensmur.core.hub.message.HubMessage;
+import org.opensmur.core.hub.message.MessageType;
+import org.opensmur.core.hub.transport.Delivery;
+import org.opensmur.core.hub.transport.HubQueue;
+import org.opensmur.core.outgoing.OutgoingMessages;
+import org.opensmur.core.reference.ReferenceStep;
+import org.opensmur.core.status.ResourceStatus;
+import org.opensmur.core.testing.MutableClock;
+import org.opensmur.store.FakeTransport;
+import org.opensmur.store.TestStore;
+import org.opensmur.store.outbox.DeliveryState;
+
+class TabletCoreTest {
+
+    @TempDir
+    Path dir;
+
+    private static final Instant TRUE_NOW = Instant.parse("2026-11-30T10:00:00Z");
+
+    private static void deliver(TabletCore core, FakeTransport transport, HubMessage message) {
+        HubQueue queue = HubQueue.of(message.distributionKind());
+        transport.inbound().onDelivery(new Delivery(queue, core.outgoing().codec().encode(message), "application/json", false));
+    }
+
+    @Test
+    void aTabletTenMinutesSlowSendsDatesTheHubAcceptsAndWarnsTheCrew() {
+        MutableClock hub = new MutableClock(TRUE_NOW);
+        MutableClock device = new MutableClock(TRUE_NOW.minus(Duration.ofMinutes(10)));
+        FakeTransport transport = new FakeTransport();
+        try (TabletCore core = new TabletCore(transport, TestStore.TABLET, dir, TestStore.SECRET.clone(), device)) {
+            core.start();
+            OutgoingMessages lrm = OutgoingMessages.of(TestStore.LRM, hub);
+            deliver(core, transport, lrm.build(SharedCorpus.examplePayload(MessageType.RS_EDA, "AliceGregoireNormand.01"),
+                    TestStore.TABLET).orElseThrow());
+            hub.advance(Duration.ofSeconds(20));
+            device.advance(Duration.ofSeconds(20));
+            deliver(core, transport, lrm.build(SharedCorpus.examplePayload(MessageType.RS_ER, "AliceGregoireNORMAND.02"),
+                    TestStore.TABLET).orElseThrow());
+
+            assertTrue(core.clock().skewed(), "the crew is warned: " + core.clock().offset());
+            HubMessage fix = core.outgoing().positions(List.of(new Position(TestStore.VLM4, OffsetDateTime.now(core.clock()),
+                    new Coordinates(47.2, -1.55, null), null, null, null, null, null, null, null)), TestStore.LRM).orElseThrow();
+            // The Hub refuses (400) what has expired when it arrives: by the Hub's clock, this fix has minutes left.
+            Duration left = Duration.between(hub.instant(), fix.dateTimeExpires().toInstant());
+            assertTrue(left.compareTo(Duration.ofMinutes(4)) > 0, "left by the Hub's clock: " + left);
+            Duration sentError = Duration.between(hub.instant(), fix.dateTimeSent().toInstant()).abs();
+            assertTrue(sentError.compareTo(Duration.ofSeconds(5)) <= 0, "dateTimeSent off by " + sentError);
+        }
+    }
+
+    @Test
+    void anAcknowledgementFromAnotherPartyIsIgnoredAndSaidSo() {
+        MutableClock clock = new MutableClock(TRUE_NOW);
+        FakeTransport transport = new FakeTransport();
+        transport.disconnect();
+        try (TabletCore core = new TabletCore(transport, TestStore.TABLET, dir, TestStore.SECRET.clone(), clock)) {
+            List<CoreNotice> notices = new CopyOnWriteArrayList<>();
+            core.onNotice(notices::add);
+            core.start();
+            HubMessage status = core.outgoing().statusChange(TestStore.CASE_A, TestStore.VLM4, ResourceStatus.DEPART,
+                    OffsetDateTime.now(clock), false, TestStore.LRM).orElseThrow();
+            String id = core.send(core.outgoing().check(status)).distributionId();
+            // The ORU says it received a status that went to the LRM and has not even left.
+            HubMessage forged = OutgoingMessages.of("fr.health.test.oru", clock).reference(status, ReferenceStep.RECU).orElseThrow();
+            deliver(core, transport, forged);
+
+            assertEquals(List.of(new CoreNotice.AcknowledgementIgnored("RC-REF", id, "fr.health.test.oru")), notices);
+            assertEquals(DeliveryState.QUEUED, core.store().outbox().find(id).state());
+            transport.connect();
+            await().atMost(Duration.ofSeconds(10)).until(() -> core.store().outbox().find(id).state() == DeliveryState.SENT);
+        }
+    }
+}
