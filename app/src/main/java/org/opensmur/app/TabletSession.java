@@ -28,7 +28,9 @@ import org.opensmur.core.mission.ResourcesInfo;
 import org.opensmur.core.reference.ReferenceStep;
 import org.opensmur.store.cases.CaseStore;
 import org.opensmur.store.outbox.OutboxEntry;
+import org.opensmur.store.db.StoreException;
 import org.opensmur.store.tablet.CoreNotice;
+import org.opensmur.store.tablet.StorageState;
 import org.opensmur.store.tablet.TabletCore;
 
 /**
@@ -62,7 +64,15 @@ public final class TabletSession implements AutoCloseable {
 
     public TabletSession(HubTransport transport, TabletSettings settings, Labels labels, Executor ui, Clock clock, PositionSource positions) {
         this.settings = settings;
-        this.ui = ui;
+        this.ui = task -> ui.execute(() -> {
+            try {
+                task.run();
+            } catch (StoreException e) {
+                // A screen update that met a store that cannot be read: shown as the storage problem it is,
+                // never an exception lost on the UI thread.
+                storageFailed(e);
+            }
+        });
         this.clock = clock;
         this.labels = labels;
         this.positions = positions;
@@ -87,14 +97,18 @@ public final class TabletSession implements AutoCloseable {
         this.rpis = new RpisViewModel(core, settings, labels);
         this.log = new MessageLogViewModel(core.store().outbox(), labels);
         this.geoPos = new GeoPosReporter(core, settings.resourceId(), settings.lrmId(), Duration.ofSeconds(5), Duration.ofSeconds(60), 100);
-        transport.onStateChange(state -> ui.execute(() -> statusBar.onConnection(state)));
+        transport.onStateChange(state -> this.ui.execute(() -> statusBar.onConnection(state)));
         core.store().outbox().subscribe(entry -> {
-            ui.execute(() -> onDelivery(entry));
+            this.ui.execute(() -> onDelivery(entry));
             ledgerChanged();
         });
-        core.onEvent(event -> ui.execute(() -> onEvent(event)));
-        core.onNotice(notice -> ui.execute(() -> onNotice(notice)));
+        core.onEvent(event -> this.ui.execute(() -> onEvent(event)));
+        core.onNotice(notice -> this.ui.execute(() -> onNotice(notice)));
         statusBar.onStorage(core.storage());
+    }
+
+    private void storageFailed(StoreException e) {
+        statusBar.onStorage(StorageState.of(-1, e));
     }
 
     private void onNotice(CoreNotice notice) {

@@ -51,7 +51,7 @@ public final class OfflineStore implements AutoCloseable {
         if (Files.exists(keyFile) && !Files.exists(databaseFile)) {
             // A key without its database: the data was moved or deleted. Never start an empty store over it.
             throw new StoreException(StoreException.Kind.MISSING, "base de données introuvable: " + databaseFile
-                    + " is missing while its key " + keyFile + " is there; nothing was created. " + rescueHint(folder, databaseFile));
+                    + " is missing while its key " + keyFile + " is there; nothing was created. " + rescueHint(folder));
         }
         Vault vault = Vault.open(keyFile, secret);
         StoreDatabase database = StoreDatabase.open(databaseFile);
@@ -62,14 +62,15 @@ public final class OfflineStore implements AutoCloseable {
                 new Drafts(database, vault, clock));
     }
 
-    private static String rescueHint(Path folder, Path databaseFile) {
+    private static String rescueHint(Path storeFolder) {
+        Path folder = storeFolder.toAbsolutePath().normalize();
         java.util.List<Path> copies = new java.util.ArrayList<>();
         try (var files = Files.list(folder)) {
             files.filter(f -> f.getFileName().toString().startsWith("store-rescued-")).sorted().forEach(copies::add);
         } catch (java.io.IOException e) {
             // no listing: no hint
         }
-        String command = "./bin/tablet --restore-store COPY --store " + folder.toAbsolutePath();
+        String command = "./bin/tablet --restore-store COPY --store " + folder;
         return copies.isEmpty()
                 ? "Put the database back, or restore a copy of it: " + command
                 : "Rescue copies: " + copies + "; to restore the newest: " + command.replace("COPY", copies.get(copies.size() - 1).toString());

@@ -112,7 +112,11 @@ public final class BilanViewModel {
         if (!restoring && caseId != null) {
             Map<String, String> values = new LinkedHashMap<>();
             inputs.forEach((key, input) -> values.put(key, input.value.get()));
-            core.store().drafts().save(draftKey(), values);
+            try {
+                core.store().drafts().save(draftKey(), values);
+            } catch (StoreException e) {
+                delivery.set(labels.storageProblem(e)); // typed, not saved: the crew must know
+            }
         }
     }
 

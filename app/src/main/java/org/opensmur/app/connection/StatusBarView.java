@@ -30,6 +30,9 @@ public final class StatusBarView extends HBox {
         warning.setId("device-warning");
         warning.getStyleClass().add("error-text");
         warning.textProperty().bind(model.warningProperty());
+        // The link and the queue are never cut short; long warnings and errors are.
+        connection.setMinWidth(Region.USE_PREF_SIZE);
+        waiting.setMinWidth(Region.USE_PREF_SIZE);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         getChildren().addAll(connection, waiting, warning, gap, error);

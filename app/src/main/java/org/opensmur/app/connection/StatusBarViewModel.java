@@ -69,9 +69,6 @@ public final class StatusBarViewModel {
     /** The device's storage: a problem that stops saving, or space running low, stays shown until it is gone. */
     public void onStorage(StorageState state) {
         storage = state;
-        if (state.problem() != null) {
-            setLastError(labels.storageProblem(state.problem()));
-        }
         refreshWarning();
     }
 

@@ -264,6 +264,19 @@ public final class StoreDatabase implements AutoCloseable {
         if (!Files.isReadable(copy)) {
             throw new StoreException(StoreException.Kind.MISSING, copy + " cannot be read");
         }
+        // The journal of the database that went may still lie there: SQLite would replay it into the new
+        // file. It is moved aside (kept, never deleted).
+        String stamp = java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        for (String suffix : List.of("-wal", "-shm", "-journal")) {
+            Path orphan = target.resolveSibling(target.getFileName() + suffix);
+            if (Files.exists(orphan)) {
+                try {
+                    Files.move(orphan, orphan.resolveSibling(orphan.getFileName() + ".orphan-" + stamp));
+                } catch (java.io.IOException e) {
+                    throw new StoreException(StoreException.Kind.OTHER, "cannot move " + orphan + " aside: " + e.getMessage(), e);
+                }
+            }
+        }
         return salvage(copy, target);
     }
 

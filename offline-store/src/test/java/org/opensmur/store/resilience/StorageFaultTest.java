@@ -145,7 +145,12 @@ class StorageFaultTest {
         assertTrue(atStart.getMessage().contains("--restore-store " + rescued.get(0)), atStart.getMessage());
         assertTrue(Files.notExists(folder.resolve("store.db")));
 
+        // A tablet killed meanwhile leaves the old database's journal behind: it must not be replayed into the new one.
+        Files.write(folder.resolve("store.db-wal"), new byte[] {1, 2, 3});
         StoreDatabase.restore(rescued.get(0), folder.resolve("store.db"));
+        try (var files = Files.list(folder)) {
+            assertTrue(files.anyMatch(f -> f.getFileName().toString().startsWith("store.db-wal.orphan-")), "moved aside, kept");
+        }
         TestStore restored = new TestStore(folder);
         for (String id : saved) {
             assertTrue(restored.store.outbox().find(id) != null, "saved before the deletion, kept: " + id);
