@@ -52,6 +52,6 @@ public final class TestStore {
 
     public Built position(double lat) {
         return out.positions(List.of(new Position(VLM4, OffsetDateTime.now(clock), new Coordinates(lat, -1.55, null),
-                50.0, null, null, null, null, null, null)), LRM);
+                50.0, null, null, null, null, null, null, null)), LRM);
     }
 }

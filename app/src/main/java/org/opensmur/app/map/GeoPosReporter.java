@@ -40,7 +40,7 @@ public final class GeoPosReporter {
         }
         Position position = new Position(resourceId, OffsetDateTime.ofInstant(fix.at(), ZoneOffset.UTC),
                 new Coordinates(fix.lat(), fix.lon(), null), Double.isNaN(fix.speedKmh()) ? null : fix.speedKmh(),
-                Double.isNaN(fix.heading()) ? null : fix.heading(), null, true, null, null, null);
+                Double.isNaN(fix.heading()) ? null : fix.heading(), null, true, null, null, null, null);
         try {
             core.send(core.outgoing().positions(List.of(position), lrmId));
         } catch (StoreException e) {

@@ -142,7 +142,7 @@ public final class HeadlessTablet implements AutoCloseable {
             times.put(status, now);
             send(outgoing.statusChange(caseId, resourceId, status, now, status == ResourceStatus.RETOUR, lrm));
             send(outgoing.positions(List.of(new Position(resourceId, OffsetDateTime.now(clock),
-                    new Coordinates(47.2184 + next / 1000.0, -1.5536, null), 60.0, 90.0, null, true, null, null, null)), lrm));
+                    new Coordinates(47.2184 + next / 1000.0, -1.5536, null), 60.0, 90.0, null, true, null, null, null, null)), lrm));
             if (status == ResourceStatus.FINPEC) {
                 String reportId = "BILAN-" + caseId.substring(caseId.lastIndexOf('.') + 1);
                 send(outgoing.documentLink(caseId, null, DocumentType.BILAN, "https://smur.example/bilans/" + reportId, lrm));

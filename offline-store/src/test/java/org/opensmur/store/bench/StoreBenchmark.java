@@ -36,6 +36,9 @@ import org.sqlite.SQLiteConfig;
  */
 public final class StoreBenchmark {
 
+    private static final java.util.List<ResourceStatus> STATUSES =
+            org.opensmur.core.hub.validation.ModelLine.CURRENT.codes(ResourceStatus.class);
+
     private static final int TAPS = 2_000;
     private static final int BACKLOG = 10_000;
     private static final String CASE = "fr.health.samu440.DRFR154402414300123";
@@ -67,7 +70,7 @@ public final class StoreBenchmark {
             bare.createStatement().execute("CREATE TABLE t (id INTEGER PRIMARY KEY, k TEXT UNIQUE, body BLOB)");
             PreparedStatement insert = bare.prepareStatement("INSERT INTO t (k, body) VALUES (?, ?)");
             for (int i = 0; i < TAPS + 200; i++) { // the first 200 of each warm up
-                var tap = out.statusChange(CASE, VLM4, ResourceStatus.values()[i % 18], OffsetDateTime.now(clock), null, HubBroker.LRM);
+                var tap = out.statusChange(CASE, VLM4, STATUSES.get(i % 18), OffsetDateTime.now(clock), null, HubBroker.LRM);
                 long start = System.nanoTime();
                 store.outbox().enqueue(tap);
                 long middle = System.nanoTime();
@@ -144,7 +147,7 @@ public final class StoreBenchmark {
         List<byte[]> bodies = new ArrayList<>();
         String[] cases = {CASE, "fr.health.samu440.DRFR154402414300124", "fr.health.samu440.DRFR154402414300125"};
         for (int i = 0; i < BACKLOG; i++) {
-            var built = out.statusChange(cases[i % 3], "fr.health.samu440.resource.VLM" + (i % 3), ResourceStatus.values()[i % 18],
+            var built = out.statusChange(cases[i % 3], "fr.health.samu440.resource.VLM" + (i % 3), STATUSES.get(i % 18),
                     OffsetDateTime.now(clock), null, HubBroker.LRM);
             store.outbox().enqueue(built);
             bodies.add(codec.encode(built.message()));

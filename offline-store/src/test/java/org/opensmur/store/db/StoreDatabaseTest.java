@@ -118,7 +118,7 @@ class StoreDatabaseTest {
     void aDamagedDatabaseIsRefusedUntouchedAndItsIntactRowsCanBeSalvaged() throws Exception {
         TestStore t = new TestStore(dir);
         for (int i = 0; i < 300; i++) {
-            t.store.outbox().enqueue(t.status(i % 2 == 0 ? TestStore.CASE_A : TestStore.CASE_B, ResourceStatus.values()[i % 18]));
+            t.store.outbox().enqueue(t.status(i % 2 == 0 ? TestStore.CASE_A : TestStore.CASE_B, org.opensmur.core.hub.validation.ModelLine.CURRENT.codes(ResourceStatus.class).get(i % 18)));
         }
         t.store.close();
         Path file = dir.resolve("store.db");

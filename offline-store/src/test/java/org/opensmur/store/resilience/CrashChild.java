@@ -48,7 +48,7 @@ public final class CrashChild {
             out.flush();
             System.exit(0);
         }
-        ResourceStatus[] flow = ResourceStatus.values();
+        ResourceStatus[] flow = org.opensmur.core.hub.validation.ModelLine.CURRENT.codes(ResourceStatus.class).toArray(ResourceStatus[]::new);
         for (int i = 0; ; i++) {
             String caseId = CASES[ThreadLocalRandom.current().nextInt(CASES.length)];
             String id = store.outbox().enqueue(outgoing.statusChange(caseId, "fr.health.samu440.resource.VLM4",

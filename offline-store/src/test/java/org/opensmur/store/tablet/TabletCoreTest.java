@@ -56,7 +56,7 @@ class TabletCoreTest {
 
             assertTrue(core.clock().skewed(), "the crew is warned: " + core.clock().offset());
             HubMessage fix = core.outgoing().positions(List.of(new Position(TestStore.VLM4, OffsetDateTime.now(core.clock()),
-                    new Coordinates(47.2, -1.55, null), null, null, null, null, null, null, null)), TestStore.LRM).orElseThrow();
+                    new Coordinates(47.2, -1.55, null), null, null, null, null, null, null, null, null)), TestStore.LRM).orElseThrow();
             // The Hub refuses (400) what has expired when it arrives: by the Hub's clock, this fix has minutes left.
             Duration left = Duration.between(hub.instant(), fix.dateTimeExpires().toInstant());
             assertTrue(left.compareTo(Duration.ofMinutes(4)) > 0, "left by the Hub's clock: " + left);

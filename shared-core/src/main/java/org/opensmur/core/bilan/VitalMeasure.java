@@ -1,10 +1,11 @@
 package org.opensmur.core.bilan;
 
+import org.opensmur.core.hub.validation.OnlyIn;
 import org.opensmur.core.hub.validation.Required;
 
 /** One measured vital sign, value as entered (e.g. "110-120", "12/mn"). */
 public record VitalMeasure(
         @Required VitalSign type,
         @Required String value,
-        String precision) {
+        @OnlyIn("3") String precision) {
 }

@@ -1,5 +1,6 @@
 package org.opensmur.core.document;
 
+import org.opensmur.core.hub.validation.OnlyIn;
 import java.util.List;
 import org.opensmur.core.hub.message.Payload;
 import org.opensmur.core.hub.validation.HubPattern;
@@ -11,6 +12,6 @@ import org.opensmur.core.hub.validation.Required;
 public record DocumentLink(
         @Required @Matches(HubPattern.CASE_ID) String caseId,
         @Matches(HubPattern.PATIENT_ID) String patientId,
-        String code,
+        @OnlyIn("3") String code,
         @Required @Items(min = 1) List<Document> document) implements Payload {
 }

@@ -1,5 +1,6 @@
 package org.opensmur.core.geo;
 
+import org.opensmur.core.hub.validation.OnlyIn;
 import java.time.OffsetDateTime;
 import org.opensmur.core.hub.validation.HubPattern;
 import org.opensmur.core.hub.validation.Matches;
@@ -16,5 +17,7 @@ public record Position(
         Boolean engineOn,
         Boolean groundStatus,
         Availability status,
-        EngagedStatus engagedStatus) {
+        EngagedStatus engagedStatus,
+        /** When the fix reached the system that sends it (model 2.0 only; 3.0 dropped it). */
+        @OnlyIn("2.0") OffsetDateTime receptionDatetime) {
 }

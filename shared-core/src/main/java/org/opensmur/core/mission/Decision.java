@@ -1,5 +1,6 @@
 package org.opensmur.core.mission;
 
+import org.opensmur.core.hub.validation.OnlyIn;
 import java.time.OffsetDateTime;
 import org.opensmur.core.hub.validation.CodeList;
 import org.opensmur.core.hub.validation.InCodeList;
@@ -14,5 +15,5 @@ public record Decision(
         @InCodeList(CodeList.RESOURCE_TYPE) String resourceType,
         Boolean medicalTransport,
         OrientationType orientationType,
-        Destination destination) {
+        @OnlyIn("3") Destination destination) {
 }

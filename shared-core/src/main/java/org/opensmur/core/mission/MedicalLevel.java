@@ -1,12 +1,14 @@
 package org.opensmur.core.mission;
 
 import org.opensmur.core.hub.validation.Coded;
+import org.opensmur.core.hub.validation.OnlyIn;
 
 /** Medical level of a team. */
 public enum MedicalLevel implements Coded {
     MED("MED", "Médicalisée"),
     PARAMED("PARAMED", "Paramédicalisée"),
     SECOURS("SECOURS", "Secouriste"),
+    @OnlyIn("3")
     SANS("SANS", "Sans niveau médical");
 
     private final String code;

@@ -1,6 +1,7 @@
 package org.opensmur.core.mission;
 
 import org.opensmur.core.hub.validation.Coded;
+import org.opensmur.core.hub.validation.OnlyIn;
 
 /** Role of the person who wrote a note, a decision or a bilan. */
 public enum OperatorRole implements Coded {
@@ -8,7 +9,9 @@ public enum OperatorRole implements Coded {
     ARM("ARM", "Assistant de régulation médicale"),
     INFIRMIER("INFIRMIER", "Infirmier"),
     MEDECIN("MEDECIN", "Médecin"),
+    @OnlyIn("3")
     PILOTE("PILOTE", "Pilote"),
+    @OnlyIn("3")
     TCM("TCM", "Technicien de coordination médicale"),
     AUTRE("AUTRE", "Autre"),
     INCONNU("INCONNU", "Inconnu");

@@ -1,10 +1,12 @@
 package org.opensmur.core.mission;
 
 import org.opensmur.core.hub.validation.Coded;
+import org.opensmur.core.hub.validation.OnlyIn;
 
 /** Kind of destination chosen for the patient. */
 public enum OrientationType implements Coded {
     URGENCES("URGENCES", "Service d'urgences"),
+    @OnlyIn("3")
     REA_USI("REA-USI", "Réanimation / soins intensifs"),
     SANTE("SANTE", "Autre service de santé"),
     CABINET("CABINET", "Cabinet médical"),

@@ -1,5 +1,6 @@
 package org.opensmur.core.mission;
 
+import org.opensmur.core.hub.validation.OnlyIn;
 import org.opensmur.core.hub.validation.HubPattern;
 import org.opensmur.core.hub.validation.Matches;
 import org.opensmur.core.hub.validation.Required;
@@ -10,5 +11,7 @@ public record Patient(
         AdministrativeFile administrativeFile,
         Identity identity,
         PatientDetail detail,
-        Hypothesis hypothesis) {
+        Hypothesis hypothesis,
+        /** The patient's own medical motive (model 2.0 only). */
+        @OnlyIn("2.0") HealthMotive healthMotive) {
 }

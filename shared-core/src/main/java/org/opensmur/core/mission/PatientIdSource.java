@@ -1,13 +1,17 @@
 package org.opensmur.core.mission;
 
 import org.opensmur.core.hub.validation.Coded;
+import org.opensmur.core.hub.validation.OnlyIn;
 
 /** Issuer of a patient identifier. */
 public enum PatientIdSource implements Coded {
     NIR("NIR", "Numéro de sécurité sociale"),
     SINUS("SINUS", "Numéro SINUS (SI-VIC)"),
+    @OnlyIn("2.0")
+    SI_VIC("SI-VIC", "Numéro SI-VIC"),
     DOSSARD("DOSSARD", "Numéro de dossard"),
     PLACE("PLACE", "Numéro de place"),
+    @OnlyIn("3")
     AUTRE("AUTRE", "Autre");
 
     private final String code;

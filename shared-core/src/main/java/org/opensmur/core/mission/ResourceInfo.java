@@ -1,5 +1,6 @@
 package org.opensmur.core.mission;
 
+import org.opensmur.core.hub.validation.OnlyIn;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.opensmur.core.hub.validation.CodeList;
@@ -16,7 +17,7 @@ public record ResourceInfo(
         @Matches(HubPattern.REQUEST_ID) String requestId,
         String missionId,
         String orgId,
-        String patientId,
+        @OnlyIn("3") String patientId,
         String centerName,
         @Required @InCodeList(CodeList.VEHICLE_TYPE) String vehicleType,
         String name,

@@ -30,6 +30,7 @@ import org.opensmur.core.hub.message.Message;
 import org.opensmur.core.hub.message.Party;
 import org.opensmur.core.hub.message.Payload;
 import org.opensmur.core.hub.validation.HubRules;
+import org.opensmur.core.hub.validation.ModelLine;
 import org.opensmur.core.hub.validation.ValidationIssue;
 import org.opensmur.core.mission.ResourceInfo;
 import org.opensmur.core.mission.ResourcesInfo;
@@ -65,6 +66,12 @@ public final class OutgoingMessages {
         this.expiry = expiry;
         this.distributionStatus = distributionStatus;
         this.codec = codec;
+    }
+
+    /** The builders of a tablet on a vhost of {@code line}: its messages take that line's shape and rules. */
+    public static OutgoingMessages of(String clientId, Clock clock, ModelLine line) {
+        return new OutgoingMessages(clientId, clock, () -> UUID.randomUUID().toString(), Expiry.defaults(),
+                DistributionStatus.ACTUAL, HubCodec.of(line));
     }
 
     public static OutgoingMessages of(String clientId, Clock clock) {

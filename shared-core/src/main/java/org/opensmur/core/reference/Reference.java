@@ -1,5 +1,6 @@
 package org.opensmur.core.reference;
 
+import org.opensmur.core.hub.validation.OnlyIn;
 import org.opensmur.core.hub.message.Payload;
 import org.opensmur.core.hub.validation.Required;
 
@@ -8,5 +9,5 @@ public record Reference(
         @Required String distributionID,
         Boolean refused,
         String errorDistributionID,
-        ReferenceStep step) implements Payload {
+        @OnlyIn("3") ReferenceStep step) implements Payload {
 }

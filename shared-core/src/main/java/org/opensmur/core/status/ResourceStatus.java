@@ -1,6 +1,7 @@
 package org.opensmur.core.status;
 
 import org.opensmur.core.hub.validation.Coded;
+import org.opensmur.core.hub.validation.OnlyIn;
 
 /** Status of a vehicle (RS-SR / RS-RI state), in the order a mission normally goes through them. */
 public enum ResourceStatus implements Coded {
@@ -11,6 +12,7 @@ public enum ResourceStatus implements Coded {
     ARRIVEE("ARRIVEE", "Arrivé sur les lieux"),
     PEC("PEC", "Prise en charge du patient"),
     BILAN("BILAN", "Bilan transmis"),
+    @OnlyIn("3")
     ORIENTAT("ORIENTAT", "Orientation reçue"),
     TRANSP("TRANSP", "Transport du patient"),
     ETAPE1("ETAPE1", "Étape 1"),
@@ -18,7 +20,11 @@ public enum ResourceStatus implements Coded {
     ETAPE2("ETAPE2", "Étape 2"),
     TRANSP3("TRANSP3", "Reprise du transport après l'étape 2"),
     DESTIN("DESTIN", "Arrivé à destination"),
+    @OnlyIn("3")
     FINPEC("FINPEC", "Fin de prise en charge"),
+    /** Model 2.0's end of the medical care (3.0 renamed it FINPEC). */
+    @OnlyIn("2.0")
+    FINMED("FINMED", "Fin de médicalisation"),
     RETOUR("RETOUR", "Quitte la destination, disponible"),
     RET_BASE("RET-BASE", "Retour vers la base"),
     REN_BASE("REN-BASE", "Rentré à la base");

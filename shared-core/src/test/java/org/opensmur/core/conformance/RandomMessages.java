@@ -87,6 +87,11 @@ final class RandomMessages {
             case LOCATION_ID -> pick(List.of(digits(9), digits(14), digits(4) + "Z", "2A0" + digits(6)));
             case CASE_ID_V2 -> "fr.health.samu" + digits(3) + ".DRFR15" + digits(13);
             case RESOURCE_ID_V2 -> "fr.health.samu" + digits(3) + ".resource." + word();
+            case PATIENT_ID_V2 -> "fr.health.samu" + digits(3) + ".patient." + word() + (random.nextBoolean() ? "." + digits(1) : "");
+            case REQUEST_ID_V2 -> "fr.health.samu" + digits(3) + ".request." + word();
+            case NOTE_ID_V2 -> "fr.health.samu" + digits(3) + ".medicalNote." + word();
+            case OWNER_ID_V2 -> "fr.health.samu" + digits(3);
+            case ORG_ID_V2 -> "fr.health.samu" + digits(3);
         };
     }
 

@@ -89,7 +89,7 @@ class OutgoingMessagesTest {
     @Test
     void positionsExpireSoonerThanStatuses() {
         Position fix = new Position(VLM4, OffsetDateTime.now(CLOCK), new Coordinates(47.2184, -1.5536, null),
-                42.0, 90.0, null, true, null, null, null);
+                42.0, 90.0, null, true, null, null, null, null);
         HubMessage positions = out.positions(List.of(fix), LRM).orElseThrow();
         assertEquals(Duration.ofMinutes(5), Duration.between(positions.dateTimeSent(), positions.dateTimeExpires()));
     }

@@ -13,7 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.opensmur.core.hub.message.HubMessage;
 import org.opensmur.core.hub.message.Message;
+import org.opensmur.core.hub.message.MessageType;
 import org.opensmur.core.hub.message.Payload;
+import org.opensmur.core.hub.validation.ModelLine;
 import org.opensmur.core.hub.validation.ValidationIssue;
 import org.opensmur.core.hub.validation.ValidationIssue.Kind;
 import org.opensmur.core.hub.validation.Validator;
@@ -33,6 +35,11 @@ public final class HubCodec {
 
     public HubCodec() {
         this(Validator.current(), DEFAULT_MAX_BYTES);
+    }
+
+    /** A codec that reads and writes the messages of {@code line}. */
+    public static HubCodec of(ModelLine line) {
+        return new HubCodec(Validator.of(line), DEFAULT_MAX_BYTES);
     }
 
     public HubCodec(Validator validator, int maxBytes) {
@@ -88,11 +95,17 @@ public final class HubCodec {
                 && issues.stream().allMatch(i -> i.kind() == Kind.UNKNOWN_FIELD);
         if (bindable) {
             try {
+                // The records have the current line's shape: a copy of the tree is brought to it first.
+                JsonNode model = tree;
+                if (validator.line() != ModelLine.CURRENT) {
+                    model = tree.deepCopy();
+                    payloadIn(model, result.form(), result.type()).ifPresent(p -> validator.line().fromWire(result.type(), p));
+                }
                 if (result.form() == Validator.Form.ENVELOPE) {
-                    envelope = mapper.treeToValue(tree, HubMessage.class);
+                    envelope = mapper.treeToValue(model, HubMessage.class);
                     message = envelope.message();
                 } else {
-                    message = mapper.treeToValue(tree, Message.class);
+                    message = mapper.treeToValue(model, Message.class);
                 }
             } catch (JsonProcessingException | RuntimeException e) {
                 // The rules should have caught it; still, never crash on input.
@@ -102,23 +115,52 @@ public final class HubCodec {
         return new Decoded(tree, result.form(), result.type(), issues, envelope, message);
     }
 
+    /** The bytes that go on the wire: the message in its line's shape. */
     public byte[] encode(HubMessage message) {
         try {
-            return mapper.writeValueAsBytes(message);
+            return mapper.writeValueAsBytes(toTree(message));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot encode " + message.type(), e);
         }
     }
 
+    /** The whole message as its line writes it (what {@link #encode} sends, and what the Hub validates). */
     public ObjectNode toTree(HubMessage message) {
-        return mapper.valueToTree(message);
+        ObjectNode tree = mapper.valueToTree(message);
+        if (validator.line() != ModelLine.CURRENT) {
+            payloadIn(tree, Validator.Form.ENVELOPE, message.type()).ifPresent(p -> validator.line().toWire(message.type(), p));
+        }
+        return tree;
     }
 
-    /** A bare payload as in the official examples: {@code {"resourcesStatus": {...}}}. */
+    /** A bare payload in the model records' shape: {@code {"resourcesStatus": {...}}}. */
     public ObjectNode toTree(Payload payload) {
         ObjectNode node = mapper.createObjectNode();
         node.set(payload.type().key(), mapper.valueToTree(payload));
         return node;
+    }
+
+    /** A bare payload as this codec's line writes it, as in that line's official examples. */
+    public ObjectNode toWireTree(Payload payload) {
+        ObjectNode node = toTree(payload);
+        if (node.get(payload.type().key()) instanceof ObjectNode object) {
+            validator.line().toWire(payload.type(), object);
+        }
+        return node;
+    }
+
+    /** This codec's model line. */
+    public ModelLine line() {
+        return validator.line();
+    }
+
+    /** The payload object inside a tree of the given form, if it is there. */
+    private static java.util.Optional<ObjectNode> payloadIn(JsonNode tree, Validator.Form form, MessageType type) {
+        if (type == null) {
+            return java.util.Optional.empty();
+        }
+        JsonNode message = form == Validator.Form.ENVELOPE ? tree.at("/content/0/jsonContent/embeddedJsonContent/message") : tree;
+        return message.get(type.key()) instanceof ObjectNode payload ? java.util.Optional.of(payload) : java.util.Optional.empty();
     }
 
     public ObjectNode toTree(Message message) {

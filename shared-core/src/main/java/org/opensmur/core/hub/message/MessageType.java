@@ -9,6 +9,8 @@ import java.util.stream.Stream;
 import org.opensmur.core.bilan.InterventionReport;
 import org.opensmur.core.document.DocumentLink;
 import org.opensmur.core.geo.GeoPositionsUpdate;
+import org.opensmur.core.geo.GeoResourcesDetails;
+import org.opensmur.core.geo.GeoResourcesRequest;
 import org.opensmur.core.hub.error.HubError;
 import org.opensmur.core.mission.CreateCaseHealth;
 import org.opensmur.core.mission.CreateCaseHealthUpdate;
@@ -29,6 +31,8 @@ public enum MessageType {
     RS_URL("RS-URL", "documentLink", DocumentLink.class, Direction.SENT),
     RS_BPV("RS-BPV", "interventionReport", InterventionReport.class, Direction.SENT),
     RS_RPIS("RS-RPIS", "rpis", Rpis.class, Direction.SENT),
+    GEO_REQ("GEO-REQ", "geoResourcesRequest", GeoResourcesRequest.class, Direction.RECEIVED),
+    GEO_RES("GEO-RES", "geoResourcesDetails", GeoResourcesDetails.class, Direction.SENT),
     RC_REF("RC-REF", "reference", Reference.class, Direction.BOTH),
     RS_ERROR("RS-ERROR", "error", HubError.class, Direction.RECEIVED);
 
@@ -37,7 +41,7 @@ public enum MessageType {
     /** Use-case keys of the Hub that this client recognises but does not handle on the 15-SMUR link. */
     public static final Set<String> OTHER_HUB_KEYS = Set.of("technical", "technicalNoreq", "distributionElement",
             "createCase", "emsi", "resourcesInfoCisu", "resourcesRequest", "resourcesResponse",
-            "geoResourcesRequest", "geoResourcesDetails", "appointment", "customContent");
+            "appointment", "customContent");
 
     private static final Map<String, MessageType> BY_KEY =
             Stream.of(values()).collect(Collectors.toUnmodifiableMap(MessageType::key, Function.identity()));

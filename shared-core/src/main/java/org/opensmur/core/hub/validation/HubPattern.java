@@ -24,7 +24,17 @@ public enum HubPattern {
     /** Model line 2.0 (vhost 15-smur_v1.6). */
     CASE_ID_V2("^fr(\\.[\\w-]+){3,4}$", "a case id fr.{domain}.{organisation}.{senderCaseId}"),
     /** Model line 2.0 (vhost 15-smur_v1.6). */
-    RESOURCE_ID_V2("^([\\w-]+\\.){3,4}resource(\\.[\\w-]+){1,2}$", "a resource id {orgId}.resource.{id}");
+    RESOURCE_ID_V2("^([\\w-]+\\.){3,4}resource(\\.[\\w-]+){1,2}$", "a resource id {orgId}.resource.{id}"),
+    /** Model line 2.0. */
+    PATIENT_ID_V2("^([\\w-]+\\.){3,4}patient(\\.[\\w-]+){1,2}$", "a patient id {orgId}.patient.{n}"),
+    /** Model line 2.0. */
+    REQUEST_ID_V2("^([\\w-]+\\.){3,4}request(\\.[\\w-]+){1,2}$", "a request id {orgId}.request.{id}"),
+    /** Model line 2.0. */
+    NOTE_ID_V2("^([\\w-]+\\.){3,4}medicalNote(\\.[\\w-]+){1,2}$", "a note id {orgId}.medicalNote.{id}"),
+    /** Model line 2.0. */
+    OWNER_ID_V2("^fr(\\.[\\w-]+){2,3}$", "an organisation id such as fr.health.samu440"),
+    /** Model line 2.0: the RPIS context's organisation. */
+    ORG_ID_V2("^[a-z]{2,3}\\.[a-z]+\\.\\w*$", "an organisation id such as fr.health.samu440");
 
     private final String regex;
     private final Pattern pattern;

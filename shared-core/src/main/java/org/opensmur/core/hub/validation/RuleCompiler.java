@@ -6,7 +6,6 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -26,6 +25,12 @@ import org.opensmur.core.hub.validation.Rule.StringRule;
 final class RuleCompiler {
 
     private final Map<Class<?>, ObjectRule> done = new HashMap<>();
+    private final String line;
+
+    /** {@code line}: the model line whose codes are kept (constants marked {@link OnlyIn} another line are left out). */
+    RuleCompiler(String line) {
+        this.line = line;
+    }
 
     ObjectRule compile(Class<? extends Record> type) {
         ObjectRule cached = done.get(type);
@@ -34,6 +39,10 @@ final class RuleCompiler {
         }
         Map<String, Field> fields = new LinkedHashMap<>();
         for (RecordComponent component : type.getRecordComponents()) {
+            OnlyIn only = component.getAnnotation(OnlyIn.class);
+            if (only != null && !only.value().equals(line)) {
+                continue; // a property another model line has, not this one
+            }
             JsonProperty renamed = component.getAccessor().getAnnotation(JsonProperty.class);
             String name = renamed != null && !renamed.value().isEmpty() ? renamed.value() : component.getName();
             Rule rule = ruleFor(component.getGenericType(), component);
@@ -42,6 +51,15 @@ final class RuleCompiler {
         ObjectRule rule = new ObjectRule(type.getSimpleName(), fields, type.isAnnotationPresent(OpenObject.class));
         done.put(type, rule);
         return rule;
+    }
+
+    static boolean inLine(Class<?> type, Enum<?> constant, String line) {
+        try {
+            OnlyIn only = type.getField(constant.name()).getAnnotation(OnlyIn.class);
+            return only == null || only.value().equals(line);
+        } catch (NoSuchFieldException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -62,7 +80,11 @@ final class RuleCompiler {
         }
         if (raw.isEnum() && Coded.class.isAssignableFrom(raw)) {
             Set<String> codes = new LinkedHashSet<>();
-            Arrays.stream(raw.getEnumConstants()).forEach(c -> codes.add(((Coded) c).code()));
+            for (Object constant : raw.getEnumConstants()) {
+                if (inLine(raw, (Enum<?>) constant, line)) {
+                    codes.add(((Coded) constant).code());
+                }
+            }
             return new StringRule(null, codes, raw.getSimpleName());
         }
         if (raw == OffsetDateTime.class) {

@@ -54,8 +54,14 @@ public final class Validator {
         return Holder.CURRENT;
     }
 
+    /** The validator of {@code line} (one per line, shared). */
+    public static Validator of(ModelLine line) {
+        return line == ModelLine.CURRENT ? Holder.CURRENT : line == ModelLine.V2 ? Holder.V2 : new Validator(line);
+    }
+
     private static final class Holder {
         static final Validator CURRENT = new Validator(ModelLine.CURRENT);
+        static final Validator V2 = new Validator(ModelLine.V2);
     }
 
     public ModelLine line() {

@@ -70,9 +70,10 @@ class TransportFaultTest {
     private List<HubMessage> statuses(int count) {
         OutgoingMessages out = OutgoingMessages.of(HubBroker.TABLET, Clock.systemDefaultZone());
         List<HubMessage> messages = new ArrayList<>();
+        List<ResourceStatus> statuses = org.opensmur.core.hub.validation.ModelLine.CURRENT.codes(ResourceStatus.class);
         for (int i = 0; i < count; i++) {
             messages.add(out.statusChange("fr.health.samu440.DRFR154402414300123", "fr.health.samu440.resource.VLM4",
-                    ResourceStatus.values()[i % ResourceStatus.values().length], OffsetDateTime.now(), null, HubBroker.LRM).orElseThrow());
+                    statuses.get(i % statuses.size()), OffsetDateTime.now(), null, HubBroker.LRM).orElseThrow());
         }
         return messages;
     }
