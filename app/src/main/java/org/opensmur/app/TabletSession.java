@@ -17,10 +17,16 @@ import org.opensmur.app.mission.MissionViewModel;
 import org.opensmur.app.rpis.RpisViewModel;
 import org.opensmur.app.shell.Labels;
 import org.opensmur.app.status.StatusViewModel;
+import org.opensmur.core.geo.GeoResource;
+import org.opensmur.core.geo.GeoResourceCapacity;
+import org.opensmur.core.geo.GeoResourceMobility;
+import org.opensmur.core.geo.GeoResourceNature;
+import org.opensmur.core.geo.GeoResourceType;
 import org.opensmur.core.hub.client.HubEvent;
 import org.opensmur.core.hub.message.DistributionKind;
 import org.opensmur.core.hub.message.HubMessage;
 import org.opensmur.core.hub.transport.HubTransport;
+import org.opensmur.core.hub.validation.ModelLine;
 import org.opensmur.core.mission.CreateCaseHealth;
 import org.opensmur.core.mission.CreateCaseHealthUpdate;
 import org.opensmur.core.mission.ResourcesEngagement;
@@ -76,7 +82,8 @@ public final class TabletSession implements AutoCloseable {
         this.clock = clock;
         this.labels = labels;
         this.positions = positions;
-        this.core = new TabletCore(transport, settings.clientId(), settings.storeFolder(), settings.storeSecret(), clock);
+        this.core = new TabletCore(transport, settings.clientId(), ModelLine.named(settings.hub().modelLine()),
+                settings.storeFolder(), settings.storeSecret(), clock);
         this.statusBar = new StatusBarViewModel(labels, clock);
         this.mission = new MissionViewModel(labels);
         this.status = new StatusViewModel(core, settings, labels, clock);
@@ -104,6 +111,8 @@ public final class TabletSession implements AutoCloseable {
         });
         core.onEvent(event -> this.ui.execute(() -> onEvent(event)));
         core.onNotice(notice -> this.ui.execute(() -> onNotice(notice)));
+        core.describeAs(new GeoResource(settings.resourceId(), settings.unit().orgId(), settings.vehicleName(),
+                GeoResourceType.SMUR, GeoResourceNature.EFFECTEUR, GeoResourceMobility.VEHICULE, GeoResourceCapacity.MEDICALE, null));
         statusBar.onStorage(core.storage());
     }
 
@@ -146,7 +155,11 @@ public final class TabletSession implements AutoCloseable {
         if (ledgerRefreshQueued.compareAndSet(false, true)) {
             ui.execute(() -> {
                 ledgerRefreshQueued.set(false);
-                statusBar.setWaiting(core.store().outbox().waiting());
+                var outbox = core.store().outbox();
+                int blocked = outbox.blocked();
+                statusBar.setWaiting(outbox.waiting(), blocked,
+                        blocked == 0 ? null : ModelLine.all().stream().map(ModelLine::name).filter(n -> !n.equals(outbox.line()))
+                                .findFirst().orElse("?"), outbox.line());
                 log.reload();
             });
         }

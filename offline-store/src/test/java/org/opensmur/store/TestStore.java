@@ -10,6 +10,7 @@ import org.opensmur.core.geo.Coordinates;
 import org.opensmur.core.geo.Position;
 import org.opensmur.core.hub.codec.HubCodec;
 import org.opensmur.core.hub.message.DistributionStatus;
+import org.opensmur.core.hub.validation.ModelLine;
 import org.opensmur.core.outgoing.Built;
 import org.opensmur.core.outgoing.Expiry;
 import org.opensmur.core.outgoing.OutgoingMessages;
@@ -27,7 +28,7 @@ public final class TestStore {
     public static final char[] SECRET = "correct horse battery staple".toCharArray();
 
     public final MutableClock clock = new MutableClock(Instant.parse("2025-05-26T11:00:00Z"));
-    public final HubCodec codec = new HubCodec();
+    public final HubCodec codec;
     public final OutgoingMessages out;
     public final OfflineStore store;
     private int ids;
@@ -41,6 +42,12 @@ public final class TestStore {
     }
 
     public TestStore(Path folder, OutboxPolicy policy, String tabletId) {
+        this(folder, policy, tabletId, ModelLine.CURRENT);
+    }
+
+    /** A store whose tablet speaks {@code line} (that of its vhost). */
+    public TestStore(Path folder, OutboxPolicy policy, String tabletId, ModelLine line) {
+        codec = HubCodec.of(line);
         out = new OutgoingMessages(tabletId, clock, () -> "m" + String.format("%05d", ++ids), Expiry.defaults(),
                 DistributionStatus.ACTUAL, codec);
         store = OfflineStore.open(folder, SECRET.clone(), out, codec, policy, clock);

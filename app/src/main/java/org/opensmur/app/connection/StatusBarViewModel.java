@@ -62,8 +62,20 @@ public final class StatusBarViewModel {
     }
 
     public void setWaiting(int count) {
+        setWaiting(count, 0, null, null);
+    }
+
+    /**
+     * {@code blocked}: messages written in another model line than the vhost's ({@code blockedLine}, the
+     * vhost's being {@code line}); they are kept, never sent there, and the crew is told.
+     */
+    public void setWaiting(int count, int blocked, String blockedLine, String line) {
         waiting.set(count);
-        waitingText.set(count == 0 ? labels.get("outbox.none") : labels.format("outbox.waiting", count));
+        String text = count == 0 ? labels.get("outbox.none") : labels.format("outbox.waiting", count);
+        if (blocked > 0) {
+            text += " · " + labels.format("outbox.blocked", blocked, blockedLine, line);
+        }
+        waitingText.set(text);
     }
 
     /** The device's storage: a problem that stops saving, or space running low, stays shown until it is gone. */

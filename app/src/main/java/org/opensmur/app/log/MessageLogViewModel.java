@@ -62,7 +62,8 @@ public final class MessageLogViewModel {
     public void reload() {
         List<Line> all = new ArrayList<>(received);
         for (OutboxEntry e : outbox.list(null, 500)) {
-            String state = labels.delivery(e.state());
+            String state = e.state() == org.opensmur.store.outbox.DeliveryState.QUEUED && !e.modelLine().equals(outbox.line())
+                    ? labels.format("log.blocked", e.modelLine(), outbox.line()) : labels.delivery(e.state());
             if (e.errorCode() != null) {
                 String detail = outbox.errorDetail(e.distributionId());
                 state += " (" + e.errorCode() + (detail == null ? "" : " " + detail) + ")";

@@ -1,7 +1,5 @@
 package org.opensmur.app.status;
 
-import java.util.ArrayList;
-import java.util.List;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -20,9 +18,7 @@ public final class StatusView extends VBox {
         setPadding(new Insets(16));
         setSpacing(16);
         FlowPane buttons = new FlowPane(14, 14);
-        List<ResourceStatus> all = new ArrayList<>(StatusViewModel.FLOW);
-        all.add(ResourceStatus.ANNULE);
-        for (ResourceStatus status : all) {
+        for (ResourceStatus status : model.buttons()) {
             Button button = new Button(labels.status(status));
             button.setId("status-" + status.code());
             button.getStyleClass().add("status-button");

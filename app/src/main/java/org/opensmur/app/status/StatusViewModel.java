@@ -20,6 +20,7 @@ import javafx.beans.property.StringProperty;
 import org.opensmur.app.TabletSettings;
 import org.opensmur.app.shell.Labels;
 import org.opensmur.core.status.ResourceStatus;
+import org.opensmur.core.status.StatusFlow;
 import org.opensmur.store.outbox.DeliveryState;
 import org.opensmur.store.db.StoreException;
 import org.opensmur.store.outbox.OutboxEntry;
@@ -32,9 +33,6 @@ import org.opensmur.store.tablet.TabletCore;
  */
 public final class StatusViewModel {
 
-    public static final List<ResourceStatus> FLOW = List.of(ResourceStatus.DEPART, ResourceStatus.ARRIVEE, ResourceStatus.PEC,
-            ResourceStatus.TRANSP, ResourceStatus.DESTIN, ResourceStatus.FINPEC, ResourceStatus.RETOUR,
-            ResourceStatus.RET_BASE, ResourceStatus.REN_BASE);
     public static final Duration CORRECTION_WINDOW = Duration.ofSeconds(60);
 
     /** One tap as recorded. */
@@ -104,8 +102,11 @@ public final class StatusViewModel {
         times.put(status, at);
         lastTap.set(tap);
         correctable.set(true);
-        int index = FLOW.indexOf(status);
-        expected.set(index >= 0 && index + 1 < FLOW.size() ? FLOW.get(index + 1) : null);
+        List<ResourceStatus> flow = StatusFlow.sequence(core.line());
+        int index = flow.indexOf(status);
+        if (index >= 0) { // an optional status (ORIENTAT, ANNULE) leaves the expected one as it was
+            expected.set(index + 1 < flow.size() ? flow.get(index + 1) : null);
+        }
         onDelivery(entry);
     }
 
@@ -142,6 +143,11 @@ public final class StatusViewModel {
             lastTapText.set(labels.format("status.last", labels.status(last.status()),
                     last.at().toLocalTime().withNano(0).toString(), labels.delivery(entry.state())));
         }
+    }
+
+    /** The status buttons, as the vhost's model line names them (FINMED in 2.0, FINPEC and ORIENTAT in 3). */
+    public List<ResourceStatus> buttons() {
+        return StatusFlow.buttons(core.line());
     }
 
     public Map<ResourceStatus, OffsetDateTime> times() {

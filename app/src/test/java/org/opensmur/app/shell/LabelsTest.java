@@ -50,8 +50,10 @@ class LabelsTest {
             }
         }
         assertTrue(used.size() > 40, "found " + used.size() + " keys: the scan must see the code");
-        for (ResourceStatus s : StatusViewModel.FLOW) {
-            used.add("status." + s.code());
+        for (org.opensmur.core.hub.validation.ModelLine line : org.opensmur.core.hub.validation.ModelLine.all()) {
+            for (ResourceStatus s : org.opensmur.core.status.StatusFlow.buttons(line)) {
+                used.add("status." + s.code());
+            }
         }
         used.add("status." + ResourceStatus.ANNULE.code());
         for (DeliveryState d : DeliveryState.values()) {

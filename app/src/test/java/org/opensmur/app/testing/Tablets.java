@@ -26,7 +26,7 @@ public final class Tablets {
         java.util.Map<String, String> s = new java.util.HashMap<>();
         s.put("HUB_HOSTNAME", "127.0.0.1");
         s.put("HUB_PORT", "1");
-        s.put("VHOST", "test");
+        s.put("VHOST", "15-smur_v1.7");
         s.put("CLIENT_ID", "fr.health.samu440.smur.vlm1");
         s.put("LRM_CLIENT_ID", LRM);
         s.put("ORU_CLIENT_ID", "fr.health.ors.pdl");
@@ -58,6 +58,8 @@ public final class Tablets {
     }
 
     public static TabletCore core(TabletSettings settings, Clock clock) {
-        return new TabletCore(new NoNetwork(), settings.clientId(), settings.storeFolder(), settings.storeSecret(), clock);
+        return new TabletCore(new NoNetwork(), settings.clientId(),
+                org.opensmur.core.hub.validation.ModelLine.named(settings.hub().modelLine()), settings.storeFolder(),
+                settings.storeSecret(), clock);
     }
 }

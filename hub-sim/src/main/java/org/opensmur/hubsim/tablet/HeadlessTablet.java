@@ -33,7 +33,9 @@ import org.opensmur.core.mission.Sex;
 import org.opensmur.core.outgoing.Built;
 import org.opensmur.core.outgoing.OutgoingMessages;
 import org.opensmur.core.rpis.Rpis;
+import org.opensmur.core.hub.validation.ModelLine;
 import org.opensmur.core.status.ResourceStatus;
+import org.opensmur.core.status.StatusFlow;
 import org.opensmur.store.OfflineStore;
 import org.opensmur.store.rpis.RpisPrefill;
 import org.opensmur.store.tablet.TabletCore;
@@ -49,8 +51,8 @@ import org.slf4j.LoggerFactory;
 public final class HeadlessTablet implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HeadlessTablet.class);
-    private static final List<ResourceStatus> FLOW = List.of(ResourceStatus.DEPART, ResourceStatus.ARRIVEE, ResourceStatus.PEC,
-            ResourceStatus.TRANSP, ResourceStatus.DESTIN, ResourceStatus.FINPEC, ResourceStatus.RETOUR);
+    /** The crew's statuses from departure to availability, as the vhost's model line names them. */
+    private final List<ResourceStatus> flow;
 
     private final HubConfig config;
     private final Clock clock;
@@ -69,7 +71,13 @@ public final class HeadlessTablet implements AutoCloseable {
         this.config = config;
         this.clock = clock;
         this.step = step;
-        this.core = new TabletCore(new AmqpHubTransport(config, clock), config.clientId(), storeFolder, secret, clock);
+        ModelLine line = ModelLine.named(config.modelLine());
+        this.core = new TabletCore(new AmqpHubTransport(config, clock), config.clientId(), line, storeFolder, secret, clock);
+        List<ResourceStatus> sequence = StatusFlow.sequence(line);
+        this.flow = sequence.subList(0, sequence.indexOf(ResourceStatus.RETOUR) + 1);
+        core.describeAs(new org.opensmur.core.geo.GeoResource(resourceId(), UNIT.orgId(), "VLM headless", org.opensmur.core.geo.GeoResourceType.SMUR,
+                org.opensmur.core.geo.GeoResourceNature.EFFECTEUR, org.opensmur.core.geo.GeoResourceMobility.VEHICULE,
+                org.opensmur.core.geo.GeoResourceCapacity.MEDICALE, null));
         this.outgoing = core.outgoing();
         this.store = core.store();
         core.onEvent(event -> missions.execute(() -> onEvent(event)));
@@ -77,6 +85,10 @@ public final class HeadlessTablet implements AutoCloseable {
 
     public void start() {
         core.start();
+    }
+
+    private String resourceId() {
+        return "fr.health.samu440.resource." + config.clientId().replaceAll("[^A-Za-z0-9_-]", "-");
     }
 
     public OfflineStore store() {
@@ -96,7 +108,7 @@ public final class HeadlessTablet implements AutoCloseable {
 
     private void engage(ResourcesEngagement engagement, HubMessage request) {
         RequestedResource requested = engagement.resource().get(0);
-        String resourceId = "fr.health.samu440.resource." + config.clientId().replaceAll("[^A-Za-z0-9_-]", "-");
+        String resourceId = resourceId();
         String lrm = request.senderID();
         send(outgoing.engagementReply(engagement.caseId(), new ResourceInfo(OffsetDateTime.now(clock), resourceId, null, null,
                 "fr.health.samu440", null, null, requested.vehicleType(), requested.name(), null, requested.team(),
@@ -130,20 +142,20 @@ public final class HeadlessTablet implements AutoCloseable {
 
         @Override
         public void run() {
-            if (next >= FLOW.size()) {
+            if (next >= flow.size()) {
                 ScheduledFuture<?> self = running.remove(caseId);
                 if (self != null) {
                     self.cancel(false);
                 }
                 return;
             }
-            ResourceStatus status = FLOW.get(next++);
+            ResourceStatus status = flow.get(next++);
             OffsetDateTime now = OffsetDateTime.now(clock);
             times.put(status, now);
             send(outgoing.statusChange(caseId, resourceId, status, now, status == ResourceStatus.RETOUR, lrm));
             send(outgoing.positions(List.of(new Position(resourceId, OffsetDateTime.now(clock),
                     new Coordinates(47.2184 + next / 1000.0, -1.5536, null), 60.0, 90.0, null, true, null, null, null, null)), lrm));
-            if (status == ResourceStatus.FINPEC) {
+            if (status == StatusFlow.endOfCare(core.line())) {
                 String reportId = "BILAN-" + caseId.substring(caseId.lastIndexOf('.') + 1);
                 send(outgoing.documentLink(caseId, null, DocumentType.BILAN, "https://smur.example/bilans/" + reportId, lrm));
                 send(outgoing.bilan(bilan(caseId, reportId), lrm));

@@ -88,7 +88,9 @@ public final class Migrations {
                       times_received INTEGER NOT NULL DEFAULT 1,
                       body BLOB NOT NULL,
                       UNIQUE (distribution_id, digest))""",
-                    "ALTER TABLE outbox ADD COLUMN held_state TEXT"));
+                    "ALTER TABLE outbox ADD COLUMN held_state TEXT"),
+            // 6: the model line each outgoing row was written in: never published on a vhost of another line
+            List.of("ALTER TABLE outbox ADD COLUMN model_line TEXT NOT NULL DEFAULT '3'"));
 
     public static int latest() {
         return STEPS.size();

@@ -32,7 +32,7 @@ public final class Outbox {
 
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
     private static final String COLUMNS = "id, distribution_id, type, recipient, order_key, state, enqueued_at, expires_at,"
-            + " attempts, sent_at, error_code";
+            + " attempts, sent_at, error_code, model_line";
 
     private final StoreDatabase database;
     private final Vault vault;
@@ -42,6 +42,8 @@ public final class Outbox {
     private final List<Consumer<OutboxEntry>> listeners = new CopyOnWriteArrayList<>();
     private final List<Runnable> wakers = new CopyOnWriteArrayList<>();
     private final List<Runnable> rewinders = new CopyOnWriteArrayList<>();
+    /** The model line of the vhost in use: rows written in another line wait, blocked. */
+    private final String line;
     /** Some row holds a recipient's word until it is sent (checked on each confirm only then). */
     private volatile boolean anyHeld;
 
@@ -51,6 +53,7 @@ public final class Outbox {
         this.codec = codec;
         this.policy = policy;
         this.clock = clock;
+        this.line = codec.line().name();
         this.anyHeld = database.inTransaction(c -> {
             try (PreparedStatement select = c.prepareStatement("SELECT 1 FROM outbox WHERE held_state IS NOT NULL LIMIT 1");
                  ResultSet r = select.executeQuery()) {
@@ -84,8 +87,8 @@ public final class Outbox {
         long expires = message.dateTimeExpires().toInstant().toEpochMilli();
         PreparedStatement insert = database.statement("""
                 INSERT INTO outbox (distribution_id, type, recipient, order_key, priority, enqueued_at, expires_at, state,
-                                    updated_at, coalesce_key, body)
-                VALUES (?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?)""");
+                                    updated_at, coalesce_key, body, model_line)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?, ?)""");
         insert.setString(1, message.distributionID());
         insert.setString(2, message.type().code());
         insert.setString(3, message.recipientID());
@@ -96,6 +99,7 @@ public final class Outbox {
         insert.setLong(8, now);
         insert.setString(9, coalesceKey);
         insert.setBytes(10, sealed);
+        insert.setString(11, line);
         insert.executeUpdate();
         long id;
         try (ResultSet r = database.statement("SELECT last_insert_rowid()").executeQuery()) {
@@ -103,7 +107,7 @@ public final class Outbox {
         }
         // No QUEUED event row: the outbox row itself says when it was queued (one write less per tap).
         return new OutboxEntry(id, message.distributionID(), message.type(), message.recipientID(), orderKeys,
-                DeliveryState.QUEUED, Instant.ofEpochMilli(now), Instant.ofEpochMilli(expires), 0, null, null);
+                DeliveryState.QUEUED, Instant.ofEpochMilli(now), Instant.ofEpochMilli(expires), 0, null, null, line);
     }
 
     /**
@@ -140,9 +144,10 @@ public final class Outbox {
             List<Candidate> rows = new ArrayList<>();
             PreparedStatement select = database.statement("""
                     SELECT id, distribution_id, order_key, priority, next_attempt_at, expires_at, body
-                    FROM outbox WHERE state = 'QUEUED' AND id > ? ORDER BY id LIMIT ?""");
-            select.setLong(1, afterId);
-            select.setInt(2, limit);
+                    FROM outbox WHERE state = 'QUEUED' AND model_line = ? AND id > ? ORDER BY id LIMIT ?""");
+            select.setString(1, line);
+            select.setLong(2, afterId);
+            select.setInt(3, limit);
             try (ResultSet r = select.executeQuery()) {
                 while (r.next()) {
                     rows.add(new Candidate(r.getLong(1), r.getString(2), r.getString(3).split(" "), r.getInt(4),
@@ -227,8 +232,9 @@ public final class Outbox {
         List<OutboxEntry> expired = database.inTransaction(c -> {
             List<String> ids = new ArrayList<>();
             try (PreparedStatement select = c.prepareStatement(
-                    "SELECT distribution_id FROM outbox WHERE state = 'QUEUED' AND expires_at <= ?")) {
-                select.setLong(1, now);
+                    "SELECT distribution_id FROM outbox WHERE state = 'QUEUED' AND model_line = ? AND expires_at <= ?")) {
+                select.setString(1, line);
+                select.setLong(2, now);
                 try (ResultSet r = select.executeQuery()) {
                     while (r.next()) {
                         if (!inFlight.contains(r.getString(1))) {
@@ -467,11 +473,31 @@ public final class Outbox {
         });
     }
 
+    /** Messages waiting to leave on this vhost's line. */
     public int waiting() {
+        return count("SELECT COUNT(*) FROM outbox WHERE state = 'QUEUED' AND model_line = ?");
+    }
+
+    /**
+     * Messages written in another model line (the vhost was changed with them queued): they wait, kept
+     * whole, and are never published on this line's vhost, nor changed to fit it.
+     */
+    public int blocked() {
+        return count("SELECT COUNT(*) FROM outbox WHERE state = 'QUEUED' AND model_line != ?");
+    }
+
+    /** The model line this outbox sends in (that of the vhost in use). */
+    public String line() {
+        return line;
+    }
+
+    private int count(String sql) {
         return database.inTransaction(c -> {
-            try (PreparedStatement select = c.prepareStatement("SELECT COUNT(*) FROM outbox WHERE state = 'QUEUED'");
-                 ResultSet r = select.executeQuery()) {
-                return r.next() ? r.getInt(1) : 0;
+            try (PreparedStatement select = c.prepareStatement(sql)) {
+                select.setString(1, line);
+                try (ResultSet r = select.executeQuery()) {
+                    return r.next() ? r.getInt(1) : 0;
+                }
             }
         });
     }
@@ -483,7 +509,8 @@ public final class Outbox {
         boolean noCode = r.wasNull();
         return new OutboxEntry(r.getLong(1), r.getString(2), MessageType.ofCode(r.getString(3)).orElseThrow(), r.getString(4),
                 r.getString(5), DeliveryState.valueOf(r.getString(6)), Instant.ofEpochMilli(r.getLong(7)),
-                Instant.ofEpochMilli(r.getLong(8)), r.getInt(9), noSent ? null : Instant.ofEpochMilli(sentAt), noCode ? null : code);
+                Instant.ofEpochMilli(r.getLong(8)), r.getInt(9), noSent ? null : Instant.ofEpochMilli(sentAt), noCode ? null : code,
+                r.getString(12));
     }
 
     /** Called with every entry whose state changed (on the thread that changed it). */

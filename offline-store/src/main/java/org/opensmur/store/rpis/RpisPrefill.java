@@ -53,7 +53,8 @@ public final class RpisPrefill {
                 c.at("/patient/0/identity/strictFeatures/birthDate").asText("1900-01-01"),
                 Arrays.stream(Sex.values()).filter(x -> x.code().equals(sex)).findFirst().orElse(Sex.UN), null);
         InseeAddress place = new InseeAddress(c.at("/location/city/inseeCode").asText(""), c.at("/location/city/name").asText(""));
-        OffsetDateTime end = times.getOrDefault(ResourceStatus.RETOUR, times.get(ResourceStatus.FINPEC));
+        OffsetDateTime end = times.getOrDefault(ResourceStatus.RETOUR,
+                times.getOrDefault(ResourceStatus.FINPEC, times.get(ResourceStatus.FINMED)));
         RpisIntervention intervention = new RpisIntervention(new RpisLocation(null, null, null, place), new RpisTeam(true, true, true),
                 new RpisTimes(decided, times.get(ResourceStatus.ARRIVEE), times.get(ResourceStatus.TRANSP),
                         times.get(ResourceStatus.DESTIN), end, end),

@@ -9,10 +9,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import org.opensmur.core.geo.GeoResource;
+import org.opensmur.core.geo.GeoResourcesRequest;
 import org.opensmur.core.hub.client.HubClient;
 import org.opensmur.core.hub.client.HubClock;
 import org.opensmur.core.hub.client.HubEvent;
 import org.opensmur.core.hub.codec.HubCodec;
+import org.opensmur.core.hub.validation.ModelLine;
 import org.opensmur.core.hub.message.HubMessage;
 import org.opensmur.core.hub.transport.HubTransport;
 import org.opensmur.core.outgoing.Built;
@@ -50,16 +53,22 @@ public final class TabletCore implements AutoCloseable {
     private final HubClock clock;
     private final ScheduledExecutorService watch;
     private volatile StorageState storage;
+    private volatile GeoResource self;
 
     /**
      * @param clock the device's clock; messages are dated by it as corrected by the Hub side's time
      *              (see {@link HubClock}), so that a tablet minutes off still sends dates the Hub accepts
      */
     public TabletCore(HubTransport transport, String clientId, Path storeFolder, char[] secret, Clock clock) {
-        HubCodec codec = new HubCodec();
+        this(transport, clientId, ModelLine.CURRENT, storeFolder, secret, clock);
+    }
+
+    /** A core on a vhost of model {@code line}: what it sends, receives and stores follows that line. */
+    public TabletCore(HubTransport transport, String clientId, ModelLine line, Path storeFolder, char[] secret, Clock clock) {
+        HubCodec codec = HubCodec.of(line);
         this.transport = transport;
         this.clock = new HubClock(clock);
-        this.outgoing = OutgoingMessages.of(clientId, this.clock);
+        this.outgoing = OutgoingMessages.of(clientId, this.clock, line);
         this.store = OfflineStore.open(storeFolder, secret, outgoing, codec, OutboxPolicy.defaults(), this.clock);
         this.relay = store.relay(transport, this.clock, WINDOW);
         this.client = new HubClient(transport, codec, store.inbox(), store.acknowledger(), event -> {
@@ -69,6 +78,10 @@ public final class TabletCore implements AutoCloseable {
                 case HubEvent.ErrorReported error -> new CoreNotice.AcknowledgementIgnored("RS-ERROR", error.referencedDistributionId(), error.from());
                 default -> throw new IllegalStateException("only acknowledgements have a ledger verdict");
             }));
+            if (event instanceof HubEvent.MessageReceived received && !received.duplicate()
+                    && received.message().payload() instanceof GeoResourcesRequest request) {
+                answer(received.message(), request);
+            }
             listeners.forEach(l -> l.accept(event));
         }, this.clock);
         this.storage = StorageState.of(store.usableSpace(), null);
@@ -77,6 +90,24 @@ public final class TabletCore implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+    }
+
+    /** What this tablet answers a GEO-REQ naming its resource with (null: it answers none). */
+    public void describeAs(GeoResource self) {
+        this.self = self;
+    }
+
+    /** A GEO-REQ that names this tablet's resource gets a GEO-RES describing it, sent back to the asker. */
+    private void answer(HubMessage request, GeoResourcesRequest asked) {
+        GeoResource described = self;
+        if (described == null || !asked.resourceId().contains(described.resourceId())) {
+            return;
+        }
+        try {
+            send(outgoing.geoResources(List.of(described), request.senderID()));
+        } catch (RuntimeException e) {
+            LOG.warn("GEO-RES for {} not queued: {}", request.distributionID(), e.getMessage());
+        }
     }
 
     /** Notices beyond the Hub's events (ignored acknowledgements, storage); called on a core thread. */
@@ -163,6 +194,11 @@ public final class TabletCore implements AutoCloseable {
 
     public OutgoingMessages outgoing() {
         return outgoing;
+    }
+
+    /** The model line of the vhost this core is on. */
+    public ModelLine line() {
+        return outgoing.codec().line();
     }
 
     /**

@@ -270,4 +270,42 @@ class OutboxTest {
         assertEquals(DeliveryState.ERROR, outbox().find(other).state());
         assertEquals(400, outbox().find(other).errorCode());
     }
+
+    @Test
+    void rowsWrittenInOneModelLineAreBlockedNotLostOnAVhostOfAnother() {
+        t = new TestStore(dir);
+        transport.disconnect();
+        List<String> queued = new ArrayList<>();
+        for (ResourceStatus status : List.of(ResourceStatus.DEPART, ResourceStatus.ARRIVEE, ResourceStatus.FINPEC)) {
+            queued.add(outbox().enqueue(t.status(TestStore.CASE_A, status)).distributionId());
+        }
+        t.store.close();
+        // The integrator moves the tablet to 15-smur_v1.6 (model 2.0) with three 3.x statuses queued.
+        // (another sender id only because the test store's ids restart at m00001 with each instance)
+        t = new TestStore(dir, OutboxPolicy.defaults(), TestStore.TABLET + "b", org.opensmur.core.hub.validation.ModelLine.V2);
+        assertEquals(0, outbox().waiting());
+        assertEquals(3, outbox().blocked());
+        String v2Status = outbox().enqueue(t.status(TestStore.CASE_B, ResourceStatus.FINMED)).distributionId();
+        startRelay(10);
+        transport.connect();
+        await().atMost(Duration.ofSeconds(10)).until(() -> outbox().find(v2Status).state() == DeliveryState.SENT);
+        assertEquals(List.of(v2Status), transport.confirmed(), "only the row of this vhost's line left");
+        for (String id : queued) {
+            OutboxEntry entry = outbox().find(id);
+            assertEquals(DeliveryState.QUEUED, entry.state(), "kept, not dropped");
+            assertEquals("3", entry.modelLine());
+        }
+        relay.close();
+        relay = null;
+        t.store.close();
+
+        // Back on a 3.x vhost: they leave as they were written.
+        transport.disconnect();
+        t = new TestStore(dir);
+        assertEquals(0, outbox().blocked());
+        startRelay(10);
+        transport.connect();
+        await().atMost(Duration.ofSeconds(10)).until(() -> outbox().waiting() == 0);
+        assertEquals(queued, transport.confirmed().subList(1, 4));
+    }
 }

@@ -21,6 +21,14 @@ import org.opensmur.core.hub.transport.Delivery;
 import org.opensmur.core.hub.transport.HubQueue;
 import org.opensmur.core.outgoing.OutgoingMessages;
 import org.opensmur.core.reference.ReferenceStep;
+import org.opensmur.core.geo.GeoResource;
+import org.opensmur.core.geo.GeoResourceCapacity;
+import org.opensmur.core.geo.GeoResourceMobility;
+import org.opensmur.core.geo.GeoResourceNature;
+import org.opensmur.core.geo.GeoResourceType;
+import org.opensmur.core.geo.GeoResourcesDetails;
+import org.opensmur.core.geo.GeoResourcesRequest;
+import org.opensmur.core.hub.validation.ModelLine;
 import org.opensmur.core.status.ResourceStatus;
 import org.opensmur.core.testing.MutableClock;
 import org.opensmur.store.FakeTransport;
@@ -85,6 +93,40 @@ class TabletCoreTest {
             assertEquals(DeliveryState.QUEUED, core.store().outbox().find(id).state());
             transport.connect();
             await().atMost(Duration.ofSeconds(10)).until(() -> core.store().outbox().find(id).state() == DeliveryState.SENT);
+        }
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "model {0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"2.0", "3"})
+    void aGeoReqNamingTheTabletIsAnsweredWithAGeoResTheOfficialSchemaAccepts(String lineName) throws Exception {
+        ModelLine line = ModelLine.named(lineName);
+        MutableClock clock = new MutableClock(TRUE_NOW);
+        FakeTransport transport = new FakeTransport();
+        try (TabletCore core = new TabletCore(transport, TestStore.TABLET, line, dir, TestStore.SECRET.clone(), clock)) {
+            core.describeAs(new GeoResource(TestStore.VLM4, "fr.health.samu440", "VLM 4", GeoResourceType.SMUR,
+                    GeoResourceNature.EFFECTEUR, GeoResourceMobility.VEHICULE, GeoResourceCapacity.MEDICALE, null));
+            core.start();
+            OutgoingMessages lrm = OutgoingMessages.of(TestStore.LRM, clock, line);
+            HubMessage other = lrm.build(new GeoResourcesRequest(List.of("fr.health.samu440.resource.VSAV1")), TestStore.TABLET).orElseThrow();
+            HubMessage asked = lrm.build(new GeoResourcesRequest(List.of("fr.health.samu440.resource.VSAV1", TestStore.VLM4)),
+                    TestStore.TABLET).orElseThrow();
+            deliver(core, transport, other);
+            deliver(core, transport, asked);
+            await().atMost(Duration.ofSeconds(10)).until(() -> core.store().outbox().waiting() == 0 && transport.published().size() == 3);
+
+            var codec = core.outgoing().codec();
+            List<HubMessage> sent = transport.published().stream().map(p -> codec.decode(p.body()).envelope()).toList();
+            List<HubMessage> answers = sent.stream().filter(m -> m.type() == MessageType.GEO_RES).toList();
+            assertEquals(1, answers.size(), "one answer, to the request that names the tablet");
+            HubMessage answer = answers.get(0);
+            assertEquals(TestStore.LRM, answer.recipientID());
+            assertEquals(TestStore.VLM4, ((GeoResourcesDetails) answer.payload()).resource().get(0).resourceId());
+            assertEquals(2, sent.stream().filter(m -> m.type() == MessageType.RC_REF).count(), "both requests acknowledged");
+            var official = SharedCorpus.officialEnvelopeSchema(line);
+            for (FakeTransport.Published published : transport.published()) {
+                assertEquals(java.util.Set.of(), official.validate(codec.mapper().readTree(published.body())),
+                        "the official " + lineName + " schema accepts what the tablet sent");
+            }
         }
     }
 }

@@ -11,7 +11,9 @@ import org.opensmur.core.hub.codec.Decoded;
 import org.opensmur.core.hub.codec.HubCodec;
 import org.opensmur.core.hub.message.DistributionKind;
 import org.opensmur.core.hub.message.MessageType;
+import org.opensmur.core.hub.transport.HubConfig;
 import org.opensmur.core.hub.validation.HubRules;
+import org.opensmur.core.hub.validation.ModelLine;
 import org.opensmur.core.hub.validation.ValidationIssue;
 import org.opensmur.core.hub.validation.Validator;
 import org.opensmur.core.outgoing.Built;
@@ -23,7 +25,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code hubmsg}: validate Hub messages and wrap bare payloads, for integrators. */
-@Command(name = "hubmsg", mixinStandardHelpOptions = true, version = "hubmsg 0.1 (Hub model line 3.x)",
+@Command(name = "hubmsg", mixinStandardHelpOptions = true, version = "hubmsg 0.2 (Hub model lines 2.0 and 3)",
         description = "Validates Hub Santé messages (15-SMUR link) and wraps bare payloads into complete envelopes.",
         subcommands = {HubMsg.Validate.class, HubMsg.Wrap.class})
 public final class HubMsg implements Callable<Integer> {
@@ -53,6 +55,35 @@ public final class HubMsg implements Callable<Integer> {
         return UNREADABLE;
     }
 
+    /** {@code --vhost V} or {@code --line 2.0|3}: which model line judges the messages (default: 3). */
+    static final class LineChoice {
+        @Option(names = "--vhost", paramLabel = "VHOST",
+                description = "the vhost the message is for: its model line judges it (15-smur_v1.6 = model 2.0)")
+        String vhost;
+
+        @Option(names = "--line", paramLabel = "LINE", description = "the model line itself: 2.0 or 3")
+        String line;
+
+        ModelLine resolve(CommandLine cli) {
+            if (line != null) {
+                ModelLine named = ModelLine.named(line);
+                if (named == null) {
+                    throw new CommandLine.ParameterException(cli, "--line: '" + line + "' is not a model line (2.0 or 3)");
+                }
+                return named;
+            }
+            if (vhost != null) {
+                String known = HubConfig.KNOWN_VHOSTS.get(vhost);
+                if (known == null) {
+                    throw new CommandLine.ParameterException(cli, "--vhost: '" + vhost + "' is not a vhost hubmsg knows ("
+                            + new java.util.TreeMap<>(HubConfig.KNOWN_VHOSTS) + "); give --line 2.0 or --line 3");
+                }
+                return ModelLine.named(known);
+            }
+            return ModelLine.CURRENT;
+        }
+    }
+
     @Command(name = "validate", description = {
         "Checks whole EDXL-DE messages or bare payloads (as in the official examples).",
         "Prints 'OK <type>' or one line per error ('path: reason'). Exit 0 when every file is valid,",
@@ -61,6 +92,9 @@ public final class HubMsg implements Callable<Integer> {
         @Parameters(arity = "1..*", paramLabel = "FILE")
         List<Path> files;
 
+        @CommandLine.ArgGroup(exclusive = true)
+        LineChoice choice = new LineChoice();
+
         @Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -68,7 +102,7 @@ public final class HubMsg implements Callable<Integer> {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            HubCodec codec = new HubCodec();
+            HubCodec codec = HubCodec.of(choice.resolve(spec.commandLine()));
             int status = OK;
             for (Path file : files) {
                 byte[] body;
@@ -113,13 +147,17 @@ public final class HubMsg implements Callable<Integer> {
         @Option(names = "--kind", description = "distribution kind (default: Ack for RC-REF, Error for RS-ERROR, else Report)")
         String kind;
 
+        @CommandLine.ArgGroup(exclusive = true)
+        LineChoice choice = new LineChoice();
+
         @Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
-            HubCodec codec = new HubCodec();
+            ModelLine line = choice.resolve(spec.commandLine());
+            HubCodec codec = HubCodec.of(line);
             Decoded decoded = codec.decode(Files.readAllBytes(file));
             if (decoded.message() == null) {
                 decoded.issues().forEach(out::println);
@@ -127,7 +165,7 @@ public final class HubMsg implements Callable<Integer> {
             }
             MessageType type = decoded.type();
             DistributionKind distributionKind = kind != null ? kindOf(kind) : type.defaultKind();
-            Built built = OutgoingMessages.of(from, Clock.systemDefaultZone())
+            Built built = OutgoingMessages.of(from, Clock.systemDefaultZone(), line)
                     .build(decoded.message().payload(), to, distributionKind);
             if (!built.isValid() || !decoded.isValid()) {
                 decoded.issues().forEach(out::println);

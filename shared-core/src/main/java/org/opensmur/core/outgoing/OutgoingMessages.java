@@ -13,6 +13,8 @@ import org.opensmur.core.document.Document;
 import org.opensmur.core.document.DocumentLink;
 import org.opensmur.core.document.DocumentType;
 import org.opensmur.core.geo.GeoPositionsUpdate;
+import org.opensmur.core.geo.GeoResource;
+import org.opensmur.core.geo.GeoResourcesDetails;
 import org.opensmur.core.geo.Position;
 import org.opensmur.core.hub.codec.HubCodec;
 import org.opensmur.core.hub.codec.HubDates;
@@ -103,6 +105,11 @@ public final class OutgoingMessages {
     /** GEO-POS: one or more position fixes. */
     public Built positions(List<Position> fixes, String lrmId) {
         return build(new GeoPositionsUpdate(List.copyOf(fixes)), lrmId, DistributionKind.REPORT);
+    }
+
+    /** GEO-RES: the description of resources, the answer to a GEO-REQ from {@code requesterId}. */
+    public Built geoResources(List<GeoResource> resources, String requesterId) {
+        return build(new GeoResourcesDetails(List.copyOf(resources)), requesterId, DistributionKind.REPORT);
     }
 
     /** RS-URL: one document link. */

@@ -85,4 +85,43 @@ class HubMsgTest {
         assertEquals(1, run.exit());
         assertTrue(run.out().contains("$.resourcesStatus.resourceId: is missing"), run.out());
     }
+
+    @Test
+    void validateJudgesByTheLineOfTheVhostItIsGiven() {
+        org.opensmur.core.hub.validation.ModelLine v2 = org.opensmur.core.hub.validation.ModelLine.V2;
+        com.networknt.schema.JsonSchema official = SharedCorpus.officialEnvelopeSchema(v2);
+        HubCodec codec = HubCodec.of(v2);
+        int checked = 0;
+        for (MessageType type : MessageType.values()) {
+            for (Path file : SharedCorpus.exampleFiles(v2, type)) {
+                Run run = run("validate", "--vhost", "15-smur_v1.6", file.toString());
+                // the official verdict: the example wrapped into a whole message by our 2.0 builders, when readable
+                Decoded bare = codec.decode(read(file));
+                boolean officiallyValid = bare.message() != null && official.validate(codec.toTree(
+                        org.opensmur.core.outgoing.OutgoingMessages.of("fr.health.samu440.smur.vlm1", java.time.Clock.systemUTC(), v2)
+                                .build(bare.message().payload(), "fr.health.samu440").message())).isEmpty();
+                assertEquals(officiallyValid ? 0 : 1, run.exit(), file + ": " + run.out());
+                checked++;
+            }
+        }
+        assertTrue(checked > 30, "examples checked: " + checked);
+
+        Path geoPos3 = SharedCorpus.exampleFiles(MessageType.GEO_POS).get(0);
+        Run underV2 = run("validate", "--vhost", "15-smur_v1.6", geoPos3.toString());
+        assertEquals(1, underV2.exit(), underV2.out());
+        assertTrue(underV2.out().contains("$.geoPositionsUpdate.position[0].coord: "), underV2.out());
+        assertEquals(0, run("validate", "--line", "3", geoPos3.toString()).exit());
+
+        Run unknown = run("validate", "--vhost", "samu44-recette", geoPos3.toString());
+        assertEquals(2, unknown.exit());
+        assertTrue(unknown.err().contains("--vhost: 'samu44-recette'") && unknown.err().contains("--line"), unknown.err());
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

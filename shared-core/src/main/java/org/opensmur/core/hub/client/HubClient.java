@@ -148,10 +148,11 @@ public final class HubClient implements AutoCloseable {
 
     /**
      * Sends an RC-REF for a received functional message: {@code RECU} on reception (done here), then
-     * {@code INTEGRE} or {@code CONSULTE} when the application reports them.
+     * {@code INTEGRE} or {@code CONSULTE} when the application reports them (model 3 only).
      */
     public void acknowledge(HubMessage received, ReferenceStep step) {
-        if (received.type().needsReference()) {
+        // Model 2.0's RC-REF has no step: its one RC-REF says "received"; later steps have no message there.
+        if (received.type().needsReference() && (step == ReferenceStep.RECU || codec.line().hasReferenceSteps())) {
             acknowledger.acknowledge(received, step);
         }
     }

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * names integrators know from the official SDK tutorials ({@code HUB_HOSTNAME}, {@code HUB_PORT},
  * {@code VHOST}, {@code EXCHANGE_NAME}, {@code CERTIFICATE_PATH}, {@code KEY_PASSPHRASE},
  * {@code TRUST_STORE_PATH}, {@code TRUST_STORE_PASSWORD}) plus ours ({@code CLIENT_ID},
- * {@code LRM_CLIENT_ID}, {@code ORU_CLIENT_ID}, {@code KEY_PATH}, {@code PLAIN_AMQP}, ...).
+ * {@code LRM_CLIENT_ID}, {@code ORU_CLIENT_ID}, {@code KEY_PATH}, {@code PLAIN_AMQP}, {@code MODEL_LINE}, ...).
+ * The vhost decides the model line ({@link #KNOWN_VHOSTS}); {@code MODEL_LINE} names it for another vhost.
  * The file uses the same names. Secrets are better given by environment than in the file.
  */
 public record HubConfig(
@@ -40,10 +41,25 @@ public record HubConfig(
         int maxInFlight,
         Duration heartbeat,
         Duration connectTimeout,
-        Duration publishTimeout) {
+        Duration publishTimeout,
+        String modelLine) {
 
     public static final String HUB_EXCHANGE = "hubsante";
-    private static final Pattern CLIENT_ID = Pattern.compile("^[A-Za-z0-9._-]+$");
+    /** The Hub takes a message's sender as {@code distributionID.split("_")[0]}: a client id has no '_'. */
+    private static final Pattern CLIENT_ID = Pattern.compile("^[A-Za-z0-9.-]+$");
+
+    /**
+     * The vhosts this client knows, and the model line the Hub validates their messages with. A vhost is
+     * named after the link and its DSF version; the models library maps DSF 15-SMUR 1.6 to model 2.0 and
+     * 1.7 to model 3. The local Hub's own test vhosts speak 3.x.
+     */
+    public static final Map<String, String> KNOWN_VHOSTS = Map.of(
+            "15-smur_v1.6", "2.0",
+            "15-smur_v1.7", "3",
+            "15-smur_local", "3",
+            "opensmur-test", "3");
+    /** The model lines a {@code MODEL_LINE} setting may name. */
+    public static final List<String> MODEL_LINES = List.of("2.0", "3");
 
     /** The result of reading the configuration: a config, or every problem, each naming its setting. */
     public record Loaded(HubConfig config, List<String> problems) {
@@ -108,10 +124,32 @@ public record HubConfig(
         Duration heartbeat = Duration.ofSeconds(s.integer("HEARTBEAT_SECONDS", 10, 1, 600));
         Duration connectTimeout = Duration.ofSeconds(s.integer("CONNECT_TIMEOUT_SECONDS", 15, 1, 600));
         Duration publishTimeout = Duration.ofSeconds(s.integer("PUBLISH_TIMEOUT_SECONDS", 30, 1, 3600));
+        String line = modelLine(s.text("MODEL_LINE", null), vhost, problems);
         HubConfig config = new HubConfig(host, port, vhost, exchange, clientId, lrm, oru, certificate, key, keyPassphrase,
                 trustStore, trustPassword, plain, plainUser, plainPassword, prefetch, maxInFlight, heartbeat,
-                connectTimeout, publishTimeout);
+                connectTimeout, publishTimeout, line);
         return new Loaded(problems.isEmpty() ? config : null, List.copyOf(problems));
+    }
+
+    /** The model line: {@code MODEL_LINE} when set, else the one of a known vhost; an unknown vhost without it is refused. */
+    private static String modelLine(String setting, String vhost, List<String> problems) {
+        if (setting != null) {
+            String line = setting.equals("3.x") ? "3" : setting;
+            if (!MODEL_LINES.contains(line)) {
+                problems.add("MODEL_LINE: '" + setting + "' is not a model line this client speaks (" + String.join(", ", MODEL_LINES) + ")");
+                return null;
+            }
+            return line;
+        }
+        if (vhost == null) {
+            return null;
+        }
+        String known = KNOWN_VHOSTS.get(vhost);
+        if (known == null) {
+            problems.add("VHOST: '" + vhost + "' is not a vhost this tablet knows (" + new java.util.TreeMap<>(KNOWN_VHOSTS)
+                    + "); set MODEL_LINE=2.0 or MODEL_LINE=3 to say which model its messages follow");
+        }
+        return known;
     }
 
     /** The queue this client consumes for {@code queue}. */
@@ -120,7 +158,8 @@ public record HubConfig(
     }
 
     public String describe() {
-        return (plainAmqp ? "amqp" : "amqps") + "://" + host + ":" + port + "/" + vhost + " as " + clientId;
+        return (plainAmqp ? "amqp" : "amqps") + "://" + host + ":" + port + "/" + vhost + " as " + clientId
+                + " (model " + modelLine + ")";
     }
 
     @Override
@@ -148,7 +187,9 @@ public record HubConfig(
         String clientId(String name, boolean required) {
             String value = required ? required(name) : text(name, null);
             if (value != null && !CLIENT_ID.matcher(value).matches()) {
-                problems.add(name + ": '" + value + "' is not a Hub client id (letters, digits, '.', '_', '-')");
+                problems.add(name + ": '" + value + "' is not a Hub client id (letters, digits, '.', '-'"
+                        + (value.contains("_") ? "; no '_': the Hub reads the sender as the distributionID up to its first '_'" : "")
+                        + ")");
             }
             return value;
         }

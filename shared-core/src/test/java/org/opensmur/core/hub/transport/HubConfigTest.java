@@ -49,16 +49,47 @@ class HubConfigTest {
         assertEquals("hubsante", config.exchange());
         assertEquals("fr.health.samu440", config.lrmClientId());
         assertEquals("fr.health.samu440.smur.vlm4.info", config.queueName(HubQueue.INFO));
+        assertEquals("2.0", config.modelLine(), "15-smur_v1.6 is validated with model 2.0");
         assertFalse(config.plainAmqp());
         assertFalse(config.toString().contains("secret"), "secrets never printed");
     }
 
     @Test
     void plainAmqpOnlyWhenAskedFor() {
-        HubConfig config = HubConfig.load(null, Map.of("HUB_HOSTNAME", "localhost", "VHOST", "dev",
+        HubConfig config = HubConfig.load(null, Map.of("HUB_HOSTNAME", "localhost", "VHOST", "dev", "MODEL_LINE", "3",
                 "CLIENT_ID", "fr.health.dev", "PLAIN_AMQP", "true")).orElseThrow();
         assertTrue(config.plainAmqp());
         assertEquals(5672, config.port());
         assertTrue(config.describe().startsWith("amqp://"));
+    }
+
+    @Test
+    void theVhostDecidesTheModelLineAndAnUnknownOneIsRefusedUnlessNamed() {
+        Map<String, String> base = Map.of("HUB_HOSTNAME", "localhost", "CLIENT_ID", "fr.health.dev", "PLAIN_AMQP", "true");
+        java.util.function.Function<Map<String, String>, HubConfig.Loaded> load = extra -> {
+            Map<String, String> all = new java.util.HashMap<>(base);
+            all.putAll(extra);
+            return HubConfig.load(null, all);
+        };
+        assertEquals("2.0", load.apply(Map.of("VHOST", "15-smur_v1.6")).orElseThrow().modelLine());
+        assertEquals("3", load.apply(Map.of("VHOST", "15-smur_v1.7")).orElseThrow().modelLine());
+        assertEquals("2.0", load.apply(Map.of("VHOST", "samu44-recette", "MODEL_LINE", "2.0")).orElseThrow().modelLine());
+
+        HubConfig.Loaded unknown = load.apply(Map.of("VHOST", "samu44-recette"));
+        assertNull(unknown.config());
+        String problem = unknown.problems().get(0);
+        assertTrue(problem.startsWith("VHOST: 'samu44-recette'") && problem.contains("MODEL_LINE") && problem.contains("15-smur_v1.6=2.0"),
+                problem);
+        HubConfig.Loaded badLine = load.apply(Map.of("VHOST", "15-smur_v1.6", "MODEL_LINE", "4"));
+        assertTrue(badLine.problems().get(0).startsWith("MODEL_LINE: '4'"), badLine.problems().toString());
+    }
+
+    @Test
+    void aClientIdWithAnUnderscoreIsRefusedAtStartUpNotDiscoveredAsError300() {
+        HubConfig.Loaded loaded = HubConfig.load(null, Map.of("HUB_HOSTNAME", "localhost", "VHOST", "15-smur_v1.6",
+                "CLIENT_ID", "fr.health.samu440.smur_vlm4", "PLAIN_AMQP", "true"));
+        assertNull(loaded.config());
+        assertTrue(loaded.problems().get(0).startsWith("CLIENT_ID:") && loaded.problems().get(0).contains("no '_'"),
+                loaded.problems().toString());
     }
 }
