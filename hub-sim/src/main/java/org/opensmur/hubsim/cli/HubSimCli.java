@@ -19,7 +19,9 @@ import org.opensmur.core.hub.transport.LocalHubFolder;
 import org.opensmur.core.hub.transport.PublishOutcome;
 import org.opensmur.core.outgoing.OutgoingMessages;
 import org.opensmur.hubsim.broker.EmbeddedHub;
+import org.opensmur.core.hub.validation.ModelLine;
 import org.opensmur.hubsim.dispatch.Dispatcher;
+import org.opensmur.hubsim.dispatch.OfficialSchemas;
 import org.opensmur.hubsim.lrm.LrmSimulator;
 import org.opensmur.hubsim.lrm.Scenario;
 import org.opensmur.hubsim.lrm.ScenarioReport;
@@ -61,8 +63,11 @@ public final class HubSimCli implements Callable<Integer> {
         return 2;
     }
 
+    /** The vhost to use on the local Hub (null: the folder's own). */
+    String vhost;
+
     LocalHubFolder broker() {
-        return LocalHubFolder.open(tlsDir);
+        return LocalHubFolder.open(tlsDir).withVhost(vhost);
     }
 
     HubConfig config(String clientId) {
@@ -96,6 +101,15 @@ public final class HubSimCli implements Callable<Integer> {
         @Option(names = "--no-tablet", description = "no headless tablet: the tablet app answers the LRM")
         boolean noTablet;
 
+        @Option(names = "--vhost", description = "the vhost, which decides the model line: 15-smur_local (model 3, the"
+                + " default on the embedded broker), 15-smur_v1.6 (model 2.0, the vhost in service), opensmur-test (model 3,"
+                + " the default on RabbitMQ)")
+        String vhost;
+
+        @Option(names = "--schemas", description = "the official schemas of the vhost's model line (e.g."
+                + " ../shared/hub-conformance-v2/schemas): the dispatcher then judges every message with them, as the Hub")
+        Path schemas;
+
         @Override
         public Integer call() throws Exception {
             PrintWriter out = new PrintWriter(System.out, true);
@@ -103,13 +117,14 @@ public final class HubSimCli implements Callable<Integer> {
             Dispatcher.Broker kind = Dispatcher.Broker.RABBITMQ;
             switch (broker) {
                 case "embedded" -> {
-                    embedded = EmbeddedHub.startLocal(embeddedDir.toAbsolutePath(), List.of(TABLET, LRM, ORU), "15-smur_local");
+                    embedded = EmbeddedHub.startLocal(embeddedDir.toAbsolutePath(), List.of(TABLET, LRM, ORU),
+                            vhost == null ? "15-smur_local" : vhost);
                     parent.tlsDir = embeddedDir.toAbsolutePath();
                     kind = Dispatcher.Broker.QPID;
                     out.println("Embedded broker (Apache Qpid Broker-J): amqps://localhost:" + embedded.tlsPort() + "/"
                             + embedded.vhost() + ", certificates and broker.env in " + embeddedDir);
                 }
-                case "rabbitmq" -> { }
+                case "rabbitmq" -> parent.vhost = vhost;
                 default -> throw new CommandLine.ParameterException(spec.commandLine(), "--broker: embedded or rabbitmq, not " + broker);
             }
             try {
@@ -131,9 +146,13 @@ public final class HubSimCli implements Callable<Integer> {
             Clock clock = Clock.systemDefaultZone();
             AmqpHubTransport lrmTransport = new AmqpHubTransport(parent.config(LRM), clock);
             AmqpHubTransport oruTransport = new AmqpHubTransport(parent.config(ORU), clock);
-            try (Dispatcher dispatcher = new Dispatcher(admin.newConnection("local-hub-dispatcher"), clock, kind);
-                 OruSimulator oru = new OruSimulator(oruTransport, ORU, work.resolve("oru.db"), clock);
-                 LrmSimulator lrm = new LrmSimulator(lrmTransport, LRM, TABLET, clock);
+            HubConfig lrmConfig = parent.config(LRM);
+            ModelLine line = ModelLine.named(lrmConfig.modelLine());
+            out.println("vhost " + lrmConfig.vhost() + ": model " + line.name());
+            try (Dispatcher dispatcher = new Dispatcher(admin.newConnection("local-hub-dispatcher"), clock, kind, line,
+                         schemas == null ? null : OfficialSchemas.load(schemas));
+                 OruSimulator oru = new OruSimulator(oruTransport, ORU, work.resolve("oru.db"), line, clock);
+                 LrmSimulator lrm = new LrmSimulator(lrmTransport, LRM, TABLET, line, clock);
                  HeadlessTablet tablet = noTablet ? null : new HeadlessTablet(parent.config(TABLET), work.resolve("tablet"),
                          "demo-secret".toCharArray(), Duration.ofMillis(stepMs), clock)) {
                 oru.start();

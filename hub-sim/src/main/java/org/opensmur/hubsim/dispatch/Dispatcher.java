@@ -1,5 +1,6 @@
 package org.opensmur.hubsim.dispatch;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
@@ -18,6 +19,7 @@ import org.opensmur.core.hub.error.ErrorCode;
 import org.opensmur.core.hub.message.HubMessage;
 import org.opensmur.core.hub.transport.HubQueue;
 import org.opensmur.core.hub.transport.HubTopology;
+import org.opensmur.core.hub.validation.ModelLine;
 import org.opensmur.core.hub.validation.ValidationIssue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,7 +57,8 @@ public final class Dispatcher implements AutoCloseable {
 
     private final Connection connection;
     private final Channel channel;
-    private final HubCodec codec = new HubCodec();
+    private final HubCodec codec;
+    private final OfficialSchemas schemas;
     private final HubErrors errors;
     private final Clock clock;
     private final Broker broker;
@@ -67,8 +70,26 @@ public final class Dispatcher implements AutoCloseable {
         this(connection, clock, Broker.RABBITMQ);
     }
 
-    /** Starts dispatching on an administrator's connection to the Hub's vhost. */
+    /** Starts dispatching on an administrator's connection to the Hub's vhost (model 3, our validator). */
     public Dispatcher(Connection connection, Clock clock, Broker broker) throws IOException {
+        this(connection, clock, broker, ModelLine.CURRENT, null);
+    }
+
+    /**
+     * Starts dispatching a vhost of model {@code line}. {@code schemas}: the official schemas of that line,
+     * which then judge every message as on the Hub; null falls back to OpenSMUR's own validator (said so).
+     */
+    public Dispatcher(Connection connection, Clock clock, Broker broker, ModelLine line, OfficialSchemas schemas)
+            throws IOException {
+        this.codec = HubCodec.of(line);
+        this.schemas = schemas;
+        if (schemas != null) {
+            LOG.info("local Hub dispatcher: model {}, messages validated against the official schemas in {} (networknt, as the Hub)",
+                    line.name(), schemas.folder());
+        } else {
+            LOG.warn("local Hub dispatcher: model {}, messages validated by OpenSMUR's own validator (no --schemas given):"
+                    + " not an independent check of the tablet", line.name());
+        }
         this.connection = connection;
         this.clock = clock;
         this.broker = broker;
@@ -113,7 +134,28 @@ public final class Dispatcher implements AutoCloseable {
             refuse(ErrorCode.INVALID_MESSAGE, "the local Hub reads JSON only", body, null, routingKey);
             return;
         }
+        if (schemas != null) {
+            // 1. as on the Hub: the official schema first (300), then deserialisation (102)
+            JsonNode tree;
+            try {
+                tree = codec.mapper().readTree(body);
+            } catch (IOException | RuntimeException e) {
+                tree = null;
+            }
+            List<String> official = tree == null ? List.of("the body is not JSON") : schemas.errors(tree);
+            if (!official.isEmpty()) {
+                refuse(ErrorCode.INVALID_MESSAGE, "Could not validate message against schema : errors occurred. "
+                        + String.join("; ", official.subList(0, Math.min(6, official.size()))), body, tree, routingKey);
+                return;
+            }
+        }
         Decoded decoded = codec.decode(body);
+        if (!decoded.issues().isEmpty() && schemas != null) {
+            refuse(ErrorCode.UNRECOGNIZED_MESSAGE_FORMAT, "An internal server error has occurred, please contact the Hub team"
+                    + " (the local Hub could not read a message the official schema accepts: " + summary(decoded.issues()) + ")",
+                    body, decoded.tree(), routingKey);
+            return;
+        }
         if (!decoded.issues().isEmpty()) {
             boolean schema = decoded.tree() != null && decoded.issues().stream().noneMatch(i -> i.kind() == ValidationIssue.Kind.TYPE
                     && i.reason().startsWith("cannot be read"));

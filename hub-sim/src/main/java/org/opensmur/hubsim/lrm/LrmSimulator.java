@@ -19,6 +19,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.opensmur.core.hub.client.HubClient;
+import org.opensmur.core.hub.validation.ModelLine;
+import org.opensmur.core.status.StatusFlow;
 import org.opensmur.core.hub.client.ReceivedStore;
 import org.opensmur.core.hub.client.HubEvent;
 import org.opensmur.core.hub.codec.Decoded;
@@ -30,6 +32,7 @@ import org.opensmur.core.hub.transport.HubTransport;
 import org.opensmur.core.hub.transport.PublishOutcome;
 import org.opensmur.core.outgoing.OutgoingMessages;
 import org.opensmur.core.reference.ReferenceStep;
+import org.opensmur.core.status.ResourceStatus;
 import org.opensmur.core.status.ResourcesStatus;
 import org.opensmur.store.cases.CaseStore;
 
@@ -46,7 +49,8 @@ public final class LrmSimulator implements AutoCloseable {
     private final HubTransport transport;
     private final String tabletId;
     private final Clock clock;
-    private final HubCodec codec = new HubCodec();
+    private final HubCodec codec;
+    private final ModelLine line;
     private final OutgoingMessages outgoing;
     private final HubClient client;
     private final List<Arrival> arrivals = new CopyOnWriteArrayList<>();
@@ -57,10 +61,17 @@ public final class LrmSimulator implements AutoCloseable {
     private int runs;
 
     public LrmSimulator(HubTransport transport, String lrmId, String tabletId, Clock clock) {
+        this(transport, lrmId, tabletId, ModelLine.CURRENT, clock);
+    }
+
+    /** An LRM on a vhost of model {@code line}: it sends and reads that line's messages. */
+    public LrmSimulator(HubTransport transport, String lrmId, String tabletId, ModelLine line, Clock clock) {
         this.transport = transport;
         this.tabletId = tabletId;
         this.clock = clock;
-        this.outgoing = OutgoingMessages.of(lrmId, clock);
+        this.line = line;
+        this.codec = HubCodec.of(line);
+        this.outgoing = OutgoingMessages.of(lrmId, clock, line);
         this.client = new HubClient(transport, codec, decoded -> {
                     ReceivedStore.Outcome outcome = seen.store(decoded);
                     if (outcome != ReceivedStore.Outcome.NEW) {
@@ -129,12 +140,12 @@ public final class LrmSimulator implements AutoCloseable {
                 if (!matched.contains(m) && !arrival.at().isBefore(start) && matches(expect, m, caseId)) {
                     matched.add(m);
                     ScenarioReport.Verdict verdict = arrival.at().isAfter(deadline) ? ScenarioReport.Verdict.LATE : ScenarioReport.Verdict.ARRIVED;
-                    return new ScenarioReport.Line(expect.describe(), verdict, Duration.between(start, arrival.at()));
+                    return new ScenarioReport.Line(described(expect), verdict, Duration.between(start, arrival.at()));
                 }
             }
             TimeUnit.MILLISECONDS.sleep(50);
         }
-        return new ScenarioReport.Line(expect.describe(), ScenarioReport.Verdict.MISSING, null);
+        return new ScenarioReport.Line(described(expect), ScenarioReport.Verdict.MISSING, null);
     }
 
     private boolean matches(Scenario.Expect expect, HubMessage message, String caseId) {
@@ -146,7 +157,17 @@ public final class LrmSimulator implements AutoCloseable {
             return false;
         }
         return expect.status() == null
-                || (message.payload() instanceof ResourcesStatus status && status.state().status() == expect.status());
+                || (message.payload() instanceof ResourcesStatus status && status.state().status() == inThisLine(expect.status()));
+    }
+
+    /** What is expected, in this line's words (FINMED on a model 2.0 vhost). */
+    private String described(Scenario.Expect expect) {
+        return expect.type() + (expect.status() == null ? "" : " " + inThisLine(expect.status()).code());
+    }
+
+    /** A scenario names the end of care FINPEC; on a model 2.0 vhost the tablet says FINMED. */
+    private ResourceStatus inThisLine(ResourceStatus expected) {
+        return (expected == ResourceStatus.FINPEC || expected == ResourceStatus.FINMED) ? StatusFlow.endOfCare(line) : expected;
     }
 
     private List<ScenarioReport.Line> awaitReferences(Map<String, String> sent, Duration within, Instant start)
@@ -163,7 +184,10 @@ public final class LrmSimulator implements AutoCloseable {
 
     private HubMessage build(Scenario.Send send, Function<String, InputStream> files, Map<String, String> values) {
         String text;
-        try (InputStream in = files.apply(send.file())) {
+        // A payload file may have a variant for a model line: case.json, and case.v2.json for model 2.0.
+        String variant = line == ModelLine.CURRENT ? null : send.file().replaceAll("\\.json$", ".v" + line.name().replace(".0", "") + ".json");
+        InputStream preferred = variant == null ? null : files.apply(variant);
+        try (InputStream in = preferred != null ? preferred : files.apply(send.file())) {
             if (in == null) {
                 throw new IllegalArgumentException("no payload file " + send.file());
             }

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.opensmur.core.hub.client.HubClient;
+import org.opensmur.core.hub.validation.ModelLine;
 import org.opensmur.core.hub.client.ReceivedStore;
 import org.opensmur.core.hub.codec.Decoded;
 import org.opensmur.core.hub.codec.HubCodec;
@@ -45,10 +46,16 @@ public final class OruSimulator implements AutoCloseable {
             new String[] {"mainDiagnosis", "/intervention/mainDiagnosis"}, new String[] {"orientation", "/orientation/type"});
 
     private final Connection database;
-    private final HubCodec codec = new HubCodec();
+    private final HubCodec codec;
     private final HubClient client;
 
     public OruSimulator(HubTransport transport, String oruId, Path databaseFile, Clock clock) {
+        this(transport, oruId, databaseFile, ModelLine.CURRENT, clock);
+    }
+
+    /** The ORU on a vhost of model {@code line}. */
+    public OruSimulator(HubTransport transport, String oruId, Path databaseFile, ModelLine line, Clock clock) {
+        this.codec = HubCodec.of(line);
         try {
             Files.createDirectories(databaseFile.toAbsolutePath().getParent());
             database = DriverManager.getConnection("jdbc:sqlite:" + databaseFile);
@@ -58,11 +65,11 @@ public final class OruSimulator implements AutoCloseable {
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("cannot open the ORU database " + databaseFile + ": " + e.getMessage(), e);
         }
-        OutgoingMessages outgoing = OutgoingMessages.of(oruId, clock);
+        OutgoingMessages outgoing = OutgoingMessages.of(oruId, clock, line);
         var acknowledge = HubClient.direct(transport, codec, outgoing);
         client = new HubClient(transport, codec, this::store, (received, step) -> {
             acknowledge.acknowledge(received, step);
-            if (step == ReferenceStep.RECU) {
+            if (step == ReferenceStep.RECU && line.hasReferenceSteps()) {
                 acknowledge.acknowledge(received, ReferenceStep.INTEGRE);
             }
         }, event -> { });

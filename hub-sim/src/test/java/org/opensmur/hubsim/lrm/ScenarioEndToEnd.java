@@ -16,7 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opensmur.core.hub.transport.AmqpHubTransport;
 import org.opensmur.core.hub.transport.HubBroker;
+import org.opensmur.core.conformance.SharedCorpus;
+import org.opensmur.core.hub.validation.ModelLine;
 import org.opensmur.hubsim.dispatch.Dispatcher;
+import org.opensmur.hubsim.dispatch.OfficialSchemas;
 import org.opensmur.hubsim.fixture.LocalBroker;
 import org.opensmur.hubsim.oru.OruSimulator;
 import org.opensmur.hubsim.tablet.HeadlessTablet;
@@ -30,6 +33,15 @@ abstract class ScenarioEndToEnd {
 
     abstract LocalBroker localBroker();
 
+    /** The vhost, which decides the model line; model 3 unless a subclass says otherwise. */
+    String vhost() {
+        return "opensmur-test";
+    }
+
+    private HubBroker broker() {
+        return localBroker().broker(vhost());
+    }
+
     @TempDir
     Path dir;
     private Dispatcher dispatcher;
@@ -39,14 +51,17 @@ abstract class ScenarioEndToEnd {
 
     @BeforeEach
     void start() throws Exception {
-        HubBroker broker = localBroker().broker();
+        HubBroker broker = broker();
         broker.purgeAll();
-        dispatcher = new Dispatcher(broker.admin(), Clock.systemUTC(), localBroker().dispatcherBroker());
+        ModelLine line = ModelLine.named(broker.config(HubBroker.LRM).modelLine());
+        // The Hub's yardstick, not the tablet's own validator: the official schemas of the vhost's line.
+        dispatcher = new Dispatcher(broker.admin(), Clock.systemUTC(), localBroker().dispatcherBroker(), line,
+                OfficialSchemas.load(SharedCorpus.root(line).resolve("schemas")));
         AmqpHubTransport lrmTransport = new AmqpHubTransport(broker.config(HubBroker.LRM), Clock.systemUTC());
-        lrm = new LrmSimulator(lrmTransport, HubBroker.LRM, HubBroker.TABLET, Clock.systemDefaultZone());
+        lrm = new LrmSimulator(lrmTransport, HubBroker.LRM, HubBroker.TABLET, line, Clock.systemDefaultZone());
         lrm.start();
         AmqpHubTransport oruTransport = new AmqpHubTransport(broker.config(HubBroker.ORU), Clock.systemUTC());
-        oru = new OruSimulator(oruTransport, HubBroker.ORU, dir.resolve("oru.db"), Clock.systemDefaultZone());
+        oru = new OruSimulator(oruTransport, HubBroker.ORU, dir.resolve("oru.db"), line, Clock.systemDefaultZone());
         oru.start();
         Map<String, String> settings = broker.settings(HubBroker.TABLET);
         settings.put("ORU_CLIENT_ID", HubBroker.ORU);
@@ -109,7 +124,7 @@ abstract class ScenarioEndToEnd {
         assertEquals(0, report.duplicates(), report.toString());
 
         // A republication after a lost confirm: the same message reaches the LRM again, through the Hub.
-        HubBroker broker = localBroker().broker();
+        HubBroker broker = broker();
         var outbox = tablet.core().store().outbox();
         byte[] again = outbox.body(outbox.list(null, 100).stream()
                 .filter(e -> e.type() == org.opensmur.core.hub.message.MessageType.RS_SR).findFirst().orElseThrow().distributionId());

@@ -36,6 +36,27 @@ public final class LocalHubFolder {
         return new LocalHubFolder(dir, env);
     }
 
+    /**
+     * The same local Hub seen on another of its vhosts (bin/hub-broker-setup prepares one per model line:
+     * {@code opensmur-test} for 3 and {@code 15-smur_v1.6} for 2.0; see {@code VHOSTS} in broker.env).
+     */
+    public LocalHubFolder withVhost(String vhost) {
+        if (vhost == null || vhost.equals(vhost())) {
+            return this;
+        }
+        String vhosts = env.getProperty("VHOSTS", vhost());
+        if (!java.util.List.of(vhosts.split("\\s+")).contains(vhost)) {
+            throw new IllegalArgumentException("the local Hub in " + dir + " has no vhost " + vhost + " (it has: " + vhosts
+                    + "); run bin/hub-broker-setup again");
+        }
+        Properties copy = new Properties();
+        copy.putAll(env);
+        copy.setProperty("VHOST", vhost);
+        String admin = env.getProperty("ADMIN_URI");
+        copy.setProperty("ADMIN_URI", admin.substring(0, admin.lastIndexOf('/') + 1) + vhost);
+        return new LocalHubFolder(dir, copy);
+    }
+
     public Path dir() {
         return dir;
     }

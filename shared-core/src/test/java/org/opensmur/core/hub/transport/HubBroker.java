@@ -72,6 +72,11 @@ public final class HubBroker {
         }
     }
 
+    /** The same broker on another of its vhosts (bin/hub-broker-setup prepares 15-smur_v1.6 for model 2.0). */
+    public HubBroker onVhost(String vhost) {
+        return new HubBroker(folder.withVhost(vhost));
+    }
+
     public Path tlsDir() {
         return folder.dir();
     }
