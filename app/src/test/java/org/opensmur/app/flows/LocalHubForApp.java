@@ -24,7 +24,10 @@ import org.opensmur.core.hub.transport.HubConfig;
 import org.opensmur.core.hub.transport.TcpProxy;
 import org.opensmur.core.outgoing.OutgoingMessages;
 import org.opensmur.hubsim.broker.EmbeddedHub;
+import org.opensmur.core.conformance.SharedCorpus;
+import org.opensmur.core.hub.validation.ModelLine;
 import org.opensmur.hubsim.dispatch.Dispatcher;
+import org.opensmur.hubsim.dispatch.OfficialSchemas;
 
 /**
  * The local Hub on the embedded broker for the app's flows: dispatcher, an LRM and an ORU that record
@@ -49,16 +52,29 @@ public final class LocalHubForApp implements AutoCloseable {
     private final AmqpHubTransport oruTransport;
     private final HubClient lrm;
     private final HubClient oru;
-    private final HubCodec codec = new HubCodec();
-    private final OutgoingMessages fromLrm = OutgoingMessages.of(LRM, Clock.systemDefaultZone());
+    private final HubCodec codec;
+    private final OutgoingMessages fromLrm;
+    final ModelLine line;
     private int cases;
 
     public LocalHubForApp() throws Exception {
+        this("15-smur_local");
+    }
+
+    /**
+     * The local Hub on {@code vhost} (its model line follows: 15-smur_v1.6 is model 2.0); its dispatcher
+     * judges with the official schemas of that line, as the Hub does.
+     */
+    public LocalHubForApp(String vhost) throws Exception {
+        line = ModelLine.named(HubConfig.KNOWN_VHOSTS.get(vhost));
+        codec = HubCodec.of(line);
+        fromLrm = OutgoingMessages.of(LRM, Clock.systemDefaultZone(), line);
         dir = Files.createTempDirectory("opensmur-app-hub");
-        hub = EmbeddedHub.startLocal(dir, List.of(TABLET, LRM, ORU), "15-smur_local");
+        hub = EmbeddedHub.startLocal(dir, List.of(TABLET, LRM, ORU), vhost);
         ConnectionFactory admin = new ConnectionFactory();
         admin.setUri(hub.adminUri());
-        dispatcher = new Dispatcher(admin.newConnection("app-test-dispatcher"), Clock.systemUTC(), Dispatcher.Broker.QPID);
+        dispatcher = new Dispatcher(admin.newConnection("app-test-dispatcher"), Clock.systemUTC(), Dispatcher.Broker.QPID, line,
+                OfficialSchemas.load(SharedCorpus.root(line).resolve("schemas")));
         proxy = new TcpProxy("127.0.0.1", new InetSocketAddress("127.0.0.1", hub.tlsPort()));
         lrmTransport = new AmqpHubTransport(config(LRM, false), Clock.systemUTC());
         lrm = new HubClient(lrmTransport, codec, decoded -> ReceivedStore.Outcome.NEW, HubClient.direct(lrmTransport, codec, fromLrm), event -> {
@@ -70,7 +86,7 @@ public final class LocalHubForApp implements AutoCloseable {
         });
         oruTransport = new AmqpHubTransport(config(ORU, false), Clock.systemUTC());
         oru = new HubClient(oruTransport, codec, decoded -> ReceivedStore.Outcome.NEW,
-                HubClient.direct(oruTransport, codec, OutgoingMessages.of(ORU, Clock.systemDefaultZone())), event -> {
+                HubClient.direct(oruTransport, codec, OutgoingMessages.of(ORU, Clock.systemDefaultZone(), line)), event -> {
                     if (event instanceof HubEvent.MessageReceived received) {
                         atOru.add(received.message());
                     }
@@ -102,7 +118,9 @@ public final class LocalHubForApp implements AutoCloseable {
     /** Publishes one of the hub-sim scenario payloads as the LRM, with this case's values filled in. */
     public HubMessage send(String file, String caseId, DistributionKind kind) throws Exception {
         String text;
-        try (InputStream in = getClass().getResourceAsStream("/scenarios/primary/" + file)) {
+        String variant = line == ModelLine.CURRENT ? null : file.replace(".json", ".v2.json");
+        InputStream found = variant == null ? null : getClass().getResourceAsStream("/scenarios/primary/" + variant);
+        try (InputStream in = found != null ? found : getClass().getResourceAsStream("/scenarios/primary/" + file)) {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         String senderCaseId = caseId.substring(caseId.lastIndexOf('.') + 1);

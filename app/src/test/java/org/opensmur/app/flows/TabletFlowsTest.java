@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.opensmur.app.TabletSession;
 import org.opensmur.app.TabletSettings;
@@ -45,23 +46,34 @@ import org.testfx.framework.junit5.Start;
  * what the screens show and what the LRM and the ORU really receive.
  */
 @ExtendWith(ApplicationExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TabletFlowsTest {
 
-    private static LocalHubForApp hub;
+    private LocalHubForApp hub;
     private TabletSession session;
     private MainView view;
 
+    /** The vhost, which decides the model line (model 3 here; {@link TabletFlowsOnModel2Test}: 2.0). */
+    String vhost() {
+        return "15-smur_local";
+    }
+
     @BeforeAll
-    static void startHub() throws Exception {
-        hub = new LocalHubForApp();
+    void startHub() throws Exception {
+        hub = new LocalHubForApp(vhost());
         await().atMost(Duration.ofSeconds(30)).until(hub::lrmConnected);
     }
 
     @AfterAll
-    static void stopHub() throws Exception {
+    void stopHub() throws Exception {
         if (hub != null) {
             hub.close();
         }
+    }
+
+    /** The status that ends the care, as the vhost's line names it. */
+    private String endOfCare() {
+        return org.opensmur.core.status.StatusFlow.endOfCare(hub.line).code();
     }
 
     @Start
@@ -124,13 +136,22 @@ class TabletFlowsTest {
         ResourcesInfo info = (ResourcesInfo) reply.payload();
         assertEquals("fr.health.samu440.resource.VLM1", info.resource().get(0).resourceId());
         assertEquals("SMUR.VLM", info.resource().get(0).vehicleType(), "the vehicle type the RS-ER asked for");
-        assertTrue(new HubCodec().decode(new HubCodec().encode(reply)).issues().isEmpty());
+        assertTrue(HubCodec.of(hub.line).decode(HubCodec.of(hub.line).encode(reply)).issues().isEmpty());
         var pending = session.engagement().pendingProperty().get();
         assertTrue(pending == null || !pending.caseId().equals(caseId), "the request is answered");
         assertTrue(text(robot, "#field-address").contains("12 rue de l'Exercice"), "the mission shows the case");
-        // What the crew saw is acknowledged as consulted: the request when it rang, the case once on screen.
-        await().atMost(Duration.ofSeconds(20)).until(() -> hub.lrmReferences.contains(lastRequest.distributionID() + " CONSULTE")
-                && hub.lrmReferences.contains(lastCase.distributionID() + " CONSULTE"));
+        if (hub.line.hasReferenceSteps()) {
+            // What the crew saw is acknowledged as consulted: the request when it rang, the case once on screen.
+            await().atMost(Duration.ofSeconds(20)).until(() -> hub.lrmReferences.contains(lastRequest.distributionID() + " CONSULTE")
+                    && hub.lrmReferences.contains(lastCase.distributionID() + " CONSULTE"));
+        } else {
+            // Model 2.0 has one RC-REF per message, without a step: received.
+            await().atMost(Duration.ofSeconds(20)).until(() -> hub.lrmReferences.contains(lastRequest.distributionID() + " null")
+                    && hub.lrmReferences.contains(lastCase.distributionID() + " null"));
+            Thread.sleep(1_000);
+            assertEquals(1, hub.lrmReferences.stream().filter(r -> r.startsWith(lastCase.distributionID() + " ")).count(),
+                    "one RC-REF, no later step: " + hub.lrmReferences);
+        }
     }
 
     @Test
@@ -200,7 +221,7 @@ class TabletFlowsTest {
         assertTrue(text(robot, "#rpis-message").startsWith("RPIS incomplet"), "not before the team is available: "
                 + text(robot, "#rpis-message"));
         robot.clickOn("#tab-status");
-        for (String status : new String[] {"PEC", "TRANSP", "DESTIN", "FINPEC", "RETOUR"}) {
+        for (String status : new String[] {"PEC", "TRANSP", "DESTIN", endOfCare(), "RETOUR"}) {
             robot.clickOn("#status-" + status);
         }
         robot.clickOn("#tab-bilan");
