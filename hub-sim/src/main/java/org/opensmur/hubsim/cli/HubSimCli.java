@@ -15,10 +15,12 @@ import org.opensmur.core.hub.codec.HubCodec;
 import org.opensmur.core.hub.message.HubMessage;
 import org.opensmur.core.hub.transport.AmqpHubTransport;
 import org.opensmur.core.hub.transport.HubConfig;
+import org.opensmur.core.hub.transport.HubTransport;
 import org.opensmur.core.hub.transport.LocalHubFolder;
 import org.opensmur.core.hub.transport.PublishOutcome;
 import org.opensmur.core.outgoing.OutgoingMessages;
 import org.opensmur.hubsim.broker.EmbeddedHub;
+import org.opensmur.hubsim.capture.CapturingTransport;
 import org.opensmur.core.hub.validation.ModelLine;
 import org.opensmur.hubsim.dispatch.Dispatcher;
 import org.opensmur.hubsim.dispatch.OfficialSchemas;
@@ -67,13 +69,38 @@ public final class HubSimCli implements Callable<Integer> {
     String vhost;
 
     LocalHubFolder broker() {
-        return LocalHubFolder.open(tlsDir).withVhost(vhost);
+        LocalHubFolder folder = LocalHubFolder.open(tlsDir);
+        return amqp == null ? folder.withVhost(vhost) : folder; // another broker: its vhost is set in config()
     }
+
+    /** Another broker for the simulated parties (demo --amqp), instead of the local Hub folder's. */
+    java.net.URI amqp;
 
     HubConfig config(String clientId) {
         Map<String, String> s = broker().settings(clientId);
         s.put("LRM_CLIENT_ID", LRM);
         s.put("ORU_CLIENT_ID", ORU);
+        if (amqp != null) {
+            s.put("HUB_HOSTNAME", amqp.getHost());
+            if (amqp.getPort() > 0) {
+                s.put("HUB_PORT", String.valueOf(amqp.getPort()));
+            }
+            if (vhost != null) {
+                s.put("VHOST", vhost);
+            }
+            if ("amqp".equals(amqp.getScheme())) {
+                // Plain AMQP carries certificates nowhere and passwords in clear: the loopback only.
+                String host = amqp.getHost();
+                if (!("localhost".equals(host) || host.startsWith("127.") || "::1".equals(host) || "[::1]".equals(host))) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "--amqp: plain amqp:// only to the loopback, not "
+                            + host + " (use amqps:// with the certificates of --tls-dir)");
+                }
+                s.put("PLAIN_AMQP", "true");
+                String[] user = amqp.getUserInfo() == null ? new String[] {"guest", "guest"} : amqp.getUserInfo().split(":", 2);
+                s.put("PLAIN_USER", user[0]);
+                s.put("PLAIN_PASSWORD", user.length > 1 ? user[1] : "");
+            }
+        }
         return HubConfig.load(null, s).orElseThrow();
     }
 
@@ -106,6 +133,18 @@ public final class HubSimCli implements Callable<Integer> {
                 + " the default on RabbitMQ)")
         String vhost;
 
+        @Option(names = "--amqp", description = "another broker for the simulated parties (amqps://HOST:PORT with the"
+                + " certificates of --tls-dir, or amqp://USER:PASS@HOST:PORT on the loopback only); with --no-dispatcher,"
+                + " another dispatcher (a Hub sandbox) does the routing")
+        java.net.URI amqp;
+
+        @Option(names = "--no-dispatcher", description = "do not run the local dispatcher: another one routes")
+        boolean noDispatcher;
+
+        @Option(names = "--capture", description = "writes every message each simulated party publishes (one JSON file"
+                + " each) and an index with sender, type and AMQP properties, as evidence for an integrator")
+        Path capture;
+
         @Option(names = "--schemas", description = "the official schemas of the vhost's model line (e.g."
                 + " ../shared/hub-conformance-v2/schemas): the dispatcher then judges every message with them, as the Hub")
         Path schemas;
@@ -127,6 +166,9 @@ public final class HubSimCli implements Callable<Integer> {
                 case "rabbitmq" -> parent.vhost = vhost;
                 default -> throw new CommandLine.ParameterException(spec.commandLine(), "--broker: embedded or rabbitmq, not " + broker);
             }
+            if (amqp != null) {
+                parent.amqp = amqp;
+            }
             try {
                 return run(out, kind);
             } finally {
@@ -139,21 +181,32 @@ public final class HubSimCli implements Callable<Integer> {
         @Spec
         CommandLine.Model.CommandSpec spec;
 
+        private HubTransport captured(HubTransport transport, String party, ModelLine line) {
+            return capture == null ? transport : new CapturingTransport(transport, party, capture, HubCodec.of(line));
+        }
+
         private int run(PrintWriter out, Dispatcher.Broker kind) throws Exception {
-            ConnectionFactory admin = new ConnectionFactory();
-            admin.setUri(parent.broker().adminUri());
             Path work = Files.createTempDirectory("opensmur-demo");
             Clock clock = Clock.systemDefaultZone();
-            AmqpHubTransport lrmTransport = new AmqpHubTransport(parent.config(LRM), clock);
-            AmqpHubTransport oruTransport = new AmqpHubTransport(parent.config(ORU), clock);
             HubConfig lrmConfig = parent.config(LRM);
             ModelLine line = ModelLine.named(lrmConfig.modelLine());
-            out.println("vhost " + lrmConfig.vhost() + ": model " + line.name());
-            try (Dispatcher dispatcher = new Dispatcher(admin.newConnection("local-hub-dispatcher"), clock, kind, line,
-                         schemas == null ? null : OfficialSchemas.load(schemas));
+            HubTransport lrmTransport = captured(new AmqpHubTransport(lrmConfig, clock), LRM, line);
+            HubTransport oruTransport = captured(new AmqpHubTransport(parent.config(ORU), clock), ORU, line);
+            out.println("vhost " + lrmConfig.vhost() + ": model " + line.name() + (amqp == null ? "" : " on " + lrmConfig.describe())
+                    + (capture == null ? "" : "; every message published is captured in " + capture));
+            Dispatcher dispatcher = null;
+            if (!noDispatcher) {
+                ConnectionFactory admin = new ConnectionFactory();
+                admin.setUri(parent.broker().adminUri());
+                dispatcher = new Dispatcher(admin.newConnection("local-hub-dispatcher"), clock, kind, line,
+                        schemas == null ? null : OfficialSchemas.load(schemas));
+            }
+            HubConfig tabletConfig = parent.config(TABLET);
+            try (Dispatcher routing = dispatcher;
                  OruSimulator oru = new OruSimulator(oruTransport, ORU, work.resolve("oru.db"), line, clock);
                  LrmSimulator lrm = new LrmSimulator(lrmTransport, LRM, TABLET, line, clock);
-                 HeadlessTablet tablet = noTablet ? null : new HeadlessTablet(parent.config(TABLET), work.resolve("tablet"),
+                 HeadlessTablet tablet = noTablet ? null : new HeadlessTablet(tabletConfig,
+                         captured(new AmqpHubTransport(tabletConfig, clock), TABLET, line), work.resolve("tablet"),
                          "demo-secret".toCharArray(), Duration.ofMillis(stepMs), clock)) {
                 oru.start();
                 lrm.start();
@@ -163,6 +216,7 @@ public final class HubSimCli implements Callable<Integer> {
                 out.println("Local Hub running: dispatcher, LRM simulator (" + LRM + "), ORU simulator (" + ORU + "), "
                         + (tablet == null ? "waiting for the tablet app (" + TABLET + ")" : "headless tablet (" + TABLET + ")")
                         + ". Ctrl-C to stop.");
+                boolean allComplete = true;
                 String[] scenarios = {"primary", "cancelled"};
                 for (int round = 0; rounds == 0 || round < rounds; round++) {
                     String name = scenarios[round % scenarios.length];
@@ -173,11 +227,13 @@ public final class HubSimCli implements Callable<Integer> {
                     ScenarioReport report = lrm.play(scenario, file -> HubSimCli.class.getResourceAsStream(
                             Path.of("/scenarios/" + name + "/").resolve(file).normalize().toString()));
                     out.print(report);
-                    out.println("dispatcher: " + dispatcher.count(Dispatcher.Outcome.ROUTED) + " routed, "
-                            + dispatcher.count(Dispatcher.Outcome.REFUSED) + " refused; ORU: " + oru.records().size() + " RPIS record(s)");
+                    allComplete &= report.complete();
+                    out.println((routing == null ? "dispatcher: another one" : "dispatcher: " + routing.count(Dispatcher.Outcome.ROUTED)
+                            + " routed, " + routing.count(Dispatcher.Outcome.REFUSED) + " refused") + "; ORU: "
+                            + oru.records().size() + " RPIS record(s)");
                 }
+                return allComplete ? 0 : 1; // a scenario left incomplete fails the run (scripts and CI rely on it)
             }
-            return 0;
         }
     }
 

@@ -24,6 +24,7 @@ import org.opensmur.core.hub.message.DistributionKind;
 import org.opensmur.core.hub.message.HubMessage;
 import org.opensmur.core.hub.transport.AmqpHubTransport;
 import org.opensmur.core.hub.transport.HubConfig;
+import org.opensmur.core.hub.transport.HubTransport;
 import org.opensmur.core.mission.Operator;
 import org.opensmur.core.mission.OperatorRole;
 import org.opensmur.core.mission.RequestedResource;
@@ -68,11 +69,16 @@ public final class HeadlessTablet implements AutoCloseable {
     private final Map<String, ScheduledFuture<?>> running = new ConcurrentHashMap<>();
 
     public HeadlessTablet(HubConfig config, Path storeFolder, char[] secret, Duration step, Clock clock) {
+        this(config, new AmqpHubTransport(config, clock), storeFolder, secret, step, clock);
+    }
+
+    /** The headless tablet on a given transport (e.g. one that captures what it publishes). */
+    public HeadlessTablet(HubConfig config, HubTransport transport, Path storeFolder, char[] secret, Duration step, Clock clock) {
         this.config = config;
         this.clock = clock;
         this.step = step;
         ModelLine line = ModelLine.named(config.modelLine());
-        this.core = new TabletCore(new AmqpHubTransport(config, clock), config.clientId(), line, storeFolder, secret, clock);
+        this.core = new TabletCore(transport, config.clientId(), line, storeFolder, secret, clock);
         List<ResourceStatus> sequence = StatusFlow.sequence(line);
         this.flow = sequence.subList(0, sequence.indexOf(ResourceStatus.RETOUR) + 1);
         core.describeAs(new org.opensmur.core.geo.GeoResource(resourceId(), UNIT.orgId(), "VLM headless", org.opensmur.core.geo.GeoResourceType.SMUR,
