@@ -57,16 +57,7 @@ public final class CaseStore {
     }
 
     public static String caseIdOf(HubMessage message) {
-        return switch (message.payload()) {
-            case CreateCaseHealth c -> c.caseId();
-            case CreateCaseHealthUpdate u -> u.caseId();
-            case ResourcesEngagement e -> e.caseId();
-            case ResourcesInfo i -> i.caseId();
-            case ResourcesStatus s -> s.caseId();
-            case DocumentLink d -> d.caseId();
-            case InterventionReport r -> r.caseId();
-            default -> null;
-        };
+        return message.type().caseId(message.payload());
     }
 
     /** Records a received RS-EDA or RS-EDA-MAJ, within the inbox's transaction. */

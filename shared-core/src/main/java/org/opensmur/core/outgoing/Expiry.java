@@ -21,9 +21,8 @@ public final class Expiry {
     public static Expiry defaults() {
         Map<MessageType, Duration> map = new EnumMap<>(MessageType.class);
         for (MessageType type : MessageType.values()) {
-            map.put(type, HUB_QUEUE_TTL);
+            map.put(type, type.expiry());
         }
-        map.put(MessageType.GEO_POS, Duration.ofMinutes(5));
         return new Expiry(map);
     }
 

@@ -124,17 +124,23 @@ class OfficialExamplesTest {
                 () -> "round trip changed " + name + ":\n" + original + "\n" + reencoded);
     }
 
+    /** The official example wrapped by our builders of its line (skipped when its own line's schema refuses it). */
+    private static Built wrapped(ModelLine line, Path file, String name) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeFalse(refusedByItsOwnSchema(line, SharedCorpus.read(file), name),
+                "the official example is refused by its own line's schema (checked above)");
+        HubCodec codec = HubCodec.of(line);
+        Decoded bare = codec.decode(codec.mapper().writeValueAsBytes(SharedCorpus.read(file)));
+        OutgoingMessages out = OutgoingMessages.of("fr.health.samu440.smur.vlm1",
+                Clock.fixed(Instant.parse("2025-05-26T11:21:04Z"), ZoneId.of("Europe/Paris")), line);
+        return out.build(bare.message().payload(), "fr.health.samu440");
+    }
+
     @ParameterizedTest(name = "{0} {1} {2}")
     @MethodSource("examples")
     void wrappedInAnEnvelopeItPassesTheOfficialSchemaAndOurs(String lineName, MessageType type, String name, Path file) throws Exception {
         ModelLine line = ModelLine.named(lineName);
         HubCodec codec = HubCodec.of(line);
-        org.junit.jupiter.api.Assumptions.assumeFalse(refusedByItsOwnSchema(line, SharedCorpus.read(file), name),
-                "the official example is refused by its own line's schema (checked above)");
-        Decoded bare = codec.decode(codec.mapper().writeValueAsBytes(SharedCorpus.read(file)));
-        OutgoingMessages out = OutgoingMessages.of("fr.health.samu440.smur.vlm1",
-                Clock.fixed(Instant.parse("2025-05-26T11:21:04Z"), ZoneId.of("Europe/Paris")), line);
-        Built built = out.build(bare.message().payload(), "fr.health.samu440");
+        Built built = wrapped(line, file, name);
         HubMessage message = built.message();
 
         assertEquals(List.of(), built.issues());
@@ -152,12 +158,7 @@ class OfficialExamplesTest {
         ModelLine own = ModelLine.named(lineName);
         ModelLine other = own == ModelLine.CURRENT ? ModelLine.V2 : ModelLine.CURRENT;
         HubCodec codec = HubCodec.of(own);
-        org.junit.jupiter.api.Assumptions.assumeFalse(refusedByItsOwnSchema(own, SharedCorpus.read(file), name),
-                "the official example is refused by its own line's schema (checked above)");
-        Decoded bare = codec.decode(codec.mapper().writeValueAsBytes(SharedCorpus.read(file)));
-        OutgoingMessages out = OutgoingMessages.of("fr.health.samu440.smur.vlm1",
-                Clock.fixed(Instant.parse("2025-05-26T11:21:04Z"), ZoneId.of("Europe/Paris")), own);
-        JsonNode wire = codec.mapper().readTree(codec.encode(out.build(bare.message().payload(), "fr.health.samu440").message()));
+        JsonNode wire = codec.mapper().readTree(codec.encode(wrapped(own, file, name).message()));
 
         java.util.Set<String> theirs = new java.util.TreeSet<>();
         SharedCorpus.officialErrors(OFFICIAL.get(other), wire).forEach(m -> theirs.add(m.getMessage()));

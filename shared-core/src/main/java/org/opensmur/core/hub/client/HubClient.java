@@ -126,11 +126,7 @@ public final class HubClient implements AutoCloseable {
     /** The queue the Hub routes such a message to: by its kind, and its payload must agree with that kind. */
     private static HubQueue queueFor(HubMessage message) {
         HubQueue byKind = HubQueue.of(message.distributionKind());
-        HubQueue byPayload = switch (message.payload()) {
-            case Reference reference -> HubQueue.ACK;
-            case HubError error -> HubQueue.INFO;
-            default -> HubQueue.MESSAGE;
-        };
+        HubQueue byPayload = HubQueue.of(message.type().defaultKind());
         return byKind == byPayload ? byKind : byPayload;
     }
 
