@@ -6,6 +6,7 @@ import org.opensmur.app.TabletSession;
 import org.opensmur.app.shell.MainView;
 import org.opensmur.core.document.DocumentType;
 import org.opensmur.core.status.ResourceStatus;
+import org.opensmur.core.status.StatusFlow;
 
 /**
  * For demonstrations only ({@code --autopilot=MS}): plays the crew on the real screens, through the same
@@ -44,11 +45,12 @@ public final class DemoPilot {
         }
         view.show(MainView.Screen.STATUS);
         session.status().tap(expected);
-        switch (expected) {
-            case FINPEC -> later(this::endOfCare);
-            case RETOUR -> later(this::rpis);
-            case ANNULE -> { }
-            default -> later(this::next);
+        if (expected == StatusFlow.endOfCare(session.core().line())) { // FINPEC, or FINMED on a model 2.0 vhost
+            later(this::endOfCare);
+        } else if (expected == ResourceStatus.RETOUR) {
+            later(this::rpis);
+        } else if (expected != ResourceStatus.ANNULE) {
+            later(this::next);
         }
     }
 
