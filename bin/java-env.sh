@@ -23,5 +23,20 @@ pick_jdk() {
 }
 pick_jdk || exit 1
 export PATH="$JAVA_HOME/bin:$PATH"
-# Maven 3.8 on JDK 24+ warns about sun.misc.Unsafe in its own libraries; that noise hides real output.
-export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
+# Maven 3.8 (and JavaFX's renderer) on JDK 24+ warn about sun.misc.Unsafe; that noise hides real output.
+# The option exists from JDK 23 only: an older JVM would refuse to start with it.
+java_version=$(java_major "$JAVA_HOME")
+unsafe_flag=()
+if [ "${java_version%%.*}" -ge 23 ] 2>/dev/null; then
+  unsafe_flag=(--sun-misc-unsafe-memory-access=allow)
+  export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
+fi
+# Maven, quiet, for the scripts' own builds: what it prints goes to stderr without the colour codes it
+# writes even when told not to; its exit status is kept.
+quiet_mvn() {
+  local status=0
+  { mvn -q -B -Dstyle.color=never "$@" 2>&1 || status=$?; } | sed -e $'s/\x1b\\[[0-9;]*m//g' -e '/^[[:space:]]*$/d' >&2
+  return "$status"
+}
+# sqlite-jdbc and JavaFX load native code: say it is allowed, instead of a warning on every start.
+JAVA_FLAGS=(--enable-native-access=ALL-UNNAMED "${unsafe_flag[@]}")

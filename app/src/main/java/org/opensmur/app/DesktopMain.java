@@ -1,24 +1,19 @@
 package org.opensmur.app;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import javafx.application.Application;
 import org.opensmur.core.hub.transport.HubConfig;
 import org.opensmur.core.hub.transport.LocalHubFolder;
 import org.opensmur.signing.Secrets;
 import org.opensmur.store.rpis.RpisPrefill;
+import picocli.CommandLine;
 
 /**
- * Desktop entry point.
- * <pre>
- *   tablet --hub-config FILE            Hub settings as the SDK names them (HUB_HOSTNAME, CLIENT_ID, ...)
- *   tablet --hub-dir DIR [--client-id ID]  a local Hub's folder (broker.env + dev-ca stores, see hub-sim)
- *          [--store DIR] [--tiles DIR] [--lang=fr|en] [--theme=day|night|sunlight] [--nmea=FILE]
- *   tablet --restore-store COPY [--store DIR]   a rescued or damaged database back as the store
- * </pre>
- * The store's secret comes from OPENSMUR_STORE_SECRET (env:, file: or console, as for every secret).
+ * Desktop entry point: reads the command line ({@link TabletCommand}, {@code --help}), then starts the
+ * JavaFX app. The store's secret comes from OPENSMUR_STORE_SECRET (env:, file: or console, as for every secret).
  */
 public final class DesktopMain {
 
@@ -27,21 +22,59 @@ public final class DesktopMain {
     private DesktopMain() {
     }
 
+    /** What the command line said, for {@link TabletApp} (JavaFX builds the application itself). */
+    private static TabletCommand options;
+
     public static void main(String[] args) {
-        if (List.of(args).contains("--restore-store")) {
-            System.exit(restoreStore(List.of(args)));
+        Parsed parsed = parse(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        if (parsed.exit() != null) {
+            System.exit(parsed.exit());
         }
-        Application.launch(TabletApp.class, args);
+        if (parsed.command().restoreStore != null) {
+            System.exit(restoreStore(parsed.command()));
+        }
+        options = parsed.command();
+        Application.launch(TabletApp.class);
+    }
+
+    /** The command line read: options to run with, or the exit code when it was help, a version or a mistake. */
+    record Parsed(TabletCommand command, Integer exit) {
+    }
+
+    static Parsed parse(String[] args, PrintWriter out, PrintWriter err) {
+        TabletCommand command = new TabletCommand();
+        CommandLine cli = new CommandLine(command).setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setOut(out);
+        cli.setErr(err);
+        try {
+            cli.parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            err.println(e.getMessage()); // names the option and, for a list, the values it takes
+            err.println("(./bin/tablet --help lists every option)");
+            return new Parsed(command, 2);
+        }
+        if (cli.isUsageHelpRequested()) {
+            cli.usage(out);
+            return new Parsed(command, 0);
+        }
+        if (cli.isVersionHelpRequested()) {
+            cli.printVersionHelp(out);
+            return new Parsed(command, 0);
+        }
+        return new Parsed(command, null);
+    }
+
+    static TabletCommand options() {
+        return options != null ? options : new TabletCommand();
     }
 
     /**
      * {@code --restore-store COPY [--store DIR]}: puts a rescue copy (or any damaged database) back as the
      * store, copying every readable row into a new {@code store.db}; an existing one is never overwritten.
      */
-    static int restoreStore(List<String> args) {
-        Map<String, String> options = options(args);
-        Path copy = Path.of(options.get("restore-store"));
-        Path target = storeFolder(options).resolve("store.db");
+    static int restoreStore(TabletCommand command) {
+        Path copy = command.restoreStore;
+        Path target = command.store().resolve("store.db");
         try {
             var salvage = org.opensmur.store.db.StoreDatabase.restore(copy, target);
             System.out.println("restored " + copy + " into " + target + ": rows copied " + salvage.copied()
@@ -53,47 +86,29 @@ public final class DesktopMain {
         }
     }
 
-    private static Map<String, String> options(List<String> args) {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 0; i + 1 < args.size(); i++) {
-            if (args.get(i).startsWith("--") && !args.get(i).contains("=")) {
-                options.put(args.get(i).substring(2), args.get(++i));
-            }
-        }
-        return options;
-    }
-
-    private static Path storeFolder(Map<String, String> options) {
-        return Path.of(options.getOrDefault("store", System.getProperty("user.home") + "/.opensmur/store"));
-    }
-
-    static TabletSettings settings(List<String> args) {
-        Map<String, String> options = options(args);
+    static TabletSettings settings(TabletCommand command) {
         Map<String, String> env = new HashMap<>(System.getenv());
         HubConfig hub;
-        if (options.containsKey("hub-dir")) {
-            hub = localHub(Path.of(options.get("hub-dir")), options.getOrDefault("client-id", DEFAULT_CLIENT));
+        if (command.hubDir != null) {
+            hub = HubConfig.load(null, localHubSettings(command.hubDir, command.vhost, command.clientId)).orElseThrow();
         } else {
-            hub = HubConfig.load(options.containsKey("hub-config") ? Path.of(options.get("hub-config")) : null, env)
-                    .orElseThrow();
+            hub = HubConfig.load(command.hubConfig, env).orElseThrow();
         }
-        Path store = storeFolder(options);
         char[] secret = Secrets.read(env.getOrDefault("OPENSMUR_STORE_SECRET", "console"), "store secret", env);
         String resource = "fr.health.samu440.resource." + hub.clientId().replaceAll("[^A-Za-z0-9_-]", "-");
-        return new TabletSettings(hub, store, secret, resource, "SMUR", "VLM 1", "Équipe SMUR 1",
-                new RpisPrefill.Unit("fr.health.samu440", "440000271", "440000289", "0"),
-                options.containsKey("tiles") ? Path.of(options.get("tiles")) : null,
+        return new TabletSettings(hub, command.store(), secret, resource, "SMUR", "VLM 1", "Équipe SMUR 1",
+                new RpisPrefill.Unit("fr.health.samu440", "440000271", "440000289", "0"), command.tiles(),
                 "true".equalsIgnoreCase(env.get("RPIS_TO_LRM")));
-    }
-
-    /** A local Hub's folder, as bin/hub-broker-setup or the embedded broker leaves it. */
-    static HubConfig localHub(Path dir, String clientId) {
-        return HubConfig.load(null, localHubSettings(dir, clientId)).orElseThrow();
     }
 
     /** The Hub settings for {@code clientId} in a local Hub's folder, by the SDK's names. */
     public static Map<String, String> localHubSettings(Path dir, String clientId) {
-        Map<String, String> s = LocalHubFolder.open(dir).settings(clientId);
+        return localHubSettings(dir, null, clientId);
+    }
+
+    /** The same on one of the local Hub's vhosts ({@code null}: the folder's own). */
+    static Map<String, String> localHubSettings(Path dir, String vhost, String clientId) {
+        Map<String, String> s = LocalHubFolder.open(dir).withVhost(vhost).settings(clientId);
         s.put("LRM_CLIENT_ID", "fr.health.test.lrm");
         s.put("ORU_CLIENT_ID", "fr.health.test.oru");
         s.put("HEARTBEAT_SECONDS", "5");

@@ -1,7 +1,6 @@
 package org.opensmur.app;
 
 import java.time.Clock;
-import java.util.Locale;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Application;
@@ -30,16 +29,16 @@ public final class TabletApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        TabletSettings settings = DesktopMain.settings(getParameters().getRaw());
+        TabletCommand options = DesktopMain.options();
+        TabletSettings settings = DesktopMain.settings(options);
         if (settings.tileFolder() != null) {
             System.setProperty("opensmur.tiles", settings.tileFolder().toString()); // read by OfflineTileRetriever
         }
-        Locale locale = Locale.forLanguageTag(getParameters().getNamed().getOrDefault("lang", "fr"));
-        Labels labels = new Labels(locale);
+        Labels labels = new Labels(options.locale());
         Clock clock = Clock.systemDefaultZone();
         try {
             session = new TabletSession(new AmqpHubTransport(settings.hub(), clock), settings, labels, Platform::runLater, clock,
-                    positionSource(clock));
+                    positionSource(clock, options.nmea()));
         } catch (StoreException e) {
             // The store cannot be opened (its database missing beside its key, damaged...): said on screen, in
             // the crew's words and with what the integrator must run; nothing is created in its place.
@@ -64,11 +63,10 @@ public final class TabletApp extends Application {
             theme.applyTo(stage.getScene());
         });
         Scene scene = new Scene(view, 1280, 800);
-        theme = Theme.valueOf(getParameters().getNamed().getOrDefault("theme", "day").toUpperCase(Locale.ROOT));
+        theme = options.theme();
         theme.applyTo(scene);
-        String autopilot = getParameters().getNamed().get("autopilot");
-        if (autopilot != null) {
-            new DemoPilot(session, view, Long.parseLong(autopilot)).start();
+        if (options.autopilot() != null) {
+            new DemoPilot(session, view, options.autopilot()).start();
         }
         stage.setTitle("OpenSMUR");
         stage.setScene(scene);
@@ -80,12 +78,11 @@ public final class TabletApp extends Application {
     }
 
     /** The device's GPS where Gluon Attach has one; on the desktop an NMEA file (--nmea=FILE) or a simulated drive. */
-    private PositionSource positionSource(Clock clock) {
+    private PositionSource positionSource(Clock clock, java.nio.file.Path nmea) {
         return AttachPositionSource.available(clock).orElseGet(() -> {
-            String nmea = getParameters().getNamed().get("nmea");
             if (nmea != null) {
                 try {
-                    return new NmeaFileSource(java.nio.file.Path.of(nmea), 1_000, clock);
+                    return new NmeaFileSource(nmea, 1_000, clock);
                 } catch (java.io.IOException e) {
                     throw new IllegalArgumentException("--nmea: " + e.getMessage(), e);
                 }

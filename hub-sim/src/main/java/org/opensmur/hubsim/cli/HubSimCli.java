@@ -104,7 +104,7 @@ public final class HubSimCli implements Callable<Integer> {
         return HubConfig.load(null, s).orElseThrow();
     }
 
-    @Command(name = "demo", description = {"Runs the local Hub's dispatcher, the ORU simulator, a headless tablet and the",
+    @Command(name = "demo", mixinStandardHelpOptions = true, description = {"Runs the local Hub's dispatcher, the ORU simulator, a headless tablet and the",
         "LRM simulator playing its scenarios in a loop, printing each scenario's report."})
     static final class Demo implements Callable<Integer> {
         @CommandLine.ParentCommand
@@ -186,7 +186,16 @@ public final class HubSimCli implements Callable<Integer> {
         }
 
         private int run(PrintWriter out, Dispatcher.Broker kind) throws Exception {
+            // The simulated parties' stores (the ORU's RPIS records are patient data): removed when the demo ends.
             Path work = Files.createTempDirectory("opensmur-demo");
+            try {
+                return play(out, kind, work);
+            } finally {
+                deleteRecursively(work);
+            }
+        }
+
+        private int play(PrintWriter out, Dispatcher.Broker kind, Path work) throws Exception {
             Clock clock = Clock.systemDefaultZone();
             HubConfig lrmConfig = parent.config(LRM);
             ModelLine line = ModelLine.named(lrmConfig.modelLine());
@@ -237,7 +246,22 @@ public final class HubSimCli implements Callable<Integer> {
         }
     }
 
-    @Command(name = "send", description = "Publishes a payload file (wrapped automatically) as the LRM, for manual tests.")
+    /** Removes what a demo wrote to its temporary folder. */
+    static void deleteRecursively(Path folder) {
+        try (var files = Files.walk(folder)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> {
+                try {
+                    Files.deleteIfExists(f);
+                } catch (java.io.IOException e) {
+                    System.err.println("could not remove " + f + ": " + e.getMessage());
+                }
+            });
+        } catch (java.io.IOException e) {
+            System.err.println("could not remove " + folder + ": " + e.getMessage());
+        }
+    }
+
+    @Command(name = "send", mixinStandardHelpOptions = true, description = "Publishes a payload file (wrapped automatically) as the LRM, for manual tests.")
     static final class Send implements Callable<Integer> {
         @CommandLine.ParentCommand
         HubSimCli parent;
@@ -272,7 +296,7 @@ public final class HubSimCli implements Callable<Integer> {
         }
     }
 
-    @Command(name = "oru-export", description = "Exports the ORU simulator's RPIS records to CSV and/or JSON.")
+    @Command(name = "oru-export", mixinStandardHelpOptions = true, description = "Exports the ORU simulator's RPIS records to CSV and/or JSON.")
     static final class OruExport implements Callable<Integer> {
         @Option(names = "--db", required = true)
         Path database;

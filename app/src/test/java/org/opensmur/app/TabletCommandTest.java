@@ -1,0 +1,60 @@
+package org.opensmur.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.opensmur.app.shell.Theme;
+
+/** The tablet's command line explains itself and takes both option spellings. */
+class TabletCommandTest {
+
+    private record Run(DesktopMain.Parsed parsed, String out, String err) {
+    }
+
+    private static Run parse(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        DesktopMain.Parsed parsed = DesktopMain.parse(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(parsed, out.toString(), err.toString());
+    }
+
+    @Test
+    void helpListsEveryOptionAndExitsZero() {
+        Run run = parse("--help");
+        assertEquals(0, run.parsed().exit());
+        for (String option : new String[] {"--hub-dir", "--hub-config", "--store", "--tiles", "--lang", "--theme", "--nmea",
+            "--restore-store", "OPENSMUR_STORE_SECRET"}) {
+            assertTrue(run.out().contains(option), option + " missing from:\n" + run.out());
+        }
+    }
+
+    @Test
+    void bothSpellingsOfAnOptionAreTaken() {
+        Run equals = parse("--lang=en", "--theme=night", "--store=/tmp/a");
+        Run space = parse("--lang", "en", "--theme", "NIGHT", "--store", "/tmp/a");
+        for (Run run : new Run[] {equals, space}) {
+            assertNull(run.parsed().exit(), run.err());
+            assertEquals(Locale.ENGLISH, run.parsed().command().locale());
+            assertEquals(Theme.NIGHT, run.parsed().command().theme());
+            assertEquals(Path.of("/tmp/a"), run.parsed().command().store());
+        }
+        assertEquals(Locale.FRENCH, parse().parsed().command().locale(), "French unless asked");
+    }
+
+    @Test
+    void aBadValueNamesTheOptionAndTheValuesItTakesWithoutAStackTrace() {
+        Run run = parse("--theme", "pink");
+        assertEquals(2, run.parsed().exit());
+        assertTrue(run.err().contains("--theme") && run.err().contains("DAY") && run.err().contains("SUNLIGHT"), run.err());
+        assertTrue(!run.err().contains("Exception") && !run.err().contains("\tat "), run.err());
+        Run unknown = parse("--colour", "red");
+        assertEquals(2, unknown.parsed().exit());
+        assertTrue(unknown.err().contains("--colour"), unknown.err());
+    }
+}
