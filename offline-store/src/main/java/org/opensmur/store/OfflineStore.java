@@ -53,8 +53,12 @@ public final class OfflineStore implements AutoCloseable {
             throw new StoreException(StoreException.Kind.MISSING, "base de données introuvable: " + databaseFile
                     + " is missing while its key " + keyFile + " is there; nothing was created. " + rescueHint(folder));
         }
+        OwnerOnly.folder(folder);
         Vault vault = Vault.open(keyFile, secret);
+        OwnerOnly.file(keyFile);
+        OwnerOnly.createFile(databaseFile); // SQLite gives its journal files the database file's mode
         StoreDatabase database = StoreDatabase.open(databaseFile);
+        OwnerOnly.filesIn(folder);
         Outbox outbox = new Outbox(database, vault, codec, policy, clock);
         CaseStore cases = new CaseStore(database, vault, codec, clock);
         Inbox inbox = new Inbox(database, vault, codec, cases, clock);

@@ -216,7 +216,7 @@ public final class HubSimCli implements Callable<Integer> {
                  LrmSimulator lrm = new LrmSimulator(lrmTransport, LRM, TABLET, line, clock);
                  HeadlessTablet tablet = noTablet ? null : new HeadlessTablet(tabletConfig,
                          captured(new AmqpHubTransport(tabletConfig, clock), TABLET, line), work.resolve("tablet"),
-                         "demo-secret".toCharArray(), Duration.ofMillis(stepMs), clock)) {
+                         demoSecret(work), Duration.ofMillis(stepMs), clock)) {
                 oru.start();
                 lrm.start();
                 if (tablet != null) {
@@ -244,6 +244,21 @@ public final class HubSimCli implements Callable<Integer> {
                 return allComplete ? 0 : 1; // a scenario left incomplete fails the run (scripts and CI rely on it)
             }
         }
+    }
+
+    /**
+     * A fresh random secret for the headless tablet's store, in a file its owner only can read (no secret in
+     * code: the store holds the scenarios' patient data while the demo runs).
+     */
+    static char[] demoSecret(Path work) throws java.io.IOException {
+        byte[] bytes = new byte[24];
+        new java.security.SecureRandom().nextBytes(bytes);
+        String secret = java.util.Base64.getEncoder().encodeToString(bytes);
+        Path file = work.resolve("tablet-secret");
+        Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, secret);
+        return secret.toCharArray();
     }
 
     /** Removes what a demo wrote to its temporary folder. */

@@ -47,6 +47,10 @@ public final class Vault {
 
     /** Opens the key store, creating it with a new key on first use. A wrong secret is a clear error. */
     public static Vault open(Path keyStore, char[] secret) {
+        if (secret == null || secret.length == 0 || new String(secret).isBlank()) {
+            throw new StoreException(StoreException.Kind.OTHER, "the store's secret is empty: refused (give it with"
+                    + " OPENSMUR_STORE_SECRET=file:PATH, a file readable by its owner only)");
+        }
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");
             if (Files.exists(keyStore)) {
@@ -68,6 +72,11 @@ public final class Vault {
             store.setEntry(ALIAS, new KeyStore.SecretKeyEntry(key), new KeyStore.PasswordProtection(secret));
             if (keyStore.getParent() != null) {
                 Files.createDirectories(keyStore.getParent());
+            }
+            if (java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                // born its owner's only, not fixed afterwards
+                Files.createFile(keyStore, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
             }
             try (OutputStream out = Files.newOutputStream(keyStore)) {
                 store.store(out, secret);

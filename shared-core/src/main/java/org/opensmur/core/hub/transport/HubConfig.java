@@ -88,6 +88,11 @@ public record HubConfig(
         Settings s = new Settings(file, environment, problems);
         boolean plain = s.flag("PLAIN_AMQP", false);
         String host = s.required("HUB_HOSTNAME");
+        if (plain && host != null && !loopback(host)) {
+            // No TLS means no certificate and a password in clear: only to a broker on this very machine.
+            problems.add("PLAIN_AMQP: plain AMQP (no TLS) is only for a broker on this machine (localhost, 127.x.x.x, ::1),"
+                    + " not '" + host + "'");
+        }
         int port = s.integer("HUB_PORT", plain ? 5672 : 5671, 1, 65535);
         String vhost = s.required("VHOST");
         String exchange = s.text("EXCHANGE_NAME", HUB_EXCHANGE);
@@ -129,6 +134,11 @@ public record HubConfig(
                 trustStore, trustPassword, plain, plainUser, plainPassword, prefetch, maxInFlight, heartbeat,
                 connectTimeout, publishTimeout, line);
         return new Loaded(problems.isEmpty() ? config : null, List.copyOf(problems));
+    }
+
+    private static boolean loopback(String host) {
+        String h = host.strip().toLowerCase(java.util.Locale.ROOT);
+        return h.equals("localhost") || h.startsWith("127.") || h.equals("::1") || h.equals("[::1]");
     }
 
     /** The model line: {@code MODEL_LINE} when set, else the one of a known vhost; an unknown vhost without it is refused. */

@@ -92,4 +92,17 @@ class HubConfigTest {
         assertTrue(loaded.problems().get(0).startsWith("CLIENT_ID:") && loaded.problems().get(0).contains("no '_'"),
                 loaded.problems().toString());
     }
+
+    @Test
+    void plainAmqpIsRefusedToAnyBrokerButTheLoopback() {
+        HubConfig.Loaded remote = HubConfig.load(null, Map.of("HUB_HOSTNAME", "messaging.bac-a-sable.hub.esante.gouv.fr",
+                "VHOST", "15-smur_v1.6", "CLIENT_ID", "fr.health.dev", "PLAIN_AMQP", "true"));
+        assertNull(remote.config());
+        assertTrue(remote.problems().get(0).startsWith("PLAIN_AMQP:") && remote.problems().get(0).contains("bac-a-sable"),
+                remote.problems().toString());
+        for (String loopback : new String[] {"localhost", "127.0.0.1", "127.1.2.3", "::1"}) {
+            assertTrue(HubConfig.load(null, Map.of("HUB_HOSTNAME", loopback, "VHOST", "15-smur_v1.6", "CLIENT_ID", "fr.health.dev",
+                    "PLAIN_AMQP", "true")).problems().isEmpty(), loopback);
+        }
+    }
 }
