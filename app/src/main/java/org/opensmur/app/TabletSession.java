@@ -4,6 +4,7 @@ import com.gluonhq.maps.MapPoint;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executor;
+import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.opensmur.app.bilan.BilanViewModel;
@@ -15,6 +16,7 @@ import org.opensmur.app.map.GeoPosReporter;
 import org.opensmur.app.map.PositionSource;
 import org.opensmur.app.mission.MissionViewModel;
 import org.opensmur.app.rpis.RpisViewModel;
+import org.opensmur.app.shell.Background;
 import org.opensmur.app.shell.Labels;
 import org.opensmur.app.status.StatusViewModel;
 import org.opensmur.core.geo.GeoResource;
@@ -62,6 +64,8 @@ public final class TabletSession implements AutoCloseable {
     private final GeoPosReporter geoPos;
     private final PositionSource positions;
     private final Labels labels;
+    private final java.util.concurrent.ExecutorService io;
+    private final Background background;
     private String openCase;
     /** Case messages not yet shown to the crew, by case: they get RC-REF CONSULTE once on screen. */
     private final java.util.Map<String, java.util.List<HubMessage>> unconsulted = new java.util.HashMap<>();
@@ -82,12 +86,19 @@ public final class TabletSession implements AutoCloseable {
         this.clock = clock;
         this.labels = labels;
         this.positions = positions;
+        // The store's work (SQLite with fsync, AES) runs here, never on the UI thread; results come back on it.
+        this.io = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "tablet-io");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.background = new Background(io, this.ui);
         this.core = new TabletCore(transport, settings.clientId(), ModelLine.named(settings.hub().modelLine()),
                 settings.storeFolder(), settings.storeSecret(), clock);
         this.statusBar = new StatusBarViewModel(labels, clock);
         this.mission = new MissionViewModel(labels);
-        this.status = new StatusViewModel(core, settings, labels, clock);
-        this.engagement = new EngagementViewModel(core, settings, labels, clock, new EngagementViewModel.Answer() {
+        this.status = new StatusViewModel(core, background, settings, labels, clock);
+        this.engagement = new EngagementViewModel(core, background, settings, labels, clock, new EngagementViewModel.Answer() {
             @Override
             public void accepted(String caseId, String lrmId) {
                 openCase(caseId, lrmId);
@@ -99,9 +110,9 @@ public final class TabletSession implements AutoCloseable {
                 statusBar.setLastError(labels.get("engagement.callRegulation"));
             }
         });
-        this.bilan = new BilanViewModel(core, settings, labels, clock);
-        this.documents = new DocumentViewModel(core, labels);
-        this.rpis = new RpisViewModel(core, settings, labels);
+        this.bilan = new BilanViewModel(core, background, settings, labels, clock);
+        this.documents = new DocumentViewModel(core, background, labels);
+        this.rpis = new RpisViewModel(core, background, settings, labels);
         this.log = new MessageLogViewModel(core.store().outbox(), labels);
         this.geoPos = new GeoPosReporter(core, settings.resourceId(), settings.lrmId(), Duration.ofSeconds(5), Duration.ofSeconds(60), 100);
         transport.onStateChange(state -> this.ui.execute(() -> statusBar.onConnection(state)));
@@ -114,6 +125,8 @@ public final class TabletSession implements AutoCloseable {
         core.describeAs(new GeoResource(settings.resourceId(), settings.unit().orgId(), settings.vehicleName(),
                 GeoResourceType.SMUR, GeoResourceNature.EFFECTEUR, GeoResourceMobility.VEHICULE, GeoResourceCapacity.MEDICALE, null));
         statusBar.onStorage(core.storage());
+        // From here on the UI thread does no database work (opening the store, above, is the one exception).
+        core.store().database().forbidOn(Platform::isFxApplicationThread, Boolean.getBoolean("opensmur.strictThreads"));
     }
 
     private void storageFailed(StoreException e) {
@@ -153,15 +166,28 @@ public final class TabletSession implements AutoCloseable {
      */
     private void ledgerChanged() {
         if (ledgerRefreshQueued.compareAndSet(false, true)) {
-            ui.execute(() -> {
+            background.run(() -> {
                 ledgerRefreshQueued.set(false);
                 var outbox = core.store().outbox();
-                int blocked = outbox.blocked();
-                statusBar.setWaiting(outbox.waiting(), blocked,
-                        blocked == 0 ? null : ModelLine.all().stream().map(ModelLine::name).filter(n -> !n.equals(outbox.line()))
-                                .findFirst().orElse("?"), outbox.line());
-                log.reload();
-            });
+                return new Ledger(outbox.waiting(), outbox.blocked(), outbox.line(), log.read());
+            }, ledger -> {
+                statusBar.setWaiting(ledger.waiting(), ledger.blocked(), ledger.blocked() == 0 ? null
+                        : ModelLine.all().stream().map(ModelLine::name).filter(n -> !n.equals(ledger.line())).findFirst().orElse("?"),
+                        ledger.line());
+                log.show(ledger.lines());
+            }, this::failed);
+        }
+    }
+
+    /** What the status bar and the log show of the ledger, read in one go off the UI thread. */
+    private record Ledger(int waiting, int blocked, String line, java.util.List<MessageLogViewModel.Line> lines) {
+    }
+
+    private void failed(RuntimeException e) {
+        if (e instanceof StoreException store) {
+            storageFailed(store);
+        } else {
+            statusBar.setLastError(labels.get("storage.OTHER"));
         }
     }
 
@@ -177,7 +203,7 @@ public final class TabletSession implements AutoCloseable {
                 log.inbound(conflict.message().type().code(), caseId, clock.instant(), labels.get("log.conflict"),
                         conflict.message().distributionID());
                 if (caseId != null && caseId.equals(openCase)) {
-                    mission.showConflicts(core.store().inbox().conflicts(caseId).size());
+                    background.run(() -> core.store().inbox().conflicts(caseId).size(), mission::showConflicts, this::failed);
                 }
             }
             default -> { }
@@ -195,11 +221,10 @@ public final class TabletSession implements AutoCloseable {
                     statusBar.setLastError(labels.get("engagement.cancelled"));
                 }
             }
-            case ResourcesEngagement request -> {
-                CaseStore.CaseView view = core.store().cases().view(caseId);
+            case ResourcesEngagement request -> background.run(() -> core.store().cases().view(caseId), view -> {
                 engagement.ring(request, message.senderID(), summary(view, caseId));
-                core.acknowledge(message, ReferenceStep.CONSULTE); // the request is on screen
-            }
+                background.run(() -> core.acknowledge(message, ReferenceStep.CONSULTE)); // the request is on screen
+            }, this::failed);
             case CreateCaseHealth created -> caseMessage(caseId, message);
             case CreateCaseHealthUpdate update -> caseMessage(caseId, message);
             case ResourcesInfo info -> {
@@ -230,7 +255,7 @@ public final class TabletSession implements AutoCloseable {
     private void consultOpenCase() {
         java.util.List<HubMessage> shown = openCase == null ? null : unconsulted.remove(openCase);
         if (shown != null) {
-            shown.forEach(m -> core.acknowledge(m, ReferenceStep.CONSULTE));
+            background.run(() -> shown.forEach(m -> core.acknowledge(m, ReferenceStep.CONSULTE)));
         }
     }
 
@@ -245,22 +270,33 @@ public final class TabletSession implements AutoCloseable {
 
     private void refreshCase(String caseId) {
         if (openCase == null || caseId.equals(openCase)) {
-            CaseStore.CaseView view = core.store().cases().view(caseId);
-            mission.show(view);
-            var point = view.current().at("/location/geometry/point/coord");
-            if (point.has("lat")) {
-                interventionPoint.set(new MapPoint(point.get("lat").asDouble(), point.get("lon").asDouble()));
-            }
+            background.run(() -> core.store().cases().view(caseId), this::showCase, this::failed);
         }
+    }
+
+    private void showCase(CaseStore.CaseView view) {
+        if (openCase != null && !view.caseId().equals(openCase)) {
+            return; // another case was opened meanwhile
+        }
+        mission.show(view);
+        var point = view.current().at("/location/geometry/point/coord");
+        if (point.has("lat")) {
+            interventionPoint.set(new MapPoint(point.get("lat").asDouble(), point.get("lon").asDouble()));
+        }
+    }
+
+    /** The open case as the store has it, with its conflicting copies, read in one go off the UI thread. */
+    private record Opened(CaseStore.CaseView view, int conflicts) {
     }
 
     private void openCase(String caseId, String lrmId) {
         openCase = caseId;
-        refreshCase(caseId);
-        mission.showConflicts(core.store().inbox().conflicts(caseId).size());
-        CaseStore.CaseView view = core.store().cases().view(caseId);
-        bilan.open(view, lrmId);
         documents.open(caseId, lrmId);
+        background.run(() -> new Opened(core.store().cases().view(caseId), core.store().inbox().conflicts(caseId).size()), opened -> {
+            showCase(opened.view());
+            mission.showConflicts(opened.conflicts());
+            bilan.open(opened.view(), lrmId);
+        }, this::failed);
         if (missionOnScreen) {
             consultOpenCase();
         }
@@ -268,15 +304,19 @@ public final class TabletSession implements AutoCloseable {
 
     /** The crew has read the highlighted changes of the open case. */
     public void markMissionSeen() {
-        if (openCase != null) {
-            mission.markSeen(core.store().cases().view(openCase));
+        String caseId = openCase;
+        if (caseId != null) {
+            background.run(() -> core.store().cases().view(caseId), mission::markSeen, this::failed);
         }
     }
 
     /** Prefills the RPIS screen from the case, the status times and the bilan's diagnosis. */
     public void prefillRpis() {
-        if (openCase != null) {
-            rpis.prefill(core.store().cases().view(openCase), status.times(), bilan.input("bilan.diagnosis").valueProperty().get());
+        String caseId = openCase;
+        if (caseId != null) {
+            var times = status.times();
+            String diagnosis = bilan.input("bilan.diagnosis").valueProperty().get();
+            background.run(() -> core.store().cases().view(caseId), view -> rpis.prefill(view, times, diagnosis), this::failed);
         }
     }
 
@@ -334,6 +374,12 @@ public final class TabletSession implements AutoCloseable {
     @Override
     public void close() {
         positions.close();
+        io.shutdown();
+        try {
+            io.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS); // what the crew saved is finished first
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         core.close();
     }
 }

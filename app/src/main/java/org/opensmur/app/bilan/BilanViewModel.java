@@ -15,6 +15,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.opensmur.app.TabletSettings;
+import org.opensmur.app.shell.Background;
 import org.opensmur.app.shell.Labels;
 import org.opensmur.core.bilan.Evaluation;
 import org.opensmur.core.bilan.InterventionReport;
@@ -67,6 +68,7 @@ public final class BilanViewModel {
     }
 
     private final TabletCore core;
+    private final Background background;
     private final TabletSettings settings;
     private final Labels labels;
     private final Clock clock;
@@ -80,8 +82,9 @@ public final class BilanViewModel {
     private String sentId;
     private boolean restoring;
 
-    public BilanViewModel(TabletCore core, TabletSettings settings, Labels labels, Clock clock) {
+    public BilanViewModel(TabletCore core, Background background, TabletSettings settings, Labels labels, Clock clock) {
         this.core = core;
+        this.background = background;
         this.settings = settings;
         this.labels = labels;
         this.clock = clock;
@@ -112,11 +115,13 @@ public final class BilanViewModel {
         if (!restoring && caseId != null) {
             Map<String, String> values = new LinkedHashMap<>();
             inputs.forEach((key, input) -> values.put(key, input.value.get()));
-            try {
-                core.store().drafts().save(draftKey(), values);
-            } catch (StoreException e) {
-                delivery.set(labels.storageProblem(e)); // typed, not saved: the crew must know
-            }
+            String key = draftKey();
+            // Saved in the background, in typing order: the last save holds the last keystroke.
+            background.run(() -> {
+                core.store().drafts().save(key, values);
+                return key;
+            }, saved -> { }, e -> delivery.set(e instanceof StoreException store ? labels.storageProblem(store)
+                    : labels.get("storage.OTHER"))); // typed, not saved: the crew must know
         }
     }
 
@@ -162,13 +167,18 @@ public final class BilanViewModel {
         this.patient = first == null || first.isMissingNode() || !first.has("patientId") ? null : first;
         delivery.set("");
         sentId = null;
-        restoring = true;
-        try {
-            Map<String, String> draft = caseId == null ? Map.of() : core.store().drafts().load(draftKey()).orElse(Map.of());
-            inputs.forEach((key, input) -> input.value.set(draft.getOrDefault(key, "")));
-        } finally {
-            restoring = false;
-        }
+        String opened = caseId;
+        String key = draftKey();
+        background.run(() -> opened == null ? Map.<String, String>of() : core.store().drafts().load(key).orElse(Map.of()), draft -> {
+            if (java.util.Objects.equals(opened, caseId)) { // still the case on screen
+                restoring = true;
+                try {
+                    inputs.forEach((k, input) -> input.value.set(draft.getOrDefault(k, "")));
+                } finally {
+                    restoring = false;
+                }
+            }
+        }, e -> delivery.set(e instanceof StoreException store ? labels.storageProblem(store) : labels.get("storage.OTHER")));
     }
 
     /** Sends RS-BPV; false (nothing sent) while a field is wrong or no case is open. */
@@ -197,19 +207,21 @@ public final class BilanViewModel {
         String reportId = "BILAN-" + caseId.substring(caseId.lastIndexOf('.') + 1) + "-" + clock.millis();
         InterventionReport report = new InterventionReport(caseId, reportId, new Operator(settings.crewName(), OperatorRole.MEDECIN),
                 OffsetDateTime.now(clock), who, evaluation);
-        OutboxEntry entry;
-        try {
-            entry = core.send(core.outgoing().bilan(report, lrmId));
-        } catch (TabletCore.InvalidMessageException e) {
-            delivery.set(labels.format("bilan.invalid", e.issues().stream().map(i -> i.path().substring(i.path().lastIndexOf('.') + 1)).toList()));
-            return false;
-        } catch (StoreException e) {
-            delivery.set(labels.storageProblem(e)); // the draft stays: nothing is lost
+        var built = core.outgoing().bilan(report, lrmId);
+        if (!built.isValid()) {
+            delivery.set(labels.format("bilan.invalid", built.issues().stream().map(i -> i.path().substring(i.path().lastIndexOf('.') + 1)).toList()));
             return false;
         }
-        sentId = entry.distributionId();
-        core.store().drafts().remove(draftKey()); // the outbox holds it now
-        onDelivery(entry);
+        String key = draftKey();
+        background.run(() -> {
+            OutboxEntry entry = core.send(built);
+            core.store().drafts().remove(key); // the outbox holds it now
+            return entry;
+        }, entry -> {
+            sentId = entry.distributionId();
+            onDelivery(entry);
+        }, e -> delivery.set(e instanceof StoreException store ? labels.storageProblem(store) // the draft stays: nothing is lost
+                : labels.get("storage.OTHER")));
         return true;
     }
 

@@ -6,6 +6,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.opensmur.app.shell.Background;
 import org.opensmur.app.shell.Labels;
 import org.opensmur.core.document.DocumentType;
 import org.opensmur.store.db.StoreException;
@@ -24,8 +25,11 @@ public final class DocumentViewModel {
     private String lrmId;
     private String sentId;
 
-    public DocumentViewModel(TabletCore core, Labels labels) {
+    private final Background background;
+
+    public DocumentViewModel(TabletCore core, Background background, Labels labels) {
         this.core = core;
+        this.background = background;
         this.labels = labels;
     }
 
@@ -49,19 +53,19 @@ public final class DocumentViewModel {
             message.set(labels.get("document.badUrl"));
             return false;
         }
-        OutboxEntry entry;
-        try {
-            entry = core.send(core.outgoing().documentLink(caseId, null, type.get(), link, lrmId));
-        } catch (TabletCore.InvalidMessageException e) {
+        var built = core.outgoing().documentLink(caseId, null, type.get(), link, lrmId);
+        if (!built.isValid()) {
             message.set(labels.get("document.badUrl"));
             return false;
-        } catch (StoreException e) {
-            message.set(labels.storageProblem(e));
-            return false;
         }
-        sentId = entry.distributionId();
         url.set("");
-        onDelivery(entry);
+        background.run(() -> core.send(built), entry -> {
+            sentId = entry.distributionId();
+            onDelivery(entry);
+        }, e -> {
+            url.set(link); // not saved: the link is still there to send again
+            message.set(e instanceof StoreException store ? labels.storageProblem(store) : labels.get("storage.OTHER"));
+        });
         return true;
     }
 

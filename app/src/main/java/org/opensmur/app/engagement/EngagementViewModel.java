@@ -9,6 +9,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.opensmur.app.TabletSettings;
+import org.opensmur.app.shell.Background;
 import org.opensmur.app.shell.Labels;
 import org.opensmur.core.mission.MedicalLevel;
 import org.opensmur.core.mission.RequestedResource;
@@ -33,6 +34,7 @@ public final class EngagementViewModel {
     }
 
     private final TabletCore core;
+    private final Background background;
     private final TabletSettings settings;
     private final Labels labels;
     private final Clock clock;
@@ -40,8 +42,10 @@ public final class EngagementViewModel {
     private final ObjectProperty<Request> pending = new SimpleObjectProperty<>();
     private final StringProperty outcome = new SimpleStringProperty("");
 
-    public EngagementViewModel(TabletCore core, TabletSettings settings, Labels labels, Clock clock, Answer answer) {
+    public EngagementViewModel(TabletCore core, Background background, TabletSettings settings, Labels labels, Clock clock,
+                               Answer answer) {
         this.core = core;
+        this.background = background;
         this.settings = settings;
         this.labels = labels;
         this.clock = clock;
@@ -63,22 +67,22 @@ public final class EngagementViewModel {
         ResourceInfo engaged = new ResourceInfo(OffsetDateTime.now(clock), settings.resourceId(), null, null,
                 settings.unit().orgId(), null, null, vehicleType, settings.vehicleName(), null,
                 new Team(MedicalLevel.MED, settings.crewName()), null, null, null);
-        try {
-            try {
-                core.send(core.outgoing().engagementReply(request.caseId(), engaged, request.lrmId()));
-            } catch (TabletCore.InvalidMessageException e) {
-                // e.g. a vehicle type the request named but the Hub's list does not know: ours is sent instead
-                engaged = new ResourceInfo(engaged.datetime(), engaged.resourceId(), null, null, engaged.orgId(), null, null,
-                        settings.vehicleType(), settings.vehicleName(), null, engaged.team(), null, null, null);
-                core.send(core.outgoing().engagementReply(request.caseId(), engaged, request.lrmId()));
-            }
-        } catch (StoreException e) {
-            outcome.set(labels.storageProblem(e)); // the request stays on screen: accept again once it can be saved
-            return;
+        var reply = core.outgoing().engagementReply(request.caseId(), engaged, request.lrmId());
+        if (!reply.isValid()) {
+            // e.g. a vehicle type the request named but the Hub's list does not know: ours is sent instead
+            reply = core.outgoing().engagementReply(request.caseId(), new ResourceInfo(engaged.datetime(), engaged.resourceId(),
+                    null, null, engaged.orgId(), null, null, settings.vehicleType(), settings.vehicleName(), null, engaged.team(),
+                    null, null, null), request.lrmId());
         }
-        pending.set(null);
-        outcome.set(labels.get("engagement.accepted"));
-        answer.accepted(request.caseId(), request.lrmId());
+        var chosen = reply;
+        pending.set(null); // answered once: a second tap during the save does not send a second reply
+        background.run(() -> core.send(chosen), entry -> {
+            outcome.set(labels.get("engagement.accepted"));
+            answer.accepted(request.caseId(), request.lrmId());
+        }, e -> {
+            pending.set(request); // the request stays on screen: accept again once it can be saved
+            outcome.set(e instanceof StoreException store ? labels.storageProblem(store) : labels.get("storage.OTHER"));
+        });
     }
 
     /** Declining sends nothing the Hub models for it: the crew calls the regulation, as the banner says. */

@@ -58,9 +58,9 @@ public final class MessageLogViewModel {
         }
     }
 
-    /** Reads the ledger again (cheap: the ledger is indexed and holds no payloads in clear). */
-    public void reload() {
-        List<Line> all = new ArrayList<>(received);
+    /** The outgoing side of the log, read from the ledger (I/O: off the UI thread; errors causes are decrypted). */
+    public List<Line> read() {
+        List<Line> outgoing = new ArrayList<>();
         for (OutboxEntry e : outbox.list(null, 500)) {
             String state = e.state() == org.opensmur.store.outbox.DeliveryState.QUEUED && !e.modelLine().equals(outbox.line())
                     ? labels.format("log.blocked", e.modelLine(), outbox.line()) : labels.delivery(e.state());
@@ -68,10 +68,22 @@ public final class MessageLogViewModel {
                 String detail = outbox.errorDetail(e.distributionId());
                 state += " (" + e.errorCode() + (detail == null ? "" : " " + detail) + ")";
             }
-            all.add(new Line("→", e.type().code(), caseOf(e), TIME.format(e.enqueuedAt()), state, e.distributionId()));
+            outgoing.add(new Line("→", e.type().code(), caseOf(e), TIME.format(e.enqueuedAt()), state, e.distributionId()));
         }
+        return outgoing;
+    }
+
+    /** Shows the ledger's lines with the received ones, newest first (UI thread). */
+    public void show(List<Line> outgoing) {
+        List<Line> all = new ArrayList<>(received);
+        all.addAll(outgoing);
         all.sort((a, b) -> b.when().compareTo(a.when()));
         lines.setAll(all);
+    }
+
+    /** Reads the ledger again and shows it, on the caller's thread (tests, tools). */
+    public void reload() {
+        show(read());
     }
 
     private static String caseOf(OutboxEntry e) {

@@ -6,6 +6,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.opensmur.app.TabletSettings;
+import org.opensmur.app.shell.Background;
 import org.opensmur.app.shell.Labels;
 import org.opensmur.core.rpis.Rpis;
 import org.opensmur.core.rpis.InseeAddress;
@@ -34,8 +35,11 @@ public final class RpisViewModel {
     private Rpis prefilled;
     private String sentId;
 
-    public RpisViewModel(TabletCore core, TabletSettings settings, Labels labels) {
+    private final Background background;
+
+    public RpisViewModel(TabletCore core, Background background, TabletSettings settings, Labels labels) {
         this.core = core;
+        this.background = background;
         this.settings = settings;
         this.labels = labels;
     }
@@ -61,21 +65,24 @@ public final class RpisViewModel {
             return false;
         }
         Rpis record = completed();
-        try {
-            OutboxEntry entry = core.send(core.outgoing().rpis(record, settings.oruId()));
-            sentId = entry.distributionId();
-            if (settings.rpisToLrm() && settings.lrmId() != null) {
-                core.send(core.outgoing().rpis(record, settings.lrmId())); // its own copy, its own id
-            }
-            onDelivery(entry);
-            return true;
-        } catch (TabletCore.InvalidMessageException e) {
-            message.set(labels.format("rpis.invalid", e.issues().stream().map(i -> i.path()).toList()));
-            return false;
-        } catch (StoreException e) {
-            message.set(labels.storageProblem(e));
+        var toOru = core.outgoing().rpis(record, settings.oruId());
+        if (!toOru.isValid()) {
+            message.set(labels.format("rpis.invalid", toOru.issues().stream().map(i -> i.path()).toList()));
             return false;
         }
+        // its own copy, its own id, for the LRM where the region wants one
+        var toLrm = settings.rpisToLrm() && settings.lrmId() != null ? core.outgoing().rpis(record, settings.lrmId()) : null;
+        background.run(() -> {
+            OutboxEntry entry = core.send(toOru);
+            if (toLrm != null) {
+                core.send(toLrm);
+            }
+            return entry;
+        }, entry -> {
+            sentId = entry.distributionId();
+            onDelivery(entry);
+        }, e -> message.set(e instanceof StoreException store ? labels.storageProblem(store) : labels.get("storage.OTHER")));
+        return true;
     }
 
     private Rpis completed() {

@@ -18,6 +18,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.opensmur.app.TabletSettings;
+import org.opensmur.app.shell.Background;
 import org.opensmur.app.shell.Labels;
 import org.opensmur.core.status.ResourceStatus;
 import org.opensmur.core.status.StatusFlow;
@@ -40,6 +41,7 @@ public final class StatusViewModel {
     }
 
     private final TabletCore core;
+    private final Background background;
     private final TabletSettings settings;
     private final Labels labels;
     private final Clock clock;
@@ -53,8 +55,9 @@ public final class StatusViewModel {
     private final List<Tap> history = new ArrayList<>();
     private final Map<ResourceStatus, OffsetDateTime> times = new EnumMap<>(ResourceStatus.class);
 
-    public StatusViewModel(TabletCore core, TabletSettings settings, Labels labels, Clock clock) {
+    public StatusViewModel(TabletCore core, Background background, TabletSettings settings, Labels labels, Clock clock) {
         this.core = core;
+        this.background = background;
         this.settings = settings;
         this.labels = labels;
         this.clock = clock;
@@ -88,15 +91,18 @@ public final class StatusViewModel {
         }
         OffsetDateTime at = OffsetDateTime.now(clock);
         boolean available = status == ResourceStatus.RETOUR || status == ResourceStatus.REN_BASE || status == ResourceStatus.ANNULE;
-        OutboxEntry entry;
-        try {
-            entry = core.send(core.outgoing().statusChange(caseId.get(), settings.resourceId(), status, at, available, lrmId));
-        } catch (StoreException e) {
+        var built = core.outgoing().statusChange(caseId.get(), settings.resourceId(), status, at, available, lrmId);
+        lastTapState.set(null);
+        lastTapText.set(labels.format("status.saving", labels.status(status), at.toLocalTime().withNano(0).toString()));
+        // Saving (SQLite with fsync, AES) happens off the UI thread; taps are saved in the order they were made.
+        background.run(() -> core.send(built), entry -> saved(status, at, entry), e -> {
             // Not saved, so not recorded: the crew sees why at once and can tap again.
             lastTapState.set(null);
-            lastTapText.set(labels.storageProblem(e));
-            return;
-        }
+            lastTapText.set(e instanceof StoreException store ? labels.storageProblem(store) : labels.get("storage.OTHER"));
+        });
+    }
+
+    private void saved(ResourceStatus status, OffsetDateTime at, OutboxEntry entry) {
         Tap tap = new Tap(status, at, entry.distributionId());
         history.add(tap);
         times.put(status, at);

@@ -29,7 +29,7 @@ class BilanViewModelTest {
             new HubCodec().mapper().createObjectNode(), java.util.List.of(), true);
 
     private BilanViewModel open(TabletCore core, TabletSettings settings) {
-        BilanViewModel model = new BilanViewModel(core, settings, Labels.french(), clock);
+        BilanViewModel model = new BilanViewModel(core, org.opensmur.app.shell.Background.direct(), settings, Labels.french(), clock);
         model.open(view, Tablets.LRM);
         return model;
     }

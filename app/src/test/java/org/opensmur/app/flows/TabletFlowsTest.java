@@ -78,6 +78,8 @@ class TabletFlowsTest {
 
     @Start
     void start(Stage stage) throws Exception {
+        // What goes wrong on the UI thread (database work there throws in the tests) fails the flow.
+        Thread.currentThread().setUncaughtExceptionHandler((thread, e) -> uiErrors.add(e));
         Path store = Files.createTempDirectory("opensmur-app-store");
         TabletSettings settings = Tablets.settings(hub.config(LocalHubForApp.TABLET, true), store);
         Labels labels = new Labels(Locale.FRENCH);
@@ -91,9 +93,12 @@ class TabletFlowsTest {
         session.start();
     }
 
+    private final java.util.List<Throwable> uiErrors = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     @AfterEach
     void stop() {
         session.close();
+        assertEquals(java.util.List.of(), uiErrors.stream().map(Throwable::toString).toList(), "errors on the UI thread");
     }
 
 

@@ -45,7 +45,7 @@ class RpisViewModelTest {
         for (TabletSettings settings : List.of(usual, withLrm)) {
             TabletCore core = Tablets.core(settings, clock);
             try {
-                RpisViewModel model = new RpisViewModel(core, settings, Labels.french());
+                RpisViewModel model = new RpisViewModel(core, org.opensmur.app.shell.Background.direct(), settings, Labels.french());
                 model.prefill(view, times, "I21");
                 assertTrue(model.send(), model.messageProperty().get());
                 List<String> recipients = core.store().outbox().list(null, 100).stream().map(OutboxEntry::recipient).sorted().toList();

@@ -35,7 +35,7 @@ class StatusViewModelTest {
     void open() {
         var settings = Tablets.settings(dir);
         core = Tablets.core(settings, clock);
-        model = new StatusViewModel(core, settings, Labels.french(), clock);
+        model = new StatusViewModel(core, org.opensmur.app.shell.Background.direct(), settings, Labels.french(), clock);
         model.engage(Tablets.CASE, Tablets.LRM);
     }
 

@@ -114,11 +114,45 @@ public final class StoreDatabase implements AutoCloseable {
         }
     }
 
+    /** A thread that must never wait on the disk (the UI's): checked at every transaction. */
+    private volatile java.util.function.BooleanSupplier forbiddenThread = () -> false;
+    private volatile boolean strictThreads;
+
+    /**
+     * Declares the threads that must do no database work from now on (the app: the JavaFX thread, whose
+     * every frame would wait on an fsync). {@code strict}: such work throws (tests); otherwise it is logged,
+     * once per calling site.
+     */
+    public void forbidOn(java.util.function.BooleanSupplier thread, boolean strict) {
+        forbiddenThread = thread;
+        strictThreads = strict;
+    }
+
+    private static final java.util.Set<String> REPORTED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    private void checkThread() {
+        if (!forbiddenThread.getAsBoolean()) {
+            return;
+        }
+        StackTraceElement caller = java.util.Arrays.stream(Thread.currentThread().getStackTrace())
+                .filter(f -> f.getClassName().startsWith("org.opensmur.") && !f.getClassName().startsWith("org.opensmur.store."))
+                .findFirst().orElse(null);
+        String site = caller == null ? "?" : caller.getClassName() + "." + caller.getMethodName();
+        if (strictThreads) {
+            throw new IllegalStateException("database work on " + Thread.currentThread().getName() + " (from " + site
+                    + "): it belongs on a background thread");
+        }
+        if (REPORTED.add(site)) {
+            org.slf4j.LoggerFactory.getLogger(StoreDatabase.class).warn("database work on {} from {}", Thread.currentThread().getName(), site);
+        }
+    }
+
     /**
      * Runs {@code work} in one transaction, committed (and fsynced) before this returns, in the file this
      * database was opened on: a file deleted or replaced meanwhile is reported instead of a success.
      */
     public synchronized <T> T inTransaction(Work<T> work) {
+        checkThread();
         if (lost != null) {
             throw lost;
         }

@@ -150,4 +150,23 @@ class StoreDatabaseTest {
     private static String sha256(Path file) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     }
+
+    @org.junit.jupiter.api.Test
+    void aThreadThatMustNotWaitOnTheDiskIsRefusedWhenStrict() {
+        TestStore t = new TestStore(dir.resolve("guarded"));
+        t.store.database().forbidOn(() -> Thread.currentThread().getName().equals("ui"), true);
+        java.util.concurrent.atomic.AtomicReference<Throwable> onUi = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread ui = new Thread(() -> {
+            try {
+                t.store.outbox().waiting();
+            } catch (Throwable e) {
+                onUi.set(e);
+            }
+        }, "ui");
+        ui.start();
+        org.awaitility.Awaitility.await().until(() -> !ui.isAlive());
+        assertTrue(onUi.get() instanceof IllegalStateException && onUi.get().getMessage().contains("on ui"), String.valueOf(onUi.get()));
+        assertEquals(0, t.store.outbox().waiting(), "other threads work as before");
+        t.store.close();
+    }
 }
