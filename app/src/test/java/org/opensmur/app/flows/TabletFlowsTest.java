@@ -124,6 +124,13 @@ class TabletFlowsTest {
         return caseId;
     }
 
+    /** One status tap, and what the crew waits for: the screen saying it is saved (no longer "enregistrement…"). */
+    private void tap(FxRobot robot, String status) {
+        robot.clickOn("#status-" + status);
+        await().atMost(Duration.ofSeconds(5)).until(() -> !text(robot, "#status-last").contains("enregistrement")
+                && !text(robot, "#status-last").isEmpty());
+    }
+
     private static void setText(FxRobot robot, String id, String text) {
         TextField field = robot.lookup(id).queryAs(TextField.class);
         robot.interact(() -> field.setText(text));
@@ -167,8 +174,9 @@ class TabletFlowsTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> !session.core().transport().state().isConnected());
         robot.clickOn("#tab-status");
         robot.clickOn("#status-DEPART");
-        assertTrue(text(robot, "#status-last").contains("en attente"), text(robot, "#status-last"));
-        assertTrue(text(robot, "#outbox-waiting").contains("1 message en attente"), text(robot, "#outbox-waiting"));
+        // saved in the background, then shown: what the crew sees within moments of the tap
+        await().atMost(Duration.ofSeconds(5)).until(() -> text(robot, "#status-last").contains("en attente"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> text(robot, "#outbox-waiting").contains("1 message en attente"));
         hub.proxy.blackhole(false); // coverage is back
         await().atMost(Duration.ofSeconds(60)).until(() -> text(robot, "#status-last").contains("reçu"));
         ResourcesStatus sent = (ResourcesStatus) atLrm(MessageType.RS_SR, caseId).payload();
@@ -191,7 +199,7 @@ class TabletFlowsTest {
         assertTrue(robot.lookup("#field-decision").queryAs(Label.class).getPseudoClassStates().contains(changed));
         assertFalse(address.getPseudoClassStates().contains(changed), "an unchanged field is not highlighted");
         robot.clickOn("#mission-seen");
-        assertFalse(notes.getPseudoClassStates().contains(changed));
+        await().atMost(Duration.ofSeconds(5)).until(() -> !notes.getPseudoClassStates().contains(changed));
     }
 
     @Test
@@ -219,19 +227,22 @@ class TabletFlowsTest {
         String caseId = engage(robot);
         atLrm(MessageType.RS_RI, caseId);
         robot.clickOn("#tab-status");
-        robot.clickOn("#status-DEPART");
-        robot.clickOn("#status-ARRIVEE");
+        tap(robot, "DEPART");
+        tap(robot, "ARRIVEE");
         robot.clickOn("#tab-rpis");
+        await().atMost(Duration.ofSeconds(5)).until(() -> text(robot, "#rpis-summary").startsWith("Malaise"));
         robot.clickOn("#rpis-send");
         assertTrue(text(robot, "#rpis-message").startsWith("RPIS incomplet"), "not before the team is available: "
                 + text(robot, "#rpis-message"));
         robot.clickOn("#tab-status");
         for (String status : new String[] {"PEC", "TRANSP", "DESTIN", endOfCare(), "RETOUR"}) {
-            robot.clickOn("#status-" + status);
+            tap(robot, status);
         }
         robot.clickOn("#tab-bilan");
         setText(robot, "#bilan-diagnosis", "I21");
         robot.clickOn("#tab-rpis");
+        // prefilled again, in the background, with the bilan's diagnosis
+        await().atMost(Duration.ofSeconds(5)).until(() -> "I21".equals(robot.lookup("#rpis-diagnosis").queryAs(TextField.class).getText()));
         assertTrue(text(robot, "#rpis-summary").startsWith("Malaise"), text(robot, "#rpis-summary"));
         assertEquals("44109", robot.lookup("#rpis-insee").queryAs(TextField.class).getText());
         assertEquals("I21", robot.lookup("#rpis-diagnosis").queryAs(TextField.class).getText());
