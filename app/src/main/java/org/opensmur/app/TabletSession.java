@@ -103,11 +103,14 @@ public final class TabletSession implements AutoCloseable {
             public void accepted(String caseId, String lrmId) {
                 openCase(caseId, lrmId);
                 status.engage(caseId, lrmId);
+                remember(MISSION, java.util.Map.of("caseId", caseId, "lrmId", lrmId));
+                forget(PENDING);
             }
 
             @Override
             public void declined(String caseId) {
                 statusBar.setLastError(labels.get("engagement.callRegulation"));
+                forget(PENDING);
             }
         });
         this.bilan = new BilanViewModel(core, background, settings, labels, clock);
@@ -143,6 +146,10 @@ public final class TabletSession implements AutoCloseable {
     }
 
     public void start() {
+        background.run(this::readSaved, this::restore, e -> {
+            restored = true;
+            failed(e);
+        });
         core.start();
         ledgerChanged();
         positions.start(fix -> {
@@ -223,6 +230,8 @@ public final class TabletSession implements AutoCloseable {
             }
             case ResourcesEngagement request -> background.run(() -> core.store().cases().view(caseId), view -> {
                 engagement.ring(request, message.senderID(), summary(view, caseId));
+                // rings again after a restart until it is answered
+                remember(PENDING, java.util.Map.of("requestId", message.distributionID()));
                 background.run(() -> core.acknowledge(message, ReferenceStep.CONSULTE)); // the request is on screen
             }, this::failed);
             case CreateCaseHealth created -> caseMessage(caseId, message);
@@ -245,11 +254,87 @@ public final class TabletSession implements AutoCloseable {
     }
 
     /** The screen in front of the crew changed; the mission screen shows the open case's messages. */
-    public void screenShown(boolean mission) {
+    public void screenShown(String screen, boolean mission) {
         missionOnScreen = mission;
         if (mission) {
             consultOpenCase();
         }
+        if (restored) { // before the restore, the screen shown is the default one, not the crew's choice
+            remember(SCREEN, java.util.Map.of("screen", screen));
+        }
+    }
+
+    // ---- what a restart or a crash must not lose: kept (encrypted) in the store as it changes
+
+    private static final String MISSION = "session:mission";
+    private static final String PENDING = "session:pending";
+    private static final String SCREEN = "session:screen";
+    private boolean restored;
+    private final javafx.beans.property.StringProperty restoredScreen = new javafx.beans.property.SimpleStringProperty();
+
+    private void remember(String key, java.util.Map<String, String> values) {
+        background.run(() -> core.store().drafts().save(key, values));
+    }
+
+    private void forget(String key) {
+        background.run(() -> core.store().drafts().remove(key));
+    }
+
+    /** What the store holds of the session: the open mission and its taps, a request still ringing, the screen. */
+    private record Saved(String caseId, String lrmId, java.util.List<StatusViewModel.Tap> taps,
+                         org.opensmur.store.outbox.DeliveryState lastState, HubMessage pending, CaseStore.CaseView pendingCase,
+                         String screen) {
+    }
+
+    private Saved readSaved() {
+        var drafts = core.store().drafts();
+        var mission = drafts.load(MISSION).orElse(java.util.Map.of());
+        String caseId = mission.get("caseId");
+        java.util.List<StatusViewModel.Tap> taps = new java.util.ArrayList<>();
+        org.opensmur.store.outbox.DeliveryState lastState = null;
+        if (caseId != null) {
+            var outbox = core.store().outbox();
+            var rows = new java.util.ArrayList<>(outbox.list(caseId, 1000));
+            rows.sort(java.util.Comparator.comparingLong(OutboxEntry::id));
+            for (OutboxEntry row : rows) {
+                if (row.type() == org.opensmur.core.hub.message.MessageType.RS_SR) {
+                    var decoded = core.outgoing().codec().decode(outbox.body(row.distributionId()));
+                    var state = ((org.opensmur.core.status.ResourcesStatus) decoded.message().payload()).state();
+                    taps.add(new StatusViewModel.Tap(state.status(), state.datetime(), row.distributionId()));
+                    lastState = row.state();
+                }
+            }
+        }
+        HubMessage pending = null;
+        CaseStore.CaseView pendingCase = null;
+        String requestId = drafts.load(PENDING).map(m -> m.get("requestId")).orElse(null);
+        if (requestId != null) {
+            var decoded = core.store().inbox().read(requestId);
+            pending = decoded == null ? null : decoded.envelope();
+            pendingCase = pending == null ? null : core.store().cases().view(CaseStore.caseIdOf(pending));
+        }
+        return new Saved(caseId, mission.get("lrmId"), taps, lastState, pending, pendingCase,
+                drafts.load(SCREEN).map(m -> m.get("screen")).orElse(null));
+    }
+
+    /** Brings the session back as it was before a restart or a crash. */
+    private void restore(Saved saved) {
+        if (saved.caseId() != null) {
+            openCase(saved.caseId(), saved.lrmId());
+            status.restore(saved.caseId(), saved.lrmId(), saved.taps(), saved.lastState());
+        }
+        if (saved.pending() != null && saved.pending().payload() instanceof ResourcesEngagement request) {
+            engagement.ring(request, saved.pending().senderID(), summary(saved.pendingCase(), request.caseId()));
+        }
+        restored = true;
+        if (saved.screen() != null) {
+            restoredScreen.set(saved.screen());
+        }
+    }
+
+    /** The screen the crew had before a restart (set once, when the session is restored). */
+    public javafx.beans.property.ReadOnlyStringProperty restoredScreenProperty() {
+        return restoredScreen;
     }
 
     private void consultOpenCase() {

@@ -76,11 +76,17 @@ public final class MainView extends BorderPane {
         bar.getChildren().addAll(gap, theme);
         setBottom(bar);
         show(Screen.MISSION);
+        // After a restart, the screen the crew was on.
+        session.restoredScreenProperty().addListener((o, was, screen) -> {
+            if (screen != null && java.util.Arrays.stream(Screen.values()).anyMatch(s -> s.name().equals(screen))) {
+                show(Screen.valueOf(screen));
+            }
+        });
     }
 
     public void show(Screen screen) {
         setCenter(screens.computeIfAbsent(screen, s -> factories.get(s).get()));
         tabs.get(screen).setSelected(true);
-        session.screenShown(screen == Screen.MISSION);
+        session.screenShown(screen.name(), screen == Screen.MISSION);
     }
 }

@@ -76,6 +76,35 @@ public final class StatusViewModel {
         correctable.set(false);
     }
 
+    /**
+     * The mission as the store has it after a restart: its taps in order (from the outbox, the record of
+     * what was sent) and the last one's delivery state; the expected next status follows the last tap.
+     */
+    public void restore(String caseId, String lrmId, List<Tap> taps, DeliveryState lastState) {
+        engage(caseId, lrmId);
+        List<ResourceStatus> flow = StatusFlow.sequence(core.line());
+        for (Tap tap : taps) {
+            history.add(tap);
+            times.put(tap.status(), tap.at());
+            int index = flow.indexOf(tap.status());
+            if (index >= 0) {
+                expected.set(index + 1 < flow.size() ? flow.get(index + 1) : null);
+            } else if (tap.status() == ResourceStatus.ANNULE) {
+                expected.set(null);
+            }
+        }
+        if (!taps.isEmpty()) {
+            Tap last = taps.get(taps.size() - 1);
+            lastTap.set(last);
+            correctable.set(Duration.between(last.at().toInstant(), clock.instant()).compareTo(CORRECTION_WINDOW) <= 0);
+            if (lastState != null) {
+                lastTapState.set(lastState);
+                lastTapText.set(labels.format("status.last", labels.status(last.status()),
+                        last.at().toLocalTime().withNano(0).toString(), labels.delivery(lastState)));
+            }
+        }
+    }
+
     /** The SAMU cancelled the engagement: ANNULE is what the crew is expected to confirm. */
     public void cancelledBySamu() {
         expected.set(ResourceStatus.ANNULE);

@@ -81,12 +81,13 @@ class TabletFlowsTest {
         // What goes wrong on the UI thread (database work there throws in the tests) fails the flow.
         Thread.currentThread().setUncaughtExceptionHandler((thread, e) -> uiErrors.add(e));
         Path store = Files.createTempDirectory("opensmur-app-store");
-        TabletSettings settings = Tablets.settings(hub.config(LocalHubForApp.TABLET, true), store);
+        settings = Tablets.settings(hub.config(LocalHubForApp.TABLET, true), store);
         Labels labels = new Labels(Locale.FRENCH);
         Clock clock = Clock.systemDefaultZone();
         session = Tablets.session(settings, clock);
         view = new MainView(session, labels, () -> { });
         Scene scene = new Scene(view, 1280, 800);
+        this.scene = scene;
         Theme.DAY.applyTo(scene);
         stage.setScene(scene);
         stage.show();
@@ -94,6 +95,67 @@ class TabletFlowsTest {
     }
 
     private final java.util.List<Throwable> uiErrors = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private TabletSettings settings;
+    private Scene scene;
+
+    /** The tablet stops (its core and every thread, as a crash or a reboot would) and starts again on the same store. */
+    private void restart(FxRobot robot) {
+        session.close();
+        TabletSession again = Tablets.session(settings, Clock.systemDefaultZone());
+        robot.interact(() -> {
+            session = again;
+            view = new MainView(again, new Labels(Locale.FRENCH), () -> { });
+            scene.setRoot(view);
+            again.start();
+        });
+    }
+
+    @Test
+    void aRestartBringsBackTheMissionItsStatusesTheBilanDraftAndTheScreen(FxRobot robot) throws Exception {
+        String caseId = engage(robot);
+        atLrm(MessageType.RS_RI, caseId);
+        robot.clickOn("#tab-status");
+        tap(robot, "DEPART");
+        tap(robot, "ARRIVEE");
+        robot.clickOn("#tab-bilan");
+        setText(robot, "#bilan-diagnosis", "I21");
+        Thread.sleep(500); // the draft is saved in the background at each change
+
+        restart(robot);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#bilan-diagnosis").tryQuery().isPresent()
+                && "I21".equals(robot.lookup("#bilan-diagnosis").queryAs(TextField.class).getText()));
+        robot.clickOn("#tab-mission");
+        assertTrue(text(robot, "#field-address").contains("12 rue de l'Exercice"), "the mission is back: " + text(robot, "#field-address"));
+        robot.clickOn("#tab-status");
+        assertTrue(text(robot, "#status-last").startsWith("Dernier statut : Sur les lieux"), text(robot, "#status-last"));
+        Button next = robot.lookup("#status-PEC").queryButton();
+        assertTrue(next.getPseudoClassStates().contains(PseudoClass.getPseudoClass("expected")), "the next status is expected again");
+        assertFalse(next.isDisabled(), "the crew can go on tapping");
+        tap(robot, "PEC");
+        ResourcesStatus pec = (ResourcesStatus) await().atMost(Duration.ofSeconds(30)).until(
+                () -> hub.atLrm.stream().filter(m -> m.type() == MessageType.RS_SR && caseId.equals(caseOf(m)))
+                        .map(m -> (ResourcesStatus) m.payload()).filter(r -> r.state().status() == ResourceStatus.PEC).findFirst(),
+                java.util.Optional::isPresent).orElseThrow();
+        assertEquals(caseId, pec.caseId(), "the mission goes on where it was");
+    }
+
+    @Test
+    void aRequestStillRingingRingsAgainAfterARestart(FxRobot robot) throws Exception {
+        await().atMost(Duration.ofSeconds(30)).until(() -> session.core().transport().state().isConnected());
+        String caseId = hub.newCase();
+        hub.send("case.json", caseId, null);
+        hub.send("engagement.json", caseId, null);
+        await().atMost(Duration.ofSeconds(20)).until(() -> robot.lookup("#engagement-accept").queryButton().isVisible());
+        Thread.sleep(500); // remembered in the background
+
+        restart(robot);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#engagement-accept").tryQuery().isPresent()
+                && robot.lookup("#engagement-accept").queryButton().isVisible());
+        robot.clickOn("#engagement-accept");
+        assertEquals(caseId, ((ResourcesInfo) atLrm(MessageType.RS_RI, caseId).payload()).caseId(), "answered after the restart");
+    }
 
     @AfterEach
     void stop() {
