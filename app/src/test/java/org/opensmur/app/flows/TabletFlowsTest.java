@@ -110,13 +110,19 @@ class TabletFlowsTest {
         });
     }
 
-    @Test
-    void aRestartBringsBackTheMissionItsStatusesTheBilanDraftAndTheScreen(FxRobot robot) throws Exception {
+    /** Engaged, the RS-RI at the LRM, DEPART and ARRIVEE tapped and saved: the crew on scene. */
+    private String onScene(FxRobot robot) throws Exception {
         String caseId = engage(robot);
         atLrm(MessageType.RS_RI, caseId);
         robot.clickOn("#tab-status");
         tap(robot, "DEPART");
         tap(robot, "ARRIVEE");
+        return caseId;
+    }
+
+    @Test
+    void aRestartBringsBackTheMissionItsStatusesTheBilanDraftAndTheScreen(FxRobot robot) throws Exception {
+        String caseId = onScene(robot);
         robot.clickOn("#tab-bilan");
         setText(robot, "#bilan-diagnosis", "I21");
         Thread.sleep(500); // the draft is saved in the background at each change
@@ -286,11 +292,7 @@ class TabletFlowsTest {
 
     @Test
     void theRpisIsPrefilledFromTheCaseAndTheStatusesAndReachesTheOru(FxRobot robot) throws Exception {
-        String caseId = engage(robot);
-        atLrm(MessageType.RS_RI, caseId);
-        robot.clickOn("#tab-status");
-        tap(robot, "DEPART");
-        tap(robot, "ARRIVEE");
+        String caseId = onScene(robot);
         robot.clickOn("#tab-rpis");
         await().atMost(Duration.ofSeconds(5)).until(() -> text(robot, "#rpis-summary").startsWith("Malaise"));
         robot.clickOn("#rpis-send");
