@@ -11,6 +11,7 @@ import org.opensmur.core.hub.transport.HubTransport;
 import org.opensmur.core.outgoing.OutgoingMessages;
 import org.opensmur.store.cases.CaseStore;
 import org.opensmur.store.crypto.Vault;
+import org.opensmur.store.db.OwnerOnly;
 import org.opensmur.store.db.StoreDatabase;
 import org.opensmur.store.db.StoreException;
 import org.opensmur.store.drafts.Drafts;
@@ -55,7 +56,6 @@ public final class OfflineStore implements AutoCloseable {
         }
         OwnerOnly.folder(folder);
         Vault vault = Vault.open(keyFile, secret);
-        OwnerOnly.file(keyFile);
         OwnerOnly.createFile(databaseFile); // SQLite gives its journal files the database file's mode
         StoreDatabase database = StoreDatabase.open(databaseFile);
         OwnerOnly.filesIn(folder);
@@ -74,10 +74,10 @@ public final class OfflineStore implements AutoCloseable {
         } catch (java.io.IOException e) {
             // no listing: no hint
         }
-        String command = "./bin/tablet --restore-store COPY --store " + folder;
         return copies.isEmpty()
-                ? "Put the database back, or restore a copy of it: " + command
-                : "Rescue copies: " + copies + "; to restore the newest: " + command.replace("COPY", copies.get(copies.size() - 1).toString());
+                ? "Put the database back, or restore a copy of it: " + StoreDatabase.restoreCommand(Path.of("COPY"), folder)
+                : "Rescue copies: " + copies + "; to restore the newest: "
+                        + StoreDatabase.restoreCommand(copies.get(copies.size() - 1), folder);
     }
 
     /** Checks that the database file is still the one opened (deleted or replaced under the tablet?). */

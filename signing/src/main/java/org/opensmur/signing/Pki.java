@@ -289,7 +289,7 @@ public final class Pki {
     }
 
     /** Owner read/write only, where the file system knows permissions. */
-    public static void restrict(Path file) {
+    static void restrict(Path file) {
         try {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         } catch (UnsupportedOperationException | IOException ignored) {

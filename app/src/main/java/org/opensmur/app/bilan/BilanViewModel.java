@@ -81,6 +81,11 @@ public final class BilanViewModel {
     private JsonNode patient;
     private String sentId;
     private boolean restoring;
+    /** The latest values not yet saved (null when every keystroke is saved or being saved). */
+    private final java.util.concurrent.atomic.AtomicReference<Draft> unsaved = new java.util.concurrent.atomic.AtomicReference<>();
+
+    private record Draft(String key, Map<String, String> values) {
+    }
 
     public BilanViewModel(TabletCore core, Background background, TabletSettings settings, Labels labels, Clock clock) {
         this.core = core;
@@ -115,13 +120,16 @@ public final class BilanViewModel {
         if (!restoring && caseId != null) {
             Map<String, String> values = new LinkedHashMap<>();
             inputs.forEach((key, input) -> values.put(key, input.value.get()));
-            String key = draftKey();
-            // Saved in the background, in typing order: the last save holds the last keystroke.
-            background.run(() -> {
-                core.store().drafts().save(key, values);
-                return key;
-            }, saved -> { }, e -> delivery.set(e instanceof StoreException store ? labels.storageProblem(store)
-                    : labels.get("storage.OTHER"))); // typed, not saved: the crew must know
+            // Saved in the background; keystrokes typed while a save is waiting join it (one commit for a
+            // burst of typing, and always the latest values).
+            if (unsaved.getAndSet(new Draft(draftKey(), values)) == null) {
+                background.run(() -> {
+                    Draft draft = unsaved.getAndSet(null);
+                    core.store().drafts().save(draft.key(), draft.values());
+                    return draft;
+                }, saved -> { }, e -> delivery.set(e instanceof StoreException store ? labels.storageProblem(store)
+                        : labels.get("storage.OTHER"))); // typed, not saved: the crew must know
+            }
         }
     }
 

@@ -118,7 +118,7 @@ public final class LocalHubForApp implements AutoCloseable {
     /** Publishes one of the hub-sim scenario payloads as the LRM, with this case's values filled in. */
     public HubMessage send(String file, String caseId, DistributionKind kind) throws Exception {
         String text;
-        String variant = line == ModelLine.CURRENT ? null : file.replace(".json", ".v2.json");
+        String variant = org.opensmur.hubsim.lrm.Scenario.variantFor(file, line);
         InputStream found = variant == null ? null : getClass().getResourceAsStream("/scenarios/primary/" + variant);
         try (InputStream in = found != null ? found : getClass().getResourceAsStream("/scenarios/primary/" + file)) {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -185,7 +185,7 @@ public final class LrmSimulator implements AutoCloseable {
     private HubMessage build(Scenario.Send send, Function<String, InputStream> files, Map<String, String> values) {
         String text;
         // A payload file may have a variant for a model line: case.json, and case.v2.json for model 2.0.
-        String variant = line == ModelLine.CURRENT ? null : send.file().replaceAll("\\.json$", ".v" + line.name().replace(".0", "") + ".json");
+        String variant = Scenario.variantFor(send.file(), line);
         InputStream preferred = variant == null ? null : files.apply(variant);
         try (InputStream in = preferred != null ? preferred : files.apply(send.file())) {
             if (in == null) {

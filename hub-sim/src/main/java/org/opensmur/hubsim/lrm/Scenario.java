@@ -40,6 +40,12 @@ public record Scenario(String name, List<Step> steps) {
     public record ExpectReferences(Duration within) implements Step {
     }
 
+    /** The name of a payload file's variant for {@code line} ({@code case.json} → {@code case.v2.json}), null for the current line. */
+    public static String variantFor(String file, org.opensmur.core.hub.validation.ModelLine line) {
+        return line == org.opensmur.core.hub.validation.ModelLine.CURRENT ? null
+                : file.replaceAll("\\.json$", ".v" + line.name().replace(".0", "") + ".json");
+    }
+
     /** Reads a scenario; a wrong line is reported with its number. */
     public static Scenario parse(InputStream in, String source) throws IOException {
         String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);

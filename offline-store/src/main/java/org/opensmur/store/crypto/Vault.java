@@ -15,6 +15,7 @@ import javax.crypto.Cipher;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
+import org.opensmur.store.db.OwnerOnly;
 import org.opensmur.store.db.StoreException;
 
 /**
@@ -73,11 +74,7 @@ public final class Vault {
             if (keyStore.getParent() != null) {
                 Files.createDirectories(keyStore.getParent());
             }
-            if (java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                // born its owner's only, not fixed afterwards
-                Files.createFile(keyStore, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
-            }
+            OwnerOnly.createFile(keyStore);
             try (OutputStream out = Files.newOutputStream(keyStore)) {
                 store.store(out, secret);
             }

@@ -38,7 +38,8 @@ public final class StoreDatabase implements AutoCloseable {
         this.file = file;
         this.config = config;
         this.connection = connection;
-        this.identity = identityOf(file);
+        Object key = identityOf(file);
+        this.identity = key == UNREADABLE ? null : key; // unknown at open: nothing to compare with later
     }
 
     /** Opens (creating if needed) and migrates to the latest schema. */
@@ -270,8 +271,9 @@ public final class StoreDatabase implements AutoCloseable {
                 try (Statement s = connection.createStatement()) {
                     s.execute("VACUUM INTO '" + copy.toString().replace("'", "''") + "'");
                 }
-                org.opensmur.signing.Pki.restrict(copy);
-                outcome = "everything it held is copied to " + copy + "; to go on with it: " + restoreCommand(copy);
+                OwnerOnly.file(copy);
+                outcome = "everything it held is copied to " + copy + "; to go on with it: "
+                        + restoreCommand(copy, file.toAbsolutePath().getParent());
             } else {
                 outcome = "no copy could be taken (the connection was closed)";
             }
@@ -282,9 +284,9 @@ public final class StoreDatabase implements AutoCloseable {
                 + what + " while the tablet was using it; nothing more is saved until it is restored. " + outcome);
     }
 
-    /** The command an integrator runs to put a rescued or salvaged copy back as the store. */
-    public String restoreCommand(Path copy) {
-        return "./bin/tablet --restore-store " + copy + " --store " + file.toAbsolutePath().getParent();
+    /** The command an integrator runs to put a rescued or salvaged copy back as the store in {@code folder}. */
+    public static String restoreCommand(Path copy, Path folder) {
+        return "./bin/tablet --restore-store " + copy + " --store " + folder;
     }
 
     /**
@@ -429,7 +431,7 @@ public final class StoreDatabase implements AutoCloseable {
                 return new StoreException(StoreException.Kind.DAMAGED, "the database " + file + " is damaged (" + code
                         + "); it is left untouched: StoreDatabase.salvage copies its readable rows into a new one", e);
             }
-            if (code == SQLiteErrorCode.SQLITE_FULL || code == SQLiteErrorCode.SQLITE_IOERR_WRITE) {
+            if (code == SQLiteErrorCode.SQLITE_FULL) {
                 return new StoreException(StoreException.Kind.FULL, "the device is full: " + file + " cannot grow", e);
             }
         }

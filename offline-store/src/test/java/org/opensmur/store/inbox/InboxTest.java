@@ -226,7 +226,7 @@ class InboxTest {
     }
 
     @Test
-    void aMessageOnTheWrongQueueOrWithAnotherContentTypeIsRejectedAndTheNextGoesOn() {
+    void aMessageOnTheWrongQueueOrWithAnotherContentTypeIsRejectedAndTheNextGoesOn() throws Exception {
         Tablet tablet = new Tablet(dir);
         List<HubMessage> normand = normandCase(tablet.t);
         byte[] created = tablet.t.codec.encode(normand.get(0));
@@ -238,10 +238,16 @@ class InboxTest {
                 new Delivery(HubQueue.MESSAGE, created, "text/plain", false)), "another content type");
         assertEquals(Inbound.Disposition.REJECTED, tablet.transport.inbound().onDelivery(
                 new Delivery(HubQueue.MESSAGE, created, null, false)), "no content type");
+        ObjectNode ackKind = tablet.t.codec.toTree(normand.get(0));
+        ackKind.put("distributionKind", "Ack");
+        ((ObjectNode) ackKind.at("/content/0/jsonContent/embeddedJsonContent/message")).put("kind", "Ack");
+        assertEquals(Inbound.Disposition.REJECTED, tablet.transport.inbound().onDelivery(new Delivery(HubQueue.MESSAGE,
+                tablet.t.codec.mapper().writeValueAsBytes(ackKind), "application/json", false)), "a case of kind Ack on .message");
         assertEquals(null, tablet.t.store.inbox().read(normand.get(0).distributionID()), "none of them stored");
         List<String> paths = tablet.events.stream().filter(e -> e instanceof HubEvent.MessageRejected)
                 .map(e -> ((HubEvent.MessageRejected) e).issues().get(0).path()).toList();
-        assertEquals(List.of("$.distributionKind", "$.distributionKind", "AMQP contentType", "AMQP contentType"), paths);
+        assertEquals(List.of("$.distributionKind", "$.distributionKind", "AMQP contentType", "AMQP contentType",
+                "$.distributionKind"), paths);
 
         assertEquals(Inbound.Disposition.STORED, tablet.deliver(normand.get(0), false), "the next delivery goes on");
         assertNotNull(tablet.t.store.inbox().read(normand.get(0).distributionID()));

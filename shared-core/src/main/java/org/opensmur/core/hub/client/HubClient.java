@@ -73,8 +73,9 @@ public final class HubClient implements AutoCloseable {
                     : decoded.issues().get(0), decoded.issues());
         }
         HubMessage message = decoded.envelope();
-        HubQueue expected = queueFor(message);
-        if (expected != delivery.queue()) {
+        // The Hub routes by kind; the payload must be of that kind too (an RC-REF is an Ack...).
+        HubQueue expected = HubQueue.of(message.type().defaultKind());
+        if (expected != delivery.queue() || HubQueue.of(message.distributionKind()) != expected) {
             return reject(delivery, new ValidationIssue("$.distributionKind", ValidationIssue.Kind.HUB_RULE, null,
                     "a " + message.type() + " of kind " + message.distributionKind().code() + " belongs on the ."
                             + expected.suffix() + " queue, not ." + delivery.queue().suffix()));
@@ -121,13 +122,6 @@ public final class HubClient implements AutoCloseable {
     private boolean settled(Delivery delivery) {
         return !delivery.redelivered() && transport.state() instanceof ConnectionState.Connected connected
                 && Duration.between(connected.since(), java.time.Instant.now()).compareTo(BACKLOG) > 0;
-    }
-
-    /** The queue the Hub routes such a message to: by its kind, and its payload must agree with that kind. */
-    private static HubQueue queueFor(HubMessage message) {
-        HubQueue byKind = HubQueue.of(message.distributionKind());
-        HubQueue byPayload = HubQueue.of(message.type().defaultKind());
-        return byKind == byPayload ? byKind : byPayload;
     }
 
     private Inbound.Disposition reject(Delivery delivery, ValidationIssue first) {

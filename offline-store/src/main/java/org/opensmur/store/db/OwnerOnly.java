@@ -1,4 +1,4 @@
-package org.opensmur.store;
+package org.opensmur.store.db;
 
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -8,17 +8,16 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
-import org.opensmur.store.db.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The store's folder is the owner's only ({@code 0700}) and so is every file in it ({@code 0600}): the
  * database, its journal, the key, rescue copies. Checked at every open; a mode that lets others in is
- * repaired, with a warning that names the file (never its content). Where the file system has no POSIX
+ * repaired, with a warning that names the file (never its content). Files the store writes are born so. Where the file system has no POSIX
  * modes (Android's app storage is private already), there is nothing to do.
  */
-final class OwnerOnly {
+public final class OwnerOnly {
 
     private static final Logger LOG = LoggerFactory.getLogger(OwnerOnly.class);
     private static final Set<PosixFilePermission> FOLDER = PosixFilePermissions.fromString("rwx------");
@@ -27,7 +26,7 @@ final class OwnerOnly {
     private OwnerOnly() {
     }
 
-    static void folder(Path folder) {
+    public static void folder(Path folder) {
         try {
             if (Files.notExists(folder)) {
                 Files.createDirectories(folder, attributes(FOLDER));
@@ -38,14 +37,8 @@ final class OwnerOnly {
         }
     }
 
-    static void file(Path file) {
-        if (Files.exists(file)) {
-            ensure(file, FILE);
-        }
-    }
-
-    /** Creates an empty file readable by the owner only, unless it exists. */
-    static void createFile(Path file) {
+    /** Creates an empty file readable by the owner only (born so, not fixed afterwards), unless it exists. */
+    public static void createFile(Path file) {
         try {
             Files.createFile(file, attributes(FILE));
         } catch (FileAlreadyExistsException e) {
@@ -55,7 +48,22 @@ final class OwnerOnly {
         }
     }
 
-    static void filesIn(Path folder) {
+    /** Makes an existing file its owner's only (a file SQLite wrote, e.g. a rescue copy). */
+    public static void file(Path file) {
+        ensureQuietly(file);
+    }
+
+    private static void ensureQuietly(Path file) {
+        if (posix()) {
+            try {
+                Files.setPosixFilePermissions(file, FILE);
+            } catch (IOException e) {
+                throw new StoreException("cannot make " + file + " its owner's only: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    public static void filesIn(Path folder) {
         try (var files = Files.list(folder)) {
             files.filter(Files::isRegularFile).forEach(f -> ensure(f, FILE));
         } catch (IOException e) {
