@@ -74,15 +74,7 @@ public final class TabletSession implements AutoCloseable {
 
     public TabletSession(HubTransport transport, TabletSettings settings, Labels labels, Executor ui, Clock clock, PositionSource positions) {
         this.settings = settings;
-        this.ui = task -> ui.execute(() -> {
-            try {
-                task.run();
-            } catch (StoreException e) {
-                // A screen update that met a store that cannot be read: shown as the storage problem it is,
-                // never an exception lost on the UI thread.
-                storageFailed(e);
-            }
-        });
+        this.ui = ui;
         this.clock = clock;
         this.labels = labels;
         this.positions = positions;

@@ -102,24 +102,16 @@ public final class AmqpHubTransport implements HubTransport {
             attempts = 0;
             setState(new ConnectionState.Connected(clock.instant()));
             LOG.info("connected to {}", config.describe());
-        } catch (IllegalArgumentException e) {
-            if (dependsOnTheClock(e)) {
-                // Expired or not yet valid by this device's clock: the clock may be wrong and be set right
-                // (NTP, the crew): say so with the dates, and keep trying.
-                Duration delay = nextDelay(attempts++);
-                String reason = e.getMessage() + "; if the tablet's clock is wrong, the connection comes back once it is right";
-                LOG.warn("cannot connect to {}: {}; next attempt in {} s", config.describe(), reason, delay.toSeconds());
-                setState(new ConnectionState.Reconnecting(clock.instant(), clock.instant().plus(delay), reason));
-                if (!closed) {
-                    scheduler.schedule(this::connectLoop, delay.toMillis(), TimeUnit.MILLISECONDS);
-                }
+        } catch (Exception e) {
+            if (e instanceof IllegalArgumentException && !dependsOnTheClock(e)) {
+                // Our own settings or key material (missing file, wrong password, wrong key):
+                // retrying cannot cure it, the crew or the integrator must.
+                LOG.error("cannot connect to {}: {}", config.describe(), e.getMessage());
+                setState(new ConnectionState.Failed(clock.instant(), e.getMessage()));
                 return;
             }
-            // Our own settings or key material (missing file, wrong password, wrong key):
-            // retrying cannot cure it, the crew or the integrator must.
-            LOG.error("cannot connect to {}: {}", config.describe(), e.getMessage());
-            setState(new ConnectionState.Failed(clock.instant(), e.getMessage()));
-        } catch (Exception e) {
+            // Anything else may pass, a certificate "expired" or "not yet valid" included: the clock that
+            // judged it may be wrong and be set right (NTP, the crew).
             String reason = describe(e);
             Duration delay = nextDelay(attempts++);
             LOG.warn("cannot connect to {} ({}); next attempt in {} s", config.describe(), reason, delay.toSeconds());
@@ -409,7 +401,10 @@ public final class AmqpHubTransport implements HubTransport {
 
     /** Plain words for why a connection failed; tells apart what retrying can and cannot fix. */
     static String describe(Throwable e) {
-        if (dependsOnTheClock(e) && !(e instanceof IllegalArgumentException)) {
+        if (dependsOnTheClock(e) && e instanceof IllegalArgumentException ours) {
+            return ours.getMessage() + "; if the tablet's clock is wrong, the connection comes back once it is right";
+        }
+        if (dependsOnTheClock(e)) {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof java.security.cert.CertificateException) {
                     return "TLS refused: the Hub's certificate is not valid at this tablet's time (" + t.getMessage()
