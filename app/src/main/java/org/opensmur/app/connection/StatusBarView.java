@@ -1,5 +1,6 @@
 package org.opensmur.app.connection;
 
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
@@ -9,6 +10,8 @@ import javafx.scene.layout.Region;
 /** Connection, outbox and last error, always on top. */
 public final class StatusBarView extends HBox {
 
+    private static final PseudoClass OFFLINE = PseudoClass.getPseudoClass("offline");
+
     public StatusBarView(StatusBarViewModel model) {
         getStyleClass().add("status-bar");
         setSpacing(16);
@@ -16,9 +19,9 @@ public final class StatusBarView extends HBox {
         Label connection = new Label();
         connection.setId("connection-state");
         connection.textProperty().bind(model.connectionProperty());
-        model.onlineProperty().addListener((o, was, is) -> connection.pseudoClassStateChanged(
-                javafx.css.PseudoClass.getPseudoClass("offline"), !is));
-        connection.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("offline"), !model.onlineProperty().get());
+        // The whole strip changes colour when the link is down: a crew sees it at a glance, not by reading.
+        model.onlineProperty().addListener((o, was, is) -> pseudoClassStateChanged(OFFLINE, !is));
+        pseudoClassStateChanged(OFFLINE, !model.onlineProperty().get());
         Label waiting = new Label();
         waiting.setId("outbox-waiting");
         waiting.textProperty().bind(model.waitingTextProperty());

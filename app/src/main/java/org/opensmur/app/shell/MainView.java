@@ -7,6 +7,7 @@ import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -84,8 +85,20 @@ public final class MainView extends BorderPane {
         });
     }
 
+    /**
+     * A screen taller than what is left (the request banner takes a third of a tablet's height) scrolls
+     * instead of pushing the tab bar off the window; a screen that fits is laid out as before.
+     */
+    private static Node shrinkable(Node screen) {
+        ScrollPane pane = new ScrollPane(screen);
+        pane.setFitToWidth(true);
+        pane.setFitToHeight(true);
+        pane.getStyleClass().add("screen-frame");
+        return pane;
+    }
+
     public void show(Screen screen) {
-        setCenter(screens.computeIfAbsent(screen, s -> factories.get(s).get()));
+        setCenter(screens.computeIfAbsent(screen, s -> shrinkable(factories.get(s).get())));
         tabs.get(screen).setSelected(true);
         session.screenShown(screen.name(), screen == Screen.MISSION);
     }

@@ -86,7 +86,7 @@ class ScreenshotsTest {
         String caseId = hub.newCase();
         hub.send("case.json", caseId, null);
         hub.send("engagement.json", caseId, null);
-        await().atMost(Duration.ofSeconds(20)).until(() -> robot.lookup("#engagement-accept").queryButton().isVisible());
+        await().atMost(Duration.ofSeconds(20)).until(() -> TabletFlowsTest.ringing(robot));
         shoot(robot, out, "engagement", "day");
         robot.clickOn("#engagement-accept");
         robot.clickOn("#tab-status");

@@ -152,15 +152,34 @@ class TabletFlowsTest {
         String caseId = hub.newCase();
         hub.send("case.json", caseId, null);
         hub.send("engagement.json", caseId, null);
-        await().atMost(Duration.ofSeconds(20)).until(() -> robot.lookup("#engagement-accept").queryButton().isVisible());
+        await().atMost(Duration.ofSeconds(20)).until(() -> ringing(robot));
         Thread.sleep(500); // remembered in the background
 
         restart(robot);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#engagement-accept").tryQuery().isPresent()
-                && robot.lookup("#engagement-accept").queryButton().isVisible());
+        await().atMost(Duration.ofSeconds(10)).until(() -> ringing(robot));
         robot.clickOn("#engagement-accept");
         assertEquals(caseId, ((ResourcesInfo) atLrm(MessageType.RS_RI, caseId).payload()).caseId(), "answered after the restart");
+    }
+
+    @Test
+    void whileARequestRingsEveryScreenKeepsTheTabsAndTheAnswerInReach(FxRobot robot) throws Exception {
+        await().atMost(Duration.ofSeconds(30)).until(() -> session.core().transport().state().isConnected());
+        String caseId = hub.newCase();
+        hub.send("case.json", caseId, null);
+        hub.send("engagement.json", caseId, null);
+        await().atMost(Duration.ofSeconds(20)).until(() -> ringing(robot));
+        for (MainView.Screen screen : MainView.Screen.values()) {
+            robot.clickOn("#tab-" + screen.name().toLowerCase());
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+            for (String id : new String[] {"#tab-log", "#theme-next", "#engagement-accept", "#engagement-decline"}) {
+                var bounds = robot.lookup(id).query().localToScene(robot.lookup(id).query().getBoundsInLocal());
+                assertTrue(bounds.getMaxY() <= scene.getHeight() && bounds.getMaxX() <= scene.getWidth(),
+                        id + " inside the window on " + screen + ": " + bounds);
+            }
+        }
+        robot.clickOn("#engagement-accept");
+        atLrm(MessageType.RS_RI, caseId);
     }
 
     @AfterEach
@@ -187,9 +206,15 @@ class TabletFlowsTest {
         String caseId = hub.newCase();
         lastCase = hub.send("case.json", caseId, null);
         lastRequest = hub.send("engagement.json", caseId, null);
-        await().atMost(Duration.ofSeconds(20)).until(() -> robot.lookup("#engagement-accept").queryButton().isVisible());
+        await().atMost(Duration.ofSeconds(20)).until(() -> ringing(robot));
         robot.clickOn("#engagement-accept");
         return caseId;
+    }
+
+    /** The request banner is up: the banner's own visibility, a button inside it stays "visible" while hidden. */
+    static boolean ringing(FxRobot robot) {
+        return robot.lookup(".engagement-banner").tryQuery().map(javafx.scene.Node::isVisible).orElse(false)
+                && !robot.lookup("#engagement-summary").queryAs(Label.class).getText().isEmpty();
     }
 
     /** One status tap, and what the crew waits for: the screen saying it is saved (no longer "enregistrement…"). */
@@ -240,6 +265,9 @@ class TabletFlowsTest {
         atLrm(MessageType.RS_RI, caseId);
         hub.proxy.blackhole(true); // the ambulance enters a coverage gap
         await().atMost(Duration.ofSeconds(30)).until(() -> !session.core().transport().state().isConnected());
+        PseudoClass offline = PseudoClass.getPseudoClass("offline");
+        var bar = robot.lookup(".status-bar").query();
+        await().atMost(Duration.ofSeconds(5)).until(() -> bar.getPseudoClassStates().contains(offline));
         robot.clickOn("#tab-status");
         robot.clickOn("#status-DEPART");
         // saved in the background, then shown: what the crew sees within moments of the tap
@@ -247,6 +275,7 @@ class TabletFlowsTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> text(robot, "#outbox-waiting").contains("1 message en attente"));
         hub.proxy.blackhole(false); // coverage is back
         await().atMost(Duration.ofSeconds(60)).until(() -> text(robot, "#status-last").contains("reçu"));
+        assertFalse(bar.getPseudoClassStates().contains(offline), "the strip is back to its online colour");
         ResourcesStatus sent = (ResourcesStatus) atLrm(MessageType.RS_SR, caseId).payload();
         assertEquals(ResourceStatus.DEPART, sent.state().status());
         Button next = robot.lookup("#status-ARRIVEE").queryButton();
