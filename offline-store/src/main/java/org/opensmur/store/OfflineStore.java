@@ -10,6 +10,7 @@ import org.opensmur.core.hub.codec.HubCodec;
 import org.opensmur.core.hub.transport.HubTransport;
 import org.opensmur.core.outgoing.OutgoingMessages;
 import org.opensmur.store.cases.CaseStore;
+import org.opensmur.store.crypto.StoreKeyProvider;
 import org.opensmur.store.crypto.Vault;
 import org.opensmur.store.db.OwnerOnly;
 import org.opensmur.store.db.StoreDatabase;
@@ -24,7 +25,7 @@ import org.opensmur.store.outbox.OutboxRelay;
 
 /**
  * The tablet's offline store in one place: {@code store.db} (outbox, inbox, cases, ledger) and
- * {@code store-key.p12} (the encryption key, opened with a secret the caller keeps elsewhere).
+ * {@code store-key.json} (the encryption key, wrapped under the crew's PIN or an integrator's secret).
  */
 public final class OfflineStore implements AutoCloseable {
 
@@ -45,17 +46,24 @@ public final class OfflineStore implements AutoCloseable {
         this.acknowledger = acknowledger;
     }
 
+    /** With a secret a program holds (tests, the headless demo); the tablet opens with {@link StoreKeyProvider}s. */
     public static OfflineStore open(Path folder, char[] secret, OutgoingMessages outgoing, HubCodec codec,
                                     OutboxPolicy policy, Clock clock) {
+        return open(folder, StoreKeyProvider.secret(secret), outgoing, codec, policy, clock);
+    }
+
+    public static OfflineStore open(Path folder, StoreKeyProvider keys, OutgoingMessages outgoing, HubCodec codec,
+                                    OutboxPolicy policy, Clock clock) {
         Path databaseFile = folder.resolve("store.db");
-        Path keyFile = folder.resolve("store-key.p12");
+        Path keyFile = java.util.stream.Stream.of("store-key.json", "store-key.p12").map(folder::resolve)
+                .filter(Files::exists).findFirst().orElse(folder.resolve("store-key.json"));
         if (Files.exists(keyFile) && !Files.exists(databaseFile)) {
             // A key without its database: the data was moved or deleted. Never start an empty store over it.
             throw new StoreException(StoreException.Kind.MISSING, "base de données introuvable: " + databaseFile
                     + " is missing while its key " + keyFile + " is there; nothing was created. " + rescueHint(folder));
         }
         OwnerOnly.folder(folder);
-        Vault vault = Vault.open(keyFile, secret);
+        Vault vault = keys.open(folder);
         OwnerOnly.createFile(databaseFile); // SQLite gives its journal files the database file's mode
         StoreDatabase database = StoreDatabase.open(databaseFile);
         OwnerOnly.filesIn(folder);

@@ -1,21 +1,13 @@
 package org.opensmur.store.crypto;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.SecureRandom;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
-import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
-import org.opensmur.store.db.OwnerOnly;
 import org.opensmur.store.db.StoreException;
 
 /**
@@ -26,7 +18,6 @@ import org.opensmur.store.db.StoreException;
  */
 public final class Vault {
 
-    private static final String ALIAS = "opensmur-store";
     private static final byte FORMAT = 1;
     private static final int NONCE = 12;
     private static final int TAG_BITS = 128;
@@ -42,46 +33,9 @@ public final class Vault {
         }
     });
 
-    private Vault(SecretKey key) {
+    /** The store's data key, as a {@link StoreKeyProvider} unwrapped it. */
+    Vault(SecretKey key) {
         this.key = key;
-    }
-
-    /** Opens the key store, creating it with a new key on first use. A wrong secret is a clear error. */
-    public static Vault open(Path keyStore, char[] secret) {
-        if (secret == null || secret.length == 0 || new String(secret).isBlank()) {
-            throw new StoreException(StoreException.Kind.OTHER, "the store's secret is empty: refused (give it with"
-                    + " OPENSMUR_STORE_SECRET=file:PATH, a file readable by its owner only)");
-        }
-        try {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            if (Files.exists(keyStore)) {
-                try (InputStream in = Files.newInputStream(keyStore)) {
-                    store.load(in, secret);
-                } catch (IOException e) {
-                    throw new StoreException("cannot open the store's key: wrong secret, or " + keyStore + " is damaged", e);
-                }
-                KeyStore.Entry entry = store.getEntry(ALIAS, new KeyStore.PasswordProtection(secret));
-                if (!(entry instanceof KeyStore.SecretKeyEntry secretEntry)) {
-                    throw new StoreException(keyStore + " holds no store key");
-                }
-                return new Vault(secretEntry.getSecretKey());
-            }
-            KeyGenerator generator = KeyGenerator.getInstance("AES");
-            generator.init(256);
-            SecretKey key = generator.generateKey();
-            store.load(null, null);
-            store.setEntry(ALIAS, new KeyStore.SecretKeyEntry(key), new KeyStore.PasswordProtection(secret));
-            if (keyStore.getParent() != null) {
-                Files.createDirectories(keyStore.getParent());
-            }
-            OwnerOnly.createFile(keyStore);
-            try (OutputStream out = Files.newOutputStream(keyStore)) {
-                store.store(out, secret);
-            }
-            return new Vault(key);
-        } catch (GeneralSecurityException | IOException e) {
-            throw new StoreException("cannot open the store's key " + keyStore + ": " + e.getMessage(), e);
-        }
     }
 
     public byte[] seal(byte[] plain, String rowId) {

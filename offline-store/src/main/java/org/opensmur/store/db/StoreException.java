@@ -13,6 +13,8 @@ public final class StoreException extends RuntimeException {
         DAMAGED,
         /** The database file was deleted or replaced under the tablet, or is missing while its key exists. */
         MISSING,
+        /** The PIN or the secret does not open the store's key (or the key file was altered). */
+        WRONG_SECRET,
         /** Written by a newer version of the tablet. */
         NEWER_VERSION,
         /** Anything else (the message names it). */

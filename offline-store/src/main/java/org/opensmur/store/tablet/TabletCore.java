@@ -65,11 +65,17 @@ public final class TabletCore implements AutoCloseable {
 
     /** A core on a vhost of model {@code line}: what it sends, receives and stores follows that line. */
     public TabletCore(HubTransport transport, String clientId, ModelLine line, Path storeFolder, char[] secret, Clock clock) {
+        this(transport, clientId, line, storeFolder, org.opensmur.store.crypto.StoreKeyProvider.secret(secret), clock);
+    }
+
+    /** The same, its store opened by {@code keys} (the crew's PIN on a tablet). */
+    public TabletCore(HubTransport transport, String clientId, ModelLine line, Path storeFolder,
+                      org.opensmur.store.crypto.StoreKeyProvider keys, Clock clock) {
         HubCodec codec = HubCodec.of(line);
         this.transport = transport;
         this.clock = new HubClock(clock);
         this.outgoing = OutgoingMessages.of(clientId, this.clock, line);
-        this.store = OfflineStore.open(storeFolder, secret, outgoing, codec, OutboxPolicy.defaults(), this.clock);
+        this.store = OfflineStore.open(storeFolder, keys, outgoing, codec, OutboxPolicy.defaults(), this.clock);
         this.relay = store.relay(transport, this.clock, WINDOW);
         this.client = new HubClient(transport, codec, store.inbox(), store.acknowledger(), event -> {
             // the ledger first: a listener that reads it sees the new state

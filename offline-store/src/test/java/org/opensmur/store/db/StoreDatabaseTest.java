@@ -22,7 +22,6 @@ import org.opensmur.core.hub.message.MessageType;
 import org.opensmur.core.status.ResourceStatus;
 import org.opensmur.store.OfflineStore;
 import org.opensmur.store.TestStore;
-import org.opensmur.store.crypto.Vault;
 import org.opensmur.store.outbox.DeliveryState;
 
 class StoreDatabaseTest {
@@ -33,8 +32,10 @@ class StoreDatabaseTest {
     @Test
     void aWrongSecretIsAClearErrorNotGarbage() {
         new TestStore(dir).store.close();
-        StoreException wrong = assertThrows(StoreException.class, () -> Vault.open(dir.resolve("store-key.p12"), "guess".toCharArray()));
-        assertTrue(wrong.getMessage().contains("wrong secret"), wrong.getMessage());
+        StoreException wrong = assertThrows(StoreException.class,
+                () -> org.opensmur.store.crypto.StoreKeyProvider.secret("guess".toCharArray()).open(dir));
+        assertEquals(StoreException.Kind.WRONG_SECRET, wrong.kind());
+        assertTrue(wrong.getMessage().contains("does not open the store's key"), wrong.getMessage());
     }
 
     @Test
@@ -137,7 +138,7 @@ class StoreDatabaseTest {
         StoreDatabase.Salvage salvage = StoreDatabase.salvage(file, dir.resolve("salvaged/store.db"));
         int copied = salvage.copied().get("outbox");
         assertTrue(copied >= 200 && copied < 300 + 1, salvage.toString());
-        Files.copy(dir.resolve("store-key.p12"), dir.resolve("salvaged/store-key.p12"));
+        Files.copy(dir.resolve("store-key.json"), dir.resolve("salvaged/store-key.json"));
         TestStore recovered = new TestStore(dir.resolve("salvaged"));
         var rows = recovered.store.outbox().list(null, 1000);
         assertEquals(copied, rows.size());

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opensmur.core.status.ResourceStatus;
 import org.opensmur.store.TestStore;
-import org.opensmur.store.crypto.Vault;
+import org.opensmur.store.crypto.StoreKeyProvider;
 import org.opensmur.store.db.StoreException;
 
 /** The store's files are its owner's only, from the first write, and an empty secret opens nothing. */
@@ -48,21 +48,21 @@ class StoreFilesTest {
         new TestStore(folder).store.close();
         Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
         Files.setPosixFilePermissions(folder.resolve("store.db"), PosixFilePermissions.fromString("rw-r--r--"));
-        Files.setPosixFilePermissions(folder.resolve("store-key.p12"), PosixFilePermissions.fromString("rw-rw-rw-"));
+        Files.setPosixFilePermissions(folder.resolve("store-key.json"), PosixFilePermissions.fromString("rw-rw-rw-"));
 
         TestStore reopened = new TestStore(folder);
         assertEquals("rwx------", mode(folder));
         assertEquals("rw-------", mode(folder.resolve("store.db")));
-        assertEquals("rw-------", mode(folder.resolve("store-key.p12")));
+        assertEquals("rw-------", mode(folder.resolve("store-key.json")));
         reopened.store.close();
     }
 
     @Test
     void anEmptySecretIsRefused() {
         for (char[] empty : new char[][] {new char[0], "   ".toCharArray(), null}) {
-            StoreException refused = assertThrows(StoreException.class, () -> Vault.open(dir.resolve("key.p12"), empty));
+            StoreException refused = assertThrows(StoreException.class, () -> StoreKeyProvider.secret(empty).open(dir));
             assertTrue(refused.getMessage().contains("empty"), refused.getMessage());
         }
-        assertTrue(Files.notExists(dir.resolve("key.p12")), "no key written with an empty secret");
+        assertTrue(Files.notExists(dir.resolve("store-key.json")), "no key written with an empty secret");
     }
 }

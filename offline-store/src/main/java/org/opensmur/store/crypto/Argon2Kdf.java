@@ -1,0 +1,116 @@
+package org.opensmur.store.crypto;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Arrays;
+import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
+import org.bouncycastle.crypto.params.Argon2Parameters;
+
+/**
+ * Argon2id (RFC 9106), the memory-hard derivation of the key that wraps the store's key from what the crew
+ * types. Its parameters live in the key file beside the store (never the secret): a store keeps the cost it
+ * was created with, and a new PIN may be given a new cost.
+ *
+ * @param memoryKiB   memory per guess: what makes guessing on a graphics card or a chip as dear as here
+ * @param iterations  passes over that memory: what makes one guess last
+ * @param parallelism lanes (1: a tablet's other cores keep the screen and the radio going)
+ * @param salt        16 random bytes, new for every wrapping
+ */
+public record Argon2Kdf(int memoryKiB, int iterations, int parallelism, byte[] salt) {
+
+    /** For a PIN: 64 MiB, the most a tablet app can take for a moment without risk of being killed. */
+    public static final int PIN_MEMORY_KIB = 64 * 1024;
+    /** A PIN's floor whatever the calibration says (RFC 9106's second recommended option is 64 MiB, 3 passes). */
+    public static final int PIN_MIN_ITERATIONS = 3;
+    static final int MAX_ITERATIONS = 64;
+    private static final int KEY_BYTES = 32;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    public Argon2Kdf {
+        if (memoryKiB < 8 * parallelism || iterations < 1 || parallelism < 1 || salt == null || salt.length < 16) {
+            throw new IllegalArgumentException("Argon2id parameters out of range: memory " + memoryKiB + " KiB, iterations "
+                    + iterations + ", parallelism " + parallelism);
+        }
+        salt = salt.clone();
+    }
+
+    /**
+     * For a secret a machine wrote (a file of random bytes): OWASP's minimum (19 MiB, 2 passes), since such a
+     * secret is not guessed; a weak one written by hand still costs each guess that much.
+     */
+    public static Argon2Kdf forSecret() {
+        return new Argon2Kdf(19 * 1024, 2, 1, newSalt());
+    }
+
+    /**
+     * For a PIN: 64 MiB and as many passes as make one guess last at least {@code target} on this device
+     * (measured here, since the tablet that creates the store is the one that will be attacked), never fewer
+     * than {@link #PIN_MIN_ITERATIONS}.
+     */
+    public static Argon2Kdf calibratedForPin(Duration target) {
+        char[] probe = "calibration".toCharArray();
+        Argon2Kdf onePass = new Argon2Kdf(PIN_MEMORY_KIB, 1, 1, newSalt());
+        onePass.derive(probe); // the first run pays for class loading and the JIT: not a pass's cost
+        long best = Long.MAX_VALUE;
+        for (int i = 0; i < 2; i++) {
+            long start = System.nanoTime();
+            onePass.derive(probe);
+            best = Math.min(best, System.nanoTime() - start);
+        }
+        long passes = (target.toNanos() + best - 1) / Math.max(1, best);
+        int iterations = (int) Math.min(MAX_ITERATIONS, Math.max(PIN_MIN_ITERATIONS, passes));
+        return new Argon2Kdf(PIN_MEMORY_KIB, iterations, 1, newSalt());
+    }
+
+    /** The same cost with a new salt (a new PIN is never wrapped with the old salt). */
+    public Argon2Kdf withNewSalt() {
+        return new Argon2Kdf(memoryKiB, iterations, parallelism, newSalt());
+    }
+
+    /** 32 bytes derived from {@code secret}; the caller wipes them. */
+    public byte[] derive(char[] secret) {
+        Argon2BytesGenerator generator = new Argon2BytesGenerator();
+        generator.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
+                .withMemoryAsKB(memoryKiB)
+                .withIterations(iterations)
+                .withParallelism(parallelism)
+                .withSalt(salt)
+                .build());
+        byte[] out = new byte[KEY_BYTES];
+        generator.generateBytes(secret, out);
+        return out;
+    }
+
+    @Override
+    public byte[] salt() {
+        return salt.clone();
+    }
+
+    /** What the parameters are, for the associated data of the wrapping: a cost lowered in the file breaks it. */
+    String describe() {
+        return "argon2id;v=19;m=" + memoryKiB + ";t=" + iterations + ";p=" + parallelism;
+    }
+
+    private static byte[] newSalt() {
+        byte[] salt = new byte[16];
+        RANDOM.nextBytes(salt);
+        return salt;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Argon2Kdf k && k.memoryKiB == memoryKiB && k.iterations == iterations
+                && k.parallelism == parallelism && Arrays.equals(k.salt, salt);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(salt) * 31 + describe().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return describe(); // the salt is not secret, but nothing needs it in a log
+    }
+}

@@ -1,0 +1,192 @@
+package org.opensmur.store.crypto;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.function.LongSupplier;
+import javax.crypto.SecretKey;
+import org.opensmur.store.db.OwnerOnly;
+import org.opensmur.store.db.StoreException;
+
+/**
+ * The crew's PIN, the tablet's way of opening its store: 6 digits or more, Argon2id sized so that one guess
+ * costs at least {@link #GUESS_COST} on the tablet that set it. A wrong PIN makes the next try wait longer
+ * (1, 2, 4 … 300 s; the count survives a restart) and never wipes anything: losing a mission is worse than a
+ * slow unlock. Changing the PIN rewraps the key only.
+ */
+public final class PinLock {
+
+    public static final int MIN_DIGITS = 6;
+    public static final Duration GUESS_COST = Duration.ofMillis(500);
+    static final String FAILURES = "unlock-failures";
+    private static final long MAX_WAIT_SECONDS = 300;
+
+    private final Path folder;
+    private final LongSupplier nanoTime;
+    private final Duration guessCost;
+    private int failures;
+    private long lastFailureNanos;
+
+    /** What one try gave: the key, a wrong PIN (and the wait before the next), or a try refused as too early. */
+    public sealed interface Attempt {
+        record Opened(StoreKeyProvider keys) implements Attempt {
+        }
+
+        record Wrong(int failures, Duration nextTryIn) implements Attempt {
+        }
+
+        record TooSoon(Duration nextTryIn) implements Attempt {
+        }
+    }
+
+    public PinLock(Path storeFolder) {
+        this(storeFolder, System::nanoTime, GUESS_COST);
+    }
+
+    /** {@code nanoTime}: a monotonic clock (the wall clock can be set back to skip a wait). */
+    public PinLock(Path storeFolder, LongSupplier nanoTime, Duration guessCost) {
+        this.folder = storeFolder;
+        this.nanoTime = nanoTime;
+        this.guessCost = guessCost;
+        this.failures = readFailures();
+        this.lastFailureNanos = nanoTime.getAsLong(); // after a restart the whole wait starts again
+    }
+
+    /** Whether a PIN was chosen (the key file exists); if not, the crew chooses one first. */
+    public boolean isSetUp() {
+        return Files.exists(StoreKeyFile.in(folder));
+    }
+
+    /** Why {@code pin} cannot be chosen, or null. */
+    public static String problemWith(char[] pin) {
+        if (pin.length < MIN_DIGITS) {
+            return "at least " + MIN_DIGITS + " digits";
+        }
+        for (char c : pin) {
+            if (c < '0' || c > '9') {
+                return "digits only";
+            }
+        }
+        for (char c : pin) {
+            if (c != pin[0]) {
+                return null;
+            }
+        }
+        return "not the same digit repeated";
+    }
+
+    /**
+     * The first PIN: the store's key is made and wrapped under it when the store first opens (so that a key
+     * file never exists without its database). Refused when a PIN exists already.
+     */
+    public StoreKeyProvider choose(char[] pin) {
+        String problem = problemWith(pin);
+        if (problem != null) {
+            throw new IllegalArgumentException("PIN refused: " + problem);
+        }
+        if (isSetUp()) {
+            throw new IllegalStateException("a PIN is set already: change it instead");
+        }
+        char[] chosen = pin.clone();
+        return storeFolder -> {
+            try {
+                SecretKey key = StoreKeyFile.newDataKey();
+                OwnerOnly.folder(storeFolder);
+                StoreKeyFile.write(StoreKeyFile.in(storeFolder),
+                        StoreKeyFile.wrap(StoreKeyFile.UnlockedBy.PIN, Argon2Kdf.calibratedForPin(guessCost), chosen, key));
+                return new Vault(key);
+            } finally {
+                Arrays.fill(chosen, '\0');
+            }
+        };
+    }
+
+    /** Tries {@code pin}; on success the provider gives the store's key without deriving again. */
+    public synchronized Attempt unlock(char[] pin) {
+        Duration wait = waitBeforeNextTry();
+        if (!wait.isZero()) {
+            return new Attempt.TooSoon(wait);
+        }
+        StoreKeyFile.Content content = StoreKeyFile.read(StoreKeyFile.in(folder)).orElseThrow(() ->
+                new StoreException(StoreException.Kind.MISSING, "no PIN is set for " + folder));
+        if (content.unlockedBy() != StoreKeyFile.UnlockedBy.PIN) {
+            throw new StoreException(StoreException.Kind.WRONG_SECRET, "this store is opened with OPENSMUR_STORE_SECRET"
+                    + " (file:), not with a PIN");
+        }
+        try {
+            Vault vault = new Vault(StoreKeyFile.unwrap(content, pin));
+            failures = 0;
+            writeFailures();
+            return new Attempt.Opened(storeFolder -> vault);
+        } catch (StoreException e) {
+            if (e.kind() != StoreException.Kind.WRONG_SECRET) {
+                throw e;
+            }
+            failures++;
+            lastFailureNanos = nanoTime.getAsLong();
+            writeFailures();
+            return new Attempt.Wrong(failures, delayAfter(failures));
+        }
+    }
+
+    /** A new PIN for the same key: the old one must open it first (same waits); the data is not touched. */
+    public synchronized Attempt change(char[] oldPin, char[] newPin) {
+        String problem = problemWith(newPin);
+        if (problem != null) {
+            throw new IllegalArgumentException("PIN refused: " + problem);
+        }
+        Attempt attempt = unlock(oldPin);
+        if (attempt instanceof Attempt.Opened) {
+            StoreKeyFile.Content content = StoreKeyFile.read(StoreKeyFile.in(folder)).orElseThrow();
+            SecretKey key = StoreKeyFile.unwrap(content, oldPin);
+            StoreKeyFile.write(StoreKeyFile.in(folder), StoreKeyFile.wrap(StoreKeyFile.UnlockedBy.PIN,
+                    content.kdf().iterations() >= Argon2Kdf.PIN_MIN_ITERATIONS ? content.kdf().withNewSalt()
+                            : Argon2Kdf.calibratedForPin(guessCost), newPin, key));
+        }
+        return attempt;
+    }
+
+    /** How long the next try must wait (zero: now). */
+    public synchronized Duration waitBeforeNextTry() {
+        if (failures == 0) {
+            return Duration.ZERO;
+        }
+        long elapsed = nanoTime.getAsLong() - lastFailureNanos;
+        long left = delayAfter(failures).toNanos() - elapsed;
+        return left <= 0 ? Duration.ZERO : Duration.ofNanos(left);
+    }
+
+    public synchronized int failures() {
+        return failures;
+    }
+
+    static Duration delayAfter(int failures) {
+        return failures <= 0 ? Duration.ZERO : Duration.ofSeconds(Math.min(MAX_WAIT_SECONDS, 1L << Math.min(failures - 1, 20)));
+    }
+
+    private int readFailures() {
+        Path file = folder.resolve(FAILURES);
+        try {
+            return Files.exists(file) ? Math.max(0, Integer.parseInt(Files.readString(file, StandardCharsets.UTF_8).strip())) : 0;
+        } catch (IOException | NumberFormatException e) {
+            return 5; // unreadable: not a reason to let guesses through without a wait
+        }
+    }
+
+    private void writeFailures() {
+        Path file = folder.resolve(FAILURES);
+        try {
+            if (failures == 0) {
+                Files.deleteIfExists(file);
+                return;
+            }
+            OwnerOnly.createFile(file);
+            Files.writeString(file, Integer.toString(failures), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new StoreException("cannot record the failed PIN try in " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package org.opensmur.store.crypto;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.crypto.KeyGenerator;
+import javax.crypto.SecretKey;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opensmur.store.db.StoreException;
+
+/** The store's key: wrapped under a PIN (Argon2id) or a secret file, opened by nothing else. */
+class StoreKeyTest {
+
+    @TempDir
+    Path dir;
+
+    /** A monotonic clock the test moves: the waits after a wrong PIN are checked without sleeping. */
+    private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
+
+    private PinLock lock() {
+        return new PinLock(dir, nanos::get, Duration.ofMillis(1)); // cost floor (3 passes of 64 MiB), not the tablet's
+    }
+
+    private static Vault opened(PinLock.Attempt attempt) {
+        return assertInstanceOf(PinLock.Attempt.Opened.class, attempt).keys().open(Path.of("unused"));
+    }
+
+    @Test
+    void aChosenPinOpensTheStoreAndAWrongOneWaitsLongerEachTimeWithoutWipingAnything() throws Exception {
+        PinLock lock = lock();
+        assertFalse(lock.isSetUp());
+        Vault first = lock.choose("482916".toCharArray()).open(dir);
+        byte[] sealed = first.seal("Mme DUPONT".getBytes(StandardCharsets.UTF_8), "row-1");
+        assertTrue(lock.isSetUp());
+        String keyFile = Files.readString(dir.resolve("store-key.json"));
+        assertFalse(keyFile.contains("482916"), "the PIN is nowhere in the key file");
+        assertTrue(keyFile.contains("\"memoryKiB\" : 65536"), keyFile);
+
+        PinLock.Attempt wrong = lock.unlock("482917".toCharArray());
+        assertEquals(new PinLock.Attempt.Wrong(1, Duration.ofSeconds(1)), wrong);
+        assertInstanceOf(PinLock.Attempt.TooSoon.class, lock.unlock("482916".toCharArray()), "a try before the wait is refused");
+        nanos.addAndGet(Duration.ofSeconds(1).toNanos());
+        assertEquals(new PinLock.Attempt.Wrong(2, Duration.ofSeconds(2)), lock.unlock("000001".toCharArray()));
+        nanos.addAndGet(Duration.ofSeconds(2).toNanos());
+        assertEquals(3, assertInstanceOf(PinLock.Attempt.Wrong.class, lock.unlock("000002".toCharArray())).failures());
+
+        // A restart does not reset the count, and its wait starts again from the restart.
+        PinLock afterRestart = lock();
+        assertEquals(3, afterRestart.failures());
+        assertEquals(Duration.ofSeconds(4), afterRestart.waitBeforeNextTry());
+        nanos.addAndGet(Duration.ofSeconds(4).toNanos());
+        Vault again = opened(afterRestart.unlock("482916".toCharArray()));
+        assertArrayEquals("Mme DUPONT".getBytes(StandardCharsets.UTF_8), again.open(sealed, "row-1"), "same data key");
+        assertEquals(0, afterRestart.failures());
+        assertFalse(Files.exists(dir.resolve(PinLock.FAILURES)));
+    }
+
+    @Test
+    void waitsGrowToFiveMinutesAndNoFurther() {
+        assertEquals(Duration.ZERO, PinLock.delayAfter(0));
+        assertEquals(Duration.ofSeconds(1), PinLock.delayAfter(1));
+        assertEquals(Duration.ofSeconds(256), PinLock.delayAfter(9));
+        assertEquals(Duration.ofSeconds(300), PinLock.delayAfter(10));
+        assertEquals(Duration.ofSeconds(300), PinLock.delayAfter(1_000));
+    }
+
+    @Test
+    void changingThePinRewrapsTheKeyAndLeavesTheDataAlone() throws Exception {
+        PinLock lock = lock();
+        Vault first = lock.choose("482916".toCharArray()).open(dir);
+        byte[] sealed = first.seal("bilan".getBytes(StandardCharsets.UTF_8), "row-9");
+        String before = Files.readString(dir.resolve("store-key.json"));
+
+        assertInstanceOf(PinLock.Attempt.Wrong.class, lock.change("111112".toCharArray(), "73915820".toCharArray()));
+        assertEquals(before, Files.readString(dir.resolve("store-key.json")), "a wrong old PIN changes nothing");
+        nanos.addAndGet(Duration.ofSeconds(1).toNanos());
+        assertInstanceOf(PinLock.Attempt.Opened.class, lock.change("482916".toCharArray(), "73915820".toCharArray()));
+        assertFalse(before.equals(Files.readString(dir.resolve("store-key.json"))));
+
+        assertInstanceOf(PinLock.Attempt.Wrong.class, lock.unlock("482916".toCharArray()), "the old PIN opens nothing now");
+        nanos.addAndGet(Duration.ofSeconds(1).toNanos());
+        Vault reopened = opened(lock.unlock("73915820".toCharArray()));
+        assertArrayEquals("bilan".getBytes(StandardCharsets.UTF_8), reopened.open(sealed, "row-9"));
+    }
+
+    @Test
+    void weakPinsAreRefusedWithTheReason() {
+        assertEquals("at least 6 digits", PinLock.problemWith("12345".toCharArray()));
+        assertEquals("digits only", PinLock.problemWith("12345a".toCharArray()));
+        assertEquals("not the same digit repeated", PinLock.problemWith("000000".toCharArray()));
+        assertNull(PinLock.problemWith("104729".toCharArray()));
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> lock().choose("1234".toCharArray()));
+        assertTrue(refused.getMessage().contains("at least 6 digits"));
+        assertFalse(Files.exists(dir.resolve("store-key.json")));
+    }
+
+    @Test
+    void aKeyFileWhoseCostWasLoweredOpensNothing() throws Exception {
+        lock().choose("482916".toCharArray()).open(dir);
+        Path file = dir.resolve("store-key.json");
+        String lowered = Files.readString(file).replaceAll("\"iterations\" : \\d+", "\"iterations\" : 1");
+        Files.writeString(file, lowered);
+        assertInstanceOf(PinLock.Attempt.Wrong.class, lock().unlock("482916".toCharArray()),
+                "the parameters are bound to the wrapping: a cheaper guess in the file is not a way in");
+    }
+
+    @Test
+    void aPinStoreIsNotOpenedWithASecretNorTheOtherWayRound() {
+        lock().choose("482916".toCharArray()).open(dir);
+        StoreException bySecret = assertThrows(StoreException.class, () -> StoreKeyProvider.secret("x".toCharArray()).open(dir));
+        assertTrue(bySecret.getMessage().contains("PIN"), bySecret.getMessage());
+
+        Path other = dir.resolve("other");
+        StoreKeyProvider.secret("integrator secret".toCharArray()).open(other);
+        StoreException byPin = assertThrows(StoreException.class,
+                () -> new PinLock(other, nanos::get, Duration.ofMillis(1)).unlock("482916".toCharArray()));
+        assertTrue(byPin.getMessage().contains("OPENSMUR_STORE_SECRET"), byPin.getMessage());
+    }
+
+    @Test
+    void aSecretFileOthersCanReadIsRefusedAndOnlyFileIsAccepted() throws Exception {
+        Path file = dir.resolve("secret");
+        Files.writeString(file, "a long random secret\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        IllegalArgumentException open = assertThrows(IllegalArgumentException.class, () -> StoreKeyProvider.fromSetting("file:" + file));
+        assertTrue(open.getMessage().contains("OPENSMUR_STORE_SECRET") && open.getMessage().contains("rw-r--r--"), open.getMessage());
+
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        assertNotNull(StoreKeyProvider.fromSetting("file:" + file).open(dir.resolve("store")));
+
+        for (String setting : new String[] {"env:OPENSMUR_SECRET", "console", "demo-secret", ""}) {
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> StoreKeyProvider.fromSetting(setting));
+            assertTrue(refused.getMessage().contains("OPENSMUR_STORE_SECRET"), refused.getMessage());
+        }
+        Path empty = dir.resolve("empty");
+        Files.writeString(empty, "\n");
+        Files.setPosixFilePermissions(empty, PosixFilePermissions.fromString("rw-------"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> StoreKeyProvider.fromSetting("file:" + empty))
+                .getMessage().contains("empty"));
+    }
+
+    @Test
+    void aStoreOfAnEarlierVersionIsMovedToTheNewKeyFileWithItsKey() throws Exception {
+        char[] secret = "integrator secret".toCharArray();
+        KeyGenerator generator = KeyGenerator.getInstance("AES");
+        generator.init(256);
+        SecretKey key = generator.generateKey();
+        KeyStore p12 = KeyStore.getInstance("PKCS12");
+        p12.load(null, null);
+        p12.setEntry("opensmur-store", new KeyStore.SecretKeyEntry(key), new KeyStore.PasswordProtection(secret));
+        try (OutputStream out = Files.newOutputStream(dir.resolve("store-key.p12"))) {
+            p12.store(out, secret);
+        }
+        byte[] sealed = new Vault(key).seal("mission".getBytes(StandardCharsets.UTF_8), "row-3");
+
+        assertThrows(StoreException.class, () -> StoreKeyProvider.secret("wrong".toCharArray()).open(dir));
+        assertTrue(Files.exists(dir.resolve("store-key.p12")), "a wrong secret moves nothing");
+
+        Vault moved = StoreKeyProvider.secret(secret).open(dir);
+        assertArrayEquals("mission".getBytes(StandardCharsets.UTF_8), moved.open(sealed, "row-3"));
+        assertFalse(Files.exists(dir.resolve("store-key.p12")));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("store-key.json"))));
+        Vault reopened = StoreKeyProvider.secret(secret).open(dir);
+        assertArrayEquals("mission".getBytes(StandardCharsets.UTF_8), reopened.open(sealed, "row-3"));
+    }
+}
