@@ -7,13 +7,14 @@ import java.util.Map;
 import javafx.application.Application;
 import org.opensmur.core.hub.transport.HubConfig;
 import org.opensmur.core.hub.transport.LocalHubFolder;
-import org.opensmur.signing.Secrets;
+import org.opensmur.store.crypto.StoreKeyProvider;
 import org.opensmur.store.rpis.RpisPrefill;
 import picocli.CommandLine;
 
 /**
  * Desktop entry point: reads the command line ({@link TabletCommand}, {@code --help}), then starts the
- * JavaFX app. The store's secret comes from OPENSMUR_STORE_SECRET (env:, file: or console, as for every secret).
+ * JavaFX app. The store opens with the crew's PIN (the unlock screen), or, for unattended runs, with
+ * OPENSMUR_STORE_SECRET=file:PATH (a file its owner only may read).
  */
 public final class DesktopMain {
 
@@ -61,6 +62,10 @@ public final class DesktopMain {
             cli.printVersionHelp(out);
             return new Parsed(command, 0);
         }
+        if (command.lockAfterMinutes < 0) {
+            err.println("--lock-after: " + command.lockAfterMinutes + ": give a number of minutes, 0 (never) or more");
+            return new Parsed(command, 2);
+        }
         return new Parsed(command, null);
     }
 
@@ -94,9 +99,11 @@ public final class DesktopMain {
         } else {
             hub = HubConfig.load(command.hubConfig, env).orElseThrow();
         }
-        char[] secret = Secrets.read(env.getOrDefault("OPENSMUR_STORE_SECRET", "console"), "store secret", env);
+        // Unattended runs (integrators, the demo) give a secret file; otherwise the crew unlocks with the PIN.
+        String secretSetting = env.get("OPENSMUR_STORE_SECRET");
+        StoreKeyProvider keys = secretSetting == null ? null : StoreKeyProvider.fromSetting(secretSetting);
         String resource = "fr.health.samu440.resource." + hub.clientId().replaceAll("[^A-Za-z0-9_-]", "-");
-        return new TabletSettings(hub, command.store(), secret, resource, "SMUR", "VLM 1", "Équipe SMUR 1",
+        return new TabletSettings(hub, command.store(), keys, resource, "SMUR", "VLM 1", "Équipe SMUR 1",
                 new RpisPrefill.Unit("fr.health.samu440", "440000271", "440000289", "0"), command.tiles(),
                 "true".equalsIgnoreCase(env.get("RPIS_TO_LRM")));
     }

@@ -15,10 +15,13 @@ import org.opensmur.app.map.AttachPositionSource;
 import org.opensmur.app.map.NmeaFileSource;
 import org.opensmur.app.map.PositionSource;
 import org.opensmur.app.map.SimulatedTrack;
+import org.opensmur.app.shell.Background;
 import org.opensmur.app.shell.Labels;
 import org.opensmur.app.shell.MainView;
 import org.opensmur.app.shell.Theme;
+import org.opensmur.app.unlock.LockedTablet;
 import org.opensmur.core.hub.transport.AmqpHubTransport;
+import org.opensmur.store.crypto.PinLock;
 import org.opensmur.store.db.StoreException;
 
 /** The desktop tablet: reads its settings (see {@link DesktopMain}), builds the session and shows it. */
@@ -26,55 +29,94 @@ public final class TabletApp extends Application {
 
     private TabletSession session;
     private Theme theme = Theme.DAY;
+    private LockedTablet locked;
+    private java.util.concurrent.ExecutorService unlocking;
 
     @Override
     public void start(Stage stage) {
         TabletCommand options = DesktopMain.options();
-        TabletSettings settings = DesktopMain.settings(options);
+        Labels labels = new Labels(options.locale());
+        stage.setTitle("OpenSMUR");
+        TabletSettings settings;
+        try {
+            settings = DesktopMain.settings(options);
+        } catch (IllegalArgumentException e) {
+            // A setting that cannot be used (a secret file others may read, Hub settings missing...): said on screen too.
+            System.err.println("cannot start: " + e.getMessage());
+            showProblem(stage, labels.get("startup.settings"), e.getMessage());
+            return;
+        }
         if (settings.tileFolder() != null) {
             System.setProperty("opensmur.tiles", settings.tileFolder().toString()); // read by OfflineTileRetriever
         }
-        Labels labels = new Labels(options.locale());
         Clock clock = Clock.systemDefaultZone();
-        try {
-            session = new TabletSession(new AmqpHubTransport(settings.hub(), clock), settings, labels, Platform::runLater, clock,
-                    positionSource(clock, options.nmea()));
-        } catch (StoreException e) {
-            // The store cannot be opened (its database missing beside its key, damaged...): said on screen, in
-            // the crew's words and with what the integrator must run; nothing is created in its place.
-            System.err.println("cannot open the store: " + e.getMessage());
-            Label title = new Label(labels.storageProblem(e));
-            title.getStyleClass().add("title");
-            title.setWrapText(true);
-            Label detail = new Label(e.getMessage());
-            detail.setId("startup-problem");
-            detail.setWrapText(true);
-            VBox box = new VBox(24, title, detail);
-            box.setPadding(new javafx.geometry.Insets(32));
-            Scene scene = new Scene(box, 1280, 800);
-            Theme.DAY.applyTo(scene);
-            stage.setTitle("OpenSMUR");
+        if (settings.unlockedByPin()) {
+            // The crew's PIN opens the store; the derivation (half a second by design) runs off the UI thread.
+            unlocking = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread thread = new Thread(r, "unlock");
+                thread.setDaemon(true);
+                return thread;
+            });
+            locked = new LockedTablet(new PinLock(settings.storeFolder()), new Background(unlocking, Platform::runLater), labels,
+                    keys -> {
+                        MainView view = openScreens(stage, settings.withStoreKeys(keys), labels, clock, options);
+                        return new LockedTablet.Opened(view, session::missionActive);
+                    }, options.lockAfter(), System::nanoTime);
+            Scene scene = new Scene(locked, 1280, 800);
+            theme = options.theme();
+            theme.applyTo(scene);
             stage.setScene(scene);
             stage.show();
             return;
         }
+        MainView view;
+        try {
+            view = openScreens(stage, settings, labels, clock, options);
+        } catch (StoreException e) {
+            // The store cannot be opened (its database missing beside its key, damaged...): said on screen, in
+            // the crew's words and with what the integrator must run; nothing is created in its place.
+            System.err.println("cannot open the store: " + e.getMessage());
+            showProblem(stage, labels.storageProblem(e), e.getMessage());
+            return;
+        }
+        Scene scene = new Scene(view, 1280, 800);
+        theme = options.theme();
+        theme.applyTo(scene);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    /** The session on its store, and the screens over it; the Hub link starts. */
+    private MainView openScreens(Stage stage, TabletSettings settings, Labels labels, Clock clock, TabletCommand options) {
+        session = new TabletSession(new AmqpHubTransport(settings.hub(), clock), settings, labels, Platform::runLater, clock,
+                positionSource(clock, options.nmea()));
         MainView view = new MainView(session, labels, () -> {
             theme = theme.next();
             theme.applyTo(stage.getScene());
         });
-        Scene scene = new Scene(view, 1280, 800);
-        theme = options.theme();
-        theme.applyTo(scene);
         if (options.autopilot() != null) {
             new DemoPilot(session, view, options.autopilot()).start();
         }
-        stage.setTitle("OpenSMUR");
-        stage.setScene(scene);
-        stage.show();
         Timeline clockTick = new Timeline(new KeyFrame(Duration.seconds(1), e -> session.tick()));
         clockTick.setCycleCount(Timeline.INDEFINITE);
         clockTick.play();
         session.start();
+        return view;
+    }
+
+    private static void showProblem(Stage stage, String title, String detail) {
+        Label heading = new Label(title);
+        heading.getStyleClass().add("title");
+        heading.setWrapText(true);
+        Label text = new Label(detail);
+        text.setId("startup-problem");
+        text.setWrapText(true);
+        VBox box = new VBox(24, heading, text);
+        box.setPadding(new javafx.geometry.Insets(32));
+        Scene scene = new Scene(box, 1280, 800);
+        Theme.DAY.applyTo(scene);
+        stage.setScene(scene);
+        stage.show();
     }
 
     /** The device's GPS where Gluon Attach has one; on the desktop an NMEA file (--nmea=FILE) or a simulated drive. */
@@ -93,6 +135,12 @@ public final class TabletApp extends Application {
 
     @Override
     public void stop() {
+        if (locked != null) {
+            locked.stop();
+        }
+        if (unlocking != null) {
+            unlocking.shutdownNow();
+        }
         if (session != null) {
             session.close();
         }

@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 @Command(name = "tablet", mixinStandardHelpOptions = true, version = "OpenSMUR tablet 0.1",
         sortOptions = false,
         description = {"The SMUR tablet on the desktop (JavaFX).",
-            "The store's secret comes from OPENSMUR_STORE_SECRET (file:PATH, env:NAME or console)."})
+            "The store opens with the crew's PIN (chosen at first start, 6 digits or more);",
+            "unattended runs give OPENSMUR_STORE_SECRET=file:PATH instead (mode 0600)."})
 public final class TabletCommand {
 
     /** The languages the screens speak. */
@@ -54,6 +55,10 @@ public final class TabletCommand {
     @Option(names = "--autopilot", paramLabel = "MS", description = "demo only: plays the crew on the screens, one step every MS ms")
     Long autopilot;
 
+    @Option(names = "--lock-after", paramLabel = "MINUTES", defaultValue = "5",
+            description = "locks the screen after MINUTES without a touch, outside an active mission (0: never; default: ${DEFAULT-VALUE})")
+    int lockAfterMinutes;
+
     @Option(names = "--restore-store", paramLabel = "COPY", description = "puts a rescued or damaged database back as the store"
             + " (never overwrites one), then exits")
     Path restoreStore;
@@ -76,6 +81,10 @@ public final class TabletCommand {
 
     public Long autopilot() {
         return autopilot;
+    }
+
+    public java.time.Duration lockAfter() {
+        return java.time.Duration.ofMinutes(Math.max(0, lockAfterMinutes));
     }
 
     public Path store() {

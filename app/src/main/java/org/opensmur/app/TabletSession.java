@@ -86,7 +86,7 @@ public final class TabletSession implements AutoCloseable {
         });
         this.background = new Background(io, this.ui);
         this.core = new TabletCore(transport, settings.clientId(), ModelLine.named(settings.hub().modelLine()),
-                settings.storeFolder(), settings.storeSecret(), clock);
+                settings.storeFolder(), java.util.Objects.requireNonNull(settings.storeKeys(), "the store is locked: unlock it first"), clock);
         this.statusBar = new StatusBarViewModel(labels, clock);
         this.mission = new MissionViewModel(labels);
         this.status = new StatusViewModel(core, background, settings, labels, clock);
@@ -402,6 +402,11 @@ public final class TabletSession implements AutoCloseable {
         statusBar.refresh();
         statusBar.onClockOffset(core.clock().skewed() ? core.clock().offset().orElse(null) : null);
         status.tick(clock.instant());
+    }
+
+    /** A mission under way, or a request ringing: the screens are never locked then. */
+    public boolean missionActive() {
+        return status.missionActive() || engagement.pendingProperty().get() != null;
     }
 
     public TabletCore core() {

@@ -2,17 +2,19 @@ package org.opensmur.app;
 
 import java.nio.file.Path;
 import org.opensmur.core.hub.transport.HubConfig;
+import org.opensmur.store.crypto.StoreKeyProvider;
 import org.opensmur.store.rpis.RpisPrefill;
 
 /**
- * What one tablet is: its Hub link, its store, and the SMUR resource it stands for. {@code lrmId} and
+ * What one tablet is: its Hub link, its store, and the SMUR resource it stands for. {@code storeKeys}: how the store
+ * opens; null when the crew unlocks it with the tablet's PIN (the unlock screen then gives it). {@code lrmId} and
  * {@code oruId} come from the Hub settings (LRM_CLIENT_ID, ORU_CLIENT_ID); {@code RPIS_TO_LRM=true} also sends
  * the RPIS record to the LRM. {@code tileFolder}: map tiles laid out {@code z/x/y.png} (may be null).
  */
 public record TabletSettings(
         HubConfig hub,
         Path storeFolder,
-        char[] storeSecret,
+        StoreKeyProvider storeKeys,
         String resourceId,
         String vehicleType,
         String vehicleName,
@@ -22,9 +24,19 @@ public record TabletSettings(
         boolean rpisToLrm) {
 
     /** RPIS to the ORU only (the usual set-up; some regions want the LRM to get a copy: {@code rpisToLrm}). */
-    public TabletSettings(HubConfig hub, Path storeFolder, char[] storeSecret, String resourceId, String vehicleType,
+    public TabletSettings(HubConfig hub, Path storeFolder, StoreKeyProvider storeKeys, String resourceId, String vehicleType,
                           String vehicleName, String crewName, RpisPrefill.Unit unit, Path tileFolder) {
-        this(hub, storeFolder, storeSecret, resourceId, vehicleType, vehicleName, crewName, unit, tileFolder, false);
+        this(hub, storeFolder, storeKeys, resourceId, vehicleType, vehicleName, crewName, unit, tileFolder, false);
+    }
+
+    /** Whether the crew unlocks the store with its PIN (no key given by an integrator's setting). */
+    public boolean unlockedByPin() {
+        return storeKeys == null;
+    }
+
+    /** The same tablet, its store opened by {@code keys} (what the unlock screen gives once the PIN is right). */
+    public TabletSettings withStoreKeys(StoreKeyProvider keys) {
+        return new TabletSettings(hub, storeFolder, keys, resourceId, vehicleType, vehicleName, crewName, unit, tileFolder, rpisToLrm);
     }
 
     public String clientId() {

@@ -114,12 +114,22 @@ public final class StatusViewModel {
         return caseId.get() != null;
     }
 
+    /** The statuses after which the vehicle is available again: the mission is over for the crew. */
+    private static final java.util.Set<ResourceStatus> ENDS_MISSION =
+            java.util.EnumSet.of(ResourceStatus.RETOUR, ResourceStatus.REN_BASE, ResourceStatus.ANNULE);
+
+    /** Engaged, and its last status saved is not one that ends the mission. */
+    public boolean missionActive() {
+        Tap last = lastTap.get();
+        return engaged() && (last == null || !ENDS_MISSION.contains(last.status()));
+    }
+
     public void tap(ResourceStatus status) {
         if (!engaged()) {
             return;
         }
         OffsetDateTime at = OffsetDateTime.now(clock);
-        boolean available = status == ResourceStatus.RETOUR || status == ResourceStatus.REN_BASE || status == ResourceStatus.ANNULE;
+        boolean available = ENDS_MISSION.contains(status);
         var built = core.outgoing().statusChange(caseId.get(), settings.resourceId(), status, at, available, lrmId);
         lastTapState.set(null);
         lastTapText.set(labels.format("status.saving", labels.status(status), at.toLocalTime().withNano(0).toString()));

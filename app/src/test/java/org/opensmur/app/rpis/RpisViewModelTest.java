@@ -33,7 +33,7 @@ class RpisViewModelTest {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
         TabletSettings usual = Tablets.settings(dir.resolve("usual"));
         TabletSettings other = Tablets.settings(dir.resolve("with-lrm"));
-        TabletSettings withLrm = new TabletSettings(other.hub(), other.storeFolder(), other.storeSecret(), other.resourceId(),
+        TabletSettings withLrm = new TabletSettings(other.hub(), other.storeFolder(), other.storeKeys(), other.resourceId(),
                 other.vehicleType(), other.vehicleName(), other.crewName(), other.unit(), null, true);
         var c = new HubCodec().mapper().createObjectNode();
         c.putObject("location").putObject("city").put("inseeCode", "44109").put("name", "Nantes");

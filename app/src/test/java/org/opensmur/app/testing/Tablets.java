@@ -9,6 +9,7 @@ import org.opensmur.app.map.PositionSource;
 import org.opensmur.app.shell.Labels;
 import org.opensmur.core.hub.transport.AmqpHubTransport;
 import org.opensmur.core.hub.transport.HubConfig;
+import org.opensmur.store.crypto.StoreKeyProvider;
 import org.opensmur.store.rpis.RpisPrefill;
 import org.opensmur.store.tablet.TabletCore;
 
@@ -36,7 +37,7 @@ public final class Tablets {
 
     /** The test tablet (VLM 1 of the SAMU 44) on {@code hub}, its store in {@code folder}. */
     public static TabletSettings settings(HubConfig hub, Path folder) {
-        return new TabletSettings(hub, folder, "test-tablet".toCharArray(), RESOURCE, "SMUR", "VLM 1", "Équipe 1",
+        return new TabletSettings(hub, folder, StoreKeyProvider.secret("test-tablet".toCharArray()), RESOURCE, "SMUR", "VLM 1", "Équipe 1",
                 new RpisPrefill.Unit("fr.health.samu440", "440000271", "440000289", "0"), null);
     }
 
@@ -60,6 +61,6 @@ public final class Tablets {
     public static TabletCore core(TabletSettings settings, Clock clock) {
         return new TabletCore(new NoNetwork(), settings.clientId(),
                 org.opensmur.core.hub.validation.ModelLine.named(settings.hub().modelLine()), settings.storeFolder(),
-                settings.storeSecret(), clock);
+                settings.storeKeys(), clock);
     }
 }

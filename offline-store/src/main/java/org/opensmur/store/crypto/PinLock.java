@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.function.LongSupplier;
 import javax.crypto.SecretKey;
 import org.opensmur.store.db.OwnerOnly;
@@ -60,14 +59,31 @@ public final class PinLock {
         return Files.exists(StoreKeyFile.in(folder));
     }
 
+    /** Why a PIN cannot be chosen. */
+    public enum PinProblem {
+        TOO_SHORT("at least " + MIN_DIGITS + " digits"),
+        NOT_DIGITS("digits only"),
+        ONE_DIGIT_REPEATED("not the same digit repeated");
+
+        private final String rule;
+
+        PinProblem(String rule) {
+            this.rule = rule;
+        }
+
+        public String rule() {
+            return rule;
+        }
+    }
+
     /** Why {@code pin} cannot be chosen, or null. */
-    public static String problemWith(char[] pin) {
+    public static PinProblem problemWith(char[] pin) {
         if (pin.length < MIN_DIGITS) {
-            return "at least " + MIN_DIGITS + " digits";
+            return PinProblem.TOO_SHORT;
         }
         for (char c : pin) {
             if (c < '0' || c > '9') {
-                return "digits only";
+                return PinProblem.NOT_DIGITS;
             }
         }
         for (char c : pin) {
@@ -75,32 +91,31 @@ public final class PinLock {
                 return null;
             }
         }
-        return "not the same digit repeated";
+        return PinProblem.ONE_DIGIT_REPEATED;
     }
 
     /**
-     * The first PIN: the store's key is made and wrapped under it when the store first opens (so that a key
-     * file never exists without its database). Refused when a PIN exists already.
+     * The first PIN. The costly part (calibrating Argon2id on this device, wrapping a new key) is done here,
+     * on the caller's thread; the key file is written when the store first opens with the provider returned,
+     * so that a key file never exists without its database. Refused when a PIN exists already.
      */
     public StoreKeyProvider choose(char[] pin) {
-        String problem = problemWith(pin);
+        PinProblem problem = problemWith(pin);
         if (problem != null) {
-            throw new IllegalArgumentException("PIN refused: " + problem);
+            throw new IllegalArgumentException("PIN refused: " + problem.rule());
         }
         if (isSetUp()) {
             throw new IllegalStateException("a PIN is set already: change it instead");
         }
-        char[] chosen = pin.clone();
+        SecretKey key = StoreKeyFile.newDataKey();
+        StoreKeyFile.Content content = StoreKeyFile.wrap(StoreKeyFile.UnlockedBy.PIN, Argon2Kdf.calibratedForPin(guessCost), pin, key);
         return storeFolder -> {
-            try {
-                SecretKey key = StoreKeyFile.newDataKey();
-                OwnerOnly.folder(storeFolder);
-                StoreKeyFile.write(StoreKeyFile.in(storeFolder),
-                        StoreKeyFile.wrap(StoreKeyFile.UnlockedBy.PIN, Argon2Kdf.calibratedForPin(guessCost), chosen, key));
-                return new Vault(key);
-            } finally {
-                Arrays.fill(chosen, '\0');
+            if (isSetUp()) {
+                throw new StoreException(StoreException.Kind.OTHER, "a PIN was set for " + folder + " in the meantime");
             }
+            OwnerOnly.folder(folder);
+            StoreKeyFile.write(StoreKeyFile.in(folder), content);
+            return new Vault(key);
         };
     }
 
@@ -134,9 +149,9 @@ public final class PinLock {
 
     /** A new PIN for the same key: the old one must open it first (same waits); the data is not touched. */
     public synchronized Attempt change(char[] oldPin, char[] newPin) {
-        String problem = problemWith(newPin);
+        PinProblem problem = problemWith(newPin);
         if (problem != null) {
-            throw new IllegalArgumentException("PIN refused: " + problem);
+            throw new IllegalArgumentException("PIN refused: " + problem.rule());
         }
         Attempt attempt = unlock(oldPin);
         if (attempt instanceof Attempt.Opened) {

@@ -1,0 +1,130 @@
+package org.opensmur.app.unlock;
+
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.event.Event;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.input.TouchEvent;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.opensmur.app.shell.Background;
+import org.opensmur.app.shell.Labels;
+import org.opensmur.store.crypto.PinLock;
+import org.opensmur.store.crypto.StoreKeyProvider;
+import org.opensmur.store.db.StoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The tablet behind its PIN: the unlock screen first; once the PIN is right, the screens {@code open}
+ * builds on the store it opened. After {@code lockAfter} without a touch and outside an active mission, the
+ * screens are hidden under the keypad again (the store stays open: messages keep arriving and being
+ * acknowledged); the PIN shows them again. A crew in a mission is never locked out of its screens.
+ */
+public final class LockedTablet extends StackPane {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LockedTablet.class);
+
+    /** What the store opened into: the screens, and whether a mission is under way (never locked then). */
+    public record Opened(Node screens, BooleanSupplier missionActive) {
+    }
+
+    private final PinLock lock;
+    private final Background background;
+    private final Labels labels;
+    private final Duration lockAfter;
+    private final LongSupplier nanoTime;
+    private final Timeline idleWatch;
+    private Opened opened;
+    private UnlockView overlay;
+    private long lastTouch;
+
+    public LockedTablet(PinLock lock, Background background, Labels labels, Function<StoreKeyProvider, Opened> open,
+                        Duration lockAfter, LongSupplier nanoTime) {
+        this.lock = lock;
+        this.background = background;
+        this.labels = labels;
+        this.lockAfter = lockAfter;
+        this.nanoTime = nanoTime;
+        getStyleClass().add("tablet");
+        getChildren().setAll(new UnlockView(new UnlockViewModel(lock, background, labels, keys -> open(open, keys)), labels));
+        for (var type : java.util.List.of(MouseEvent.MOUSE_PRESSED, TouchEvent.TOUCH_PRESSED, KeyEvent.KEY_PRESSED, ScrollEvent.SCROLL)) {
+            addEventFilter(type, this::touched);
+        }
+        idleWatch = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> lockIfIdle()));
+        idleWatch.setCycleCount(Timeline.INDEFINITE);
+    }
+
+    private void open(Function<StoreKeyProvider, Opened> open, StoreKeyProvider keys) {
+        try {
+            opened = open.apply(keys);
+        } catch (StoreException e) {
+            // The PIN was right but the store cannot open (its database missing beside its key, damaged...).
+            LOG.error("cannot open the store: {}", e.getMessage());
+            Label title = new Label(labels.storageProblem(e));
+            title.getStyleClass().add("title");
+            title.setWrapText(true);
+            Label detail = new Label(e.getMessage());
+            detail.setId("startup-problem");
+            detail.setWrapText(true);
+            getChildren().setAll(new VBox(24, title, detail));
+            return;
+        }
+        getChildren().setAll(opened.screens());
+        lastTouch = nanoTime.getAsLong();
+        if (!lockAfter.isZero()) {
+            idleWatch.play();
+        }
+    }
+
+    private void touched(Event event) {
+        lastTouch = nanoTime.getAsLong();
+    }
+
+    /** Whether the screens are hidden under the keypad (or not opened yet). */
+    public boolean locked() {
+        return opened == null || overlay != null;
+    }
+
+    private void lockIfIdle() {
+        if (overlay != null || opened == null || opened.missionActive().getAsBoolean()) {
+            return;
+        }
+        if (nanoTime.getAsLong() - lastTouch >= lockAfter.toNanos()) {
+            lockNow();
+        }
+    }
+
+    /** Hides the screens under the keypad; the PIN shows them again. */
+    public void lockNow() {
+        if (opened == null || overlay != null) {
+            return;
+        }
+        overlay = new UnlockView(new UnlockViewModel(lock, background, labels, keys -> unlock()), labels);
+        opened.screens().setVisible(false); // nothing of the mission shows, not even through a transparent pixel
+        opened.screens().setDisable(true); // nor takes a key typed on a hardware keyboard
+        getChildren().add(overlay);
+        overlay.requestFocus();
+    }
+
+    private void unlock() {
+        getChildren().remove(overlay);
+        overlay = null;
+        opened.screens().setDisable(false);
+        opened.screens().setVisible(true);
+        lastTouch = nanoTime.getAsLong();
+    }
+
+    /** Stops watching for idleness (the app is closing). */
+    public void stop() {
+        idleWatch.stop();
+    }
+}
