@@ -22,6 +22,7 @@ import org.opensmur.store.outbox.LedgerVerdict;
 import org.opensmur.store.outbox.Outbox;
 import org.opensmur.store.outbox.OutboxPolicy;
 import org.opensmur.store.outbox.OutboxRelay;
+import org.opensmur.store.retention.MissionRetention;
 
 /**
  * The tablet's offline store in one place: {@code store.db} (outbox, inbox, cases, ledger) and
@@ -35,11 +36,13 @@ public final class OfflineStore implements AutoCloseable {
     private final CaseStore cases;
     private final StoredAcknowledger acknowledger;
     private final Drafts drafts;
+    private final MissionRetention retention;
 
     private OfflineStore(StoreDatabase database, Outbox outbox, Inbox inbox, CaseStore cases, StoredAcknowledger acknowledger,
-                         Drafts drafts) {
+                         Drafts drafts, MissionRetention retention) {
         this.database = database;
         this.drafts = drafts;
+        this.retention = retention;
         this.outbox = outbox;
         this.inbox = inbox;
         this.cases = cases;
@@ -68,10 +71,12 @@ public final class OfflineStore implements AutoCloseable {
         StoreDatabase database = StoreDatabase.open(databaseFile);
         OwnerOnly.filesIn(folder);
         Outbox outbox = new Outbox(database, vault, codec, policy, clock);
-        CaseStore cases = new CaseStore(database, vault, codec, clock);
+        Drafts drafts = new Drafts(database, vault, clock);
+        MissionRetention retention = new MissionRetention(database, drafts, clock);
+        CaseStore cases = new CaseStore(database, vault, codec, clock, retention);
         Inbox inbox = new Inbox(database, vault, codec, cases, clock);
         return new OfflineStore(database, outbox, inbox, cases, new StoredAcknowledger(database, outbox, outgoing),
-                new Drafts(database, vault, clock));
+                drafts, retention);
     }
 
     private static String rescueHint(Path storeFolder) {
@@ -112,6 +117,11 @@ public final class OfflineStore implements AutoCloseable {
 
     public Drafts drafts() {
         return drafts;
+    }
+
+    /** Closed missions and their purge after the retention delay. */
+    public MissionRetention retention() {
+        return retention;
     }
 
     public StoredAcknowledger acknowledger() {

@@ -114,14 +114,10 @@ public final class StatusViewModel {
         return caseId.get() != null;
     }
 
-    /** The statuses after which the vehicle is available again: the mission is over for the crew. */
-    private static final java.util.Set<ResourceStatus> ENDS_MISSION =
-            java.util.EnumSet.of(ResourceStatus.RETOUR, ResourceStatus.REN_BASE, ResourceStatus.ANNULE);
-
     /** Engaged, and its last status saved is not one that ends the mission. */
     public boolean missionActive() {
         Tap last = lastTap.get();
-        return engaged() && (last == null || !ENDS_MISSION.contains(last.status()));
+        return engaged() && (last == null || !StatusFlow.endsMission(last.status()));
     }
 
     public void tap(ResourceStatus status) {
@@ -129,7 +125,7 @@ public final class StatusViewModel {
             return;
         }
         OffsetDateTime at = OffsetDateTime.now(clock);
-        boolean available = ENDS_MISSION.contains(status);
+        boolean available = StatusFlow.endsMission(status);
         var built = core.outgoing().statusChange(caseId.get(), settings.resourceId(), status, at, available, lrmId);
         lastTapState.set(null);
         lastTapText.set(labels.format("status.saving", labels.status(status), at.toLocalTime().withNano(0).toString()));

@@ -41,7 +41,11 @@ public final class CaseStore {
     private final HubCodec codec;
     private final Clock clock;
 
-    public CaseStore(StoreDatabase database, Vault vault, HubCodec codec, Clock clock) {
+    private final org.opensmur.store.retention.MissionRetention retention;
+
+    public CaseStore(StoreDatabase database, Vault vault, HubCodec codec, Clock clock,
+                     org.opensmur.store.retention.MissionRetention retention) {
+        this.retention = retention;
         this.database = database;
         this.vault = vault;
         this.codec = codec;
@@ -76,6 +80,10 @@ public final class CaseStore {
             insert.executeUpdate();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        String state = payload.at("/qualification/details/status").asText("");
+        if (org.opensmur.store.retention.MissionRetention.CLOSED_CASE_STATES.contains(state)) {
+            retention.closed(c, caseIdOf(message), "case " + state); // in the same transaction as the message
         }
     }
 

@@ -90,7 +90,13 @@ public final class Migrations {
                       UNIQUE (distribution_id, digest))""",
                     "ALTER TABLE outbox ADD COLUMN held_state TEXT"),
             // 6: the model line each outgoing row was written in: never published on a vhost of another line
-            List.of("ALTER TABLE outbox ADD COLUMN model_line TEXT NOT NULL DEFAULT '3'"));
+            List.of("ALTER TABLE outbox ADD COLUMN model_line TEXT NOT NULL DEFAULT '3'"),
+            // 7: missions over (the crew's last status, or the case closed by the SAMU): purged after a delay
+            List.of("""
+                    CREATE TABLE mission_closures (
+                      case_id TEXT PRIMARY KEY,
+                      closed_at INTEGER NOT NULL,
+                      reason TEXT NOT NULL)"""));
 
     public static int latest() {
         return STEPS.size();

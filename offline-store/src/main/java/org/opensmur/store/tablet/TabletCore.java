@@ -24,6 +24,8 @@ import org.opensmur.core.reference.ReferenceStep;
 import org.opensmur.core.hub.validation.ValidationIssue;
 import org.opensmur.store.OfflineStore;
 import org.opensmur.store.db.StoreException;
+import org.opensmur.core.status.ResourcesStatus;
+import org.opensmur.core.status.StatusFlow;
 import org.opensmur.store.outbox.LedgerVerdict;
 import org.opensmur.store.outbox.OutboxEntry;
 import org.opensmur.store.outbox.OutboxPolicy;
@@ -42,6 +44,8 @@ public final class TabletCore implements AutoCloseable {
     /** Relay window: unconfirmed messages in flight at most. */
     private static final int WINDOW = 256;
     private static final Duration WATCH_EVERY = Duration.ofSeconds(5);
+    /** How often closed missions past their retention are looked for. */
+    private static final Duration PURGE_EVERY = Duration.ofMinutes(10);
 
     private final OutgoingMessages outgoing;
     private final OfflineStore store;
@@ -188,6 +192,13 @@ public final class TabletCore implements AutoCloseable {
                 LOG.warn("storage watch: {}", e.toString());
             }
         }, 0, WATCH_EVERY.toSeconds(), TimeUnit.SECONDS);
+        watch.scheduleWithFixedDelay(() -> {
+            try {
+                store.retention().purgeDue(); // it logs each mission purged or kept
+            } catch (RuntimeException e) {
+                LOG.warn("retention of closed missions: {}", e.toString());
+            }
+        }, 60, PURGE_EVERY.toSeconds(), TimeUnit.SECONDS);
     }
 
     public OfflineStore store() {
@@ -221,6 +232,14 @@ public final class TabletCore implements AutoCloseable {
             OutboxEntry entry = store.outbox().enqueue(built);
             if (storage.problem() != null) {
                 update(StorageState.of(store.usableSpace(), null));
+            }
+            if (built.message().payload() instanceof ResourcesStatus status && StatusFlow.endsMission(status.state().status())) {
+                try {
+                    store.retention().closed(status.caseId(), "status " + status.state().status().code());
+                } catch (StoreException e) {
+                    // The tap is saved (said so); the mission is only not marked over: kept, never purged early.
+                    LOG.warn("mission {} not marked over: {}", status.caseId(), e.getMessage());
+                }
             }
             return entry;
         } catch (StoreException e) {

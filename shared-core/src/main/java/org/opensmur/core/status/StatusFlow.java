@@ -31,6 +31,14 @@ public final class StatusFlow {
         return List.copyOf(all);
     }
 
+    /**
+     * Whether the crew's mission is over once this status is saved: the vehicle is available again
+     * ({@code RETOUR}, {@code REN-BASE}) or the engagement was cancelled ({@code ANNULE}).
+     */
+    public static boolean endsMission(ResourceStatus status) {
+        return status == ResourceStatus.RETOUR || status == ResourceStatus.REN_BASE || status == ResourceStatus.ANNULE;
+    }
+
     /** The status that ends the care in this line. */
     public static ResourceStatus endOfCare(ModelLine line) {
         return line.has(ResourceStatus.FINPEC) ? ResourceStatus.FINPEC : ResourceStatus.FINMED;

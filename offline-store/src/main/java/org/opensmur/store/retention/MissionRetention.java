@@ -1,0 +1,198 @@
+package org.opensmur.store.retention;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.opensmur.store.db.StoreDatabase;
+import org.opensmur.store.drafts.Drafts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Patient data is not kept forever. A mission is over when the crew saved a status that ends it (see
+ * {@link org.opensmur.core.status.StatusFlow#endsMission}) or the SAMU closed the case ({@code CLOTURE},
+ * {@code CLASSE}, {@code ARCHIVE}); {@code keepFor} later (72 h by default), or at once when the crew asks,
+ * everything the tablet holds of it goes: received messages and their conflicting copies, the case and its
+ * history, the bilan draft, what it sent and the ledger of each. Never while one of its messages is not yet
+ * delivered (queued, or sent and not acknowledged): that is said, and it is tried again later. Each purge
+ * writes one log line: the case id and the counts, nothing of the patient.
+ */
+public final class MissionRetention {
+
+    public static final Duration DEFAULT_KEEP = Duration.ofHours(72);
+    /** The case states, as the SAMU sends them, after which the case is closed for the tablet. */
+    public static final Set<String> CLOSED_CASE_STATES = Set.of("CLOTURE", "CLASSE", "ARCHIVE");
+    /** The drafts the app keeps of its open mission (their bodies name the case). */
+    private static final List<String> SESSION_DRAFTS = List.of("session:mission");
+
+    private static final Logger LOG = LoggerFactory.getLogger(MissionRetention.class);
+
+    private final StoreDatabase database;
+    private final Drafts drafts;
+    private final Clock clock;
+    private volatile Duration keepFor = DEFAULT_KEEP;
+
+    /** What became of one closed mission: purged with its counts, or kept and why. */
+    public record Outcome(String caseId, boolean purged, String why, Map<String, Integer> counts) {
+    }
+
+    public MissionRetention(StoreDatabase database, Drafts drafts, Clock clock) {
+        this.database = database;
+        this.drafts = drafts;
+        this.clock = clock;
+    }
+
+    public void keepFor(Duration delay) {
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("retention of closed missions: " + delay + " is negative");
+        }
+        this.keepFor = delay;
+    }
+
+    public Duration keepFor() {
+        return keepFor;
+    }
+
+    /** The mission of {@code caseId} is over (a first closure counts; a later one does not move its time). */
+    public void closed(String caseId, String reason) {
+        database.inTransaction(c -> {
+            closed(c, caseId, reason);
+            return null;
+        });
+    }
+
+    /** The same, inside the caller's transaction (the one that stored the message closing it). */
+    public void closed(Connection c, String caseId, String reason) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement(
+                "INSERT OR IGNORE INTO mission_closures (case_id, closed_at, reason) VALUES (?, ?, ?)")) {
+            insert.setString(1, caseId);
+            insert.setLong(2, clock.millis());
+            insert.setString(3, reason);
+            insert.executeUpdate();
+        }
+    }
+
+    /** When the mission of {@code caseId} was closed, if it was. */
+    public java.util.Optional<Instant> closedAt(String caseId) {
+        return database.inTransaction(c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT closed_at FROM mission_closures WHERE case_id = ?")) {
+                select.setString(1, caseId);
+                try (ResultSet r = select.executeQuery()) {
+                    return r.next() ? java.util.Optional.of(Instant.ofEpochMilli(r.getLong(1))) : java.util.Optional.<Instant>empty();
+                }
+            }
+        });
+    }
+
+    /** Every mission closed more than {@code keepFor} ago: purged, or kept with the reason. */
+    public List<Outcome> purgeDue() {
+        long cutoff = clock.millis() - keepFor.toMillis();
+        List<String> due = database.inTransaction(c -> {
+            List<String> ids = new ArrayList<>();
+            try (PreparedStatement select = c.prepareStatement("SELECT case_id FROM mission_closures WHERE closed_at <= ? ORDER BY closed_at")) {
+                select.setLong(1, cutoff);
+                try (ResultSet r = select.executeQuery()) {
+                    while (r.next()) {
+                        ids.add(r.getString(1));
+                    }
+                }
+            }
+            return ids;
+        });
+        List<Outcome> outcomes = new ArrayList<>();
+        for (String caseId : due) {
+            outcomes.add(purge(caseId));
+        }
+        return outcomes;
+    }
+
+    /** The crew's "erase now": a closed mission goes at once, under the same rule of delivery. */
+    public Outcome purgeNow(String caseId) {
+        if (closedAt(caseId).isEmpty()) {
+            return new Outcome(caseId, false, "mission not over", Map.of());
+        }
+        return purge(caseId);
+    }
+
+    private Outcome purge(String caseId) {
+        String tail = caseId.substring(caseId.lastIndexOf('.') + 1);
+        // The outbox rows of this case: ordered by it (case:ID), its RPIS (rpis:ORG.SENDERCASEID), and the
+        // acknowledgements of what it received (reference:DISTRIBUTIONID).
+        String ofCase = """
+                (' ' || order_key || ' ' LIKE '% case:' || ?1 || ' %'
+                 OR (order_key LIKE 'rpis:%' AND order_key LIKE '%.' || ?2)
+                 OR order_key IN (SELECT 'reference:' || distribution_id FROM inbox WHERE case_id = ?1))""";
+        Outcome outcome = database.inTransaction(c -> {
+            int undelivered;
+            try (PreparedStatement count = c.prepareStatement(
+                    // Queued, or sent and awaiting the recipient's RC-REF (acknowledgements themselves get none).
+                    "SELECT COUNT(*) FROM outbox WHERE (state = 'QUEUED' OR (state = 'SENT' AND type NOT IN ('RC-REF', 'RS-ERROR')))"
+                            + " AND " + ofCase)) {
+                count.setString(1, caseId);
+                count.setString(2, tail);
+                try (ResultSet r = count.executeQuery()) {
+                    undelivered = r.next() ? r.getInt(1) : 0;
+                }
+            }
+            if (undelivered > 0) {
+                return new Outcome(caseId, false, undelivered + " message(s) of the mission not yet delivered", Map.of());
+            }
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            counts.put("ledger", delete(c, "DELETE FROM delivery_events WHERE distribution_id IN (SELECT distribution_id FROM outbox WHERE "
+                    + ofCase + ")", caseId, tail));
+            counts.put("sent", delete(c, "DELETE FROM outbox WHERE " + ofCase, caseId, tail));
+            counts.put("references", delete(c, "DELETE FROM sent_references WHERE received_id IN (SELECT distribution_id FROM inbox"
+                    + " WHERE case_id = ?1)", caseId, null));
+            counts.put("received", delete(c, "DELETE FROM inbox WHERE case_id = ?1", caseId, null));
+            counts.put("conflicts", delete(c, "DELETE FROM inbox_conflicts WHERE case_id = ?1", caseId, null));
+            counts.put("case", delete(c, "DELETE FROM case_messages WHERE case_id = ?1", caseId, null));
+            counts.put("drafts", delete(c, "DELETE FROM drafts WHERE draft_key LIKE '%:' || ?1 OR draft_key LIKE '%:' || ?1 || ':%'", caseId, null));
+            delete(c, "DELETE FROM mission_closures WHERE case_id = ?1", caseId, null);
+            return new Outcome(caseId, true, null, counts);
+        });
+        if (outcome.purged()) {
+            int sessionDrafts = forgetSession(caseId);
+            if (sessionDrafts > 0) {
+                Map<String, Integer> counts = new LinkedHashMap<>(outcome.counts());
+                counts.merge("drafts", sessionDrafts, Integer::sum);
+                outcome = new Outcome(caseId, true, null, counts);
+            }
+            LOG.info("mission purged: case {} {}", caseId, outcome.counts());
+        } else {
+            LOG.info("mission kept: case {} ({})", caseId, outcome.why());
+        }
+        return outcome;
+    }
+
+    /** The app's own memory of the mission (encrypted: read to see which case it names). */
+    private int forgetSession(String caseId) {
+        int removed = 0;
+        for (String key : SESSION_DRAFTS) {
+            var draft = drafts.load(key);
+            if (draft.isPresent() && caseId.equals(draft.get().get("caseId"))) {
+                drafts.remove(key);
+                removed++;
+            }
+        }
+        return removed;
+    }
+
+    private static int delete(Connection c, String sql, String caseId, String tail) throws SQLException {
+        try (PreparedStatement delete = c.prepareStatement(sql)) {
+            delete.setString(1, caseId);
+            if (tail != null) {
+                delete.setString(2, tail);
+            }
+            return delete.executeUpdate();
+        }
+    }
+}
