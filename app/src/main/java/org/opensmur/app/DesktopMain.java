@@ -62,6 +62,10 @@ public final class DesktopMain {
             cli.printVersionHelp(out);
             return new Parsed(command, 0);
         }
+        if (command.keepMissionsHours < 0) {
+            err.println("--keep-missions: " + command.keepMissionsHours + ": give a number of hours, 0 (at once) or more");
+            return new Parsed(command, 2);
+        }
         if (command.lockAfterMinutes < 0) {
             err.println("--lock-after: " + command.lockAfterMinutes + ": give a number of minutes, 0 (never) or more");
             return new Parsed(command, 2);

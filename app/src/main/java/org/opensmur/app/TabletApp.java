@@ -90,6 +90,7 @@ public final class TabletApp extends Application {
     private MainView openScreens(Stage stage, TabletSettings settings, Labels labels, Clock clock, TabletCommand options) {
         session = new TabletSession(new AmqpHubTransport(settings.hub(), clock), settings, labels, Platform::runLater, clock,
                 positionSource(clock, options.nmea()));
+        session.core().store().retention().keepFor(options.keepMissions());
         MainView view = new MainView(session, labels, () -> {
             theme = theme.next();
             theme.applyTo(stage.getScene());

@@ -59,6 +59,10 @@ public final class TabletCommand {
             description = "locks the screen after MINUTES without a touch, outside an active mission (0: never; default: ${DEFAULT-VALUE})")
     int lockAfterMinutes;
 
+    @Option(names = "--keep-missions", paramLabel = "HOURS", defaultValue = "72",
+            description = "erases a mission over (and all delivered) HOURS after its end (default: ${DEFAULT-VALUE})")
+    int keepMissionsHours;
+
     @Option(names = "--restore-store", paramLabel = "COPY", description = "puts a rescued or damaged database back as the store"
             + " (never overwrites one), then exits")
     Path restoreStore;
@@ -81,6 +85,10 @@ public final class TabletCommand {
 
     public Long autopilot() {
         return autopilot;
+    }
+
+    public java.time.Duration keepMissions() {
+        return java.time.Duration.ofHours(Math.max(0, keepMissionsHours));
     }
 
     public java.time.Duration lockAfter() {

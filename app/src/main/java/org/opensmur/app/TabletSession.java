@@ -120,6 +120,7 @@ public final class TabletSession implements AutoCloseable {
         core.describeAs(new GeoResource(settings.resourceId(), settings.unit().orgId(), settings.vehicleName(),
                 GeoResourceType.SMUR, GeoResourceNature.EFFECTEUR, GeoResourceMobility.VEHICULE, GeoResourceCapacity.MEDICALE, null));
         statusBar.onStorage(core.storage());
+        status.lastTapProperty().addListener((o, was, is) -> updateOver());
         // From here on the UI thread does no database work (opening the store, above, is the one exception).
         core.store().database().forbidOn(Platform::isFxApplicationThread, Boolean.getBoolean("opensmur.strictThreads"));
     }
@@ -356,6 +357,7 @@ public final class TabletSession implements AutoCloseable {
             return; // another case was opened meanwhile
         }
         mission.show(view);
+        updateOver();
         var point = view.current().at("/location/geometry/point/coord");
         if (point.has("lat")) {
             interventionPoint.set(new MapPoint(point.get("lat").asDouble(), point.get("lon").asDouble()));
@@ -377,6 +379,35 @@ public final class TabletSession implements AutoCloseable {
         if (missionOnScreen) {
             consultOpenCase();
         }
+    }
+
+    /** Over when the crew's last status ends the mission or the SAMU closed the case. */
+    private void updateOver() {
+        mission.setOver(openCase != null && ((status.engaged() && !status.missionActive()) || mission.closedBySamu()));
+    }
+
+    /**
+     * The crew's "erase this mission from the tablet": everything the store holds of it goes at once, unless
+     * one of its messages is still on its way (then it is kept, said, and purged later by the retention).
+     */
+    public void eraseMission() {
+        String caseId = openCase;
+        if (caseId == null) {
+            return;
+        }
+        background.run(() -> core.store().retention().purgeNow(caseId), outcome -> {
+            if (outcome.purged()) {
+                openCase = null;
+                forget(MISSION);
+                status.release();
+                int total = outcome.counts().values().stream().mapToInt(Integer::intValue).sum();
+                mission.erased(labels.format("mission.erase.done", total), true);
+            } else if (!outcome.over()) {
+                mission.erased(labels.get("mission.erase.notOver"), false);
+            } else {
+                mission.erased(labels.format("mission.erase.undelivered", outcome.undelivered()), false);
+            }
+        }, this::failed);
     }
 
     /** The crew has read the highlighted changes of the open case. */

@@ -29,7 +29,7 @@ class TabletCommandTest {
         Run run = parse("--help");
         assertEquals(0, run.parsed().exit());
         for (String option : new String[] {"--hub-dir", "--hub-config", "--store", "--tiles", "--lang", "--theme", "--nmea",
-            "--restore-store", "OPENSMUR_STORE_SECRET"}) {
+            "--restore-store", "--lock-after", "--keep-missions", "OPENSMUR_STORE_SECRET", "PIN"}) {
             assertTrue(run.out().contains(option), option + " missing from:\n" + run.out());
         }
     }
@@ -53,6 +53,13 @@ class TabletCommandTest {
         assertEquals(2, run.parsed().exit());
         assertTrue(run.err().contains("--theme") && run.err().contains("DAY") && run.err().contains("SUNLIGHT"), run.err());
         assertTrue(!run.err().contains("Exception") && !run.err().contains("\tat "), run.err());
+        for (String option : new String[] {"--lock-after", "--keep-missions"}) {
+            Run negative = parse(option, "-1");
+            assertEquals(2, negative.parsed().exit(), option);
+            assertTrue(negative.err().contains(option), negative.err());
+        }
+        assertEquals(java.time.Duration.ofHours(72), parse().parsed().command().keepMissions(), "72 h unless told");
+        assertEquals(java.time.Duration.ofMinutes(5), parse().parsed().command().lockAfter(), "5 min unless told");
         Run unknown = parse("--colour", "red");
         assertEquals(2, unknown.parsed().exit());
         assertTrue(unknown.err().contains("--colour"), unknown.err());

@@ -15,9 +15,10 @@ public final class MissionView extends ScrollPane {
 
     private static final PseudoClass CHANGED = PseudoClass.getPseudoClass("changed");
 
-    public MissionView(MissionViewModel model, Labels labels, Runnable markSeen) {
+    public MissionView(MissionViewModel model, Labels labels, Runnable markSeen, Runnable erase) {
         setFitToWidth(true);
         Label title = new Label();
+        title.setId("mission-title");
         title.getStyleClass().add("title");
         title.textProperty().bind(model.titleProperty());
         GridPane grid = new GridPane();
@@ -51,7 +52,40 @@ public final class MissionView extends ScrollPane {
         others.getStyleClass().add("field-name");
         ListView<String> resources = new ListView<>(model.otherResources());
         resources.setPrefHeight(120);
-        VBox box = new VBox(14, title, conflict, grid, seen, others, resources);
+        // Erasing is asked twice, inline (no window over the screen): a tap meant elsewhere never erases.
+        Button eraseAsk = new Button(labels.get("mission.erase"));
+        eraseAsk.setId("mission-erase");
+        eraseAsk.getStyleClass().add("touch-button");
+        Label eraseWarning = new Label(labels.get("mission.erase.warning"));
+        eraseWarning.setWrapText(true);
+        Button eraseConfirm = new Button(labels.get("mission.erase.confirm"));
+        eraseConfirm.setId("mission-erase-confirm");
+        eraseConfirm.getStyleClass().addAll("touch-button", "decline");
+        Button eraseCancel = new Button(labels.get("mission.erase.cancel"));
+        eraseCancel.setId("mission-erase-cancel");
+        eraseCancel.getStyleClass().add("touch-button");
+        javafx.scene.layout.HBox confirmRow = new javafx.scene.layout.HBox(14, eraseWarning, eraseConfirm, eraseCancel);
+        confirmRow.setVisible(false);
+        confirmRow.managedProperty().bind(confirmRow.visibleProperty());
+        eraseAsk.visibleProperty().bind(model.overProperty().and(confirmRow.visibleProperty().not()));
+        eraseAsk.managedProperty().bind(eraseAsk.visibleProperty());
+        eraseAsk.setOnAction(e -> confirmRow.setVisible(true));
+        eraseCancel.setOnAction(e -> confirmRow.setVisible(false));
+        eraseConfirm.setOnAction(e -> {
+            confirmRow.setVisible(false);
+            erase.run();
+        });
+        model.overProperty().addListener((o, was, is) -> {
+            if (!is) {
+                confirmRow.setVisible(false);
+            }
+        });
+        Label eraseOutcome = new Label();
+        eraseOutcome.setId("mission-erase-outcome");
+        eraseOutcome.setWrapText(true);
+        eraseOutcome.textProperty().bind(model.eraseOutcomeProperty());
+        eraseOutcome.managedProperty().bind(eraseOutcome.textProperty().isNotEmpty());
+        VBox box = new VBox(14, title, conflict, grid, seen, others, resources, eraseAsk, confirmRow, eraseOutcome);
         box.setPadding(new Insets(16));
         setContent(box);
     }

@@ -58,6 +58,9 @@ public final class MissionViewModel {
     private final ObservableList<Field> fields = FXCollections.observableArrayList();
     private final ObservableList<String> otherResources = FXCollections.observableArrayList();
     private final Set<String> seenUpdates = new HashSet<>();
+    private final javafx.beans.property.BooleanProperty over = new javafx.beans.property.SimpleBooleanProperty();
+    private final StringProperty eraseOutcome = new SimpleStringProperty("");
+    private boolean closedBySamu;
 
     public MissionViewModel(Labels labels) {
         this.labels = labels;
@@ -85,6 +88,7 @@ public final class MissionViewModel {
         }
         caseId.set(view.caseId());
         JsonNode c = view.current();
+        closedBySamu = org.opensmur.store.retention.MissionRetention.CLOSED_CASE_STATES.contains(c.at("/qualification/details/status").asText(""));
         title.set(labels.format("mission.title", text(c.at("/qualification/details/priority")), text(c.at("/qualification/whatsHappen/label"))));
         for (Field field : fields) {
             field.value.set(render(field.path, c));
@@ -144,6 +148,42 @@ public final class MissionViewModel {
             return String.join("\n", items);
         }
         return node.isValueNode() ? node.asText() : "";
+    }
+
+    /** Whether the SAMU closed the case shown (CLOTURE, CLASSE, ARCHIVE). */
+    public boolean closedBySamu() {
+        return closedBySamu;
+    }
+
+    /** The mission is over (the crew's last status, or the case closed): the crew may erase it from the tablet. */
+    public void setOver(boolean isOver) {
+        over.set(isOver);
+    }
+
+    public javafx.beans.property.ReadOnlyBooleanProperty overProperty() {
+        return over;
+    }
+
+    /** What came of the crew's "erase": done with the count, or why it was kept. */
+    public void erased(String outcome, boolean done) {
+        eraseOutcome.set(outcome);
+        if (done) {
+            caseId.set("");
+            title.set(labels.get("mission.none"));
+            fields.forEach(f -> {
+                f.value.set("");
+                f.changed.set(false);
+            });
+            conflict.set("");
+            otherResources.clear();
+            seenUpdates.clear();
+            closedBySamu = false;
+            over.set(false);
+        }
+    }
+
+    public ReadOnlyStringProperty eraseOutcomeProperty() {
+        return eraseOutcome;
     }
 
     public ReadOnlyStringProperty caseIdProperty() {

@@ -43,7 +43,7 @@ public final class MainView extends BorderPane {
         getStyleClass().add("tablet");
         setTop(new VBox(new StatusBarView(session.statusBar()), new EngagementView(session.engagement(), labels)));
         // Each screen is built on first show (Gluon Maps starts loading tiles as soon as it exists).
-        factories.put(Screen.MISSION, () -> new MissionView(session.mission(), labels, session::markMissionSeen));
+        factories.put(Screen.MISSION, () -> new MissionView(session.mission(), labels, session::markMissionSeen, session::eraseMission));
         factories.put(Screen.STATUS, () -> new StatusView(session.status(), labels));
         factories.put(Screen.MAP, () -> new MapScreen(session.ownPosition(), session.interventionPoint()));
         factories.put(Screen.BILAN, () -> new BilanView(session.bilan(), labels));

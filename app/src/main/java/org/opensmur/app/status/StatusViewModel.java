@@ -76,6 +76,23 @@ public final class StatusViewModel {
         correctable.set(false);
     }
 
+    /** The mission is erased from the tablet: no case, nothing to tap until the next engagement. */
+    public void release() {
+        caseId.set(null);
+        lrmId = null;
+        history.clear();
+        times.clear();
+        expected.set(null);
+        lastTap.set(null);
+        lastTapState.set(null);
+        lastTapText.set("");
+        correctable.set(false);
+    }
+
+    public ReadOnlyObjectProperty<Tap> lastTapProperty() {
+        return lastTap;
+    }
+
     /**
      * The mission as the store has it after a restart: its taps in order (from the outbox, the record of
      * what was sent) and the last one's delivery state; the expected next status follows the last tap.

@@ -121,6 +121,33 @@ class TabletFlowsTest {
     }
 
     @Test
+    void aMissionOverIsErasedFromTheTabletWhenTheCrewAsksTwiceAndEverythingIsDelivered(FxRobot robot) throws Exception {
+        String caseId = onScene(robot);
+        robot.clickOn("#tab-mission");
+        assertFalse(robot.lookup("#mission-erase").queryAs(Button.class).isVisible(), "no erasing during a mission");
+
+        robot.clickOn("#tab-status");
+        tap(robot, "RETOUR");
+        // The LRM's RC-REF for the last status: everything of the mission has arrived.
+        await().atMost(Duration.ofSeconds(20)).until(() -> text(robot, "#status-last").endsWith("— reçu")
+                || text(robot, "#status-last").endsWith("— consulté") || text(robot, "#status-last").endsWith("— intégré"));
+        robot.clickOn("#tab-mission");
+        robot.clickOn("#mission-erase");
+        robot.clickOn("#mission-erase-cancel");
+        assertTrue(session.core().store().cases().caseIds().contains(caseId), "kept: the crew said no");
+        robot.clickOn("#mission-erase");
+        robot.clickOn("#mission-erase-confirm");
+        await().atMost(Duration.ofSeconds(10)).until(() -> text(robot, "#mission-erase-outcome").startsWith("Mission effacée de la tablette"));
+        assertFalse(session.core().store().cases().caseIds().contains(caseId));
+        assertTrue(session.core().store().drafts().load("session:mission").isEmpty());
+        assertEquals("Aucune mission", text(robot, "#mission-title"));
+
+        restart(robot);
+        robot.clickOn("#tab-status");
+        assertTrue(robot.lookup("#status-DEPART").queryAs(Button.class).isDisabled(), "no mission comes back after a restart");
+    }
+
+    @Test
     void aRestartBringsBackTheMissionItsStatusesTheBilanDraftAndTheScreen(FxRobot robot) throws Exception {
         String caseId = onScene(robot);
         robot.clickOn("#tab-bilan");

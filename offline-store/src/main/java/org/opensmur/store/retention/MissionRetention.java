@@ -41,8 +41,11 @@ public final class MissionRetention {
     private final Clock clock;
     private volatile Duration keepFor = DEFAULT_KEEP;
 
-    /** What became of one closed mission: purged with its counts, or kept and why. */
-    public record Outcome(String caseId, boolean purged, String why, Map<String, Integer> counts) {
+    /**
+     * What became of one mission: purged with its counts, or kept: not over, or {@code undelivered}
+     * messages still on their way. {@code why} says it in a log's words.
+     */
+    public record Outcome(String caseId, boolean purged, boolean over, int undelivered, String why, Map<String, Integer> counts) {
     }
 
     public MissionRetention(StoreDatabase database, Drafts drafts, Clock clock) {
@@ -118,7 +121,7 @@ public final class MissionRetention {
     /** The crew's "erase now": a closed mission goes at once, under the same rule of delivery. */
     public Outcome purgeNow(String caseId) {
         if (closedAt(caseId).isEmpty()) {
-            return new Outcome(caseId, false, "mission not over", Map.of());
+            return new Outcome(caseId, false, false, 0, "mission not over", Map.of());
         }
         return purge(caseId);
     }
@@ -144,7 +147,7 @@ public final class MissionRetention {
                 }
             }
             if (undelivered > 0) {
-                return new Outcome(caseId, false, undelivered + " message(s) of the mission not yet delivered", Map.of());
+                return new Outcome(caseId, false, true, undelivered, undelivered + " message(s) of the mission not yet delivered", Map.of());
             }
             Map<String, Integer> counts = new LinkedHashMap<>();
             counts.put("ledger", delete(c, "DELETE FROM delivery_events WHERE distribution_id IN (SELECT distribution_id FROM outbox WHERE "
@@ -157,14 +160,14 @@ public final class MissionRetention {
             counts.put("case", delete(c, "DELETE FROM case_messages WHERE case_id = ?1", caseId, null));
             counts.put("drafts", delete(c, "DELETE FROM drafts WHERE draft_key LIKE '%:' || ?1 OR draft_key LIKE '%:' || ?1 || ':%'", caseId, null));
             delete(c, "DELETE FROM mission_closures WHERE case_id = ?1", caseId, null);
-            return new Outcome(caseId, true, null, counts);
+            return new Outcome(caseId, true, true, 0, null, counts);
         });
         if (outcome.purged()) {
             int sessionDrafts = forgetSession(caseId);
             if (sessionDrafts > 0) {
                 Map<String, Integer> counts = new LinkedHashMap<>(outcome.counts());
                 counts.merge("drafts", sessionDrafts, Integer::sum);
-                outcome = new Outcome(caseId, true, null, counts);
+                outcome = new Outcome(caseId, true, true, 0, null, counts);
             }
             LOG.info("mission purged: case {} {}", caseId, outcome.counts());
         } else {
