@@ -188,10 +188,18 @@ public final class HubSimCli implements Callable<Integer> {
         private int run(PrintWriter out, Dispatcher.Broker kind) throws Exception {
             // The simulated parties' stores (the ORU's RPIS records are patient data): removed when the demo ends.
             Path work = Files.createTempDirectory("opensmur-demo");
+            // Ctrl-C or a kill ends the JVM without running the finally below: a shutdown hook removes it then.
+            Thread cleanup = new Thread(() -> deleteRecursively(work), "demo-cleanup");
+            Runtime.getRuntime().addShutdownHook(cleanup);
             try {
                 return play(out, kind, work);
             } finally {
                 deleteRecursively(work);
+                try {
+                    Runtime.getRuntime().removeShutdownHook(cleanup);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook runs anyway; deleting twice is harmless
+                }
             }
         }
 
@@ -263,6 +271,9 @@ public final class HubSimCli implements Callable<Integer> {
 
     /** Removes what a demo wrote to its temporary folder. */
     static void deleteRecursively(Path folder) {
+        if (Files.notExists(folder)) {
+            return;
+        }
         try (var files = Files.walk(folder)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> {
                 try {

@@ -1,0 +1,95 @@
+package org.opensmur.hubsim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Health data is never in a log: a whole demo (both scenarios, the headless tablet on the real core, the
+ * dispatcher, the LRM and ORU simulators, the embedded broker) runs in its own JVM with every logger at
+ * DEBUG, and what it printed is searched for every patient value of the scenario files. Its temporary
+ * folder (the ORU's RPIS records, the tablet's store) is gone when it ends.
+ */
+class DemoLogHasNoPatientDataTest {
+
+    @TempDir
+    Path dir;
+
+    /** Fields whose values are codes of the model, not about the patient. */
+    private static final Set<String> CODE_FIELDS = Set.of("channel", "type", "precision", "status", "priority", "careLevel",
+            "role", "decisionType", "resourceType", "code", "sex", "origin", "orientationType", "owner", "perimeter",
+            "interventionType", "caseId", "senderCaseId", "patientId", "creation", "reception", "datetime");
+    private static final Set<String> PATIENT_SUBTREES = Set.of("patient", "location", "initialAlert", "decision",
+            "qualification", "freetext");
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "vhost {0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"15-smur_local", "15-smur_v1.6"})
+    void aWholeDemoAtDebugLevelPrintsNoPatientValueAndLeavesNothingInTheTemporaryFolder(String vhost) throws Exception {
+        Set<String> values = new TreeSet<>();
+        for (String file : List.of("primary/case.json", "primary/case.v2.json", "primary/engagement.json",
+                "primary/orientation.json", "primary/orientation.v2.json")) {
+            try (InputStream in = HubSimCli.class.getResourceAsStream("/scenarios/" + file)) {
+                collect(new ObjectMapper().readTree(in), null, false, values);
+            }
+        }
+        assertTrue(values.containsAll(Set.of("EXERCICE", "+33600000000", "12 rue de l'Exercice 44000 Nantes", "Douleur thoracique")),
+                "the scan looks for the patient's values: " + values);
+
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
+        Path log = dir.resolve("demo.log");
+        Process demo = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.io.tmpdir=" + tmp, "-Dorg.slf4j.simpleLogger.defaultLogLevel=debug",
+                "-cp", System.getProperty("java.class.path"), HubSimCli.class.getName(),
+                "--tls-dir", dir.resolve("tls").toString(),
+                "demo", "--embedded-dir", dir.resolve("hub").toString(), "--vhost", vhost, "--rounds", "2", "--step-ms", "200")
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        assertTrue(demo.waitFor(4, TimeUnit.MINUTES), "the demo ended by itself");
+        String printed = Files.readString(log, StandardCharsets.UTF_8);
+        assertEquals(0, demo.exitValue(), "both scenarios completed:\n" + tail(printed));
+        assertTrue(printed.contains("DEBUG"), "the scan reads a log at DEBUG level");
+        assertTrue(printed.lines().count() > 100, "a whole demo's log: " + printed.lines().count() + " lines");
+
+        List<String> found = new ArrayList<>();
+        for (String value : values) {
+            if (printed.contains(value)) {
+                found.add(value + " @ " + printed.lines().filter(l -> l.contains(value)).findFirst().orElse(""));
+            }
+        }
+        assertEquals(List.of(), found, "patient values in the demo's log");
+        try (var left = Files.list(tmp)) {
+            assertEquals(List.of(), left.filter(p -> p.getFileName().toString().startsWith("opensmur")).toList(),
+                    "the demo removed its temporary folder");
+        }
+    }
+
+    private static void collect(JsonNode node, String field, boolean patient, Set<String> values) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(e -> collect(e.getValue(), e.getKey(),
+                    patient || PATIENT_SUBTREES.contains(e.getKey()), values));
+        } else if (node.isArray()) {
+            node.forEach(n -> collect(n, field, patient, values));
+        } else if (patient && !CODE_FIELDS.contains(field) && !node.isBoolean()) {
+            String value = node.asText();
+            if (value.length() >= 4 && !value.contains("${")) {
+                values.add(value);
+            }
+        }
+    }
+
+    private static String tail(String text) {
+        List<String> lines = text.lines().toList();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    }
+}
