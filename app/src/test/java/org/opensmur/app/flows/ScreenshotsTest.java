@@ -107,6 +107,22 @@ class ScreenshotsTest {
             }
         }
         session.close();
+        // The unlock keypad at first start, just after a PIN too short was refused.
+        var unlock = new org.opensmur.app.unlock.UnlockViewModel(new org.opensmur.store.crypto.PinLock(
+                Files.createTempDirectory("shots-pin").resolve("store")), org.opensmur.app.shell.Background.direct(),
+                new Labels(Locale.FRENCH), keys -> { });
+        robot.interact(() -> {
+            scene.setRoot(new org.opensmur.app.unlock.UnlockView(unlock, new Labels(Locale.FRENCH)));
+            for (int digit : new int[] {4, 8, 2, 9, 1}) {
+                unlock.digit(digit);
+            }
+            unlock.submit();
+        });
+        for (Theme theme : new Theme[] {Theme.DAY, Theme.NIGHT}) {
+            robot.interact(() -> theme.applyTo(scene));
+            Thread.sleep(300);
+            shoot(robot, out, "unlock", theme.name().toLowerCase());
+        }
         assertTrue(Files.exists(out.resolve("mission-night.png")));
     }
 
