@@ -37,9 +37,16 @@ public final class UnlockView extends VBox {
         dots.textProperty().bind(model.dotsProperty());
         Label message = new Label();
         message.setId("unlock-message");
-        message.getStyleClass().add("error-text");
         message.setWrapText(true);
         message.textProperty().bind(model.messageProperty());
+        Runnable styleMessage = () -> {
+            message.getStyleClass().remove("error-text");
+            if (model.problemProperty().get()) {
+                message.getStyleClass().add("error-text");
+            }
+        };
+        model.problemProperty().addListener((o, was, is) -> styleMessage.run());
+        styleMessage.run();
 
         GridPane keypad = new GridPane();
         keypad.setHgap(14);

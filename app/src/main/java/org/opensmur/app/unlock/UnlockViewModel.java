@@ -40,6 +40,8 @@ public final class UnlockViewModel {
     private final StringProperty message = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final BooleanProperty waiting = new SimpleBooleanProperty();
+    /** The message is a problem (a refused or wrong PIN), not a step under way ("Vérification…"). */
+    private final BooleanProperty problem = new SimpleBooleanProperty();
     private final char[] typed = new char[MAX_DIGITS];
     private int length;
     private char[] chosen;
@@ -87,7 +89,7 @@ public final class UnlockViewModel {
                 PinLock.PinProblem problem = PinLock.problemWith(pin);
                 if (problem != null) {
                     Arrays.fill(pin, '\0');
-                    message.set(labels.format("unlock.problem." + problem.name(), PinLock.MIN_DIGITS));
+                    say(labels.format("unlock.problem." + problem.name(), PinLock.MIN_DIGITS), true);
                     return;
                 }
                 chosen = pin;
@@ -99,12 +101,12 @@ public final class UnlockViewModel {
                     wipeChosen();
                     Arrays.fill(pin, '\0');
                     enter(Mode.CHOOSE);
-                    message.set(labels.get("unlock.mismatch"));
+                    say(labels.get("unlock.mismatch"), true);
                     return;
                 }
                 wipeChosen();
                 busy.set(true);
-                message.set(labels.get("unlock.preparing"));
+                say(labels.get("unlock.preparing"), false);
                 background.run(() -> {
                     try {
                         return lock.choose(pin);
@@ -115,7 +117,7 @@ public final class UnlockViewModel {
             }
             case ENTER -> {
                 busy.set(true);
-                message.set(labels.get("unlock.checking"));
+                say(labels.get("unlock.checking"), false);
                 background.run(() -> {
                     try {
                         return lock.unlock(pin);
@@ -133,11 +135,11 @@ public final class UnlockViewModel {
             case PinLock.Attempt.Opened opened -> opened(opened.keys());
             case PinLock.Attempt.Wrong wrong -> {
                 waiting.set(true);
-                message.set(labels.format("unlock.wrong", wrong.failures(), seconds(wrong.nextTryIn())));
+                say(labels.format("unlock.wrong", wrong.failures(), seconds(wrong.nextTryIn())), true);
             }
             case PinLock.Attempt.TooSoon soon -> {
                 waiting.set(true);
-                message.set(labels.format("unlock.wait", seconds(soon.nextTryIn())));
+                say(labels.format("unlock.wait", seconds(soon.nextTryIn())), true);
             }
         }
     }
@@ -150,7 +152,7 @@ public final class UnlockViewModel {
 
     private void failed(RuntimeException e) {
         busy.set(false);
-        message.set(e instanceof StoreException store ? labels.storageProblem(store) : labels.get("unlock.failed"));
+        say(e instanceof StoreException store ? labels.storageProblem(store) : labels.get("unlock.failed"), true);
     }
 
     /** Once a second: the wait after a wrong PIN counts down, then the keypad takes digits again. */
@@ -159,14 +161,19 @@ public final class UnlockViewModel {
         if (left.isZero()) {
             if (waiting.get()) {
                 waiting.set(false);
-                message.set(labels.get("unlock.again"));
+                say(labels.get("unlock.again"), true);
             }
             return;
         }
         waiting.set(true);
         if (!busy.get()) {
-            message.set(labels.format("unlock.wait", seconds(left)));
+            say(labels.format("unlock.wait", seconds(left)), true);
         }
+    }
+
+    private void say(String text, boolean isProblem) {
+        message.set(text);
+        problem.set(isProblem);
     }
 
     private static long seconds(Duration wait) {
@@ -200,6 +207,10 @@ public final class UnlockViewModel {
 
     public ReadOnlyStringProperty messageProperty() {
         return message;
+    }
+
+    public ReadOnlyBooleanProperty problemProperty() {
+        return problem;
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
