@@ -6,8 +6,6 @@ import javafx.animation.Timeline;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.opensmur.app.demo.DemoPilot;
@@ -18,6 +16,7 @@ import org.opensmur.app.map.SimulatedTrack;
 import org.opensmur.app.shell.Background;
 import org.opensmur.app.shell.Labels;
 import org.opensmur.app.shell.MainView;
+import org.opensmur.app.shell.StartupProblemView;
 import org.opensmur.app.shell.Theme;
 import org.opensmur.app.unlock.LockedTablet;
 import org.opensmur.core.hub.transport.AmqpHubTransport;
@@ -106,15 +105,7 @@ public final class TabletApp extends Application {
     }
 
     private static void showProblem(Stage stage, String title, String detail) {
-        Label heading = new Label(title);
-        heading.getStyleClass().add("title");
-        heading.setWrapText(true);
-        Label text = new Label(detail);
-        text.setId("startup-problem");
-        text.setWrapText(true);
-        VBox box = new VBox(24, heading, text);
-        box.setPadding(new javafx.geometry.Insets(32));
-        Scene scene = new Scene(box, 1280, 800);
+        Scene scene = new Scene(new StartupProblemView(title, detail), 1280, 800);
         Theme.DAY.applyTo(scene);
         stage.setScene(scene);
         stage.show();

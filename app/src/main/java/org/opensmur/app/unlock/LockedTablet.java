@@ -8,15 +8,14 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.event.Event;
 import javafx.scene.Node;
-import javafx.scene.control.Label;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.input.TouchEvent;
 import javafx.scene.layout.StackPane;
-import javafx.scene.layout.VBox;
 import org.opensmur.app.shell.Background;
 import org.opensmur.app.shell.Labels;
+import org.opensmur.app.shell.StartupProblemView;
 import org.opensmur.store.crypto.PinLock;
 import org.opensmur.store.crypto.StoreKeyProvider;
 import org.opensmur.store.db.StoreException;
@@ -69,13 +68,7 @@ public final class LockedTablet extends StackPane {
         } catch (StoreException e) {
             // The PIN was right but the store cannot open (its database missing beside its key, damaged...).
             LOG.error("cannot open the store: {}", e.getMessage());
-            Label title = new Label(labels.storageProblem(e));
-            title.getStyleClass().add("title");
-            title.setWrapText(true);
-            Label detail = new Label(e.getMessage());
-            detail.setId("startup-problem");
-            detail.setWrapText(true);
-            getChildren().setAll(new VBox(24, title, detail));
+            getChildren().setAll(new StartupProblemView(labels.storageProblem(e), e.getMessage()));
             return;
         }
         getChildren().setAll(opened.screens());
