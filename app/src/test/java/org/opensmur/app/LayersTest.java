@@ -16,7 +16,10 @@ class LayersTest {
 
     @BeforeAll
     static void importClasses() {
+        // Main code only: not the test directories, nor the other modules' test jars (shared-core's broker
+        // helpers run rabbitmqctl; they are not shipped).
         classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(location -> !location.contains("-tests.jar"))
                 .importPackages("org.opensmur");
     }
 
@@ -55,6 +58,33 @@ class LayersTest {
         noClasses().that().resideInAPackage("org.opensmur.app..").and().haveSimpleNameEndingWith("View")
                 .should().dependOnClassesThat().resideInAnyPackage("org.opensmur.store..", "org.opensmur.core.outgoing..",
                         "org.opensmur.core.hub..")
+                .check(classes);
+    }
+
+    /** The integrator's desktop commands: shipped in the jars, never reached by the app. */
+    private static final String[] DESKTOP_COMMANDS = {"org.opensmur.signing.SigningCli", "org.opensmur.signing.CommandLineSecrets"};
+
+    @Test
+    void whatTheAppShipsUsesNothingATabletLacks() {
+        // A device has no AWT, Swing or ImageIO (not in a GluonFX native image for Android), no console and
+        // no child processes.
+        noClasses().that().resideInAnyPackage("org.opensmur.app..", "org.opensmur.store..", "org.opensmur.core..",
+                        "org.opensmur.signing..")
+                .and().resideOutsideOfPackage("org.opensmur.core.cli..")
+                .and().doNotHaveFullyQualifiedName(DESKTOP_COMMANDS[0]).and().doNotHaveFullyQualifiedName(DESKTOP_COMMANDS[1])
+                .should().dependOnClassesThat().resideInAnyPackage("java.awt..", "javax.swing..", "javax.imageio..")
+                .orShould().callMethod(System.class, "console")
+                .orShould().dependOnClassesThat().belongToAnyOf(ProcessBuilder.class)
+                .check(classes);
+    }
+
+    @Test
+    void theAppNeverReachesADesktopCommand() {
+        noClasses().that().resideInAnyPackage("org.opensmur.app..", "org.opensmur.store..", "org.opensmur.core..")
+                .and().resideOutsideOfPackage("org.opensmur.core.cli..")
+                .should().dependOnClassesThat().haveFullyQualifiedName(DESKTOP_COMMANDS[0])
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(DESKTOP_COMMANDS[1])
+                .orShould().dependOnClassesThat().resideInAPackage("org.opensmur.core.cli..")
                 .check(classes);
     }
 

@@ -77,7 +77,7 @@ public final class SigningCli implements Callable<Integer> {
         public Integer call() {
             char[] secret;
             if (password != null) {
-                secret = Secrets.read(password, "store password", ENV.get());
+                secret = CommandLineSecrets.read(password, "store password", ENV.get());
             } else {
                 secret = Pki.randomPassword().toCharArray();
                 try {
@@ -119,7 +119,7 @@ public final class SigningCli implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            char[] secret = Secrets.read(keyPassword, "key passphrase", ENV.get());
+            char[] secret = CommandLineSecrets.read(keyPassword, "key passphrase", ENV.get());
             TabletKeys.certificationRequest(commonName, dnsNames, secret, keyOut, csrOut);
             Secrets.wipe(secret);
             spec.commandLine().getOut().println("Encrypted key written to " + keyOut + ", request to " + csrOut);
@@ -164,12 +164,12 @@ public final class SigningCli implements Callable<Integer> {
             if (certificate == null && trustStoreOut == null) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "give --cert/--key/--out, --ca/--truststore-out, or both");
             }
-            char[] store = Secrets.read(storePassword, "store password", ENV.get());
+            char[] store = CommandLineSecrets.read(storePassword, "store password", ENV.get());
             if (certificate != null) {
                 if (key == null || out == null) {
                     throw new CommandLine.ParameterException(spec.commandLine(), "--cert needs --key and --out");
                 }
-                char[] keySecret = keyPassword == null ? null : Secrets.read(keyPassword, "key passphrase", ENV.get());
+                char[] keySecret = keyPassword == null ? null : CommandLineSecrets.read(keyPassword, "key passphrase", ENV.get());
                 X509Certificate leaf = TabletKeys.importIssued(certificate, chain, key, keySecret, out, store, Instant.now());
                 Secrets.wipe(keySecret);
                 printer.println("Key store for CN=" + Pki.commonName(leaf) + " written to " + out
