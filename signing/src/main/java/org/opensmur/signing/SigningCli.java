@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
 /** {@code signing}: certificates for the Hub's mutual TLS. Passwords are read from files, the environment or the console. */
 @Command(name = "signing", mixinStandardHelpOptions = true, version = "signing 0.1",
         description = "Certificates and key stores for the Hub Santé's mutual TLS.",
-        subcommands = {SigningCli.DevCaCommand.class, SigningCli.CsrCommand.class, SigningCli.ImportCommand.class})
+        subcommands = {SigningCli.DevCaCommand.class, SigningCli.CsrCommand.class, SigningCli.ImportCommand.class,
+            SigningCli.ProvisionCommand.class})
 public final class SigningCli implements Callable<Integer> {
 
     private static final String PASSWORD_HELP = "where to read the password: file:PATH, env:NAME or console";
@@ -180,6 +181,81 @@ public final class SigningCli implements Callable<Integer> {
                 printer.println("Trust store with " + count + " CA certificate(s) written to " + trustStoreOut);
             }
             Secrets.wipe(store);
+            return 0;
+        }
+    }
+
+    @Command(name = "provision", description = {
+        "Writes the provisioning bundle a new tablet imports at first start: its Hub settings, its PKCS#12 and",
+        "the Hub's trust store with their passwords, sealed under a one-time password (Argon2id, AES-256-GCM)",
+        "that the crew is given apart. The bundle is one text file (mode 0600)."})
+    static final class ProvisionCommand implements Callable<Integer> {
+        @Option(names = "--hub-host", required = true, description = "the Hub's host name")
+        String host;
+
+        @Option(names = "--hub-port", defaultValue = "5671", description = "the Hub's AMQPS port (default ${DEFAULT-VALUE})")
+        int port;
+
+        @Option(names = "--vhost", required = true, description = "the vhost (15-smur_v1.6 for model 2.0, 15-smur_v1.7 for 3)")
+        String vhost;
+
+        @Option(names = "--client-id", required = true, description = "the tablet's Hub client id (its certificate's CN)")
+        String clientId;
+
+        @Option(names = "--lrm-id", required = true, description = "the SAMU's LRM client id")
+        String lrmId;
+
+        @Option(names = "--oru-id", description = "the regional ORU's client id (RPIS)")
+        String oruId;
+
+        @Option(names = "--certificate", required = true, description = "the tablet's PKCS#12 (from signing import)")
+        Path certificate;
+
+        @Option(names = "--certificate-password", required = true, description = PASSWORD_HELP)
+        String certificatePassword;
+
+        @Option(names = "--trust-store", required = true, description = "the Hub's trust store (PKCS#12)")
+        Path trustStore;
+
+        @Option(names = "--trust-store-password", required = true, description = PASSWORD_HELP)
+        String trustStorePassword;
+
+        @Option(names = "--one-time-password", required = true, description = PASSWORD_HELP + " (8 characters or more)")
+        String oneTimePassword;
+
+        @Option(names = "--out", required = true, description = "the bundle file to write (never overwritten)")
+        Path out;
+
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            Map<String, String> settings = new java.util.TreeMap<>();
+            settings.put("HUB_HOSTNAME", host);
+            settings.put("HUB_PORT", Integer.toString(port));
+            settings.put("VHOST", vhost);
+            settings.put("CLIENT_ID", clientId);
+            settings.put("LRM_CLIENT_ID", lrmId);
+            if (oruId != null) {
+                settings.put("ORU_CLIENT_ID", oruId);
+            }
+            char[] certificateSecret = CommandLineSecrets.read(certificatePassword, "certificate password", ENV.get());
+            char[] trustSecret = CommandLineSecrets.read(trustStorePassword, "trust store password", ENV.get());
+            char[] otp = CommandLineSecrets.read(oneTimePassword, "one-time password", ENV.get());
+            try {
+                String bundle = ProvisioningBundle.seal(new ProvisioningBundle.Contents(settings, java.nio.file.Files.readAllBytes(certificate),
+                        certificateSecret, java.nio.file.Files.readAllBytes(trustStore), trustSecret), otp);
+                java.nio.file.Files.createFile(out, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+                java.nio.file.Files.writeString(out, bundle);
+            } finally {
+                Secrets.wipe(certificateSecret);
+                Secrets.wipe(trustSecret);
+                Secrets.wipe(otp);
+            }
+            spec.commandLine().getOut().println("provisioning bundle for " + clientId + " written to " + out
+                    + "; give the one-time password to the crew apart from the file");
             return 0;
         }
     }

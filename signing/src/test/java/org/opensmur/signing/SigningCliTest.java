@@ -114,4 +114,46 @@ class SigningCliTest {
         assertTrue(run.err().contains("file:PATH, env:NAME or console"), run.err());
         assertFalse(run.err().contains("hunter2"), "and never echoed");
     }
+
+    @Test
+    void provisionSealsTheSettingsAndStoresUnderAOneTimePasswordOnly(@TempDir Path dir) throws Exception {
+        Run ca = run(Map.of("DEV_PASSWORD", "s3cret-dev"), "dev-ca", "--out", dir.toString(), "--client", "fr.health.test.smurtab",
+                "--password", "env:DEV_PASSWORD");
+        assertEquals(0, ca.exit(), ca.err());
+        Map<String, String> env = Map.of("DEV_PASSWORD", "s3cret-dev", "OTP", "7391-5820-4411");
+        Path bundle = dir.resolve("tablet.bundle");
+        Run provision = run(env, "provision", "--hub-host", "hub.esante.gouv.fr", "--vhost", "15-smur_v1.6",
+                "--client-id", "fr.health.test.smurtab", "--lrm-id", "fr.health.samu440", "--oru-id", "fr.health.ors.pdl",
+                "--certificate", dir.resolve("fr.health.test.smurtab.p12").toString(), "--certificate-password", "env:DEV_PASSWORD",
+                "--trust-store", dir.resolve("truststore.p12").toString(), "--trust-store-password", "env:DEV_PASSWORD",
+                "--one-time-password", "env:OTP", "--out", bundle.toString());
+        assertEquals(0, provision.exit(), provision.err());
+        String text = Files.readString(bundle);
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(bundle)));
+        assertFalse(text.contains("s3cret-dev") || text.contains("hub.esante.gouv.fr") || text.contains("smurtab"),
+                "nothing of it in clear: " + text);
+
+        ProvisioningBundle.Refused wrong = assertThrows(ProvisioningBundle.Refused.class,
+                () -> ProvisioningBundle.open(text, "7391-5820-4412".toCharArray()));
+        assertEquals(ProvisioningBundle.Refused.Field.PASSWORD, wrong.field());
+        ProvisioningBundle.Refused cut = assertThrows(ProvisioningBundle.Refused.class,
+                () -> ProvisioningBundle.open(text.substring(0, text.length() / 2), "7391-5820-4411".toCharArray()));
+        assertEquals(ProvisioningBundle.Refused.Field.BUNDLE, cut.field(), cut.getMessage());
+
+        ProvisioningBundle.Contents opened = ProvisioningBundle.open(text, "7391-5820-4411".toCharArray());
+        assertEquals(Map.of("HUB_HOSTNAME", "hub.esante.gouv.fr", "HUB_PORT", "5671", "VHOST", "15-smur_v1.6",
+                "CLIENT_ID", "fr.health.test.smurtab", "LRM_CLIENT_ID", "fr.health.samu440", "ORU_CLIENT_ID", "fr.health.ors.pdl"),
+                opened.settings());
+        KeyStore client = KeyStore.getInstance("PKCS12");
+        client.load(new java.io.ByteArrayInputStream(opened.certificate()), opened.certificatePassword());
+        assertEquals("fr.health.test.smurtab", KeyMaterial.clientCommonName(client));
+        assertTrue(java.util.Arrays.equals(Files.readAllBytes(dir.resolve("truststore.p12")), opened.trustStore()));
+
+        Run again = run(env, "provision", "--hub-host", "h", "--vhost", "v", "--client-id", "c", "--lrm-id", "l",
+                "--certificate", dir.resolve("fr.health.test.smurtab.p12").toString(), "--certificate-password", "env:DEV_PASSWORD",
+                "--trust-store", dir.resolve("truststore.p12").toString(), "--trust-store-password", "env:DEV_PASSWORD",
+                "--one-time-password", "env:OTP", "--out", bundle.toString());
+        assertEquals(1, again.exit(), "an existing bundle is never overwritten");
+        assertEquals(text, Files.readString(bundle));
+    }
 }

@@ -1,5 +1,6 @@
 package org.opensmur.store.crypto;
 
+import org.opensmur.signing.Argon2Kdf;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,5 +1,6 @@
 package org.opensmur.store.crypto;
 
+import org.opensmur.signing.Argon2Kdf;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package org.opensmur.store.crypto;
 
+import org.opensmur.signing.Argon2Kdf;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package org.opensmur.store.crypto;
+package org.opensmur.signing;
 
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -7,9 +7,9 @@ import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 
 /**
- * Argon2id (RFC 9106), the memory-hard derivation of the key that wraps the store's key from what the crew
- * types. Its parameters live in the key file beside the store (never the secret): a store keeps the cost it
- * was created with, and a new PIN may be given a new cost.
+ * Argon2id (RFC 9106), the memory-hard derivation of a key from what a person types (the crew's PIN wraps the
+ * store's key; a one-time password seals a provisioning bundle). Its parameters travel with what it protects
+ * (never the secret): a store keeps the cost it was created with, and a new PIN may be given a new cost.
  *
  * @param memoryKiB   memory per guess: what makes guessing on a graphics card or a chip as dear as here
  * @param iterations  passes over that memory: what makes one guess last
@@ -62,6 +62,14 @@ public record Argon2Kdf(int memoryKiB, int iterations, int parallelism, byte[] s
         return new Argon2Kdf(PIN_MEMORY_KIB, iterations, 1, newSalt());
     }
 
+    /**
+     * For a one-time password a person types to open a provisioning bundle: a PIN's floor (64 MiB, 3 passes),
+     * fixed, since the machine that seals is not the tablet that opens.
+     */
+    public static Argon2Kdf forOneTimePassword() {
+        return new Argon2Kdf(PIN_MEMORY_KIB, PIN_MIN_ITERATIONS, 1, newSalt());
+    }
+
     /** The same cost with a new salt (a new PIN is never wrapped with the old salt). */
     public Argon2Kdf withNewSalt() {
         return new Argon2Kdf(memoryKiB, iterations, parallelism, newSalt());
@@ -88,7 +96,7 @@ public record Argon2Kdf(int memoryKiB, int iterations, int parallelism, byte[] s
     }
 
     /** What the parameters are, for the associated data of the wrapping: a cost lowered in the file breaks it. */
-    String describe() {
+    public String describe() {
         return "argon2id;v=19;m=" + memoryKiB + ";t=" + iterations + ";p=" + parallelism;
     }
 
