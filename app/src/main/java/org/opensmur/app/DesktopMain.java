@@ -8,7 +8,6 @@ import javafx.application.Application;
 import org.opensmur.core.hub.transport.HubConfig;
 import org.opensmur.core.hub.transport.LocalHubFolder;
 import org.opensmur.store.crypto.StoreKeyProvider;
-import org.opensmur.store.rpis.RpisPrefill;
 import picocli.CommandLine;
 
 /**
@@ -106,10 +105,7 @@ public final class DesktopMain {
         // Unattended runs (integrators, the demo) give a secret file; otherwise the crew unlocks with the PIN.
         String secretSetting = env.get("OPENSMUR_STORE_SECRET");
         StoreKeyProvider keys = secretSetting == null ? null : StoreKeyProvider.fromSetting(secretSetting);
-        String resource = "fr.health.samu440.resource." + hub.clientId().replaceAll("[^A-Za-z0-9_-]", "-");
-        return new TabletSettings(hub, command.store(), keys, resource, "SMUR", "VLM 1", "Équipe SMUR 1",
-                new RpisPrefill.Unit("fr.health.samu440", "440000271", "440000289", "0"), command.tiles(),
-                "true".equalsIgnoreCase(env.get("RPIS_TO_LRM")));
+        return TabletSettings.of(hub, command.store(), keys, command.tiles(), "true".equalsIgnoreCase(env.get("RPIS_TO_LRM")));
     }
 
     /** The Hub settings for {@code clientId} in a local Hub's folder, by the SDK's names. */

@@ -1,13 +1,10 @@
 package org.opensmur.app;
 
 import java.time.Clock;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import javafx.util.Duration;
 import org.opensmur.app.demo.DemoPilot;
 import org.opensmur.app.map.AttachPositionSource;
 import org.opensmur.app.map.NmeaFileSource;
@@ -16,10 +13,10 @@ import org.opensmur.app.map.SimulatedTrack;
 import org.opensmur.app.shell.Background;
 import org.opensmur.app.shell.Labels;
 import org.opensmur.app.shell.MainView;
+import org.opensmur.app.shell.RunningTablet;
 import org.opensmur.app.shell.StartupProblemView;
 import org.opensmur.app.shell.Theme;
 import org.opensmur.app.unlock.LockedTablet;
-import org.opensmur.core.hub.transport.AmqpHubTransport;
 import org.opensmur.store.crypto.PinLock;
 import org.opensmur.store.db.StoreException;
 
@@ -87,21 +84,16 @@ public final class TabletApp extends Application {
 
     /** The session on its store, and the screens over it; the Hub link starts. */
     private MainView openScreens(Stage stage, TabletSettings settings, Labels labels, Clock clock, TabletCommand options) {
-        session = new TabletSession(new AmqpHubTransport(settings.hub(), clock), settings, labels, Platform::runLater, clock,
-                positionSource(clock, options.nmea()));
-        session.core().store().retention().keepFor(options.keepMissions());
-        MainView view = new MainView(session, labels, () -> {
+        RunningTablet running = RunningTablet.start(settings, labels, clock, positionSource(clock, options.nmea()), () -> {
             theme = theme.next();
             theme.applyTo(stage.getScene());
         });
+        session = running.session();
+        session.core().store().retention().keepFor(options.keepMissions());
         if (options.autopilot() != null) {
-            new DemoPilot(session, view, options.autopilot()).start();
+            new DemoPilot(session, running.view(), options.autopilot()).start();
         }
-        Timeline clockTick = new Timeline(new KeyFrame(Duration.seconds(1), e -> session.tick()));
-        clockTick.setCycleCount(Timeline.INDEFINITE);
-        clockTick.play();
-        session.start();
-        return view;
+        return running.view();
     }
 
     private static void showProblem(Stage stage, String title, String detail) {

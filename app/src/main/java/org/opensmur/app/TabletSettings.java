@@ -39,6 +39,17 @@ public record TabletSettings(
         return new TabletSettings(hub, storeFolder, keys, resourceId, vehicleType, vehicleName, crewName, unit, tileFolder, rpisToLrm);
     }
 
+    /**
+     * The tablet on {@code hub}: its resource id from its client id. The unit's identity (SAMU 44's FINESS
+     * numbers, vehicle and crew names) is still the demo's, here in one place until the shift set-up
+     * screen gives it (recette issue).
+     */
+    public static TabletSettings of(HubConfig hub, Path storeFolder, StoreKeyProvider keys, Path tiles, boolean rpisToLrm) {
+        String resource = "fr.health.samu440.resource." + hub.clientId().replaceAll("[^A-Za-z0-9_-]", "-");
+        return new TabletSettings(hub, storeFolder, keys, resource, "SMUR", "VLM 1", "Équipe SMUR 1",
+                new RpisPrefill.Unit("fr.health.samu440", "440000271", "440000289", "0"), tiles, rpisToLrm);
+    }
+
     public String clientId() {
         return hub.clientId();
     }

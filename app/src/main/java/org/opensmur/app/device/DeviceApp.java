@@ -1,0 +1,84 @@
+package org.opensmur.app.device;
+
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.opensmur.app.map.AttachPositionSource;
+import org.opensmur.app.map.SimulatedTrack;
+import org.opensmur.app.shell.Background;
+import org.opensmur.app.shell.Labels;
+import org.opensmur.app.shell.RunningTablet;
+import org.opensmur.app.shell.StartupProblemView;
+import org.opensmur.app.shell.Theme;
+import org.opensmur.app.unlock.LockedTablet;
+
+/**
+ * The tablet on a device (the GluonFX Android profile's main class): everything under the app's private
+ * storage (Gluon Attach {@code StorageService}), provisioning at first start, then the PIN. On the desktop it
+ * runs the same way on a folder given by {@code -Dopensmur.privateStorage=DIR}, for trying it out.
+ */
+public final class DeviceApp extends Application {
+
+    private RunningTablet running;
+    private DeviceStart start;
+    private ExecutorService work;
+
+    public static void main(String[] args) {
+        launch(DeviceApp.class, args);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        Labels labels = new Labels(Locale.getDefault().getLanguage().equals("en") ? Locale.ENGLISH : Locale.FRENCH);
+        var storage = DevicePlatform.privateStorage();
+        if (storage.isEmpty()) {
+            show(stage, new StartupProblemView(labels.get("startup.settings"), "no private storage on this device"));
+            return;
+        }
+        Path root = storage.get().resolve("opensmur");
+        DevicePlatform.logTo(DeviceStart.logs(root));
+        work = Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "device-start");
+            thread.setDaemon(true);
+            return thread;
+        });
+        Clock clock = Clock.systemDefaultZone();
+        System.setProperty("opensmur.tiles", DeviceStart.maps(root).toString()); // read by OfflineTileRetriever
+        start = new DeviceStart(root, new Background(work, Platform::runLater), labels, clock, settings -> {
+            running = RunningTablet.start(settings, labels, clock, AttachPositionSource.available(clock)
+                    .orElseGet(() -> new SimulatedTrack(47.2100, -1.5600, 45, 50, 2_000, clock)), () -> { });
+            return new LockedTablet.Opened(running.view(), running.session()::missionActive);
+        }, Duration.ofMinutes(5));
+        show(stage, start);
+    }
+
+    private static void show(Stage stage, javafx.scene.Parent root) {
+        Scene scene = new Scene(root, 1280, 800);
+        Theme.DAY.applyTo(scene);
+        stage.setTitle("OpenSMUR");
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @Override
+    public void stop() {
+        if (start != null) {
+            start.stop();
+        }
+        if (running != null) {
+            running.close();
+        }
+        if (work != null) {
+            work.shutdownNow();
+        }
+    }
+
+}

@@ -1,0 +1,33 @@
+package org.opensmur.app.shell;
+
+import java.time.Clock;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.util.Duration;
+import org.opensmur.app.TabletSession;
+import org.opensmur.app.TabletSettings;
+import org.opensmur.app.map.PositionSource;
+import org.opensmur.core.hub.transport.AmqpHubTransport;
+
+/** A tablet running: its session on the Hub link and the screens over it, its clock ticking. Desktop and device alike. */
+public record RunningTablet(TabletSession session, MainView view, Timeline ticks) implements AutoCloseable {
+
+    /** Opens the store (with the settings' keys), builds the screens and starts the Hub link. On the UI thread. */
+    public static RunningTablet start(TabletSettings settings, Labels labels, Clock clock, PositionSource positions, Runnable nextTheme) {
+        TabletSession session = new TabletSession(new AmqpHubTransport(settings.hub(), clock), settings, labels, Platform::runLater,
+                clock, positions);
+        MainView view = new MainView(session, labels, nextTheme);
+        Timeline ticks = new Timeline(new KeyFrame(Duration.seconds(1), e -> session.tick()));
+        ticks.setCycleCount(Timeline.INDEFINITE);
+        ticks.play();
+        session.start();
+        return new RunningTablet(session, view, ticks);
+    }
+
+    @Override
+    public void close() {
+        ticks.stop();
+        session.close();
+    }
+}
