@@ -21,7 +21,7 @@ import org.opensmur.app.shell.Theme;
 import org.opensmur.app.unlock.LockedTablet;
 
 /**
- * The tablet on a device (the GluonFX Android profile's main class): everything under the app's private
+ * The tablet on a device (started by {@link DeviceMain}): everything under the app's private
  * storage (Gluon Attach {@code StorageService}), provisioning at first start, then the PIN. On the desktop it
  * runs the same way on a folder given by {@code -Dopensmur.privateStorage=DIR}, for trying it out.
  */
@@ -30,10 +30,6 @@ public final class DeviceApp extends Application {
     private RunningTablet running;
     private DeviceStart start;
     private ExecutorService work;
-
-    public static void main(String[] args) {
-        launch(DeviceApp.class, args);
-    }
 
     @Override
     public void start(Stage stage) {
