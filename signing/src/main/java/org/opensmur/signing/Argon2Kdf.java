@@ -44,21 +44,25 @@ public record Argon2Kdf(int memoryKiB, int iterations, int parallelism, byte[] s
 
     /**
      * For a PIN: 64 MiB and as many passes as make one guess last at least {@code target} on this device
-     * (measured here, since the tablet that creates the store is the one that will be attacked), never fewer
-     * than {@link #PIN_MIN_ITERATIONS}.
+     * (measured here, since the tablet that creates the store is the one that will be attacked), with a fifth
+     * more for safety, never fewer than {@link #PIN_MIN_ITERATIONS}.
      */
     public static Argon2Kdf calibratedForPin(Duration target) {
         char[] probe = "calibration".toCharArray();
-        Argon2Kdf onePass = new Argon2Kdf(PIN_MEMORY_KIB, 1, 1, newSalt());
-        onePass.derive(probe); // the first run pays for class loading and the JIT: not a pass's cost
-        long best = Long.MAX_VALUE;
-        for (int i = 0; i < 2; i++) {
+        long wanted = target.toNanos() + target.toNanos() / 5; // a fifth more: the JIT keeps making it faster
+        int iterations = PIN_MIN_ITERATIONS;
+        // Time the very parameters chosen and raise them until a guess lasts long enough: a pass's cost
+        // drops as the JIT compiles the code, so an estimate from early runs leaves a guess too cheap.
+        for (int round = 0; round < 6 && iterations < MAX_ITERATIONS; round++) {
+            Argon2Kdf trial = new Argon2Kdf(PIN_MEMORY_KIB, iterations, 1, newSalt());
             long start = System.nanoTime();
-            onePass.derive(probe);
-            best = Math.min(best, System.nanoTime() - start);
+            trial.derive(probe);
+            long took = Math.max(1, System.nanoTime() - start);
+            if (took >= wanted && round > 0) {
+                break;
+            }
+            iterations = (int) Math.min(MAX_ITERATIONS, Math.max(iterations + 1, (iterations * wanted + took - 1) / took));
         }
-        long passes = (target.toNanos() + best - 1) / Math.max(1, best);
-        int iterations = (int) Math.min(MAX_ITERATIONS, Math.max(PIN_MIN_ITERATIONS, passes));
         return new Argon2Kdf(PIN_MEMORY_KIB, iterations, 1, newSalt());
     }
 

@@ -80,6 +80,12 @@ public final class HubClient implements AutoCloseable {
                     "a " + message.type() + " of kind " + message.distributionKind().code() + " belongs on the ."
                             + expected.suffix() + " queue, not ." + delivery.queue().suffix()));
         }
+        // The Hub's own rules (distributionID '<senderID>_...' in [A-Za-z0-9._-], header equal to the envelope):
+        // it refuses what breaks them before routing, so what breaks them here did not come through it.
+        List<ValidationIssue> hubRules = org.opensmur.core.hub.validation.HubRules.check(message);
+        if (!hubRules.isEmpty()) {
+            return reject(delivery, hubRules.get(0), hubRules);
+        }
         if (clock != null && settled(delivery)) {
             clock.observe(message.dateTimeSent());
         }
