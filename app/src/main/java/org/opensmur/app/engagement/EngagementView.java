@@ -27,10 +27,30 @@ public final class EngagementView extends VBox {
         Button decline = new Button(labels.get("engagement.decline"));
         decline.setId("engagement-decline");
         decline.getStyleClass().addAll("big-button", "decline");
-        decline.setOnAction(e -> model.decline());
+        // Declining sends nothing to the SAMU (the Hub has no refusal message): asked before, said what follows.
+        Label ask = new Label(labels.get("engagement.decline.ask"));
+        ask.setWrapText(true);
+        Button confirmDecline = new Button(labels.get("engagement.decline.confirm"));
+        confirmDecline.setId("engagement-decline-confirm");
+        confirmDecline.getStyleClass().addAll("big-button", "decline");
+        Button keep = new Button(labels.get("engagement.decline.keep"));
+        keep.setId("engagement-decline-keep");
+        keep.getStyleClass().add("big-button");
+        HBox confirm = new HBox(16, ask, confirmDecline, keep);
+        confirm.setAlignment(Pos.CENTER_LEFT);
         HBox actions = new HBox(16, accept, decline);
         actions.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(title, summary, actions);
+        confirm.visibleProperty().bind(actions.visibleProperty().not());
+        confirm.managedProperty().bind(confirm.visibleProperty());
+        actions.managedProperty().bind(actions.visibleProperty());
+        decline.setOnAction(e -> actions.setVisible(false));
+        keep.setOnAction(e -> actions.setVisible(true));
+        confirmDecline.setOnAction(e -> {
+            actions.setVisible(true);
+            model.decline();
+        });
+        model.pendingProperty().addListener((o, was, is) -> actions.setVisible(true)); // a new request starts afresh
+        getChildren().addAll(title, summary, actions, confirm);
         visibleProperty().bind(model.pendingProperty().isNotNull());
         managedProperty().bind(visibleProperty());
         model.pendingProperty().addListener((o, was, is) -> summary.setText(is == null ? "" : is.summary()));

@@ -23,7 +23,12 @@ public final class StatusView extends VBox {
             button.setId("status-" + status.code());
             button.getStyleClass().add("status-button");
             button.setWrapText(true);
-            button.setOnAction(e -> model.tap(status));
+            if (status == ResourceStatus.ANNULE) {
+                // Cancelling ends the mission: asked before it leaves (a glove may land on it by mistake).
+                button.setOnAction(e -> ask(labels.get("status.cancel.ask"), () -> model.tap(status)));
+            } else {
+                button.setOnAction(e -> model.tap(status));
+            }
             button.disableProperty().bind(model.caseIdProperty().isNull());
             Runnable mark = () -> button.pseudoClassStateChanged(EXPECTED, model.expectedProperty().get() == status);
             model.expectedProperty().addListener((o, was, is) -> mark.run());
@@ -38,7 +43,43 @@ public final class StatusView extends VBox {
         correct.setId("status-correct");
         correct.getStyleClass().add("touch-button");
         correct.visibleProperty().bind(model.correctableProperty());
-        correct.setOnAction(e -> model.correct());
-        getChildren().addAll(buttons, last, correct);
+        correct.setOnAction(e -> ask(model.correctionPreview(), model::correct));
+        question.setId("status-question");
+        question.setWrapText(true);
+        question.getStyleClass().add("title");
+        Button yes = new Button(labels.get("status.confirm"));
+        yes.setId("status-confirm");
+        yes.getStyleClass().addAll("big-button", "decline");
+        yes.setOnAction(e -> {
+            Runnable action = confirmed;
+            confirmRow.setVisible(false);
+            confirmed = null;
+            if (action != null) {
+                action.run();
+            }
+        });
+        Button no = new Button(labels.get("status.keep"));
+        no.setId("status-keep");
+        no.getStyleClass().add("big-button");
+        no.setOnAction(e -> {
+            confirmRow.setVisible(false);
+            confirmed = null;
+        });
+        confirmRow.getChildren().addAll(question, yes, no);
+        confirmRow.setSpacing(16);
+        confirmRow.setVisible(false);
+        confirmRow.managedProperty().bind(confirmRow.visibleProperty());
+        getChildren().addAll(confirmRow, buttons, last, correct);
+    }
+
+    private final Label question = new Label();
+    private final javafx.scene.layout.HBox confirmRow = new javafx.scene.layout.HBox();
+    private Runnable confirmed;
+
+    /** Asks before {@code action}: the question and the two answers above the grid, nothing sent until yes. */
+    private void ask(String text, Runnable action) {
+        question.setText(text);
+        confirmed = action;
+        confirmRow.setVisible(true);
     }
 }

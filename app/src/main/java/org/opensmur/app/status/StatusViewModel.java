@@ -169,6 +169,22 @@ public final class StatusViewModel {
     }
 
     /** Undoes the last tap by sending the status before it again (or nothing if the window has passed). */
+    /**
+     * What a correction would send, in words for the crew to confirm: the status before the last one again,
+     * dated now (the LRM sees a new status; the history is kept), or nothing sent when there was none before.
+     */
+    public String correctionPreview() {
+        Tap last = lastTap.get();
+        if (last == null) {
+            return "";
+        }
+        Tap before = history.size() >= 2 ? history.get(history.size() - 2) : null;
+        return before == null
+                ? labels.format("status.correct.nothing", labels.status(last.status()))
+                : labels.format("status.correct.preview", labels.status(last.status()), labels.status(before.status()),
+                        java.time.LocalTime.now(clock).withNano(0).toString());
+    }
+
     public void correct() {
         Tap last = lastTap.get();
         if (last == null || !correctable.get() || Duration.between(last.at().toInstant(), clock.instant()).compareTo(CORRECTION_WINDOW) > 0) {

@@ -121,6 +121,42 @@ class TabletFlowsTest {
     }
 
     @Test
+    void decliningCancellingAndCorrectingAreAskedFirstAndSayWhatWouldBeSent(FxRobot robot) throws Exception {
+        await().atMost(Duration.ofSeconds(30)).until(() -> session.core().transport().state().isConnected());
+        String caseId = hub.newCase();
+        hub.send("case.json", caseId, null);
+        hub.send("engagement.json", caseId, null);
+        await().atMost(Duration.ofSeconds(20)).until(() -> ringing(robot));
+        robot.clickOn("#engagement-decline");
+        assertTrue(shown(robot.lookup("#engagement-decline-confirm").query()), "declining is asked");
+        assertFalse(shown(robot.lookup("#engagement-accept").query()), "the question stands where the answers were");
+        robot.clickOn("#engagement-decline-keep");
+        assertTrue(ringing(robot), "still ringing: nothing was declined");
+        robot.clickOn("#engagement-accept");
+        atLrm(MessageType.RS_RI, caseId);
+        robot.clickOn("#tab-status");
+        tap(robot, "DEPART");
+        tap(robot, "ARRIVEE");
+        int saved = session.core().store().outbox().list(caseId, 100).size();
+
+        robot.clickOn("#status-correct");
+        assertTrue(text(robot, "#status-question").startsWith(
+                "Corriger « Arrivée sur les lieux » : « Départ » sera envoyé de nouveau, daté de "),
+                text(robot, "#status-question"));
+        robot.clickOn("#status-keep");
+        robot.clickOn("#status-ANNULE");
+        assertEquals("Annuler l'intervention ? Le SAMU recevra « Intervention annulée ».", text(robot, "#status-question"));
+        robot.clickOn("#status-keep");
+        Thread.sleep(500);
+        assertEquals(saved, session.core().store().outbox().list(caseId, 100).size(), "nothing saved, nothing sent while asked");
+
+        robot.clickOn("#status-ANNULE");
+        robot.clickOn("#status-confirm");
+        await().atMost(Duration.ofSeconds(5)).until(() -> text(robot, "#status-last").startsWith("Dernier statut : Intervention annulée"));
+        assertEquals(saved + 1, session.core().store().outbox().list(caseId, 100).size());
+    }
+
+    @Test
     void aMissionOverIsErasedFromTheTabletWhenTheCrewAsksTwiceAndEverythingIsDelivered(FxRobot robot) throws Exception {
         String caseId = onScene(robot);
         robot.clickOn("#tab-mission");
@@ -161,7 +197,7 @@ class TabletFlowsTest {
         robot.clickOn("#tab-mission");
         assertTrue(text(robot, "#field-address").contains("12 rue de l'Exercice"), "the mission is back: " + text(robot, "#field-address"));
         robot.clickOn("#tab-status");
-        assertTrue(text(robot, "#status-last").startsWith("Dernier statut : Sur les lieux"), text(robot, "#status-last"));
+        assertTrue(text(robot, "#status-last").startsWith("Dernier statut : Arrivée sur les lieux"), text(robot, "#status-last"));
         Button next = robot.lookup("#status-PEC").queryButton();
         assertTrue(next.getPseudoClassStates().contains(PseudoClass.getPseudoClass("expected")), "the next status is expected again");
         assertFalse(next.isDisabled(), "the crew can go on tapping");
@@ -236,6 +272,16 @@ class TabletFlowsTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> ringing(robot));
         robot.clickOn("#engagement-accept");
         return caseId;
+    }
+
+    /** On screen: the node and every node it sits in visible (a button's own flag stays true in a hidden row). */
+    static boolean shown(javafx.scene.Node node) {
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The request banner is up: the banner's own visibility, a button inside it stays "visible" while hidden. */
