@@ -423,7 +423,7 @@ public final class TabletSession implements AutoCloseable {
         String caseId = openCase;
         if (caseId != null) {
             var times = status.times();
-            String diagnosis = bilan.input("bilan.diagnosis").valueProperty().get();
+            String diagnosis = BilanViewModel.cim10(bilan.input("bilan.diagnosis").valueProperty().get());
             background.run(() -> core.store().cases().view(caseId), view -> rpis.prefill(view, times, diagnosis), this::failed);
         }
     }

@@ -29,7 +29,20 @@ public final class BilanView extends BorderPane {
             error.setId("bilan-" + id + "-error");
             error.getStyleClass().add("error-text");
             error.textProperty().bind(input.errorProperty());
-            grid.addRow(row++, new Label(labels.get(input.key())), field, new Label(input.unit()), error);
+            if (input.key().equals("bilan.diagnosis")) {
+                // Codes are written in capitals: typed in any case, shown and sent as I21.
+                field.setTextFormatter(new javafx.scene.control.TextFormatter<String>(change -> {
+                    change.setText(change.getText().toUpperCase(java.util.Locale.ROOT));
+                    return change;
+                }));
+            }
+            boolean required = BilanViewModel.REQUIRED.contains(input.key());
+            Label name = new Label(labels.get(input.key()) + (required ? " *" : ""));
+            if (required) {
+                name.getStyleClass().add("field-name");
+                name.setAccessibleText(labels.get(input.key()) + " " + labels.get("bilan.required"));
+            }
+            grid.addRow(row++, name, field, new Label(input.unit()), error);
         }
         Button send = new Button(labels.get("bilan.send"));
         send.setId("bilan-send");
@@ -39,12 +52,18 @@ public final class BilanView extends BorderPane {
         Label delivery = new Label();
         delivery.setId("bilan-delivery");
         delivery.textProperty().bind(model.deliveryProperty());
+        Label blocked = new Label();
+        blocked.setId("bilan-blocked");
+        blocked.getStyleClass().add("error-text");
+        blocked.setWrapText(true);
+        blocked.textProperty().bind(model.blockedProperty());
+        blocked.managedProperty().bind(blocked.textProperty().isNotEmpty());
         grid.setPadding(new Insets(16));
         ScrollPane fields = new ScrollPane(grid);
         fields.setFitToWidth(true);
         setCenter(fields);
         // Send stays in reach whatever the scroll position.
-        HBox actions = new HBox(16, send, delivery);
+        HBox actions = new HBox(16, send, blocked, delivery);
         actions.setAlignment(Pos.CENTER_LEFT);
         actions.setPadding(new Insets(12, 16, 12, 16));
         setBottom(actions);

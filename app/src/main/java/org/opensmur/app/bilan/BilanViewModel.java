@@ -76,6 +76,9 @@ public final class BilanViewModel {
     private final Map<String, VitalSign> vitals = new LinkedHashMap<>();
     private final StringProperty delivery = new SimpleStringProperty("");
     private final BooleanBinding valid;
+    private final javafx.beans.binding.StringBinding blocked;
+    /** The fields the bilan cannot be sent without. */
+    public static final java.util.Set<String> REQUIRED = java.util.Set.of("bilan.diagnosis");
     private String caseId;
     private String lrmId;
     private JsonNode patient;
@@ -93,6 +96,8 @@ public final class BilanViewModel {
         this.settings = settings;
         this.labels = labels;
         this.clock = clock;
+        // The one required field first: above the fold, where a physician sees it before sending.
+        add(new Input("bilan.diagnosis", "CIM-10", v -> cim10(v).matches("[A-Z][0-9]{2}(\\.?[0-9A-Z]{1,4})?") ? "" : labels.get("bilan.error.cim10")));
         vital("bilan.heartRate", "/min", VitalSign.HEART_RATE, range(20, 250));
         vital("bilan.bloodPressure", "mmHg", VitalSign.BLOOD_PRESSURE, this::bloodPressure);
         vital("bilan.spo2", "%", VitalSign.OXYGEN_SATURATION, range(50, 100));
@@ -103,10 +108,11 @@ public final class BilanViewModel {
         add(new Input("bilan.history", "", v -> ""));
         add(new Input("bilan.treatment", "", v -> ""));
         add(new Input("bilan.procedures", "", v -> ""));
-        add(new Input("bilan.diagnosis", "CIM-10", v -> v.matches("[A-Z][0-9]{2}(\\.?[0-9A-Z]{1,4})?") ? "" : labels.get("bilan.error.cim10")));
         add(new Input("bilan.orientation", "", v -> ""));
         valid = Bindings.createBooleanBinding(() -> inputs.values().stream().allMatch(i -> i.error.get().isEmpty())
                         && !input("bilan.diagnosis").value.get().isBlank(),
+                inputs.values().stream().flatMap(i -> java.util.stream.Stream.of(i.error, i.value)).toArray(javafx.beans.Observable[]::new));
+        blocked = Bindings.createStringBinding(this::whyBlocked,
                 inputs.values().stream().flatMap(i -> java.util.stream.Stream.of(i.error, i.value)).toArray(javafx.beans.Observable[]::new));
         // Saved at every change (encrypted): a restart or a flat battery loses nothing typed.
         inputs.values().forEach(i -> i.value.addListener((o, was, is) -> saveDraft()));
@@ -158,9 +164,39 @@ public final class BilanViewModel {
         if (parts.length != 2) {
             return labels.get("bilan.error.pressure");
         }
-        String sys = range(40, 300).apply(parts[0].strip());
-        String dia = range(20, 200).apply(parts[1].strip());
-        return !sys.isEmpty() ? sys : dia;
+        // Systolic and diastolic each within what a living adult shows, and the first above the second.
+        String sys = range(50, 260).apply(parts[0].strip());
+        String dia = range(20, 160).apply(parts[1].strip());
+        if (!sys.isEmpty() || !dia.isEmpty()) {
+            return labels.format("bilan.error.pressureRange", 50, 260, 20, 160);
+        }
+        double systolic = Double.parseDouble(parts[0].strip().replace(',', '.'));
+        double diastolic = Double.parseDouble(parts[1].strip().replace(',', '.'));
+        return systolic - diastolic >= 10 ? "" : labels.get("bilan.error.pressureOrder");
+    }
+
+    /** A CIM-10 code as typed ("i21", " I 21 ") in its written form ("I21"). */
+    public static String cim10(String typed) {
+        return typed == null ? "" : typed.replaceAll("\\s+", "").toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /** Why "send" is disabled, in words (empty when it is not): the missing required fields, then the wrong ones. */
+    private String whyBlocked() {
+        List<String> missing = REQUIRED.stream().map(this::input).filter(i -> i.value.get().isBlank())
+                .map(i -> labels.get(i.key)).toList();
+        List<String> wrong = inputs.values().stream().filter(i -> !i.error.get().isEmpty()).map(i -> labels.get(i.key)).toList();
+        List<String> reasons = new ArrayList<>();
+        if (!missing.isEmpty()) {
+            reasons.add(labels.format("bilan.blocked.missing", String.join(", ", missing)));
+        }
+        if (!wrong.isEmpty()) {
+            reasons.add(labels.format("bilan.blocked.wrong", String.join(", ", wrong)));
+        }
+        return reasons.isEmpty() ? "" : labels.get("bilan.blocked") + " " + String.join(" ; ", reasons);
+    }
+
+    public javafx.beans.binding.StringBinding blockedProperty() {
+        return blocked;
     }
 
     private static String fmt(double d) {
@@ -203,7 +239,7 @@ public final class BilanViewModel {
         });
         List<String> procedures = Arrays.stream(input("bilan.procedures").value.get().split("\n")).map(String::strip).filter(s -> !s.isEmpty()).toList();
         String orientation = input("bilan.orientation").value.get().strip();
-        Evaluation evaluation = new Evaluation(procedures.isEmpty() ? null : procedures, input("bilan.diagnosis").value.get().strip(), null,
+        Evaluation evaluation = new Evaluation(procedures.isEmpty() ? null : procedures, cim10(input("bilan.diagnosis").value.get()), null,
                 measures.isEmpty() ? null : measures, blankToNull(input("bilan.history").value.get()),
                 blankToNull(input("bilan.treatment").value.get()), orientation.isEmpty() ? null : List.of(orientation));
         String sexCode = patient == null ? "" : patient.at("/identity/strictFeatures/sex").asText("");

@@ -71,6 +71,40 @@ class BilanViewModelTest {
     }
 
     @Test
+    void implausiblePressuresAreRefusedCodesAreWrittenInCapitalsAndTheBlockIsSaidInWords() {
+        TabletSettings settings = Tablets.settings(dir);
+        TabletCore core = Tablets.core(settings, clock);
+        try {
+            BilanViewModel model = open(core, settings);
+            assertEquals("Envoi impossible : Diagnostic principal manquant (champ marqué *)", model.blockedProperty().get());
+            model.input("bilan.bloodPressure").valueProperty().set("300/80");
+            assertEquals("Attendu : systolique 50–260, diastolique 20–160 (ex. 120/80)",
+                    model.input("bilan.bloodPressure").errorProperty().get());
+            model.input("bilan.bloodPressure").valueProperty().set("80/120");
+            assertEquals("La systolique doit dépasser la diastolique d'au moins 10 (ex. 120/80)",
+                    model.input("bilan.bloodPressure").errorProperty().get());
+            model.input("bilan.diagnosis").valueProperty().set("i21.4");
+            assertEquals("", model.input("bilan.diagnosis").errorProperty().get(), "a code typed in lower case is a code");
+            assertEquals("Envoi impossible : corrigez Pression artérielle", model.blockedProperty().get());
+            model.input("bilan.diagnosis").valueProperty().set("");
+            assertEquals("Envoi impossible : Diagnostic principal manquant (champ marqué *) ; corrigez Pression artérielle",
+                    model.blockedProperty().get(), "every reason at once");
+            model.input("bilan.diagnosis").valueProperty().set("i21.4");
+            assertFalse(model.send());
+
+            model.input("bilan.bloodPressure").valueProperty().set("128/76");
+            assertEquals("", model.blockedProperty().get());
+            assertTrue(model.send());
+            var queued = core.store().outbox().list(Tablets.CASE, 10);
+            InterventionReport report = (InterventionReport) new HubCodec().decode(core.store().outbox().body(queued.get(0).distributionId()))
+                    .envelope().payload();
+            assertEquals("I21.4", report.evaluation().mainDiagnosis(), "sent as written in CIM-10");
+        } finally {
+            core.close();
+        }
+    }
+
+    @Test
     void whatWasTypedSurvivesARestart() {
         TabletSettings settings = Tablets.settings(dir);
         TabletCore first = Tablets.core(settings, clock);
