@@ -59,6 +59,7 @@ public final class TabletSession implements AutoCloseable {
     private final DocumentViewModel documents;
     private final RpisViewModel rpis;
     private final MessageLogViewModel log;
+    private final org.opensmur.app.alert.AlertViewModel alerts = new org.opensmur.app.alert.AlertViewModel();
     private final ObjectProperty<MapPoint> ownPosition = new SimpleObjectProperty<>();
     private final ObjectProperty<MapPoint> interventionPoint = new SimpleObjectProperty<>();
     private final GeoPosReporter geoPos;
@@ -93,6 +94,7 @@ public final class TabletSession implements AutoCloseable {
         this.engagement = new EngagementViewModel(core, background, settings, labels, clock, new EngagementViewModel.Answer() {
             @Override
             public void accepted(String caseId, String lrmId) {
+                alerts.newMission();
                 openCase(caseId, lrmId);
                 status.engage(caseId, lrmId);
                 remember(MISSION, java.util.Map.of("caseId", caseId, "lrmId", lrmId));
@@ -218,7 +220,8 @@ public final class TabletSession implements AutoCloseable {
             case ResourcesEngagement request when message.distributionKind() == DistributionKind.CANCEL -> {
                 if (caseId.equals(status.caseIdProperty().get())) {
                     status.cancelledBySamu();
-                    statusBar.setLastError(labels.get("engagement.cancelled"));
+                    alerts.raise(new org.opensmur.app.alert.AlertViewModel.Alert(org.opensmur.app.alert.AlertViewModel.Kind.CANCELLED,
+                            caseId, labels.get("alert.cancelled.title"), labels.get("alert.cancelled.detail")));
                 }
             }
             case ResourcesEngagement request -> background.run(() -> core.store().cases().view(caseId), view -> {
@@ -240,6 +243,11 @@ public final class TabletSession implements AutoCloseable {
 
     private void caseMessage(String caseId, HubMessage message) {
         unconsulted.computeIfAbsent(caseId, k -> new java.util.ArrayList<>()).add(message);
+        if (message.payload() instanceof CreateCaseHealthUpdate && caseId.equals(openCase) && !missionOnScreen) {
+            // The crew is on another screen: the update must not wait for them to look at the mission.
+            alerts.raise(new org.opensmur.app.alert.AlertViewModel.Alert(org.opensmur.app.alert.AlertViewModel.Kind.UPDATED,
+                    caseId, labels.get("alert.updated.title"), labels.get("alert.updated.detail")));
+        }
         refreshCase(caseId);
         if (missionOnScreen) {
             consultOpenCase();
@@ -438,6 +446,10 @@ public final class TabletSession implements AutoCloseable {
     /** A mission under way, or a request ringing: the screens are never locked then. */
     public boolean missionActive() {
         return status.missionActive() || engagement.pendingProperty().get() != null;
+    }
+
+    public org.opensmur.app.alert.AlertViewModel alerts() {
+        return alerts;
     }
 
     public TabletCore core() {

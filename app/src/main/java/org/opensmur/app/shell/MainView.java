@@ -13,6 +13,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.opensmur.app.TabletSession;
 import org.opensmur.app.bilan.BilanView;
@@ -26,10 +27,17 @@ import org.opensmur.app.rpis.RpisView;
 import org.opensmur.app.status.StatusView;
 
 /**
- * The frame: status bar and engagement banner on top, the screen in the middle, and one tab bar at the
- * bottom, so that every screen is one tap away from any other.
+ * The frame: status bar on top, the screen in the middle, and one tab bar at the bottom, so that every
+ * screen is one tap away from any other. A request ringing and the SAMU's alerts come over the top of the
+ * screen, full width, without moving anything below them; for {@link #TAP_LOCK} after they appear they take
+ * no tap, so that a tap meant for the screen lands where it was aimed or nowhere.
  */
-public final class MainView extends BorderPane {
+public final class MainView extends StackPane {
+
+    /** How long an alert arriving under a finger refuses taps. */
+    public static final javafx.util.Duration TAP_LOCK = javafx.util.Duration.millis(600);
+    private final BorderPane frame = new BorderPane();
+    private boolean tapLocked;
 
     public enum Screen { MISSION, STATUS, MAP, BILAN, DOCUMENTS, RPIS, LOG }
 
@@ -41,7 +49,48 @@ public final class MainView extends BorderPane {
     public MainView(TabletSession session, Labels labels, Runnable nextTheme) {
         this.session = session;
         getStyleClass().add("tablet");
-        setTop(new VBox(new StatusBarView(session.statusBar()), new EngagementView(session.engagement(), labels)));
+        frame.setTop(new StatusBarView(session.statusBar()));
+        VBox overlay = new VBox(new EngagementView(session.engagement(), labels),
+                new org.opensmur.app.alert.AlertView(session.alerts(), labels, () -> show(Screen.MISSION)));
+        overlay.setPickOnBounds(false); // only the cards take taps; the rest of the screen stays in reach
+        overlay.setAlignment(javafx.geometry.Pos.TOP_CENTER);
+        overlay.setPadding(new Insets(40, 0, 0, 0)); // the status bar stays readable above the cards
+        overlay.getStyleClass().add("alert-layer");
+        javafx.beans.binding.BooleanBinding alerting = session.engagement().pendingProperty().isNotNull()
+                .or(session.alerts().currentProperty().isNotNull());
+        overlay.visibleProperty().bind(alerting);
+        // Locked: every press on the cards is swallowed there (a disabled node would let it through to the
+        // screen below, which is exactly what must not happen).
+        javafx.css.PseudoClass locked = javafx.css.PseudoClass.getPseudoClass("locked");
+        javafx.event.EventHandler<javafx.event.Event> swallow = e -> {
+            if (tapLocked) {
+                e.consume();
+            }
+        };
+        overlay.addEventFilter(javafx.scene.input.MouseEvent.ANY, swallow::handle);
+        overlay.addEventFilter(javafx.scene.input.TouchEvent.ANY, swallow::handle);
+        overlay.addEventFilter(javafx.scene.input.GestureEvent.ANY, swallow::handle);
+        javafx.animation.PauseTransition unlock = new javafx.animation.PauseTransition(TAP_LOCK);
+        unlock.setOnFinished(e -> {
+            tapLocked = false;
+            overlay.pseudoClassStateChanged(locked, false);
+        });
+        Runnable lockTaps = () -> {
+            tapLocked = true;
+            overlay.pseudoClassStateChanged(locked, true);
+            unlock.playFromStart();
+        };
+        alerting.addListener((o, was, is) -> {
+            if (is) {
+                lockTaps.run();
+            }
+        });
+        session.alerts().currentProperty().addListener((o, was, is) -> {
+            if (is != null && was != null) {
+                lockTaps.run(); // a new alert over an old one
+            }
+        });
+        getChildren().addAll(frame, overlay);
         // Each screen is built on first show (Gluon Maps starts loading tiles as soon as it exists).
         factories.put(Screen.MISSION, () -> new MissionView(session.mission(), labels, session::markMissionSeen, session::eraseMission));
         factories.put(Screen.STATUS, () -> new StatusView(session.status(), labels));
@@ -75,7 +124,7 @@ public final class MainView extends BorderPane {
         theme.getStyleClass().add("tab-button");
         theme.setOnAction(e -> nextTheme.run());
         bar.getChildren().addAll(gap, theme);
-        setBottom(bar);
+        frame.setBottom(bar);
         show(Screen.MISSION);
         // After a restart, the screen the crew was on.
         session.restoredScreenProperty().addListener((o, was, screen) -> {
@@ -97,8 +146,13 @@ public final class MainView extends BorderPane {
         return pane;
     }
 
+    /** Whether an alert that just arrived still refuses taps. */
+    public boolean tapLocked() {
+        return tapLocked;
+    }
+
     public void show(Screen screen) {
-        setCenter(screens.computeIfAbsent(screen, s -> shrinkable(factories.get(s).get())));
+        frame.setCenter(screens.computeIfAbsent(screen, s -> shrinkable(factories.get(s).get())));
         tabs.get(screen).setSelected(true);
         session.screenShown(screen.name(), screen == Screen.MISSION);
     }

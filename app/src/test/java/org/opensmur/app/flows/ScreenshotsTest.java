@@ -94,6 +94,9 @@ class ScreenshotsTest {
         robot.clickOn("#status-ARRIVEE");
         hub.send("orientation.json", caseId, null);
         Thread.sleep(1500);
+        // The update came while the crew is on Statuts: it comes over the screen until acknowledged.
+        shoot(robot, out, "alert-update", "day");
+        robot.clickOn("#alert-ack");
         robot.clickOn("#tab-bilan");
         robot.interact(() -> robot.lookup("#bilan-heartRate").queryAs(TextField.class).setText("96"));
         robot.interact(() -> robot.lookup("#bilan-spo2").queryAs(TextField.class).setText("120"));

@@ -121,6 +121,55 @@ class TabletFlowsTest {
     }
 
     @Test
+    void anUpdateAndACancellationComeOverTheScreenUntilAcknowledgedAndNeverIntoTheNextMission(FxRobot robot) throws Exception {
+        String caseId = onScene(robot); // on the Statuts screen
+        double gridTop = robot.lookup("#status-PEC").query().localToScene(0, 0).getY();
+        hub.send("orientation.json", caseId, null);
+        await().atMost(Duration.ofSeconds(20)).until(() -> robot.lookup("#alert-title").tryQuery().map(TabletFlowsTest::shown).orElse(false));
+        assertEquals("Le dossier a été mis à jour par la régulation", text(robot, "#alert-title"));
+        assertEquals(gridTop, robot.lookup("#status-PEC").query().localToScene(0, 0).getY(), "nothing below moved");
+        Thread.sleep(700); // past the tap lock
+        robot.clickOn("#alert-open");
+        assertTrue(robot.lookup("#tab-mission").queryAs(javafx.scene.control.ToggleButton.class).isSelected(), "the mission is shown");
+        assertFalse(shown(robot.lookup("#alert-title").query()), "acknowledged: gone");
+
+        robot.clickOn("#tab-status");
+        hub.send("engagement.json", caseId, org.opensmur.core.hub.message.DistributionKind.CANCEL);
+        await().atMost(Duration.ofSeconds(20)).until(() -> shown(robot.lookup("#alert-title").query()));
+        assertEquals("La régulation a annulé l'intervention", text(robot, "#alert-title"));
+        assertFalse(shown(robot.lookup("#alert-open").query()), "a cancellation is acknowledged, not browsed");
+        assertTrue(robot.lookup("#status-ANNULE").query().getPseudoClassStates().stream().anyMatch(p -> p.getPseudoClassName().equals("expected")));
+        Thread.sleep(700);
+        robot.clickOn("#alert-ack");
+        assertFalse(shown(robot.lookup("#alert-title").query()));
+
+        String next = engage(robot);
+        atLrm(MessageType.RS_RI, next);
+        assertFalse(shown(robot.lookup("#alert-title").query()), "nothing of the last mission is carried into the next");
+    }
+
+    @Test
+    void aRequestArrivingUnderAFingerTakesNoTapForAMomentAndTheTapLandsNowhere(FxRobot robot) throws Exception {
+        String caseId = onScene(robot);
+        javafx.geometry.Point2D target = robot.point("#status-PEC").query();
+        int saved = session.core().store().outbox().list(caseId, 100).size();
+        String other = hub.newCase();
+        hub.send("case.json", other, null);
+        hub.send("engagement.json", other, null);
+        await().atMost(Duration.ofSeconds(20)).until(() -> robot.lookup(".engagement-banner").tryQuery().map(TabletFlowsTest::shown).orElse(false));
+        javafx.scene.Node banner = robot.lookup(".engagement-banner").query();
+        assertTrue(banner.localToScreen(banner.getBoundsInLocal()).contains(target),
+                "the request covers where the finger aims: " + banner.localToScreen(banner.getBoundsInLocal()) + " " + target);
+        assertTrue(view.tapLocked(), "and takes no tap yet");
+        robot.clickOn(target); // the finger was on its way to "Début de prise en charge"
+        Thread.sleep(700);
+        assertEquals(saved, session.core().store().outbox().list(caseId, 100).size(), "the tap did not reach the grid below");
+        assertTrue(ringing(robot), "nor answered the request");
+        robot.clickOn("#engagement-decline");
+        robot.clickOn("#engagement-decline-confirm");
+    }
+
+    @Test
     void decliningCancellingAndCorrectingAreAskedFirstAndSayWhatWouldBeSent(FxRobot robot) throws Exception {
         await().atMost(Duration.ofSeconds(30)).until(() -> session.core().transport().state().isConnected());
         String caseId = hub.newCase();
@@ -286,8 +335,10 @@ class TabletFlowsTest {
 
     /** The request banner is up: the banner's own visibility, a button inside it stays "visible" while hidden. */
     static boolean ringing(FxRobot robot) {
-        return robot.lookup(".engagement-banner").tryQuery().map(javafx.scene.Node::isVisible).orElse(false)
-                && !robot.lookup("#engagement-summary").queryAs(Label.class).getText().isEmpty();
+        return robot.lookup(".engagement-banner").tryQuery().map(TabletFlowsTest::shown).orElse(false)
+                && !robot.lookup("#engagement-summary").queryAs(Label.class).getText().isEmpty()
+                && robot.lookup(".alert-layer").query().getPseudoClassStates().stream()
+                        .noneMatch(p -> p.getPseudoClassName().equals("locked")); // past the tap lock
     }
 
     /** One status tap, and what the crew waits for: the screen saying it is saved (no longer "enregistrement…"). */
