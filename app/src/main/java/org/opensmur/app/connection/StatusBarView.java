@@ -7,14 +7,14 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
-/** Connection, outbox and last error, always on top. */
-public final class StatusBarView extends HBox {
+/** Connection, outbox and device warnings on one line, always on top; the last error whole on a line below. */
+public final class StatusBarView extends javafx.scene.layout.VBox {
 
     private static final PseudoClass OFFLINE = PseudoClass.getPseudoClass("offline");
 
     public StatusBarView(StatusBarViewModel model) {
         getStyleClass().add("status-bar");
-        setSpacing(16);
+        HBox row = new HBox(16);
         setPadding(new Insets(6, 12, 6, 12));
         Label connection = new Label();
         connection.setId("connection-state");
@@ -22,6 +22,9 @@ public final class StatusBarView extends HBox {
         // The whole strip changes colour when the link is down: a crew sees it at a glance, not by reading.
         model.onlineProperty().addListener((o, was, is) -> pseudoClassStateChanged(OFFLINE, !is));
         pseudoClassStateChanged(OFFLINE, !model.onlineProperty().get());
+        javafx.css.PseudoClass failed = javafx.css.PseudoClass.getPseudoClass("failed");
+        model.failedProperty().addListener((o, was, is) -> pseudoClassStateChanged(failed, is));
+        pseudoClassStateChanged(failed, model.failedProperty().get());
         Label waiting = new Label();
         waiting.setId("outbox-waiting");
         waiting.textProperty().bind(model.waitingTextProperty());
@@ -29,6 +32,8 @@ public final class StatusBarView extends HBox {
         error.setId("last-error");
         error.getStyleClass().add("error-text");
         error.textProperty().bind(model.lastErrorProperty());
+        // A line of its own, the window's width, always there: an error arriving never moves the screen below.
+        error.setMinHeight(Region.USE_PREF_SIZE);
         Label warning = new Label();
         warning.setId("device-warning");
         warning.getStyleClass().add("error-text");
@@ -38,6 +43,7 @@ public final class StatusBarView extends HBox {
         waiting.setMinWidth(Region.USE_PREF_SIZE);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        getChildren().addAll(connection, waiting, warning, gap, error);
+        row.getChildren().addAll(connection, waiting, warning, gap);
+        getChildren().addAll(row, error);
     }
 }

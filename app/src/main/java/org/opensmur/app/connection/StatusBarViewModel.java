@@ -23,6 +23,8 @@ public final class StatusBarViewModel {
     private final Clock clock;
     private final StringProperty connection = new SimpleStringProperty();
     private final BooleanProperty online = new SimpleBooleanProperty();
+    /** The link cannot come back by itself (the tablet's settings or certificate): red, not amber. */
+    private final BooleanProperty failed = new SimpleBooleanProperty();
     private final IntegerProperty waiting = new SimpleIntegerProperty();
     private final StringProperty waitingText = new SimpleStringProperty();
     private final StringProperty lastError = new SimpleStringProperty("");
@@ -41,7 +43,16 @@ public final class StatusBarViewModel {
     public void onConnection(ConnectionState next) {
         state = next;
         online.set(next.isConnected());
+        failed.set(next instanceof ConnectionState.Failed);
+        if (next instanceof ConnectionState.Failed f) {
+            // The crew reads what to do; the integrator reads the cause beside it.
+            lastError.set(labels.format("connection.failed.detail", f.reason()));
+        }
         refresh();
+    }
+
+    public ReadOnlyBooleanProperty failedProperty() {
+        return failed;
     }
 
     /** Called every few seconds so that "offline for 3 min" keeps counting. */
@@ -50,8 +61,11 @@ public final class StatusBarViewModel {
         connection.set(switch (state) {
             case ConnectionState.Connected c -> labels.get("connection.online");
             case ConnectionState.Connecting c -> labels.get("connection.connecting");
-            case ConnectionState.Reconnecting r -> labels.format("connection.offline", ago(Duration.between(r.since(), now)));
-            case ConnectionState.Failed f -> labels.format("connection.failed", f.reason());
+            case ConnectionState.Reconnecting r -> labels.format("connection.offline", ago(Duration.between(r.since(), now)))
+                    + " · " + (r.nextAttempt() != null && r.nextAttempt().isAfter(now)
+                    ? labels.format("connection.nextAttempt", Math.max(1, Duration.between(now, r.nextAttempt()).toSeconds()))
+                    : labels.get("connection.retrying"));
+            case ConnectionState.Failed f -> labels.get("connection.failed");
             case ConnectionState.Closed c -> labels.get("connection.closed");
         });
     }

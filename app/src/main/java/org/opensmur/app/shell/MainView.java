@@ -49,12 +49,15 @@ public final class MainView extends StackPane {
     public MainView(TabletSession session, Labels labels, Runnable nextTheme) {
         this.session = session;
         getStyleClass().add("tablet");
-        frame.setTop(new StatusBarView(session.statusBar()));
+        StatusBarView statusBar = new StatusBarView(session.statusBar());
+        frame.setTop(statusBar);
         VBox overlay = new VBox(new EngagementView(session.engagement(), labels),
                 new org.opensmur.app.alert.AlertView(session.alerts(), labels, () -> show(Screen.MISSION)));
         overlay.setPickOnBounds(false); // only the cards take taps; the rest of the screen stays in reach
         overlay.setAlignment(javafx.geometry.Pos.TOP_CENTER);
-        overlay.setPadding(new Insets(40, 0, 0, 0)); // the status bar stays readable above the cards
+        // The status bar stays readable above the cards.
+        overlay.paddingProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
+                () -> new Insets(statusBar.getHeight(), 0, 0, 0), statusBar.heightProperty()));
         overlay.getStyleClass().add("alert-layer");
         javafx.beans.binding.BooleanBinding alerting = session.engagement().pendingProperty().isNotNull()
                 .or(session.alerts().currentProperty().isNotNull());

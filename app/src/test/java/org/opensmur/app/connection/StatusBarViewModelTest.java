@@ -35,4 +35,29 @@ class StatusBarViewModelTest {
         bar.onClockOffset(null);
         assertEquals("", bar.warningProperty().get());
     }
+
+    @Test
+    void offlineSaysSinceWhenAndTheNextTryAndAFailureSaysWhatToDoInRed() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-30T10:00:00Z"));
+        StatusBarViewModel strip = new StatusBarViewModel(Labels.french(), clock);
+        strip.onConnection(new org.opensmur.core.hub.transport.ConnectionState.Reconnecting(clock.instant(),
+                clock.instant().plusSeconds(8), "no answer at the Hub's address"));
+        clock.advance(Duration.ofSeconds(3));
+        strip.refresh();
+        assertEquals("Hors ligne depuis 3 s · nouvel essai dans 5 s", strip.connectionProperty().get());
+        org.junit.jupiter.api.Assertions.assertFalse(strip.failedProperty().get(), "amber: it comes back by itself");
+        clock.advance(Duration.ofSeconds(10));
+        strip.refresh();
+        assertEquals("Hors ligne depuis 13 s · reconnexion en cours", strip.connectionProperty().get());
+
+        strip.onConnection(new org.opensmur.core.hub.transport.ConnectionState.Failed(clock.instant(),
+                "cannot use the key in /x/client.p12: keystore password was incorrect"));
+        org.junit.jupiter.api.Assertions.assertTrue(strip.failedProperty().get(), "red: it will not come back by itself");
+        assertEquals("Connexion impossible : réglages ou certificat de la tablette à corriger, appelez l'intégrateur",
+                strip.connectionProperty().get());
+        assertEquals("Détail pour l'intégrateur : cannot use the key in /x/client.p12: keystore password was incorrect",
+                strip.lastErrorProperty().get());
+        strip.onConnection(new org.opensmur.core.hub.transport.ConnectionState.Connected(clock.instant()));
+        org.junit.jupiter.api.Assertions.assertFalse(strip.failedProperty().get());
+    }
 }
