@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -13,9 +11,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import javax.crypto.AEADBadTagException;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * What an integrator hands a new tablet, in one text (a file, or a QR code's text when it fits): its Hub
@@ -27,7 +22,6 @@ import javax.crypto.spec.SecretKeySpec;
 public final class ProvisioningBundle {
 
     public static final String FORMAT = "opensmur-provisioning/1";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** The bundle's content; the passwords are the PKCS#12's and the trust store's. */
     public record Contents(Map<String, String> settings, byte[] certificate, char[] certificatePassword, byte[] trustStore,
@@ -67,23 +61,16 @@ public final class ProvisioningBundle {
         Argon2Kdf kdf = Argon2Kdf.forOneTimePassword();
         byte[] key = kdf.derive(oneTimePassword);
         try {
-            byte[] nonce = new byte[12];
-            RANDOM.nextBytes(nonce);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce));
-            cipher.updateAAD(associatedData(kdf));
-            byte[] sealed = cipher.doFinal(text(inner).getBytes(StandardCharsets.UTF_8));
+            AesGcm.Sealed sealed = AesGcm.seal(key, associatedData(kdf), text(inner).getBytes(StandardCharsets.UTF_8));
             Map<String, String> outer = new LinkedHashMap<>();
             outer.put("format", FORMAT);
             outer.put("kdf", kdf.memoryKiB() + "," + kdf.iterations() + "," + kdf.parallelism() + "," + b64.encodeToString(kdf.salt()));
-            outer.put("nonce", b64.encodeToString(nonce));
-            outer.put("sealed", b64.encodeToString(sealed));
-            outer.put("check", b64.encodeToString(sha256(sealed))); // tells a bundle cut short from a wrong password
+            outer.put("nonce", b64.encodeToString(sealed.nonce()));
+            outer.put("sealed", b64.encodeToString(sealed.bytes()));
+            outer.put("check", b64.encodeToString(sha256(sealed.bytes()))); // tells a bundle cut short from a wrong password
             StringBuilder out = new StringBuilder();
             outer.forEach((k, v) -> out.append(k).append('=').append(v).append('\n'));
             return out.toString();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM unavailable", e);
         } finally {
             Arrays.fill(key, (byte) 0);
         }
@@ -124,13 +111,10 @@ public final class ProvisioningBundle {
         byte[] key = kdf.derive(oneTimePassword);
         Properties inner = new Properties();
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce));
-            cipher.updateAAD(associatedData(kdf));
-            inner.load(new StringReader(new String(cipher.doFinal(sealed), StandardCharsets.UTF_8)));
+            inner.load(new StringReader(new String(AesGcm.open(key, nonce, associatedData(kdf), sealed), StandardCharsets.UTF_8)));
         } catch (AEADBadTagException e) {
             throw new Refused(Refused.Field.PASSWORD, "wrong one-time password (or a bundle altered since it was made)");
-        } catch (GeneralSecurityException | IOException | IllegalArgumentException e) {
+        } catch (IOException | IllegalArgumentException e) {
             throw new Refused(Refused.Field.BUNDLE, "the bundle cannot be read: " + e.getMessage());
         } finally {
             Arrays.fill(key, (byte) 0);

@@ -6,6 +6,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import org.opensmur.app.shell.ConfirmRow;
 import org.opensmur.app.shell.Labels;
 
 /** The ringing banner over every screen while a request waits. */
@@ -28,28 +29,14 @@ public final class EngagementView extends VBox {
         decline.setId("engagement-decline");
         decline.getStyleClass().addAll("big-button", "decline");
         // Declining sends nothing to the SAMU (the Hub has no refusal message): asked before, said what follows.
-        Label ask = new Label(labels.get("engagement.decline.ask"));
-        ask.setWrapText(true);
-        Button confirmDecline = new Button(labels.get("engagement.decline.confirm"));
-        confirmDecline.setId("engagement-decline-confirm");
-        confirmDecline.getStyleClass().addAll("big-button", "decline");
-        Button keep = new Button(labels.get("engagement.decline.keep"));
-        keep.setId("engagement-decline-keep");
-        keep.getStyleClass().add("big-button");
-        HBox confirm = new HBox(16, ask, confirmDecline, keep);
-        confirm.setAlignment(Pos.CENTER_LEFT);
+        ConfirmRow confirm = new ConfirmRow("engagement-decline", labels.get("engagement.decline.confirm"),
+                labels.get("engagement.decline.keep"));
         HBox actions = new HBox(16, accept, decline);
         actions.setAlignment(Pos.CENTER_LEFT);
-        confirm.visibleProperty().bind(actions.visibleProperty().not());
-        confirm.managedProperty().bind(confirm.visibleProperty());
+        actions.visibleProperty().bind(confirm.askingProperty().not());
         actions.managedProperty().bind(actions.visibleProperty());
-        decline.setOnAction(e -> actions.setVisible(false));
-        keep.setOnAction(e -> actions.setVisible(true));
-        confirmDecline.setOnAction(e -> {
-            actions.setVisible(true);
-            model.decline();
-        });
-        model.pendingProperty().addListener((o, was, is) -> actions.setVisible(true)); // a new request starts afresh
+        decline.setOnAction(e -> confirm.ask(labels.get("engagement.decline.ask"), model::decline));
+        model.pendingProperty().addListener((o, was, is) -> confirm.close()); // a new request starts afresh
         getChildren().addAll(title, summary, actions, confirm);
         visibleProperty().bind(model.pendingProperty().isNotNull());
         managedProperty().bind(visibleProperty());

@@ -8,6 +8,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
+import org.opensmur.app.shell.ConfirmRow;
 import org.opensmur.app.shell.Labels;
 
 /** The case, one labelled line per field; changed fields carry the :changed pseudo-class until seen. */
@@ -56,28 +57,13 @@ public final class MissionView extends ScrollPane {
         Button eraseAsk = new Button(labels.get("mission.erase"));
         eraseAsk.setId("mission-erase");
         eraseAsk.getStyleClass().add("touch-button");
-        Label eraseWarning = new Label(labels.get("mission.erase.warning"));
-        eraseWarning.setWrapText(true);
-        Button eraseConfirm = new Button(labels.get("mission.erase.confirm"));
-        eraseConfirm.setId("mission-erase-confirm");
-        eraseConfirm.getStyleClass().addAll("touch-button", "decline");
-        Button eraseCancel = new Button(labels.get("mission.erase.cancel"));
-        eraseCancel.setId("mission-erase-cancel");
-        eraseCancel.getStyleClass().add("touch-button");
-        javafx.scene.layout.HBox confirmRow = new javafx.scene.layout.HBox(14, eraseWarning, eraseConfirm, eraseCancel);
-        confirmRow.setVisible(false);
-        confirmRow.managedProperty().bind(confirmRow.visibleProperty());
-        eraseAsk.visibleProperty().bind(model.overProperty().and(confirmRow.visibleProperty().not()));
+        ConfirmRow confirmRow = new ConfirmRow("mission-erase", labels.get("mission.erase.confirm"), labels.get("mission.erase.cancel"));
+        eraseAsk.visibleProperty().bind(model.overProperty().and(confirmRow.askingProperty().not()));
         eraseAsk.managedProperty().bind(eraseAsk.visibleProperty());
-        eraseAsk.setOnAction(e -> confirmRow.setVisible(true));
-        eraseCancel.setOnAction(e -> confirmRow.setVisible(false));
-        eraseConfirm.setOnAction(e -> {
-            confirmRow.setVisible(false);
-            erase.run();
-        });
+        eraseAsk.setOnAction(e -> confirmRow.ask(labels.get("mission.erase.warning"), erase));
         model.overProperty().addListener((o, was, is) -> {
             if (!is) {
-                confirmRow.setVisible(false);
+                confirmRow.close();
             }
         });
         Label eraseOutcome = new Label();

@@ -6,6 +6,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
+import org.opensmur.app.shell.ConfirmRow;
 import org.opensmur.app.shell.Labels;
 import org.opensmur.core.status.ResourceStatus;
 
@@ -15,6 +16,7 @@ public final class StatusView extends VBox {
     private static final PseudoClass EXPECTED = PseudoClass.getPseudoClass("expected");
 
     public StatusView(StatusViewModel model, Labels labels) {
+        confirmRow = new ConfirmRow("status", labels.get("status.confirm"), labels.get("status.keep"));
         setPadding(new Insets(16));
         setSpacing(16);
         FlowPane buttons = new FlowPane(14, 14);
@@ -25,7 +27,7 @@ public final class StatusView extends VBox {
             button.setWrapText(true);
             if (status == ResourceStatus.ANNULE) {
                 // Cancelling ends the mission: asked before it leaves (a glove may land on it by mistake).
-                button.setOnAction(e -> ask(labels.get("status.cancel.ask"), () -> model.tap(status)));
+                button.setOnAction(e -> confirmRow.ask(labels.get("status.cancel.ask"), () -> model.tap(status)));
             } else {
                 button.setOnAction(e -> model.tap(status));
             }
@@ -43,43 +45,11 @@ public final class StatusView extends VBox {
         correct.setId("status-correct");
         correct.getStyleClass().add("touch-button");
         correct.visibleProperty().bind(model.correctableProperty());
-        correct.setOnAction(e -> ask(model.correctionPreview(), model::correct));
-        question.setId("status-question");
-        question.setWrapText(true);
-        question.getStyleClass().add("title");
-        Button yes = new Button(labels.get("status.confirm"));
-        yes.setId("status-confirm");
-        yes.getStyleClass().addAll("big-button", "decline");
-        yes.setOnAction(e -> {
-            Runnable action = confirmed;
-            confirmRow.setVisible(false);
-            confirmed = null;
-            if (action != null) {
-                action.run();
-            }
-        });
-        Button no = new Button(labels.get("status.keep"));
-        no.setId("status-keep");
-        no.getStyleClass().add("big-button");
-        no.setOnAction(e -> {
-            confirmRow.setVisible(false);
-            confirmed = null;
-        });
-        confirmRow.getChildren().addAll(question, yes, no);
-        confirmRow.setSpacing(16);
-        confirmRow.setVisible(false);
-        confirmRow.managedProperty().bind(confirmRow.visibleProperty());
-        getChildren().addAll(confirmRow, buttons, last, correct);
+        correct.setOnAction(e -> confirmRow.ask(model.correctionPreview(), model::correct));
+        confirmRow.questionLabel().getStyleClass().add("title");
+        // Below the grid: a question appearing never moves a button under a finger.
+        getChildren().addAll(buttons, confirmRow, last, correct);
     }
 
-    private final Label question = new Label();
-    private final javafx.scene.layout.HBox confirmRow = new javafx.scene.layout.HBox();
-    private Runnable confirmed;
-
-    /** Asks before {@code action}: the question and the two answers above the grid, nothing sent until yes. */
-    private void ask(String text, Runnable action) {
-        question.setText(text);
-        confirmed = action;
-        confirmRow.setVisible(true);
-    }
+    private final ConfirmRow confirmRow;
 }

@@ -218,7 +218,7 @@ class TabletFlowsTest {
                 || text(robot, "#status-last").endsWith("— consulté") || text(robot, "#status-last").endsWith("— intégré"));
         robot.clickOn("#tab-mission");
         robot.clickOn("#mission-erase");
-        robot.clickOn("#mission-erase-cancel");
+        robot.clickOn("#mission-erase-keep");
         assertTrue(session.core().store().cases().caseIds().contains(caseId), "kept: the crew said no");
         robot.clickOn("#mission-erase");
         robot.clickOn("#mission-erase-confirm");

@@ -1,5 +1,6 @@
 package org.opensmur.store.crypto;
 
+import org.opensmur.signing.AesGcm;
 import org.opensmur.signing.Argon2Kdf;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,15 +13,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
 import javax.crypto.AEADBadTagException;
-import javax.crypto.Cipher;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
-import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.opensmur.store.db.OwnerOnly;
 import org.opensmur.store.db.StoreException;
@@ -37,7 +35,6 @@ final class StoreKeyFile {
     static final String NAME = "store-key.json";
     private static final String FORMAT = "opensmur-store-key/1";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** How the key is unlocked: the crew's PIN, or a secret an integrator gives (file:). */
     enum UnlockedBy { PIN, SECRET }
@@ -118,14 +115,8 @@ final class StoreKeyFile {
     static Content wrap(UnlockedBy by, Argon2Kdf kdf, char[] secret, SecretKey dataKey) {
         byte[] kek = kdf.derive(secret);
         try {
-            byte[] nonce = new byte[12];
-            RANDOM.nextBytes(nonce);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(kek, "AES"), new GCMParameterSpec(128, nonce));
-            cipher.updateAAD(associatedData(by, kdf));
-            return new Content(by, kdf, nonce, cipher.doFinal(dataKey.getEncoded()));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM unavailable", e);
+            AesGcm.Sealed sealed = AesGcm.seal(kek, associatedData(by, kdf), dataKey.getEncoded());
+            return new Content(by, kdf, sealed.nonce(), sealed.bytes());
         } finally {
             Arrays.fill(kek, (byte) 0);
         }
@@ -135,10 +126,7 @@ final class StoreKeyFile {
     static SecretKey unwrap(Content content, char[] secret) {
         byte[] kek = content.kdf().derive(secret);
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(kek, "AES"), new GCMParameterSpec(128, content.nonce()));
-            cipher.updateAAD(associatedData(content.unlockedBy(), content.kdf()));
-            byte[] key = cipher.doFinal(content.wrapped());
+            byte[] key = AesGcm.open(kek, content.nonce(), associatedData(content.unlockedBy(), content.kdf()), content.wrapped());
             try {
                 return new SecretKeySpec(key, "AES");
             } finally {
@@ -147,8 +135,6 @@ final class StoreKeyFile {
         } catch (AEADBadTagException e) {
             throw new StoreException(StoreException.Kind.WRONG_SECRET, content.unlockedBy() == UnlockedBy.PIN
                     ? "wrong PIN" : "the secret does not open the store's key (or the key file was altered)", e);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM unavailable", e);
         } finally {
             Arrays.fill(kek, (byte) 0);
         }
