@@ -130,9 +130,11 @@ public final class MissionRetention {
         String tail = caseId.substring(caseId.lastIndexOf('.') + 1);
         // The outbox rows of this case: ordered by it (case:ID), its RPIS (rpis:ORG.SENDERCASEID), and the
         // acknowledgements of what it received (reference:DISTRIBUTIONID).
+        // Exact comparisons (instr, substr), never LIKE: a case id may hold '_', a LIKE wildcard, and then
+        // match another case's rows.
         String ofCase = """
-                (' ' || order_key || ' ' LIKE '% case:' || ?1 || ' %'
-                 OR (order_key LIKE 'rpis:%' AND order_key LIKE '%.' || ?2)
+                (instr(' ' || order_key || ' ', ' case:' || ?1 || ' ') > 0
+                 OR (substr(order_key, 1, 5) = 'rpis:' AND substr(order_key, length(order_key) - length(?2)) = '.' || ?2)
                  OR order_key IN (SELECT 'reference:' || distribution_id FROM inbox WHERE case_id = ?1))""";
         Outcome outcome = database.inTransaction(c -> {
             int undelivered;
@@ -158,7 +160,8 @@ public final class MissionRetention {
             counts.put("received", delete(c, "DELETE FROM inbox WHERE case_id = ?1", caseId, null));
             counts.put("conflicts", delete(c, "DELETE FROM inbox_conflicts WHERE case_id = ?1", caseId, null));
             counts.put("case", delete(c, "DELETE FROM case_messages WHERE case_id = ?1", caseId, null));
-            counts.put("drafts", delete(c, "DELETE FROM drafts WHERE draft_key LIKE '%:' || ?1 OR draft_key LIKE '%:' || ?1 || ':%'", caseId, null));
+            counts.put("drafts", delete(c, "DELETE FROM drafts WHERE substr(draft_key, instr(draft_key, ':') + 1) = ?1"
+                    + " OR instr(draft_key, ':' || ?1 || ':') > 0", caseId, null));
             delete(c, "DELETE FROM mission_closures WHERE case_id = ?1", caseId, null);
             return new Outcome(caseId, true, true, 0, null, counts);
         });

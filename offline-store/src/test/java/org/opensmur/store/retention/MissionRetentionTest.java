@@ -130,4 +130,27 @@ class MissionRetentionTest {
             assertEquals(2, now.counts().get("received"));
         }
     }
+
+    @Test
+    void aCaseIdWithAnUnderscoreErasesItsOwnRowsOnlyNotThoseOfACaseItWouldMatchAsAPattern() {
+        try (TabletCore core = new TabletCore(transport, TestStore.TABLET, dir, TestStore.SECRET.clone(), clock)) {
+            core.start();
+            String closing = "fr.health.samu440.DRFR15_44";
+            String open = "fr.health.samu440.DRFR15A44"; // what 'DRFR15_44' matches when '_' is a wildcard
+            tap(core, open, ResourceStatus.DEPART);
+            core.store().drafts().save("bilan:" + open, Map.of("diagnosis", "I21"));
+            HubMessage depart = tap(core, closing, ResourceStatus.DEPART);
+            HubMessage retour = tap(core, closing, ResourceStatus.RETOUR);
+            core.store().drafts().save("bilan:" + closing, Map.of("diagnosis", "T59.7"));
+            recu(core, depart, retour);
+            await().atMost(Duration.ofSeconds(10)).until(() -> core.store().outbox().find(retour.distributionID()).state() == DeliveryState.RECEIVED);
+
+            MissionRetention.Outcome erased = core.store().retention().purgeNow(closing);
+            assertTrue(erased.purged(), erased.why());
+            assertEquals(2, erased.counts().get("sent"), erased.counts().toString());
+            assertEquals(1, erased.counts().get("drafts"));
+            assertEquals(1, core.store().outbox().list(open, 10).size(), "the other case's status is still there");
+            assertEquals(Map.of("diagnosis", "I21"), core.store().drafts().load("bilan:" + open).orElseThrow());
+        }
+    }
 }
