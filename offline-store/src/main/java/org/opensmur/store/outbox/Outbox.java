@@ -429,11 +429,12 @@ public final class Outbox {
     /** The ledger, newest first; {@code caseId} null for every case. */
     public List<OutboxEntry> list(String caseId, int limit) {
         return database.inTransaction(c -> {
-            String where = caseId == null ? "" : " WHERE (' ' || order_key || ' ') LIKE ?";
+            // instr, not LIKE: a case id may hold '_', which LIKE takes for any character (another case's rows).
+            String where = caseId == null ? "" : " WHERE instr(' ' || order_key || ' ', ?) > 0";
             try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS + " FROM outbox" + where + " ORDER BY id DESC LIMIT ?")) {
                 int i = 1;
                 if (caseId != null) {
-                    select.setString(i++, "% case:" + caseId + " %");
+                    select.setString(i++, " case:" + caseId + " ");
                 }
                 select.setInt(i, limit);
                 List<OutboxEntry> entries = new ArrayList<>();

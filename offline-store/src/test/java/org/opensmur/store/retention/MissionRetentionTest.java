@@ -145,6 +145,9 @@ class MissionRetentionTest {
             recu(core, depart, retour);
             await().atMost(Duration.ofSeconds(10)).until(() -> core.store().outbox().find(retour.distributionID()).state() == DeliveryState.RECEIVED);
 
+            assertEquals(List.of(retour.distributionID(), depart.distributionID()),
+                    core.store().outbox().list(closing, 10).stream().map(e -> e.distributionId()).toList(),
+                    "the case's own statuses only (what a restart reads back)");
             MissionRetention.Outcome erased = core.store().retention().purgeNow(closing);
             assertTrue(erased.purged(), erased.why());
             assertEquals(2, erased.counts().get("sent"), erased.counts().toString());
