@@ -66,9 +66,7 @@ public final class UnlockViewModel {
         }
         typed[length++] = (char) ('0' + digit);
         dots.set("●".repeat(length));
-        if (!waiting.get()) {
-            message.set("");
-        }
+        say("", false); // the next try begins: the last one's message goes
     }
 
     public void erase() {

@@ -122,30 +122,7 @@ public final class PinLock {
 
     /** Tries {@code pin}; on success the provider gives the store's key without deriving again. */
     public synchronized Attempt unlock(char[] pin) {
-        Duration wait = waitBeforeNextTry();
-        if (!wait.isZero()) {
-            return new Attempt.TooSoon(wait);
-        }
-        StoreKeyFile.Content content = StoreKeyFile.read(StoreKeyFile.in(folder)).orElseThrow(() ->
-                new StoreException(StoreException.Kind.MISSING, "no PIN is set for " + folder));
-        if (content.unlockedBy() != StoreKeyFile.UnlockedBy.PIN) {
-            throw new StoreException(StoreException.Kind.WRONG_SECRET, "this store is opened with OPENSMUR_STORE_SECRET"
-                    + " (file:), not with a PIN");
-        }
-        try {
-            Vault vault = new Vault(StoreKeyFile.unwrap(content, pin));
-            failures = 0;
-            writeFailures();
-            return new Attempt.Opened(storeFolder -> vault);
-        } catch (StoreException e) {
-            if (e.kind() != StoreException.Kind.WRONG_SECRET) {
-                throw e;
-            }
-            failures++;
-            lastFailureNanos = nanoTime.getAsLong();
-            writeFailures();
-            return new Attempt.Wrong(failures, delayAfter(failures));
-        }
+        return tryPin(pin).attempt();
     }
 
     /** A new PIN for the same key: the old one must open it first (same waits); the data is not touched. */
@@ -154,15 +131,46 @@ public final class PinLock {
         if (problem != null) {
             throw new IllegalArgumentException("PIN refused: " + problem.rule());
         }
-        Attempt attempt = unlock(oldPin);
-        if (attempt instanceof Attempt.Opened) {
-            StoreKeyFile.Content content = StoreKeyFile.read(StoreKeyFile.in(folder)).orElseThrow();
-            SecretKey key = StoreKeyFile.unwrap(content, oldPin);
+        Tried tried = tryPin(oldPin);
+        if (tried.key() != null) { // the key the old PIN opened is rewrapped: one derivation, not two
+            Argon2Kdf kdf = tried.content().kdf();
             StoreKeyFile.write(StoreKeyFile.in(folder), StoreKeyFile.wrap(StoreKeyFile.UnlockedBy.PIN,
-                    content.kdf().iterations() >= Argon2Kdf.PIN_MIN_ITERATIONS ? content.kdf().withNewSalt()
-                            : Argon2Kdf.calibratedForPin(guessCost), newPin, key));
+                    kdf.iterations() >= Argon2Kdf.PIN_MIN_ITERATIONS ? kdf.withNewSalt() : Argon2Kdf.calibratedForPin(guessCost),
+                    newPin, tried.key()));
         }
-        return attempt;
+        return tried.attempt();
+    }
+
+    /** What one try gave, with the key and the file it came from when the PIN was right. */
+    private record Tried(Attempt attempt, SecretKey key, StoreKeyFile.Content content) {
+    }
+
+    private Tried tryPin(char[] pin) {
+        Duration wait = waitBeforeNextTry();
+        if (!wait.isZero()) {
+            return new Tried(new Attempt.TooSoon(wait), null, null);
+        }
+        StoreKeyFile.Content content = StoreKeyFile.read(StoreKeyFile.in(folder)).orElseThrow(() ->
+                new StoreException(StoreException.Kind.MISSING, "no PIN is set for " + folder));
+        if (content.unlockedBy() != StoreKeyFile.UnlockedBy.PIN) {
+            throw new StoreException(StoreException.Kind.WRONG_SECRET, "this store is opened with OPENSMUR_STORE_SECRET"
+                    + " (file:), not with a PIN");
+        }
+        try {
+            SecretKey key = StoreKeyFile.unwrap(content, pin);
+            failures = 0;
+            writeFailures();
+            Vault vault = new Vault(key);
+            return new Tried(new Attempt.Opened(storeFolder -> vault), key, content);
+        } catch (StoreException e) {
+            if (e.kind() != StoreException.Kind.WRONG_SECRET) {
+                throw e;
+            }
+            failures++;
+            lastFailureNanos = nanoTime.getAsLong();
+            writeFailures();
+            return new Tried(new Attempt.Wrong(failures, delayAfter(failures)), null, null);
+        }
     }
 
     /** How long the next try must wait (zero: now). */
