@@ -24,7 +24,7 @@ import org.opensmur.store.db.StoreException;
 public final class TabletApp extends Application {
 
     private TabletSession session;
-    private Theme theme = Theme.DAY;
+    private Theme theme;
     private LockedTablet locked;
     private java.util.concurrent.ExecutorService unlocking;
 
@@ -32,6 +32,7 @@ public final class TabletApp extends Application {
     public void start(Stage stage) {
         TabletCommand options = DesktopMain.options();
         Labels labels = new Labels(options.locale());
+        theme = options.theme();
         stage.setTitle("OpenSMUR");
         TabletSettings settings;
         try {
@@ -59,7 +60,6 @@ public final class TabletApp extends Application {
                         return new LockedTablet.Opened(view, session::missionActive);
                     }, options.lockAfter(), System::nanoTime);
             Scene scene = new Scene(locked, 1280, 800);
-            theme = options.theme();
             theme.applyTo(scene);
             stage.setScene(scene);
             stage.show();
@@ -76,7 +76,6 @@ public final class TabletApp extends Application {
             return;
         }
         Scene scene = new Scene(view, 1280, 800);
-        theme = options.theme();
         theme.applyTo(scene);
         stage.setScene(scene);
         stage.show();
@@ -84,10 +83,8 @@ public final class TabletApp extends Application {
 
     /** The session on its store, and the screens over it; the Hub link starts. */
     private MainView openScreens(Stage stage, TabletSettings settings, Labels labels, Clock clock, TabletCommand options) {
-        RunningTablet running = RunningTablet.start(settings, labels, clock, positionSource(clock, options.nmea()), () -> {
-            theme = theme.next();
-            theme.applyTo(stage.getScene());
-        });
+        RunningTablet running = RunningTablet.start(settings, labels, clock, positionSource(clock, options.nmea()));
+        running.view().showTheme(theme);
         session = running.session();
         session.core().store().retention().keepFor(options.keepMissions());
         if (options.autopilot() != null) {

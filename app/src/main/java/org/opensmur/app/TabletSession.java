@@ -59,6 +59,8 @@ public final class TabletSession implements AutoCloseable {
     private final DocumentViewModel documents;
     private final RpisViewModel rpis;
     private final MessageLogViewModel log;
+    private final org.opensmur.app.header.MissionHeaderViewModel header;
+    private volatile org.opensmur.app.alert.AlertSound alertSound = org.opensmur.app.alert.AlertSound.SILENT;
     private final org.opensmur.app.alert.AlertViewModel alerts = new org.opensmur.app.alert.AlertViewModel();
     private final ObjectProperty<MapPoint> ownPosition = new SimpleObjectProperty<>();
     private final ObjectProperty<MapPoint> interventionPoint = new SimpleObjectProperty<>();
@@ -110,7 +112,9 @@ public final class TabletSession implements AutoCloseable {
         this.bilan = new BilanViewModel(core, background, settings, labels, clock);
         this.documents = new DocumentViewModel(core, background, labels);
         this.rpis = new RpisViewModel(core, background, settings, labels);
-        this.log = new MessageLogViewModel(core.store().outbox(), labels);
+        this.log = new MessageLogViewModel(core.store().outbox(), labels, this::statusOf, recipient ->
+                labels.get(recipient == null ? "log.recipient.hub" : recipient.equals(settings.oruId()) ? "log.recipient.oru"
+                        : recipient.equals(settings.lrmId()) ? "log.recipient.lrm" : "log.recipient.hub"));
         this.geoPos = new GeoPosReporter(core, settings.resourceId(), settings.lrmId(), Duration.ofSeconds(5), Duration.ofSeconds(60), 100);
         transport.onStateChange(state -> this.ui.execute(() -> statusBar.onConnection(state)));
         core.store().outbox().subscribe(entry -> {
@@ -123,8 +127,16 @@ public final class TabletSession implements AutoCloseable {
                 GeoResourceType.SMUR, GeoResourceNature.EFFECTEUR, GeoResourceMobility.VEHICULE, GeoResourceCapacity.MEDICALE, null));
         statusBar.onStorage(core.storage());
         status.lastTapProperty().addListener((o, was, is) -> updateOver());
+        this.header = new org.opensmur.app.header.MissionHeaderViewModel(mission, status, labels, clock, settings.vehicleName(), settings.crewName());
         // From here on the UI thread does no database work (opening the store, above, is the one exception).
         core.store().database().forbidOn(Platform::isFxApplicationThread, Boolean.getBoolean("opensmur.strictThreads"));
+    }
+
+    /** The status an RS-SR of the ledger carries, in words (for the journal; read off the UI thread). */
+    private String statusOf(OutboxEntry entry) {
+        var decoded = core.outgoing().codec().decode(core.store().outbox().body(entry.distributionId()));
+        return decoded.message() != null && decoded.message().payload() instanceof org.opensmur.core.status.ResourcesStatus status
+                ? labels.status(status.state().status()) : "?";
     }
 
     private void storageFailed(StoreException e) {
@@ -197,7 +209,8 @@ public final class TabletSession implements AutoCloseable {
         switch (event) {
             case HubEvent.MessageReceived received when !received.duplicate() -> onMessage(received.message());
             case HubEvent.ErrorReported error -> statusBar.setLastError(labels.format("error.hub",
-                    error.code().map(c -> c.label()).orElse(String.valueOf(error.error().errorCode().statusCode()))));
+                    labels.code("hubError", error.code().map(c -> String.valueOf(c.statusCode()))
+                            .orElse(String.valueOf(error.error().errorCode().statusCode())))));
             case HubEvent.MessageRejected rejected -> statusBar.setLastError(labels.format("error.rejected",
                     rejected.issues().isEmpty() ? "" : rejected.issues().get(0).path()));
             case HubEvent.MessageConflict conflict -> {
@@ -283,7 +296,7 @@ public final class TabletSession implements AutoCloseable {
 
     /** What the store holds of the session: the open mission and its taps, a request still ringing, the screen. */
     private record Saved(String caseId, String lrmId, java.util.List<StatusViewModel.Tap> taps,
-                         org.opensmur.store.outbox.DeliveryState lastState, HubMessage pending, CaseStore.CaseView pendingCase,
+                         java.util.Map<String, org.opensmur.store.outbox.DeliveryState> states, HubMessage pending, CaseStore.CaseView pendingCase,
                          String screen) {
     }
 
@@ -292,7 +305,7 @@ public final class TabletSession implements AutoCloseable {
         var mission = drafts.load(MISSION).orElse(java.util.Map.of());
         String caseId = mission.get("caseId");
         java.util.List<StatusViewModel.Tap> taps = new java.util.ArrayList<>();
-        org.opensmur.store.outbox.DeliveryState lastState = null;
+        java.util.Map<String, org.opensmur.store.outbox.DeliveryState> states = new java.util.HashMap<>();
         if (caseId != null) {
             var outbox = core.store().outbox();
             var rows = new java.util.ArrayList<>(outbox.list(caseId, 1000));
@@ -302,7 +315,7 @@ public final class TabletSession implements AutoCloseable {
                     var decoded = core.outgoing().codec().decode(outbox.body(row.distributionId()));
                     var state = ((org.opensmur.core.status.ResourcesStatus) decoded.message().payload()).state();
                     taps.add(new StatusViewModel.Tap(state.status(), state.datetime(), row.distributionId()));
-                    lastState = row.state();
+                    states.put(row.distributionId(), row.state());
                 }
             }
         }
@@ -314,7 +327,7 @@ public final class TabletSession implements AutoCloseable {
             pending = decoded == null ? null : decoded.envelope();
             pendingCase = pending == null ? null : core.store().cases().view(CaseStore.caseIdOf(pending));
         }
-        return new Saved(caseId, mission.get("lrmId"), taps, lastState, pending, pendingCase,
+        return new Saved(caseId, mission.get("lrmId"), taps, states, pending, pendingCase,
                 drafts.load(SCREEN).map(m -> m.get("screen")).orElse(null));
     }
 
@@ -322,7 +335,7 @@ public final class TabletSession implements AutoCloseable {
     private void restore(Saved saved) {
         if (saved.caseId() != null) {
             openCase(saved.caseId(), saved.lrmId());
-            status.restore(saved.caseId(), saved.lrmId(), saved.taps(), saved.lastState());
+            status.restore(saved.caseId(), saved.lrmId(), saved.taps(), saved.states());
         }
         if (saved.pending() != null && saved.pending().payload() instanceof ResourcesEngagement request) {
             engagement.ring(request, saved.pending().senderID(), summary(saved.pendingCase(), request.caseId()));
@@ -441,11 +454,25 @@ public final class TabletSession implements AutoCloseable {
         statusBar.refresh();
         statusBar.onClockOffset(core.clock().skewed() ? core.clock().offset().orElse(null) : null);
         status.tick(clock.instant());
+        header.tick(clock.instant());
+    }
+
+    public org.opensmur.app.header.MissionHeaderViewModel header() {
+        return header;
     }
 
     /** A mission under way, or a request ringing: the screens are never locked then. */
     public boolean missionActive() {
         return status.missionActive() || engagement.pendingProperty().get() != null;
+    }
+
+    /** What the alerts sound like on this device ({@link org.opensmur.app.alert.AlertSound#SILENT} until the app sets it). */
+    public org.opensmur.app.alert.AlertSound alertSound() {
+        return alertSound;
+    }
+
+    public void setAlertSound(org.opensmur.app.alert.AlertSound sound) {
+        this.alertSound = java.util.Objects.requireNonNull(sound);
     }
 
     public org.opensmur.app.alert.AlertViewModel alerts() {

@@ -9,6 +9,7 @@ import javafx.scene.layout.GridPane;
 import javafx.geometry.Pos;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
 import org.opensmur.app.shell.Labels;
 
 /** One row per input: name, field, unit, and the field's own error beside it. */
@@ -42,7 +43,25 @@ public final class BilanView extends BorderPane {
                 name.getStyleClass().add("field-name");
                 name.setAccessibleText(labels.get(input.key()) + " " + labels.get("bilan.required"));
             }
-            grid.addRow(row++, name, field, new Label(input.unit()), error);
+            if (input.numeric()) {
+                // Numbers only: the device shows its numeric keypad (JavaFX's vkType), and nothing else can be typed.
+                field.getProperties().put("vkType", "numeric");
+                field.setTextFormatter(new javafx.scene.control.TextFormatter<String>(change ->
+                        change.getText().matches("[0-9.,/ ]*") ? change : null));
+                // A value is measured when the crew leaves the field or presses enter: its time is kept beside it.
+                field.focusedProperty().addListener((o, was, is) -> {
+                    if (!is) {
+                        model.measured(input.key());
+                    }
+                });
+                field.setOnAction(e -> model.measured(input.key()));
+            }
+            Label taken = new Label();
+            taken.setId("bilan-" + id + "-taken");
+            taken.getStyleClass().add("measure-time");
+            taken.textProperty().bind(input.takenProperty());
+            VBox unitAndTime = new VBox(new Label(input.unit()), taken);
+            grid.addRow(row++, name, field, unitAndTime, error);
         }
         Button send = new Button(labels.get("bilan.send"));
         send.setId("bilan-send");

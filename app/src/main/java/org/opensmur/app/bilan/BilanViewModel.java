@@ -43,11 +43,43 @@ public final class BilanViewModel {
         private final String unit;
         private final StringProperty value = new SimpleStringProperty("");
         private final StringProperty error = new SimpleStringProperty("");
+        /** For a vital: the measurements taken, oldest first, each with its time ("120/80@18:05"); the last is sent. */
+        private final javafx.collections.ObservableList<String> measurements = javafx.collections.FXCollections.observableArrayList();
+        private final StringProperty taken = new SimpleStringProperty("");
+        private boolean numeric;
 
         Input(String key, String unit, Function<String, String> check) {
             this.key = key;
             this.unit = unit;
             value.addListener((o, was, is) -> error.set(is == null || is.isBlank() ? "" : check.apply(is.strip())));
+            measurements.addListener((javafx.collections.ListChangeListener<String>) c -> taken.set(describe()));
+        }
+
+        /** Whether the field takes a number (a numeric keypad on devices). */
+        public boolean numeric() {
+            return numeric;
+        }
+
+        /** When the values were measured, newest first, in words ("18:05 ; avant : 130/80 à 18:02"). */
+        public ReadOnlyStringProperty takenProperty() {
+            return taken;
+        }
+
+        public List<String> measurements() {
+            return List.copyOf(measurements);
+        }
+
+        private String describe() {
+            if (measurements.isEmpty()) {
+                return "";
+            }
+            List<String> earlier = new ArrayList<>();
+            for (int i = measurements.size() - 2; i >= 0 && earlier.size() < 3; i--) {
+                String m = measurements.get(i);
+                earlier.add(m.substring(0, m.lastIndexOf('@')) + " (" + m.substring(m.lastIndexOf('@') + 1) + ")");
+            }
+            String last = measurements.get(measurements.size() - 1);
+            return last.substring(last.lastIndexOf('@') + 1) + (earlier.isEmpty() ? "" : " · " + String.join(", ", earlier));
         }
 
         public String key() {
@@ -125,7 +157,12 @@ public final class BilanViewModel {
     private void saveDraft() {
         if (!restoring && caseId != null) {
             Map<String, String> values = new LinkedHashMap<>();
-            inputs.forEach((key, input) -> values.put(key, input.value.get()));
+            inputs.forEach((key, input) -> {
+                values.put(key, input.value.get());
+                if (!input.measurements.isEmpty()) {
+                    values.put(key + ".measurements", String.join("\n", input.measurements));
+                }
+            });
             // Saved in the background; keystrokes typed while a save is waiting join it (one commit for a
             // burst of typing, and always the latest values).
             if (unsaved.getAndSet(new Draft(draftKey(), values)) == null) {
@@ -140,8 +177,28 @@ public final class BilanViewModel {
     }
 
     private void vital(String key, String unit, VitalSign sign, Function<String, String> check) {
-        add(new Input(key, unit, check));
+        Input input = new Input(key, unit, check);
+        input.numeric = true;
+        add(input);
         vitals.put(key, sign);
+    }
+
+    /**
+     * The crew has finished typing a vital (left the field or pressed enter): an acceptable value different
+     * from the last one is a new measurement, taken now. Each is kept with its time; the last one is sent.
+     */
+    public void measured(String key) {
+        Input input = input(key);
+        String v = input.value.get() == null ? "" : input.value.get().strip();
+        if (!vitals.containsKey(key) || v.isEmpty() || !input.error.get().isEmpty()) {
+            return;
+        }
+        String last = input.measurements.isEmpty() ? null : input.measurements.get(input.measurements.size() - 1);
+        if (last != null && last.substring(0, last.lastIndexOf('@')).equals(v)) {
+            return;
+        }
+        input.measurements.add(v + "@" + java.time.LocalTime.now(clock).withNano(0).withSecond(0).toString());
+        saveDraft();
     }
 
     private void add(Input input) {
@@ -217,7 +274,11 @@ public final class BilanViewModel {
             if (java.util.Objects.equals(opened, caseId)) { // still the case on screen
                 restoring = true;
                 try {
-                    inputs.forEach((k, input) -> input.value.set(draft.getOrDefault(k, "")));
+                    inputs.forEach((k, input) -> {
+                        input.value.set(draft.getOrDefault(k, ""));
+                        String taken = draft.getOrDefault(k + ".measurements", "");
+                        input.measurements.setAll(taken.isEmpty() ? List.of() : List.of(taken.split("\n")));
+                    });
                 } finally {
                     restoring = false;
                 }

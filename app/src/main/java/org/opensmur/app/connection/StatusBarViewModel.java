@@ -62,10 +62,11 @@ public final class StatusBarViewModel {
             case ConnectionState.Connected c -> labels.get("connection.online");
             case ConnectionState.Connecting c -> labels.get("connection.connecting");
             case ConnectionState.Reconnecting r -> labels.format("connection.offline", ago(Duration.between(r.since(), now)))
+                    + " · " + labels.get("connection.cause." + r.cause().name())
                     + " · " + (r.nextAttempt() != null && r.nextAttempt().isAfter(now)
                     ? labels.format("connection.nextAttempt", Math.max(1, Duration.between(now, r.nextAttempt()).toSeconds()))
                     : labels.get("connection.retrying"));
-            case ConnectionState.Failed f -> labels.get("connection.failed");
+            case ConnectionState.Failed f -> labels.format("connection.failedBecause", labels.get("connection.cause." + f.cause().name()));
             case ConnectionState.Closed c -> labels.get("connection.closed");
         });
     }

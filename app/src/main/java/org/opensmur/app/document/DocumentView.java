@@ -21,7 +21,7 @@ public final class DocumentView extends VBox {
         type.valueProperty().bindBidirectional(model.typeProperty());
         type.setConverter(new javafx.util.StringConverter<>() {
             public String toString(DocumentType t) {
-                return t == null ? "" : t.label();
+                return t == null ? "" : labels.code("document", t.code());
             }
 
             public DocumentType fromString(String s) {

@@ -1,84 +1,143 @@
 package org.opensmur.app.log;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import org.opensmur.app.shell.Labels;
+import org.opensmur.core.hub.message.MessageType;
+import org.opensmur.store.outbox.DeliveryState;
 import org.opensmur.store.outbox.Outbox;
 import org.opensmur.store.outbox.OutboxEntry;
 
 /**
- * Every message in and out with its delivery state, filterable by case. Outgoing lines come from the
- * delivery ledger (queued, sent, received, integrated, consulted, refused with the Hub's reason, expired).
+ * Every message in and out, in plain words ("Statut « Départ » · intégré par le SAMU"), newest first; runs of
+ * positions and of acknowledgements fold into one line each, so that what the crew did stays in sight.
+ * Filterable by case, chosen from the cases the journal holds. Outgoing lines come from the delivery ledger.
  */
 public final class MessageLogViewModel {
 
-    /** One line of the log; {@code caseId} may be empty (positions have none). */
-    public record Line(String direction, String type, String caseId, String when, String state, String distributionId) {
+    /**
+     * One line of the journal; {@code caseId} may be empty (positions have none); {@code count} is how many
+     * messages a folded line stands for (1 otherwise).
+     */
+    public record Line(String direction, String type, String caseId, String when, String what, String state,
+                       String distributionId, Instant at, int count) {
         @Override
         public String toString() {
-            return direction + " " + type + "  " + when + "  " + state;
+            return when + "  " + direction + " " + what + (state.isEmpty() ? "" : " · " + state);
         }
     }
 
+    /** Kinds whose runs fold into one line: many, regular, and not what the crew did. */
+    private static final Set<String> FOLDED = Set.of(MessageType.GEO_POS.code(), MessageType.RC_REF.code());
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final Outbox outbox;
     private final Labels labels;
+    private final Function<OutboxEntry, String> detail;
+    private final Function<String, String> recipientName;
     private final ObservableList<Line> lines = FXCollections.observableArrayList();
     private final FilteredList<Line> shown = new FilteredList<>(lines);
+    private final ObservableList<String> cases = FXCollections.observableArrayList("");
     private final StringProperty caseFilter = new SimpleStringProperty("");
     private final List<Line> received = new ArrayList<>();
+    /** Bodies never change: what a message said is read (decrypted) once. */
+    private final Map<String, String> details = new ConcurrentHashMap<>();
 
-    public MessageLogViewModel(Outbox outbox, Labels labels) {
+    /**
+     * {@code detail}: the words of one outgoing message's content where its type alone says too little (the
+     * status of an RS-SR), read off the UI thread; {@code recipientName}: "le SAMU", "l'ORU" for a client id.
+     */
+    public MessageLogViewModel(Outbox outbox, Labels labels, Function<OutboxEntry, String> detail, Function<String, String> recipientName) {
         this.outbox = outbox;
         this.labels = labels;
+        this.detail = detail;
+        this.recipientName = recipientName;
         caseFilter.addListener((o, was, is) -> shown.setPredicate(l -> is == null || is.isBlank() || l.caseId().equals(is)));
     }
 
     /** A received message, shown at the next {@link #reload()}. */
-    public void received(String type, String caseId, java.time.Instant at, String distributionId) {
-        inbound(type, caseId, at, labels.get("log.stored"), distributionId);
+    public void received(String type, String caseId, Instant at, String distributionId) {
+        inbound(type, caseId, at, "", distributionId);
     }
 
     /**
      * A received message that was not taken as it came: an acknowledgement from an unexpected sender,
      * a conflicting copy. {@code what} is the crew's words for what happened to it.
      */
-    public void inbound(String type, String caseId, java.time.Instant at, String what, String distributionId) {
-        received.add(new Line("←", type, caseId == null ? "" : caseId, TIME.format(at), what, distributionId));
+    public void inbound(String type, String caseId, Instant at, String what, String distributionId) {
+        received.add(new Line("←", type, caseId == null ? "" : caseId, TIME.format(at), words("in", type, ""), what, distributionId, at, 1));
         if (received.size() > 500) {
             received.remove(0); // as many as the outgoing side shows
         }
     }
 
-    /** The outgoing side of the log, read from the ledger (I/O: off the UI thread; errors causes are decrypted). */
+    /** The outgoing side of the journal, read from the ledger (I/O: off the UI thread; error causes are decrypted). */
     public List<Line> read() {
         List<Line> outgoing = new ArrayList<>();
         for (OutboxEntry e : outbox.list(null, 500)) {
-            String state = e.state() == org.opensmur.store.outbox.DeliveryState.QUEUED && !e.modelLine().equals(outbox.line())
-                    ? labels.format("log.blocked", e.modelLine(), outbox.line()) : labels.delivery(e.state());
+            String state = e.state() == DeliveryState.QUEUED && !e.modelLine().equals(outbox.line())
+                    ? labels.format("log.blocked", e.modelLine(), outbox.line()) : state(e);
             if (e.errorCode() != null) {
-                String detail = outbox.errorDetail(e.distributionId());
-                state += " (" + e.errorCode() + (detail == null ? "" : " " + detail) + ")";
+                String why = outbox.errorDetail(e.distributionId());
+                state += " (" + e.errorCode() + (why == null ? "" : " " + why) + ")";
             }
-            outgoing.add(new Line("→", e.type().code(), caseOf(e), TIME.format(e.enqueuedAt()), state, e.distributionId()));
+            String said = e.type() == MessageType.RS_SR ? details.computeIfAbsent(e.distributionId(), id -> detail.apply(e)) : "";
+            outgoing.add(new Line("→", e.type().code(), caseOf(e), TIME.format(e.enqueuedAt()), words("out", e.type().code(), said),
+                    state, e.distributionId(), e.enqueuedAt(), 1));
         }
         return outgoing;
     }
 
-    /** Shows the ledger's lines with the received ones, newest first (UI thread). */
+    private String state(OutboxEntry e) {
+        String state = labels.delivery(e.state());
+        return switch (e.state()) {
+            case RECEIVED, INTEGRATED, CONSULTED, REFUSED -> labels.format("log.by", state, recipientName.apply(e.recipient()));
+            default -> state;
+        };
+    }
+
+    private String words(String direction, String type, String said) {
+        return labels.format("log." + direction + "." + type, said);
+    }
+
+    /** Shows the ledger's lines with the received ones, newest first, runs folded (UI thread). */
     public void show(List<Line> outgoing) {
         List<Line> all = new ArrayList<>(received);
         all.addAll(outgoing);
-        all.sort((a, b) -> b.when().compareTo(a.when()));
-        lines.setAll(all);
+        all.sort((a, b) -> b.at().compareTo(a.at()));
+        List<Line> folded = new ArrayList<>();
+        for (Line line : all) {
+            Line last = folded.isEmpty() ? null : folded.get(folded.size() - 1);
+            if (last != null && FOLDED.contains(line.type()) && last.type().equals(line.type()) && last.direction().equals(line.direction())) {
+                // The newest of the run stands for it (its time and its state), with how many there were.
+                int count = last.count() + 1;
+                folded.set(folded.size() - 1, new Line(last.direction(), last.type(), last.caseId().equals(line.caseId()) ? last.caseId() : "",
+                        last.when(), labels.format("log.folded", words(last.direction().equals("→") ? "out" : "in", last.type(), ""), count),
+                        last.state(), last.distributionId(), last.at(), count));
+            } else {
+                folded.add(line);
+            }
+        }
+        lines.setAll(folded);
+        Set<String> known = new TreeSet<>();
+        all.forEach(l -> known.add(l.caseId()));
+        known.add("");
+        if (!known.equals(new TreeSet<>(cases))) {
+            cases.setAll(known);
+        }
     }
 
     /** Reads the ledger again and shows it, on the caller's thread (tests, tools). */
@@ -98,6 +157,11 @@ public final class MessageLogViewModel {
 
     public ObservableList<Line> lines() {
         return shown;
+    }
+
+    /** The cases the journal holds, to filter by; {@code ""} stands for all of them. */
+    public ObservableList<String> cases() {
+        return cases;
     }
 
     public StringProperty caseFilterProperty() {

@@ -4,7 +4,6 @@ import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
@@ -51,8 +50,12 @@ public final class MissionView extends ScrollPane {
         seen.setOnAction(e -> markSeen.run());
         Label others = new Label(labels.get("mission.resources"));
         others.getStyleClass().add("field-name");
-        ListView<String> resources = new ListView<>(model.otherResources());
-        resources.setPrefHeight(120);
+        // One line per resource, as many lines as there are: no box of empty rows pushing the rest out of reach.
+        Label resources = new Label();
+        resources.setId("mission-resources");
+        resources.setWrapText(true);
+        resources.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> model.otherResources().isEmpty()
+                ? labels.get("mission.resources.none") : String.join("\n", model.otherResources()), model.otherResources()));
         // Erasing is asked twice, inline (no window over the screen): a tap meant elsewhere never erases.
         Button eraseAsk = new Button(labels.get("mission.erase"));
         eraseAsk.setId("mission-erase");

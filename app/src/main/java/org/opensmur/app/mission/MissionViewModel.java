@@ -118,15 +118,16 @@ public final class MissionViewModel {
         return switch (path) {
             case "patient" -> {
                 List<String> lines = new ArrayList<>();
-                node.forEach(p -> lines.add((text(p.at("/identity/nonStrictFeatures/complete")) + " "
-                        + text(p.at("/identity/strictFeatures/sex")) + " " + age(p.at("/detail/age"))).strip()));
+                node.forEach(p -> lines.add(String.join(" · ", java.util.stream.Stream.of(text(p.at("/identity/nonStrictFeatures/complete")),
+                        labels.code("sex", text(p.at("/identity/strictFeatures/sex"))), age(p.at("/detail/age"))).filter(t -> !t.isBlank()).toList())));
                 yield String.join("\n", lines);
             }
-            case "initialAlert.caller" -> (text(node.at("/type")) + " " + text(node.at("/callerContact/detail"))).strip();
+            case "initialAlert.caller" -> (labels.code("caller", text(node.at("/type"))) + " " + text(node.at("/callerContact/detail"))).strip();
             case "decision" -> {
                 List<String> lines = new ArrayList<>();
-                node.forEach(d -> lines.add((text(d.at("/decisionType")) + " " + text(d.at("/orientationType")) + " "
-                        + text(d.at("/destination/freetext"))).strip()));
+                node.forEach(d -> lines.add(String.join(" · ", java.util.stream.Stream.of(labels.code("decision", text(d.at("/decisionType"))),
+                        labels.code("orientation", text(d.at("/orientationType"))), text(d.at("/destination/freetext")))
+                        .filter(t -> !t.isBlank()).toList())));
                 yield String.join("\n", lines);
             }
             default -> text(node);

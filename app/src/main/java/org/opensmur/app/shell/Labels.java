@@ -36,6 +36,25 @@ public final class Labels {
         return new MessageFormat(get(key), locale).format(args);
     }
 
+    /**
+     * A Hub code the crew reads, in words ({@code code.<list>.<CODE>} in the bundle); a sub-code without words
+     * of its own takes its parent's ({@code AMBULANC.AASC} reads as {@code AMBULANC}); a code the bundles do not
+     * know is shown as it came, never guessed.
+     */
+    public String code(String list, String code) {
+        if (code == null || code.isBlank()) {
+            return "";
+        }
+        for (String c = code; ; c = c.substring(0, c.lastIndexOf('.'))) {
+            if (bundle.containsKey("code." + list + "." + c)) {
+                return bundle.getString("code." + list + "." + c);
+            }
+            if (c.indexOf('.') < 0) {
+                return code;
+            }
+        }
+    }
+
     public String status(ResourceStatus status) {
         return get("status." + status.code());
     }

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleGroup;
@@ -20,6 +19,7 @@ import org.opensmur.app.bilan.BilanView;
 import org.opensmur.app.connection.StatusBarView;
 import org.opensmur.app.document.DocumentView;
 import org.opensmur.app.engagement.EngagementView;
+import org.opensmur.app.header.MissionHeaderView;
 import org.opensmur.app.log.MessageLogView;
 import org.opensmur.app.map.MapScreen;
 import org.opensmur.app.mission.MissionView;
@@ -45,12 +45,22 @@ public final class MainView extends StackPane {
     private final Map<Screen, Node> screens = new LinkedHashMap<>();
     private final TabletSession session;
     private final Map<Screen, ToggleButton> tabs = new LinkedHashMap<>();
+    private final Map<Theme, ToggleButton> themeChoices = new java.util.EnumMap<>(Theme.class);
+    private final Labels labels;
+    private StatusView statusView;
 
-    public MainView(TabletSession session, Labels labels, Runnable nextTheme) {
+    public MainView(TabletSession session, Labels labels) {
         this.session = session;
+        this.labels = labels;
         getStyleClass().add("tablet");
         StatusBarView statusBar = new StatusBarView(session.statusBar());
-        frame.setTop(statusBar);
+        // The mission header on every screen; ANNULE as the next status is asked on the status screen.
+        MissionHeaderView header = new MissionHeaderView(session.header(), labels, () -> {
+            show(Screen.STATUS);
+            statusView.askCancel();
+        });
+        VBox top = new VBox(statusBar, header);
+        frame.setTop(top);
         VBox overlay = new VBox(new EngagementView(session.engagement(), labels),
                 new org.opensmur.app.alert.AlertView(session.alerts(), labels, () -> show(Screen.MISSION)));
         overlay.setPickOnBounds(false); // only the cards take taps; the rest of the screen stays in reach
@@ -58,6 +68,7 @@ public final class MainView extends StackPane {
         // The status bar stays readable above the cards.
         overlay.paddingProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
                 () -> new Insets(statusBar.getHeight(), 0, 0, 0), statusBar.heightProperty()));
+        // The header's next-status action stays in reach under a card: the card covers the screen, not the header.
         overlay.getStyleClass().add("alert-layer");
         javafx.beans.binding.BooleanBinding alerting = session.engagement().pendingProperty().isNotNull()
                 .or(session.alerts().currentProperty().isNotNull());
@@ -83,20 +94,32 @@ public final class MainView extends StackPane {
             overlay.pseudoClassStateChanged(locked, true);
             unlock.playFromStart();
         };
+        Runnable chime = () -> {
+            var alert = session.alerts().currentProperty().get();
+            session.alertSound().play(alert != null && alert.kind() == org.opensmur.app.alert.AlertViewModel.Kind.CANCELLED
+                    ? org.opensmur.app.alert.AlertSound.Tone.CANCELLED : org.opensmur.app.alert.AlertSound.Tone.ALERT);
+        };
         alerting.addListener((o, was, is) -> {
             if (is) {
                 lockTaps.run();
+                chime.run();
             }
         });
         session.alerts().currentProperty().addListener((o, was, is) -> {
             if (is != null && was != null) {
                 lockTaps.run(); // a new alert over an old one
+                chime.run();
+            }
+        });
+        session.engagement().pendingProperty().addListener((o, was, is) -> {
+            if (is != null && was != null && alerting.get()) {
+                chime.run(); // another request while one rings
             }
         });
         getChildren().addAll(frame, overlay);
         // Each screen is built on first show (Gluon Maps starts loading tiles as soon as it exists).
         factories.put(Screen.MISSION, () -> new MissionView(session.mission(), labels, session::markMissionSeen, session::eraseMission));
-        factories.put(Screen.STATUS, () -> new StatusView(session.status(), labels));
+        factories.put(Screen.STATUS, () -> statusView());
         factories.put(Screen.MAP, () -> new MapScreen(session.ownPosition(), session.interventionPoint()));
         factories.put(Screen.BILAN, () -> new BilanView(session.bilan(), labels));
         factories.put(Screen.DOCUMENTS, () -> new DocumentView(session.documents(), labels));
@@ -122,13 +145,31 @@ public final class MainView extends StackPane {
         }
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        Button theme = new Button(labels.get("theme.next"));
-        theme.setId("theme-next");
-        theme.getStyleClass().add("tab-button");
-        theme.setOnAction(e -> nextTheme.run());
-        bar.getChildren().addAll(gap, theme);
+        bar.getChildren().add(gap);
+        // Themes are chosen, not cycled through: one tap on the one wanted, whatever the current one is.
+        ToggleGroup themes = new ToggleGroup();
+        for (Theme theme : Theme.values()) {
+            ToggleButton choice = new ToggleButton(labels.get("theme." + theme.name().toLowerCase()));
+            choice.setId("theme-" + theme.name().toLowerCase());
+            choice.getStyleClass().add("theme-button");
+            choice.setToggleGroup(themes);
+            choice.setOnAction(e -> {
+                choice.setSelected(true);
+                if (getScene() != null) {
+                    theme.applyTo(getScene());
+                }
+            });
+            themeChoices.put(theme, choice);
+            bar.getChildren().add(choice);
+        }
         frame.setBottom(bar);
         show(Screen.MISSION);
+        // After accepting an engagement, the statuses are what the crew needs next.
+        session.status().caseIdProperty().addListener((o, was, is) -> {
+            if (is != null) {
+                show(Screen.STATUS);
+            }
+        });
         // After a restart, the screen the crew was on.
         session.restoredScreenProperty().addListener((o, was, screen) -> {
             if (screen != null && java.util.Arrays.stream(Screen.values()).anyMatch(s -> s.name().equals(screen))) {
@@ -147,6 +188,18 @@ public final class MainView extends StackPane {
         pane.setFitToHeight(true);
         pane.getStyleClass().add("screen-frame");
         return pane;
+    }
+
+    private StatusView statusView() {
+        if (statusView == null) {
+            statusView = new StatusView(session.status(), labels);
+        }
+        return statusView;
+    }
+
+    /** Shows {@code theme} as the chosen one (the scene's sheets are the caller's: {@link Theme#applyTo}). */
+    public void showTheme(Theme theme) {
+        themeChoices.get(theme).setSelected(true);
     }
 
     /** Whether an alert that just arrived still refuses taps. */

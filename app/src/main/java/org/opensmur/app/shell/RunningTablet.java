@@ -14,10 +14,11 @@ import org.opensmur.core.hub.transport.AmqpHubTransport;
 public record RunningTablet(TabletSession session, MainView view, Timeline ticks) implements AutoCloseable {
 
     /** Opens the store (with the settings' keys), builds the screens and starts the Hub link. On the UI thread. */
-    public static RunningTablet start(TabletSettings settings, Labels labels, Clock clock, PositionSource positions, Runnable nextTheme) {
+    public static RunningTablet start(TabletSettings settings, Labels labels, Clock clock, PositionSource positions) {
         TabletSession session = new TabletSession(new AmqpHubTransport(settings.hub(), clock), settings, labels, Platform::runLater,
                 clock, positions);
-        MainView view = new MainView(session, labels, nextTheme);
+        session.setAlertSound(org.opensmur.app.alert.AlertSound.clips());
+        MainView view = new MainView(session, labels);
         Timeline ticks = new Timeline(new KeyFrame(Duration.seconds(1), e -> session.tick()));
         ticks.setCycleCount(Timeline.INDEFINITE);
         ticks.play();

@@ -10,30 +10,52 @@ import org.opensmur.app.shell.ConfirmRow;
 import org.opensmur.app.shell.Labels;
 import org.opensmur.core.status.ResourceStatus;
 
-/** Large status buttons; the expected next one carries :expected. */
+/** Large status buttons; the expected next one carries :expected, the current one :current, each its last tap's time and delivery. */
 public final class StatusView extends VBox {
 
     private static final PseudoClass EXPECTED = PseudoClass.getPseudoClass("expected");
+    /** The crew's current status: the last one saved. */
+    private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
 
     public StatusView(StatusViewModel model, Labels labels) {
         confirmRow = new ConfirmRow("status", labels.get("status.confirm"), labels.get("status.keep"));
+        cancel = () -> confirmRow.ask(labels.get("status.cancel.ask"), () -> model.tap(ResourceStatus.ANNULE));
         setPadding(new Insets(16));
         setSpacing(16);
         FlowPane buttons = new FlowPane(14, 14);
         for (ResourceStatus status : model.buttons()) {
-            Button button = new Button(labels.status(status));
+            Button button = new Button();
             button.setId("status-" + status.code());
             button.getStyleClass().add("status-button");
-            button.setWrapText(true);
+            // The status in words, and below it when it was tapped and where its message is.
+            Label name = new Label(labels.status(status));
+            name.setWrapText(true);
+            name.setPrefWidth(196); // wraps within the button, never stretches it
+            name.getStyleClass().add("status-name");
+            name.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+            Label note = new Label();
+            note.setId("status-note-" + status.code());
+            note.getStyleClass().add("status-note");
+            note.textProperty().bind(model.noteProperty(status));
+            VBox face = new VBox(4, name, note);
+            face.setAlignment(javafx.geometry.Pos.CENTER);
+            button.setGraphic(face);
+            button.setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+            button.setAccessibleText(labels.status(status));
             if (status == ResourceStatus.ANNULE) {
                 // Cancelling ends the mission: asked before it leaves (a glove may land on it by mistake).
-                button.setOnAction(e -> confirmRow.ask(labels.get("status.cancel.ask"), () -> model.tap(status)));
+                button.setOnAction(e -> askCancel());
             } else {
                 button.setOnAction(e -> model.tap(status));
             }
             button.disableProperty().bind(model.caseIdProperty().isNull());
-            Runnable mark = () -> button.pseudoClassStateChanged(EXPECTED, model.expectedProperty().get() == status);
+            Runnable mark = () -> {
+                button.pseudoClassStateChanged(EXPECTED, model.expectedProperty().get() == status);
+                var last = model.lastTapProperty().get();
+                button.pseudoClassStateChanged(CURRENT, last != null && last.status() == status);
+            };
             model.expectedProperty().addListener((o, was, is) -> mark.run());
+            model.lastTapProperty().addListener((o, was, is) -> mark.run());
             mark.run();
             buttons.getChildren().add(button);
         }
@@ -52,4 +74,10 @@ public final class StatusView extends VBox {
     }
 
     private final ConfirmRow confirmRow;
+    private Runnable cancel;
+
+    /** Asks the crew to confirm the cancellation (from the grid, or from the header's next-status action). */
+    public void askCancel() {
+        cancel.run();
+    }
 }

@@ -54,6 +54,10 @@ public final class StatusViewModel {
     private final BooleanProperty correctable = new SimpleBooleanProperty();
     private final List<Tap> history = new ArrayList<>();
     private final Map<ResourceStatus, OffsetDateTime> times = new EnumMap<>(ResourceStatus.class);
+    /** Under each button: when it was last tapped and where its message is ("17:23 · intégré"). */
+    private final Map<ResourceStatus, StringProperty> notes = new EnumMap<>(ResourceStatus.class);
+    /** The delivery state of each tap's message, by distribution id. */
+    private final Map<String, DeliveryState> tapStates = new java.util.HashMap<>();
 
     public StatusViewModel(TabletCore core, Background background, TabletSettings settings, Labels labels, Clock clock) {
         this.core = core;
@@ -69,6 +73,8 @@ public final class StatusViewModel {
         this.lrmId = lrmId;
         history.clear();
         times.clear();
+        tapStates.clear();
+        notes.values().forEach(n -> n.set(""));
         expected.set(ResourceStatus.DEPART);
         lastTap.set(null);
         lastTapState.set(null);
@@ -82,6 +88,8 @@ public final class StatusViewModel {
         lrmId = null;
         history.clear();
         times.clear();
+        tapStates.clear();
+        notes.values().forEach(n -> n.set(""));
         expected.set(null);
         lastTap.set(null);
         lastTapState.set(null);
@@ -97,12 +105,16 @@ public final class StatusViewModel {
      * The mission as the store has it after a restart: its taps in order (from the outbox, the record of
      * what was sent) and the last one's delivery state; the expected next status follows the last tap.
      */
-    public void restore(String caseId, String lrmId, List<Tap> taps, DeliveryState lastState) {
+    public void restore(String caseId, String lrmId, List<Tap> taps, Map<String, DeliveryState> states) {
         engage(caseId, lrmId);
         List<ResourceStatus> flow = StatusFlow.sequence(core.line());
         for (Tap tap : taps) {
             history.add(tap);
             times.put(tap.status(), tap.at());
+            if (states.get(tap.distributionId()) != null) {
+                tapStates.put(tap.distributionId(), states.get(tap.distributionId()));
+            }
+            renote(tap.status());
             int index = flow.indexOf(tap.status());
             if (index >= 0) {
                 expected.set(index + 1 < flow.size() ? flow.get(index + 1) : null);
@@ -112,6 +124,7 @@ public final class StatusViewModel {
         }
         if (!taps.isEmpty()) {
             Tap last = taps.get(taps.size() - 1);
+            DeliveryState lastState = states.get(last.distributionId());
             lastTap.set(last);
             correctable.set(Duration.between(last.at().toInstant(), clock.instant()).compareTo(CORRECTION_WINDOW) <= 0);
             if (lastState != null) {
@@ -158,6 +171,7 @@ public final class StatusViewModel {
         Tap tap = new Tap(status, at, entry.distributionId());
         history.add(tap);
         times.put(status, at);
+        renote(status);
         lastTap.set(tap);
         correctable.set(true);
         List<ResourceStatus> flow = StatusFlow.sequence(core.line());
@@ -192,6 +206,7 @@ public final class StatusViewModel {
             return;
         }
         times.remove(last.status());
+        renote(last.status());
         Tap before = history.size() >= 2 ? history.get(history.size() - 2) : null;
         if (before != null) {
             tap(before.status());
@@ -211,12 +226,41 @@ public final class StatusViewModel {
 
     /** A ledger change: if it is the last tap's message, its state shows under the buttons. */
     public void onDelivery(OutboxEntry entry) {
+        for (int i = history.size() - 1; i >= 0; i--) {
+            if (history.get(i).distributionId().equals(entry.distributionId())) {
+                tapStates.put(entry.distributionId(), entry.state());
+                renote(history.get(i).status());
+                break;
+            }
+        }
         Tap last = lastTap.get();
         if (last != null && last.distributionId().equals(entry.distributionId())) {
             lastTapState.set(entry.state());
             lastTapText.set(labels.format("status.last", labels.status(last.status()),
                     last.at().toLocalTime().withNano(0).toString(), labels.delivery(entry.state())));
         }
+    }
+
+    /** The note under {@code status}'s button: its last tap's time and delivery, or nothing when not tapped. */
+    public ReadOnlyStringProperty noteProperty(ResourceStatus status) {
+        return notes.computeIfAbsent(status, s -> new SimpleStringProperty(""));
+    }
+
+    private void renote(ResourceStatus status) {
+        StringProperty note = notes.computeIfAbsent(status, s -> new SimpleStringProperty(""));
+        Tap tap = null;
+        for (int i = history.size() - 1; i >= 0 && tap == null; i--) {
+            if (history.get(i).status() == status && times.containsKey(status)) {
+                tap = history.get(i);
+            }
+        }
+        if (tap == null) {
+            note.set("");
+            return;
+        }
+        DeliveryState state = tapStates.get(tap.distributionId());
+        String time = tap.at().toLocalTime().withNano(0).toString();
+        note.set(state == null ? time : labels.format("status.note", time, labels.delivery(state)));
     }
 
     /** The status buttons, as the vhost's model line names them (FINMED in 2.0, FINPEC and ORIENTAT in 3). */

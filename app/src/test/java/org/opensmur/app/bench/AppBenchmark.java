@@ -122,7 +122,7 @@ public final class AppBenchmark {
             CompletableFuture<Void> shown = new CompletableFuture<>();
             Platform.runLater(() -> {
                 Stage stage = new Stage();
-                Scene scene = new Scene(new MainView(session, Labels.french(), () -> { }), 1280, 800);
+                Scene scene = new Scene(new MainView(session, Labels.french()), 1280, 800);
                 Theme.DAY.applyTo(scene);
                 stage.setScene(scene);
                 stage.show();

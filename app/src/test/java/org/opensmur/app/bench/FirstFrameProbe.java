@@ -35,7 +35,7 @@ public final class FirstFrameProbe {
                     TabletSettings settings = Tablets.settings(Files.createTempDirectory("first-frame"));
                     Clock clock = Clock.systemDefaultZone();
                     TabletSession session = Tablets.session(settings, clock);
-                    scene = new Scene(new MainView(session, Labels.french(), () -> { }), 1280, 800);
+                    scene = new Scene(new MainView(session, Labels.french()), 1280, 800);
                     Theme.DAY.applyTo(scene);
                     session.start();
                 } else {

@@ -122,4 +122,38 @@ class BilanViewModelTest {
             again.close();
         }
     }
+
+    @Test
+    void eachMeasurementKeepsItsTimeTheLastIsSentAndARestartKeepsThemAll() throws Exception {
+        TabletSettings settings = Tablets.settings(dir);
+        TabletCore core = Tablets.core(settings, clock);
+        try {
+            BilanViewModel model = open(core, settings);
+            BilanViewModel.Input pressure = model.input("bilan.bloodPressure");
+            java.time.LocalTime first = java.time.LocalTime.now(clock).withSecond(0).withNano(0);
+            pressure.valueProperty().set("135/85");
+            model.measured("bilan.bloodPressure");
+            model.measured("bilan.bloodPressure"); // the same value left again: not a new measurement
+            clock.advance(java.time.Duration.ofMinutes(12));
+            java.time.LocalTime second = java.time.LocalTime.now(clock).withSecond(0).withNano(0);
+            pressure.valueProperty().set("300/80");
+            model.measured("bilan.bloodPressure"); // refused by its range: not a measurement
+            pressure.valueProperty().set("120/75");
+            model.measured("bilan.bloodPressure");
+            assertEquals(java.util.List.of("135/85@" + first, "120/75@" + second), pressure.measurements());
+            assertEquals(second + " · 135/85 (" + first + ")", pressure.takenProperty().get(), "the last time first, the earlier values after");
+            assertTrue(model.input("bilan.heartRate").numeric() && !model.input("bilan.diagnosis").numeric(), "vitals take a numeric keypad");
+
+            model.input("bilan.diagnosis").valueProperty().set("I21");
+            BilanViewModel again = open(core, settings); // what a restart reads back
+            assertEquals(pressure.measurements(), again.input("bilan.bloodPressure").measurements());
+            assertTrue(again.send());
+            var sent = new HubCodec().decode(core.store().outbox().body(core.store().outbox().list(Tablets.CASE, 10).get(0).distributionId()));
+            var measures = ((InterventionReport) sent.envelope().payload()).evaluation().parameter();
+            assertEquals("120/75", measures.stream().filter(m -> m.type() == VitalSign.BLOOD_PRESSURE).findFirst().orElseThrow().value(),
+                    "the last measurement is the one sent");
+        } finally {
+            core.close();
+        }
+    }
 }

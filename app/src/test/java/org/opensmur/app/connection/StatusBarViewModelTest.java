@@ -41,19 +41,25 @@ class StatusBarViewModelTest {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-30T10:00:00Z"));
         StatusBarViewModel strip = new StatusBarViewModel(Labels.french(), clock);
         strip.onConnection(new org.opensmur.core.hub.transport.ConnectionState.Reconnecting(clock.instant(),
-                clock.instant().plusSeconds(8), "no answer at the Hub's address"));
+                clock.instant().plusSeconds(8), "no answer at the Hub's address", org.opensmur.core.hub.transport.ConnectionState.Cause.UNREACHABLE));
         clock.advance(Duration.ofSeconds(3));
         strip.refresh();
-        assertEquals("Hors ligne depuis 3 s · nouvel essai dans 5 s", strip.connectionProperty().get());
+        // The reason in the crew's words, not the transport's English.
+        assertEquals("Hors ligne depuis 3 s · pas de réseau ou Hub injoignable · nouvel essai dans 5 s", strip.connectionProperty().get());
         org.junit.jupiter.api.Assertions.assertFalse(strip.failedProperty().get(), "amber: it comes back by itself");
         clock.advance(Duration.ofSeconds(10));
         strip.refresh();
-        assertEquals("Hors ligne depuis 13 s · reconnexion en cours", strip.connectionProperty().get());
+        assertEquals("Hors ligne depuis 13 s · pas de réseau ou Hub injoignable · reconnexion en cours", strip.connectionProperty().get());
+        StatusBarViewModel english = new StatusBarViewModel(new Labels(java.util.Locale.ENGLISH), clock);
+        english.onConnection(new org.opensmur.core.hub.transport.ConnectionState.Reconnecting(clock.instant(), null,
+                "PKIX path validation failed: validity check failed", org.opensmur.core.hub.transport.ConnectionState.Cause.CLOCK));
+        assertEquals("Offline for 0 s · certificate not valid at the tablet's time: check the clock · reconnecting",
+                english.connectionProperty().get());
 
         strip.onConnection(new org.opensmur.core.hub.transport.ConnectionState.Failed(clock.instant(),
                 "cannot use the key in /x/client.p12: keystore password was incorrect"));
         org.junit.jupiter.api.Assertions.assertTrue(strip.failedProperty().get(), "red: it will not come back by itself");
-        assertEquals("Connexion impossible : réglages ou certificat de la tablette à corriger, appelez l'intégrateur",
+        assertEquals("Connexion impossible : réglages ou certificat de la tablette à corriger · appelez l'intégrateur",
                 strip.connectionProperty().get());
         assertEquals("Détail pour l'intégrateur : cannot use the key in /x/client.p12: keystore password was incorrect",
                 strip.lastErrorProperty().get());

@@ -92,7 +92,7 @@ class DeviceStartFlowTest {
         Labels labels = new Labels(Locale.FRENCH);
         Clock clock = Clock.systemDefaultZone();
         scene.setRoot(new DeviceStart(storage, new Background(work, Platform::runLater), labels, clock, settings -> {
-            RunningTablet tablet = RunningTablet.start(settings, labels, clock, new Tablets.StandingStill(), () -> { });
+            RunningTablet tablet = RunningTablet.start(settings, labels, clock, new Tablets.StandingStill());
             running.add(tablet);
             return new LockedTablet.Opened(tablet.view(), tablet.session()::missionActive);
         }, Duration.ofMinutes(5)));

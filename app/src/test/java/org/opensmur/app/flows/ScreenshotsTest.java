@@ -65,18 +65,20 @@ class ScreenshotsTest {
         if (OUT == null) {
             return;
         }
-        TabletSettings settings = Tablets.settings(hub.config(LocalHubForApp.TABLET, false), Files.createTempDirectory("shots"));
+        settings = Tablets.settings(hub.config(LocalHubForApp.TABLET, false), Files.createTempDirectory("shots"));
         Clock clock = Clock.systemDefaultZone();
         Labels labels = new Labels(Locale.FRENCH);
         session = new TabletSession(new AmqpHubTransport(settings.hub(), clock), settings, labels, Platform::runLater, clock,
                 new org.opensmur.app.map.SimulatedTrack(47.2100, -1.5600, 45, 50, 1_000, clock));
-        view = new MainView(session, labels, () -> { });
+        view = new MainView(session, labels);
         scene = new Scene(view, 1280, 800);
         Theme.DAY.applyTo(scene);
         stage.setScene(scene);
         stage.show();
         session.start();
     }
+
+    private TabletSettings settings;
 
     @Test
     void rendersTheMainScreensDayAndNight(FxRobot robot) throws Exception {
@@ -99,16 +101,30 @@ class ScreenshotsTest {
         robot.clickOn("#alert-ack");
         robot.clickOn("#tab-bilan");
         robot.interact(() -> robot.lookup("#bilan-heartRate").queryAs(TextField.class).setText("96"));
+        robot.interact(() -> robot.lookup("#bilan-bloodPressure").queryAs(TextField.class).setText("135/85"));
+        robot.interact(() -> session.bilan().measured("bilan.bloodPressure"));
+        robot.interact(() -> robot.lookup("#bilan-heartRate").queryAs(TextField.class).setText("96"));
+        robot.interact(() -> session.bilan().measured("bilan.heartRate"));
         robot.interact(() -> robot.lookup("#bilan-spo2").queryAs(TextField.class).setText("120"));
-        for (Theme theme : new Theme[] {Theme.DAY, Theme.NIGHT}) {
+        // Every screen in the three themes (French), then in English.
+        for (Theme theme : Theme.values()) {
             robot.interact(() -> theme.applyTo(scene));
-            for (MainView.Screen screen : new MainView.Screen[] {MainView.Screen.MISSION, MainView.Screen.STATUS,
-                    MainView.Screen.BILAN, MainView.Screen.MAP, MainView.Screen.LOG}) {
-                robot.interact(() -> view.show(screen));
-                Thread.sleep(screen == MainView.Screen.MAP ? 1500 : 300);
-                shoot(robot, out, screen.name().toLowerCase(), theme.name().toLowerCase());
-            }
+            everyScreen(robot, out, theme.name().toLowerCase());
         }
+        robot.interact(() -> Theme.DAY.applyTo(scene));
+        session.close();
+        Labels english = new Labels(Locale.ENGLISH);
+        Clock clock = Clock.systemDefaultZone();
+        session = new TabletSession(new AmqpHubTransport(settings.hub(), clock), settings, english, Platform::runLater, clock,
+                new org.opensmur.app.map.SimulatedTrack(47.2100, -1.5600, 45, 50, 1_000, clock));
+        robot.interact(() -> {
+            view = new MainView(session, english);
+            scene.setRoot(view);
+            session.start();
+        });
+        await().atMost(Duration.ofSeconds(30)).until(() -> session.core().transport().state().isConnected());
+        Thread.sleep(1000);
+        everyScreen(robot, out, "en");
         session.close();
         // The unlock keypad at first start, just after a PIN too short was refused.
         var unlock = new org.opensmur.app.unlock.UnlockViewModel(new org.opensmur.store.crypto.PinLock(
@@ -121,12 +137,20 @@ class ScreenshotsTest {
             }
             unlock.submit();
         });
-        for (Theme theme : new Theme[] {Theme.DAY, Theme.NIGHT}) {
+        for (Theme theme : Theme.values()) {
             robot.interact(() -> theme.applyTo(scene));
             Thread.sleep(300);
             shoot(robot, out, "unlock", theme.name().toLowerCase());
         }
         assertTrue(Files.exists(out.resolve("mission-night.png")));
+    }
+
+    private void everyScreen(FxRobot robot, Path out, String suffix) throws Exception {
+        for (MainView.Screen screen : MainView.Screen.values()) {
+            robot.clickOn("#tab-" + screen.name().toLowerCase()); // as the crew does (the RPIS is prefilled then)
+            Thread.sleep(screen == MainView.Screen.MAP ? 1500 : 400);
+            shoot(robot, out, screen.name().toLowerCase(), suffix);
+        }
     }
 
     private void shoot(FxRobot robot, Path out, String name, String theme) throws Exception {

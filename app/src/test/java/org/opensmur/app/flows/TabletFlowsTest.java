@@ -85,7 +85,9 @@ class TabletFlowsTest {
         Labels labels = new Labels(Locale.FRENCH);
         Clock clock = Clock.systemDefaultZone();
         session = Tablets.session(settings, clock);
-        view = new MainView(session, labels, () -> { });
+        tones.clear();
+        session.setAlertSound(tones::add);
+        view = new MainView(session, labels);
         Scene scene = new Scene(view, 1280, 800);
         this.scene = scene;
         Theme.DAY.applyTo(scene);
@@ -95,6 +97,8 @@ class TabletFlowsTest {
     }
 
     private final java.util.List<Throwable> uiErrors = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The tones the alerts played, in order. */
+    private final java.util.List<org.opensmur.app.alert.AlertSound.Tone> tones = new java.util.concurrent.CopyOnWriteArrayList<>();
     private TabletSettings settings;
     private Scene scene;
 
@@ -104,7 +108,7 @@ class TabletFlowsTest {
         TabletSession again = Tablets.session(settings, Clock.systemDefaultZone());
         robot.interact(() -> {
             session = again;
-            view = new MainView(again, new Labels(Locale.FRENCH), () -> { });
+            view = new MainView(again, new Labels(Locale.FRENCH));
             scene.setRoot(view);
             again.start();
         });
@@ -126,6 +130,8 @@ class TabletFlowsTest {
         double gridTop = robot.lookup("#status-PEC").query().localToScene(0, 0).getY();
         hub.send("orientation.json", caseId, null);
         await().atMost(Duration.ofSeconds(20)).until(() -> robot.lookup("#alert-title").tryQuery().map(TabletFlowsTest::shown).orElse(false));
+        assertEquals(java.util.List.of(org.opensmur.app.alert.AlertSound.Tone.ALERT, org.opensmur.app.alert.AlertSound.Tone.ALERT), tones,
+                "the request rang, the update sounds");
         assertEquals("Le dossier a été mis à jour par la régulation", text(robot, "#alert-title"));
         assertEquals(gridTop, robot.lookup("#status-PEC").query().localToScene(0, 0).getY(), "nothing below moved");
         Thread.sleep(700); // past the tap lock
@@ -137,6 +143,7 @@ class TabletFlowsTest {
         hub.send("engagement.json", caseId, org.opensmur.core.hub.message.DistributionKind.CANCEL);
         await().atMost(Duration.ofSeconds(20)).until(() -> shown(robot.lookup("#alert-title").query()));
         assertEquals("La régulation a annulé l'intervention", text(robot, "#alert-title"));
+        assertEquals(org.opensmur.app.alert.AlertSound.Tone.CANCELLED, tones.get(tones.size() - 1), "a cancellation has its own tone");
         assertFalse(shown(robot.lookup("#alert-open").query()), "a cancellation is acknowledged, not browsed");
         assertTrue(robot.lookup("#status-ANNULE").query().getPseudoClassStates().stream().anyMatch(p -> p.getPseudoClassName().equals("expected")));
         Thread.sleep(700);
@@ -216,6 +223,10 @@ class TabletFlowsTest {
         // The LRM's RC-REF for the last status: everything of the mission has arrived.
         await().atMost(Duration.ofSeconds(20)).until(() -> text(robot, "#status-last").endsWith("— reçu")
                 || text(robot, "#status-last").endsWith("— consulté") || text(robot, "#status-last").endsWith("— intégré"));
+        // The journal says it in words: which status, and that the SAMU has it.
+        robot.clickOn("#tab-log");
+        await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#log-list").queryListView().getItems().stream()
+                .anyMatch(l -> l.toString().contains("→ Statut « Quitte la destination (disponible) » · ") && l.toString().endsWith("par le SAMU")));
         robot.clickOn("#tab-mission");
         robot.clickOn("#mission-erase");
         robot.clickOn("#mission-erase-keep");
@@ -284,7 +295,7 @@ class TabletFlowsTest {
         for (MainView.Screen screen : MainView.Screen.values()) {
             robot.clickOn("#tab-" + screen.name().toLowerCase());
             org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
-            for (String id : new String[] {"#tab-log", "#theme-next", "#engagement-accept", "#engagement-decline"}) {
+            for (String id : new String[] {"#tab-log", "#theme-sunlight", "#next-status", "#engagement-accept", "#engagement-decline"}) {
                 var bounds = robot.lookup(id).query().localToScene(robot.lookup(id).query().getBoundsInLocal());
                 assertTrue(bounds.getMaxY() <= scene.getHeight() && bounds.getMaxX() <= scene.getWidth(),
                         id + " inside the window on " + screen + ": " + bounds);
@@ -368,6 +379,11 @@ class TabletFlowsTest {
         assertTrue(HubCodec.of(hub.line).decode(HubCodec.of(hub.line).encode(reply)).issues().isEmpty());
         var pending = session.engagement().pendingProperty().get();
         assertTrue(pending == null || !pending.caseId().equals(caseId), "the request is answered");
+        // Accepted: the statuses are in front of the crew, the first one a big tap away in the header.
+        assertTrue(robot.lookup("#tab-status").queryAs(javafx.scene.control.ToggleButton.class).isSelected(), "the status screen opens");
+        assertEquals("▶ Départ", robot.lookup("#next-status").queryButton().getText());
+        assertEquals("Mission P1 · Malaise", text(robot, "#header-mission"));
+        robot.clickOn("#tab-mission");
         assertTrue(text(robot, "#field-address").contains("12 rue de l'Exercice"), "the mission shows the case");
         if (hub.line.hasReferenceSteps()) {
             // What the crew saw is acknowledged as consulted: the request when it rang, the case once on screen.
@@ -410,6 +426,7 @@ class TabletFlowsTest {
     void anUpdateHighlightsTheFieldsItChangedUntilSeen(FxRobot robot) throws Exception {
         String caseId = engage(robot);
         atLrm(MessageType.RS_RI, caseId);
+        robot.clickOn("#tab-mission");
         PseudoClass changed = PseudoClass.getPseudoClass("changed");
         Label notes = robot.lookup("#field-notes").queryAs(Label.class);
         Label address = robot.lookup("#field-address").queryAs(Label.class);

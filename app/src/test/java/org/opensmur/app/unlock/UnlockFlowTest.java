@@ -72,7 +72,7 @@ class UnlockFlowTest {
         tablet = new LockedTablet(new PinLock(store), new Background(unlocking, Platform::runLater), labels, keys -> {
             TabletSession session = Tablets.session(settings.withStoreKeys(keys), Clock.systemDefaultZone());
             sessions.add(session);
-            MainView view = new MainView(session, labels, () -> { });
+            MainView view = new MainView(session, labels);
             session.start();
             return new LockedTablet.Opened(view, () -> missionUnderWay.get() || session.missionActive());
         }, LOCK_AFTER, System::nanoTime);

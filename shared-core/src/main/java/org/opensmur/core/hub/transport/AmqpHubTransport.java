@@ -107,7 +107,7 @@ public final class AmqpHubTransport implements HubTransport {
                 // Our own settings or key material (missing file, wrong password, wrong key):
                 // retrying cannot cure it, the crew or the integrator must.
                 LOG.error("cannot connect to {}: {}", config.describe(), e.getMessage());
-                setState(new ConnectionState.Failed(clock.instant(), e.getMessage()));
+                setState(new ConnectionState.Failed(clock.instant(), e.getMessage(), ConnectionState.Cause.SETTINGS));
                 return;
             }
             // Anything else may pass, a certificate "expired" or "not yet valid" included: the clock that
@@ -115,7 +115,7 @@ public final class AmqpHubTransport implements HubTransport {
             String reason = describe(e);
             Duration delay = nextDelay(attempts++);
             LOG.warn("cannot connect to {} ({}); next attempt in {} s", config.describe(), reason, delay.toSeconds());
-            setState(new ConnectionState.Reconnecting(clock.instant(), clock.instant().plus(delay), reason));
+            setState(new ConnectionState.Reconnecting(clock.instant(), clock.instant().plus(delay), reason, causeOf(e)));
             if (!closed) {
                 scheduler.schedule(this::connectLoop, delay.toMillis(), TimeUnit.MILLISECONDS);
             }
@@ -147,7 +147,8 @@ public final class AmqpHubTransport implements HubTransport {
             }
             opened.addShutdownListener(cause -> {
                 if (!cause.isInitiatedByApplication() && !closed) {
-                    setState(new ConnectionState.Reconnecting(clock.instant(), null, "connection lost: " + shortReason(cause)));
+                    setState(new ConnectionState.Reconnecting(clock.instant(), null, "connection lost: " + shortReason(cause),
+                            ConnectionState.Cause.LINK_LOST));
                 }
             });
             ((Recoverable) opened).addRecoveryListener(new RecoveryListener() {
@@ -159,7 +160,7 @@ public final class AmqpHubTransport implements HubTransport {
 
                 @Override
                 public void handleRecoveryStarted(Recoverable recoverable) {
-                    setState(new ConnectionState.Reconnecting(clock.instant(), null, "recovering the connection"));
+                    setState(new ConnectionState.Reconnecting(clock.instant(), null, "recovering the connection", ConnectionState.Cause.RECOVERING));
                 }
             });
             connection = opened;
@@ -397,6 +398,31 @@ public final class AmqpHubTransport implements HubTransport {
             }
         }
         return false;
+    }
+
+    /** The kind of {@link #describe}'s reason, which the screens put in the crew's words. */
+    static ConnectionState.Cause causeOf(Throwable e) {
+        if (dependsOnTheClock(e)) {
+            return ConnectionState.Cause.CLOCK;
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof AuthenticationFailureException || t instanceof PossibleAuthenticationFailureException) {
+                return ConnectionState.Cause.LOGIN_REFUSED;
+            }
+            if (t instanceof SSLException || t instanceof java.net.SocketException && String.valueOf(t.getMessage()).contains("reset")) {
+                return ConnectionState.Cause.TLS_REFUSED;
+            }
+            if (t instanceof ConnectException || t instanceof java.net.UnknownHostException || t instanceof java.net.NoRouteToHostException) {
+                return ConnectionState.Cause.UNREACHABLE;
+            }
+            if (t instanceof SocketTimeoutException) {
+                return ConnectionState.Cause.TIMEOUT;
+            }
+            if (t instanceof IllegalStateException && String.valueOf(t.getMessage()).startsWith("queue ")) {
+                return ConnectionState.Cause.QUEUE_MISSING;
+            }
+        }
+        return ConnectionState.Cause.OTHER;
     }
 
     /** Plain words for why a connection failed; tells apart what retrying can and cannot fix. */

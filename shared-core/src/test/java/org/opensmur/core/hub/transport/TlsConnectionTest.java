@@ -54,6 +54,7 @@ class TlsConnectionTest {
 
         String reason = refusal(broker.config(settings));
         assertTrue(reason.startsWith("TLS refused"), reason);
+        assertEquals(ConnectionState.Cause.TLS_REFUSED, refusalCause(broker.config(settings)));
     }
 
     @Test
@@ -77,6 +78,7 @@ class TlsConnectionTest {
             assertTrue(reason.contains("expired on " + expired.certificate().getNotAfter().toInstant())
                     && reason.contains("valid from " + expired.certificate().getNotBefore().toInstant()), reason);
             assertTrue(((ConnectionState.Reconnecting) transport.state()).nextAttempt() != null, "a next attempt is planned");
+            assertEquals(ConnectionState.Cause.CLOCK, ((ConnectionState.Reconnecting) transport.state()).cause());
         }
 
         // Bypassing our own check, the broker refuses it too.
@@ -99,6 +101,7 @@ class TlsConnectionTest {
             settings.put("HUB_PORT", String.valueOf(proxy.port()));
             String reason = refusal(broker.config(settings));
             assertTrue(reason.startsWith("TLS refused") && reason.contains("127.0.0.2"), reason);
+            assertEquals(ConnectionState.Cause.TLS_REFUSED, refusalCause(broker.config(settings)));
         }
     }
 
@@ -111,6 +114,7 @@ class TlsConnectionTest {
         settings.put("TRUST_STORE_PATH", trust.toString());
         String reason = refusal(broker.config(settings));
         assertTrue(reason.startsWith("TLS refused"), reason);
+        assertEquals(ConnectionState.Cause.TLS_REFUSED, refusalCause(broker.config(settings)));
     }
 
     @Test
@@ -133,6 +137,7 @@ class TlsConnectionTest {
         settings.put("CLIENT_ID", "fr.health.test.nobody");
         String reason = refusal(broker.config(settings));
         assertTrue(reason.contains("fr.health.test.nobody.message"), reason);
+        assertEquals(ConnectionState.Cause.QUEUE_MISSING, refusalCause(broker.config(settings)));
     }
 
     @Test
@@ -145,6 +150,7 @@ class TlsConnectionTest {
             ConnectionState.Reconnecting state = assertInstanceOf(ConnectionState.Reconnecting.class, transport.state());
             assertTrue(state.nextAttempt().isAfter(state.since()), state.toString());
             assertTrue(state.reason().contains("no answer"), state.reason());
+            assertEquals(ConnectionState.Cause.UNREACHABLE, state.cause());
             assertEquals(new PublishOutcome.Unknown("x", "not connected"), transport.publish(new byte[0], "x").join());
         }
     }
@@ -154,6 +160,15 @@ class TlsConnectionTest {
         try {
             Exception e = assertThrows(Exception.class, transport::connectOnce);
             return AmqpHubTransport.describe(e);
+        } finally {
+            transport.close();
+        }
+    }
+
+    private static ConnectionState.Cause refusalCause(HubConfig config) {
+        AmqpHubTransport transport = new AmqpHubTransport(config, Clock.systemUTC());
+        try {
+            return AmqpHubTransport.causeOf(assertThrows(Exception.class, transport::connectOnce));
         } finally {
             transport.close();
         }

@@ -1,0 +1,72 @@
+package org.opensmur.app.header;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.opensmur.app.shell.Labels;
+import org.opensmur.core.status.ResourceStatus;
+
+/**
+ * The mission header on every screen: mission and crew on the left, current status and time since departure,
+ * the clock, and on the right the one big "next status" action. Fixed height: nothing in it ever moves the
+ * screen below.
+ */
+public final class MissionHeaderView extends HBox {
+
+    /** {@code askCancel}: what the next-status action does when the expected status is ANNULE (asked first). */
+    public MissionHeaderView(MissionHeaderViewModel model, Labels labels, Runnable askCancel) {
+        super(16);
+        getStyleClass().add("mission-header");
+        setPadding(new Insets(6, 12, 6, 12));
+        setAlignment(Pos.CENTER_LEFT);
+        Label mission = label("header-mission", "header-title");
+        mission.textProperty().bind(model.missionProperty());
+        Label crew = label("header-crew", "header-detail");
+        crew.textProperty().bind(model.crewProperty());
+        VBox left = new VBox(2, mission, crew);
+        Label current = label("header-current", "header-title");
+        current.textProperty().bind(model.currentProperty());
+        Label since = label("header-since-departure", "header-detail");
+        since.textProperty().bind(model.sinceDepartureProperty());
+        VBox middle = new VBox(2, current, since);
+        Label clock = label("header-clock", "header-clock");
+        clock.textProperty().bind(model.timeProperty());
+        clock.setMinWidth(Region.USE_PREF_SIZE);
+        Button next = new Button();
+        next.setId("next-status");
+        next.getStyleClass().addAll("big-button", "next-status");
+        next.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> model.nextProperty().get().isEmpty() ? labels.get("header.noNext") : "▶ " + model.nextProperty().get(),
+                model.nextProperty()));
+        next.disableProperty().bind(model.expectedProperty().isNull());
+        next.setOnAction(e -> {
+            if (model.expectedProperty().get() == ResourceStatus.ANNULE) {
+                askCancel.run();
+            } else {
+                model.tapNext();
+            }
+        });
+        next.setMinWidth(Region.USE_PREF_SIZE);
+        next.setPrefWidth(340);
+        next.setWrapText(true);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox.setHgrow(left, Priority.SOMETIMES);
+        left.setMinWidth(0);
+        middle.setMinWidth(0);
+        setMinHeight(Region.USE_PREF_SIZE);
+        getChildren().addAll(left, middle, gap, clock, next);
+    }
+
+    private static Label label(String id, String style) {
+        Label label = new Label();
+        label.setId(id);
+        label.getStyleClass().add(style);
+        return label;
+    }
+}
