@@ -43,9 +43,6 @@ public final class TabletApp extends Application {
             showProblem(stage, labels.get("startup.settings"), e.getMessage());
             return;
         }
-        if (settings.tileFolder() != null) {
-            System.setProperty("opensmur.tiles", settings.tileFolder().toString()); // read by OfflineTileRetriever
-        }
         Clock clock = Clock.systemDefaultZone();
         if (settings.unlockedByPin()) {
             // The crew's PIN opens the store; the derivation (half a second by design) runs off the UI thread.

@@ -38,7 +38,7 @@ public final class TabletCommand {
     @Option(names = "--store", paramLabel = "DIR", description = "the offline store's folder (default: ~/.opensmur/store)")
     Path store;
 
-    @Option(names = "--tiles", paramLabel = "DIR", description = "offline map tiles laid out z/x/y.png")
+    @Option(names = "--tiles", paramLabel = "PATH", description = "offline map: an .mbtiles file, or a folder holding one or tiles laid out z/x/y.png")
     Path tiles;
 
     @Option(names = "--lang", paramLabel = "LANG", defaultValue = "fr", description = "screens in: ${COMPLETION-CANDIDATES}"

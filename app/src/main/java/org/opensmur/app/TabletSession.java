@@ -60,6 +60,8 @@ public final class TabletSession implements AutoCloseable {
     private final RpisViewModel rpis;
     private final MessageLogViewModel log;
     private final org.opensmur.app.header.MissionHeaderViewModel header;
+    private final org.opensmur.app.map.MapViewModel map;
+    private volatile org.opensmur.store.maps.MapPackage mapPackage;
     private volatile org.opensmur.app.alert.AlertSound alertSound = org.opensmur.app.alert.AlertSound.SILENT;
     private final org.opensmur.app.alert.AlertViewModel alerts = new org.opensmur.app.alert.AlertViewModel();
     private final ObjectProperty<MapPoint> ownPosition = new SimpleObjectProperty<>();
@@ -127,6 +129,7 @@ public final class TabletSession implements AutoCloseable {
                 GeoResourceType.SMUR, GeoResourceNature.EFFECTEUR, GeoResourceMobility.VEHICULE, GeoResourceCapacity.MEDICALE, null));
         statusBar.onStorage(core.storage());
         status.lastTapProperty().addListener((o, was, is) -> updateOver());
+        this.map = new org.opensmur.app.map.MapViewModel(ownPosition, interventionPoint, labels, org.opensmur.app.map.Navigators.clipboard(labels));
         this.header = new org.opensmur.app.header.MissionHeaderViewModel(mission, status, labels, clock, settings.vehicleName(), settings.crewName());
         // From here on the UI thread does no database work (opening the store, above, is the one exception).
         core.store().database().forbidOn(Platform::isFxApplicationThread, Boolean.getBoolean("opensmur.strictThreads"));
@@ -159,6 +162,12 @@ public final class TabletSession implements AutoCloseable {
         });
         core.start();
         ledgerChanged();
+        // The tablet's offline map package (MBTiles or a z/x/y folder), opened off the UI thread.
+        background.run(() -> org.opensmur.store.maps.MapPackage.open(settings.tileFolder()).orElse(null), opened -> {
+            mapPackage = opened;
+            org.opensmur.app.map.OfflineTileRetriever.use(opened);
+            map.installed(opened == null ? null : opened.description());
+        }, e -> map.refused(e.getMessage()));
         positions.start(fix -> {
             if (status.engaged()) {
                 geoPos.onFix(fix);
@@ -378,6 +387,10 @@ public final class TabletSession implements AutoCloseable {
             return; // another case was opened meanwhile
         }
         mission.show(view);
+        String street = view.current().at("/location/detailedAddress/complete").asText("").strip();
+        String city = view.current().at("/location/city/name").asText("").strip();
+        map.setAddress(street.toLowerCase(java.util.Locale.ROOT).contains(city.toLowerCase(java.util.Locale.ROOT)) ? street
+                : (street + " " + city).strip()); // the city once, even when the address already names it
         updateOver();
         var point = view.current().at("/location/geometry/point/coord");
         if (point.has("lat")) {
@@ -515,6 +528,10 @@ public final class TabletSession implements AutoCloseable {
         return log;
     }
 
+    public org.opensmur.app.map.MapViewModel map() {
+        return map;
+    }
+
     public ObjectProperty<MapPoint> ownPosition() {
         return ownPosition;
     }
@@ -526,6 +543,10 @@ public final class TabletSession implements AutoCloseable {
     @Override
     public void close() {
         positions.close();
+        if (mapPackage != null) {
+            org.opensmur.app.map.OfflineTileRetriever.use(null);
+            mapPackage.close();
+        }
         io.shutdown();
         try {
             io.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS); // what the crew saved is finished first

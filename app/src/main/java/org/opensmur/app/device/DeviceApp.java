@@ -47,11 +47,11 @@ public final class DeviceApp extends Application {
             return thread;
         });
         Clock clock = Clock.systemDefaultZone();
-        System.setProperty("opensmur.tiles", DeviceStart.maps(root).toString()); // read by OfflineTileRetriever
         start = new DeviceStart(root, new Background(work, Platform::runLater), labels, clock, settings -> {
             running = RunningTablet.start(settings, labels, clock, AttachPositionSource.available(clock)
                     .orElseGet(() -> new SimulatedTrack(47.2100, -1.5600, 45, 50, 2_000, clock)));
             running.view().showTheme(Theme.DAY);
+            running.session().map().setNavigator(org.opensmur.app.map.Navigators.system(getHostServices(), labels));
             return new LockedTablet.Opened(running.view(), running.session()::missionActive);
         }, Duration.ofMinutes(5));
         show(stage, start);

@@ -21,7 +21,7 @@ import org.opensmur.app.document.DocumentView;
 import org.opensmur.app.engagement.EngagementView;
 import org.opensmur.app.header.MissionHeaderView;
 import org.opensmur.app.log.MessageLogView;
-import org.opensmur.app.map.MapScreen;
+import org.opensmur.app.map.MissionMapView;
 import org.opensmur.app.mission.MissionView;
 import org.opensmur.app.rpis.RpisView;
 import org.opensmur.app.status.StatusView;
@@ -120,7 +120,7 @@ public final class MainView extends StackPane {
         // Each screen is built on first show (Gluon Maps starts loading tiles as soon as it exists).
         factories.put(Screen.MISSION, () -> new MissionView(session.mission(), labels, session::markMissionSeen, session::eraseMission));
         factories.put(Screen.STATUS, () -> statusView());
-        factories.put(Screen.MAP, () -> new MapScreen(session.ownPosition(), session.interventionPoint()));
+        factories.put(Screen.MAP, () -> new MissionMapView(session.map(), labels));
         factories.put(Screen.BILAN, () -> new BilanView(session.bilan(), labels));
         factories.put(Screen.DOCUMENTS, () -> new DocumentView(session.documents(), labels));
         factories.put(Screen.RPIS, () -> new RpisView(session.rpis(), labels));

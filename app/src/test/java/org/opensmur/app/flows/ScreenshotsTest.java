@@ -65,7 +65,8 @@ class ScreenshotsTest {
         if (OUT == null) {
             return;
         }
-        settings = Tablets.settings(hub.config(LocalHubForApp.TABLET, false), Files.createTempDirectory("shots"));
+        settings = Tablets.withTiles(Tablets.settings(hub.config(LocalHubForApp.TABLET, false), Files.createTempDirectory("shots")),
+                org.opensmur.app.testing.TinyMaps.nantes(Files.createTempDirectory("shots-maps").resolve("nantes.mbtiles")));
         Clock clock = Clock.systemDefaultZone();
         Labels labels = new Labels(Locale.FRENCH);
         session = new TabletSession(new AmqpHubTransport(settings.hub(), clock), settings, labels, Platform::runLater, clock,

@@ -81,7 +81,8 @@ class TabletFlowsTest {
         // What goes wrong on the UI thread (database work there throws in the tests) fails the flow.
         Thread.currentThread().setUncaughtExceptionHandler((thread, e) -> uiErrors.add(e));
         Path store = Files.createTempDirectory("opensmur-app-store");
-        settings = Tablets.settings(hub.config(LocalHubForApp.TABLET, true), store);
+        settings = Tablets.withTiles(Tablets.settings(hub.config(LocalHubForApp.TABLET, true), store),
+                org.opensmur.app.testing.TinyMaps.nantes(Files.createTempDirectory("opensmur-maps").resolve("nantes.mbtiles")));
         Labels labels = new Labels(Locale.FRENCH);
         Clock clock = Clock.systemDefaultZone();
         session = Tablets.session(settings, clock);
@@ -385,6 +386,11 @@ class TabletFlowsTest {
         assertEquals("Mission P1 · Malaise", text(robot, "#header-mission"));
         robot.clickOn("#tab-mission");
         assertTrue(text(robot, "#field-address").contains("12 rue de l'Exercice"), "the mission shows the case");
+        // The map: the installed package, and the incident's address.
+        robot.clickOn("#tab-map");
+        assertEquals("Carte hors ligne : Nantes test (zoom 12–14)", text(robot, "#map-state"));
+        assertTrue(text(robot, "#map-address").startsWith("12 rue de l'Exercice"), text(robot, "#map-address"));
+        robot.clickOn("#tab-mission");
         if (hub.line.hasReferenceSteps()) {
             // What the crew saw is acknowledged as consulted: the request when it rang, the case once on screen.
             await().atMost(Duration.ofSeconds(20)).until(() -> hub.lrmReferences.contains(lastRequest.distributionID() + " CONSULTE")

@@ -41,6 +41,12 @@ public final class Tablets {
                 new RpisPrefill.Unit("fr.health.samu440", "440000271", "440000289", "0"), null);
     }
 
+    /** The same tablet with an offline map package (an .mbtiles file or a folder). */
+    public static TabletSettings withTiles(TabletSettings s, Path tiles) {
+        return new TabletSettings(s.hub(), s.storeFolder(), s.storeKeys(), s.resourceId(), s.vehicleType(), s.vehicleName(), s.crewName(),
+                s.unit(), tiles, s.rpisToLrm());
+    }
+
     /** A whole session on the real AMQP transport, handing events to the JavaFX thread, standing still. */
     public static TabletSession session(TabletSettings settings, Clock clock) {
         return new TabletSession(new AmqpHubTransport(settings.hub(), clock), settings, Labels.french(), Platform::runLater, clock,
