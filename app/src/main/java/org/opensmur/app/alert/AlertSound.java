@@ -35,7 +35,11 @@ public interface AlertSound {
                     clips.computeIfAbsent(tone, t -> {
                         URL sound = AlertSound.class.getResource("/org/opensmur/assets/sounds/"
                                 + (t == Tone.CANCELLED ? "cancelled.wav" : "alert.wav"));
-                        return new AudioClip(java.util.Objects.requireNonNull(sound, "sound asset").toExternalForm());
+                        String url = java.util.Objects.requireNonNull(sound, "sound asset").toExternalForm();
+                        // AudioClip fails on a thread of its own, out of reach, when the platform has no
+                        // player (no audio device): a player made here fails here instead, and is let go.
+                        new javafx.scene.media.MediaPlayer(new javafx.scene.media.Media(url)).dispose();
+                        return new AudioClip(url);
                     }).play();
                 } catch (RuntimeException | LinkageError e) {
                     broken = true; // said once; the alert itself is on screen regardless

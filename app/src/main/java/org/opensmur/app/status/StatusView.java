@@ -33,6 +33,7 @@ public final class StatusView extends VBox {
             name.setPrefWidth(196); // wraps within the button, never stretches it
             name.getStyleClass().add("status-name");
             name.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+            name.setAlignment(javafx.geometry.Pos.CENTER); // one line or several, in the middle of the button
             Label note = new Label();
             note.setId("status-note-" + status.code());
             note.getStyleClass().add("status-note");
