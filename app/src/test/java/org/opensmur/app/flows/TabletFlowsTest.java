@@ -262,7 +262,11 @@ class TabletFlowsTest {
         Button next = robot.lookup("#status-PEC").queryButton();
         assertTrue(next.getPseudoClassStates().contains(PseudoClass.getPseudoClass("expected")), "the next status is expected again");
         assertFalse(next.isDisabled(), "the crew can go on tapping");
-        tap(robot, "PEC");
+        // The header and each button say it too: the current status and since when, the next one a tap away.
+        assertTrue(text(robot, "#header-current").startsWith("Arrivée sur les lieux depuis "), text(robot, "#header-current"));
+        assertEquals("▶ Début de prise en charge", robot.lookup("#next-status").queryButton().getText());
+        assertTrue(text(robot, "#status-note-DEPART").matches("\\d\\d:\\d\\d:\\d\\d · (reçu|intégré|consulté)"), text(robot, "#status-note-DEPART"));
+        robot.clickOn("#next-status"); // the big action, as a crew in a hurry taps it
         ResourcesStatus pec = (ResourcesStatus) await().atMost(Duration.ofSeconds(30)).until(
                 () -> hub.atLrm.stream().filter(m -> m.type() == MessageType.RS_SR && caseId.equals(caseOf(m)))
                         .map(m -> (ResourcesStatus) m.payload()).filter(r -> r.state().status() == ResourceStatus.PEC).findFirst(),

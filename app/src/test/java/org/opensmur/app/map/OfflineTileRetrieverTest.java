@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Tiles come from the configured folder when it has them, else a plain grid: never from the network. */
+/** Tiles come from the installed package (here a z/x/y folder) when it has them, else a plain grid: never from the network. */
 class OfflineTileRetrieverTest {
 
     @BeforeAll
@@ -27,7 +27,7 @@ class OfflineTileRetrieverTest {
 
     @AfterEach
     void forget() {
-        System.clearProperty("opensmur.tiles");
+        OfflineTileRetriever.use(null);
     }
 
     @Test
@@ -41,8 +41,12 @@ class OfflineTileRetrieverTest {
             }
         }
         ImageIO.write(red, "png", tile.toFile());
-        System.setProperty("opensmur.tiles", dir.toString());
         OfflineTileRetriever tiles = new OfflineTileRetriever();
+        Image none = tiles.loadTile(13, 4062, 2881).get();
+        assertEquals(0.0, none.getPixelReader().getColor(100, 100).getGreen() - none.getPixelReader().getColor(100, 100).getRed(), 0.2,
+                "no package installed: the grid, not the tile of a folder nobody configured");
+        org.opensmur.store.maps.MapPackage folder = org.opensmur.store.maps.MapPackage.open(dir).orElseThrow();
+        OfflineTileRetriever.use(folder);
 
         Image fromFolder = tiles.loadTile(13, 4062, 2881).get();
         assertEquals(1.0, fromFolder.getPixelReader().getColor(100, 100).getRed(), 0.01);
