@@ -74,6 +74,13 @@ public final class DemoPilot {
         session.prefillRpis();
         view.show(MainView.Screen.RPIS);
         later(() -> {
+            // The pilot states what a crew would where the case is silent (the exercise patient's answers).
+            java.util.Map.of("medicalLevel", "MED", "birthDate", "1968-04-12", "sex", "M", "teamDoctor", "true", "teamNurse", "true",
+                    "teamDriver", "true", "orientationType", "OK").forEach((key, value) -> {
+                        if (session.rpis().field(key).get().isBlank()) {
+                            session.rpis().field(key).set(value);
+                        }
+                    });
             session.rpis().send();
             later(() -> view.show(MainView.Screen.LOG));
         });

@@ -2,28 +2,79 @@ package org.opensmur.app.rpis;
 
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.opensmur.app.shell.Labels;
 
-public final class RpisView extends VBox {
+/**
+ * The RPIS record: what was prefilled, every value the crew may state (typed, or picked from its codes), what
+ * is still missing in words, and "send" always in reach below.
+ */
+public final class RpisView extends BorderPane {
 
     public RpisView(RpisViewModel model, Labels labels) {
-        setPadding(new Insets(16));
-        setSpacing(12);
         Label summary = new Label();
         summary.setId("rpis-summary");
         summary.setWrapText(true);
         summary.textProperty().bind(model.summaryProperty());
-        TextField diagnosis = new TextField();
-        diagnosis.setId("rpis-diagnosis");
-        diagnosis.getStyleClass().add("touch-field");
-        diagnosis.textProperty().bindBidirectional(model.diagnosisProperty());
-        TextField insee = new TextField();
-        insee.setId("rpis-insee");
-        insee.getStyleClass().add("touch-field");
-        insee.textProperty().bindBidirectional(model.inseeCodeProperty());
+        GridPane grid = new GridPane();
+        grid.setHgap(12);
+        grid.setVgap(8);
+        int row = 0;
+        for (RpisViewModel.Field field : model.fields()) {
+            Label name = new Label(labels.get("rpis.field." + field.key()));
+            javafx.scene.Node input;
+            if (field.choices().isEmpty()) {
+                TextField text = new TextField();
+                text.getStyleClass().add("touch-field");
+                text.textProperty().bindBidirectional(field.value());
+                if (field.key().equals("diagnosis")) {
+                    // codes are written in capitals: typed in any case, sent as I21
+                    text.setTextFormatter(new javafx.scene.control.TextFormatter<String>(change -> {
+                        change.setText(change.getText().toUpperCase(java.util.Locale.ROOT));
+                        return change;
+                    }));
+                }
+                input = text;
+            } else {
+                ComboBox<String> choice = new ComboBox<>();
+                choice.getStyleClass().add("touch-field");
+                choice.getItems().setAll(field.choices());
+                choice.setConverter(new javafx.util.StringConverter<>() {
+                    @Override
+                    public String toString(String code) {
+                        return code == null ? "" : labels.code("rpis." + field.key(), code);
+                    }
+
+                    @Override
+                    public String fromString(String text) {
+                        return null;
+                    }
+                });
+                choice.setValue(field.value().get().isEmpty() ? null : field.value().get());
+                choice.valueProperty().addListener((o, was, is) -> field.value().set(is == null ? "" : is));
+                field.value().addListener((o, was, is) -> choice.setValue(is == null || is.isEmpty() ? null : is));
+                input = choice;
+            }
+            input.setId("rpis-" + field.key());
+            grid.addRow(row++, name, input);
+        }
+        Label missing = new Label();
+        missing.setId("rpis-missing");
+        missing.getStyleClass().add("error-text");
+        missing.setWrapText(true);
+        missing.textProperty().bind(model.missingProperty());
+        VBox content = new VBox(12, summary, grid);
+        content.setPadding(new Insets(16));
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        setCenter(scroll);
         Button send = new Button(labels.get("rpis.send"));
         send.setId("rpis-send");
         send.getStyleClass().add("big-button");
@@ -32,7 +83,10 @@ public final class RpisView extends VBox {
         message.setId("rpis-message");
         message.setWrapText(true);
         message.textProperty().bind(model.messageProperty());
-        getChildren().addAll(summary, new Label(labels.get("rpis.diagnosis")), diagnosis, new Label(labels.get("rpis.insee")), insee,
-                send, message);
+        VBox words = new VBox(4, missing, message);
+        HBox actions = new HBox(16, send, words);
+        actions.setPadding(new Insets(12, 16, 12, 16));
+        actions.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        setBottom(actions);
     }
 }

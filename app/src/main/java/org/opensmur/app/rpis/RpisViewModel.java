@@ -1,6 +1,11 @@
 package org.opensmur.app.rpis;
 
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -8,10 +13,13 @@ import javafx.beans.property.StringProperty;
 import org.opensmur.app.TabletSettings;
 import org.opensmur.app.shell.Background;
 import org.opensmur.app.shell.Labels;
+import org.opensmur.core.mission.HealthMotive;
+import org.opensmur.core.mission.MedicalLevel;
+import org.opensmur.core.mission.Sex;
+import org.opensmur.core.mission.WhatsHappen;
 import org.opensmur.core.rpis.Rpis;
-import org.opensmur.core.rpis.InseeAddress;
 import org.opensmur.core.rpis.RpisIntervention;
-import org.opensmur.core.rpis.RpisLocation;
+import org.opensmur.core.rpis.RpisTeam;
 import org.opensmur.core.status.ResourceStatus;
 import org.opensmur.store.cases.CaseStore;
 import org.opensmur.store.db.StoreException;
@@ -20,17 +28,22 @@ import org.opensmur.store.rpis.RpisPrefill;
 import org.opensmur.store.tablet.TabletCore;
 
 /**
- * The RPIS record prefilled from the case, the status times and the bilan's diagnosis; the crew checks
- * and completes it, then sends RS-RPIS to the ORU (and to the LRM where configured).
+ * The RPIS record prefilled from the case, the status times and the bilan's diagnosis; what none of them
+ * says is an empty field named as missing, which the crew fills in (nothing is made up). The record leaves
+ * (RS-RPIS to the ORU, and to the LRM where configured) only once nothing required is missing.
  */
 public final class RpisViewModel {
+
+    /** One value the crew may state; {@code choices}: the codes to pick from (empty: typed). */
+    public record Field(String key, List<String> choices, StringProperty value) {
+    }
 
     private final TabletCore core;
     private final TabletSettings settings;
     private final Labels labels;
-    private final StringProperty diagnosis = new SimpleStringProperty("");
-    private final StringProperty inseeCode = new SimpleStringProperty("");
+    private final Map<String, Field> fields = new LinkedHashMap<>();
     private final StringProperty summary = new SimpleStringProperty("");
+    private final StringProperty missing = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
     private Rpis prefilled;
     private String sentId;
@@ -42,29 +55,79 @@ public final class RpisViewModel {
         this.background = background;
         this.settings = settings;
         this.labels = labels;
+        List<String> yesNo = List.of("true", "false");
+        for (String key : List.of("whatsHappenCode", "whatsHappenLabel", "healthMotiveCode", "healthMotiveLabel")) {
+            field(key, List.of());
+        }
+        field("medicalLevel", core.line().constants(MedicalLevel.class).stream().map(MedicalLevel::code).toList());
+        field("birthDate", List.of());
+        field("sex", Arrays.stream(Sex.values()).map(Sex::code).toList());
+        field("teamDoctor", yesNo);
+        field("teamNurse", yesNo);
+        field("teamDriver", yesNo);
+        field("decisionTime", List.of());
+        field("insee", List.of());
+        field("diagnosis", List.of());
+        field("orientationType", List.of());
+        fields.values().forEach(f -> f.value().addListener((o, was, is) -> refreshMissing()));
+    }
+
+    private void field(String key, List<String> choices) {
+        fields.put(key, new Field(key, choices, new SimpleStringProperty("")));
     }
 
     public void prefill(CaseStore.CaseView view, Map<ResourceStatus, OffsetDateTime> times, String bilanDiagnosis) {
         prefilled = RpisPrefill.from(view, times, bilanDiagnosis, settings.unit());
-        diagnosis.set(bilanDiagnosis == null ? "" : bilanDiagnosis);
-        inseeCode.set(prefilled.intervention().location().detailedAddress().inseeCode());
+        var r = prefilled.regulation();
+        set("whatsHappenCode", r.whatsHappen() == null ? null : r.whatsHappen().code());
+        set("whatsHappenLabel", r.whatsHappen() == null ? null : r.whatsHappen().label());
+        set("healthMotiveCode", r.healthMotive() == null ? null : r.healthMotive().code());
+        set("healthMotiveLabel", r.healthMotive() == null ? null : r.healthMotive().label());
+        set("birthDate", prefilled.patient().birthDate());
+        set("sex", prefilled.patient().sex() == null ? null : prefilled.patient().sex().code());
+        set("decisionTime", prefilled.context().decisionDate() == null ? null
+                : prefilled.context().decisionDate().toLocalTime().withSecond(0).withNano(0).toString());
+        set("insee", prefilled.intervention().location().detailedAddress().inseeCode());
+        set("diagnosis", prefilled.intervention().mainDiagnosis());
         RpisIntervention i = prefilled.intervention();
-        summary.set(labels.format("rpis.summary", prefilled.regulation().whatsHappen().label(),
+        summary.set(labels.format("rpis.summary", r.whatsHappen() == null ? labels.get("rpis.unknownMotive") : r.whatsHappen().label(),
                 time(i.smurStatus().departSmur()), time(i.smurStatus().arrivedSmur()), time(i.smurStatus().teamAvailable())));
         message.set("");
+        refreshMissing();
+    }
+
+    /** A value from the prefill; what the crew already typed for a value the prefill lacks is kept. */
+    private void set(String key, String value) {
+        if (value != null) {
+            fields.get(key).value().set(value);
+        }
     }
 
     private static String time(OffsetDateTime t) {
         return t == null ? "—" : t.toLocalTime().withNano(0).toString();
     }
 
-    /** Sends the record to the ORU (and the LRM when configured); false if nothing is prefilled or the ORU is unknown. */
+    private void refreshMissing() {
+        if (prefilled == null) {
+            missing.set("");
+            return;
+        }
+        List<String> names = RpisPrefill.missing(completed()).stream().map(path -> labels.get("rpis.missing." + path)).toList();
+        missing.set(names.isEmpty() ? "" : labels.format("rpis.missing", String.join(", ", names)));
+    }
+
+    /** Sends the record to the ORU (and the LRM when configured); false while something is missing or wrong. */
     public boolean send() {
         if (prefilled == null || settings.oruId() == null) {
             message.set(labels.get(prefilled == null ? "rpis.noCase" : "rpis.noOru"));
             return false;
         }
         Rpis record = completed();
+        List<String> lacking = RpisPrefill.missing(record);
+        if (!lacking.isEmpty()) {
+            message.set(labels.format("rpis.invalid", String.join(", ", lacking.stream().map(p -> labels.get("rpis.missing." + p)).toList())));
+            return false;
+        }
         var toOru = core.outgoing().rpis(record, settings.oruId());
         if (!toOru.isValid()) {
             message.set(labels.format("rpis.invalid", toOru.issues().stream().map(i -> i.path()).toList()));
@@ -85,14 +148,51 @@ public final class RpisViewModel {
         return true;
     }
 
+    /** The prefill with what the crew stated in place of what it lacked. */
     private Rpis completed() {
-        RpisIntervention i = prefilled.intervention();
-        RpisLocation place = i.location();
-        RpisLocation location = new RpisLocation(place.type(), place.finessGeo(), place.service(),
-                new InseeAddress(inseeCode.get().strip(), place.detailedAddress().city()));
-        RpisIntervention intervention = new RpisIntervention(location, i.team(), i.smurStatus(), i.procedure(),
-                diagnosis.get().strip().isEmpty() ? i.mainDiagnosis() : diagnosis.get().strip(), i.associatedDiagnosis());
-        return new Rpis(prefilled.context(), prefilled.regulation(), prefilled.patient(), intervention, prefilled.orientation());
+        String whatCode = value("whatsHappenCode");
+        String whatLabel = value("whatsHappenLabel");
+        String motiveCode = value("healthMotiveCode");
+        String motiveLabel = value("healthMotiveLabel");
+        String level = value("medicalLevel");
+        String sex = value("sex");
+        Boolean doctor = yes(value("teamDoctor"));
+        Boolean nurse = yes(value("teamNurse"));
+        Boolean driver = yes(value("teamDriver"));
+        return RpisPrefill.complete(prefilled, new RpisPrefill.Answers(
+                whatCode == null || whatLabel == null ? null : new WhatsHappen(whatCode, whatLabel),
+                motiveCode == null || motiveLabel == null ? null : new HealthMotive(motiveCode, motiveLabel),
+                level == null ? null : Arrays.stream(MedicalLevel.values()).filter(m -> m.code().equals(level)).findFirst().orElse(null),
+                value("birthDate"),
+                sex == null ? null : Arrays.stream(Sex.values()).filter(s -> s.code().equals(sex)).findFirst().orElse(null),
+                doctor == null || nurse == null || driver == null ? null : new RpisTeam(doctor, nurse, driver),
+                decisionDate(), value("insee"), value("diagnosis"), value("orientationType")));
+    }
+
+    /** The decision time typed (HH:mm) on the day of the departure; null when not typed or not a time. */
+    private OffsetDateTime decisionDate() {
+        String typed = value("decisionTime");
+        OffsetDateTime depart = prefilled.intervention().smurStatus().departSmur();
+        OffsetDateTime known = prefilled.context().decisionDate();
+        OffsetDateTime day = depart != null ? depart : known;
+        if (typed == null || day == null) {
+            return null;
+        }
+        try {
+            LocalTime at = LocalTime.parse(typed);
+            return day.with(at);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static Boolean yes(String value) {
+        return value == null ? null : Boolean.valueOf(value);
+    }
+
+    private String value(String key) {
+        String v = fields.get(key).value().get();
+        return v == null || v.isBlank() ? null : v.strip();
     }
 
     public void onDelivery(OutboxEntry entry) {
@@ -101,16 +201,29 @@ public final class RpisViewModel {
         }
     }
 
+    public List<Field> fields() {
+        return new ArrayList<>(fields.values());
+    }
+
     public StringProperty diagnosisProperty() {
-        return diagnosis;
+        return fields.get("diagnosis").value();
     }
 
     public StringProperty inseeCodeProperty() {
-        return inseeCode;
+        return fields.get("insee").value();
+    }
+
+    public StringProperty field(String key) {
+        return fields.get(key).value();
     }
 
     public ReadOnlyStringProperty summaryProperty() {
         return summary;
+    }
+
+    /** What the record still lacks, in words ("Manque : date de naissance, …"); empty when complete. */
+    public ReadOnlyStringProperty missingProperty() {
+        return missing;
     }
 
     public ReadOnlyStringProperty messageProperty() {

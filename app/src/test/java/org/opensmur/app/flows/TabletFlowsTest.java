@@ -490,11 +490,31 @@ class TabletFlowsTest {
         assertTrue(text(robot, "#rpis-summary").startsWith("Malaise"), text(robot, "#rpis-summary"));
         assertEquals("44109", robot.lookup("#rpis-insee").queryAs(TextField.class).getText());
         assertEquals("I21", robot.lookup("#rpis-diagnosis").queryAs(TextField.class).getText());
+        // What the case does not say is named, not made up; the crew states it on the screen.
+        assertEquals("Manque : niveau de médicalisation, date de naissance, composition de l'équipe, devenir du patient",
+                text(robot, "#rpis-missing"));
+        robot.clickOn("#rpis-send");
+        assertTrue(text(robot, "#rpis-message").startsWith("RPIS incomplet : niveau de médicalisation"), text(robot, "#rpis-message"));
+        pick(robot, "#rpis-medicalLevel", "MED");
+        setText(robot, "#rpis-birthDate", "1968-04-12");
+        pick(robot, "#rpis-teamDoctor", "true");
+        pick(robot, "#rpis-teamNurse", "true");
+        pick(robot, "#rpis-teamDriver", "true");
+        setText(robot, "#rpis-orientationType", "TEMP");
+        assertEquals("", text(robot, "#rpis-missing"));
         robot.clickOn("#rpis-send");
         await().atMost(Duration.ofSeconds(30)).until(() -> hub.atOru.stream().anyMatch(m -> m.type() == MessageType.RS_RPIS));
         Rpis record = (Rpis) hub.atOru.stream().filter(m -> m.type() == MessageType.RS_RPIS).reduce((a, b) -> b).orElseThrow().payload();
         assertEquals("44109", record.intervention().location().detailedAddress().inseeCode());
         assertEquals("I21", record.intervention().mainDiagnosis());
         assertTrue(record.intervention().smurStatus().departSmur() != null);
+        assertEquals("1968-04-12", record.patient().birthDate(), "what the crew stated");
+        assertEquals("C11.06.00", record.regulation().whatsHappen().code(), "what the case said");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void pick(FxRobot robot, String id, String code) {
+        javafx.scene.control.ComboBox<String> box = robot.lookup(id).queryAs(javafx.scene.control.ComboBox.class);
+        robot.interact(() -> box.setValue(code));
     }
 }

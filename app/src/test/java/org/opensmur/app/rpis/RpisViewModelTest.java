@@ -36,6 +36,7 @@ class RpisViewModelTest {
         TabletSettings withLrm = new TabletSettings(other.hub(), other.storeFolder(), other.storeKeys(), other.resourceId(),
                 other.vehicleType(), other.vehicleName(), other.crewName(), other.unit(), null, true);
         var c = new HubCodec().mapper().createObjectNode();
+        c.put("creation", "2026-11-23T09:50:00Z"); // an RS-EDA always has it
         c.putObject("location").putObject("city").put("inseeCode", "44109").put("name", "Nantes");
         CaseStore.CaseView view = new CaseStore.CaseView(Tablets.CASE, c, List.of(), true);
         Map<ResourceStatus, OffsetDateTime> times = new EnumMap<>(ResourceStatus.class);
@@ -47,8 +48,30 @@ class RpisViewModelTest {
             try {
                 RpisViewModel model = new RpisViewModel(core, org.opensmur.app.shell.Background.direct(), settings, Labels.french());
                 model.prefill(view, times, "I21");
+                // The case says little: what it lacks is named and nothing leaves until the crew states it.
+                assertEquals("Manque : heure de la décision, motif de recours, motif médical, niveau de médicalisation, "
+                        + "date de naissance, sexe, composition de l'équipe, devenir du patient", model.missingProperty().get());
+                org.junit.jupiter.api.Assertions.assertFalse(model.send());
+                assertTrue(core.store().outbox().list(null, 100).isEmpty(), "nothing invented, nothing sent");
+                model.field("whatsHappenCode").set("C09.03.00");
+                model.field("whatsHappenLabel").set("Fuite de gaz");
+                model.field("healthMotiveCode").set("M03.10");
+                model.field("healthMotiveLabel").set("Malaise avec perte de connaissance initiale");
+                model.field("medicalLevel").set("MED");
+                model.field("birthDate").set("2013-11-03");
+                model.field("sex").set("M");
+                model.field("teamDoctor").set("true");
+                model.field("teamNurse").set("true");
+                model.field("teamDriver").set("false");
+                model.field("decisionTime").set("09:57");
+                model.field("orientationType").set("TEMP");
+                assertEquals("", model.missingProperty().get());
                 assertTrue(model.send(), model.messageProperty().get());
                 List<String> recipients = core.store().outbox().list(null, 100).stream().map(OutboxEntry::recipient).sorted().toList();
+                var sent = (org.opensmur.core.rpis.Rpis) new HubCodec().decode(core.store().outbox().body(
+                        core.store().outbox().list(null, 100).get(0).distributionId())).envelope().payload();
+                assertEquals(t.withHour(9).withMinute(57), sent.context().decisionDate(), "the time typed, on the day of the departure");
+                assertEquals(Boolean.FALSE, sent.intervention().team().driver());
                 assertEquals(settings.rpisToLrm() ? List.of("fr.health.ors.pdl", Tablets.LRM) : List.of("fr.health.ors.pdl"), recipients);
             } finally {
                 core.close();

@@ -175,7 +175,13 @@ public final class HeadlessTablet implements AutoCloseable {
     private static final RpisPrefill.Unit UNIT = new RpisPrefill.Unit("fr.health.samu440", "440000271", "440000289", "0");
 
     private Rpis rpis(String caseId, Map<ResourceStatus, OffsetDateTime> times) {
-        return RpisPrefill.from(store.cases().view(caseId), times, "I21", UNIT);
+        Rpis prefilled = RpisPrefill.from(store.cases().view(caseId), times, "I21", UNIT);
+        // What the simulated crew states on the RPIS screen, where the case is silent: the exercise patient's
+        // (as its bilan says), a medical team of three, orientation "OK" (the digest's example). The prefill itself invents nothing.
+        return RpisPrefill.complete(prefilled, new RpisPrefill.Answers(null, null, org.opensmur.core.mission.MedicalLevel.MED,
+                prefilled.patient().birthDate() == null ? "1968-04-12" : null, prefilled.patient().sex() == null ? Sex.M : null,
+                new org.opensmur.core.rpis.RpisTeam(true, true, true),
+                prefilled.context().decisionDate() == null ? times.get(ResourceStatus.DEPART) : null, null, null, "OK"));
     }
 
     private InterventionReport bilan(String caseId, String reportId) {

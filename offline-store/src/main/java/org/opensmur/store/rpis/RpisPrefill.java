@@ -3,8 +3,12 @@ package org.opensmur.store.rpis;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.opensmur.core.mission.HealthMotive;
 import org.opensmur.core.mission.MedicalLevel;
 import org.opensmur.core.mission.Sex;
@@ -24,8 +28,9 @@ import org.opensmur.store.cases.CaseStore;
 
 /**
  * The RPIS record as far as the tablet knows it: the case as shared by the SAMU, the status times the
- * crew tapped and the bilan's main diagnosis. What the case does not say is left for the crew to fill
- * (the defaults are the RPIS "unknown" values, never invented facts).
+ * crew tapped, the bilan's main diagnosis and the unit's identity. What none of them says stays empty
+ * ({@code null}) and is named by {@link #missing}: the crew completes it ({@link Answers}); nothing is
+ * made up to pass the schema (no default motive, birth date, care level, team or orientation).
  */
 public final class RpisPrefill {
 
@@ -36,29 +41,122 @@ public final class RpisPrefill {
     public record Unit(String orgId, String finessGeo, String finessJuridical, String smurCode) {
     }
 
+    /**
+     * What the crew states on the RPIS screen; a {@code null} keeps what the prefill found (and stays
+     * missing if it found nothing). {@code decisionDate}: when the regulation decided to engage the SMUR.
+     */
+    public record Answers(WhatsHappen whatsHappen, HealthMotive healthMotive, MedicalLevel medicalLevel, String birthDate, Sex sex,
+                          RpisTeam team, OffsetDateTime decisionDate, String inseeCode, String mainDiagnosis, String orientationType) {
+    }
+
     public static Rpis from(CaseStore.CaseView view, Map<ResourceStatus, OffsetDateTime> times, String diagnosis, Unit unit) {
         JsonNode c = view == null ? MissingNode.getInstance() : view.current();
         String caseId = view == null ? "" : view.caseId();
         String senderCaseId = c.at("/senderCaseId").asText(caseId.substring(caseId.lastIndexOf('.') + 1));
-        OffsetDateTime decided = times.get(ResourceStatus.DEPART);
-        RpisContext context = new RpisContext(unit.orgId(), senderCaseId,
-                c.at("/creation").isTextual() ? OffsetDateTime.parse(c.at("/creation").asText()) : decided, decided,
+        RpisContext context = new RpisContext(unit.orgId(), senderCaseId, dateTime(c.at("/creation")), decided(c),
                 unit.finessGeo(), unit.finessJuridical(), unit.smurCode());
         RpisRegulation regulation = new RpisRegulation(
-                new WhatsHappen(c.at("/qualification/whatsHappen/code").asText("C11.06.00"), c.at("/qualification/whatsHappen/label").asText("Malaise")),
-                new HealthMotive(c.at("/qualification/healthMotive/code").asText("M01.00"), c.at("/qualification/healthMotive/label").asText("Autre")),
-                MedicalLevel.MED);
-        String sex = c.at("/patient/0/identity/strictFeatures/sex").asText("UN");
-        RpisPatient patient = new RpisPatient(c.at("/patient/0/patientId").asText(unit.orgId() + ".patient.1"),
-                c.at("/patient/0/identity/strictFeatures/birthDate").asText("1900-01-01"),
-                Arrays.stream(Sex.values()).filter(x -> x.code().equals(sex)).findFirst().orElse(Sex.UN), null);
-        InseeAddress place = new InseeAddress(c.at("/location/city/inseeCode").asText(""), c.at("/location/city/name").asText(""));
+                text(c.at("/qualification/whatsHappen/code")) == null || text(c.at("/qualification/whatsHappen/label")) == null ? null
+                        : new WhatsHappen(text(c.at("/qualification/whatsHappen/code")), text(c.at("/qualification/whatsHappen/label"))),
+                text(c.at("/qualification/healthMotive/code")) == null || text(c.at("/qualification/healthMotive/label")) == null ? null
+                        : new HealthMotive(text(c.at("/qualification/healthMotive/code")), text(c.at("/qualification/healthMotive/label"))),
+                null); // the care level is the crew's to state
+        String sex = text(c.at("/patient/0/identity/strictFeatures/sex"));
+        // An identifier, not a fact: the case's own, or one of the SMUR's for this case (PATID's {orgId}.{case}.patient.{n}).
+        String patientId = text(c.at("/patient/0/patientId")) != null ? text(c.at("/patient/0/patientId"))
+                : unit.orgId() + "." + senderCaseId + ".patient.1";
+        RpisPatient patient = new RpisPatient(patientId, text(c.at("/patient/0/identity/strictFeatures/birthDate")),
+                sex == null ? null : Arrays.stream(Sex.values()).filter(x -> x.code().equals(sex)).findFirst().orElse(null), null);
+        InseeAddress place = new InseeAddress(text(c.at("/location/city/inseeCode")), text(c.at("/location/city/name")));
         OffsetDateTime end = times.getOrDefault(ResourceStatus.RETOUR,
                 times.getOrDefault(ResourceStatus.FINPEC, times.get(ResourceStatus.FINMED)));
-        RpisIntervention intervention = new RpisIntervention(new RpisLocation(null, null, null, place), new RpisTeam(true, true, true),
-                new RpisTimes(decided, times.get(ResourceStatus.ARRIVEE), times.get(ResourceStatus.TRANSP),
+        RpisIntervention intervention = new RpisIntervention(new RpisLocation(null, null, null, place), null,
+                new RpisTimes(times.get(ResourceStatus.DEPART), times.get(ResourceStatus.ARRIVEE), times.get(ResourceStatus.TRANSP),
                         times.get(ResourceStatus.DESTIN), end, end),
-                null, diagnosis, null);
-        return new Rpis(context, regulation, patient, intervention, new RpisOrientation("OK", null, null));
+                null, diagnosis == null || diagnosis.isBlank() ? null : diagnosis, null);
+        return new Rpis(context, regulation, patient, intervention, new RpisOrientation(null, null, null));
+    }
+
+    /** The record with the crew's answers in place of what the prefill found (or did not). */
+    public static Rpis complete(Rpis draft, Answers a) {
+        RpisContext x = draft.context();
+        RpisContext context = new RpisContext(x.orgId(), x.senderCaseId(), x.creationDate(), or(a.decisionDate(), x.decisionDate()),
+                x.ressourceFinessGeo(), x.ressourceFinessLegal(), x.ressourceStructure());
+        RpisRegulation r = draft.regulation();
+        RpisRegulation regulation = new RpisRegulation(or(a.whatsHappen(), r.whatsHappen()), or(a.healthMotive(), r.healthMotive()),
+                or(a.medicalLevel(), r.medicalLevel()));
+        RpisPatient p = draft.patient();
+        RpisPatient patient = new RpisPatient(p.patientId(), or(blankToNull(a.birthDate()), p.birthDate()), or(a.sex(), p.sex()),
+                p.residentialAddress());
+        RpisIntervention i = draft.intervention();
+        RpisLocation l = i.location();
+        RpisLocation location = new RpisLocation(l.type(), l.finessGeo(), l.service(),
+                new InseeAddress(or(blankToNull(a.inseeCode()), l.detailedAddress().inseeCode()), l.detailedAddress().city()));
+        RpisIntervention intervention = new RpisIntervention(location, or(a.team(), i.team()), i.smurStatus(), i.procedure(),
+                or(blankToNull(a.mainDiagnosis()), i.mainDiagnosis()), i.associatedDiagnosis());
+        RpisOrientation o = draft.orientation();
+        return new Rpis(context, regulation, patient, intervention,
+                new RpisOrientation(or(blankToNull(a.orientationType()), o.type()), o.destination(), o.decision()));
+    }
+
+    /**
+     * The required values the record still lacks, by their RPIS path ({@code patient.birthDate}), in the
+     * record's order; empty when it can be sent.
+     */
+    public static List<String> missing(Rpis r) {
+        Map<String, Function<Rpis, Object>> required = new LinkedHashMap<>();
+        required.put("context.creationDate", x -> x.context().creationDate());
+        required.put("context.decisionDate", x -> x.context().decisionDate());
+        required.put("regulation.whatsHappen", x -> x.regulation().whatsHappen());
+        required.put("regulation.healthMotive", x -> x.regulation().healthMotive());
+        required.put("regulation.medicalLevel", x -> x.regulation().medicalLevel());
+        required.put("patient.birthDate", x -> x.patient().birthDate());
+        required.put("patient.sex", x -> x.patient().sex());
+        required.put("intervention.location.detailedAddress.inseeCode", x -> x.intervention().location().detailedAddress().inseeCode());
+        required.put("intervention.location.detailedAddress.city", x -> x.intervention().location().detailedAddress().city());
+        required.put("intervention.team", x -> x.intervention().team());
+        required.put("intervention.smurStatus.departSmur", x -> x.intervention().smurStatus().departSmur());
+        required.put("intervention.smurStatus.teamAvailable", x -> x.intervention().smurStatus().teamAvailable());
+        required.put("intervention.mainDiagnosis", x -> x.intervention().mainDiagnosis());
+        required.put("orientation.type", x -> x.orientation().type());
+        List<String> missing = new ArrayList<>();
+        required.forEach((path, value) -> {
+            Object v = value.apply(r);
+            if (v == null || v instanceof String s && s.isBlank()) {
+                missing.add(path);
+            }
+        });
+        return missing;
+    }
+
+    /** When the regulation decided: the first decision of the case that carries its time. */
+    private static OffsetDateTime decided(JsonNode c) {
+        for (JsonNode decision : c.at("/decision")) {
+            OffsetDateTime at = dateTime(decision.at("/creation"));
+            if (at != null) {
+                return at;
+            }
+        }
+        return null;
+    }
+
+    private static OffsetDateTime dateTime(JsonNode node) {
+        try {
+            return node.isTextual() ? OffsetDateTime.parse(node.asText()) : null;
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static String text(JsonNode node) {
+        return node.isTextual() && !node.asText().isBlank() ? node.asText().strip() : null;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static <T> T or(T first, T second) {
+        return first != null ? first : second;
     }
 }

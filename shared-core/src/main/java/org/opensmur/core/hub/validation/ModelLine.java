@@ -51,6 +51,11 @@ public final class ModelLine {
     }
 
     /** Every line this client speaks, oldest first. */
+    /** The constants of {@code type} this line knows (a constant marked {@link OnlyIn} another line is left out). */
+    public <E extends Enum<E>> List<E> constants(Class<E> type) {
+        return java.util.Arrays.stream(type.getEnumConstants()).filter(c -> RuleCompiler.inLine(type, c, name())).toList();
+    }
+
     public static List<ModelLine> all() {
         return List.of(V2, CURRENT);
     }

@@ -1,0 +1,68 @@
+package org.opensmur.store.rpis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.opensmur.core.hub.codec.HubCodec;
+import org.opensmur.core.mission.MedicalLevel;
+import org.opensmur.core.mission.Sex;
+import org.opensmur.core.rpis.Rpis;
+import org.opensmur.core.rpis.RpisTeam;
+import org.opensmur.core.status.ResourceStatus;
+import org.opensmur.store.cases.CaseStore;
+
+/** What the case, the taps and the bilan do not say stays empty and is named; nothing is made up for the ORU. */
+class RpisPrefillTest {
+
+    private static final RpisPrefill.Unit UNIT = new RpisPrefill.Unit("fr.health.samu440", "440000289", "440000271", "0");
+    private static final OffsetDateTime T = OffsetDateTime.of(2026, 11, 30, 10, 0, 0, 0, ZoneOffset.ofHours(1));
+
+    private static CaseStore.CaseView bareCase() {
+        ObjectNode c = new HubCodec().mapper().createObjectNode();
+        c.put("creation", T.minusMinutes(20).toString());
+        c.putObject("location").putObject("city").put("name", "Bouaye").put("inseeCode", "44018");
+        return new CaseStore.CaseView("fr.health.samu440.DRFR154402413800236", c, List.of(), true);
+    }
+
+    @Test
+    void aCaseThatSaysLittleGivesARecordWithItsGapsNamedNotFilled() {
+        Map<ResourceStatus, OffsetDateTime> times = new EnumMap<>(ResourceStatus.class);
+        times.put(ResourceStatus.DEPART, T);
+        Rpis draft = RpisPrefill.from(bareCase(), times, null, UNIT);
+        assertNull(draft.regulation().whatsHappen(), "no default motive (it was C11.06.00 \"Malaise\")");
+        assertNull(draft.regulation().healthMotive(), "no default medical motive (it was M01.00)");
+        assertNull(draft.regulation().medicalLevel(), "no default level (it was MED)");
+        assertNull(draft.patient().birthDate(), "no made-up birth date (it was 1900-01-01)");
+        assertNull(draft.patient().sex());
+        assertNull(draft.intervention().team(), "no team assumed (it was doctor, nurse and driver)");
+        assertNull(draft.orientation().type(), "no outcome assumed (it was OK)");
+        assertNull(draft.context().decisionDate(), "not the departure time: the case gives no decision time");
+        assertEquals("fr.health.samu440.DRFR154402413800236.patient.1", draft.patient().patientId(), "an identifier of the SMUR's, matching PATID");
+        assertEquals(List.of("context.decisionDate", "regulation.whatsHappen", "regulation.healthMotive", "regulation.medicalLevel",
+                "patient.birthDate", "patient.sex", "intervention.team", "intervention.smurStatus.teamAvailable",
+                "intervention.mainDiagnosis", "orientation.type"), RpisPrefill.missing(draft));
+    }
+
+    @Test
+    void theCrewsAnswersCompleteItAndWhatTheCaseSaidStays() {
+        Map<ResourceStatus, OffsetDateTime> times = new EnumMap<>(ResourceStatus.class);
+        times.put(ResourceStatus.DEPART, T);
+        times.put(ResourceStatus.RETOUR, T.plusHours(1));
+        Rpis draft = RpisPrefill.from(bareCase(), times, "T58", UNIT);
+        Rpis record = RpisPrefill.complete(draft, new RpisPrefill.Answers(new org.opensmur.core.mission.WhatsHappen("C09.03.00", "Fuite de gaz"),
+                new org.opensmur.core.mission.HealthMotive("M03.10", "Malaise avec perte de connaissance initiale"), MedicalLevel.MED,
+                "2013-11-03", Sex.M, new RpisTeam(true, true, true), T.minusMinutes(3), null, null, "TEMP"));
+        assertEquals(List.of(), RpisPrefill.missing(record));
+        assertEquals("44018", record.intervention().location().detailedAddress().inseeCode(), "the case's, kept");
+        assertEquals("T58", record.intervention().mainDiagnosis(), "the bilan's, kept");
+        assertEquals(T.minusMinutes(3), record.context().decisionDate());
+        assertEquals("2013-11-03", record.patient().birthDate());
+    }
+}
