@@ -76,6 +76,10 @@ class MissionRetentionTest {
             assertTrue(core.store().retention().closedAt(caseId).isEmpty(), "not over while the crew is on it");
             HubMessage retour = tap(core, caseId, ResourceStatus.RETOUR);
             assertEquals(clock.instant(), core.store().retention().closedAt(caseId).orElseThrow(), "RETOUR ends the mission");
+            // Sent before the clock jumps: a row still queued 73 hours later has expired, and would never be "sent".
+            for (String id : List.of(depart.distributionID(), other, retour.distributionID())) {
+                await().atMost(Duration.ofSeconds(10)).until(() -> core.store().outbox().find(id).state() == DeliveryState.SENT);
+            }
 
             clock.advance(Duration.ofHours(73));
             List<MissionRetention.Outcome> kept = core.store().retention().purgeDue();
