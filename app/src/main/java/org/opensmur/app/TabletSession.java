@@ -60,6 +60,7 @@ public final class TabletSession implements AutoCloseable {
     private final RpisViewModel rpis;
     private final MessageLogViewModel log;
     private final org.opensmur.app.header.MissionHeaderViewModel header;
+    private final org.opensmur.app.shift.ShiftViewModel shift;
     private final org.opensmur.app.map.MapViewModel map;
     private volatile org.opensmur.store.maps.MapPackage mapPackage;
     private volatile org.opensmur.app.alert.AlertSound alertSound = org.opensmur.app.alert.AlertSound.SILENT;
@@ -111,9 +112,13 @@ public final class TabletSession implements AutoCloseable {
                 forget(PENDING);
             }
         });
+        this.shift = new org.opensmur.app.shift.ShiftViewModel(core, background, settings, labels, clock);
+        engagement.shiftFrom(shift::current);
         this.bilan = new BilanViewModel(core, background, settings, labels, clock);
+        bilan.shiftFrom(shift::current);
         this.documents = new DocumentViewModel(core, background, labels);
         this.rpis = new RpisViewModel(core, background, settings, labels);
+        rpis.shiftFrom(shift::current);
         this.log = new MessageLogViewModel(core.store().outbox(), labels, this::statusOf, recipient ->
                 labels.get(recipient == null ? "log.recipient.hub" : recipient.equals(settings.oruId()) ? "log.recipient.oru"
                         : recipient.equals(settings.lrmId()) ? "log.recipient.lrm" : "log.recipient.hub"));
@@ -306,7 +311,7 @@ public final class TabletSession implements AutoCloseable {
     /** What the store holds of the session: the open mission and its taps, a request still ringing, the screen. */
     private record Saved(String caseId, String lrmId, java.util.List<StatusViewModel.Tap> taps,
                          java.util.Map<String, org.opensmur.store.outbox.DeliveryState> states, HubMessage pending, CaseStore.CaseView pendingCase,
-                         String screen) {
+                         String screen, java.util.Map<String, String> shift) {
     }
 
     private Saved readSaved() {
@@ -337,11 +342,13 @@ public final class TabletSession implements AutoCloseable {
             pendingCase = pending == null ? null : core.store().cases().view(CaseStore.caseIdOf(pending));
         }
         return new Saved(caseId, mission.get("lrmId"), taps, states, pending, pendingCase,
-                drafts.load(SCREEN).map(m -> m.get("screen")).orElse(null));
+                drafts.load(SCREEN).map(m -> m.get("screen")).orElse(null),
+                drafts.load(org.opensmur.app.shift.ShiftViewModel.STORE_KEY).orElse(java.util.Map.of()));
     }
 
     /** Brings the session back as it was before a restart or a crash. */
     private void restore(Saved saved) {
+        shift.restore(saved.shift());
         if (saved.caseId() != null) {
             openCase(saved.caseId(), saved.lrmId());
             status.restore(saved.caseId(), saved.lrmId(), saved.taps(), saved.states());
@@ -526,6 +533,10 @@ public final class TabletSession implements AutoCloseable {
 
     public MessageLogViewModel log() {
         return log;
+    }
+
+    public org.opensmur.app.shift.ShiftViewModel shift() {
+        return shift;
     }
 
     public org.opensmur.app.map.MapViewModel map() {

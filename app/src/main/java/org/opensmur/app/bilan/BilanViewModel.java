@@ -260,6 +260,13 @@ public final class BilanViewModel {
         return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
     }
 
+    private java.util.function.Supplier<org.opensmur.core.shift.ShiftSetup> shift = () -> null;
+
+    /** The shift set-up the bilan's redactor comes from. */
+    public void shiftFrom(java.util.function.Supplier<org.opensmur.core.shift.ShiftSetup> source) {
+        this.shift = source;
+    }
+
     /** The bilan is about this case's first patient. */
     public void open(CaseStore.CaseView view, String lrmId) {
         this.caseId = view == null ? null : view.caseId();
@@ -310,7 +317,12 @@ public final class BilanViewModel {
                 patient == null ? null : ageYears(patient.at("/detail/age").asText("")),
                 Arrays.stream(Sex.values()).filter(s -> s.code().equals(sexCode)).findFirst().orElse(null), null, null, null);
         String reportId = "BILAN-" + caseId.substring(caseId.lastIndexOf('.') + 1) + "-" + clock.millis();
-        InterventionReport report = new InterventionReport(caseId, reportId, new Operator(settings.crewName(), OperatorRole.MEDECIN),
+        // The redactor is the team's physician as the shift set-up names them.
+        var on = shift.get();
+        Operator redactor = on != null && on.first(OperatorRole.MEDECIN).isPresent()
+                ? new Operator(on.first(OperatorRole.MEDECIN).get().name(), OperatorRole.MEDECIN)
+                : new Operator(settings.crewName(), OperatorRole.MEDECIN);
+        InterventionReport report = new InterventionReport(caseId, reportId, redactor,
                 OffsetDateTime.now(clock), who, evaluation);
         var built = core.outgoing().bilan(report, lrmId);
         if (!built.isValid()) {

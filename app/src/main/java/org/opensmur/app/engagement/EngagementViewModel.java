@@ -1,5 +1,10 @@
 package org.opensmur.app.engagement;
 
+import java.util.List;
+import java.util.function.Supplier;
+import org.opensmur.core.mission.ContactType;
+import org.opensmur.core.mission.ResourceContact;
+import org.opensmur.core.shift.ShiftSetup;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import javafx.beans.property.ObjectProperty;
@@ -11,7 +16,6 @@ import javafx.beans.property.StringProperty;
 import org.opensmur.app.TabletSettings;
 import org.opensmur.app.shell.Background;
 import org.opensmur.app.shell.Labels;
-import org.opensmur.core.mission.MedicalLevel;
 import org.opensmur.core.mission.RequestedResource;
 import org.opensmur.core.mission.ResourceInfo;
 import org.opensmur.core.mission.ResourcesEngagement;
@@ -58,21 +62,29 @@ public final class EngagementViewModel {
         outcome.set("");
     }
 
+    private Supplier<ShiftSetup> shift = () -> null;
+
     public void accept() {
         Request request = pending.get();
         if (request == null) {
             return;
         }
         String vehicleType = request.requested() != null ? request.requested().vehicleType() : settings.vehicleType();
-        ResourceInfo engaged = new ResourceInfo(OffsetDateTime.now(clock), settings.resourceId(), null, null,
-                settings.unit().orgId(), null, null, vehicleType, settings.vehicleName(), null,
-                new Team(MedicalLevel.MED, settings.crewName()), null, null, null);
+        // What the shift set-up says (vehicle, team and its level, phone, crew); what it does not say is left out.
+        ShiftSetup on = shift.get();
+        String vehicle = on != null && on.vehicleName() != null ? on.vehicleName() : settings.vehicleName();
+        Team team = new Team(on == null ? null : on.medicalLevel(), on != null && on.teamName() != null ? on.teamName() : settings.crewName());
+        ResourceContact contact = on == null || on.contactPhone() == null ? null : new ResourceContact(ContactType.TEL, on.contactPhone());
+        List<String> crew = on == null || on.crewLine().isEmpty() ? null : List.of(on.crewLine());
+        String missionId = missionId(request.caseId());
+        ResourceInfo engaged = new ResourceInfo(OffsetDateTime.now(clock), settings.resourceId(), null, missionId,
+                settings.unit().orgId(), null, null, vehicleType, vehicle, null, team, null, contact, crew);
         var reply = core.outgoing().engagementReply(request.caseId(), engaged, request.lrmId());
         if (!reply.isValid()) {
             // e.g. a vehicle type the request named but the Hub's list does not know: ours is sent instead
             reply = core.outgoing().engagementReply(request.caseId(), new ResourceInfo(engaged.datetime(), engaged.resourceId(),
-                    null, null, engaged.orgId(), null, null, settings.vehicleType(), settings.vehicleName(), null, engaged.team(),
-                    null, null, null), request.lrmId());
+                    null, missionId, engaged.orgId(), null, null, settings.vehicleType(), vehicle, null, engaged.team(),
+                    null, contact, crew), request.lrmId());
         }
         var chosen = reply;
         pending.set(null); // answered once: a second tap during the save does not send a second reply
@@ -83,6 +95,19 @@ public final class EngagementViewModel {
             pending.set(request); // the request stays on screen: accept again once it can be saved
             outcome.set(e instanceof StoreException store ? labels.storageProblem(store) : labels.get("storage.OTHER"));
         });
+    }
+
+    /** The shift set-up the reply is built from (the session's; none: the settings alone). */
+    public void shiftFrom(Supplier<ShiftSetup> source) {
+        this.shift = source;
+    }
+
+    /**
+     * The SMUR's own mission number for this case: the case's regulation number and the mission's rank
+     * ({@code DRFR15…0236.M001}), as the recette's RS-RI has it.
+     */
+    static String missionId(String caseId) {
+        return caseId.substring(caseId.lastIndexOf('.') + 1) + ".M001";
     }
 
     /** Declining sends nothing the Hub models for it: the crew calls the regulation, as the banner says. */

@@ -15,7 +15,9 @@ import org.opensmur.app.shell.Background;
 import org.opensmur.app.shell.Labels;
 import org.opensmur.core.mission.HealthMotive;
 import org.opensmur.core.mission.MedicalLevel;
+import org.opensmur.core.mission.OperatorRole;
 import org.opensmur.core.mission.Sex;
+import org.opensmur.core.shift.ShiftSetup;
 import org.opensmur.core.mission.WhatsHappen;
 import org.opensmur.core.rpis.Rpis;
 import org.opensmur.core.rpis.RpisIntervention;
@@ -77,7 +79,19 @@ public final class RpisViewModel {
     }
 
     public void prefill(CaseStore.CaseView view, Map<ResourceStatus, OffsetDateTime> times, String bilanDiagnosis) {
-        prefilled = RpisPrefill.from(view, times, bilanDiagnosis, settings.unit());
+        ShiftSetup on = shift.get();
+        RpisPrefill.Unit unit = settings.unit();
+        if (on != null) { // the unit as the shift set-up names it, the settings' where it is silent
+            unit = new RpisPrefill.Unit(unit.orgId(), or(on.finessGeo(), unit.finessGeo()), or(on.finessLegal(), unit.finessJuridical()),
+                    or(on.structure(), unit.smurCode()));
+        }
+        prefilled = RpisPrefill.from(view, times, bilanDiagnosis, unit);
+        if (on != null) { // the care level and who was on board, from the shift set-up, unless the crew said otherwise here
+            setIfEmpty("medicalLevel", on.medicalLevel() == null ? null : on.medicalLevel().code());
+            setIfEmpty("teamDoctor", on.has(OperatorRole.MEDECIN) == null ? null : on.has(OperatorRole.MEDECIN).toString());
+            setIfEmpty("teamNurse", on.has(OperatorRole.INFIRMIER) == null ? null : on.has(OperatorRole.INFIRMIER).toString());
+            setIfEmpty("teamDriver", on.has(OperatorRole.AMBULANCIER) == null ? null : on.has(OperatorRole.AMBULANCIER).toString());
+        }
         var r = prefilled.regulation();
         set("whatsHappenCode", r.whatsHappen() == null ? null : r.whatsHappen().code());
         set("whatsHappenLabel", r.whatsHappen() == null ? null : r.whatsHappen().label());
@@ -94,6 +108,23 @@ public final class RpisViewModel {
                 time(i.smurStatus().departSmur()), time(i.smurStatus().arrivedSmur()), time(i.smurStatus().teamAvailable())));
         message.set("");
         refreshMissing();
+    }
+
+    private java.util.function.Supplier<ShiftSetup> shift = () -> null;
+
+    /** The shift set-up the unit, the care level and the team come from. */
+    public void shiftFrom(java.util.function.Supplier<ShiftSetup> source) {
+        this.shift = source;
+    }
+
+    private void setIfEmpty(String key, String value) {
+        if (value != null && fields.get(key).value().get().isBlank()) {
+            fields.get(key).value().set(value);
+        }
+    }
+
+    private static String or(String first, String second) {
+        return first != null && !first.isBlank() ? first : second;
     }
 
     /** A value from the prefill; what the crew already typed for a value the prefill lacks is kept. */

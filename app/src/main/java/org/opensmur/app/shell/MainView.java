@@ -39,7 +39,7 @@ public final class MainView extends StackPane {
     private final BorderPane frame = new BorderPane();
     private boolean tapLocked;
 
-    public enum Screen { MISSION, STATUS, MAP, BILAN, DOCUMENTS, RPIS, LOG }
+    public enum Screen { MISSION, STATUS, MAP, BILAN, DOCUMENTS, RPIS, LOG, SHIFT }
 
     private final Map<Screen, Supplier<Node>> factories = new LinkedHashMap<>();
     private final Map<Screen, Node> screens = new LinkedHashMap<>();
@@ -125,6 +125,7 @@ public final class MainView extends StackPane {
         factories.put(Screen.DOCUMENTS, () -> new DocumentView(session.documents(), labels));
         factories.put(Screen.RPIS, () -> new RpisView(session.rpis(), labels));
         factories.put(Screen.LOG, () -> new MessageLogView(session.log(), labels));
+        factories.put(Screen.SHIFT, () -> new org.opensmur.app.shift.ShiftView(session.shift(), labels));
         ToggleGroup group = new ToggleGroup();
         HBox bar = new HBox(8);
         bar.getStyleClass().add("tab-bar");

@@ -471,6 +471,49 @@ class TabletFlowsTest {
     }
 
     @Test
+    void theShiftSetUpOnceIsWhatTheReplyTheBilanAndTheRpisSay(FxRobot robot) throws Exception {
+        robot.clickOn("#tab-shift");
+        setText(robot, "#shift-vehicleName", "VLM2");
+        setText(robot, "#shift-teamName", "Equipe SMUR 2");
+        pick(robot, "#shift-medicalLevel", "MED");
+        setText(robot, "#shift-crew-0-name", "Louis POINCINOT");
+        pick(robot, "#shift-crew-0-role", "MEDECIN");
+        setText(robot, "#shift-crew-1-name", "Marie-Jo ANELI");
+        pick(robot, "#shift-crew-1-role", "INFIRMIER");
+        setText(robot, "#shift-crew-2-name", "Pierre LOUITUT");
+        pick(robot, "#shift-crew-2-role", "AMBULANCIER");
+        setText(robot, "#shift-contactPhone", "0762865426");
+        robot.clickOn("#shift-save");
+        await().atMost(Duration.ofSeconds(5)).until(() -> text(robot, "#shift-message").startsWith("Prise de garde enregistrée"));
+
+        String caseId = engage(robot);
+        ResourcesInfo reply = (ResourcesInfo) atLrm(MessageType.RS_RI, caseId).payload();
+        var engaged = reply.resource().get(0);
+        assertEquals("VLM2", engaged.name());
+        assertEquals("Equipe SMUR 2", engaged.team().name());
+        assertEquals(org.opensmur.core.mission.MedicalLevel.MED, engaged.team().medicalLevel());
+        assertEquals("0762865426", engaged.contact().details());
+        assertEquals(java.util.List.of("Louis POINCINOT, Marie-Jo ANELI, Pierre LOUITUT"), engaged.freetext());
+        assertEquals(caseId.substring(caseId.lastIndexOf('.') + 1) + ".M001", engaged.missionId(), "the SMUR's own mission number");
+
+        robot.clickOn("#tab-bilan");
+        setText(robot, "#bilan-diagnosis", "I21");
+        robot.clickOn("#bilan-send");
+        var report = (org.opensmur.core.bilan.InterventionReport) atLrm(MessageType.RS_BPV, caseId).payload();
+        assertEquals("Louis POINCINOT", report.redactor().label(), "the team's physician writes the bilan");
+
+        robot.clickOn("#tab-rpis");
+        await().atMost(Duration.ofSeconds(5)).until(() -> "MED".equals(session.rpis().field("medicalLevel").get()));
+        assertEquals("true", session.rpis().field("teamDoctor").get());
+        assertEquals("true", session.rpis().field("teamDriver").get(), "an ambulancier on board drives");
+
+        // The set-up is the shift's, not the session's: a restart keeps it.
+        restart(robot);
+        robot.clickOn("#tab-shift");
+        await().atMost(Duration.ofSeconds(5)).until(() -> "Equipe SMUR 2".equals(robot.lookup("#shift-teamName").queryAs(TextField.class).getText()));
+    }
+
+    @Test
     void theRpisIsPrefilledFromTheCaseAndTheStatusesAndReachesTheOru(FxRobot robot) throws Exception {
         String caseId = onScene(robot);
         robot.clickOn("#tab-rpis");

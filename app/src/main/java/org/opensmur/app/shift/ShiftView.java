@@ -1,0 +1,86 @@
+package org.opensmur.app.shift;
+
+import java.util.List;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.beans.property.StringProperty;
+import org.opensmur.app.shell.Labels;
+
+/** The shift set-up form: vehicle and team, who is on board in which role, the phone, the unit; saved once per shift. */
+public final class ShiftView extends BorderPane {
+
+    public ShiftView(ShiftViewModel model, Labels labels) {
+        GridPane grid = new GridPane();
+        grid.setHgap(12);
+        grid.setVgap(8);
+        grid.setPadding(new Insets(16));
+        int row = 0;
+        grid.addRow(row++, new Label(labels.get("shift.vehicleName")), text("shift-vehicleName", model.field("vehicleName")));
+        grid.addRow(row++, new Label(labels.get("shift.teamName")), text("shift-teamName", model.field("teamName")));
+        grid.addRow(row++, new Label(labels.get("shift.medicalLevel")),
+                choice("shift-medicalLevel", model.field("medicalLevel"), model.medicalLevels(), "medicalLevel", labels));
+        for (int i = 0; i < ShiftViewModel.CREW_ROWS; i++) {
+            grid.addRow(row++, new Label(labels.format("shift.member", i + 1)),
+                    new HBox(8, text("shift-crew-" + i + "-name", model.field("crew." + i + ".name")),
+                            choice("shift-crew-" + i + "-role", model.field("crew." + i + ".role"), model.roles(), "role", labels)));
+        }
+        TextField phone = text("shift-contactPhone", model.field("contactPhone"));
+        phone.getProperties().put("vkType", "numeric");
+        grid.addRow(row++, new Label(labels.get("shift.contactPhone")), phone);
+        grid.addRow(row++, new Label(labels.get("shift.finessLegal")), text("shift-finessLegal", model.field("finessLegal")));
+        grid.addRow(row++, new Label(labels.get("shift.finessGeo")), text("shift-finessGeo", model.field("finessGeo")));
+        grid.addRow(row, new Label(labels.get("shift.structure")), text("shift-structure", model.field("structure")));
+        ScrollPane scroll = new ScrollPane(grid);
+        scroll.setFitToWidth(true);
+        setCenter(scroll);
+        Button save = new Button(labels.get("shift.save"));
+        save.setId("shift-save");
+        save.getStyleClass().add("big-button");
+        save.setOnAction(e -> model.save());
+        Label message = new Label();
+        message.setId("shift-message");
+        message.textProperty().bind(model.messageProperty());
+        HBox actions = new HBox(16, save, message);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        actions.setPadding(new Insets(12, 16, 12, 16));
+        setBottom(actions);
+    }
+
+    private static TextField text(String id, StringProperty value) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.getStyleClass().add("touch-field");
+        field.textProperty().bindBidirectional(value);
+        return field;
+    }
+
+    private static ComboBox<String> choice(String id, StringProperty value, List<String> codes, String list, Labels labels) {
+        ComboBox<String> box = new ComboBox<>();
+        box.setId(id);
+        box.getStyleClass().add("touch-field");
+        box.getItems().setAll(codes);
+        box.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String code) {
+                return code == null ? "" : labels.code("shift." + list, code);
+            }
+
+            @Override
+            public String fromString(String text) {
+                return null;
+            }
+        });
+        box.setValue(value.get().isEmpty() ? null : value.get());
+        box.valueProperty().addListener((o, was, is) -> value.set(is == null ? "" : is));
+        value.addListener((o, was, is) -> box.setValue(is == null || is.isEmpty() ? null : is));
+        return box;
+    }
+}

@@ -1,0 +1,121 @@
+package org.opensmur.app.shift;
+
+import java.time.Clock;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.opensmur.app.TabletSettings;
+import org.opensmur.app.shell.Background;
+import org.opensmur.app.shell.Labels;
+import org.opensmur.core.mission.MedicalLevel;
+import org.opensmur.core.mission.OperatorRole;
+import org.opensmur.core.shift.ShiftSetup;
+import org.opensmur.store.db.StoreException;
+import org.opensmur.store.tablet.TabletCore;
+
+/**
+ * The shift set-up screen ("prise de garde"): entered once per shift, saved encrypted in the store, and what
+ * the engagement reply, the bilan and the RPIS take (the last saved set-up, never a half-typed one). Until a
+ * shift is saved, the tablet's settings give the vehicle, the team and the unit.
+ */
+public final class ShiftViewModel {
+
+    /** How many people the form has room for (a SMUR crew is two to four). */
+    public static final int CREW_ROWS = 4;
+    public static final String STORE_KEY = "shift";
+
+    private final TabletCore core;
+    private final Background background;
+    private final Labels labels;
+    private final Clock clock;
+    private final Map<String, StringProperty> fields = new LinkedHashMap<>();
+    private final StringProperty message = new SimpleStringProperty("");
+    private volatile ShiftSetup saved;
+
+    public ShiftViewModel(TabletCore core, Background background, TabletSettings settings, Labels labels, Clock clock) {
+        this.core = core;
+        this.background = background;
+        this.labels = labels;
+        this.clock = clock;
+        for (String key : List.of("vehicleName", "teamName", "medicalLevel", "contactPhone", "finessLegal", "finessGeo", "structure")) {
+            fields.put(key, new SimpleStringProperty(""));
+        }
+        for (int i = 0; i < CREW_ROWS; i++) {
+            fields.put("crew." + i + ".name", new SimpleStringProperty(""));
+            fields.put("crew." + i + ".role", new SimpleStringProperty(""));
+        }
+        // What the integrator's settings say until the crew's first set-up.
+        saved = new ShiftSetup(settings.vehicleName(), settings.crewName(), null, List.of(), null,
+                settings.unit().finessJuridical(), settings.unit().finessGeo(), settings.unit().smurCode());
+        show(saved);
+    }
+
+    /** The set-up the store holds (read at start, off the UI thread); none: the settings' stay. */
+    public void restore(Map<String, String> stored) {
+        if (stored != null && !stored.isEmpty()) {
+            saved = ShiftSetup.fromMap(stored);
+            show(saved);
+        }
+    }
+
+    private void show(ShiftSetup shift) {
+        Map<String, String> values = shift.toMap();
+        fields.forEach((key, value) -> value.set(values.getOrDefault(key, "")));
+    }
+
+    /** Saves what is on the form as the shift's set-up. */
+    public void save() {
+        List<ShiftSetup.CrewMember> crew = new ArrayList<>();
+        for (int i = 0; i < CREW_ROWS; i++) {
+            String name = value("crew." + i + ".name");
+            String role = value("crew." + i + ".role");
+            if (name != null) {
+                crew.add(new ShiftSetup.CrewMember(name, role == null ? null
+                        : Arrays.stream(OperatorRole.values()).filter(r -> r.code().equals(role)).findFirst().orElse(null)));
+            }
+        }
+        String level = value("medicalLevel");
+        ShiftSetup shift = new ShiftSetup(value("vehicleName"), value("teamName"),
+                level == null ? null : Arrays.stream(MedicalLevel.values()).filter(m -> m.code().equals(level)).findFirst().orElse(null),
+                crew, value("contactPhone"), value("finessLegal"), value("finessGeo"), value("structure"));
+        background.run(() -> {
+            core.store().drafts().save(STORE_KEY, shift.toMap());
+            return shift;
+        }, done -> {
+            saved = done;
+            message.set(labels.format("shift.saved", LocalTime.now(clock).withSecond(0).withNano(0).toString()));
+        }, e -> message.set(e instanceof StoreException store ? labels.storageProblem(store) : labels.get("storage.OTHER")));
+    }
+
+    /** The last saved set-up (what messages are built from). */
+    public ShiftSetup current() {
+        return saved;
+    }
+
+    private String value(String key) {
+        String v = fields.get(key).get();
+        return v == null || v.isBlank() ? null : v.strip();
+    }
+
+    public StringProperty field(String key) {
+        return fields.get(key);
+    }
+
+    public List<String> medicalLevels() {
+        return core.line().constants(MedicalLevel.class).stream().map(MedicalLevel::code).toList();
+    }
+
+    public List<String> roles() {
+        return core.line().constants(OperatorRole.class).stream().map(OperatorRole::code).toList();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message;
+    }
+}
