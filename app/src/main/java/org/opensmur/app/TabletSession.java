@@ -61,6 +61,7 @@ public final class TabletSession implements AutoCloseable {
     private final MessageLogViewModel log;
     private final org.opensmur.app.header.MissionHeaderViewModel header;
     private final org.opensmur.app.shift.ShiftViewModel shift;
+    private final org.opensmur.app.patient.PatientsViewModel patients;
     private final org.opensmur.app.map.MapViewModel map;
     private volatile org.opensmur.store.maps.MapPackage mapPackage;
     private volatile org.opensmur.app.alert.AlertSound alertSound = org.opensmur.app.alert.AlertSound.SILENT;
@@ -119,6 +120,14 @@ public final class TabletSession implements AutoCloseable {
         this.documents = new DocumentViewModel(core, background, labels);
         this.rpis = new RpisViewModel(core, background, settings, labels);
         rpis.shiftFrom(shift::current);
+        // One patient chosen for the bilan, the documents and the RPIS.
+        this.patients = new org.opensmur.app.patient.PatientsViewModel(core, background, labels, settings.unit().orgId());
+        patients.selectedProperty().addListener((o, was, is) -> {
+            bilan.choose(is);
+            documents.choose(is);
+            rpis.choose(is);
+            prefillRpis();
+        });
         this.log = new MessageLogViewModel(core.store().outbox(), labels, this::statusOf, recipient ->
                 labels.get(recipient == null ? "log.recipient.hub" : recipient.equals(settings.oruId()) ? "log.recipient.oru"
                         : recipient.equals(settings.lrmId()) ? "log.recipient.lrm" : "log.recipient.hub"));
@@ -394,6 +403,7 @@ public final class TabletSession implements AutoCloseable {
             return; // another case was opened meanwhile
         }
         mission.show(view);
+        patients.show(view, null);
         String street = view.current().at("/location/detailedAddress/complete").asText("").strip();
         String city = view.current().at("/location/city/name").asText("").strip();
         map.setAddress(street.toLowerCase(java.util.Locale.ROOT).contains(city.toLowerCase(java.util.Locale.ROOT)) ? street
@@ -406,13 +416,15 @@ public final class TabletSession implements AutoCloseable {
     }
 
     /** The open case as the store has it, with its conflicting copies, read in one go off the UI thread. */
-    private record Opened(CaseStore.CaseView view, int conflicts) {
+    private record Opened(CaseStore.CaseView view, int conflicts, java.util.Map<String, String> onScene) {
     }
 
     private void openCase(String caseId, String lrmId) {
         openCase = caseId;
         documents.open(caseId, lrmId);
-        background.run(() -> new Opened(core.store().cases().view(caseId), core.store().inbox().conflicts(caseId).size()), opened -> {
+        background.run(() -> new Opened(core.store().cases().view(caseId), core.store().inbox().conflicts(caseId).size(),
+                core.store().drafts().load(org.opensmur.app.patient.PatientsViewModel.storeKey(caseId)).orElse(java.util.Map.of())), opened -> {
+            patients.show(opened.view(), opened.onScene());
             showCase(opened.view());
             mission.showConflicts(opened.conflicts());
             bilan.open(opened.view(), lrmId);
@@ -439,6 +451,7 @@ public final class TabletSession implements AutoCloseable {
         background.run(() -> core.store().retention().purgeNow(caseId), outcome -> {
             if (outcome.purged()) {
                 openCase = null;
+                patients.clear();
                 forget(MISSION);
                 status.release();
                 int total = outcome.counts().values().stream().mapToInt(Integer::intValue).sum();
@@ -533,6 +546,10 @@ public final class TabletSession implements AutoCloseable {
 
     public MessageLogViewModel log() {
         return log;
+    }
+
+    public org.opensmur.app.patient.PatientsViewModel patients() {
+        return patients;
     }
 
     public org.opensmur.app.shift.ShiftViewModel shift() {

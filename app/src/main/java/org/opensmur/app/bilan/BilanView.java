@@ -15,7 +15,7 @@ import org.opensmur.app.shell.Labels;
 /** One row per input: name, field, unit, and the field's own error beside it. */
 public final class BilanView extends BorderPane {
 
-    public BilanView(BilanViewModel model, Labels labels) {
+    public BilanView(BilanViewModel model, org.opensmur.app.patient.PatientsViewModel patients, Labels labels) {
         GridPane grid = new GridPane();
         grid.setHgap(12);
         grid.setVgap(10);
@@ -81,6 +81,10 @@ public final class BilanView extends BorderPane {
         ScrollPane fields = new ScrollPane(grid);
         fields.setFitToWidth(true);
         setCenter(fields);
+        // Which patient this bilan is about, first.
+        org.opensmur.app.patient.PatientPickerView picker = new org.opensmur.app.patient.PatientPickerView(patients, labels, "bilan");
+        picker.setPadding(new Insets(12, 16, 0, 16));
+        setTop(picker);
         // Send stays in reach whatever the scroll position.
         HBox actions = new HBox(16, send, blocked, delivery);
         actions.setAlignment(Pos.CENTER_LEFT);

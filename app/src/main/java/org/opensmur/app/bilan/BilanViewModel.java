@@ -1,6 +1,5 @@
 package org.opensmur.app.bilan;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -110,10 +109,10 @@ public final class BilanViewModel {
     private final BooleanBinding valid;
     private final javafx.beans.binding.StringBinding blocked;
     /** The fields the bilan cannot be sent without. */
-    public static final java.util.Set<String> REQUIRED = java.util.Set.of("bilan.diagnosis");
+    public static final java.util.Set<String> REQUIRED = java.util.Set.of("bilan.diagnosis", "bilan.lastName", "bilan.firstName");
     private String caseId;
     private String lrmId;
-    private JsonNode patient;
+    private org.opensmur.app.patient.PatientsViewModel.Patient patient;
     private String sentId;
     private boolean restoring;
     /** The latest values not yet saved (null when every keystroke is saved or being saved). */
@@ -130,6 +129,9 @@ public final class BilanViewModel {
         this.clock = clock;
         // The one required field first: above the fold, where a physician sees it before sending.
         add(new Input("bilan.diagnosis", "CIM-10", v -> cim10(v).matches("[A-Z][0-9]{2}(\\.?[0-9A-Z]{1,4})?") ? "" : labels.get("bilan.error.cim10")));
+        // Who the bilan is about, as the case names them (the crew completes or corrects; nothing is assumed).
+        add(new Input("bilan.lastName", "", v -> ""));
+        add(new Input("bilan.firstName", "", v -> ""));
         vital("bilan.heartRate", "/min", VitalSign.HEART_RATE, range(20, 250));
         vital("bilan.bloodPressure", "mmHg", VitalSign.BLOOD_PRESSURE, this::bloodPressure);
         vital("bilan.spo2", "%", VitalSign.OXYGEN_SATURATION, range(50, 100));
@@ -137,12 +139,21 @@ public final class BilanViewModel {
         vital("bilan.temperature", "°C", VitalSign.TEMPERATURE, range(30, 43));
         vital("bilan.glucose", "g/L", VitalSign.BLOOD_GLUCOSE, range(0.2, 6));
         vital("bilan.glasgow", "", VitalSign.GLASGOW, range(3, 15));
+        // The rest of who they are, below the vitals the physician types most.
+        add(new Input("bilan.birthName", "", v -> ""));
+        add(new Input("bilan.birthDate", "", v -> v.matches("\\d{4}-\\d{2}-\\d{2}") ? "" : labels.get("bilan.error.date")));
+        Input height = new Input("bilan.height", "cm", range(30, 250));
+        height.numeric = true;
+        add(height);
+        Input weight = new Input("bilan.weight", "kg", range(1, 350));
+        weight.numeric = true;
+        add(weight);
         add(new Input("bilan.history", "", v -> ""));
         add(new Input("bilan.treatment", "", v -> ""));
         add(new Input("bilan.procedures", "", v -> ""));
         add(new Input("bilan.orientation", "", v -> ""));
         valid = Bindings.createBooleanBinding(() -> inputs.values().stream().allMatch(i -> i.error.get().isEmpty())
-                        && !input("bilan.diagnosis").value.get().isBlank(),
+                        && REQUIRED.stream().noneMatch(key -> input(key).value.get().isBlank()),
                 inputs.values().stream().flatMap(i -> java.util.stream.Stream.of(i.error, i.value)).toArray(javafx.beans.Observable[]::new));
         blocked = Bindings.createStringBinding(this::whyBlocked,
                 inputs.values().stream().flatMap(i -> java.util.stream.Stream.of(i.error, i.value)).toArray(javafx.beans.Observable[]::new));
@@ -150,8 +161,9 @@ public final class BilanViewModel {
         inputs.values().forEach(i -> i.value.addListener((o, was, is) -> saveDraft()));
     }
 
+    /** One draft per patient of the mission. */
     private String draftKey() {
-        return "bilan:" + caseId;
+        return "bilan:" + caseId + ":" + (patient == null || patient.patientId() == null ? "patient" : patient.patientId());
     }
 
     private void saveDraft() {
@@ -239,8 +251,8 @@ public final class BilanViewModel {
 
     /** Why "send" is disabled, in words (empty when it is not): the missing required fields, then the wrong ones. */
     private String whyBlocked() {
-        List<String> missing = REQUIRED.stream().map(this::input).filter(i -> i.value.get().isBlank())
-                .map(i -> labels.get(i.key)).toList();
+        List<String> missing = inputs.values().stream().filter(i -> REQUIRED.contains(i.key) && i.value.get().isBlank())
+                .map(i -> labels.get(i.key)).toList(); // in the screen's order
         List<String> wrong = inputs.values().stream().filter(i -> !i.error.get().isEmpty()).map(i -> labels.get(i.key)).toList();
         List<String> reasons = new ArrayList<>();
         if (!missing.isEmpty()) {
@@ -267,22 +279,34 @@ public final class BilanViewModel {
         this.shift = source;
     }
 
-    /** The bilan is about this case's first patient. */
+    /** The bilan's case; the patient is chosen with {@link #choose} (the mission's first until the crew picks another). */
     public void open(CaseStore.CaseView view, String lrmId) {
         this.caseId = view == null ? null : view.caseId();
         this.lrmId = lrmId;
-        JsonNode first = view == null ? null : view.current().at("/patient/0");
-        this.patient = first == null || first.isMissingNode() || !first.has("patientId") ? null : first;
+        load();
+    }
+
+    /** The patient the bilan is about now: their own draft comes back, their identity as the case gives it. */
+    public void choose(org.opensmur.app.patient.PatientsViewModel.Patient chosen) {
+        if (java.util.Objects.equals(chosen, patient)) {
+            return;
+        }
+        this.patient = chosen;
+        load();
+    }
+
+    private void load() {
         delivery.set("");
         sentId = null;
         String opened = caseId;
+        var about = patient;
         String key = draftKey();
         background.run(() -> opened == null ? Map.<String, String>of() : core.store().drafts().load(key).orElse(Map.of()), draft -> {
-            if (java.util.Objects.equals(opened, caseId)) { // still the case on screen
+            if (java.util.Objects.equals(opened, caseId) && java.util.Objects.equals(about, patient)) { // still on screen
                 restoring = true;
                 try {
                     inputs.forEach((k, input) -> {
-                        input.value.set(draft.getOrDefault(k, ""));
+                        input.value.set(draft.getOrDefault(k, draft.isEmpty() ? identity(k, about) : ""));
                         String taken = draft.getOrDefault(k + ".measurements", "");
                         input.measurements.setAll(taken.isEmpty() ? List.of() : List.of(taken.split("\n")));
                     });
@@ -291,6 +315,21 @@ public final class BilanViewModel {
                 }
             }
         }, e -> delivery.set(e instanceof StoreException store ? labels.storageProblem(store) : labels.get("storage.OTHER")));
+    }
+
+    /** What the case says of the patient for an identity field ("" for the rest, and for what it does not say). */
+    private static String identity(String key, org.opensmur.app.patient.PatientsViewModel.Patient p) {
+        if (p == null) {
+            return "";
+        }
+        String value = switch (key) {
+            case "bilan.lastName" -> p.lastName();
+            case "bilan.firstName" -> p.firstName();
+            case "bilan.birthName" -> p.birthName();
+            case "bilan.birthDate" -> p.birthDate();
+            default -> null;
+        };
+        return value == null ? "" : value;
     }
 
     /** Sends RS-BPV; false (nothing sent) while a field is wrong or no case is open. */
@@ -310,12 +349,15 @@ public final class BilanViewModel {
         Evaluation evaluation = new Evaluation(procedures.isEmpty() ? null : procedures, cim10(input("bilan.diagnosis").value.get()), null,
                 measures.isEmpty() ? null : measures, blankToNull(input("bilan.history").value.get()),
                 blankToNull(input("bilan.treatment").value.get()), orientation.isEmpty() ? null : List.of(orientation));
-        String sexCode = patient == null ? "" : patient.at("/identity/strictFeatures/sex").asText("");
-        ReportPatient who = new ReportPatient(patient == null ? settings.unit().orgId() + ".patient.1" : patient.at("/patientId").asText(),
-                null, patient == null ? "INCONNU" : patient.at("/identity/nonStrictFeatures/lastName").asText("INCONNU"),
-                patient == null ? "Inconnu" : patient.at("/identity/nonStrictFeatures/firstName").asText("Inconnu"), null,
-                patient == null ? null : ageYears(patient.at("/detail/age").asText("")),
-                Arrays.stream(Sex.values()).filter(s -> s.code().equals(sexCode)).findFirst().orElse(null), null, null, null);
+        String sexCode = patient == null || patient.sex() == null ? "" : patient.sex();
+        String caseNumber = caseId.substring(caseId.lastIndexOf('.') + 1);
+        ReportPatient who = new ReportPatient(patient != null && patient.patientId() != null ? patient.patientId()
+                : settings.unit().orgId() + "." + caseNumber + ".patient.1",
+                blankToNull(input("bilan.birthName").value.get()), input("bilan.lastName").value.get().strip(),
+                input("bilan.firstName").value.get().strip(), blankToNull(input("bilan.birthDate").value.get()),
+                patient == null || patient.age() == null ? null : ageYears(patient.age()),
+                Arrays.stream(Sex.values()).filter(s -> s.code().equals(sexCode)).findFirst().orElse(null), null,
+                integer(input("bilan.height").value.get()), integer(input("bilan.weight").value.get()));
         String reportId = "BILAN-" + caseId.substring(caseId.lastIndexOf('.') + 1) + "-" + clock.millis();
         // The redactor is the team's physician as the shift set-up names them.
         var on = shift.get();
@@ -340,6 +382,14 @@ public final class BilanViewModel {
         }, e -> delivery.set(e instanceof StoreException store ? labels.storageProblem(store) // the draft stays: nothing is lost
                 : labels.get("storage.OTHER")));
         return true;
+    }
+
+    private static Integer integer(String typed) {
+        try {
+            return typed == null || typed.isBlank() ? null : (int) Math.round(Double.parseDouble(typed.strip().replace(',', '.')));
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static String ageYears(String iso) {

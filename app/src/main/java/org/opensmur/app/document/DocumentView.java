@@ -11,7 +11,7 @@ import org.opensmur.core.document.DocumentType;
 
 public final class DocumentView extends VBox {
 
-    public DocumentView(DocumentViewModel model, Labels labels) {
+    public DocumentView(DocumentViewModel model, org.opensmur.app.patient.PatientsViewModel patients, Labels labels) {
         setPadding(new Insets(16));
         setSpacing(14);
         ComboBox<DocumentType> type = new ComboBox<>();
@@ -40,6 +40,6 @@ public final class DocumentView extends VBox {
         Label message = new Label();
         message.setId("document-message");
         message.textProperty().bind(model.messageProperty());
-        getChildren().addAll(new Label(labels.get("document.type")), type, new Label(labels.get("document.url")), url, send, message);
+        getChildren().addAll(new org.opensmur.app.patient.PatientPickerView(patients, labels, "document"), new Label(labels.get("document.type")), type, new Label(labels.get("document.url")), url, send, message);
     }
 }

@@ -24,6 +24,7 @@ public final class DocumentViewModel {
     private String caseId;
     private String lrmId;
     private String sentId;
+    private String patientId;
 
     private final Background background;
 
@@ -36,6 +37,11 @@ public final class DocumentViewModel {
     public void open(String caseId, String lrmId) {
         this.caseId = caseId;
         this.lrmId = lrmId;
+    }
+
+    /** The patient the next link is about ({@code null}: the mission as a whole). */
+    public void choose(org.opensmur.app.patient.PatientsViewModel.Patient chosen) {
+        this.patientId = chosen == null ? null : chosen.patientId();
     }
 
     public boolean send() {
@@ -53,7 +59,7 @@ public final class DocumentViewModel {
             message.set(labels.get("document.badUrl"));
             return false;
         }
-        var built = core.outgoing().documentLink(caseId, null, type.get(), link, lrmId);
+        var built = core.outgoing().documentLink(caseId, patientId, type.get(), link, lrmId);
         if (!built.isValid()) {
             message.set(labels.get("document.badUrl"));
             return false;

@@ -18,7 +18,7 @@ import org.opensmur.app.shell.Labels;
  */
 public final class RpisView extends BorderPane {
 
-    public RpisView(RpisViewModel model, Labels labels) {
+    public RpisView(RpisViewModel model, org.opensmur.app.patient.PatientsViewModel patients, Labels labels) {
         Label summary = new Label();
         summary.setId("rpis-summary");
         summary.setWrapText(true);
@@ -70,7 +70,7 @@ public final class RpisView extends BorderPane {
         missing.getStyleClass().add("error-text");
         missing.setWrapText(true);
         missing.textProperty().bind(model.missingProperty());
-        VBox content = new VBox(12, summary, grid);
+        VBox content = new VBox(12, new org.opensmur.app.patient.PatientPickerView(patients, labels, "rpis"), summary, grid);
         content.setPadding(new Insets(16));
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);

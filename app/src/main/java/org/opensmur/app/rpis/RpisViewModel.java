@@ -85,7 +85,8 @@ public final class RpisViewModel {
             unit = new RpisPrefill.Unit(unit.orgId(), or(on.finessGeo(), unit.finessGeo()), or(on.finessLegal(), unit.finessJuridical()),
                     or(on.structure(), unit.smurCode()));
         }
-        prefilled = RpisPrefill.from(view, times, bilanDiagnosis, unit);
+        prefilled = RpisPrefill.from(view, times, bilanDiagnosis, unit, patient == null ? 0 : patient.fromCase(),
+                patient == null ? null : patient.patientId());
         if (on != null) { // the care level and who was on board, from the shift set-up, unless the crew said otherwise here
             setIfEmpty("medicalLevel", on.medicalLevel() == null ? null : on.medicalLevel().code());
             setIfEmpty("teamDoctor", on.has(OperatorRole.MEDECIN) == null ? null : on.has(OperatorRole.MEDECIN).toString());
@@ -111,6 +112,18 @@ public final class RpisViewModel {
     }
 
     private java.util.function.Supplier<ShiftSetup> shift = () -> null;
+    private org.opensmur.app.patient.PatientsViewModel.Patient patient;
+
+    /** The patient the record is about: what was typed for another patient is not carried over. */
+    public void choose(org.opensmur.app.patient.PatientsViewModel.Patient chosen) {
+        if (!java.util.Objects.equals(chosen, patient)) {
+            patient = chosen;
+            fields.values().forEach(f -> f.value().set(""));
+            prefilled = null;
+            sentId = null;
+            message.set("");
+        }
+    }
 
     /** The shift set-up the unit, the care level and the team come from. */
     public void shiftFrom(java.util.function.Supplier<ShiftSetup> source) {

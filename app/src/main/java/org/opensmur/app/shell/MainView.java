@@ -121,9 +121,9 @@ public final class MainView extends StackPane {
         factories.put(Screen.MISSION, () -> new MissionView(session.mission(), labels, session::markMissionSeen, session::eraseMission));
         factories.put(Screen.STATUS, () -> statusView());
         factories.put(Screen.MAP, () -> new MissionMapView(session.map(), labels));
-        factories.put(Screen.BILAN, () -> new BilanView(session.bilan(), labels));
-        factories.put(Screen.DOCUMENTS, () -> new DocumentView(session.documents(), labels));
-        factories.put(Screen.RPIS, () -> new RpisView(session.rpis(), labels));
+        factories.put(Screen.BILAN, () -> new BilanView(session.bilan(), session.patients(), labels));
+        factories.put(Screen.DOCUMENTS, () -> new DocumentView(session.documents(), session.patients(), labels));
+        factories.put(Screen.RPIS, () -> new RpisView(session.rpis(), session.patients(), labels));
         factories.put(Screen.LOG, () -> new MessageLogView(session.log(), labels));
         factories.put(Screen.SHIFT, () -> new org.opensmur.app.shift.ShiftView(session.shift(), labels));
         ToggleGroup group = new ToggleGroup();

@@ -28,9 +28,14 @@ class BilanViewModelTest {
     private final CaseStore.CaseView view = new CaseStore.CaseView(Tablets.CASE,
             new HubCodec().mapper().createObjectNode(), java.util.List.of(), true);
 
+    /** The mission's patient as the case names them. */
+    private static final org.opensmur.app.patient.PatientsViewModel.Patient PATIENT = new org.opensmur.app.patient.PatientsViewModel.Patient(
+            "fr.health.samu440.patient.DRFR154402413800236.1", 0, "NORMAND", "Alice", null, "F", "1982-02-14", "P42Y", null);
+
     private BilanViewModel open(TabletCore core, TabletSettings settings) {
         BilanViewModel model = new BilanViewModel(core, org.opensmur.app.shell.Background.direct(), settings, Labels.french(), clock);
         model.open(view, Tablets.LRM);
+        model.choose(PATIENT);
         return model;
     }
 
@@ -152,6 +157,39 @@ class BilanViewModelTest {
             var measures = ((InterventionReport) sent.envelope().payload()).evaluation().parameter();
             assertEquals("120/75", measures.stream().filter(m -> m.type() == VitalSign.BLOOD_PRESSURE).findFirst().orElseThrow().value(),
                     "the last measurement is the one sent");
+        } finally {
+            core.close();
+        }
+    }
+
+    @Test
+    void eachPatientHasHerOwnBilanWithTheIdentityTheCaseGivesAndNoNameMadeUp() {
+        TabletSettings settings = Tablets.settings(dir);
+        TabletCore core = Tablets.core(settings, clock);
+        try {
+            BilanViewModel model = open(core, settings);
+            assertEquals("NORMAND", model.input("bilan.lastName").valueProperty().get(), "from the case");
+            assertEquals("1982-02-14", model.input("bilan.birthDate").valueProperty().get());
+            model.input("bilan.diagnosis").valueProperty().set("T58");
+            model.input("bilan.height").valueProperty().set("164");
+            var found = new org.opensmur.app.patient.PatientsViewModel.Patient("fr.health.samu440.DRFR154402413800236.patient.smur1", -1,
+                    null, null, null, null, null, null, "enfant");
+            model.choose(found);
+            assertEquals("", model.input("bilan.lastName").valueProperty().get(), "found on scene: no name until the crew gives one");
+            assertEquals("", model.input("bilan.diagnosis").valueProperty().get(), "her own bilan, not the other's");
+            model.input("bilan.diagnosis").valueProperty().set("T58");
+            assertFalse(model.validProperty().get());
+            assertTrue(model.blockedProperty().get().contains("Nom, Prénom") || model.blockedProperty().get().contains("Prénom"),
+                    model.blockedProperty().get());
+            model.choose(PATIENT);
+            assertEquals("164", model.input("bilan.height").valueProperty().get(), "the first patient's draft comes back");
+            assertTrue(model.send());
+            InterventionReport report = (InterventionReport) new HubCodec().decode(core.store().outbox().body(
+                    core.store().outbox().list(Tablets.CASE, 10).get(0).distributionId())).envelope().payload();
+            assertEquals(PATIENT.patientId(), report.patient().patientId());
+            assertEquals("Alice", report.patient().firstName());
+            assertEquals(164, report.patient().height());
+            assertEquals("42", report.patient().age());
         } finally {
             core.close();
         }

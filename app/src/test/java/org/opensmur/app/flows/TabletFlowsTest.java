@@ -471,6 +471,68 @@ class TabletFlowsTest {
     }
 
     @Test
+    void twoPatientsOneFoundOnSceneEachGetTheirOwnBilanDocumentAndRpis(FxRobot robot) throws Exception {
+        String caseId = onScene(robot);
+        robot.clickOn("#tab-bilan");
+        await().atMost(Duration.ofSeconds(5)).until(() -> "EXERCICE".equals(robot.lookup("#bilan-lastName").queryAs(TextField.class).getText()));
+        setText(robot, "#bilan-diagnosis", "I21");
+        robot.clickOn("#bilan-send");
+        // A second victim the case does not list: added on scene, chosen at once, her screen says so.
+        setText(robot, "#bilan-patient-note", "voisine, 2e étage");
+        robot.clickOn("#bilan-patient-add");
+        await().atMost(Duration.ofSeconds(5)).until(() -> session.patients().patients().size() == 2);
+        String second = session.patients().selectedProperty().get().patientId();
+        assertTrue(second.matches("^([a-zA-Z0-9_-]+\\.){3,8}patient(\\.[a-zA-Z0-9_-]+){1,2}$"), "a PATID of the SMUR's: " + second);
+        assertTrue(robot.lookup("#bilan-patient").queryAs(javafx.scene.control.ComboBox.class).getConverter()
+                .toString(session.patients().selectedProperty().get()).contains("trouvé sur place · voisine, 2e étage"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> robot.lookup("#bilan-diagnosis").queryAs(TextField.class).getText().isEmpty());
+        assertTrue(robot.lookup("#bilan-send").queryButton().isDisabled(), "no name given, none made up");
+        setText(robot, "#bilan-lastName", "DUPONT");
+        setText(robot, "#bilan-firstName", "Inès");
+        setText(robot, "#bilan-diagnosis", "T58");
+        robot.clickOn("#bilan-send");
+        await().atMost(Duration.ofSeconds(30)).until(() -> hub.atLrm.stream().filter(m -> m.type() == MessageType.RS_BPV && caseId.equals(caseOf(m))).count() == 2);
+        var reports = hub.atLrm.stream().filter(m -> m.type() == MessageType.RS_BPV && caseId.equals(caseOf(m)))
+                .map(m -> (org.opensmur.core.bilan.InterventionReport) m.payload()).toList();
+        assertEquals(java.util.Set.of("EXERCICE", "DUPONT"), reports.stream().map(r -> r.patient().lastName()).collect(java.util.stream.Collectors.toSet()));
+        assertTrue(reports.stream().anyMatch(r -> r.patient().patientId().equals(second) && r.evaluation().mainDiagnosis().equals("T58")));
+
+        robot.clickOn("#tab-documents");
+        robot.interact(() -> session.documents().urlProperty().set("https://smur.example/photos/ines.jpg"));
+        robot.clickOn("#document-send");
+        var link = (org.opensmur.core.document.DocumentLink) atLrm(MessageType.RS_URL, caseId).payload();
+        assertEquals(second, link.patientId(), "the document is about the patient chosen");
+
+        robot.clickOn("#tab-status");
+        for (String status : new String[] {"PEC", "TRANSP", "DESTIN", endOfCare(), "RETOUR"}) {
+            tap(robot, status);
+        }
+        for (int patient = 0; patient < 2; patient++) {
+            var chosen = session.patients().patients().get(patient);
+            robot.interact(() -> session.patients().selectedProperty().set(chosen));
+            robot.clickOn("#tab-rpis");
+            await().atMost(Duration.ofSeconds(5)).until(() -> !text(robot, "#rpis-missing").isEmpty());
+            pick(robot, "#rpis-medicalLevel", "MED");
+            setText(robot, "#rpis-birthDate", patient == 0 ? "1968-04-12" : "1990-06-01");
+            pick(robot, "#rpis-sex", patient == 0 ? "M" : "F");
+            pick(robot, "#rpis-teamDoctor", "true");
+            pick(robot, "#rpis-teamNurse", "true");
+            pick(robot, "#rpis-teamDriver", "true");
+            setText(robot, "#rpis-orientationType", "TEMP");
+            setText(robot, "#rpis-diagnosis", patient == 0 ? "I21" : "T58");
+            assertEquals("", text(robot, "#rpis-missing"));
+            robot.clickOn("#rpis-send");
+            int sent = patient + 1;
+            await().atMost(Duration.ofSeconds(30)).until(() -> hub.atOru.stream().filter(m -> m.type() == MessageType.RS_RPIS).count() >= sent);
+        }
+        var records = hub.atOru.stream().filter(m -> m.type() == MessageType.RS_RPIS).map(m -> (Rpis) m.payload()).toList();
+        assertEquals(java.util.Set.of(session.patients().patients().get(0).patientId(), second),
+                records.stream().map(r -> r.patient().patientId()).collect(java.util.stream.Collectors.toSet()), "one record per patient");
+        assertTrue(records.stream().anyMatch(r -> r.patient().patientId().equals(second) && "1990-06-01".equals(r.patient().birthDate())
+                && "T58".equals(r.intervention().mainDiagnosis())));
+    }
+
+    @Test
     void theShiftSetUpOnceIsWhatTheReplyTheBilanAndTheRpisSay(FxRobot robot) throws Exception {
         robot.clickOn("#tab-shift");
         setText(robot, "#shift-vehicleName", "VLM2");

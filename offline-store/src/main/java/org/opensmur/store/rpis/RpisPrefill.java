@@ -49,7 +49,17 @@ public final class RpisPrefill {
                           RpisTeam team, OffsetDateTime decisionDate, String inseeCode, String mainDiagnosis, String orientationType) {
     }
 
+    /** The record for the case's first patient. */
     public static Rpis from(CaseStore.CaseView view, Map<ResourceStatus, OffsetDateTime> times, String diagnosis, Unit unit) {
+        return from(view, times, diagnosis, unit, 0, null);
+    }
+
+    /**
+     * The record for one patient: the case's {@code patient[index]}, or ({@code index} -1) one the crew found on
+     * scene, whom the case says nothing about, identified by {@code patientId}.
+     */
+    public static Rpis from(CaseStore.CaseView view, Map<ResourceStatus, OffsetDateTime> times, String diagnosis, Unit unit,
+                            int index, String patientId) {
         JsonNode c = view == null ? MissingNode.getInstance() : view.current();
         String caseId = view == null ? "" : view.caseId();
         String senderCaseId = c.at("/senderCaseId").asText(caseId.substring(caseId.lastIndexOf('.') + 1));
@@ -61,11 +71,13 @@ public final class RpisPrefill {
                 text(c.at("/qualification/healthMotive/code")) == null || text(c.at("/qualification/healthMotive/label")) == null ? null
                         : new HealthMotive(text(c.at("/qualification/healthMotive/code")), text(c.at("/qualification/healthMotive/label"))),
                 null); // the care level is the crew's to state
-        String sex = text(c.at("/patient/0/identity/strictFeatures/sex"));
-        // An identifier, not a fact: the case's own, or one of the SMUR's for this case (PATID's {orgId}.{case}.patient.{n}).
-        String patientId = text(c.at("/patient/0/patientId")) != null ? text(c.at("/patient/0/patientId"))
-                : unit.orgId() + "." + senderCaseId + ".patient.1";
-        RpisPatient patient = new RpisPatient(patientId, text(c.at("/patient/0/identity/strictFeatures/birthDate")),
+        JsonNode who = index < 0 ? MissingNode.getInstance() : c.at("/patient/" + index);
+        String sex = text(who.at("/identity/strictFeatures/sex"));
+        // An identifier, not a fact: the one given, the case's own, or one of the SMUR's for this case (PATID's
+        // {orgId}.{case}.patient.{n}).
+        String id = patientId != null ? patientId : text(who.at("/patientId")) != null ? text(who.at("/patientId"))
+                : unit.orgId() + "." + senderCaseId + ".patient." + (Math.max(index, 0) + 1);
+        RpisPatient patient = new RpisPatient(id, text(who.at("/identity/strictFeatures/birthDate")),
                 sex == null ? null : Arrays.stream(Sex.values()).filter(x -> x.code().equals(sex)).findFirst().orElse(null), null);
         InseeAddress place = new InseeAddress(text(c.at("/location/city/inseeCode")), text(c.at("/location/city/name")));
         OffsetDateTime end = times.getOrDefault(ResourceStatus.RETOUR,

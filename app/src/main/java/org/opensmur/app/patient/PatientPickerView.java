@@ -1,0 +1,52 @@
+package org.opensmur.app.patient;
+
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import org.opensmur.app.shell.Labels;
+
+/**
+ * At the top of the bilan, documents and RPIS screens: which patient the screen is about, chosen from the
+ * mission's patients, and "add a patient found on scene". The choice is one for the three screens.
+ */
+public final class PatientPickerView extends HBox {
+
+    public PatientPickerView(PatientsViewModel model, Labels labels, String screen) {
+        super(10);
+        setAlignment(Pos.CENTER_LEFT);
+        getStyleClass().add("patient-picker");
+        ComboBox<PatientsViewModel.Patient> choice = new ComboBox<>(model.patients());
+        choice.setId(screen + "-patient");
+        choice.getStyleClass().add("touch-field");
+        choice.setPrefWidth(460);
+        choice.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(PatientsViewModel.Patient p) {
+                return model.describe(p);
+            }
+
+            @Override
+            public PatientsViewModel.Patient fromString(String text) {
+                return null;
+            }
+        });
+        choice.valueProperty().bindBidirectional(model.selectedProperty());
+        TextField note = new TextField();
+        note.setId(screen + "-patient-note");
+        note.setPromptText(labels.get("patient.notePrompt"));
+        note.getStyleClass().add("touch-field");
+        Button add = new Button(labels.get("patient.add"));
+        add.setId(screen + "-patient-add");
+        add.getStyleClass().add("touch-button");
+        add.setOnAction(e -> {
+            model.addOnScene(note.getText());
+            note.clear();
+        });
+        Label title = new Label(labels.get("patient.title"));
+        title.getStyleClass().add("field-name");
+        getChildren().addAll(title, choice, note, add);
+    }
+}
