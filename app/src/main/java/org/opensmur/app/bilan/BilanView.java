@@ -39,6 +39,12 @@ public final class BilanView extends BorderPane {
             }
             boolean required = BilanViewModel.REQUIRED.contains(input.key());
             Label name = new Label(labels.get(input.key()) + (required ? " *" : ""));
+            if (BilanViewModel.FINAL_REQUIRED.equals(input.key())) {
+                // marked while the bilan is the final one
+                name.textProperty().bind(javafx.beans.binding.Bindings.when(model.finalReportProperty())
+                        .then(labels.get(input.key()) + " *").otherwise(labels.get(input.key())));
+                required = true;
+            }
             if (required) {
                 name.getStyleClass().add("field-name");
                 name.setAccessibleText(labels.get(input.key()) + " " + labels.get("bilan.required"));
@@ -86,7 +92,10 @@ public final class BilanView extends BorderPane {
         picker.setPadding(new Insets(12, 16, 0, 16));
         setTop(picker);
         // Send stays in reach whatever the scroll position.
-        HBox actions = new HBox(16, send, blocked, delivery);
+        javafx.scene.control.CheckBox finalReport = new javafx.scene.control.CheckBox(labels.get("bilan.final"));
+        finalReport.setId("bilan-final");
+        finalReport.selectedProperty().bindBidirectional(model.finalReportProperty());
+        HBox actions = new HBox(16, finalReport, send, blocked, delivery);
         actions.setAlignment(Pos.CENTER_LEFT);
         actions.setPadding(new Insets(12, 16, 12, 16));
         setBottom(actions);

@@ -108,8 +108,11 @@ public final class BilanViewModel {
     private final StringProperty delivery = new SimpleStringProperty("");
     private final BooleanBinding valid;
     private final javafx.beans.binding.StringBinding blocked;
-    /** The fields the bilan cannot be sent without. */
-    public static final java.util.Set<String> REQUIRED = java.util.Set.of("bilan.diagnosis", "bilan.lastName", "bilan.firstName");
+    /** The fields a bilan cannot be sent without; a final bilan also needs the diagnosis ({@link #FINAL_REQUIRED}). */
+    public static final java.util.Set<String> REQUIRED = java.util.Set.of("bilan.lastName", "bilan.firstName");
+    public static final String FINAL_REQUIRED = "bilan.diagnosis";
+    /** An intermediate bilan (sent during the intervention, the draft kept) or the final one (the diagnosis required). */
+    private final javafx.beans.property.BooleanProperty finalReport = new javafx.beans.property.SimpleBooleanProperty(true);
     private String caseId;
     private String lrmId;
     private org.opensmur.app.patient.PatientsViewModel.Patient patient;
@@ -153,10 +156,12 @@ public final class BilanViewModel {
         add(new Input("bilan.procedures", "", v -> ""));
         add(new Input("bilan.orientation", "", v -> ""));
         valid = Bindings.createBooleanBinding(() -> inputs.values().stream().allMatch(i -> i.error.get().isEmpty())
-                        && REQUIRED.stream().noneMatch(key -> input(key).value.get().isBlank()),
-                inputs.values().stream().flatMap(i -> java.util.stream.Stream.of(i.error, i.value)).toArray(javafx.beans.Observable[]::new));
+                        && inputs.keySet().stream().filter(this::required).noneMatch(key -> input(key).value.get().isBlank()),
+                java.util.stream.Stream.concat(java.util.stream.Stream.of(finalReport),
+                        inputs.values().stream().flatMap(i -> java.util.stream.Stream.of(i.error, i.value))).toArray(javafx.beans.Observable[]::new));
         blocked = Bindings.createStringBinding(this::whyBlocked,
-                inputs.values().stream().flatMap(i -> java.util.stream.Stream.of(i.error, i.value)).toArray(javafx.beans.Observable[]::new));
+                java.util.stream.Stream.concat(java.util.stream.Stream.of(finalReport),
+                        inputs.values().stream().flatMap(i -> java.util.stream.Stream.of(i.error, i.value))).toArray(javafx.beans.Observable[]::new));
         // Saved at every change (encrypted): a restart or a flat battery loses nothing typed.
         inputs.values().forEach(i -> i.value.addListener((o, was, is) -> saveDraft()));
     }
@@ -251,7 +256,7 @@ public final class BilanViewModel {
 
     /** Why "send" is disabled, in words (empty when it is not): the missing required fields, then the wrong ones. */
     private String whyBlocked() {
-        List<String> missing = inputs.values().stream().filter(i -> REQUIRED.contains(i.key) && i.value.get().isBlank())
+        List<String> missing = inputs.values().stream().filter(i -> required(i.key) && i.value.get().isBlank())
                 .map(i -> labels.get(i.key)).toList(); // in the screen's order
         List<String> wrong = inputs.values().stream().filter(i -> !i.error.get().isEmpty()).map(i -> labels.get(i.key)).toList();
         List<String> reasons = new ArrayList<>();
@@ -262,6 +267,16 @@ public final class BilanViewModel {
             reasons.add(labels.format("bilan.blocked.wrong", String.join(", ", wrong)));
         }
         return reasons.isEmpty() ? "" : labels.get("bilan.blocked") + " " + String.join(" ; ", reasons);
+    }
+
+    /** Whether {@code key} must be filled before sending (the diagnosis for a final bilan only). */
+    public boolean required(String key) {
+        return REQUIRED.contains(key) || finalReport.get() && FINAL_REQUIRED.equals(key);
+    }
+
+    /** Final (the default) or intermediate. */
+    public javafx.beans.property.BooleanProperty finalReportProperty() {
+        return finalReport;
     }
 
     public javafx.beans.binding.StringBinding blockedProperty() {
@@ -372,9 +387,12 @@ public final class BilanViewModel {
             return false;
         }
         String key = draftKey();
+        boolean last = finalReport.get();
         background.run(() -> {
             OutboxEntry entry = core.send(built);
-            core.store().drafts().remove(key); // the outbox holds it now
+            if (last) {
+                core.store().drafts().remove(key); // the outbox holds it now
+            } // an intermediate bilan: the physician goes on from it towards the final one
             return entry;
         }, entry -> {
             sentId = entry.distributionId();

@@ -37,7 +37,14 @@ public final class EngagementView extends VBox {
         actions.managedProperty().bind(actions.visibleProperty());
         decline.setOnAction(e -> confirm.ask(labels.get("engagement.decline.ask"), model::decline));
         model.pendingProperty().addListener((o, was, is) -> confirm.close()); // a new request starts afresh
-        getChildren().addAll(title, summary, actions, confirm);
+        // The SMUR's own mission number, generated; written over by the crew when their centre numbers otherwise.
+        javafx.scene.control.TextField missionId = new javafx.scene.control.TextField();
+        missionId.setId("engagement-mission-id");
+        missionId.getStyleClass().add("touch-field");
+        missionId.textProperty().bindBidirectional(model.missionIdProperty());
+        HBox mission = new HBox(10, new javafx.scene.control.Label(labels.get("engagement.missionId")), missionId);
+        mission.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        getChildren().addAll(title, summary, mission, actions, confirm);
         visibleProperty().bind(model.pendingProperty().isNotNull());
         managedProperty().bind(visibleProperty());
         model.pendingProperty().addListener((o, was, is) -> summary.setText(is == null ? "" : is.summary()));

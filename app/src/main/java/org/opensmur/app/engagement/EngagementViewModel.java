@@ -59,10 +59,17 @@ public final class EngagementViewModel {
     public void ring(ResourcesEngagement request, String lrmId, String caseSummary) {
         RequestedResource requested = request.resource().isEmpty() ? null : request.resource().get(0);
         pending.set(new Request(request.caseId(), lrmId, caseSummary, requested));
+        missionId.set(missionId(request.caseId())); // generated; the crew may write their own before accepting
         outcome.set("");
     }
 
     private Supplier<ShiftSetup> shift = () -> null;
+    private final StringProperty missionId = new SimpleStringProperty("");
+
+    /** The SMUR's mission number the reply will carry (generated when the request rings, editable). */
+    public StringProperty missionIdProperty() {
+        return missionId;
+    }
 
     public void accept() {
         Request request = pending.get();
@@ -76,15 +83,20 @@ public final class EngagementViewModel {
         Team team = new Team(on == null ? null : on.medicalLevel(), on != null && on.teamName() != null ? on.teamName() : settings.crewName());
         ResourceContact contact = on == null || on.contactPhone() == null ? null : new ResourceContact(ContactType.TEL, on.contactPhone());
         List<String> crew = on == null || on.crewLine().isEmpty() ? null : List.of(on.crewLine());
-        String missionId = missionId(request.caseId());
-        ResourceInfo engaged = new ResourceInfo(OffsetDateTime.now(clock), settings.resourceId(), null, missionId,
-                settings.unit().orgId(), null, null, vehicleType, vehicle, null, team, null, contact, crew);
+        String missionId = this.missionId.get() == null || this.missionId.get().isBlank() ? missionId(request.caseId())
+                : this.missionId.get().strip();
+        OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        // Its state as the reply leaves: engaged by the regulation's decision, accepted now.
+        List<org.opensmur.core.status.ResourceState> state = List.of(new org.opensmur.core.status.ResourceState(now,
+                org.opensmur.core.status.ResourceStatus.DECISION, null));
+        ResourceInfo engaged = new ResourceInfo(now, settings.resourceId(), null, missionId,
+                settings.unit().orgId(), null, null, vehicleType, vehicle, null, team, state, contact, crew);
         var reply = core.outgoing().engagementReply(request.caseId(), engaged, request.lrmId());
         if (!reply.isValid()) {
             // e.g. a vehicle type the request named but the Hub's list does not know: ours is sent instead
             reply = core.outgoing().engagementReply(request.caseId(), new ResourceInfo(engaged.datetime(), engaged.resourceId(),
                     null, missionId, engaged.orgId(), null, null, settings.vehicleType(), vehicle, null, engaged.team(),
-                    null, contact, crew), request.lrmId());
+                    state, contact, crew), request.lrmId());
         }
         var chosen = reply;
         pending.set(null); // answered once: a second tap during the save does not send a second reply

@@ -71,6 +71,7 @@ public final class RpisViewModel {
         field("insee", List.of());
         field("diagnosis", List.of());
         field("orientationType", List.of());
+        field("locationType", List.of());
         fields.values().forEach(f -> f.value().addListener((o, was, is) -> refreshMissing()));
     }
 
@@ -210,7 +211,7 @@ public final class RpisViewModel {
                 value("birthDate"),
                 sex == null ? null : Arrays.stream(Sex.values()).filter(s -> s.code().equals(sex)).findFirst().orElse(null),
                 doctor == null || nurse == null || driver == null ? null : new RpisTeam(doctor, nurse, driver),
-                decisionDate(), value("insee"), value("diagnosis"), value("orientationType")));
+                decisionDate(), value("insee"), value("diagnosis"), value("orientationType"), value("locationType")));
     }
 
     /** The decision time typed (HH:mm) on the day of the departure; null when not typed or not a time. */

@@ -194,4 +194,28 @@ class BilanViewModelTest {
             core.close();
         }
     }
+
+    @Test
+    void anIntermediateBilanLeavesWithoutADiagnosisAndTheFinalOneNeedsIt() {
+        TabletSettings settings = Tablets.settings(dir);
+        TabletCore core = Tablets.core(settings, clock);
+        try {
+            BilanViewModel model = open(core, settings);
+            model.input("bilan.history").valueProperty().set("Crise d'asthme récurrente");
+            assertFalse(model.validProperty().get(), "final by default: the diagnosis is required");
+            model.finalReportProperty().set(false);
+            assertTrue(model.validProperty().get(), "intermediate: it may leave without one");
+            assertTrue(model.send());
+            assertEquals("Crise d'asthme récurrente", model.input("bilan.history").valueProperty().get());
+            BilanViewModel again = open(core, settings); // what a restart reads back
+            assertEquals("Crise d'asthme récurrente", again.input("bilan.history").valueProperty().get(),
+                    "an intermediate bilan keeps its draft: the final one goes on from it");
+            again.input("bilan.diagnosis").valueProperty().set("J45");
+            assertTrue(again.send());
+            assertEquals(2, core.store().outbox().list(Tablets.CASE, 10).size());
+            assertEquals("", open(core, settings).input("bilan.history").valueProperty().get(), "the final one closes the draft");
+        } finally {
+            core.close();
+        }
+    }
 }

@@ -548,15 +548,24 @@ class TabletFlowsTest {
         robot.clickOn("#shift-save");
         await().atMost(Duration.ofSeconds(5)).until(() -> text(robot, "#shift-message").startsWith("Prise de garde enregistrée"));
 
-        String caseId = engage(robot);
+        await().atMost(Duration.ofSeconds(30)).until(() -> session.core().transport().state().isConnected());
+        String caseId = hub.newCase();
+        hub.send("case.json", caseId, null);
+        hub.send("engagement.json", caseId, null);
+        await().atMost(Duration.ofSeconds(20)).until(() -> ringing(robot));
+        String generated = caseId.substring(caseId.lastIndexOf('.') + 1) + ".M001";
+        assertEquals(generated, robot.lookup("#engagement-mission-id").queryAs(TextField.class).getText(), "generated");
+        setText(robot, "#engagement-mission-id", generated.replace(".M001", ".M007")); // the centre's own numbering
+        robot.clickOn("#engagement-accept");
         ResourcesInfo reply = (ResourcesInfo) atLrm(MessageType.RS_RI, caseId).payload();
         var engaged = reply.resource().get(0);
+        assertEquals(org.opensmur.core.status.ResourceStatus.DECISION, engaged.state().get(0).status(), "its state as it answers");
         assertEquals("VLM2", engaged.name());
         assertEquals("Equipe SMUR 2", engaged.team().name());
         assertEquals(org.opensmur.core.mission.MedicalLevel.MED, engaged.team().medicalLevel());
         assertEquals("0762865426", engaged.contact().details());
         assertEquals(java.util.List.of("Louis POINCINOT, Marie-Jo ANELI, Pierre LOUITUT"), engaged.freetext());
-        assertEquals(caseId.substring(caseId.lastIndexOf('.') + 1) + ".M001", engaged.missionId(), "the SMUR's own mission number");
+        assertEquals(generated.replace(".M001", ".M007"), engaged.missionId(), "the SMUR's own mission number, as the crew wrote it");
 
         robot.clickOn("#tab-bilan");
         setText(robot, "#bilan-diagnosis", "I21");

@@ -46,7 +46,8 @@ public final class RpisPrefill {
      * missing if it found nothing). {@code decisionDate}: when the regulation decided to engage the SMUR.
      */
     public record Answers(WhatsHappen whatsHappen, HealthMotive healthMotive, MedicalLevel medicalLevel, String birthDate, Sex sex,
-                          RpisTeam team, OffsetDateTime decisionDate, String inseeCode, String mainDiagnosis, String orientationType) {
+                          RpisTeam team, OffsetDateTime decisionDate, String inseeCode, String mainDiagnosis, String orientationType,
+                          String locationType) {
     }
 
     /** The record for the case's first patient. */
@@ -102,7 +103,7 @@ public final class RpisPrefill {
                 p.residentialAddress());
         RpisIntervention i = draft.intervention();
         RpisLocation l = i.location();
-        RpisLocation location = new RpisLocation(l.type(), l.finessGeo(), l.service(),
+        RpisLocation location = new RpisLocation(or(blankToNull(a.locationType()), l.type()), l.finessGeo(), l.service(),
                 new InseeAddress(or(blankToNull(a.inseeCode()), l.detailedAddress().inseeCode()), l.detailedAddress().city()));
         RpisIntervention intervention = new RpisIntervention(location, or(a.team(), i.team()), i.smurStatus(), i.procedure(),
                 or(blankToNull(a.mainDiagnosis()), i.mainDiagnosis()), i.associatedDiagnosis());

@@ -58,11 +58,12 @@ class RpisPrefillTest {
         Rpis draft = RpisPrefill.from(bareCase(), times, "T58", UNIT);
         Rpis record = RpisPrefill.complete(draft, new RpisPrefill.Answers(new org.opensmur.core.mission.WhatsHappen("C09.03.00", "Fuite de gaz"),
                 new org.opensmur.core.mission.HealthMotive("M03.10", "Malaise avec perte de connaissance initiale"), MedicalLevel.MED,
-                "2013-11-03", Sex.M, new RpisTeam(true, true, true), T.minusMinutes(3), null, null, "TEMP"));
+                "2013-11-03", Sex.M, new RpisTeam(true, true, true), T.minusMinutes(3), null, null, "TEMP", "L01.01.01"));
         assertEquals(List.of(), RpisPrefill.missing(record));
         assertEquals("44018", record.intervention().location().detailedAddress().inseeCode(), "the case's, kept");
         assertEquals("T58", record.intervention().mainDiagnosis(), "the bilan's, kept");
         assertEquals(T.minusMinutes(3), record.context().decisionDate());
         assertEquals("2013-11-03", record.patient().birthDate());
+        assertEquals("L01.01.01", record.intervention().location().type(), "the kind of place, as the crew gives it");
     }
 }
