@@ -144,7 +144,7 @@ public final class TabletSession implements AutoCloseable {
         statusBar.onStorage(core.storage());
         status.lastTapProperty().addListener((o, was, is) -> updateOver());
         this.map = new org.opensmur.app.map.MapViewModel(ownPosition, interventionPoint, labels, org.opensmur.app.map.Navigators.clipboard(labels));
-        this.header = new org.opensmur.app.header.MissionHeaderViewModel(mission, status, labels, clock, settings.vehicleName(), settings.crewName());
+        this.header = new org.opensmur.app.header.MissionHeaderViewModel(mission, status, labels, clock, shift.currentProperty());
         // From here on the UI thread does no database work (opening the store, above, is the one exception).
         core.store().database().forbidOn(Platform::isFxApplicationThread, Boolean.getBoolean("opensmur.strictThreads"));
     }

@@ -53,7 +53,7 @@ public final class BilanView extends BorderPane {
                 // Numbers only: the device shows its numeric keypad (JavaFX's vkType), and nothing else can be typed.
                 field.getProperties().put("vkType", "numeric");
                 field.setTextFormatter(new javafx.scene.control.TextFormatter<String>(change ->
-                        change.getText().matches("[0-9.,/ ]*") ? change : null));
+                        change.getText().matches("[0-9.,/ -]*") ? change : null)); // a span, "80-110", too
                 // A value is measured when the crew leaves the field or presses enter: its time is kept beside it.
                 field.focusedProperty().addListener((o, was, is) -> {
                     if (!is) {

@@ -144,6 +144,9 @@ public final class BilanViewModel {
         vital("bilan.glasgow", "", VitalSign.GLASGOW, range(3, 15));
         // The rest of who they are, below the vitals the physician types most.
         add(new Input("bilan.birthName", "", v -> ""));
+        Input age = new Input("bilan.age", labels.get("bilan.years"), range(0, 130));
+        age.numeric = true;
+        add(age);
         add(new Input("bilan.birthDate", "", v -> v.matches("\\d{4}-\\d{2}-\\d{2}") ? "" : labels.get("bilan.error.date")));
         Input height = new Input("bilan.height", "cm", range(30, 250));
         height.numeric = true;
@@ -155,6 +158,8 @@ public final class BilanViewModel {
         add(new Input("bilan.treatment", "", v -> ""));
         add(new Input("bilan.procedures", "", v -> ""));
         add(new Input("bilan.orientation", "", v -> ""));
+        // Who writes it: the team's physician from the shift set-up, or whoever the crew names.
+        add(new Input("bilan.redactor", "", v -> ""));
         valid = Bindings.createBooleanBinding(() -> inputs.values().stream().allMatch(i -> i.error.get().isEmpty())
                         && inputs.keySet().stream().filter(this::required).noneMatch(key -> input(key).value.get().isBlank()),
                 java.util.stream.Stream.concat(java.util.stream.Stream.of(finalReport),
@@ -222,11 +227,17 @@ public final class BilanViewModel {
         inputs.put(input.key, input);
     }
 
+    /** A value in [min, max], or a span of two ("80-110", as a physician notes a rate that varied), each in it. */
     private Function<String, String> range(double min, double max) {
         return v -> {
+            String[] ends = v.split("(?<=\\d)\\s*-\\s*(?=\\d)");
+            if (ends.length > 2) {
+                return labels.get("bilan.error.number");
+            }
             try {
-                double d = Double.parseDouble(v.replace(',', '.'));
-                return d >= min && d <= max ? "" : labels.format("bilan.error.range", fmt(min), fmt(max));
+                double low = Double.parseDouble(ends[0].strip().replace(',', '.'));
+                double high = Double.parseDouble(ends[ends.length - 1].strip().replace(',', '.'));
+                return low >= min && high <= max && low <= high ? "" : labels.format("bilan.error.range", fmt(min), fmt(max));
             } catch (NumberFormatException e) {
                 return labels.get("bilan.error.number");
             }
@@ -235,6 +246,10 @@ public final class BilanViewModel {
 
     private String bloodPressure(String v) {
         String[] parts = v.split("/");
+        if (parts.length == 1 && parts[0].strip().matches("\\d{2,3}")) {
+            // the systolic alone (taken by palpation)
+            return range(50, 260).apply(parts[0].strip()).isEmpty() ? "" : labels.format("bilan.error.pressureRange", 50, 260, 20, 160);
+        }
         if (parts.length != 2) {
             return labels.get("bilan.error.pressure");
         }
@@ -321,7 +336,7 @@ public final class BilanViewModel {
                 restoring = true;
                 try {
                     inputs.forEach((k, input) -> {
-                        input.value.set(draft.getOrDefault(k, draft.isEmpty() ? identity(k, about) : ""));
+                        input.value.set(draft.getOrDefault(k, draft.isEmpty() ? prefill(k, about) : ""));
                         String taken = draft.getOrDefault(k + ".measurements", "");
                         input.measurements.setAll(taken.isEmpty() ? List.of() : List.of(taken.split("\n")));
                     });
@@ -332,12 +347,20 @@ public final class BilanViewModel {
         }, e -> delivery.set(e instanceof StoreException store ? labels.storageProblem(store) : labels.get("storage.OTHER")));
     }
 
-    /** What the case says of the patient for an identity field ("" for the rest, and for what it does not say). */
-    private static String identity(String key, org.opensmur.app.patient.PatientsViewModel.Patient p) {
+    /**
+     * What a new bilan starts with: the patient's identity as the case gives it, the redactor from the shift
+     * set-up ("" for the rest, and for what they do not say).
+     */
+    private String prefill(String key, org.opensmur.app.patient.PatientsViewModel.Patient p) {
+        if (key.equals("bilan.redactor")) {
+            var on = shift.get();
+            return on == null ? "" : on.first(OperatorRole.MEDECIN).map(m -> m.name()).orElse("");
+        }
         if (p == null) {
             return "";
         }
         String value = switch (key) {
+            case "bilan.age" -> p.age() != null && p.age().matches("P\\d+Y") ? p.age().substring(1, p.age().length() - 1) : null;
             case "bilan.lastName" -> p.lastName();
             case "bilan.firstName" -> p.firstName();
             case "bilan.birthName" -> p.birthName();
@@ -370,15 +393,13 @@ public final class BilanViewModel {
                 : settings.unit().orgId() + "." + caseNumber + ".patient.1",
                 blankToNull(input("bilan.birthName").value.get()), input("bilan.lastName").value.get().strip(),
                 input("bilan.firstName").value.get().strip(), blankToNull(input("bilan.birthDate").value.get()),
-                patient == null || patient.age() == null ? null : ageYears(patient.age()),
+                blankToNull(input("bilan.age").value.get()),
                 Arrays.stream(Sex.values()).filter(s -> s.code().equals(sexCode)).findFirst().orElse(null), null,
                 integer(input("bilan.height").value.get()), integer(input("bilan.weight").value.get()));
         String reportId = "BILAN-" + caseId.substring(caseId.lastIndexOf('.') + 1) + "-" + clock.millis();
         // The redactor is the team's physician as the shift set-up names them.
-        var on = shift.get();
-        Operator redactor = on != null && on.first(OperatorRole.MEDECIN).isPresent()
-                ? new Operator(on.first(OperatorRole.MEDECIN).get().name(), OperatorRole.MEDECIN)
-                : new Operator(settings.crewName(), OperatorRole.MEDECIN);
+        String writer = input("bilan.redactor").value.get().strip();
+        Operator redactor = new Operator(writer.isEmpty() ? null : writer, OperatorRole.MEDECIN);
         InterventionReport report = new InterventionReport(caseId, reportId, redactor,
                 OffsetDateTime.now(clock), who, evaluation);
         var built = core.outgoing().bilan(report, lrmId);
@@ -408,10 +429,6 @@ public final class BilanViewModel {
         } catch (NumberFormatException e) {
             return null;
         }
-    }
-
-    private static String ageYears(String iso) {
-        return iso.matches("P\\d+Y") ? iso.substring(1, iso.length() - 1) : null;
     }
 
     private static String blankToNull(String s) {

@@ -81,6 +81,9 @@ public final class DemoPilot {
                             session.rpis().field(key).set(value);
                         }
                     });
+            if (session.rpis().field("returnSmur").get().isBlank()) { // the crew's estimate of being back at base
+                session.rpis().field("returnSmur").set(session.rpis().field("teamAvailable").get());
+            }
             session.rpis().send();
             later(() -> view.show(MainView.Screen.LOG));
         });

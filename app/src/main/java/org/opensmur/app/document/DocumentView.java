@@ -37,9 +37,25 @@ public final class DocumentView extends VBox {
         send.setId("document-send");
         send.getStyleClass().add("big-button");
         send.setOnAction(e -> model.send());
+        // Several links in one message: each added to the list, all sent together.
+        Button add = new Button(labels.get("document.add"));
+        add.setId("document-add");
+        add.getStyleClass().add("touch-button");
+        add.setOnAction(e -> model.addToList());
+        javafx.scene.control.ListView<org.opensmur.core.document.Document> list = new javafx.scene.control.ListView<>(model.listed());
+        list.setId("document-list");
+        list.setPrefHeight(140);
+        list.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(org.opensmur.core.document.Document d, boolean empty) {
+                super.updateItem(d, empty);
+                setText(empty || d == null ? null : labels.code("document", d.documentType()) + " · " + d.url());
+            }
+        });
         Label message = new Label();
         message.setId("document-message");
         message.textProperty().bind(model.messageProperty());
-        getChildren().addAll(new org.opensmur.app.patient.PatientPickerView(patients, labels, "document"), new Label(labels.get("document.type")), type, new Label(labels.get("document.url")), url, send, message);
+        getChildren().addAll(new org.opensmur.app.patient.PatientPickerView(patients, labels, "document"), new Label(labels.get("document.type")), type, new Label(labels.get("document.url")), url,
+                new javafx.scene.layout.HBox(12, add, send), list, message);
     }
 }

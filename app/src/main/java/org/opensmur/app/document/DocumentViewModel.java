@@ -1,6 +1,7 @@
 package org.opensmur.app.document;
 
 import java.net.URI;
+import java.util.List;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -25,6 +26,8 @@ public final class DocumentViewModel {
     private String lrmId;
     private String sentId;
     private String patientId;
+    private final javafx.collections.ObservableList<org.opensmur.core.document.Document> listed =
+            javafx.collections.FXCollections.observableArrayList();
 
     private final Background background;
 
@@ -44,32 +47,59 @@ public final class DocumentViewModel {
         this.patientId = chosen == null ? null : chosen.patientId();
     }
 
+    /**
+     * Puts the link on the list of those to send together (the photos of one scene go in one message); false,
+     * and said, when it is not a web address.
+     */
+    public boolean addToList() {
+        String link = url.get() == null ? "" : url.get().strip();
+        if (!isWebLink(link)) {
+            message.set(labels.get("document.badUrl"));
+            return false;
+        }
+        listed.add(new org.opensmur.core.document.Document(type.get().code(), link));
+        url.set("");
+        message.set("");
+        return true;
+    }
+
+    private static boolean isWebLink(String link) {
+        try {
+            URI uri = URI.create(link);
+            return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** The links listed so far, in order. */
+    public javafx.collections.ObservableList<org.opensmur.core.document.Document> listed() {
+        return listed;
+    }
+
+    /** Sends the listed links and the one typed (if any) in one RS-URL about the chosen patient. */
     public boolean send() {
         String link = url.get() == null ? "" : url.get().strip();
         if (caseId == null) {
             message.set(labels.get("document.noCase"));
             return false;
         }
-        try {
-            URI uri = URI.create(link);
-            if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme()) || uri.getHost() == null) {
-                throw new IllegalArgumentException();
-            }
-        } catch (IllegalArgumentException e) {
+        if (!link.isEmpty() && !addToList() || listed.isEmpty()) {
             message.set(labels.get("document.badUrl"));
             return false;
         }
-        var built = core.outgoing().documentLink(caseId, patientId, type.get(), link, lrmId);
+        List<org.opensmur.core.document.Document> documents = List.copyOf(listed);
+        var built = core.outgoing().documentLinks(caseId, patientId, documents, lrmId);
         if (!built.isValid()) {
             message.set(labels.get("document.badUrl"));
             return false;
         }
-        url.set("");
+        listed.clear();
         background.run(() -> core.send(built), entry -> {
             sentId = entry.distributionId();
             onDelivery(entry);
         }, e -> {
-            url.set(link); // not saved: the link is still there to send again
+            listed.setAll(documents); // not saved: the links are still there to send again
             message.set(e instanceof StoreException store ? labels.storageProblem(store) : labels.get("storage.OTHER"));
         });
         return true;

@@ -32,14 +32,21 @@ public final class MissionHeaderViewModel {
     private final StringProperty next = new SimpleStringProperty("");
     private final StringProperty crew;
 
+    /** The vehicle and team as the shift set-up gives them, kept up to date as it is saved again. */
     public MissionHeaderViewModel(MissionViewModel mission, StatusViewModel status, Labels labels, Clock clock,
-                                  String vehicle, String crewName) {
+                                  javafx.beans.value.ObservableValue<org.opensmur.core.shift.ShiftSetup> shift) {
         this.mission = mission;
         this.status = status;
         this.labels = labels;
         this.clock = clock;
-        this.crew = new SimpleStringProperty(String.join(" · ", java.util.stream.Stream.of(vehicle, crewName)
-                .filter(s -> s != null && !s.isBlank()).toList()));
+        this.crew = new SimpleStringProperty();
+        Runnable crewLine = () -> {
+            var on = shift.getValue();
+            crew.set(on == null ? "" : String.join(" · ", java.util.stream.Stream.of(on.vehicleName(), on.teamName())
+                    .filter(s -> s != null && !s.isBlank()).toList()));
+        };
+        shift.addListener((o, was, is) -> crewLine.run());
+        crewLine.run();
         status.lastTapProperty().addListener((o, was, is) -> tick(clock.instant()));
         status.expectedProperty().addListener((o, was, is) -> tick(clock.instant()));
         status.caseIdProperty().addListener((o, was, is) -> tick(clock.instant()));

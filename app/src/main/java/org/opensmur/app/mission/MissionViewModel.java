@@ -118,8 +118,18 @@ public final class MissionViewModel {
         return switch (path) {
             case "patient" -> {
                 List<String> lines = new ArrayList<>();
-                node.forEach(p -> lines.add(String.join(" · ", java.util.stream.Stream.of(text(p.at("/identity/nonStrictFeatures/complete")),
-                        labels.code("sex", text(p.at("/identity/strictFeatures/sex"))), age(p.at("/detail/age"))).filter(t -> !t.isBlank()).toList())));
+                node.forEach(p -> {
+                    // Each patient with what the SAMU noted about them (medical notes name their patient).
+                    List<String> notes = new ArrayList<>();
+                    c.at("/medicalNote").forEach(n -> {
+                        if (!text(n.at("/patientId")).isEmpty() && text(n.at("/patientId")).equals(text(p.at("/patientId")))) {
+                            notes.add(text(n.at("/freetext")));
+                        }
+                    });
+                    lines.add(String.join(" · ", java.util.stream.Stream.concat(java.util.stream.Stream.of(
+                            text(p.at("/identity/nonStrictFeatures/complete")), labels.code("sex", text(p.at("/identity/strictFeatures/sex"))),
+                            age(p.at("/detail/age"))), notes.stream()).filter(t -> !t.isBlank()).toList()));
+                });
                 yield String.join("\n", lines);
             }
             case "initialAlert.caller" -> (labels.code("caller", text(node.at("/type"))) + " " + text(node.at("/callerContact/detail"))).strip();

@@ -36,6 +36,10 @@ import org.opensmur.store.tablet.TabletCore;
  */
 public final class RpisViewModel {
 
+    /** The intervention's times, as the taps give them (HH:MM, editable when a status was not tapped). */
+    private static final List<String> TIMES = List.of("departSmur", "arrivedSmur", "departLocation", "arrivedDestination",
+            "teamAvailable", "returnSmur");
+
     /** One value the crew may state; {@code choices}: the codes to pick from (empty: typed). */
     public record Field(String key, List<String> choices, StringProperty value) {
     }
@@ -72,6 +76,12 @@ public final class RpisViewModel {
         field("diagnosis", List.of());
         field("orientationType", List.of());
         field("locationType", List.of());
+        for (String destination : List.of("destinationCountry", "destinationCategory", "healthcareType", "destinationFiness")) {
+            field(destination, List.of());
+        }
+        for (String time : TIMES) {
+            field(time, List.of());
+        }
         fields.values().forEach(f -> f.value().addListener((o, was, is) -> refreshMissing()));
     }
 
@@ -105,6 +115,15 @@ public final class RpisViewModel {
                 : prefilled.context().decisionDate().toLocalTime().withSecond(0).withNano(0).toString());
         set("insee", prefilled.intervention().location().detailedAddress().inseeCode());
         set("diagnosis", prefilled.intervention().mainDiagnosis());
+        set("locationType", prefilled.intervention().location().type());
+        var taps = prefilled.intervention().smurStatus();
+        java.util.function.Function<OffsetDateTime, String> hhmm = t -> t == null ? null : t.toLocalTime().withSecond(0).withNano(0).toString();
+        set("departSmur", hhmm.apply(taps.departSmur()));
+        set("arrivedSmur", hhmm.apply(taps.arrivedSmur()));
+        set("departLocation", hhmm.apply(taps.departLocation()));
+        set("arrivedDestination", hhmm.apply(taps.arrivedDestination()));
+        set("teamAvailable", hhmm.apply(taps.teamAvailable()));
+        set("returnSmur", hhmm.apply(taps.returnSmur()));
         RpisIntervention i = prefilled.intervention();
         summary.set(labels.format("rpis.summary", r.whatsHappen() == null ? labels.get("rpis.unknownMotive") : r.whatsHappen().label(),
                 time(i.smurStatus().departSmur()), time(i.smurStatus().arrivedSmur()), time(i.smurStatus().teamAvailable())));
@@ -211,7 +230,42 @@ public final class RpisViewModel {
                 value("birthDate"),
                 sex == null ? null : Arrays.stream(Sex.values()).filter(s -> s.code().equals(sex)).findFirst().orElse(null),
                 doctor == null || nurse == null || driver == null ? null : new RpisTeam(doctor, nurse, driver),
-                decisionDate(), value("insee"), value("diagnosis"), value("orientationType"), value("locationType")));
+                decisionDate(), value("insee"), value("diagnosis"), value("orientationType"), value("locationType"),
+                new org.opensmur.core.rpis.RpisTimes(typedTime("departSmur", prefilled.intervention().smurStatus().departSmur()),
+                        typedTime("arrivedSmur", prefilled.intervention().smurStatus().arrivedSmur()),
+                        typedTime("departLocation", prefilled.intervention().smurStatus().departLocation()),
+                        typedTime("arrivedDestination", prefilled.intervention().smurStatus().arrivedDestination()),
+                        typedTime("teamAvailable", prefilled.intervention().smurStatus().teamAvailable()),
+                        typedTime("returnSmur", prefilled.intervention().smurStatus().returnSmur())),
+                destination()));
+    }
+
+    /**
+     * A time the crew typed in place of the tap's ({@code null}: the tap's stays, to the second): on the day of
+     * the departure.
+     */
+    private OffsetDateTime typedTime(String key, OffsetDateTime tapped) {
+        String typed = value(key);
+        if (typed == null || tapped != null && typed.equals(tapped.toLocalTime().withSecond(0).withNano(0).toString())) {
+            return null;
+        }
+        OffsetDateTime day = prefilled.intervention().smurStatus().departSmur() != null ? prefilled.intervention().smurStatus().departSmur()
+                : prefilled.context().decisionDate();
+        try {
+            return day == null ? null : day.with(LocalTime.parse(typed));
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** Where the patient was taken, when the crew says it (a value left out is named by the record's check). */
+    private org.opensmur.core.rpis.RpisDestination destination() {
+        String country = value("destinationCountry");
+        String category = value("destinationCategory");
+        String care = value("healthcareType");
+        String finess = value("destinationFiness");
+        return country == null && category == null && care == null && finess == null ? null
+                : new org.opensmur.core.rpis.RpisDestination(country, category, care, finess);
     }
 
     /** The decision time typed (HH:mm) on the day of the departure; null when not typed or not a time. */

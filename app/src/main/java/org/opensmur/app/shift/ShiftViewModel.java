@@ -37,6 +37,7 @@ public final class ShiftViewModel {
     private final Map<String, StringProperty> fields = new LinkedHashMap<>();
     private final StringProperty message = new SimpleStringProperty("");
     private volatile ShiftSetup saved;
+    private final javafx.beans.property.ObjectProperty<ShiftSetup> current = new javafx.beans.property.SimpleObjectProperty<>();
 
     public ShiftViewModel(TabletCore core, Background background, TabletSettings settings, Labels labels, Clock clock) {
         this.core = core;
@@ -54,6 +55,7 @@ public final class ShiftViewModel {
         saved = new ShiftSetup(settings.vehicleName(), settings.crewName(), null, List.of(), null,
                 settings.unit().finessJuridical(), settings.unit().finessGeo(), settings.unit().smurCode());
         show(saved);
+        current.set(saved);
     }
 
     /** The set-up the store holds (read at start, off the UI thread); none: the settings' stay. */
@@ -61,6 +63,7 @@ public final class ShiftViewModel {
         if (stored != null && !stored.isEmpty()) {
             saved = ShiftSetup.fromMap(stored);
             show(saved);
+            current.set(saved);
         }
     }
 
@@ -89,8 +92,14 @@ public final class ShiftViewModel {
             return shift;
         }, done -> {
             saved = done;
+            current.set(done);
             message.set(labels.format("shift.saved", LocalTime.now(clock).withSecond(0).withNano(0).toString()));
         }, e -> message.set(e instanceof StoreException store ? labels.storageProblem(store) : labels.get("storage.OTHER")));
+    }
+
+    /** The last saved set-up, observable (the header shows its vehicle and team). */
+    public javafx.beans.property.ReadOnlyObjectProperty<ShiftSetup> currentProperty() {
+        return current;
     }
 
     /** The last saved set-up (what messages are built from). */

@@ -218,4 +218,27 @@ class BilanViewModelTest {
             core.close();
         }
     }
+
+    @Test
+    void aRateThatVariedAndASystolicAloneAreWhatPhysiciansWriteAndAreAccepted() {
+        TabletSettings settings = Tablets.settings(dir);
+        TabletCore core = Tablets.core(settings, clock);
+        try {
+            BilanViewModel model = open(core, settings);
+            var heart = model.input("bilan.heartRate");
+            heart.valueProperty().set("80-110");
+            assertEquals("", heart.errorProperty().get(), "a span, each end plausible");
+            heart.valueProperty().set("110-80");
+            assertEquals("Attendu entre 20 et 250", heart.errorProperty().get(), "a span runs upwards");
+            heart.valueProperty().set("80-400");
+            assertEquals("Attendu entre 20 et 250", heart.errorProperty().get());
+            var pressure = model.input("bilan.bloodPressure");
+            pressure.valueProperty().set("110");
+            assertEquals("", pressure.errorProperty().get(), "the systolic alone, taken by palpation");
+            pressure.valueProperty().set("300");
+            assertTrue(pressure.errorProperty().get().startsWith("Attendu : systolique 50–260"), pressure.errorProperty().get());
+        } finally {
+            core.close();
+        }
+    }
 }

@@ -135,6 +135,24 @@ public final class LocalHubForApp implements AutoCloseable {
         return message;
     }
 
+    /** Publishes a payload (its wrapper, as the official examples are written, in this line's shape) as the LRM. */
+    public HubMessage sendPayload(byte[] wrapper) {
+        var decoded = codec.decode(wrapper);
+        if (decoded.message() == null) {
+            throw new IllegalArgumentException("the example cannot be read on model " + line.name() + ": " + decoded.issues());
+        }
+        HubMessage message = fromLrm.build(decoded.message().payload(), TABLET, decoded.type().defaultKind()).orElseThrow();
+        if (!lrmTransport.publish(codec.encode(message), message.distributionID()).join().isConfirmed()) {
+            throw new IllegalStateException("the LRM could not publish " + decoded.type());
+        }
+        return message;
+    }
+
+    /** The codec of this Hub's line. */
+    public HubCodec codec() {
+        return codec;
+    }
+
     @Override
     public void close() throws Exception {
         lrm.close(); // and its transport

@@ -520,6 +520,7 @@ class TabletFlowsTest {
             pick(robot, "#rpis-teamDriver", "true");
             setText(robot, "#rpis-orientationType", "TEMP");
             setText(robot, "#rpis-diagnosis", patient == 0 ? "I21" : "T58");
+            setText(robot, "#rpis-returnSmur", "23:59");
             assertEquals("", text(robot, "#rpis-missing"));
             robot.clickOn("#rpis-send");
             int sent = patient + 1;
@@ -605,8 +606,8 @@ class TabletFlowsTest {
         assertEquals("44109", robot.lookup("#rpis-insee").queryAs(TextField.class).getText());
         assertEquals("I21", robot.lookup("#rpis-diagnosis").queryAs(TextField.class).getText());
         // What the case does not say is named, not made up; the crew states it on the screen.
-        assertEquals("Manque : niveau de médicalisation, date de naissance, composition de l'équipe, devenir du patient",
-                text(robot, "#rpis-missing"));
+        assertEquals("Manque : niveau de médicalisation, date de naissance, composition de l'équipe, heure de retour au SMUR, "
+                + "devenir du patient", text(robot, "#rpis-missing"));
         robot.clickOn("#rpis-send");
         assertTrue(text(robot, "#rpis-message").startsWith("RPIS incomplet : niveau de médicalisation"), text(robot, "#rpis-message"));
         pick(robot, "#rpis-medicalLevel", "MED");
@@ -615,6 +616,7 @@ class TabletFlowsTest {
         pick(robot, "#rpis-teamNurse", "true");
         pick(robot, "#rpis-teamDriver", "true");
         setText(robot, "#rpis-orientationType", "TEMP");
+        setText(robot, "#rpis-returnSmur", "23:59");
         assertEquals("", text(robot, "#rpis-missing"));
         robot.clickOn("#rpis-send");
         await().atMost(Duration.ofSeconds(30)).until(() -> hub.atOru.stream().anyMatch(m -> m.type() == MessageType.RS_RPIS));

@@ -50,7 +50,7 @@ class RpisViewModelTest {
                 model.prefill(view, times, "I21");
                 // The case says little: what it lacks is named and nothing leaves until the crew states it.
                 assertEquals("Manque : heure de la décision, motif de recours, motif médical, niveau de médicalisation, "
-                        + "date de naissance, sexe, composition de l'équipe, devenir du patient", model.missingProperty().get());
+                        + "date de naissance, sexe, composition de l'équipe, heure de retour au SMUR, devenir du patient", model.missingProperty().get());
                 org.junit.jupiter.api.Assertions.assertFalse(model.send());
                 assertTrue(core.store().outbox().list(null, 100).isEmpty(), "nothing invented, nothing sent");
                 model.field("whatsHappenCode").set("C09.03.00");
@@ -65,6 +65,7 @@ class RpisViewModelTest {
                 model.field("teamDriver").set("false");
                 model.field("decisionTime").set("09:57");
                 model.field("orientationType").set("TEMP");
+                model.field("returnSmur").set("11:20");
                 assertEquals("", model.missingProperty().get());
                 assertTrue(model.send(), model.messageProperty().get());
                 List<String> recipients = core.store().outbox().list(null, 100).stream().map(OutboxEntry::recipient).sorted().toList();
@@ -72,6 +73,8 @@ class RpisViewModelTest {
                         core.store().outbox().list(null, 100).get(0).distributionId())).envelope().payload();
                 assertEquals(t.withHour(9).withMinute(57), sent.context().decisionDate(), "the time typed, on the day of the departure");
                 assertEquals(Boolean.FALSE, sent.intervention().team().driver());
+                assertEquals(t.withHour(11).withMinute(20), sent.intervention().smurStatus().returnSmur(), "back at base: typed, not made up");
+                assertEquals(t.plusHours(1), sent.intervention().smurStatus().teamAvailable(), "the RETOUR tap, to the second");
                 assertEquals(settings.rpisToLrm() ? List.of("fr.health.ors.pdl", Tablets.LRM) : List.of("fr.health.ors.pdl"), recipients);
             } finally {
                 core.close();

@@ -181,7 +181,9 @@ public final class HeadlessTablet implements AutoCloseable {
         return RpisPrefill.complete(prefilled, new RpisPrefill.Answers(null, null, org.opensmur.core.mission.MedicalLevel.MED,
                 prefilled.patient().birthDate() == null ? "1968-04-12" : null, prefilled.patient().sex() == null ? Sex.M : null,
                 new org.opensmur.core.rpis.RpisTeam(true, true, true),
-                prefilled.context().decisionDate() == null ? times.get(ResourceStatus.DEPART) : null, null, null, "OK", null));
+                prefilled.context().decisionDate() == null ? times.get(ResourceStatus.DEPART) : null, null, null, "OK", null,
+                prefilled.intervention().smurStatus().returnSmur() == null ? new org.opensmur.core.rpis.RpisTimes(null, null, null, null, null,
+                        times.get(ResourceStatus.RETOUR)) : null, null));
     }
 
     private InterventionReport bilan(String caseId, String reportId) {

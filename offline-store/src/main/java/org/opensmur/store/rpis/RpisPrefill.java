@@ -47,7 +47,7 @@ public final class RpisPrefill {
      */
     public record Answers(WhatsHappen whatsHappen, HealthMotive healthMotive, MedicalLevel medicalLevel, String birthDate, Sex sex,
                           RpisTeam team, OffsetDateTime decisionDate, String inseeCode, String mainDiagnosis, String orientationType,
-                          String locationType) {
+                          String locationType, RpisTimes times, org.opensmur.core.rpis.RpisDestination destination) {
     }
 
     /** The record for the case's first patient. */
@@ -81,11 +81,13 @@ public final class RpisPrefill {
         RpisPatient patient = new RpisPatient(id, text(who.at("/identity/strictFeatures/birthDate")),
                 sex == null ? null : Arrays.stream(Sex.values()).filter(x -> x.code().equals(sex)).findFirst().orElse(null), null);
         InseeAddress place = new InseeAddress(text(c.at("/location/city/inseeCode")), text(c.at("/location/city/name")));
-        OffsetDateTime end = times.getOrDefault(ResourceStatus.RETOUR,
+        // Available again when the crew said so (leaving the destination); back at base only once tapped.
+        OffsetDateTime available = times.getOrDefault(ResourceStatus.RETOUR,
                 times.getOrDefault(ResourceStatus.FINPEC, times.get(ResourceStatus.FINMED)));
-        RpisIntervention intervention = new RpisIntervention(new RpisLocation(null, null, null, place), null,
+        String kindOfPlace = text(c.at("/qualification/locationKind/code"));
+        RpisIntervention intervention = new RpisIntervention(new RpisLocation(kindOfPlace, null, null, place), null,
                 new RpisTimes(times.get(ResourceStatus.DEPART), times.get(ResourceStatus.ARRIVEE), times.get(ResourceStatus.TRANSP),
-                        times.get(ResourceStatus.DESTIN), end, end),
+                        times.get(ResourceStatus.DESTIN), available, times.get(ResourceStatus.REN_BASE)),
                 null, diagnosis == null || diagnosis.isBlank() ? null : diagnosis, null);
         return new Rpis(context, regulation, patient, intervention, new RpisOrientation(null, null, null));
     }
@@ -105,11 +107,16 @@ public final class RpisPrefill {
         RpisLocation l = i.location();
         RpisLocation location = new RpisLocation(or(blankToNull(a.locationType()), l.type()), l.finessGeo(), l.service(),
                 new InseeAddress(or(blankToNull(a.inseeCode()), l.detailedAddress().inseeCode()), l.detailedAddress().city()));
-        RpisIntervention intervention = new RpisIntervention(location, or(a.team(), i.team()), i.smurStatus(), i.procedure(),
+        RpisTimes t = i.smurStatus();
+        RpisTimes s = a.times() == null ? new RpisTimes(null, null, null, null, null, null) : a.times();
+        RpisTimes times = new RpisTimes(or(s.departSmur(), t.departSmur()), or(s.arrivedSmur(), t.arrivedSmur()),
+                or(s.departLocation(), t.departLocation()), or(s.arrivedDestination(), t.arrivedDestination()),
+                or(s.teamAvailable(), t.teamAvailable()), or(s.returnSmur(), t.returnSmur()));
+        RpisIntervention intervention = new RpisIntervention(location, or(a.team(), i.team()), times, i.procedure(),
                 or(blankToNull(a.mainDiagnosis()), i.mainDiagnosis()), i.associatedDiagnosis());
         RpisOrientation o = draft.orientation();
         return new Rpis(context, regulation, patient, intervention,
-                new RpisOrientation(or(blankToNull(a.orientationType()), o.type()), o.destination(), o.decision()));
+                new RpisOrientation(or(blankToNull(a.orientationType()), o.type()), or(a.destination(), o.destination()), o.decision()));
     }
 
     /**
@@ -130,6 +137,7 @@ public final class RpisPrefill {
         required.put("intervention.team", x -> x.intervention().team());
         required.put("intervention.smurStatus.departSmur", x -> x.intervention().smurStatus().departSmur());
         required.put("intervention.smurStatus.teamAvailable", x -> x.intervention().smurStatus().teamAvailable());
+        required.put("intervention.smurStatus.returnSmur", x -> x.intervention().smurStatus().returnSmur());
         required.put("intervention.mainDiagnosis", x -> x.intervention().mainDiagnosis());
         required.put("orientation.type", x -> x.orientation().type());
         List<String> missing = new ArrayList<>();

@@ -47,7 +47,7 @@ class RpisPrefillTest {
         assertEquals("fr.health.samu440.DRFR154402413800236.patient.1", draft.patient().patientId(), "an identifier of the SMUR's, matching PATID");
         assertEquals(List.of("context.decisionDate", "regulation.whatsHappen", "regulation.healthMotive", "regulation.medicalLevel",
                 "patient.birthDate", "patient.sex", "intervention.team", "intervention.smurStatus.teamAvailable",
-                "intervention.mainDiagnosis", "orientation.type"), RpisPrefill.missing(draft));
+                "intervention.smurStatus.returnSmur", "intervention.mainDiagnosis", "orientation.type"), RpisPrefill.missing(draft));
     }
 
     @Test
@@ -58,12 +58,16 @@ class RpisPrefillTest {
         Rpis draft = RpisPrefill.from(bareCase(), times, "T58", UNIT);
         Rpis record = RpisPrefill.complete(draft, new RpisPrefill.Answers(new org.opensmur.core.mission.WhatsHappen("C09.03.00", "Fuite de gaz"),
                 new org.opensmur.core.mission.HealthMotive("M03.10", "Malaise avec perte de connaissance initiale"), MedicalLevel.MED,
-                "2013-11-03", Sex.M, new RpisTeam(true, true, true), T.minusMinutes(3), null, null, "TEMP", "L01.01.01"));
+                "2013-11-03", Sex.M, new RpisTeam(true, true, true), T.minusMinutes(3), null, null, "TEMP", "L01.01.01", new org.opensmur.core.rpis.RpisTimes(null, null, null, null, null, T.plusMinutes(75)),
+                new org.opensmur.core.rpis.RpisDestination("FR", "ES", "142", "440000271")));
         assertEquals(List.of(), RpisPrefill.missing(record));
         assertEquals("44018", record.intervention().location().detailedAddress().inseeCode(), "the case's, kept");
         assertEquals("T58", record.intervention().mainDiagnosis(), "the bilan's, kept");
         assertEquals(T.minusMinutes(3), record.context().decisionDate());
         assertEquals("2013-11-03", record.patient().birthDate());
         assertEquals("L01.01.01", record.intervention().location().type(), "the kind of place, as the crew gives it");
+        assertEquals(T.plusHours(1), record.intervention().smurStatus().teamAvailable(), "available again when RETOUR was tapped");
+        assertEquals(T.plusMinutes(75), record.intervention().smurStatus().returnSmur(), "back at base: the crew's time, not RETOUR's");
+        assertEquals("142", record.orientation().destination().healthcareType(), "where the patient was taken, as the crew says");
     }
 }

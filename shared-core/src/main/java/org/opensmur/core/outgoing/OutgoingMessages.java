@@ -114,8 +114,12 @@ public final class OutgoingMessages {
 
     /** RS-URL: one document link. */
     public Built documentLink(String caseId, String patientId, DocumentType type, String url, String lrmId) {
-        return build(new DocumentLink(caseId, patientId, null, List.of(new Document(type.code(), url))), lrmId,
-                DistributionKind.REPORT);
+        return documentLinks(caseId, patientId, List.of(new Document(type.code(), url)), lrmId);
+    }
+
+    /** RS-URL with several documents at once (the photos and scans of one scene). */
+    public Built documentLinks(String caseId, String patientId, List<Document> documents, String lrmId) {
+        return build(new DocumentLink(caseId, patientId, null, documents), lrmId, DistributionKind.REPORT);
     }
 
     /** RS-BPV: the physician's bilan. */

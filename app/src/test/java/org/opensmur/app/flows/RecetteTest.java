@@ -1,0 +1,508 @@
+package org.opensmur.app.flows;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.opensmur.app.TabletSession;
+import org.opensmur.app.TabletSettings;
+import org.opensmur.app.patient.PatientsViewModel;
+import org.opensmur.app.shell.Labels;
+import org.opensmur.app.shell.MainView;
+import org.opensmur.app.shell.Theme;
+import org.opensmur.app.testing.Tablets;
+import org.opensmur.core.conformance.SharedCorpus;
+import org.opensmur.core.hub.message.HubMessage;
+import org.opensmur.core.hub.message.MessageType;
+import org.opensmur.hubsim.recette.ExpectedComparison;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The ANS recette, played as its test LRM plays it, against the real screens: each official test case of the
+ * cases file, step by step. A receive step publishes the step's example as the LRM (the case number replaced
+ * by a new one, the SMUR's resource by this tablet's) and passes when the tablet answers it with an RC-REF and
+ * the mission shows the values the crew must see; a send step has the pilot work the screens with the values
+ * of the expected example (taps, fields, lists only), and passes when what the tablet sends holds every value
+ * of that example but its ignored properties ({@link ExpectedComparison}). Nothing here knows a scenario: the
+ * pilot reads every input from the expected example and its model.
+ *
+ * <p>Run by {@code ./bin/recette} ({@code -Dopensmur.recette.cases}, {@code .vhost}, {@code .out}).
+ */
+@ExtendWith(ApplicationExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@EnabledIfSystemProperty(named = "opensmur.recette.cases", matches = ".+")
+class RecetteTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final String vhost = System.getProperty("opensmur.recette.vhost", "15-smur_local");
+    private final Path out = System.getProperty("opensmur.recette.out", "").isBlank() ? null : Path.of(System.getProperty("opensmur.recette.out"));
+    private LocalHubForApp hub;
+    private TabletSession session;
+    private TabletSettings settings;
+    private Scene scene;
+
+    @BeforeAll
+    void startHub() throws Exception {
+        hub = new LocalHubForApp(vhost);
+        await().atMost(Duration.ofSeconds(30)).until(hub::lrmConnected);
+    }
+
+    @AfterAll
+    void stopHub() throws Exception {
+        if (session != null) {
+            session.close();
+        }
+        if (hub != null) {
+            hub.close();
+        }
+    }
+
+    @Start
+    void start(Stage stage) throws Exception {
+        settings = Tablets.settings(hub.config(LocalHubForApp.TABLET, true), Files.createTempDirectory("opensmur-recette"));
+        session = Tablets.session(settings, Clock.systemDefaultZone());
+        scene = new Scene(new MainView(session, new Labels(Locale.FRENCH)), 1280, 800);
+        Theme.DAY.applyTo(scene);
+        stage.setScene(scene);
+        stage.show();
+        session.start();
+    }
+
+    /** One step as the cases file writes it. */
+    record Step(String id, String type, String label, String file, String model, List<String> ignored) {
+        static Step of(JsonNode s) {
+            List<String> ignored = new ArrayList<>();
+            s.path("ignoredProperties").forEach(p -> ignored.add(p.asText()));
+            return new Step(s.path("id").asText(), s.path("type").asText(), s.path("label").asText(), s.path("file").asText(),
+                    s.path("model").asText(), ignored);
+        }
+    }
+
+    /** What came of one step. */
+    record Outcome(Step step, boolean passed, List<String> problems, List<String> approximate) {
+        String line() {
+            return step.id() + " " + step.type() + " " + step.model() + " " + (passed ? "PASS" : "FAIL")
+                    + (approximate.isEmpty() ? "" : " (approximate: " + String.join(", ", approximate) + ")")
+                    + (problems.isEmpty() ? "" : "\n    " + String.join("\n    ", problems));
+        }
+    }
+
+    @Test
+    void playsEveryStepOfEveryCase(FxRobot robot) throws Exception {
+        await().atMost(Duration.ofSeconds(30)).until(() -> session.core().transport().state().isConnected());
+        JsonNode file = JSON.readTree(Path.of(System.getProperty("opensmur.recette.cases")).toFile());
+        int failed = 0;
+        List<String> report = new ArrayList<>();
+        for (JsonNode category : file) {
+            for (JsonNode testCase : category.path("testCases")) {
+                List<Step> steps = new ArrayList<>();
+                testCase.path("steps").forEach(s -> steps.add(Step.of(s)));
+                List<Outcome> outcomes = new Play(robot, steps).all();
+                int passed = (int) outcomes.stream().filter(Outcome::passed).count();
+                String title = testCase.path("label").asText();
+                outcomes.forEach(o -> report.add(o.line()));
+                String total = "recette " + title + ": " + passed + "/" + outcomes.size() + " steps passed";
+                report.add(total);
+                System.out.println(total);
+                failed += outcomes.size() - passed;
+            }
+        }
+        if (out != null) {
+            Files.createDirectories(out);
+            Files.writeString(out.resolve("report.txt"), String.join("\n", report) + "\n", StandardCharsets.UTF_8);
+        }
+        assertEquals(0, failed, "steps failed: see the lines above");
+    }
+
+    /** One test case played from its first step: the case number and the resource replaced as the test LRM does. */
+    private final class Play {
+        private final FxRobot robot;
+        private final List<Step> steps;
+        private final String oldCase;
+        private final String newCase;
+        private final String ownResource;
+
+        Play(FxRobot robot, List<Step> steps) throws Exception {
+            this.robot = robot;
+            this.steps = steps;
+            JsonNode first = example(steps.get(0));
+            this.oldCase = first.findValue("caseId").asText();
+            String number = oldCase.substring(oldCase.lastIndexOf('.') + 1);
+            String fresh = number.substring(0, 11) + String.format("%08d", OffsetDateTime.now().toEpochSecond() % 100_000_000L);
+            this.newCase = number.length() == fresh.length() ? fresh : number + "1";
+            // The tablet's own resource, as the expected messages name it: the first resource a send step speaks for.
+            String own = null;
+            for (Step step : steps) {
+                if (step.type().equals("send") && own == null) {
+                    JsonNode id = example(step).findValue("resourceId");
+                    own = id == null ? null : id.asText();
+                }
+            }
+            this.ownResource = own;
+        }
+
+        /** The step's official example, in the line of the vhost. */
+        JsonNode example(Step step) throws Exception {
+            Path path = SharedCorpus.root(hub.line).resolve("examples").resolve(step.model()).resolve(step.file());
+            return JSON.readTree(path.toFile());
+        }
+
+        /** The example with this play's case number and the tablet's resource. */
+        JsonNode mapped(Step step) throws Exception {
+            String number = oldCase.substring(oldCase.lastIndexOf('.') + 1);
+            String text = JSON.writeValueAsString(example(step)).replace(number, newCase);
+            if (ownResource != null) {
+                text = text.replace("\"" + ownResource + "\"", "\"" + settings.resourceId() + "\"");
+            }
+            return JSON.readTree(text);
+        }
+
+        List<Outcome> all() {
+            List<Outcome> outcomes = new ArrayList<>();
+            for (Step step : steps) {
+                Outcome outcome;
+                try {
+                    outcome = step.type().equals("receive") ? receive(step) : send(step);
+                } catch (Exception | AssertionError e) {
+                    outcome = new Outcome(step, false, List.of(e.getClass().getSimpleName() + ": " + e.getMessage()), List.of());
+                }
+                outcomes.add(outcome);
+                evidence(outcome);
+            }
+            return outcomes;
+        }
+
+        private Outcome receive(Step step) throws Exception {
+            JsonNode example = mapped(step);
+            HubMessage sent = hub.sendPayload(JSON.writeValueAsBytes(example));
+            List<String> problems = new ArrayList<>();
+            try {
+                await().atMost(Duration.ofSeconds(20)).until(() -> hub.lrmReferences.stream().anyMatch(r -> r.startsWith(sent.distributionID() + " ")));
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                problems.add("no RC-REF from the tablet for " + sent.distributionID());
+            }
+            save(step, "sent-by-lrm", example);
+            // What the crew must see: on the mission screen (a request: on its card).
+            if (!step.model().equals("RS-ER")) {
+                clickWhenFree(robot, "#tab-mission");
+                Thread.sleep(600);
+            }
+            String shown = String.join("\n", texts(scene.getRoot()));
+            JsonNode payload = example.elements().next();
+            for (String path : displayed(step.model())) {
+                for (String value : values(payload, path)) {
+                    if (!normalise(shown).contains(normalise(value))) {
+                        problems.add("not shown: " + path + " = " + value);
+                    }
+                }
+            }
+            return new Outcome(step, problems.isEmpty(), problems, List.of());
+        }
+
+        private Outcome send(Step step) throws Exception {
+            JsonNode expected = mapped(step);
+            MessageType type = MessageType.ofCode(step.model()).orElseThrow(() -> new IllegalArgumentException("unknown model " + step.model()));
+            List<HubMessage> box = type == MessageType.RS_RPIS ? hub.atOru : hub.atLrm;
+            int before = (int) box.stream().filter(m -> m.type() == type).count();
+            new Pilot(robot, this).perform(type, expected.elements().next());
+            await().atMost(Duration.ofSeconds(20)).until(() -> box.stream().filter(m -> m.type() == type).count() > before);
+            HubMessage message = box.stream().filter(m -> m.type() == type).reduce((a, b) -> b).orElseThrow();
+            ObjectNode actual = JSON.createObjectNode();
+            actual.set(type.key(), hub.codec().toTree(message).findValue(type.key()));
+            save(step, "expected", expected);
+            save(step, "sent-by-tablet", actual);
+            ExpectedComparison.Result result = ExpectedComparison.compare(expected, actual, step.ignored());
+            return new Outcome(step, result.passed(), result.differences().stream().map(Object::toString).toList(), result.approximate());
+        }
+
+        private void save(Step step, String what, JsonNode json) throws Exception {
+            if (out != null) {
+                Path folder = out.resolve(step.id() + "-" + step.model());
+                Files.createDirectories(folder);
+                Files.writeString(folder.resolve(what + ".json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json));
+            }
+        }
+
+        private void evidence(Outcome outcome) {
+            System.out.println(outcome.line());
+        }
+    }
+
+    /** Waits past an alert's tap lock, acknowledges it if one covers the screen, then taps {@code id}. */
+    static void clickWhenFree(FxRobot robot, String id) throws Exception {
+        Thread.sleep(700);
+        if (robot.lookup("#alert-ack").tryQuery().map(TabletFlowsTest::shown).orElse(false)) {
+            robot.clickOn("#alert-ack");
+        }
+        robot.clickOn(id);
+    }
+
+    private static List<String> displayed(String model) throws Exception {
+        Properties list = new Properties();
+        try (InputStream in = RecetteTest.class.getResourceAsStream("/recette/displayed.properties")) {
+            list.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        String paths = list.getProperty(model, "");
+        return paths.isBlank() ? List.of() : List.of(paths.split("\\s*,\\s*"));
+    }
+
+    /** The values at {@code path} ([*]: each item), text. */
+    static List<String> values(JsonNode node, String path) {
+        List<JsonNode> at = List.of(node);
+        for (String part : path.split("\\.")) {
+            List<JsonNode> next = new ArrayList<>();
+            boolean each = part.endsWith("[*]");
+            String name = each ? part.substring(0, part.length() - 3) : part;
+            for (JsonNode n : at) {
+                JsonNode child = n.path(name);
+                if (each) {
+                    child.forEach(next::add);
+                } else if (!child.isMissingNode()) {
+                    next.add(child);
+                }
+            }
+            at = next;
+        }
+        return at.stream().filter(JsonNode::isValueNode).map(JsonNode::asText).filter(t -> !t.isBlank()).toList();
+    }
+
+    private static List<String> texts(Node node) {
+        List<String> found = new ArrayList<>();
+        if (!node.isVisible()) {
+            return found;
+        }
+        if (node instanceof Labeled labeled && labeled.getText() != null) {
+            found.add(labeled.getText());
+        }
+        if (node instanceof TextInputControl input && input.getText() != null) {
+            found.add(input.getText());
+        }
+        if (node instanceof javafx.scene.control.ScrollPane scroll && scroll.getContent() != null) {
+            found.addAll(texts(scroll.getContent()));
+        }
+        if (node instanceof javafx.scene.Parent parent) {
+            for (Node child : parent.getChildrenUnmodifiable()) {
+                found.addAll(texts(child));
+            }
+        }
+        return found;
+    }
+
+    private static String normalise(String text) {
+        return text.replaceAll("\\s+", " ").strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** Works the screens with the values of an expected message, as a crew would: taps, fields, lists. */
+    private final class Pilot {
+        private final FxRobot robot;
+        private final Play play;
+
+        Pilot(FxRobot robot, Play play) {
+            this.robot = robot;
+            this.play = play;
+        }
+
+        void perform(MessageType type, JsonNode p) throws Exception {
+            switch (type) {
+                case RS_RI -> engagementReply(p.path("resource").path(0));
+                case RS_SR -> status(p.path("state").path("status").asText());
+                case RS_URL -> document(p);
+                case RS_BPV -> bilan(p);
+                case RS_RPIS -> rpis(p);
+                default -> throw new IllegalArgumentException("the pilot does not send " + type);
+            }
+        }
+
+        private void engagementReply(JsonNode r) throws Exception {
+            clickWhenFreeOfCards("#tab-shift");
+            text("#shift-vehicleName", r.path("name"));
+            text("#shift-teamName", r.path("team").path("name"));
+            pick("#shift-medicalLevel", r.path("team").path("medicalLevel"));
+            text("#shift-contactPhone", r.path("contact").path("details"));
+            String[] crew = r.path("freetext").path(0).asText("").split("\\s*,\\s*");
+            for (int i = 0; i < Math.min(crew.length, org.opensmur.app.shift.ShiftViewModel.CREW_ROWS); i++) {
+                set("#shift-crew-" + i + "-name", crew[i]);
+            }
+            robot.clickOn("#shift-save");
+            await().atMost(Duration.ofSeconds(5)).until(() -> !label("#shift-message").isEmpty());
+            await().atMost(Duration.ofSeconds(20)).until(() -> TabletFlowsTest.ringing(robot));
+            text("#engagement-mission-id", r.path("missionId"));
+            robot.clickOn("#engagement-accept");
+        }
+
+        private void status(String code) throws Exception {
+            clickWhenFree(robot, "#tab-status");
+            robot.clickOn("#status-" + code);
+            if (code.equals("ANNULE")) {
+                robot.clickOn("#status-confirm");
+            }
+        }
+
+        private void document(JsonNode p) throws Exception {
+            clickWhenFree(robot, "#tab-documents");
+            choosePatient(p.path("patientId"));
+            @SuppressWarnings("unchecked")
+            ComboBox<org.opensmur.core.document.DocumentType> types = robot.lookup("#document-type").queryAs(ComboBox.class);
+            for (JsonNode doc : p.path("document")) { // each link added to the list, then all sent at once
+                String kind = doc.path("documentType").asText();
+                robot.interact(() -> types.setValue(types.getItems().stream().filter(t -> t.code().equals(kind)).findFirst().orElse(null)));
+                text("#document-url", doc.path("url"));
+                robot.clickOn("#document-add");
+            }
+            robot.clickOn("#document-send");
+        }
+
+        private void bilan(JsonNode p) throws Exception {
+            clickWhenFree(robot, "#tab-bilan");
+            choosePatient(p.path("patient").path("patientId"));
+            Thread.sleep(500); // the patient's draft comes back
+            JsonNode who = p.path("patient");
+            for (String field : List.of("lastName", "firstName", "birthName", "birthDate", "age", "height", "weight")) {
+                text("#bilan-" + field, who.path(field));
+            }
+            text("#bilan-redactor", p.path("redactor").path("label"));
+            JsonNode e = p.path("evaluation");
+            text("#bilan-history", e.path("medicalHistory"));
+            text("#bilan-treatment", e.path("treatment"));
+            text("#bilan-diagnosis", e.path("mainDiagnosis"));
+            List<String> procedures = new ArrayList<>();
+            e.path("procedure").forEach(x -> procedures.add(x.asText()));
+            if (!procedures.isEmpty()) {
+                set("#bilan-procedures", String.join("\n", procedures));
+            }
+            e.path("parameter").forEach(v -> {
+                String field = switch (v.path("type").asText()) {
+                    case "FREQUENCE_CARDIAQUE" -> "heartRate";
+                    case "PRESSION_ARTERIELLE" -> "bloodPressure";
+                    case "SATURATION_OXYGENE" -> "spo2";
+                    case "FREQUENCE_RESPIRATOIRE" -> "respiratoryRate";
+                    case "TEMPERATURE" -> "temperature";
+                    case "HEMOGLOCOTEST" -> "glucose";
+                    case "GLASGOW" -> "glasgow";
+                    default -> null;
+                };
+                if (field != null) {
+                    set("#bilan-" + field, v.path("value").asText());
+                }
+            });
+            // A bilan without a diagnosis is an intermediate one.
+            boolean last = e.hasNonNull("mainDiagnosis");
+            javafx.scene.control.CheckBox kind = robot.lookup("#bilan-final").queryAs(javafx.scene.control.CheckBox.class);
+            robot.interact(() -> kind.setSelected(last));
+            robot.clickOn("#bilan-send");
+        }
+
+        private void rpis(JsonNode p) throws Exception {
+            JsonNode c = p.path("context");
+            clickWhenFree(robot, "#tab-shift");
+            text("#shift-finessLegal", c.path("ressourceFinessLegal"));
+            text("#shift-finessGeo", c.path("ressourceFinessGeo"));
+            text("#shift-structure", c.path("ressourceStructure"));
+            robot.clickOn("#shift-save");
+            clickWhenFree(robot, "#tab-rpis");
+            choosePatient(p.path("patient").path("patientId"));
+            Thread.sleep(800); // prefilled in the background
+            JsonNode r = p.path("regulation");
+            text("#rpis-whatsHappenCode", r.path("whatsHappen").path("code"));
+            text("#rpis-whatsHappenLabel", r.path("whatsHappen").path("label"));
+            text("#rpis-healthMotiveCode", r.path("healthMotive").path("code"));
+            text("#rpis-healthMotiveLabel", r.path("healthMotive").path("label"));
+            pick("#rpis-medicalLevel", r.path("medicalLevel"));
+            text("#rpis-birthDate", p.path("patient").path("birthDate"));
+            pick("#rpis-sex", p.path("patient").path("sex"));
+            JsonNode i = p.path("intervention");
+            pick("#rpis-teamDoctor", i.path("team").path("doctor"));
+            pick("#rpis-teamNurse", i.path("team").path("nurse"));
+            pick("#rpis-teamDriver", i.path("team").path("driver"));
+            text("#rpis-insee", i.path("location").path("detailedAddress").path("inseeCode"));
+            text("#rpis-locationType", i.path("location").path("type"));
+            text("#rpis-diagnosis", i.path("mainDiagnosis"));
+            text("#rpis-orientationType", p.path("orientation").path("type"));
+            JsonNode destination = p.path("orientation").path("destination");
+            text("#rpis-destinationCountry", destination.path("destinationCountry"));
+            text("#rpis-destinationCategory", destination.path("destinationCategory"));
+            text("#rpis-healthcareType", destination.path("healthcareType"));
+            text("#rpis-destinationFiness", destination.path("finess"));
+            time("#rpis-decisionTime", c.path("decisionDate"));
+            for (String t : List.of("departSmur", "arrivedSmur", "departLocation", "arrivedDestination", "teamAvailable", "returnSmur")) {
+                if (label("#rpis-" + t).isEmpty()) { // a status not tapped: the time the crew gives
+                    time("#rpis-" + t, i.path("smurStatus").path(t));
+                }
+            }
+            robot.clickOn("#rpis-send");
+        }
+
+        private void choosePatient(JsonNode id) {
+            if (id.isMissingNode() || id.isNull()) {
+                return;
+            }
+            @SuppressWarnings("unchecked")
+            ComboBox<PatientsViewModel.Patient> patients = robot.lookup(".patient-picker .combo-box").queryAs(ComboBox.class);
+            robot.interact(() -> patients.getItems().stream().filter(p -> id.asText().equals(p.patientId())).findFirst()
+                    .ifPresent(patients::setValue));
+        }
+
+        private void clickWhenFreeOfCards(String id) throws Exception {
+            clickWhenFree(robot, id);
+        }
+
+        private void text(String id, JsonNode value) {
+            if (!value.isMissingNode() && !value.isNull()) {
+                set(id, value.asText());
+            }
+        }
+
+        private void time(String id, JsonNode instant) {
+            if (instant.isTextual()) {
+                set(id, OffsetDateTime.parse(instant.asText()).toLocalTime().withSecond(0).toString());
+            }
+        }
+
+        private void set(String id, String value) {
+            TextInputControl field = robot.lookup(id).queryAs(TextInputControl.class);
+            robot.interact(() -> field.setText(value));
+        }
+
+        private String label(String id) {
+            Node node = robot.lookup(id).query();
+            return node instanceof TextInputControl t ? t.getText() : ((Labeled) node).getText();
+        }
+
+        private void pick(String id, JsonNode value) {
+            if (value.isMissingNode() || value.isNull()) {
+                return;
+            }
+            @SuppressWarnings("unchecked")
+            ComboBox<String> box = robot.lookup(id).queryAs(ComboBox.class);
+            robot.interact(() -> box.setValue(value.asText()));
+        }
+    }
+}
