@@ -40,14 +40,21 @@ public record TabletSettings(
     }
 
     /**
-     * The tablet on {@code hub}: its resource id from its client id. The unit's identity (SAMU 44's FINESS
-     * numbers, vehicle and crew names) is still the demo's, here in one place until the shift set-up
-     * screen gives it (recette issue).
+     * The tablet on {@code hub}: its organisation and resource id from its client id (the Hub's identity of
+     * this tablet: {@code fr.health.samu440.smur.vlm1} is of {@code fr.health.samu440}). Vehicle, team and
+     * the unit's FINESS numbers are the crew's, from the shift set-up screen: none is written in code.
      */
     public static TabletSettings of(HubConfig hub, Path storeFolder, StoreKeyProvider keys, Path tiles, boolean rpisToLrm) {
-        String resource = "fr.health.samu440.resource." + hub.clientId().replaceAll("[^A-Za-z0-9_-]", "-");
-        return new TabletSettings(hub, storeFolder, keys, resource, "SMUR", "VLM 1", "Équipe SMUR 1",
-                new RpisPrefill.Unit("fr.health.samu440", "440000271", "440000289", "0"), tiles, rpisToLrm);
+        String orgId = organisation(hub.clientId());
+        String resource = orgId + ".resource." + hub.clientId().replaceAll("[^A-Za-z0-9_-]", "-");
+        return new TabletSettings(hub, storeFolder, keys, resource, "SMUR", null, null, new RpisPrefill.Unit(orgId, null, null, null),
+                tiles, rpisToLrm);
+    }
+
+    /** The organisation a Hub client id belongs to: its first three parts. */
+    static String organisation(String clientId) {
+        String[] parts = clientId.split("\\.");
+        return parts.length >= 3 ? parts[0] + "." + parts[1] + "." + parts[2] : clientId;
     }
 
     public String clientId() {

@@ -27,6 +27,21 @@ public final class DemoPilot {
     }
 
     public void start() {
+        // The crew's shift set-up first, as a crew does at the start of a shift (the exercise unit of SAMU 44).
+        var shift = session.shift();
+        java.util.Map.of("vehicleName", "VLM 1", "teamName", "Équipe SMUR 1", "medicalLevel", "MED", "crew.0.name", "Dr EXERCICE",
+                "crew.0.role", "MEDECIN", "crew.1.name", "IDE EXERCICE", "crew.1.role", "INFIRMIER", "crew.2.name", "ADE EXERCICE",
+                "crew.2.role", "AMBULANCIER").forEach((key, value) -> {
+                    if (shift.field(key).get().isBlank()) {
+                        shift.field(key).set(value);
+                    }
+                });
+        java.util.Map.of("finessLegal", "440000271", "finessGeo", "440000289", "structure", "0").forEach((key, value) -> {
+            if (shift.field(key).get().isBlank()) {
+                shift.field(key).set(value);
+            }
+        });
+        shift.save();
         session.engagement().pendingProperty().addListener((o, was, request) -> {
             if (request != null) {
                 later(() -> {

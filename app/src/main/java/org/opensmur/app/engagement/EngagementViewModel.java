@@ -80,7 +80,9 @@ public final class EngagementViewModel {
         // What the shift set-up says (vehicle, team and its level, phone, crew); what it does not say is left out.
         ShiftSetup on = shift.get();
         String vehicle = on != null && on.vehicleName() != null ? on.vehicleName() : settings.vehicleName();
-        Team team = new Team(on == null ? null : on.medicalLevel(), on != null && on.teamName() != null ? on.teamName() : settings.crewName());
+        String teamName = on != null && on.teamName() != null ? on.teamName() : settings.crewName();
+        Team team = (on == null || on.medicalLevel() == null) && teamName == null ? null
+                : new Team(on == null ? null : on.medicalLevel(), teamName); // nothing said of the team: no team object
         ResourceContact contact = on == null || on.contactPhone() == null ? null : new ResourceContact(ContactType.TEL, on.contactPhone());
         List<String> crew = on == null || on.crewLine().isEmpty() ? null : List.of(on.crewLine());
         String missionId = this.missionId.get() == null || this.missionId.get().isBlank() ? missionId(request.caseId())

@@ -127,6 +127,9 @@ public final class RpisPrefill {
         Map<String, Function<Rpis, Object>> required = new LinkedHashMap<>();
         required.put("context.creationDate", x -> x.context().creationDate());
         required.put("context.decisionDate", x -> x.context().decisionDate());
+        required.put("context.ressourceFinessLegal", x -> x.context().ressourceFinessLegal());
+        required.put("context.ressourceFinessGeo", x -> x.context().ressourceFinessGeo());
+        required.put("context.ressourceStructure", x -> x.context().ressourceStructure());
         required.put("regulation.whatsHappen", x -> x.regulation().whatsHappen());
         required.put("regulation.healthMotive", x -> x.regulation().healthMotive());
         required.put("regulation.medicalLevel", x -> x.regulation().medicalLevel());
