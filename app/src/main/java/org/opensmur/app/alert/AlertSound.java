@@ -1,7 +1,6 @@
 package org.opensmur.app.alert;
 
 import java.net.URL;
-import java.util.EnumMap;
 import java.util.Map;
 import javafx.scene.media.AudioClip;
 import org.slf4j.Logger;
@@ -19,32 +18,36 @@ public interface AlertSound {
 
     AlertSound SILENT = tone -> { };
 
-    /** The assets' tones through JavaFX's {@link AudioClip}; loaded at first use, silent if the platform has no player. */
+    /**
+     * The assets' tones through JavaFX's {@link AudioClip}, loaded at once on a thread of their own (a
+     * platform's media player can take seconds to answer, and the alert must not wait for it on the UI
+     * thread); silent until loaded, and for good if the platform has no player.
+     */
     static AlertSound clips() {
-        return new AlertSound() {
-            private final Logger log = LoggerFactory.getLogger(AlertSound.class);
-            private final Map<Tone, AudioClip> clips = new EnumMap<>(Tone.class);
-            private boolean broken;
-
-            @Override
-            public void play(Tone tone) {
-                if (broken) {
-                    return;
+        Map<Tone, AudioClip> clips = new java.util.concurrent.ConcurrentHashMap<>();
+        Logger log = LoggerFactory.getLogger(AlertSound.class);
+        Thread loader = new Thread(() -> {
+            try {
+                for (Tone tone : Tone.values()) {
+                    URL sound = AlertSound.class.getResource("/org/opensmur/assets/sounds/"
+                            + (tone == Tone.CANCELLED ? "cancelled.wav" : "alert.wav"));
+                    String url = java.util.Objects.requireNonNull(sound, "sound asset").toExternalForm();
+                    // AudioClip fails on a thread of its own, out of reach, when the platform has no player
+                    // (no audio device): a player made here fails here instead, and is let go.
+                    new javafx.scene.media.MediaPlayer(new javafx.scene.media.Media(url)).dispose();
+                    clips.put(tone, new AudioClip(url));
                 }
-                try {
-                    clips.computeIfAbsent(tone, t -> {
-                        URL sound = AlertSound.class.getResource("/org/opensmur/assets/sounds/"
-                                + (t == Tone.CANCELLED ? "cancelled.wav" : "alert.wav"));
-                        String url = java.util.Objects.requireNonNull(sound, "sound asset").toExternalForm();
-                        // AudioClip fails on a thread of its own, out of reach, when the platform has no
-                        // player (no audio device): a player made here fails here instead, and is let go.
-                        new javafx.scene.media.MediaPlayer(new javafx.scene.media.Media(url)).dispose();
-                        return new AudioClip(url);
-                    }).play();
-                } catch (RuntimeException | LinkageError e) {
-                    broken = true; // said once; the alert itself is on screen regardless
-                    log.warn("alert sound unavailable on this device: {}", e.toString());
-                }
+            } catch (RuntimeException | LinkageError e) {
+                clips.clear(); // said once; the alerts themselves are on screen regardless
+                log.warn("alert sound unavailable on this device: {}", e.toString());
+            }
+        }, "alert-sound");
+        loader.setDaemon(true);
+        loader.start();
+        return tone -> {
+            AudioClip clip = clips.get(tone);
+            if (clip != null) {
+                clip.play();
             }
         };
     }

@@ -74,6 +74,7 @@ public final class BilanView extends BorderPane {
         send.getStyleClass().add("big-button");
         send.disableProperty().bind(model.validProperty().not());
         send.setOnAction(e -> model.send());
+        send.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label delivery = new Label();
         delivery.setId("bilan-delivery");
         delivery.textProperty().bind(model.deliveryProperty());

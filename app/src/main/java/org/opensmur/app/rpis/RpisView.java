@@ -79,6 +79,7 @@ public final class RpisView extends BorderPane {
         send.setId("rpis-send");
         send.getStyleClass().add("big-button");
         send.setOnAction(e -> model.send());
+        send.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the reasons beside it wrap, the button stays whole
         Label message = new Label();
         message.setId("rpis-message");
         message.setWrapText(true);
