@@ -53,9 +53,18 @@ public final class DemoPilot {
         });
     }
 
+    private boolean rpisDone;
+
     private void next() {
         ResourceStatus expected = session.status().expectedProperty().get();
         if (expected == null || !session.status().engaged()) {
+            return;
+        }
+        if (expected == ResourceStatus.RETOUR && !rpisDone) {
+            // The RPIS before leaving the destination: once RETOUR is tapped the SAMU may engage the crew
+            // again at once, and the RPIS screen is the open mission's.
+            rpisDone = true;
+            rpis();
             return;
         }
         view.show(MainView.Screen.STATUS);
@@ -63,7 +72,7 @@ public final class DemoPilot {
         if (expected == StatusFlow.endOfCare(session.core().line())) { // FINPEC, or FINMED on a model 2.0 vhost
             later(this::endOfCare);
         } else if (expected == ResourceStatus.RETOUR) {
-            later(this::rpis);
+            rpisDone = false; // the next mission's turn
         } else if (expected != ResourceStatus.ANNULE) {
             later(this::next);
         }
@@ -99,8 +108,10 @@ public final class DemoPilot {
             if (session.rpis().field("returnSmur").get().isBlank()) { // the crew's estimate of being back at base
                 session.rpis().field("returnSmur").set(session.rpis().field("teamAvailable").get());
             }
-            session.rpis().send();
-            later(() -> view.show(MainView.Screen.LOG));
+            if (!session.rpis().send()) { // field names only, never values
+                org.slf4j.LoggerFactory.getLogger(DemoPilot.class).warn("demo pilot: RPIS not sent: {}", session.rpis().messageProperty().get());
+            }
+            later(this::next); // then RETOUR
         });
     }
 
