@@ -74,7 +74,6 @@ public final class BilanView extends BorderPane {
         send.getStyleClass().add("big-button");
         send.disableProperty().bind(model.validProperty().not());
         send.setOnAction(e -> model.send());
-        send.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label delivery = new Label();
         delivery.setId("bilan-delivery");
         delivery.textProperty().bind(model.deliveryProperty());
@@ -96,7 +95,11 @@ public final class BilanView extends BorderPane {
         javafx.scene.control.CheckBox finalReport = new javafx.scene.control.CheckBox(labels.get("bilan.final"));
         finalReport.setId("bilan-final");
         finalReport.selectedProperty().bindBidirectional(model.finalReportProperty());
-        HBox actions = new HBox(16, finalReport, send, blocked, delivery);
+        // The reasons take what the button leaves, and wrap (a stylesheet's min width would win over code).
+        VBox words = new VBox(4, blocked, delivery);
+        words.setPrefWidth(0);
+        HBox.setHgrow(words, javafx.scene.layout.Priority.ALWAYS);
+        HBox actions = new HBox(16, finalReport, send, words);
         actions.setAlignment(Pos.CENTER_LEFT);
         actions.setPadding(new Insets(12, 16, 12, 16));
         setBottom(actions);

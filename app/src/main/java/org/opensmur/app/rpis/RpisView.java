@@ -79,12 +79,14 @@ public final class RpisView extends BorderPane {
         send.setId("rpis-send");
         send.getStyleClass().add("big-button");
         send.setOnAction(e -> model.send());
-        send.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the reasons beside it wrap, the button stays whole
         Label message = new Label();
         message.setId("rpis-message");
         message.setWrapText(true);
         message.textProperty().bind(model.messageProperty());
         VBox words = new VBox(4, missing, message);
+        // The reasons take what the button leaves, and wrap (a stylesheet's min width would win over code).
+        words.setPrefWidth(0);
+        HBox.setHgrow(words, javafx.scene.layout.Priority.ALWAYS);
         HBox actions = new HBox(16, send, words);
         actions.setPadding(new Insets(12, 16, 12, 16));
         actions.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
