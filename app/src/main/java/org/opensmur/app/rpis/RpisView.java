@@ -43,23 +43,8 @@ public final class RpisView extends BorderPane {
                 }
                 input = text;
             } else {
-                ComboBox<String> choice = new ComboBox<>();
-                choice.getStyleClass().add("touch-field");
-                choice.getItems().setAll(field.choices());
-                choice.setConverter(new javafx.util.StringConverter<>() {
-                    @Override
-                    public String toString(String code) {
-                        return code == null ? "" : labels.code("rpis." + field.key(), code);
-                    }
-
-                    @Override
-                    public String fromString(String text) {
-                        return null;
-                    }
-                });
-                choice.setValue(field.value().get().isEmpty() ? null : field.value().get());
-                choice.valueProperty().addListener((o, was, is) -> field.value().set(is == null ? "" : is));
-                field.value().addListener((o, was, is) -> choice.setValue(is == null || is.isEmpty() ? null : is));
+                ComboBox<String> choice = org.opensmur.app.shell.CodeChoice.of("rpis-" + field.key(), field.value(), field.choices(),
+                        "rpis." + field.key(), labels);
                 input = choice;
             }
             input.setId("rpis-" + field.key());

@@ -63,24 +63,6 @@ public final class ShiftView extends BorderPane {
     }
 
     private static ComboBox<String> choice(String id, StringProperty value, List<String> codes, String list, Labels labels) {
-        ComboBox<String> box = new ComboBox<>();
-        box.setId(id);
-        box.getStyleClass().add("touch-field");
-        box.getItems().setAll(codes);
-        box.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(String code) {
-                return code == null ? "" : labels.code("shift." + list, code);
-            }
-
-            @Override
-            public String fromString(String text) {
-                return null;
-            }
-        });
-        box.setValue(value.get().isEmpty() ? null : value.get());
-        box.valueProperty().addListener((o, was, is) -> value.set(is == null ? "" : is));
-        value.addListener((o, was, is) -> box.setValue(is == null || is.isEmpty() ? null : is));
-        return box;
+        return org.opensmur.app.shell.CodeChoice.of(id, value, codes, "shift." + list, labels);
     }
 }

@@ -512,15 +512,9 @@ class TabletFlowsTest {
             robot.interact(() -> session.patients().selectedProperty().set(chosen));
             robot.clickOn("#tab-rpis");
             await().atMost(Duration.ofSeconds(5)).until(() -> !text(robot, "#rpis-missing").isEmpty());
-            pick(robot, "#rpis-medicalLevel", "MED");
-            setText(robot, "#rpis-birthDate", patient == 0 ? "1968-04-12" : "1990-06-01");
+            stateWhatTheCaseDoesNotSay(robot, patient == 0 ? "1968-04-12" : "1990-06-01");
             pick(robot, "#rpis-sex", patient == 0 ? "M" : "F");
-            pick(robot, "#rpis-teamDoctor", "true");
-            pick(robot, "#rpis-teamNurse", "true");
-            pick(robot, "#rpis-teamDriver", "true");
-            setText(robot, "#rpis-orientationType", "TEMP");
             setText(robot, "#rpis-diagnosis", patient == 0 ? "I21" : "T58");
-            setText(robot, "#rpis-returnSmur", "23:59");
             assertEquals("", text(robot, "#rpis-missing"));
             robot.clickOn("#rpis-send");
             int sent = patient + 1;
@@ -610,13 +604,7 @@ class TabletFlowsTest {
                 + "devenir du patient", text(robot, "#rpis-missing"));
         robot.clickOn("#rpis-send");
         assertTrue(text(robot, "#rpis-message").startsWith("RPIS incomplet : niveau de médicalisation"), text(robot, "#rpis-message"));
-        pick(robot, "#rpis-medicalLevel", "MED");
-        setText(robot, "#rpis-birthDate", "1968-04-12");
-        pick(robot, "#rpis-teamDoctor", "true");
-        pick(robot, "#rpis-teamNurse", "true");
-        pick(robot, "#rpis-teamDriver", "true");
-        setText(robot, "#rpis-orientationType", "TEMP");
-        setText(robot, "#rpis-returnSmur", "23:59");
+        stateWhatTheCaseDoesNotSay(robot, "1968-04-12");
         assertEquals("", text(robot, "#rpis-missing"));
         robot.clickOn("#rpis-send");
         await().atMost(Duration.ofSeconds(30)).until(() -> hub.atOru.stream().anyMatch(m -> m.type() == MessageType.RS_RPIS));
@@ -626,6 +614,17 @@ class TabletFlowsTest {
         assertTrue(record.intervention().smurStatus().departSmur() != null);
         assertEquals("1968-04-12", record.patient().birthDate(), "what the crew stated");
         assertEquals("C11.06.00", record.regulation().whatsHappen().code(), "what the case said");
+    }
+
+    /** On the RPIS screen, what the crew states where the test case is silent. */
+    private static void stateWhatTheCaseDoesNotSay(FxRobot robot, String birthDate) {
+        pick(robot, "#rpis-medicalLevel", "MED");
+        setText(robot, "#rpis-birthDate", birthDate);
+        pick(robot, "#rpis-teamDoctor", "true");
+        pick(robot, "#rpis-teamNurse", "true");
+        pick(robot, "#rpis-teamDriver", "true");
+        setText(robot, "#rpis-orientationType", "TEMP");
+        setText(robot, "#rpis-returnSmur", "23:59");
     }
 
     @SuppressWarnings("unchecked")
