@@ -128,7 +128,7 @@ public final class TabletSession implements AutoCloseable {
             rpis.choose(is);
             prefillRpis();
         });
-        this.log = new MessageLogViewModel(core.store().outbox(), labels, this::statusOf, recipient ->
+        this.log = new MessageLogViewModel(core.store().outbox(), core.store().inbox(), labels, this::statusOf, recipient ->
                 labels.get(recipient == null ? "log.recipient.hub" : recipient.equals(settings.oruId()) ? "log.recipient.oru"
                         : recipient.equals(settings.lrmId()) ? "log.recipient.lrm" : "log.recipient.hub"));
         this.geoPos = new GeoPosReporter(core, settings.resourceId(), settings.lrmId(), Duration.ofSeconds(5), Duration.ofSeconds(60), 100);
@@ -251,7 +251,6 @@ public final class TabletSession implements AutoCloseable {
 
     private void onMessage(HubMessage message) {
         String caseId = CaseStore.caseIdOf(message);
-        log.received(message.type().code(), caseId, clock.instant(), message.distributionID());
         switch (message.payload()) {
             case ResourcesEngagement request when message.distributionKind() == DistributionKind.CANCEL -> {
                 if (caseId.equals(status.caseIdProperty().get())) {

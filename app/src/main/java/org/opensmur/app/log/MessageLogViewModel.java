@@ -45,6 +45,7 @@ public final class MessageLogViewModel {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final Outbox outbox;
+    private final org.opensmur.store.inbox.Inbox inbox;
     private final Labels labels;
     private final Function<OutboxEntry, String> detail;
     private final Function<String, String> recipientName;
@@ -61,21 +62,23 @@ public final class MessageLogViewModel {
      * status of an RS-SR), read off the UI thread; {@code recipientName}: "le SAMU", "l'ORU" for a client id.
      */
     public MessageLogViewModel(Outbox outbox, Labels labels, Function<OutboxEntry, String> detail, Function<String, String> recipientName) {
+        this(outbox, null, labels, detail, recipientName);
+    }
+
+    /** {@code inbox}: where what was received is kept, so that the journal's incoming side survives a restart. */
+    public MessageLogViewModel(Outbox outbox, org.opensmur.store.inbox.Inbox inbox, Labels labels, Function<OutboxEntry, String> detail,
+                               Function<String, String> recipientName) {
         this.outbox = outbox;
+        this.inbox = inbox;
         this.labels = labels;
         this.detail = detail;
         this.recipientName = recipientName;
         caseFilter.addListener((o, was, is) -> shown.setPredicate(l -> is == null || is.isBlank() || l.caseId().equals(is)));
     }
 
-    /** A received message, shown at the next {@link #reload()}. */
-    public void received(String type, String caseId, Instant at, String distributionId) {
-        inbound(type, caseId, at, "", distributionId);
-    }
-
     /**
-     * A received message that was not taken as it came: an acknowledgement from an unexpected sender,
-     * a conflicting copy. {@code what} is the crew's words for what happened to it.
+     * A received message that was not taken as it came (an acknowledgement from an unexpected sender, a
+     * conflicting copy), which the inbox does not list: {@code what} is the crew's words for what happened.
      */
     public void inbound(String type, String caseId, Instant at, String what, String distributionId) {
         received.add(new Line("←", type, caseId == null ? "" : caseId, TIME.format(at), words("in", type, ""), what, distributionId, at, 1));
@@ -84,9 +87,18 @@ public final class MessageLogViewModel {
         }
     }
 
-    /** The outgoing side of the journal, read from the ledger (I/O: off the UI thread; error causes are decrypted). */
+    /**
+     * The journal as the store keeps it: what left (the ledger, error causes decrypted) and what arrived
+     * (the inbox). I/O: off the UI thread.
+     */
     public List<Line> read() {
         List<Line> outgoing = new ArrayList<>();
+        if (inbox != null) {
+            for (var in : inbox.recent(500)) {
+                outgoing.add(new Line("←", in.type(), in.caseId() == null ? "" : in.caseId(), TIME.format(in.receivedAt()),
+                        words("in", in.type(), ""), "", in.distributionId(), in.receivedAt(), 1));
+            }
+        }
         for (OutboxEntry e : outbox.list(null, 500)) {
             String state = e.state() == DeliveryState.QUEUED && !e.modelLine().equals(outbox.line())
                     ? labels.format("log.blocked", e.modelLine(), outbox.line()) : state(e);

@@ -266,6 +266,11 @@ class TabletFlowsTest {
         assertTrue(text(robot, "#header-current").startsWith("Arrivée sur les lieux depuis "), text(robot, "#header-current"));
         assertEquals("▶ Début de prise en charge", robot.lookup("#next-status").queryButton().getText());
         assertTrue(text(robot, "#status-note-DEPART").matches("\\d\\d:\\d\\d:\\d\\d · (reçu|intégré|consulté)"), text(robot, "#status-note-DEPART"));
+        // The journal keeps what arrived too: the case, before the restart, read back from the store.
+        robot.clickOn("#tab-log");
+        await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#log-list").queryListView().getItems().stream()
+                .anyMatch(l -> l.toString().contains("← Dossier reçu du SAMU")));
+        robot.clickOn("#tab-status");
         robot.clickOn("#next-status"); // the big action, as a crew in a hurry taps it
         ResourcesStatus pec = (ResourcesStatus) await().atMost(Duration.ofSeconds(30)).until(
                 () -> hub.atLrm.stream().filter(m -> m.type() == MessageType.RS_SR && caseId.equals(caseOf(m)))

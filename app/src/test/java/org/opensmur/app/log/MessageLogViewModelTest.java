@@ -33,7 +33,7 @@ class MessageLogViewModelTest {
     @Test
     void theCaseFilterIsChosenFromTheCasesTheJournalHolds() {
         MessageLogViewModel log = new MessageLogViewModel(null, Labels.french(), e -> "", r -> "le SAMU");
-        log.received("RS-EDA", "case-B", Instant.parse("2026-11-30T09:59:00Z"), "in-1");
+        log.inbound("RS-EDA", "case-B", Instant.parse("2026-11-30T09:59:00Z"), "", "in-1");
         log.show(List.of(out("RS-SR", "case-A", "Statut « Départ »", 3), out("RS-RI", "case-B", "Réponse à l'engagement", 4)));
         assertEquals(List.of("", "case-A", "case-B"), log.cases(), "all cases, then each case");
         assertEquals("Dossier reçu du SAMU", log.lines().get(2).what(), "a received case in words, not its Hub code");

@@ -190,6 +190,27 @@ public final class Inbox implements ReceivedStore {
         });
     }
 
+    /** One received message as the journal lists it (no body: its type, case and time only). */
+    public record Received(String distributionId, String type, String caseId, Instant receivedAt) {
+    }
+
+    /** The {@code limit} messages received last, newest first: the journal's incoming side, kept across restarts. */
+    public List<Received> recent(int limit) {
+        return database.inTransaction(c -> {
+            try (PreparedStatement select = c.prepareStatement(
+                    "SELECT distribution_id, type, case_id, received_at FROM inbox ORDER BY received_at DESC LIMIT ?")) {
+                select.setInt(1, limit);
+                List<Received> found = new java.util.ArrayList<>();
+                try (var r = select.executeQuery()) {
+                    while (r.next()) {
+                        found.add(new Received(r.getString(1), r.getString(2), r.getString(3), Instant.ofEpochMilli(r.getLong(4))));
+                    }
+                }
+                return found;
+            }
+        });
+    }
+
     /** A stored message, decoded again from what was received. */
     public Decoded read(String distributionId) {
         byte[] sealed = database.inTransaction(c -> {
