@@ -47,6 +47,11 @@ public final class PatientPickerView extends HBox {
         });
         Label title = new Label(labels.get("patient.title"));
         title.getStyleClass().add("field-name");
-        getChildren().addAll(title, choice, note, add);
+        // What came of "add" (a patient not saved must be said: the crew would think they were listed).
+        Label outcome = new Label();
+        outcome.setId(screen + "-patient-message");
+        outcome.setWrapText(true);
+        outcome.textProperty().bind(model.messageProperty());
+        getChildren().addAll(title, choice, note, add, outcome);
     }
 }

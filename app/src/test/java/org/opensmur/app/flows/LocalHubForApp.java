@@ -127,21 +127,20 @@ public final class LocalHubForApp implements AutoCloseable {
         text = text.replace("${caseId}", caseId).replace("${senderCaseId}", senderCaseId)
                 .replace("${patientId}", "fr.health.samu440.patient." + senderCaseId + ".1")
                 .replace("${now}", HubDates.format(OffsetDateTime.now()));
-        var decoded = codec.decode(text.getBytes(StandardCharsets.UTF_8));
-        HubMessage message = fromLrm.build(decoded.message().payload(), TABLET, kind == null ? decoded.type().defaultKind() : kind).orElseThrow();
-        if (!lrmTransport.publish(codec.encode(message), message.distributionID()).join().isConfirmed()) {
-            throw new IllegalStateException("the LRM could not publish " + file);
-        }
-        return message;
+        return sendPayload(text.getBytes(StandardCharsets.UTF_8), kind);
     }
 
-    /** Publishes a payload (its wrapper, as the official examples are written, in this line's shape) as the LRM. */
-    public HubMessage sendPayload(byte[] wrapper) {
+    /**
+     * Publishes a payload (its wrapper, as the official examples are written, in this line's shape) as the LRM,
+     * with {@code kind} ({@code null}: the type's own).
+     */
+    public HubMessage sendPayload(byte[] wrapper, DistributionKind kind) {
         var decoded = codec.decode(wrapper);
         if (decoded.message() == null) {
             throw new IllegalArgumentException("the example cannot be read on model " + line.name() + ": " + decoded.issues());
         }
-        HubMessage message = fromLrm.build(decoded.message().payload(), TABLET, decoded.type().defaultKind()).orElseThrow();
+        HubMessage message = fromLrm.build(decoded.message().payload(), TABLET, kind == null ? decoded.type().defaultKind() : kind)
+                .orElseThrow();
         if (!lrmTransport.publish(codec.encode(message), message.distributionID()).join().isConfirmed()) {
             throw new IllegalStateException("the LRM could not publish " + decoded.type());
         }

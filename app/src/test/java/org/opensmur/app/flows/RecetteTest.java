@@ -231,7 +231,7 @@ class RecetteTest {
             JsonNode example = mapped(step);
             HubMessage sent;
             try {
-                sent = hub.sendPayload(JSON.writeValueAsBytes(example));
+                sent = hub.sendPayload(JSON.writeValueAsBytes(example), null);
             } catch (IllegalArgumentException refused) {
                 return new Outcome(step, Verdict.BLOCKED, List.of("the official example breaks the official schema of model "
                         + hub.line.name() + " (" + refused.getMessage().replaceFirst("^.*?: ", "")
