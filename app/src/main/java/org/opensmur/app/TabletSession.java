@@ -142,7 +142,13 @@ public final class TabletSession implements AutoCloseable {
         core.describeAs(new GeoResource(settings.resourceId(), settings.unit().orgId(), settings.vehicleName(),
                 GeoResourceType.SMUR, GeoResourceNature.EFFECTEUR, GeoResourceMobility.VEHICULE, GeoResourceCapacity.MEDICALE, null));
         statusBar.onStorage(core.storage());
-        status.lastTapProperty().addListener((o, was, is) -> updateOver());
+        status.lastTapProperty().addListener((o, was, is) -> {
+            updateOver();
+            if (is != null && is.status() == org.opensmur.core.status.ResourceStatus.ANNULE && status.caseIdProperty().get() != null) {
+                // The cancellation confirmed from the statuses: its alert has been answered.
+                alerts.settled(status.caseIdProperty().get(), org.opensmur.app.alert.AlertViewModel.Kind.CANCELLED);
+            }
+        });
         this.map = new org.opensmur.app.map.MapViewModel(ownPosition, interventionPoint, labels, org.opensmur.app.map.Navigators.clipboard(labels));
         this.header = new org.opensmur.app.header.MissionHeaderViewModel(mission, status, labels, clock, shift.currentProperty());
         // From here on the UI thread does no database work (opening the store, above, is the one exception).

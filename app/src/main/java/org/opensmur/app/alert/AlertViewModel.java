@@ -30,6 +30,14 @@ public final class AlertViewModel {
         current.set(null);
     }
 
+    /** The crew did what the alert asked ({@code kind} for {@code caseId}): it has nothing more to say. */
+    public void settled(String caseId, Kind kind) {
+        Alert shown = current.get();
+        if (shown != null && shown.kind() == kind && shown.caseId().equals(caseId)) {
+            current.set(null);
+        }
+    }
+
     /** A new mission starts: nothing of the last one is carried into it. */
     public void newMission() {
         current.set(null);
