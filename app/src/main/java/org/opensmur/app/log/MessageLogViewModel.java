@@ -95,6 +95,9 @@ public final class MessageLogViewModel {
         List<Line> outgoing = new ArrayList<>();
         if (inbox != null) {
             for (var in : inbox.recent(500)) {
+                if (in.type().equals(MessageType.RC_REF.code())) {
+                    continue; // what an acknowledgement says is the state of the line it acknowledges ("reçu par le SAMU")
+                }
                 outgoing.add(new Line("←", in.type(), in.caseId() == null ? "" : in.caseId(), TIME.format(in.receivedAt()),
                         words("in", in.type(), ""), "", in.distributionId(), in.receivedAt(), 1));
             }

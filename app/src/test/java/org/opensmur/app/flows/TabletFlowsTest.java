@@ -272,6 +272,8 @@ class TabletFlowsTest {
         robot.clickOn("#tab-log");
         await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#log-list").queryListView().getItems().stream()
                 .anyMatch(l -> l.toString().contains("← Dossier reçu du SAMU")));
+        assertTrue(robot.lookup("#log-list").queryListView().getItems().stream().noneMatch(l -> l.toString().contains("← Accusé reçu")),
+                "acknowledgements are the state of what they acknowledge, not lines of their own");
         robot.clickOn("#tab-status");
         robot.clickOn("#next-status"); // the big action, as a crew in a hurry taps it
         ResourcesStatus pec = (ResourcesStatus) await().atMost(Duration.ofSeconds(30)).until(
