@@ -132,13 +132,15 @@ public final class TabletSession implements AutoCloseable {
                 labels.get(recipient == null ? "log.recipient.hub" : recipient.equals(settings.oruId()) ? "log.recipient.oru"
                         : recipient.equals(settings.lrmId()) ? "log.recipient.lrm" : "log.recipient.hub"));
         this.geoPos = new GeoPosReporter(core, settings.resourceId(), settings.lrmId(), Duration.ofSeconds(5), Duration.ofSeconds(60), 100);
-        transport.onStateChange(state -> this.ui.execute(() -> statusBar.onConnection(state)));
+        // The core's events reach the screens on the UI thread; a screen that fails is skipped, never the message.
+        var events = core.events();
+        events.subscribe(org.opensmur.core.hub.transport.ConnectionState.class, this.ui, statusBar::onConnection);
         core.store().outbox().subscribe(entry -> {
             this.ui.execute(() -> onDelivery(entry));
             ledgerChanged();
         });
-        core.onEvent(event -> this.ui.execute(() -> onEvent(event)));
-        core.onNotice(notice -> this.ui.execute(() -> onNotice(notice)));
+        events.subscribe(HubEvent.class, this.ui, this::onEvent);
+        events.subscribe(CoreNotice.class, this.ui, this::onNotice);
         core.describeAs(new GeoResource(settings.resourceId(), settings.unit().orgId(), settings.vehicleName(),
                 GeoResourceType.SMUR, GeoResourceNature.EFFECTEUR, GeoResourceMobility.VEHICULE, GeoResourceCapacity.MEDICALE, null));
         statusBar.onStorage(core.storage());

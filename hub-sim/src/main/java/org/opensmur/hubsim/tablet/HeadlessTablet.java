@@ -86,7 +86,7 @@ public final class HeadlessTablet implements AutoCloseable {
                 org.opensmur.core.geo.GeoResourceCapacity.MEDICALE, null));
         this.outgoing = core.outgoing();
         this.store = core.store();
-        core.onEvent(event -> missions.execute(() -> onEvent(event)));
+        core.events().subscribe(HubEvent.class, missions, this::onEvent);
     }
 
     public void start() {

@@ -7,8 +7,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import org.opensmur.core.events.EventBus;
 import org.opensmur.core.geo.GeoResource;
 import org.opensmur.core.geo.GeoResourcesRequest;
 import org.opensmur.core.hub.client.HubClient;
@@ -52,8 +52,8 @@ public final class TabletCore implements AutoCloseable {
     private final HubTransport transport;
     private final OutboxRelay relay;
     private final HubClient client;
-    private final List<Consumer<HubEvent>> listeners = new CopyOnWriteArrayList<>();
-    private final List<Consumer<CoreNotice>> notices = new CopyOnWriteArrayList<>();
+    /** The Hub's events, the core's notices, the link's states and the ledger's changes, to whoever listens. */
+    private final EventBus events = new EventBus();
     private final HubClock clock;
     private final ScheduledExecutorService watch;
     private volatile StorageState storage;
@@ -92,8 +92,10 @@ public final class TabletCore implements AutoCloseable {
                     && received.message().payload() instanceof GeoResourcesRequest request) {
                 answer(received.message(), request);
             }
-            listeners.forEach(l -> l.accept(event));
+            // Stored and in the ledger: from here nothing a listener does may give the message back to the broker.
+            events.publish(event);
         }, this.clock);
+        transport.onStateChange(events::publish);
         this.storage = StorageState.of(store.usableSpace(), null);
         this.watch = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "storage-watch");
@@ -120,19 +122,23 @@ public final class TabletCore implements AutoCloseable {
         }
     }
 
+    /**
+     * What the core tells its faces, by type: {@link HubEvent} (after the message is stored and the ledger
+     * updated), {@link CoreNotice}, {@link org.opensmur.core.hub.transport.ConnectionState}. A subscriber that
+     * fails is skipped, never the message. (Ledger rows changing: {@code store().outbox().subscribe}, which
+     * reads the changed rows only while someone listens.)
+     */
+    public EventBus events() {
+        return events;
+    }
+
     /** Notices beyond the Hub's events (ignored acknowledgements, storage); called on a core thread. */
     public void onNotice(Consumer<CoreNotice> listener) {
-        notices.add(listener);
+        events.subscribe(CoreNotice.class, listener);
     }
 
     private void notify(CoreNotice notice) {
-        for (Consumer<CoreNotice> listener : notices) {
-            try {
-                listener.accept(notice);
-            } catch (RuntimeException e) {
-                LOG.warn("notice listener failed: {}", e.toString());
-            }
-        }
+        events.publish(notice);
     }
 
     /** The corrected clock (its offset from the Hub side's time, and whether the crew must be warned). */
@@ -179,7 +185,7 @@ public final class TabletCore implements AutoCloseable {
 
     /** Called on a transport thread, after the message is stored and the ledger updated. */
     public void onEvent(Consumer<HubEvent> listener) {
-        listeners.add(listener);
+        events.subscribe(HubEvent.class, listener);
     }
 
     public void start() {

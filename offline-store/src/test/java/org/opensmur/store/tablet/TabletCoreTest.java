@@ -74,6 +74,33 @@ class TabletCoreTest {
     }
 
     @Test
+    void aListenerThatFailsNeverMakesAStoredMessageComeBack() {
+        MutableClock clock = new MutableClock(TRUE_NOW);
+        FakeTransport transport = new FakeTransport();
+        try (TabletCore core = new TabletCore(transport, TestStore.TABLET, dir, TestStore.SECRET.clone(), clock)) {
+            List<String> seen = new CopyOnWriteArrayList<>();
+            core.onEvent(event -> {
+                throw new IllegalStateException("a screen that breaks");
+            });
+            java.util.concurrent.ExecutorService gone = java.util.concurrent.Executors.newSingleThreadExecutor();
+            gone.shutdownNow();
+            core.events().subscribe(org.opensmur.core.hub.client.HubEvent.class, gone, event -> seen.add("never"));
+            core.onEvent(event -> seen.add(event.getClass().getSimpleName()));
+            core.start();
+            HubMessage eda = OutgoingMessages.of(TestStore.LRM, clock).build(
+                    SharedCorpus.examplePayload(MessageType.RS_EDA, "AliceGregoireNormand.01"), TestStore.TABLET).orElseThrow();
+
+            var disposition = transport.inbound().onDelivery(new Delivery(HubQueue.MESSAGE, core.outgoing().codec().encode(eda),
+                    "application/json", false));
+
+            // Stored and acknowledged: the broker must not give it back because a listener broke.
+            assertEquals(org.opensmur.core.hub.transport.Inbound.Disposition.STORED, disposition);
+            assertEquals(List.of("MessageReceived"), seen);
+            assertTrue(core.store().inbox().recent(10).stream().anyMatch(r -> r.distributionId().equals(eda.distributionID())));
+        }
+    }
+
+    @Test
     void anAcknowledgementFromAnotherPartyIsIgnoredAndSaidSo() {
         MutableClock clock = new MutableClock(TRUE_NOW);
         FakeTransport transport = new FakeTransport();
