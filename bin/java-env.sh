@@ -40,3 +40,5 @@ quiet_mvn() {
 }
 # sqlite-jdbc and JavaFX load native code: say it is allowed, instead of a warning on every start.
 JAVA_FLAGS=(--enable-native-access=ALL-UNNAMED "${unsafe_flag[@]}")
+# The scripts' log lines: level, short logger name and message (no thread names), for a log a person reads.
+JAVA_FLAGS+=(-Dorg.slf4j.simpleLogger.showThreadName=false -Dorg.slf4j.simpleLogger.showShortLogName=true)

@@ -52,11 +52,24 @@ public final class HubSimCli implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--tls-dir", defaultValue = ".local/hub-tls", description = "folder written by bin/hub-broker-setup")
+    @Option(names = "--tls-dir", paramLabel = "DIR", defaultValue = ".local/hub-tls", description = "folder written by bin/hub-broker-setup (default: ${DEFAULT-VALUE})")
     Path tlsDir;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new HubSimCli()).execute(args));
+        System.exit(command().execute(args));
+    }
+
+    /** The command line, a bad value answered with its option named and where the usage is (not the whole usage). */
+    static CommandLine command() {
+        CommandLine cli = new CommandLine(new HubSimCli());
+        cli.setParameterExceptionHandler((e, args) -> {
+            CommandLine failed = e.getCommandLine();
+            failed.getErr().println(e.getMessage());
+            String name = failed == cli ? "hub-sim" : "hub-sim " + failed.getCommandName();
+            failed.getErr().println("(./bin/" + name + " --help lists every option)");
+            return 2;
+        });
+        return cli;
     }
 
     @Override
@@ -104,36 +117,38 @@ public final class HubSimCli implements Callable<Integer> {
         return HubConfig.load(null, s).orElseThrow();
     }
 
-    @Command(name = "demo", mixinStandardHelpOptions = true, description = {"Runs the local Hub's dispatcher, the ORU simulator, a headless tablet and the",
-        "LRM simulator playing its scenarios in a loop, printing each scenario's report."})
+    @Command(name = "demo", mixinStandardHelpOptions = true, description = {"Plays the LRM's scenarios on the local Hub, printing each one's report.",
+        "Runs the dispatcher, the ORU simulator, a headless tablet (unless --no-tablet) and",
+        "the LRM simulator; ends when its rounds are done (exit 1 if one was incomplete)."})
     static final class Demo implements Callable<Integer> {
         @CommandLine.ParentCommand
         HubSimCli parent;
 
-        @Option(names = "--rounds", defaultValue = "0", description = "scenarios to play (0: until interrupted)")
+        @Option(names = "--rounds", paramLabel = "N", defaultValue = "4",
+                description = "scenarios to play, the primary intervention and the cancelled engagement in turn (default: ${DEFAULT-VALUE}; 0: until interrupted)")
         int rounds;
 
-        @Option(names = "--step-ms", defaultValue = "2000", description = "time between the tablet's statuses")
+        @Option(names = "--step-ms", paramLabel = "MS", defaultValue = "2000", description = "time between the headless tablet's statuses (default: ${DEFAULT-VALUE})")
         long stepMs;
 
-        @Option(names = "--broker", defaultValue = "embedded",
-                description = "embedded (Apache Qpid Broker-J in this process, certificates in --embedded-dir) or rabbitmq"
+        @Option(names = "--broker", paramLabel = "KIND", defaultValue = "embedded",
+                description = "embedded (the default) (Apache Qpid Broker-J in this process, certificates in --embedded-dir) or rabbitmq"
                         + " (the broker of bin/hub-broker-setup, certificates in --tls-dir)")
         String broker;
 
-        @Option(names = "--embedded-dir", defaultValue = ".local/embedded-hub",
-                description = "where the embedded broker writes its certificates and broker.env (for the tablet app to join)")
+        @Option(names = "--embedded-dir", paramLabel = "DIR", defaultValue = ".local/embedded-hub",
+                description = "where the embedded broker writes its certificates and broker.env (for the tablet app to join; default: ${DEFAULT-VALUE})")
         Path embeddedDir;
 
         @Option(names = "--no-tablet", description = "no headless tablet: the tablet app answers the LRM")
         boolean noTablet;
 
-        @Option(names = "--vhost", description = "the vhost, which decides the model line: 15-smur_local (model 3, the"
+        @Option(names = "--vhost", paramLabel = "VHOST", description = "the vhost, which decides the model line: 15-smur_local (model 3, the"
                 + " default on the embedded broker), 15-smur_v1.6 (model 2.0, the vhost in service), opensmur-test (model 3,"
                 + " the default on RabbitMQ)")
         String vhost;
 
-        @Option(names = "--amqp", description = "another broker for the simulated parties (amqps://HOST:PORT with the"
+        @Option(names = "--amqp", paramLabel = "URI", description = "another broker for the simulated parties (amqps://HOST:PORT with the"
                 + " certificates of --tls-dir, or amqp://USER:PASS@HOST:PORT on the loopback only); with --no-dispatcher,"
                 + " another dispatcher (a Hub sandbox) does the routing")
         java.net.URI amqp;
@@ -141,11 +156,11 @@ public final class HubSimCli implements Callable<Integer> {
         @Option(names = "--no-dispatcher", description = "do not run the local dispatcher: another one routes")
         boolean noDispatcher;
 
-        @Option(names = "--capture", description = "writes every message each simulated party publishes (one JSON file"
+        @Option(names = "--capture", paramLabel = "DIR", description = "writes every message each simulated party publishes (one JSON file"
                 + " each) and an index with sender, type and AMQP properties, as evidence for an integrator")
         Path capture;
 
-        @Option(names = "--schemas", description = "the official schemas of the vhost's model line (e.g."
+        @Option(names = "--schemas", paramLabel = "DIR", description = "the official schemas of the vhost's model line (e.g."
                 + " ../shared/hub-conformance-v2/schemas): the dispatcher then judges every message with them, as the Hub")
         Path schemas;
 
@@ -234,6 +249,7 @@ public final class HubSimCli implements Callable<Integer> {
                         + (tablet == null ? "waiting for the tablet app (" + TABLET + ")" : "headless tablet (" + TABLET + ")")
                         + ". Ctrl-C to stop.");
                 boolean allComplete = true;
+                int recordsBefore = oru.records().size();
                 String[] scenarios = {"primary", "cancelled"};
                 for (int round = 0; rounds == 0 || round < rounds; round++) {
                     String name = scenarios[round % scenarios.length];
@@ -245,13 +261,30 @@ public final class HubSimCli implements Callable<Integer> {
                             Path.of("/scenarios/" + name + "/").resolve(file).normalize().toString()));
                     out.print(report);
                     allComplete &= report.complete();
+                    int rpis = oruRecordsAfter(report, oru, recordsBefore);
+                    recordsBefore = rpis;
                     out.println((routing == null ? "dispatcher: another one" : "dispatcher: " + routing.count(Dispatcher.Outcome.ROUTED)
                             + " routed, " + routing.count(Dispatcher.Outcome.REFUSED) + " refused") + "; ORU: "
-                            + oru.records().size() + " RPIS record(s)");
+                            + rpis + " RPIS record(s)");
                 }
                 return allComplete ? 0 : 1; // a scenario left incomplete fails the run (scripts and CI rely on it)
             }
         }
+    }
+
+    /**
+     * The ORU's records once a mission that went back to base had the time to send its RPIS (the crew sends
+     * it around RETOUR, after the LRM's report is complete): a count read at once would say 0 for it.
+     */
+    private static int oruRecordsAfter(ScenarioReport report, OruSimulator oru, int before) throws InterruptedException {
+        boolean backToBase = report.lines().stream().anyMatch(l -> l.expected().contains("RETOUR") && l.verdict() == ScenarioReport.Verdict.ARRIVED);
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(backToBase ? 5 : 0).toNanos();
+        int now = oru.records().size();
+        while (now == before && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            now = oru.records().size();
+        }
+        return now;
     }
 
     /**
@@ -292,13 +325,13 @@ public final class HubSimCli implements Callable<Integer> {
         @CommandLine.ParentCommand
         HubSimCli parent;
 
-        @Parameters(paramLabel = "FILE")
+        @Parameters(paramLabel = "FILE", description = "a payload (a use case's JSON) to wrap and publish")
         Path file;
 
-        @Option(names = "--to", defaultValue = TABLET)
+        @Option(names = "--to", paramLabel = "CLIENT_ID", defaultValue = TABLET, description = "recipient (default: ${DEFAULT-VALUE})")
         String to;
 
-        @Option(names = "--as", defaultValue = LRM, description = "sender: a client id with a certificate in the TLS folder")
+        @Option(names = "--as", paramLabel = "CLIENT_ID", defaultValue = LRM, description = "sender: a client id with a certificate in the TLS folder (default: ${DEFAULT-VALUE})")
         String as;
 
         @Override
@@ -324,13 +357,13 @@ public final class HubSimCli implements Callable<Integer> {
 
     @Command(name = "oru-export", mixinStandardHelpOptions = true, description = "Exports the ORU simulator's RPIS records to CSV and/or JSON.")
     static final class OruExport implements Callable<Integer> {
-        @Option(names = "--db", required = true)
+        @Option(names = "--db", paramLabel = "FILE", required = true, description = "the ORU simulator's database")
         Path database;
 
-        @Option(names = "--csv")
+        @Option(names = "--csv", paramLabel = "FILE", description = "writes the records as CSV (RFC 4180)")
         Path csv;
 
-        @Option(names = "--json")
+        @Option(names = "--json", paramLabel = "FILE", description = "writes the records as a JSON array")
         Path json;
 
         @Override

@@ -219,7 +219,8 @@ public final class Dispatcher implements AutoCloseable {
         // 9. mandatory: an unbound recipient comes back as a return (error 501)
         channel.basicPublish(HubTopology.DISTRIBUTION, queue, true, forwarded.build(), body);
         counters.get(Outcome.ROUTED).incrementAndGet();
-        LOG.info("dispatch {} from {} to {} ({}): routed", message.distributionID(), message.senderID(), queue, message.type());
+        // One line per message would bury the scenario's report: routed messages at debug, refusals at info.
+        LOG.debug("dispatch {} from {} to {} ({}): routed", message.distributionID(), message.senderID(), queue, message.type());
     }
 
     private void unroutable(byte[] body, AMQP.BasicProperties properties, String queue) throws IOException {

@@ -17,7 +17,7 @@ class HubSimCliTest {
     private static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new HubSimCli());
+        CommandLine cli = HubSimCli.command();
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         return new Run(cli.execute(args), out.toString(), err.toString());
@@ -42,5 +42,7 @@ class HubSimCliTest {
         Run run = run("demo", "--rounds", "many");
         assertEquals(2, run.exit());
         assertTrue(run.err().contains("--rounds") && run.err().contains("many"), run.err());
+        // the error and where the usage is, not the whole usage burying it
+        assertTrue(run.err().contains("./bin/hub-sim demo --help") && !run.err().contains("--schemas"), run.err());
     }
 }
