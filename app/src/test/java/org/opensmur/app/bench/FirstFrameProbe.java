@@ -3,7 +3,7 @@ package org.opensmur.app.bench;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.time.Clock;
-import javafx.animation.AnimationTimer;
+import com.sun.javafx.perf.PerformanceTracker;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -16,8 +16,8 @@ import org.opensmur.app.shell.Theme;
 import org.opensmur.app.testing.Tablets;
 
 /**
- * Child JVM of {@link AppBenchmark}: prints the milliseconds from JVM start to the first frame, of the
- * tablet app ({@code app}) or of a bare JavaFX window with one label ({@code bare}, the baseline).
+ * Child JVM of {@link AppBenchmark}: prints the milliseconds from JVM start to the first painted frame, of
+ * the tablet app ({@code app}) or of a bare JavaFX window with one label ({@code bare}, the baseline).
  */
 public final class FirstFrameProbe {
 
@@ -41,17 +41,16 @@ public final class FirstFrameProbe {
                 } else {
                     scene = new Scene(new Label("OpenSMUR"), 1280, 800);
                 }
+                // The first frame rendered (CSS, layout and render done), told by JavaFX's scene tracker from the
+                // render thread: the same moment for the app and the bare window.
+                PerformanceTracker.getSceneTracker(scene).setOnRenderedFrameTask(() -> {
+                    long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+                    System.out.println("FIRST_FRAME_MS " + ms);
+                    System.out.flush();
+                    Runtime.getRuntime().halt(0);
+                });
                 stage.setScene(scene);
                 stage.show();
-                new AnimationTimer() {
-                    @Override
-                    public void handle(long now) {
-                        long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-                        System.out.println("FIRST_FRAME_MS " + ms);
-                        System.out.flush();
-                        Runtime.getRuntime().halt(0);
-                    }
-                }.start();
             } catch (Exception e) {
                 e.printStackTrace();
                 Runtime.getRuntime().halt(1);

@@ -49,8 +49,12 @@ public final class Tablets {
 
     /** A whole session on the real AMQP transport, handing events to the JavaFX thread, standing still. */
     public static TabletSession session(TabletSettings settings, Clock clock) {
-        return new TabletSession(new AmqpHubTransport(settings.hub(), clock), settings, Labels.french(), Platform::runLater, clock,
-                new StandingStill());
+        return session(settings, clock, new AmqpHubTransport(settings.hub(), clock));
+    }
+
+    /** The same on a given transport (e.g. one that times what it hands over). */
+    public static TabletSession session(TabletSettings settings, Clock clock, org.opensmur.core.hub.transport.HubTransport transport) {
+        return new TabletSession(transport, settings, Labels.french(), Platform::runLater, clock, new StandingStill());
     }
 
     /** A vehicle whose position never comes (the tests that need positions give their own). */

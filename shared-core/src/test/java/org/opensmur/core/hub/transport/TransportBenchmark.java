@@ -19,8 +19,9 @@ import org.opensmur.signing.KeyMaterial;
 
 /**
  * Publishes 10,000 RS-SR with confirms through our transport and, in the same run, through a bare
- * amqp-client loop with asynchronous confirms (the RabbitMQ tutorial's way), both over mutual TLS to the
- * local broker; then measures how long a silent network drop takes to detect and to recover from.
+ * amqp-client loop with asynchronous confirms (the RabbitMQ tutorial's way) bounded by the same in-flight
+ * window (production's, 256), both over mutual TLS to the local broker, alternating, the queues purged
+ * before each run; then measures how long a silent network drop takes to detect and to recover from.
  * Run: bin/bench transport (after bin/hub-broker-setup).
  */
 public final class TransportBenchmark {
@@ -44,31 +45,41 @@ public final class TransportBenchmark {
         System.out.printf("Transport benchmark: %d RS-SR of %d bytes, mutual TLS to 127.0.0.1:5671, publisher confirms%n",
                 MESSAGES, bodies.get(0).length);
 
-        Map<String, String> settings = broker.settings(HubBroker.TABLET);
-        settings.put("MAX_IN_FLIGHT", "1000");
+        // The production settings: the transport's own in-flight window (256), which the bare loop gets too.
+        HubConfig config = broker.config(broker.settings(HubBroker.TABLET));
+        int window = config.maxInFlight();
+        System.out.printf("in-flight window: %d for both; the two alternate (which goes first changes each round), queues purged before each run%n", window);
         double[] ours = new double[ROUNDS];
         double[] bare = new double[ROUNDS];
-        try (AmqpHubTransport transport = new AmqpHubTransport(broker.config(settings), Clock.systemUTC());
+        try (AmqpHubTransport transport = new AmqpHubTransport(config, Clock.systemUTC());
              Connection raw = rawConnection(broker)) {
             transport.start(delivery -> Inbound.Disposition.RETRY_LATER);
             while (!transport.state().isConnected()) {
                 Thread.sleep(50);
             }
             runOurs(transport, messages, bodies);  // warm-up
-            runBare(raw, bodies);
             broker.purgeAll();
+            runBare(raw, bodies, window);
             for (int round = 0; round < ROUNDS; round++) {
-                ours[round] = runOurs(transport, messages, bodies);
-                bare[round] = runBare(raw, bodies);
-                broker.purgeAll();
-                System.out.printf("round %d: ours %,.0f msg/s, bare amqp-client %,.0f msg/s%n", round + 1, ours[round], bare[round]);
+                for (int turn = 0; turn < 2; turn++) {
+                    broker.purgeAll();
+                    if ((round + turn) % 2 == 0) {
+                        ours[round] = runOurs(transport, messages, bodies);
+                    } else {
+                        bare[round] = runBare(raw, bodies, window);
+                    }
+                }
+                System.out.printf("round %d: ours %,.0f msg/s, bare amqp-client %,.0f msg/s (%s first)%n", round + 1, ours[round],
+                        bare[round], round % 2 == 0 ? "ours" : "bare");
             }
+            broker.purgeAll();
         }
         double oursMedian = CodecBenchmark.median(ours);
         double bareMedian = CodecBenchmark.median(bare);
         System.out.printf("RESULT publish with confirms, ours: %,.0f msg/s (median of %d rounds)%n", oursMedian, ROUNDS);
-        System.out.printf("RESULT publish with confirms, bare amqp-client async loop: %,.0f msg/s%n", bareMedian);
-        System.out.printf("RESULT ratio ours/bare: %.2f (goal: >= 0.8)%n", oursMedian / bareMedian);
+        System.out.printf("RESULT publish with confirms, bare amqp-client async-confirm loop (same window): %,.0f msg/s%n", bareMedian);
+        double ratio = oursMedian / bareMedian;
+        System.out.printf("RESULT ratio ours/bare: %.2f (goal: >= 0.8): %s%n", ratio, ratio >= 0.8 ? "met" : "NOT met");
         silentDrop(broker);
     }
 
@@ -86,9 +97,9 @@ public final class TransportBenchmark {
         return rate;
     }
 
-    private static double runBare(Connection raw, List<byte[]> bodies) throws Exception {
+    private static double runBare(Connection raw, List<byte[]> bodies, int window) throws Exception {
         try (Channel channel = raw.createChannel()) {
-            return BareConfirmLoop.publishAll(channel, bodies);
+            return BareConfirmLoop.publishAll(channel, bodies, window);
         }
     }
 
