@@ -8,14 +8,14 @@ import javafx.util.Duration;
 import org.opensmur.app.TabletSession;
 import org.opensmur.app.TabletSettings;
 import org.opensmur.app.map.PositionSource;
-import org.opensmur.core.hub.transport.AmqpHubTransport;
+import org.opensmur.core.hub.HubTransports;
 
 /** A tablet running: its session on the Hub link and the screens over it, its clock ticking. Desktop and device alike. */
 public record RunningTablet(TabletSession session, MainView view, Timeline ticks) implements AutoCloseable {
 
     /** Opens the store (with the settings' keys), builds the screens and starts the Hub link. On the UI thread. */
     public static RunningTablet start(TabletSettings settings, Labels labels, Clock clock, PositionSource positions) {
-        TabletSession session = new TabletSession(new AmqpHubTransport(settings.hub(), clock), settings, labels, Platform::runLater,
+        TabletSession session = new TabletSession(HubTransports.open(settings.hub(), clock), settings, labels, Platform::runLater,
                 clock, positions);
         session.setAlertSound(org.opensmur.app.alert.AlertSound.clips());
         MainView view = new MainView(session, labels);

@@ -24,7 +24,7 @@ import org.opensmur.app.flows.LocalHubForApp;
 import org.opensmur.app.shell.Labels;
 import org.opensmur.app.shell.MainView;
 import org.opensmur.app.shell.Theme;
-import org.opensmur.core.hub.transport.AmqpHubTransport;
+import org.opensmur.core.hub.amqp.AmqpHubTransport;
 import org.opensmur.core.hub.transport.ConnectionState;
 import org.opensmur.core.hub.transport.Delivery;
 import org.opensmur.core.hub.transport.HubQueue;

@@ -24,7 +24,7 @@ import org.opensmur.app.TabletSettings;
 import org.opensmur.app.shell.Labels;
 import org.opensmur.app.shell.MainView;
 import org.opensmur.app.shell.Theme;
-import org.opensmur.core.hub.transport.AmqpHubTransport;
+import org.opensmur.core.hub.amqp.AmqpHubTransport;
 import org.opensmur.app.testing.Tablets;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;

@@ -7,7 +7,7 @@ import org.opensmur.app.TabletSession;
 import org.opensmur.app.TabletSettings;
 import org.opensmur.app.map.PositionSource;
 import org.opensmur.app.shell.Labels;
-import org.opensmur.core.hub.transport.AmqpHubTransport;
+import org.opensmur.core.hub.amqp.AmqpHubTransport;
 import org.opensmur.core.hub.transport.HubConfig;
 import org.opensmur.store.crypto.StoreKeyProvider;
 import org.opensmur.store.rpis.RpisPrefill;

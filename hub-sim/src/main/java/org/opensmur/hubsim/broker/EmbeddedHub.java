@@ -20,7 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.qpid.server.SystemLauncher;
-import org.opensmur.core.hub.transport.HubTopology;
+import org.opensmur.core.hub.amqp.HubTopology;
 import org.opensmur.hubsim.dispatch.Dispatcher;
 import org.opensmur.signing.DevCa;
 

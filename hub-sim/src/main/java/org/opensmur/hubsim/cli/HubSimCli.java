@@ -13,7 +13,7 @@ import java.util.concurrent.Callable;
 import org.opensmur.core.hub.codec.Decoded;
 import org.opensmur.core.hub.codec.HubCodec;
 import org.opensmur.core.hub.message.HubMessage;
-import org.opensmur.core.hub.transport.AmqpHubTransport;
+import org.opensmur.core.hub.amqp.AmqpHubTransport;
 import org.opensmur.core.hub.transport.HubConfig;
 import org.opensmur.core.hub.transport.HubTransport;
 import org.opensmur.core.hub.transport.LocalHubFolder;

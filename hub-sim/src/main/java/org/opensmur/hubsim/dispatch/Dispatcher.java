@@ -18,7 +18,7 @@ import org.opensmur.core.hub.codec.HubCodec;
 import org.opensmur.core.hub.error.ErrorCode;
 import org.opensmur.core.hub.message.HubMessage;
 import org.opensmur.core.hub.transport.HubQueue;
-import org.opensmur.core.hub.transport.HubTopology;
+import org.opensmur.core.hub.amqp.HubTopology;
 import org.opensmur.core.hub.validation.ModelLine;
 import org.opensmur.core.hub.validation.ValidationIssue;
 import org.slf4j.Logger;

@@ -22,7 +22,7 @@ import org.opensmur.core.geo.Position;
 import org.opensmur.core.hub.client.HubEvent;
 import org.opensmur.core.hub.message.DistributionKind;
 import org.opensmur.core.hub.message.HubMessage;
-import org.opensmur.core.hub.transport.AmqpHubTransport;
+import org.opensmur.core.hub.HubTransports;
 import org.opensmur.core.hub.transport.HubConfig;
 import org.opensmur.core.hub.transport.HubTransport;
 import org.opensmur.core.mission.Operator;
@@ -69,7 +69,7 @@ public final class HeadlessTablet implements AutoCloseable {
     private final Map<String, ScheduledFuture<?>> running = new ConcurrentHashMap<>();
 
     public HeadlessTablet(HubConfig config, Path storeFolder, char[] secret, Duration step, Clock clock) {
-        this(config, new AmqpHubTransport(config, clock), storeFolder, secret, step, clock);
+        this(config, HubTransports.open(config, clock), storeFolder, secret, step, clock);
     }
 
     /** The headless tablet on a given transport (e.g. one that captures what it publishes). */

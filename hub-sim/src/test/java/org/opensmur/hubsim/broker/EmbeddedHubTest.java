@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.opensmur.core.hub.transport.HubBroker;
+import org.opensmur.core.hub.amqp.HubBroker;
 import org.opensmur.hubsim.fixture.LocalBroker;
 import org.opensmur.signing.DevCa;
 import org.opensmur.signing.KeyMaterial;

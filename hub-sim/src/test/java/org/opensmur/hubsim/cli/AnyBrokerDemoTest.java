@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opensmur.core.conformance.SharedCorpus;
 import org.opensmur.core.hub.codec.HubCodec;
-import org.opensmur.core.hub.transport.HubBroker;
+import org.opensmur.core.hub.amqp.HubBroker;
 import org.opensmur.core.hub.validation.ModelLine;
 import org.opensmur.hubsim.dispatch.Dispatcher;
 import org.opensmur.hubsim.dispatch.OfficialSchemas;

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opensmur.core.hub.codec.Decoded;
 import org.opensmur.core.hub.codec.HubCodec;
-import org.opensmur.core.hub.transport.HubBroker;
-import org.opensmur.core.hub.transport.HubTopology;
+import org.opensmur.core.hub.amqp.HubBroker;
+import org.opensmur.core.hub.amqp.HubTopology;
 import org.opensmur.core.status.ResourcesStatus;
 
 /**

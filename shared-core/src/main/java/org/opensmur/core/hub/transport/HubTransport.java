@@ -5,7 +5,8 @@ import java.util.function.Consumer;
 
 /**
  * The tablet's link to the Hub, as the rest of the application sees it: no AMQP type crosses this
- * interface. One implementation speaks AMQP 0-9-1 over mutual TLS ({@link AmqpHubTransport}).
+ * interface. One implementation speaks AMQP 0-9-1 over mutual TLS ({@code hub.amqp.AmqpHubTransport});
+ * {@link org.opensmur.core.hub.HubTransports} picks it.
  */
 public interface HubTransport extends AutoCloseable {
 

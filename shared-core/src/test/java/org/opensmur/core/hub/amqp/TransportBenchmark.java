@@ -1,5 +1,8 @@
-package org.opensmur.core.hub.transport;
+package org.opensmur.core.hub.amqp;
 
+import org.opensmur.core.hub.transport.HubConfig;
+import org.opensmur.core.hub.transport.Inbound;
+import org.opensmur.core.hub.transport.PublishOutcome;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import java.net.InetSocketAddress;

@@ -1,4 +1,4 @@
-package org.opensmur.core.hub.transport;
+package org.opensmur.core.hub.amqp;
 
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;

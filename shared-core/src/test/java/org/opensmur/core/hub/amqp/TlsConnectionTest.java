@@ -1,5 +1,9 @@
-package org.opensmur.core.hub.transport;
+package org.opensmur.core.hub.amqp;
 
+import org.opensmur.core.hub.transport.ConnectionState;
+import org.opensmur.core.hub.transport.HubConfig;
+import org.opensmur.core.hub.transport.Inbound;
+import org.opensmur.core.hub.transport.PublishOutcome;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;

@@ -1,5 +1,7 @@
-package org.opensmur.core.hub.transport;
+package org.opensmur.core.hub.amqp;
 
+import org.opensmur.core.hub.transport.HubConfig;
+import org.opensmur.core.hub.transport.HubQueue;
 import com.rabbitmq.client.BuiltinExchangeType;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;

@@ -1,4 +1,4 @@
-package org.opensmur.core.hub.transport;
+package org.opensmur.core.hub.amqp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;

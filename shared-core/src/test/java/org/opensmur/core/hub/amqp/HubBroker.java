@@ -1,5 +1,8 @@
-package org.opensmur.core.hub.transport;
+package org.opensmur.core.hub.amqp;
 
+import org.opensmur.core.hub.transport.HubConfig;
+import org.opensmur.core.hub.transport.HubQueue;
+import org.opensmur.core.hub.transport.LocalHubFolder;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 

@@ -1,5 +1,6 @@
-package org.opensmur.core.hub.transport;
+package org.opensmur.core.hub.amqp;
 
+import org.opensmur.core.hub.transport.HubConfig;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
 import javax.net.ssl.KeyManagerFactory;

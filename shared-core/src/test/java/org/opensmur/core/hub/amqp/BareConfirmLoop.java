@@ -1,5 +1,6 @@
-package org.opensmur.core.hub.transport;
+package org.opensmur.core.hub.amqp;
 
+import org.opensmur.core.hub.transport.HubConfig;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import java.util.List;

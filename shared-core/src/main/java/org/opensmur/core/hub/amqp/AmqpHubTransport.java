@@ -1,5 +1,12 @@
-package org.opensmur.core.hub.transport;
+package org.opensmur.core.hub.amqp;
 
+import org.opensmur.core.hub.transport.ConnectionState;
+import org.opensmur.core.hub.transport.Delivery;
+import org.opensmur.core.hub.transport.HubConfig;
+import org.opensmur.core.hub.transport.HubQueue;
+import org.opensmur.core.hub.transport.HubTransport;
+import org.opensmur.core.hub.transport.Inbound;
+import org.opensmur.core.hub.transport.PublishOutcome;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.AlreadyClosedException;
 import com.rabbitmq.client.AuthenticationFailureException;

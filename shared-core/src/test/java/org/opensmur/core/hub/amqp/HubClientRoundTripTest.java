@@ -1,5 +1,7 @@
-package org.opensmur.core.hub.transport;
+package org.opensmur.core.hub.amqp;
 
+import org.opensmur.core.hub.transport.HubQueue;
+import org.opensmur.core.hub.transport.PublishOutcome;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;

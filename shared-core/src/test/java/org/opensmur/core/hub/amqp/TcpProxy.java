@@ -1,4 +1,4 @@
-package org.opensmur.core.hub.transport;
+package org.opensmur.core.hub.amqp;
 
 import java.io.IOException;
 import java.io.InputStream;
