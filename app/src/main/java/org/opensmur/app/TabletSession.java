@@ -394,9 +394,9 @@ public final class TabletSession implements AutoCloseable {
         if (view == null) {
             return caseId;
         }
-        var c = view.current();
-        return labels.format("engagement.summary", c.at("/qualification/details/priority").asText("?"),
-                c.at("/qualification/whatsHappen/label").asText(""), c.at("/location/detailedAddress/complete").asText(""));
+        var c = view.merged();
+        return labels.format("engagement.summary", c.priority() == null ? "?" : c.priority().code(),
+                java.util.Objects.requireNonNullElse(c.whatsHappenLabel(), ""), java.util.Objects.requireNonNullElse(c.address(), ""));
     }
 
     private void refreshCase(String caseId) {
@@ -411,14 +411,15 @@ public final class TabletSession implements AutoCloseable {
         }
         mission.show(view);
         patients.show(view, null);
-        String street = view.current().at("/location/detailedAddress/complete").asText("").strip();
-        String city = view.current().at("/location/city/name").asText("").strip();
+        var c = view.merged();
+        String street = java.util.Objects.requireNonNullElse(c.address(), "");
+        String city = java.util.Objects.requireNonNullElse(c.cityName(), "");
         map.setAddress(street.toLowerCase(java.util.Locale.ROOT).contains(city.toLowerCase(java.util.Locale.ROOT)) ? street
                 : (street + " " + city).strip()); // the city once, even when the address already names it
         updateOver();
-        var point = view.current().at("/location/geometry/point/coord");
-        if (point.has("lat")) {
-            interventionPoint.set(new MapPoint(point.get("lat").asDouble(), point.get("lon").asDouble()));
+        var point = c.coordinates();
+        if (point != null) {
+            interventionPoint.set(new MapPoint(point.lat(), point.lon()));
         }
     }
 

@@ -1,6 +1,5 @@
 package org.opensmur.app.mission;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -13,6 +12,11 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.opensmur.app.shell.Labels;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.opensmur.core.mission.Caller;
+import org.opensmur.core.mission.MergedCase;
 import org.opensmur.core.mission.ResourceInfo;
 import org.opensmur.store.cases.CaseStore;
 
@@ -22,16 +26,21 @@ import org.opensmur.store.cases.CaseStore;
  */
 public final class MissionViewModel {
 
-    /** One line of the mission screen; {@code path} is where the case keeps it (dots, as the case store names changes). */
+    /**
+     * One line of the mission screen: read from the case through the model ({@code reader}); {@code path} is
+     * where an update changes it (dots, as the case store names changes), to highlight it.
+     */
     public static final class Field {
         private final String key;
         private final String path;
+        private final Function<MergedCase, String> reader;
         private final StringProperty value = new SimpleStringProperty("");
         private final BooleanProperty changed = new SimpleBooleanProperty();
 
-        Field(String key, String path) {
+        Field(String key, String path, Function<MergedCase, String> reader) {
             this.key = key;
             this.path = path;
+            this.reader = reader;
         }
 
         public String key() {
@@ -66,15 +75,15 @@ public final class MissionViewModel {
         this.labels = labels;
         title.set(labels.get("mission.none"));
         fields.addAll(List.of(
-                new Field("mission.address", "location.detailedAddress.complete"),
-                new Field("mission.city", "location.city.name"),
-                new Field("mission.reason", "qualification.whatsHappen.label"),
-                new Field("mission.motive", "qualification.healthMotive.label"),
-                new Field("mission.priority", "qualification.details.priority"),
-                new Field("mission.patient", "patient"),
-                new Field("mission.caller", "initialAlert.caller"),
-                new Field("mission.decision", "decision"),
-                new Field("mission.notes", "freetext")));
+                new Field("mission.address", "location.detailedAddress.complete", MergedCase::address),
+                new Field("mission.city", "location.city.name", MergedCase::cityName),
+                new Field("mission.reason", "qualification.whatsHappen.label", MergedCase::whatsHappenLabel),
+                new Field("mission.motive", "qualification.healthMotive.label", MergedCase::healthMotiveLabel),
+                new Field("mission.priority", "qualification.details.priority", c -> c.priority() == null ? null : c.priority().code()),
+                new Field("mission.patient", "patient", this::patients),
+                new Field("mission.caller", "initialAlert.caller", this::caller),
+                new Field("mission.decision", "decision", this::decisions),
+                new Field("mission.notes", "freetext", MergedCase::freetext)));
     }
 
     /** Shows the case as it stands; changes from updates not yet seen light their fields. */
@@ -87,11 +96,11 @@ public final class MissionViewModel {
             view.changes().forEach(c -> seenUpdates.add(c.distributionId())); // opening a case: its past is not news
         }
         caseId.set(view.caseId());
-        JsonNode c = view.current();
-        closedBySamu = org.opensmur.store.retention.MissionRetention.CLOSED_CASE_STATES.contains(c.at("/qualification/details/status").asText(""));
-        title.set(labels.format("mission.title", text(c.at("/qualification/details/priority")), text(c.at("/qualification/whatsHappen/label"))));
+        MergedCase c = view.merged();
+        closedBySamu = c.closedBySamu();
+        title.set(labels.format("mission.title", c.priority() == null ? "" : c.priority().code(), or(c.whatsHappenLabel())));
         for (Field field : fields) {
-            field.value.set(render(field.path, c));
+            field.value.set(or(field.reader.apply(c)));
             field.changed.set(view.changes().stream().anyMatch(ch -> !seenUpdates.contains(ch.distributionId())
                     && (ch.path().equals(field.path) || ch.path().startsWith(field.path + ".") || ch.path().startsWith(field.path + "["))));
         }
@@ -113,52 +122,39 @@ public final class MissionViewModel {
         }
     }
 
-    private String render(String path, JsonNode c) {
-        JsonNode node = c.at("/" + path.replace('.', '/'));
-        return switch (path) {
-            case "patient" -> {
-                List<String> lines = new ArrayList<>();
-                node.forEach(p -> {
-                    // Each patient with what the SAMU noted about them (medical notes name their patient).
-                    List<String> notes = new ArrayList<>();
-                    c.at("/medicalNote").forEach(n -> {
-                        if (!text(n.at("/patientId")).isEmpty() && text(n.at("/patientId")).equals(text(p.at("/patientId")))) {
-                            notes.add(text(n.at("/freetext")));
-                        }
-                    });
-                    lines.add(String.join(" · ", java.util.stream.Stream.concat(java.util.stream.Stream.of(
-                            text(p.at("/identity/nonStrictFeatures/complete")), labels.code("sex", text(p.at("/identity/strictFeatures/sex"))),
-                            age(p.at("/detail/age"))), notes.stream()).filter(t -> !t.isBlank()).toList()));
-                });
-                yield String.join("\n", lines);
-            }
-            case "initialAlert.caller" -> (labels.code("caller", text(node.at("/type"))) + " " + text(node.at("/callerContact/detail"))).strip();
-            case "decision" -> {
-                List<String> lines = new ArrayList<>();
-                node.forEach(d -> lines.add(String.join(" · ", java.util.stream.Stream.of(labels.code("decision", text(d.at("/decisionType"))),
-                        labels.code("orientation", text(d.at("/orientationType"))), text(d.at("/destination/freetext")))
-                        .filter(t -> !t.isBlank()).toList())));
-                yield String.join("\n", lines);
-            }
-            default -> text(node);
-        };
+    /** Each patient with what the SAMU noted about them (medical notes name their patient), one per line. */
+    private String patients(MergedCase c) {
+        return c.patients().stream().map(p -> String.join(" · ", Stream.concat(Stream.of(or(MergedCase.patientName(p)),
+                MergedCase.sex(p) == null ? "" : labels.code("sex", MergedCase.sex(p).code()), age(MergedCase.age(p))),
+                c.notesAbout(p.patientId()).stream()).filter(t -> !t.isBlank()).toList())).collect(Collectors.joining("\n"));
     }
 
-    private String age(JsonNode age) {
-        String iso = text(age);
+    private String caller(MergedCase c) {
+        Caller caller = c.caller();
+        if (caller == null) {
+            return "";
+        }
+        String type = caller.type() == null ? "" : labels.code("caller", caller.type());
+        return (type + " " + (caller.callerContact() == null ? "" : or(caller.callerContact().detail()))).strip();
+    }
+
+    private String decisions(MergedCase c) {
+        return c.decisions().stream().map(d -> String.join(" · ", Stream.of(
+                d.decisionType() == null ? "" : labels.code("decision", d.decisionType().code()),
+                d.orientationType() == null ? "" : labels.code("orientation", d.orientationType().code()),
+                d.destination() == null ? "" : or(d.destination().freetext())).filter(t -> !t.isBlank()).toList()))
+                .collect(Collectors.joining("\n"));
+    }
+
+    private String age(String iso) {
+        if (iso == null) {
+            return "";
+        }
         return iso.matches("P\\d+Y") ? labels.format("mission.age", iso.substring(1, iso.length() - 1)) : iso;
     }
 
-    private static String text(JsonNode node) {
-        if (node == null || node.isMissingNode() || node.isNull()) {
-            return "";
-        }
-        if (node.isArray()) {
-            List<String> items = new ArrayList<>();
-            node.forEach(n -> items.add(text(n)));
-            return String.join("\n", items);
-        }
-        return node.isValueNode() ? node.asText() : "";
+    private static String or(String text) {
+        return text == null ? "" : text;
     }
 
     /** Whether the SAMU closed the case shown (CLOTURE, CLASSE, ARCHIVE). */

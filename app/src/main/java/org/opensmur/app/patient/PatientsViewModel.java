@@ -1,6 +1,6 @@
 package org.opensmur.app.patient;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import org.opensmur.core.mission.MergedCase;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,11 +58,10 @@ public final class PatientsViewModel {
         caseId = view.caseId();
         List<Patient> all = new ArrayList<>();
         int index = 0;
-        for (JsonNode p : view.current().at("/patient")) {
-            all.add(new Patient(text(p.at("/patientId")), index++, text(p.at("/identity/nonStrictFeatures/lastName")),
-                    text(p.at("/identity/nonStrictFeatures/firstName")), text(p.at("/identity/strictFeatures/birthName")),
-                    text(p.at("/identity/strictFeatures/sex")), text(p.at("/identity/strictFeatures/birthDate")),
-                    text(p.at("/detail/age")), text(p.at("/detail/medicalHistory"))));
+        for (org.opensmur.core.mission.Patient p : view.merged().patients()) {
+            all.add(new Patient(blankToNull(p.patientId()), index++, MergedCase.lastName(p), MergedCase.firstName(p),
+                    MergedCase.birthName(p), MergedCase.sex(p) == null ? null : MergedCase.sex(p).code(), MergedCase.birthDate(p),
+                    MergedCase.age(p), MergedCase.medicalHistory(p)));
         }
         if (onScene == null) { // an update of the case: those found on scene stay
             all.addAll(sameCase ? patients.stream().filter(p -> p.fromCase() < 0).toList() : List.of());
@@ -150,8 +149,8 @@ public final class PatientsViewModel {
         return String.join(" · ", parts);
     }
 
-    private static String text(JsonNode node) {
-        return node.isValueNode() && !node.asText().isBlank() ? node.asText() : null;
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
     }
 
     public ObservableList<Patient> patients() {

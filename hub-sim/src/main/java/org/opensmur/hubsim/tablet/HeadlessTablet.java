@@ -158,7 +158,8 @@ public final class HeadlessTablet implements AutoCloseable {
             ResourceStatus status = flow.get(next++);
             OffsetDateTime now = OffsetDateTime.now(clock);
             times.put(status, now);
-            send(outgoing.statusChange(caseId, resourceId, status, now, status == ResourceStatus.RETOUR, lrm));
+            // Available again as the app says it: the one rule of the core.
+            send(outgoing.statusChange(caseId, resourceId, status, now, StatusFlow.endsMission(status), lrm));
             send(outgoing.positions(List.of(new Position(resourceId, OffsetDateTime.now(clock),
                     new Coordinates(47.2184 + next / 1000.0, -1.5536, null), 60.0, 90.0, null, true, null, null, null, null)), lrm));
             if (status == StatusFlow.endOfCare(core.line())) {
@@ -188,8 +189,8 @@ public final class HeadlessTablet implements AutoCloseable {
 
     private InterventionReport bilan(String caseId, String reportId) {
         CaseStore.CaseView view = store.cases().view(caseId);
-        String patientId = view != null && view.current().at("/patient/0/patientId").isTextual()
-                ? view.current().at("/patient/0/patientId").asText() : "fr.health.samu440.patient.exercice.1";
+        String patientId = view == null ? null : view.merged().patient(0).map(org.opensmur.core.mission.Patient::patientId).orElse(null);
+        patientId = patientId != null ? patientId : "fr.health.samu440.patient.exercice.1";
         return new InterventionReport(caseId, reportId, new Operator("Dr SMUR", OperatorRole.MEDECIN), OffsetDateTime.now(clock),
                 new ReportPatient(patientId, null, "EXERCICE", "Patient", null, "58", Sex.M, null, 175, 80),
                 new Evaluation(null, "I21", null, List.of(new VitalMeasure(VitalSign.HEART_RATE, "96", null),

@@ -30,7 +30,7 @@ public final class MissionRetention {
 
     public static final Duration DEFAULT_KEEP = Duration.ofHours(72);
     /** The case states, as the SAMU sends them, after which the case is closed for the tablet. */
-    public static final Set<String> CLOSED_CASE_STATES = Set.of("CLOTURE", "CLASSE", "ARCHIVE");
+    public static final Set<String> CLOSED_CASE_STATES = org.opensmur.core.mission.MergedCase.CLOSED_STATES;
     /** The drafts the app keeps of its open mission (their bodies name the case). */
     private static final List<String> SESSION_DRAFTS = List.of("session:mission");
 

@@ -1,7 +1,5 @@
 package org.opensmur.store.rpis;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.opensmur.core.mission.HealthMotive;
+import org.opensmur.core.mission.MergedCase;
+import org.opensmur.core.mission.Patient;
 import org.opensmur.core.mission.MedicalLevel;
 import org.opensmur.core.mission.Sex;
 import org.opensmur.core.mission.WhatsHappen;
@@ -61,31 +61,23 @@ public final class RpisPrefill {
      */
     public static Rpis from(CaseStore.CaseView view, Map<ResourceStatus, OffsetDateTime> times, String diagnosis, Unit unit,
                             int index, String patientId) {
-        JsonNode c = view == null ? MissingNode.getInstance() : view.current();
-        String caseId = view == null ? "" : view.caseId();
-        String senderCaseId = c.at("/senderCaseId").asText(caseId.substring(caseId.lastIndexOf('.') + 1));
-        RpisContext context = new RpisContext(unit.orgId(), senderCaseId, dateTime(c.at("/creation")), decided(c),
+        MergedCase c = view == null ? new MergedCase("", null, null) : view.merged();
+        String caseId = c.caseId();
+        String senderCaseId = c.senderCaseId() != null ? c.senderCaseId() : caseId.substring(caseId.lastIndexOf('.') + 1);
+        RpisContext context = new RpisContext(unit.orgId(), senderCaseId, c.creation(), c.decidedAt(),
                 unit.finessGeo(), unit.finessJuridical(), unit.smurCode());
-        RpisRegulation regulation = new RpisRegulation(
-                text(c.at("/qualification/whatsHappen/code")) == null || text(c.at("/qualification/whatsHappen/label")) == null ? null
-                        : new WhatsHappen(text(c.at("/qualification/whatsHappen/code")), text(c.at("/qualification/whatsHappen/label"))),
-                text(c.at("/qualification/healthMotive/code")) == null || text(c.at("/qualification/healthMotive/label")) == null ? null
-                        : new HealthMotive(text(c.at("/qualification/healthMotive/code")), text(c.at("/qualification/healthMotive/label"))),
-                null); // the care level is the crew's to state
-        JsonNode who = index < 0 ? MissingNode.getInstance() : c.at("/patient/" + index);
-        String sex = text(who.at("/identity/strictFeatures/sex"));
+        RpisRegulation regulation = new RpisRegulation(c.whatsHappen(), c.healthMotive(), null); // the care level is the crew's to state
+        Patient who = index < 0 ? null : c.patient(index).orElse(null);
         // An identifier, not a fact: the one given, the case's own, or one of the SMUR's for this case (PATID's
         // {orgId}.{case}.patient.{n}).
-        String id = patientId != null ? patientId : text(who.at("/patientId")) != null ? text(who.at("/patientId"))
+        String id = patientId != null ? patientId : who != null && who.patientId() != null && !who.patientId().isBlank() ? who.patientId().strip()
                 : unit.orgId() + "." + senderCaseId + ".patient." + (Math.max(index, 0) + 1);
-        RpisPatient patient = new RpisPatient(id, text(who.at("/identity/strictFeatures/birthDate")),
-                sex == null ? null : Arrays.stream(Sex.values()).filter(x -> x.code().equals(sex)).findFirst().orElse(null), null);
-        InseeAddress place = new InseeAddress(text(c.at("/location/city/inseeCode")), text(c.at("/location/city/name")));
+        RpisPatient patient = new RpisPatient(id, who == null ? null : MergedCase.birthDate(who), who == null ? null : MergedCase.sex(who), null);
+        InseeAddress place = new InseeAddress(c.inseeCode(), c.cityName());
         // Available again when the crew said so (leaving the destination); back at base only once tapped.
         OffsetDateTime available = times.getOrDefault(ResourceStatus.RETOUR,
                 times.getOrDefault(ResourceStatus.FINPEC, times.get(ResourceStatus.FINMED)));
-        String kindOfPlace = text(c.at("/qualification/locationKind/code"));
-        RpisIntervention intervention = new RpisIntervention(new RpisLocation(kindOfPlace, null, null, place), null,
+        RpisIntervention intervention = new RpisIntervention(new RpisLocation(c.locationKindCode(), null, null, place), null,
                 new RpisTimes(times.get(ResourceStatus.DEPART), times.get(ResourceStatus.ARRIVEE), times.get(ResourceStatus.TRANSP),
                         times.get(ResourceStatus.DESTIN), available, times.get(ResourceStatus.REN_BASE)),
                 null, diagnosis == null || diagnosis.isBlank() ? null : diagnosis, null);
@@ -151,29 +143,6 @@ public final class RpisPrefill {
             }
         });
         return missing;
-    }
-
-    /** When the regulation decided: the first decision of the case that carries its time. */
-    private static OffsetDateTime decided(JsonNode c) {
-        for (JsonNode decision : c.at("/decision")) {
-            OffsetDateTime at = dateTime(decision.at("/creation"));
-            if (at != null) {
-                return at;
-            }
-        }
-        return null;
-    }
-
-    private static OffsetDateTime dateTime(JsonNode node) {
-        try {
-            return node.isTextual() ? OffsetDateTime.parse(node.asText()) : null;
-        } catch (java.time.format.DateTimeParseException e) {
-            return null;
-        }
-    }
-
-    private static String text(JsonNode node) {
-        return node.isTextual() && !node.asText().isBlank() ? node.asText().strip() : null;
     }
 
     private static String blankToNull(String s) {

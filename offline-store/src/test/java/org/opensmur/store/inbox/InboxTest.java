@@ -138,6 +138,25 @@ class InboxTest {
         assertEquals(((ObjectNode) inOrder.t.codec.toTree(messages.get(3).payload()).at("/createCaseHealthUpdate/qualification/details"))
                 .get("status"), details.get("status"));
         assertTrue(actual.current().get("patient").size() >= 2, "patients merged by id, not duplicated");
+
+        // Read through the model records: the same facts, typed, as each message gave them.
+        org.opensmur.core.mission.MergedCase merged = actual.merged();
+        var closingUpdate = (org.opensmur.core.mission.CreateCaseHealthUpdate) messages.get(3).payload();
+        assertEquals(closingUpdate.qualification().details().status(), merged.status());
+        assertEquals(actual.current().get("patient").size(), merged.patients().size());
+        var created = (org.opensmur.core.mission.CreateCaseHealth) messages.get(0).payload();
+        assertEquals(created.location().city().name(), merged.cityName());
+        assertEquals(created.creation().toInstant(), merged.creation().toInstant());
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        messages.forEach(m -> {
+            java.util.List<org.opensmur.core.mission.Patient> given = m.payload() instanceof org.opensmur.core.mission.CreateCaseHealth c
+                    ? c.patient() : ((org.opensmur.core.mission.CreateCaseHealthUpdate) m.payload()).patient();
+            if (given != null) {
+                given.forEach(p -> ids.add(p.patientId()));
+            }
+        });
+        assertEquals(ids, merged.patients().stream().map(org.opensmur.core.mission.Patient::patientId).collect(java.util.stream.Collectors.toSet()),
+                "every patient of the case and its updates, once");
     }
 
     @Test
