@@ -25,6 +25,9 @@ public final class DesktopMain {
     /** What the command line said, for {@link TabletApp} (JavaFX builds the application itself). */
     private static TabletCommand options;
 
+    /** Held: java.util.logging keeps loggers weakly, and a collected one forgets its level. */
+    private static final java.util.logging.Logger GLUON_ATTACH = java.util.logging.Logger.getLogger("com.gluonhq.attach");
+
     public static void main(String[] args) {
         Parsed parsed = parse(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
         if (parsed.exit() != null) {
@@ -34,6 +37,9 @@ public final class DesktopMain {
             System.exit(restoreStore(parsed.command()));
         }
         options = parsed.command();
+        // Gluon Attach says at every desktop start that it is not on a device and has no GPS there (the app
+        // then uses an NMEA file or a simulated drive, and says so itself): its severe problems only.
+        GLUON_ATTACH.setLevel(java.util.logging.Level.SEVERE);
         Application.launch(TabletApp.class);
     }
 

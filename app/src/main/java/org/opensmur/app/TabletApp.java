@@ -14,6 +14,7 @@ import org.opensmur.app.shell.Background;
 import org.opensmur.app.shell.Labels;
 import org.opensmur.app.shell.MainView;
 import org.opensmur.app.shell.RunningTablet;
+import org.opensmur.app.shell.StartingView;
 import org.opensmur.app.shell.StartupProblemView;
 import org.opensmur.app.shell.Theme;
 import org.opensmur.app.unlock.LockedTablet;
@@ -62,25 +63,38 @@ public final class TabletApp extends Application {
             stage.show();
             return;
         }
-        MainView view;
-        try {
-            view = openScreens(stage, settings, labels, clock, options);
-        } catch (StoreException e) {
-            // The store cannot be opened (its database missing beside its key, damaged...): said on screen, in
-            // the crew's words and with what the integrator must run; nothing is created in its place.
-            System.err.println("cannot open the store: " + e.getMessage());
-            showProblem(stage, labels.storageProblem(e), e.getMessage());
-            return;
-        }
-        Scene scene = new Scene(view, 1280, 800);
+        // The window first (it says it is opening), the store opened off the UI thread, then the screens.
+        Scene scene = new Scene(new StartingView(labels), 1280, 800);
         theme.applyTo(scene);
         stage.setScene(scene);
         stage.show();
+        PositionSource positions = positionSource(clock, options.nmea());
+        Thread opening = new Thread(() -> {
+            try {
+                TabletSession opened = RunningTablet.open(settings, labels, clock, positions);
+                Platform.runLater(() -> scene.setRoot(showScreens(opened, labels, options)));
+            } catch (StoreException e) {
+                // The store cannot be opened (its database missing beside its key, damaged...): said on screen, in
+                // the crew's words and with what the integrator must run; nothing is created in its place.
+                System.err.println("cannot open the store: " + e.getMessage());
+                Platform.runLater(() -> showProblem(stage, labels.storageProblem(e), e.getMessage()));
+            } catch (RuntimeException e) {
+                System.err.println("cannot start: " + e);
+                Platform.runLater(() -> showProblem(stage, labels.get("startup.settings"), e.toString()));
+            }
+        }, "opening-store");
+        opening.setDaemon(true);
+        opening.start();
     }
 
     /** The session on its store, and the screens over it; the Hub link starts. */
     private MainView openScreens(Stage stage, TabletSettings settings, Labels labels, Clock clock, TabletCommand options) {
-        RunningTablet running = RunningTablet.start(settings, labels, clock, positionSource(clock, options.nmea()));
+        return showScreens(RunningTablet.open(settings, labels, clock, positionSource(clock, options.nmea())), labels, options);
+    }
+
+    /** The screens over an opened session; the Hub link starts. On the UI thread. */
+    private MainView showScreens(TabletSession opened, Labels labels, TabletCommand options) {
+        RunningTablet running = RunningTablet.show(opened, labels);
         running.view().showTheme(theme);
         session = running.session();
         session.core().store().retention().keepFor(options.keepMissions());

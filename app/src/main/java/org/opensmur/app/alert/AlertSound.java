@@ -39,7 +39,9 @@ public interface AlertSound {
                 }
             } catch (RuntimeException | LinkageError e) {
                 clips.clear(); // said once; the alerts themselves are on screen regardless
-                log.warn("alert sound unavailable on this device: {}", e.toString());
+                // JavaFX's media exceptions repeat their cause in their message: the type says enough here.
+                log.warn("alert sound unavailable on this device (no audio output?): {}; the alerts show on screen only",
+                        e.getClass().getSimpleName());
             }
         }, "alert-sound");
         loader.setDaemon(true);

@@ -15,9 +15,22 @@ public record RunningTablet(TabletSession session, MainView view, Timeline ticks
 
     /** Opens the store (with the settings' keys), builds the screens and starts the Hub link. On the UI thread. */
     public static RunningTablet start(TabletSettings settings, Labels labels, Clock clock, PositionSource positions) {
+        return show(open(settings, labels, clock, positions), labels);
+    }
+
+    /**
+     * The slow half: opens the encrypted store and builds the session over it (a second or so). Any thread:
+     * the app runs it off the UI thread while its first frame is already on screen.
+     */
+    public static TabletSession open(TabletSettings settings, Labels labels, Clock clock, PositionSource positions) {
         TabletSession session = new TabletSession(HubTransports.open(settings.hub(), clock), settings, labels, Platform::runLater,
                 clock, positions);
         session.setAlertSound(org.opensmur.app.alert.AlertSound.clips());
+        return session;
+    }
+
+    /** The quick half: the screens over an opened session, its clock ticking, its Hub link started. On the UI thread. */
+    public static RunningTablet show(TabletSession session, Labels labels) {
         MainView view = new MainView(session, labels);
         Timeline ticks = new Timeline(new KeyFrame(Duration.seconds(1), e -> session.tick()));
         ticks.setCycleCount(Timeline.INDEFINITE);

@@ -70,8 +70,8 @@ public final class AppBenchmark {
         Path target = Path.of(AppBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent();
         String classpath = Files.readString(target.resolve("test-classpath.txt")).strip() + java.io.File.pathSeparator
                 + target.resolve("test-classes") + java.io.File.pathSeparator + target.resolve("classes");
-        List<Long> bare = new ArrayList<>();
-        List<Long> app = new ArrayList<>();
+        List<long[]> bare = new ArrayList<>();
+        List<long[]> app = new ArrayList<>();
         probe(classpath, "bare"); // warm the file cache for both
         probe(classpath, "app");
         for (int i = 0; i < 5; i++) {
@@ -83,29 +83,36 @@ public final class AppBenchmark {
                 bare.add(probe(classpath, "bare"));
             }
         }
-        long b = median(bare);
-        long a = median(app);
+        long b = median(bare.stream().map(x -> x[0]).toList());
+        long a = median(app.stream().map(x -> x[0]).toList());
+        long ready = median(app.stream().map(x -> x[1]).toList());
         double ratio = (double) a / b;
         System.out.printf("RESULT cold start to the first painted frame (median of 5, alternating): app %d ms, bare JavaFX window %d ms,"
                 + " ratio %.2f (goal: <= 2): %s%n", a, b, ratio, ratio <= 2 ? "met" : "NOT met");
+        System.out.printf("RESULT cold start to the screens painted, store open (median of 5): app %d ms, %.2f x the bare window%n",
+                ready, (double) ready / b);
     }
 
-    private static long probe(String classpath, String what) throws Exception {
+    /** One start of the probe: {first painted frame, screens ready painted}, ms from JVM start. */
+    private static long[] probe(String classpath, String what) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classpath));
         command.addAll(Arrays.asList(HEADLESS));
         command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=off");
         command.addAll(List.of(FirstFrameProbe.class.getName(), what));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        long first = -1;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream()))) {
             String line;
             while ((line = out.readLine()) != null) {
                 if (line.startsWith("FIRST_FRAME_MS ")) {
+                    first = Long.parseLong(line.substring(15));
+                } else if (line.startsWith("READY_MS ") && first >= 0) {
                     process.waitFor(10, TimeUnit.SECONDS);
-                    return Long.parseLong(line.substring(15));
+                    return new long[] {first, Long.parseLong(line.substring(9))};
                 }
             }
         }
-        throw new IllegalStateException("the " + what + " probe printed no first frame (exit " + process.waitFor() + ")");
+        throw new IllegalStateException("the " + what + " probe printed no painted frame (exit " + process.waitFor() + ")");
     }
 
     private static void receivedToShown(int cases) throws Exception {

@@ -1,9 +1,9 @@
 package org.opensmur.app.bench;
 
+import com.sun.javafx.perf.PerformanceTracker;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.time.Clock;
-import com.sun.javafx.perf.PerformanceTracker;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -12,16 +12,24 @@ import org.opensmur.app.TabletSession;
 import org.opensmur.app.TabletSettings;
 import org.opensmur.app.shell.Labels;
 import org.opensmur.app.shell.MainView;
+import org.opensmur.app.shell.StartingView;
 import org.opensmur.app.shell.Theme;
 import org.opensmur.app.testing.Tablets;
 
 /**
- * Child JVM of {@link AppBenchmark}: prints the milliseconds from JVM start to the first painted frame, of
- * the tablet app ({@code app}) or of a bare JavaFX window with one label ({@code bare}, the baseline).
+ * Child JVM of {@link AppBenchmark}: prints the milliseconds from JVM start to the first painted frame
+ * ({@code FIRST_FRAME_MS}) and to the first painted frame of the screens ready ({@code READY_MS}), of the
+ * tablet app started as {@code TabletApp} starts it ({@code app}: the window first, the store opened off the
+ * UI thread, then the screens) or of a bare JavaFX window with one label ({@code bare}, the baseline, for
+ * which both are the same frame). "Painted": CSS, layout and render done, as JavaFX's scene tracker says.
  */
 public final class FirstFrameProbe {
 
     private FirstFrameProbe() {
+    }
+
+    private static long sinceJvmStart() {
+        return System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
     }
 
     public static void main(String[] args) throws Exception {
@@ -29,28 +37,42 @@ public final class FirstFrameProbe {
         Platform.startup(() -> {
             try {
                 Stage stage = new Stage();
-                Scene scene;
-                if (app) {
-                    // The real app, store and all, on a Hub that is not there: the first frame must not wait for it.
-                    TabletSettings settings = Tablets.settings(Files.createTempDirectory("first-frame"));
-                    Clock clock = Clock.systemDefaultZone();
-                    TabletSession session = Tablets.session(settings, clock);
-                    scene = new Scene(new MainView(session, Labels.french()), 1280, 800);
-                    Theme.DAY.applyTo(scene);
-                    session.start();
-                } else {
-                    scene = new Scene(new Label("OpenSMUR"), 1280, 800);
-                }
-                // The first frame rendered (CSS, layout and render done), told by JavaFX's scene tracker from the
-                // render thread: the same moment for the app and the bare window.
+                Labels labels = Labels.french();
+                Scene scene = new Scene(app ? new StartingView(labels) : new Label("OpenSMUR"), 1280, 800);
+                Theme.DAY.applyTo(scene);
+                boolean[] first = {true};
+                READY.set(!app);
                 PerformanceTracker.getSceneTracker(scene).setOnRenderedFrameTask(() -> {
-                    long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-                    System.out.println("FIRST_FRAME_MS " + ms);
-                    System.out.flush();
-                    Runtime.getRuntime().halt(0);
+                    if (first[0]) {
+                        first[0] = false;
+                        System.out.println("FIRST_FRAME_MS " + sinceJvmStart());
+                    }
+                    if (READY.get()) {
+                        System.out.println("READY_MS " + sinceJvmStart());
+                        System.out.flush();
+                        Runtime.getRuntime().halt(0);
+                    }
                 });
                 stage.setScene(scene);
                 stage.show();
+                if (app) {
+                    // The real app, store and all, on a Hub that is not there: neither frame may wait for it.
+                    Thread opening = new Thread(() -> {
+                        try {
+                            TabletSettings settings = Tablets.settings(Files.createTempDirectory("first-frame"));
+                            TabletSession session = Tablets.session(settings, Clock.systemDefaultZone());
+                            Platform.runLater(() -> {
+                                scene.setRoot(new MainView(session, labels));
+                                session.start();
+                                scene.addPostLayoutPulseListener(() -> READY.set(true));
+                            });
+                        } catch (Exception e) {
+                            e.printStackTrace();
+                            Runtime.getRuntime().halt(1);
+                        }
+                    }, "opening-store");
+                    opening.start();
+                }
             } catch (Exception e) {
                 e.printStackTrace();
                 Runtime.getRuntime().halt(1);
@@ -58,4 +80,6 @@ public final class FirstFrameProbe {
         });
     }
 
+    /** Set on the FX thread once the screens are laid out; the render thread reads it. */
+    private static final java.util.concurrent.atomic.AtomicBoolean READY = new java.util.concurrent.atomic.AtomicBoolean();
 }
