@@ -121,7 +121,7 @@ public final class StoreBenchmark {
         return System.nanoTime() - start;
     }
 
-    private static final int ROUNDS = 3;
+    private static final int ROUNDS = 5;
 
     private static void backlogDrain(Path dir, Clock clock, HubCodec codec, OutgoingMessages out) throws Exception {
         HubBroker broker = HubBroker.require();
@@ -140,6 +140,11 @@ public final class StoreBenchmark {
             while (!transport.state().isConnected()) {
                 Thread.sleep(20);
             }
+            // A round of each to warm up (the JIT, the broker's queues), not counted.
+            broker.purgeAll();
+            drain(dir.resolve("warm-up"), transport, window, clock, codec, out);
+            broker.purgeAll();
+            bareLoop(raw, bodies(out, codec, clock), window);
             for (int round = 0; round < ROUNDS; round++) {
                 for (int turn = 0; turn < 2; turn++) {
                     broker.purgeAll();
