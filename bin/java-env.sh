@@ -42,3 +42,10 @@ quiet_mvn() {
 JAVA_FLAGS=(--enable-native-access=ALL-UNNAMED "${unsafe_flag[@]}")
 # The scripts' log lines: level, short logger name and message (no thread names), for a log a person reads.
 JAVA_FLAGS+=(-Dorg.slf4j.simpleLogger.showThreadName=false -Dorg.slf4j.simpleLogger.showShortLogName=true)
+# What the JavaFX app lacks on this machine to draw a window (empty when nothing): on Linux, GTK 3.
+javafx_desktop_missing() {
+  [ "$(uname -s)" = Linux ] || return 0
+  if ! { ldconfig -p 2>/dev/null | grep -q 'libgtk-3\.so\.0'; } && ! ls /usr/lib/*/libgtk-3.so.0 /usr/lib64/libgtk-3.so.0 >/dev/null 2>&1; then
+    echo "GTK 3 (Debian/Ubuntu: sudo apt-get install libgtk-3-0; Fedora: sudo dnf install gtk3)"
+  fi
+}

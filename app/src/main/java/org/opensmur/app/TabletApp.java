@@ -54,8 +54,9 @@ public final class TabletApp extends Application {
             });
             locked = new LockedTablet(new PinLock(settings.storeFolder()), new Background(unlocking, Platform::runLater), labels,
                     keys -> {
-                        MainView view = openScreens(stage, settings.withStoreKeys(keys), labels, clock, options);
-                        return new LockedTablet.Opened(view, session::missionActive);
+                        TabletSession opened = RunningTablet.open(settings.withStoreKeys(keys), labels, clock,
+                                positionSource(clock, options.nmea()));
+                        return () -> new LockedTablet.Opened(showScreens(opened, labels, options), session::missionActive);
                     }, options.lockAfter(), System::nanoTime);
             Scene scene = new Scene(locked, 1280, 800);
             theme.applyTo(scene);
@@ -85,11 +86,6 @@ public final class TabletApp extends Application {
         }, "opening-store");
         opening.setDaemon(true);
         opening.start();
-    }
-
-    /** The session on its store, and the screens over it; the Hub link starts. */
-    private MainView openScreens(Stage stage, TabletSettings settings, Labels labels, Clock clock, TabletCommand options) {
-        return showScreens(RunningTablet.open(settings, labels, clock, positionSource(clock, options.nmea())), labels, options);
     }
 
     /** The screens over an opened session; the Hub link starts. On the UI thread. */

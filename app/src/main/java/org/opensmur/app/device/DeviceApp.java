@@ -48,11 +48,14 @@ public final class DeviceApp extends Application {
         });
         Clock clock = Clock.systemDefaultZone();
         start = new DeviceStart(root, new Background(work, Platform::runLater), labels, clock, settings -> {
-            running = RunningTablet.start(settings, labels, clock, AttachPositionSource.available(clock)
+            var opened = RunningTablet.open(settings, labels, clock, AttachPositionSource.available(clock)
                     .orElseGet(() -> new SimulatedTrack(47.2100, -1.5600, 45, 50, 2_000, clock)));
-            running.view().showTheme(Theme.DAY);
-            running.session().map().setNavigator(org.opensmur.app.map.Navigators.system(getHostServices(), labels));
-            return new LockedTablet.Opened(running.view(), running.session()::missionActive);
+            return () -> {
+                running = RunningTablet.show(opened, labels);
+                running.view().showTheme(Theme.DAY);
+                running.session().map().setNavigator(org.opensmur.app.map.Navigators.system(getHostServices(), labels));
+                return new LockedTablet.Opened(running.view(), running.session()::missionActive);
+            };
         }, Duration.ofMinutes(5));
         show(stage, start);
     }

@@ -23,13 +23,16 @@ public final class DeviceStart extends StackPane {
     private final Provisioning provisioning;
     private final Background background;
     private final Labels labels;
-    private final Function<TabletSettings, LockedTablet.Opened> open;
+    private final Function<TabletSettings, java.util.function.Supplier<LockedTablet.Opened>> open;
     private final Duration lockAfter;
     private LockedTablet locked;
 
-    /** {@code open}: the running tablet on these settings (session and screens), as the platform builds it. */
+    /**
+     * {@code open}: the running tablet on these settings, as the platform builds it: the session (off the UI
+     * thread), then what builds its screens (on the UI thread).
+     */
     public DeviceStart(Path privateStorage, Background background, Labels labels, Clock clock,
-                       Function<TabletSettings, LockedTablet.Opened> open, Duration lockAfter) {
+                       Function<TabletSettings, java.util.function.Supplier<LockedTablet.Opened>> open, Duration lockAfter) {
         this.privateStorage = privateStorage;
         this.provisioning = new Provisioning(privateStorage, clock);
         this.background = background;

@@ -3,6 +3,7 @@ package org.opensmur.app.unlock;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.LongSupplier;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -15,6 +16,7 @@ import javafx.scene.input.TouchEvent;
 import javafx.scene.layout.StackPane;
 import org.opensmur.app.shell.Background;
 import org.opensmur.app.shell.Labels;
+import org.opensmur.app.shell.StartingView;
 import org.opensmur.app.shell.StartupProblemView;
 import org.opensmur.store.crypto.PinLock;
 import org.opensmur.store.crypto.StoreKeyProvider;
@@ -46,7 +48,12 @@ public final class LockedTablet extends StackPane {
     private UnlockView overlay;
     private long lastTouch;
 
-    public LockedTablet(PinLock lock, Background background, Labels labels, Function<StoreKeyProvider, Opened> open,
+    /**
+     * @param open what the right PIN's keys open: called off the UI thread (opening the store takes about a
+     *             second, during which the crew sees that it is opening), it gives what builds the screens,
+     *             then called on the UI thread
+     */
+    public LockedTablet(PinLock lock, Background background, Labels labels, Function<StoreKeyProvider, Supplier<Opened>> open,
                         Duration lockAfter, LongSupplier nanoTime) {
         this.lock = lock;
         this.background = background;
@@ -62,19 +69,31 @@ public final class LockedTablet extends StackPane {
         idleWatch.setCycleCount(Timeline.INDEFINITE);
     }
 
-    private void open(Function<StoreKeyProvider, Opened> open, StoreKeyProvider keys) {
-        try {
-            opened = open.apply(keys);
-        } catch (StoreException e) {
+    private void open(Function<StoreKeyProvider, Supplier<Opened>> open, StoreKeyProvider keys) {
+        getChildren().setAll(new StartingView(labels));
+        background.run(() -> open.apply(keys), screens -> {
+            try {
+                opened = screens.get();
+            } catch (StoreException e) {
+                cannotOpen(e);
+                return;
+            }
+            getChildren().setAll(opened.screens());
+            lastTouch = nanoTime.getAsLong();
+            if (!lockAfter.isZero()) {
+                idleWatch.play();
+            }
+        }, this::cannotOpen);
+    }
+
+    private void cannotOpen(RuntimeException e) {
+        if (e instanceof StoreException store) {
             // The PIN was right but the store cannot open (its database missing beside its key, damaged...).
-            LOG.error("cannot open the store: {}", e.getMessage());
-            getChildren().setAll(new StartupProblemView(labels.storageProblem(e), e.getMessage()));
-            return;
-        }
-        getChildren().setAll(opened.screens());
-        lastTouch = nanoTime.getAsLong();
-        if (!lockAfter.isZero()) {
-            idleWatch.play();
+            LOG.error("cannot open the store: {}", store.getMessage());
+            getChildren().setAll(new StartupProblemView(labels.storageProblem(store), store.getMessage()));
+        } else {
+            LOG.error("cannot open the screens: {}", e.toString());
+            getChildren().setAll(new StartupProblemView(labels.get("startup.settings"), e.toString()));
         }
     }
 

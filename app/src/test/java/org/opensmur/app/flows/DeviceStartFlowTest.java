@@ -92,9 +92,12 @@ class DeviceStartFlowTest {
         Labels labels = new Labels(Locale.FRENCH);
         Clock clock = Clock.systemDefaultZone();
         scene.setRoot(new DeviceStart(storage, new Background(work, Platform::runLater), labels, clock, settings -> {
-            RunningTablet tablet = RunningTablet.start(settings, labels, clock, new Tablets.StandingStill());
-            running.add(tablet);
-            return new LockedTablet.Opened(tablet.view(), tablet.session()::missionActive);
+            var opened = RunningTablet.open(settings, labels, clock, new Tablets.StandingStill());
+            return () -> {
+                RunningTablet tablet = RunningTablet.show(opened, labels);
+                running.add(tablet);
+                return new LockedTablet.Opened(tablet.view(), tablet.session()::missionActive);
+            };
         }, Duration.ofMinutes(5)));
     }
 

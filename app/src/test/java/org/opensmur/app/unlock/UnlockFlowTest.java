@@ -70,11 +70,14 @@ class UnlockFlowTest {
     private void boot() {
         Labels labels = new Labels(Locale.FRENCH);
         tablet = new LockedTablet(new PinLock(store), new Background(unlocking, Platform::runLater), labels, keys -> {
+            // As TabletApp: the store opened off the UI thread, the screens built on it.
             TabletSession session = Tablets.session(settings.withStoreKeys(keys), Clock.systemDefaultZone());
             sessions.add(session);
-            MainView view = new MainView(session, labels);
-            session.start();
-            return new LockedTablet.Opened(view, () -> missionUnderWay.get() || session.missionActive());
+            return () -> {
+                MainView view = new MainView(session, labels);
+                session.start();
+                return new LockedTablet.Opened(view, () -> missionUnderWay.get() || session.missionActive());
+            };
         }, LOCK_AFTER, System::nanoTime);
         scene.setRoot(tablet);
     }
