@@ -163,7 +163,8 @@ class UnlockFlowTest {
 
         missionUnderWay.set(false);
         robot.clickOn("#tab-log"); // a touch: the idle time starts again from here
-        await().atMost(LOCK_AFTER.plusSeconds(3)).until(tablet::locked);
+        // Locked as the crew sees it: the flag and the keypad on screen (the FX thread adds it just after).
+        await().atMost(LOCK_AFTER.plusSeconds(3)).until(() -> tablet.locked() && robot.lookup("#unlock-title").tryQuery().isPresent());
         assertEquals("Code de la tablette", text(robot, "#unlock-title"));
         assertFalse(shown(robot.lookup("#tab-status").queryAs(Node.class)), "nothing of the screens shows under the keypad");
         typePin(robot, "739158");
