@@ -46,8 +46,8 @@ public final class OutboxRelay implements AutoCloseable {
     private volatile boolean running = true;
     private volatile boolean signalled;
     private long nextPurge;
-    private long nextExpiry;
-    private static final long EXPIRE_EVERY_MS = 1_000L;
+    private long lastExpiry = System.nanoTime() - EXPIRE_EVERY_NANOS;
+    private static final long EXPIRE_EVERY_NANOS = 1_000_000_000L;
     private String lastProblem;
     private static final long PURGE_EVERY_MS = 3_600_000L;
 
@@ -82,11 +82,13 @@ public final class OutboxRelay implements AutoCloseable {
         while (running) {
             try {
                 settleIfDue();
-                if (clock.millis() >= nextExpiry) {
+                if (System.nanoTime() - lastExpiry >= EXPIRE_EVERY_NANOS) {
                     // Messages live minutes or hours: a look every second is enough, and a look at every
-                    // confirm (a transaction and a query) would slow a backlog's drain.
+                    // confirm (a transaction and a query) would slow a backlog's drain. Elapsed time, not
+                    // the clock: a clock that stands still (or is set back) must not stop the looks, or a
+                    // row past its expiry would stay queued, holding back its order keys, for ever.
                     outbox.expire(inFlight);
-                    nextExpiry = clock.millis() + EXPIRE_EVERY_MS;
+                    lastExpiry = System.nanoTime();
                 }
                 if (clock.millis() >= nextPurge) {
                     outbox.purge(); // it logs what it removed
