@@ -52,10 +52,11 @@ public final class TabletApp extends Application {
                 thread.setDaemon(true);
                 return thread;
             });
+            // The position source is chosen here, on the UI thread (Gluon Attach's services are looked up once).
+            PositionSource positions = positionSource(clock, options.nmea());
             locked = new LockedTablet(new PinLock(settings.storeFolder()), new Background(unlocking, Platform::runLater), labels,
                     keys -> {
-                        TabletSession opened = RunningTablet.open(settings.withStoreKeys(keys), labels, clock,
-                                positionSource(clock, options.nmea()));
+                        TabletSession opened = RunningTablet.open(settings.withStoreKeys(keys), labels, clock, positions);
                         return () -> new LockedTablet.Opened(showScreens(opened, labels, options), session::missionActive);
                     }, options.lockAfter(), System::nanoTime);
             Scene scene = new Scene(locked, 1280, 800);

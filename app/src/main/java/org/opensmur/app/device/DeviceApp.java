@@ -47,9 +47,10 @@ public final class DeviceApp extends Application {
             return thread;
         });
         Clock clock = Clock.systemDefaultZone();
+        // The GPS looked up here, on the UI thread; the store opens on the start executor after the PIN.
+        var positions = AttachPositionSource.available(clock).orElseGet(() -> new SimulatedTrack(47.2100, -1.5600, 45, 50, 2_000, clock));
         start = new DeviceStart(root, new Background(work, Platform::runLater), labels, clock, settings -> {
-            var opened = RunningTablet.open(settings, labels, clock, AttachPositionSource.available(clock)
-                    .orElseGet(() -> new SimulatedTrack(47.2100, -1.5600, 45, 50, 2_000, clock)));
+            var opened = RunningTablet.open(settings, labels, clock, positions);
             return () -> {
                 running = RunningTablet.show(opened, labels);
                 running.view().showTheme(Theme.DAY);
