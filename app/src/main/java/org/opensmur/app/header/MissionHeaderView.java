@@ -59,6 +59,10 @@ public final class MissionHeaderView extends HBox {
         HBox.setHgrow(left, Priority.SOMETIMES);
         left.setMinWidth(0);
         middle.setMinWidth(0);
+        // A long status ("Quitte la destination (disponible) depuis 23:13") goes on two lines rather than
+        // losing its time to an ellipsis; so does a long reason in the mission's title.
+        mission.setWrapText(true);
+        current.setWrapText(true);
         setMinHeight(Region.USE_PREF_SIZE);
         getChildren().addAll(left, middle, gap, clock, next);
     }

@@ -127,9 +127,9 @@ public final class AppBenchmark {
             TabletSettings settings = Tablets.settings(hub.config(LocalHubForApp.TABLET, false), Files.createTempDirectory("bench-store"));
             // "Received" is when the transport hands the delivery over, before the store writes it.
             ConcurrentHashMap<String, Long> handedOver = new ConcurrentHashMap<>();
-            String[] expected = new String[1];
+            java.util.concurrent.atomic.AtomicReference<String> expected = new java.util.concurrent.atomic.AtomicReference<>();
             HubTransport timed = new HandOverTimer(new AmqpHubTransport(settings.hub(), clock), (delivery, at) -> {
-                String caseId = expected[0];
+                String caseId = expected.get();
                 if (caseId != null && delivery.queue() == HubQueue.MESSAGE
                         && new String(delivery.body(), java.nio.charset.StandardCharsets.UTF_8).contains(caseId)) {
                     handedOver.putIfAbsent(caseId, at);
@@ -176,7 +176,7 @@ public final class AppBenchmark {
             long frame = 16_667_000L; // both start at a random point of a 60 Hz frame
             for (int i = 0; i < cases; i++) {
                 String caseId = hub.newCase();
-                expected[0] = caseId;
+                expected.set(caseId);
                 java.util.concurrent.locks.LockSupport.parkNanos((long) (random.nextDouble() * frame));
                 hub.send("case.json", caseId, null);
                 Long at = waitFor(() -> frames[0].paintedAt(caseId), Duration.ofSeconds(10));

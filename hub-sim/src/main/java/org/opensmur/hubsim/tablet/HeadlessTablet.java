@@ -189,8 +189,9 @@ public final class HeadlessTablet implements AutoCloseable {
 
     private InterventionReport bilan(String caseId, String reportId) {
         CaseStore.CaseView view = store.cases().view(caseId);
-        String patientId = view == null ? null : view.merged().patient(0).map(org.opensmur.core.mission.Patient::patientId).orElse(null);
-        patientId = patientId != null ? patientId : "fr.health.samu440.patient.exercice.1";
+        String exercise = "fr.health.samu440.patient.exercice.1";
+        String patientId = view == null ? exercise
+                : view.merged().patient(0).map(org.opensmur.core.mission.Patient::patientId).orElse(exercise);
         return new InterventionReport(caseId, reportId, new Operator("Dr SMUR", OperatorRole.MEDECIN), OffsetDateTime.now(clock),
                 new ReportPatient(patientId, null, "EXERCICE", "Patient", null, "58", Sex.M, null, 175, 80),
                 new Evaluation(null, "I21", null, List.of(new VitalMeasure(VitalSign.HEART_RATE, "96", null),

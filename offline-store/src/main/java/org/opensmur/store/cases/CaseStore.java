@@ -57,9 +57,9 @@ public final class CaseStore {
     public record Change(String path, String distributionId, Instant sentAt) {
     }
 
-    /** A case as it stands. {@code shared}: the RS-EDA itself has arrived (not only updates). */
     /**
-     * A case as it stands: {@code current} is the merged JSON (what the changes' paths point into, for
+     * A case as it stands. {@code shared}: the RS-EDA itself has arrived (not only updates). {@code current}
+     * is the merged JSON (what the changes' paths point into, for
      * highlighting); {@code merged} is the same case read through the model records, bound once where the
      * view is read (off the UI thread): where the screens and the RPIS prefill read its facts.
      */
@@ -111,7 +111,7 @@ public final class CaseStore {
             throw new UncheckedIOException(e);
         }
         String state = payload.at("/qualification/details/status").asText("");
-        if (org.opensmur.store.retention.MissionRetention.CLOSED_CASE_STATES.contains(state)) {
+        if (MergedCase.CLOSED_STATES.contains(state)) {
             retention.closed(c, caseIdOf(message), "case " + state); // in the same transaction as the message
         }
     }

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.opensmur.store.db.StoreDatabase;
 import org.opensmur.store.drafts.Drafts;
 import org.slf4j.Logger;
@@ -29,8 +28,6 @@ import org.slf4j.LoggerFactory;
 public final class MissionRetention {
 
     public static final Duration DEFAULT_KEEP = Duration.ofHours(72);
-    /** The case states, as the SAMU sends them, after which the case is closed for the tablet. */
-    public static final Set<String> CLOSED_CASE_STATES = org.opensmur.core.mission.MergedCase.CLOSED_STATES;
     /** The drafts the app keeps of its open mission (their bodies name the case). */
     private static final List<String> SESSION_DRAFTS = List.of("session:mission");
 

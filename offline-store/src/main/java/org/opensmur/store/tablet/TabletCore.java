@@ -52,7 +52,7 @@ public final class TabletCore implements AutoCloseable {
     private final HubTransport transport;
     private final OutboxRelay relay;
     private final HubClient client;
-    /** The Hub's events, the core's notices, the link's states and the ledger's changes, to whoever listens. */
+    /** The Hub's events, the core's notices and the link's states, to whoever listens. */
     private final EventBus events = new EventBus();
     private final HubClock clock;
     private final ScheduledExecutorService watch;
