@@ -423,9 +423,10 @@ public final class BilanViewModel {
         return true;
     }
 
-    private static Integer integer(String typed) {
+    private static java.math.BigInteger integer(String typed) {
         try {
-            return typed == null || typed.isBlank() ? null : (int) Math.round(Double.parseDouble(typed.strip().replace(',', '.')));
+            return typed == null || typed.isBlank() ? null
+                    : java.math.BigInteger.valueOf(Math.round(Double.parseDouble(typed.strip().replace(',', '.'))));
         } catch (NumberFormatException e) {
             return null;
         }

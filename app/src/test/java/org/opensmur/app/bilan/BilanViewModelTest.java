@@ -188,7 +188,7 @@ class BilanViewModelTest {
                     core.store().outbox().list(Tablets.CASE, 10).get(0).distributionId())).envelope().payload();
             assertEquals(PATIENT.patientId(), report.patient().patientId());
             assertEquals("Alice", report.patient().firstName());
-            assertEquals(164, report.patient().height());
+            assertEquals(java.math.BigInteger.valueOf(164), report.patient().height());
             assertEquals("42", report.patient().age());
         } finally {
             core.close();

@@ -193,7 +193,7 @@ public final class HeadlessTablet implements AutoCloseable {
         String patientId = view == null ? exercise
                 : view.merged().patient(0).map(org.opensmur.core.mission.Patient::patientId).orElse(exercise);
         return new InterventionReport(caseId, reportId, new Operator("Dr SMUR", OperatorRole.MEDECIN), OffsetDateTime.now(clock),
-                new ReportPatient(patientId, null, "EXERCICE", "Patient", null, "58", Sex.M, null, 175, 80),
+                new ReportPatient(patientId, null, "EXERCICE", "Patient", null, "58", Sex.M, null, java.math.BigInteger.valueOf(175), java.math.BigInteger.valueOf(80)),
                 new Evaluation(null, "I21", null, List.of(new VitalMeasure(VitalSign.HEART_RATE, "96", null),
                         new VitalMeasure(VitalSign.BLOOD_PRESSURE, "135/85", null)), null, null, List.of("Bilan d'exercice")));
     }

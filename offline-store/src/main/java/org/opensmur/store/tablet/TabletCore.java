@@ -94,7 +94,7 @@ public final class TabletCore implements AutoCloseable {
             }
             // Stored and in the ledger: from here nothing a listener does may give the message back to the broker.
             events.publish(event);
-        }, this.clock);
+        }, this.clock, clientId);
         transport.onStateChange(events::publish);
         this.storage = StorageState.of(store.usableSpace(), null);
         this.watch = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -17,7 +17,7 @@ import org.opensmur.core.hub.codec.HubCodec;
 import org.opensmur.core.hub.amqp.AmqpHubTransport;
 import org.opensmur.core.hub.transport.HubConfig;
 import org.opensmur.core.hub.validation.ModelLine;
-import org.opensmur.store.FakeTransport;
+import org.opensmur.core.testing.FakeTransport;
 import org.opensmur.store.tablet.TabletCore;
 import org.opensmur.core.hub.amqp.BareConfirmLoop;
 import org.opensmur.core.hub.amqp.HubBroker;

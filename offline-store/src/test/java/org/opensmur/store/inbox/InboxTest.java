@@ -27,7 +27,7 @@ import org.opensmur.core.hub.transport.Inbound;
 import org.opensmur.core.outgoing.OutgoingMessages;
 import org.opensmur.core.reference.Reference;
 import org.opensmur.core.reference.ReferenceStep;
-import org.opensmur.store.FakeTransport;
+import org.opensmur.core.testing.FakeTransport;
 import org.opensmur.store.TestStore;
 import org.opensmur.store.cases.CaseStore;
 import org.opensmur.store.outbox.OutboxRelay;

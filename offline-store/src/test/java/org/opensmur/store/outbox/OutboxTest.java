@@ -22,7 +22,7 @@ import org.opensmur.core.hub.message.HubMessage;
 import org.opensmur.core.outgoing.Built;
 import org.opensmur.core.reference.ReferenceStep;
 import org.opensmur.core.status.ResourceStatus;
-import org.opensmur.store.FakeTransport;
+import org.opensmur.core.testing.FakeTransport;
 import org.opensmur.store.TestStore;
 
 class OutboxTest {

@@ -24,7 +24,7 @@ import org.opensmur.core.outgoing.OutgoingMessages;
 import org.opensmur.core.reference.ReferenceStep;
 import org.opensmur.core.status.ResourceStatus;
 import org.opensmur.core.testing.MutableClock;
-import org.opensmur.store.FakeTransport;
+import org.opensmur.core.testing.FakeTransport;
 import org.opensmur.store.TestStore;
 import org.opensmur.store.outbox.DeliveryState;
 import org.opensmur.store.tablet.TabletCore;

@@ -22,7 +22,7 @@ import org.opensmur.core.hub.transport.Delivery;
 import org.opensmur.core.hub.transport.HubQueue;
 import org.opensmur.core.outgoing.OutgoingMessages;
 import org.opensmur.core.testing.MutableClock;
-import org.opensmur.store.FakeTransport;
+import org.opensmur.core.testing.FakeTransport;
 import org.opensmur.store.TestStore;
 import org.opensmur.store.tablet.TabletCore;
 

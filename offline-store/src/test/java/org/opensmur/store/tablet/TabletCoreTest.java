@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.opensmur.core.conformance.OfficialPeers;
 import org.opensmur.core.conformance.SharedCorpus;
 import org.opensmur.core.geo.Coordinates;
 import org.opensmur.core.geo.Position;
@@ -31,7 +32,7 @@ import org.opensmur.core.geo.GeoResourcesRequest;
 import org.opensmur.core.hub.validation.ModelLine;
 import org.opensmur.core.status.ResourceStatus;
 import org.opensmur.core.testing.MutableClock;
-import org.opensmur.store.FakeTransport;
+import org.opensmur.core.testing.FakeTransport;
 import org.opensmur.store.TestStore;
 import org.opensmur.store.outbox.DeliveryState;
 
@@ -156,4 +157,38 @@ class TabletCoreTest {
             }
         }
     }
+
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> officialAcknowledgements() {
+        return ModelLine.all().stream().flatMap(line -> OfficialPeers.references(line).stream()
+                .map(shape -> org.junit.jupiter.params.provider.Arguments.of(line.name(), shape.name())));
+    }
+
+    /** An LRM on the official SDK acknowledges with its helper's shape (header sender = the tablet): "reçu", no error back. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "model {0}, {1}")
+    @org.junit.jupiter.params.provider.MethodSource("officialAcknowledgements")
+    void anAcknowledgementShapedByOfficialSoftwareMarksTheMessageReceived(String lineName, String shapeName) {
+        ModelLine line = ModelLine.named(lineName);
+        OfficialPeers.Shape shape = OfficialPeers.references(line).stream().filter(s -> s.name().equals(shapeName)).findFirst().orElseThrow();
+        MutableClock clock = new MutableClock(TRUE_NOW);
+        FakeTransport transport = new FakeTransport();
+        try (TabletCore core = new TabletCore(transport, TestStore.TABLET, line, dir, TestStore.SECRET.clone(), clock)) {
+            List<CoreNotice> notices = new CopyOnWriteArrayList<>();
+            core.onNotice(notices::add);
+            core.start();
+            HubMessage status = core.outgoing().statusChange(TestStore.CASE_A, TestStore.VLM4, ResourceStatus.DEPART,
+                    OffsetDateTime.now(clock), false, TestStore.LRM).orElseThrow();
+            String id = core.send(core.outgoing().check(status)).distributionId();
+            await().atMost(Duration.ofSeconds(10)).until(() -> core.store().outbox().find(id).state() == DeliveryState.SENT);
+
+            var disposition = transport.inbound().onDelivery(new Delivery(HubQueue.ACK,
+                    OfficialPeers.acknowledgement(shape, status, TRUE_NOW), "application/json", false));
+
+            assertEquals(org.opensmur.core.hub.transport.Inbound.Disposition.STORED, disposition);
+            assertEquals(DeliveryState.RECEIVED, core.store().outbox().find(id).state());
+            assertEquals(List.of(), notices, "nothing ignored, nothing said against the LRM");
+            // What left the tablet: the status only; no error report, no acknowledgement of the acknowledgement.
+            assertEquals(List.of(id), transport.published().stream().map(FakeTransport.Published::distributionId).toList());
+        }
+    }
 }
+

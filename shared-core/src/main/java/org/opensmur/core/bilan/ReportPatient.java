@@ -1,5 +1,6 @@
 package org.opensmur.core.bilan;
 
+import java.math.BigInteger;
 import java.util.List;
 import org.opensmur.core.hub.validation.HubPattern;
 import org.opensmur.core.hub.validation.Matches;
@@ -7,7 +8,10 @@ import org.opensmur.core.hub.validation.Required;
 import org.opensmur.core.mission.PatientExternalId;
 import org.opensmur.core.mission.Sex;
 
-/** The patient the bilan is about. */
+/**
+ * The patient the bilan is about. Height and weight are JSON-schema integers, which have no bound: a
+ * peer's 10^12 is valid and must be read, not overflow.
+ */
 public record ReportPatient(
         @Required @Matches(HubPattern.PATIENT_ID) String patientId,
         String birthName,
@@ -17,6 +21,6 @@ public record ReportPatient(
         String age,
         Sex sex,
         List<PatientExternalId> externalId,
-        Integer height,
-        Integer weight) {
+        BigInteger height,
+        BigInteger weight) {
 }

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,14 +19,8 @@ import org.opensmur.core.hub.message.MessageType;
 
 class HubMsgTest {
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = HubMsg.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(exit, out.toString(), err.toString());
+    private static HubMsgRunner.Run run(String... args) {
+        return HubMsgRunner.run(args);
     }
 
     @Test
@@ -37,7 +29,7 @@ class HubMsgTest {
         for (MessageType type : MessageType.values()) {
             SharedCorpus.exampleFiles(type).forEach(f -> args.add(f.toString()));
         }
-        Run run = run(args.toArray(String[]::new));
+        HubMsgRunner.Run run = run(args.toArray(String[]::new));
         assertEquals(0, run.exit(), run.out());
         assertEquals(args.size() - 1, run.out().lines().filter(l -> l.contains(": OK ")).count(), run.out());
     }
@@ -49,7 +41,7 @@ class HubMsgTest {
             failing = files.filter(p -> !p.toString().endsWith(".errors")).sorted().toList();
         }
         for (Path file : failing) {
-            Run run = run("validate", file.toString());
+            HubMsgRunner.Run run = run("validate", file.toString());
             assertEquals(1, run.exit(), file + "\n" + run.out());
             assertTrue(run.out().lines().allMatch(l -> l.startsWith("$") && l.contains(": ")), run.out());
         }
@@ -57,7 +49,7 @@ class HubMsgTest {
 
     @Test
     void unreadableFileExitsWithTwo(@TempDir Path dir) {
-        Run run = run("validate", dir.resolve("missing.json").toString());
+        HubMsgRunner.Run run = run("validate", dir.resolve("missing.json").toString());
         assertEquals(2, run.exit());
         assertTrue(run.err().contains("cannot read"), run.err());
     }
@@ -65,7 +57,7 @@ class HubMsgTest {
     @Test
     void wrapMakesAWholeMessageThatValidates(@TempDir Path dir) throws IOException {
         Path example = SharedCorpus.exampleFiles(MessageType.RS_BPV).get(0);
-        Run wrapped = run("wrap", example.toString(), "--from", "fr.health.samu440.smur.vlm4", "--to", "fr.health.samu440");
+        HubMsgRunner.Run wrapped = run("wrap", example.toString(), "--from", "fr.health.samu440.smur.vlm4", "--to", "fr.health.samu440");
         assertEquals(0, wrapped.exit(), wrapped.out());
 
         Decoded decoded = new HubCodec().decode(wrapped.out().getBytes(StandardCharsets.UTF_8));
@@ -74,14 +66,14 @@ class HubMsgTest {
         assertTrue(decoded.envelope().distributionID().startsWith("fr.health.samu440.smur.vlm4_"));
 
         Path whole = Files.writeString(dir.resolve("whole.json"), wrapped.out());
-        Run validated = run("validate", whole.toString());
+        HubMsgRunner.Run validated = run("validate", whole.toString());
         assertEquals("OK RS-BPV\n", validated.out());
     }
 
     @Test
     void wrapRefusesAnInvalidPayload(@TempDir Path dir) throws IOException {
         Path bad = Files.writeString(dir.resolve("bad.json"), "{\"resourcesStatus\":{\"caseId\":\"x\"}}");
-        Run run = run("wrap", bad.toString(), "--from", "fr.health.a", "--to", "fr.health.b");
+        HubMsgRunner.Run run = run("wrap", bad.toString(), "--from", "fr.health.a", "--to", "fr.health.b");
         assertEquals(1, run.exit());
         assertTrue(run.out().contains("$.resourcesStatus.resourceId: is missing"), run.out());
     }
@@ -94,7 +86,7 @@ class HubMsgTest {
         int checked = 0;
         for (MessageType type : MessageType.values()) {
             for (Path file : SharedCorpus.exampleFiles(v2, type)) {
-                Run run = run("validate", "--vhost", "15-smur_v1.6", file.toString());
+                HubMsgRunner.Run run = run("validate", "--vhost", "15-smur_v1.6", file.toString());
                 // the official verdict: the example wrapped into a whole message by our 2.0 builders, when readable
                 Decoded bare = codec.decode(read(file));
                 boolean officiallyValid = bare.message() != null && official.validate(codec.toTree(
@@ -107,12 +99,12 @@ class HubMsgTest {
         assertTrue(checked > 30, "examples checked: " + checked);
 
         Path geoPos3 = SharedCorpus.exampleFiles(MessageType.GEO_POS).get(0);
-        Run underV2 = run("validate", "--vhost", "15-smur_v1.6", geoPos3.toString());
+        HubMsgRunner.Run underV2 = run("validate", "--vhost", "15-smur_v1.6", geoPos3.toString());
         assertEquals(1, underV2.exit(), underV2.out());
         assertTrue(underV2.out().contains("$.geoPositionsUpdate.position[0].coord: "), underV2.out());
         assertEquals(0, run("validate", "--line", "3", geoPos3.toString()).exit());
 
-        Run unknown = run("validate", "--vhost", "samu44-recette", geoPos3.toString());
+        HubMsgRunner.Run unknown = run("validate", "--vhost", "samu44-recette", geoPos3.toString());
         assertEquals(2, unknown.exit());
         assertTrue(unknown.err().contains("--vhost: 'samu44-recette'") && unknown.err().contains("--line"), unknown.err());
     }

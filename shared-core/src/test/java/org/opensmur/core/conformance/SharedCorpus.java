@@ -121,6 +121,15 @@ public final class SharedCorpus {
         }).toList();
     }
 
+    /** A message as bytes, read as JSON (e.g. one the test built). */
+    public static JsonNode readBytes(byte[] body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static JsonNode read(Path file) {
         try {
             return JSON.readTree(file.toFile());

@@ -16,6 +16,7 @@ import org.opensmur.core.hub.transport.Inbound;
 import org.opensmur.core.outgoing.OutgoingMessages;
 import org.opensmur.core.reference.Reference;
 import org.opensmur.core.reference.ReferenceStep;
+import org.opensmur.core.hub.validation.HubRules;
 import org.opensmur.core.hub.validation.ValidationIssue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,8 @@ public final class HubClient implements AutoCloseable {
     private final Acknowledger acknowledger;
     private final Consumer<HubEvent> events;
     private final HubClock clock;
+    /** This client's id, when the receiver says it: a delivery addressed to another is refused. */
+    private final String recipient;
 
     public HubClient(HubTransport transport, HubCodec codec, ReceivedStore store, Acknowledger acknowledger,
                      Consumer<HubEvent> events) {
@@ -47,6 +50,13 @@ public final class HubClient implements AutoCloseable {
     /** {@code clock}, when given, learns the Hub side's time from every message received. */
     public HubClient(HubTransport transport, HubCodec codec, ReceivedStore store, Acknowledger acknowledger,
                      Consumer<HubEvent> events, HubClock clock) {
+        this(transport, codec, store, acknowledger, events, clock, null);
+    }
+
+    /** {@code recipient}: this client's id; what the Hub forwards is addressed to it. */
+    public HubClient(HubTransport transport, HubCodec codec, ReceivedStore store, Acknowledger acknowledger,
+                     Consumer<HubEvent> events, HubClock clock, String recipient) {
+        this.recipient = recipient;
         this.transport = transport;
         this.codec = codec;
         this.store = store;
@@ -80,9 +90,11 @@ public final class HubClient implements AutoCloseable {
                     "a " + message.type() + " of kind " + message.distributionKind().code() + " belongs on the ."
                             + expected.suffix() + " queue, not ." + delivery.queue().suffix()));
         }
-        // The Hub's own rules (distributionID '<senderID>_...' in [A-Za-z0-9._-], header equal to the envelope):
-        // it refuses what breaks them before routing, so what breaks them here did not come through it.
-        List<ValidationIssue> hubRules = org.opensmur.core.hub.validation.HubRules.check(message);
+        // What the Hub itself enforces before routing (the envelope's senderID, its distributionID prefix, the
+        // recipient it routed by): what breaks them did not come through it. The RC-DE header is read, never
+        // judged: official peers fill it otherwise (the SDK's RC-REF names the original sender) and the Hub
+        // forwards them; every trust decision below is taken from the envelope's senderID.
+        List<ValidationIssue> hubRules = HubRules.forwarded(message, recipient);
         if (!hubRules.isEmpty()) {
             return reject(delivery, hubRules.get(0), hubRules);
         }

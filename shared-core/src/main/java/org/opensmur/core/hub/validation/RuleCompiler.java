@@ -93,7 +93,7 @@ final class RuleCompiler {
         if (raw == Boolean.class) {
             return new Rule.BooleanRule();
         }
-        if (raw == Integer.class || raw == Long.class) {
+        if (raw == Integer.class || raw == Long.class || raw == java.math.BigInteger.class) {
             return new Rule.NumberRule(true);
         }
         if (raw == Double.class || raw == Number.class || raw == java.math.BigDecimal.class) {

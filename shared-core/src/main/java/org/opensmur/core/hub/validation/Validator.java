@@ -119,7 +119,7 @@ public final class Validator {
             case StringRule string -> checkString(string, node, path, issues);
             case DateTimeRule date -> checkDate(date, node, path, issues);
             case NumberRule number -> {
-                if (!(number.integer() ? node.isIntegralNumber() : node.isNumber())) {
+                if (!(number.integer() ? integral(node) : node.isNumber())) {
                     issues.add(typeIssue(node, path, number.integer() ? "an integer" : "a number"));
                 }
             }
@@ -305,6 +305,20 @@ public final class Validator {
         }
         check(line.payload(type), node.get(key), path + "." + key, issues);
         return keys.size() == 1 ? type : null;
+    }
+
+    /**
+     * An integer as draft 6+ and the Hub's validator (networknt) see it: any number without a fractional
+     * part, {@code 40}, {@code 40.0} or {@code 4e1}, of any size.
+     */
+    private static boolean integral(JsonNode node) {
+        if (node.isIntegralNumber()) {
+            return true;
+        }
+        if (!node.isNumber() || (node.isDouble() || node.isFloat()) && !Double.isFinite(node.doubleValue())) {
+            return false;
+        }
+        return node.decimalValue().stripTrailingZeros().scale() <= 0;
     }
 
     private static ValidationIssue typeIssue(JsonNode node, String path, String expected) {

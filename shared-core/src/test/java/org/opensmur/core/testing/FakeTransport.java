@@ -1,4 +1,4 @@
-package org.opensmur.store;
+package org.opensmur.core.testing;
 
 import java.util.ArrayList;
 import java.util.List;
