@@ -23,6 +23,9 @@ public final class PinLock {
     public static final Duration GUESS_COST = Duration.ofMillis(500);
     static final String FAILURES = "unlock-failures";
     private static final long MAX_WAIT_SECONDS = 300;
+    /** Past this many the wait is the longest anyway; the count stops there instead of overflowing. */
+    static final int MAX_COUNTED_FAILURES = 1_000_000;
+    private static final int UNREADABLE_FAILURES = 5;
 
     private final Path folder;
     private final LongSupplier nanoTime;
@@ -64,7 +67,8 @@ public final class PinLock {
     public enum PinProblem {
         TOO_SHORT("at least " + MIN_DIGITS + " digits"),
         NOT_DIGITS("digits only"),
-        ONE_DIGIT_REPEATED("not the same digit repeated");
+        ONE_DIGIT_REPEATED("not the same digit repeated"),
+        COMMON("not a run (123456), a repeated pattern (121212, 123123) or a keypad line (159753)");
 
         private final String rule;
 
@@ -89,10 +93,52 @@ public final class PinLock {
         }
         for (char c : pin) {
             if (c != pin[0]) {
-                return null;
+                return common(pin) ? PinProblem.COMMON : null;
             }
         }
         return PinProblem.ONE_DIGIT_REPEATED;
+    }
+
+    /**
+     * The PINs tried first by anyone who guesses, as studies of chosen PINs rank them: runs up or down
+     * (wrapping past 9), one block of two or three digits repeated, digits doubled along a run (112233),
+     * and straight lines or crosses drawn on the keypad.
+     */
+    private static final java.util.Set<String> KEYPAD_LINES = java.util.Set.of("159753", "357159", "147258", "258369",
+            "369258", "852147", "147852", "963852", "789456", "456789123", "147258369", "258456", "852456", "456852",
+            "741852", "963741", "321654", "654987");
+
+    static boolean common(char[] pin) {
+        String text = new String(pin);
+        for (String line : KEYPAD_LINES) {
+            if (text.startsWith(line) || line.startsWith(text)) {
+                return true;
+            }
+        }
+        if (run(pin, 1, 1) || run(pin, 9, 1) || (pin.length % 2 == 0 && (run(pin, 1, 2) || run(pin, 9, 2)))) {
+            return true;
+        }
+        for (int period = 2; period <= 3; period++) {
+            boolean repeats = true;
+            for (int i = period; i < pin.length && repeats; i++) {
+                repeats = pin[i] == pin[i - period];
+            }
+            if (repeats) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Each group of {@code width} equal digits, the next group {@code step} further (mod 10): 123456, 112233, 987654. */
+    private static boolean run(char[] pin, int step, int width) {
+        for (int i = 0; i < pin.length; i++) {
+            char expected = i % width == 0 && i > 0 ? (char) ('0' + (pin[i - 1] - '0' + step) % 10) : i > 0 ? pin[i - 1] : pin[0];
+            if (pin[i] != expected) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -166,7 +212,7 @@ public final class PinLock {
             if (e.kind() != StoreException.Kind.WRONG_SECRET) {
                 throw e;
             }
-            failures++;
+            failures = Math.min(failures + 1, MAX_COUNTED_FAILURES); // saturates: an overflow would wait nothing
             lastFailureNanos = nanoTime.getAsLong();
             writeFailures();
             return new Tried(new Attempt.Wrong(failures, delayAfter(failures)), null, null);
@@ -194,9 +240,14 @@ public final class PinLock {
     private int readFailures() {
         Path file = folder.resolve(FAILURES);
         try {
-            return Files.exists(file) ? Math.max(0, Integer.parseInt(Files.readString(file, StandardCharsets.UTF_8).strip())) : 0;
+            if (!Files.exists(file)) {
+                return 0;
+            }
+            long counted = Long.parseLong(Files.readString(file, StandardCharsets.UTF_8).strip());
+            // A count below zero (or above what we write) was not written by us: not a reason to skip the wait.
+            return counted < 0 ? UNREADABLE_FAILURES : (int) Math.min(counted, MAX_COUNTED_FAILURES);
         } catch (IOException | NumberFormatException e) {
-            return 5; // unreadable: not a reason to let guesses through without a wait
+            return UNREADABLE_FAILURES; // unreadable: not a reason to let guesses through without a wait
         }
     }
 

@@ -72,6 +72,23 @@ class StoreKeyTest {
     }
 
     @Test
+    void aHugeOrNegativeFailureCountNeverMakesTheWaitVanish() throws Exception {
+        lock().choose("482916".toCharArray()).open(dir);
+        Files.writeString(dir.resolve(PinLock.FAILURES), Integer.toString(Integer.MAX_VALUE));
+        PinLock saturated = lock();
+        assertEquals(Duration.ofSeconds(300), saturated.waitBeforeNextTry(), "the longest wait, not none");
+        nanos.addAndGet(Duration.ofSeconds(300).toNanos());
+        PinLock.Attempt.Wrong next = assertInstanceOf(PinLock.Attempt.Wrong.class, saturated.unlock("482917".toCharArray()));
+        assertEquals(Duration.ofSeconds(300), next.nextTryIn(), "one more failure does not overflow into no wait");
+        assertTrue(next.failures() > 0, "count " + next.failures());
+
+        for (String written : new String[] {"-7", "99999999999999999999", "lots"}) {
+            Files.writeString(dir.resolve(PinLock.FAILURES), written);
+            assertTrue(lock().waitBeforeNextTry().compareTo(Duration.ofSeconds(1)) > 0, written + " must still make the crew wait");
+        }
+    }
+
+    @Test
     void onePinGuessCostsHalfASecondOnTheDeviceThatChoseIt() {
         Argon2Kdf kdf = Argon2Kdf.calibratedForPin(PinLock.GUESS_COST);
         assertEquals(64 * 1024, kdf.memoryKiB());
@@ -120,6 +137,13 @@ class StoreKeyTest {
         assertEquals(PinLock.PinProblem.NOT_DIGITS, PinLock.problemWith("12345a".toCharArray()));
         assertEquals(PinLock.PinProblem.ONE_DIGIT_REPEATED, PinLock.problemWith("000000".toCharArray()));
         assertNull(PinLock.problemWith("104729".toCharArray()));
+        for (String common : new String[] {"123456", "654321", "890123", "12345678", "121212", "123123", "112233", "998877",
+                "159753", "147258", "789456", "147258369"}) {
+            assertEquals(PinLock.PinProblem.COMMON, PinLock.problemWith(common.toCharArray()), common);
+        }
+        for (String fine : new String[] {"482916", "73915820", "306118", "739158", "120934", "246813", "112234"}) {
+            assertNull(PinLock.problemWith(fine.toCharArray()), fine);
+        }
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> lock().choose("1234".toCharArray()));
         assertTrue(refused.getMessage().contains("at least 6 digits"));
         assertFalse(Files.exists(dir.resolve("store-key.json")));

@@ -136,9 +136,16 @@ public record HubConfig(
         return new Loaded(problems.isEmpty() ? config : null, List.copyOf(problems));
     }
 
-    private static boolean loopback(String host) {
+    private static final java.util.regex.Pattern LOOPBACK_V4 =
+            java.util.regex.Pattern.compile("127\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){2}");
+
+    /**
+     * Whether {@code host} names the loopback itself: {@code localhost}, {@code ::1}, or an IPv4 literal in
+     * 127.0.0.0/8. A name that merely starts with "127." ({@code 127.evil.example}) is a remote host.
+     */
+    public static boolean loopback(String host) {
         String h = host.strip().toLowerCase(java.util.Locale.ROOT);
-        return h.equals("localhost") || h.startsWith("127.") || h.equals("::1") || h.equals("[::1]");
+        return h.equals("localhost") || h.equals("::1") || h.equals("[::1]") || LOOPBACK_V4.matcher(h).matches();
     }
 
     /** The model line: {@code MODEL_LINE} when set, else the one of a known vhost; an unknown vhost without it is refused. */

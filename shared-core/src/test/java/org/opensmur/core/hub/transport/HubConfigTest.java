@@ -104,5 +104,12 @@ class HubConfigTest {
             assertTrue(HubConfig.load(null, Map.of("HUB_HOSTNAME", loopback, "VHOST", "15-smur_v1.6", "CLIENT_ID", "fr.health.dev",
                     "PLAIN_AMQP", "true")).problems().isEmpty(), loopback);
         }
+        // Names that only look like the loopback resolve wherever their owner wants.
+        for (String lookalike : new String[] {"127.evil.example", "127.0.0.1.nip.io", "127.0.0.256", "127.1", "localhost.example"}) {
+            HubConfig.Loaded refused = HubConfig.load(null, Map.of("HUB_HOSTNAME", lookalike, "VHOST", "15-smur_v1.6",
+                    "CLIENT_ID", "fr.health.dev", "PLAIN_AMQP", "true"));
+            assertNull(refused.config(), lookalike);
+            assertTrue(refused.problems().get(0).startsWith("PLAIN_AMQP:"), lookalike + ": " + refused.problems());
+        }
     }
 }
