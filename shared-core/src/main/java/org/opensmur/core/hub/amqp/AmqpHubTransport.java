@@ -433,8 +433,8 @@ public final class AmqpHubTransport implements HubTransport {
         return ConnectionState.Cause.OTHER;
     }
 
-    /** Plain words for why a connection failed; tells apart what retrying can and cannot fix. */
-    static String describe(Throwable e) {
+    /** Plain words for why a connection failed; tells apart what retrying can and cannot fix (also for tools' own connections). */
+    public static String describe(Throwable e) {
         if (dependsOnTheClock(e) && e instanceof IllegalArgumentException ours) {
             return ours.getMessage() + "; if the tablet's clock is wrong, the connection comes back once it is right";
         }
@@ -450,7 +450,7 @@ public final class AmqpHubTransport implements HubTransport {
             if (t instanceof AuthenticationFailureException || t instanceof PossibleAuthenticationFailureException) {
                 // RabbitMQ names the mechanism it refused: PLAIN is a user and password (local brokers), EXTERNAL a certificate.
                 return String.valueOf(t.getMessage()).contains("PLAIN")
-                        ? "wrong user or password (the broker refused the login)"
+                        ? "wrong user or password"
                         : "the Hub refused the login of this certificate (check the client id and the Hub's user)";
             }
             String vhost = vhostRefusal(t);
