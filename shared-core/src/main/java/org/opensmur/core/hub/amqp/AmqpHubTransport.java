@@ -106,6 +106,9 @@ public final class AmqpHubTransport implements HubTransport {
         }
         try {
             connectOnce();
+            if (closed) {
+                return;
+            }
             attempts = 0;
             setState(new ConnectionState.Connected(clock.instant()));
             LOG.info("connected to {}", config.describe());
@@ -172,6 +175,12 @@ public final class AmqpHubTransport implements HubTransport {
             });
             connection = opened;
             publishChannel = publisher;
+            if (closed) {
+                // close() ran while this attempt was under way and saw no connection to close: its consumers
+                // would live on, taking deliveries for a client that is gone (seen with a demo that stopped
+                // on a refused party while the others were still connecting).
+                closeQuietly(opened);
+            }
         } catch (Exception e) {
             closeQuietly(opened);
             throw e;
