@@ -19,6 +19,18 @@ public record ScenarioReport(String scenario, List<Line> lines, int duplicates) 
         }
     }
 
+    /**
+     * This report with the acknowledgements {@code party} was owed for what it sent during the scenario:
+     * one line for those that came ({@code owed} in all), one MISSING line for each that never did.
+     */
+    public ScenarioReport withAcknowledgementsTo(String party, int owed, List<String> missing) {
+        List<Line> all = new java.util.ArrayList<>(lines);
+        all.add(new Line("RC-REF to " + party + ": " + (owed - missing.size()) + " of " + owed,
+                missing.isEmpty() ? Verdict.ARRIVED : Verdict.MISSING, null));
+        missing.forEach(m -> all.add(new Line(m, Verdict.MISSING, null)));
+        return new ScenarioReport(scenario, List.copyOf(all), duplicates);
+    }
+
     public boolean complete() {
         return lines.stream().allMatch(l -> l.verdict() == Verdict.ARRIVED);
     }

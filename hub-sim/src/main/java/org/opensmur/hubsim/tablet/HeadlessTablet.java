@@ -36,11 +36,14 @@ import org.opensmur.core.outgoing.OutgoingMessages;
 import org.opensmur.core.rpis.Rpis;
 import org.opensmur.core.hub.validation.ModelLine;
 import org.opensmur.core.status.ResourceStatus;
+import org.opensmur.core.status.ResourcesStatus;
 import org.opensmur.core.status.StatusFlow;
 import org.opensmur.store.OfflineStore;
 import org.opensmur.store.rpis.RpisPrefill;
 import org.opensmur.store.tablet.TabletCore;
 import org.opensmur.store.cases.CaseStore;
+import org.opensmur.store.outbox.DeliveryState;
+import org.opensmur.store.outbox.OutboxEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -200,10 +203,61 @@ public final class HeadlessTablet implements AutoCloseable {
 
     private void send(Built built) {
         try {
-            core.send(built);
+            OutboxEntry entry = core.send(built);
+            HubMessage message = built.message();
+            if (message.type().needsReference()) {
+                sent.add(new Sent(entry.distributionId(), message.type().code()
+                        + (message.payload() instanceof ResourcesStatus status ? " " + status.state().status().code() : ""),
+                        message.recipientID()));
+            }
         } catch (TabletCore.InvalidMessageException e) {
             LOG.error("the headless tablet built an invalid message: {}", e.getMessage()); // paths only, no values
         }
+    }
+
+    /** A functional message the tablet sent: its recipient owes it an acknowledgement. */
+    private record Sent(String distributionId, String what, String recipient) {
+    }
+
+    /** Every functional message sent so far, in order: a mark for {@link #unacknowledged(int)}. */
+    private final List<Sent> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** An acknowledgement the tablet is owed and has not received; {@code ledger}: where the message is. */
+    public record Owed(String reference, String what, String from, DeliveryState ledger) {
+        @Override
+        public String toString() {
+            return reference + " for " + what + " from " + from + " (ledger: " + ledger + ")";
+        }
+    }
+
+    /** How many functional messages the tablet has sent so far (a mark for {@link #unacknowledged(int)}). */
+    public int sentSoFar() {
+        return sent.size();
+    }
+
+    /**
+     * The acknowledgements the tablet is owed for the functional messages it sent from {@code mark} on and
+     * has not received: the last RC-REF step its partners send (INTEGRE on model 3, the one RC-REF on 2.0).
+     * A position replaced by a newer one before it left is owed nothing; one refused, in error or expired is
+     * listed with that state.
+     */
+    public List<Owed> unacknowledged(int mark) {
+        boolean steps = core.line().hasReferenceSteps();
+        String reference = steps ? "RC-REF INTEGRE" : "RC-REF";
+        List<Owed> owed = new java.util.ArrayList<>();
+        for (Sent s : sent.subList(Math.min(mark, sent.size()), sent.size())) {
+            OutboxEntry entry = store.outbox().find(s.distributionId());
+            DeliveryState state = entry == null ? DeliveryState.QUEUED : entry.state();
+            boolean done = switch (state) {
+                case SUPERSEDED, CONSULTED, INTEGRATED -> true;
+                case RECEIVED -> !steps;
+                default -> false;
+            };
+            if (!done) {
+                owed.add(new Owed(reference, s.what(), s.recipient(), state));
+            }
+        }
+        return owed;
     }
 
     /** The tablet's core (its store and ledger), for tests and tools that inspect what it did. */

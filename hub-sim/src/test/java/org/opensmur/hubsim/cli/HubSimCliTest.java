@@ -33,8 +33,40 @@ class HubSimCliTest {
         for (String option : new String[] {"--rounds", "--broker", "--vhost", "--schemas", "--amqp", "--no-dispatcher", "--capture"}) {
             assertTrue(demo.out().contains(option), option + " missing:\n" + demo.out());
         }
+        for (String option : new String[] {"--model-line", "--id-prefix", "--tablet-id", "--lrm-id", "--oru-id", "--tablet-user",
+            "--tablet-password", "--lrm-password", "--oru-password", "--tablet-tls", "--lrm-tls", "--oru-tls", "--connect-wait", "--ack-wait"}) {
+            assertTrue(demo.out().contains(option), option + " missing:\n" + demo.out());
+        }
+        assertTrue(demo.out().contains("file:PATH") && demo.out().contains("env:NAME"), "where a password is read from:\n" + demo.out());
+        Run dispatcher = run("dispatcher", "--help");
+        assertEquals(0, dispatcher.exit(), dispatcher.err());
+        for (String option : new String[] {"--amqp", "--password", "--vhost", "--model-line", "--schemas"}) {
+            assertTrue(dispatcher.out().contains(option), option + " missing:\n" + dispatcher.out());
+        }
         assertEquals(0, run("send", "--help").exit());
         assertEquals(0, run("oru-export", "--help").exit());
+    }
+
+    @Test
+    void aVhostInTheUriThatDisagreesWithVhostIsRefusedNamingBoth() {
+        Run run = run("demo", "--no-dispatcher", "--amqp", "amqp://127.0.0.1:5672/opensmur-peers", "--vhost", "opensmur-test");
+        assertEquals(2, run.exit(), run.out() + run.err());
+        assertTrue(run.err().contains("'opensmur-peers'") && run.err().contains("'opensmur-test'") && run.err().contains("--vhost"), run.err());
+        assertTrue(!run.out().contains("Local Hub running"), "nothing started: " + run.out());
+        // the same vhost said twice is no disagreement: it goes on to the next check (here, the unknown vhost's model line)
+        Run same = run("demo", "--no-dispatcher", "--amqp", "amqp://127.0.0.1:5672/opensmur-peers", "--vhost", "opensmur-peers");
+        assertEquals(2, same.exit(), same.err());
+        assertTrue(same.err().contains("--model-line") && !same.err().contains("'opensmur-test'"), same.err());
+    }
+
+    @Test
+    void plainAmqpGoesToThisMachineOnlyAndTheDispatcherToo() {
+        Run demo = run("demo", "--no-dispatcher", "--amqp", "amqp://broker.example:5672/15-smur_v1.6");
+        assertEquals(2, demo.exit(), demo.err());
+        assertTrue(demo.err().contains("broker.example") && demo.err().contains("amqps://"), demo.err());
+        Run dispatcher = run("dispatcher", "--amqp", "amqp://user@broker.example:5672/15-smur_v1.6");
+        assertEquals(2, dispatcher.exit(), dispatcher.err());
+        assertTrue(dispatcher.err().contains("this machine") && !dispatcher.err().contains("user@"), dispatcher.err());
     }
 
     @Test

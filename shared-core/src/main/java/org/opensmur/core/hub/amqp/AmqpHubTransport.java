@@ -106,6 +106,9 @@ public final class AmqpHubTransport implements HubTransport {
         }
         try {
             connectOnce();
+            if (closed) {
+                return;
+            }
             attempts = 0;
             setState(new ConnectionState.Connected(clock.instant()));
             LOG.info("connected to {}", config.describe());
@@ -172,6 +175,12 @@ public final class AmqpHubTransport implements HubTransport {
             });
             connection = opened;
             publishChannel = publisher;
+            if (closed) {
+                // close() ran while this attempt was under way and saw no connection to close: its consumers
+                // would live on, taking deliveries for a client that is gone (seen with a demo that stopped
+                // on a refused party while the others were still connecting).
+                closeQuietly(opened);
+            }
         } catch (Exception e) {
             closeQuietly(opened);
             throw e;
@@ -413,7 +422,8 @@ public final class AmqpHubTransport implements HubTransport {
             return ConnectionState.Cause.CLOCK;
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof AuthenticationFailureException || t instanceof PossibleAuthenticationFailureException) {
+            if (t instanceof AuthenticationFailureException || t instanceof PossibleAuthenticationFailureException
+                    || vhostRefusal(t) != null) {
                 return ConnectionState.Cause.LOGIN_REFUSED;
             }
             if (t instanceof SSLException || t instanceof java.net.SocketException && String.valueOf(t.getMessage()).contains("reset")) {
@@ -432,8 +442,8 @@ public final class AmqpHubTransport implements HubTransport {
         return ConnectionState.Cause.OTHER;
     }
 
-    /** Plain words for why a connection failed; tells apart what retrying can and cannot fix. */
-    static String describe(Throwable e) {
+    /** Plain words for why a connection failed; tells apart what retrying can and cannot fix (also for tools' own connections). */
+    public static String describe(Throwable e) {
         if (dependsOnTheClock(e) && e instanceof IllegalArgumentException ours) {
             return ours.getMessage() + "; if the tablet's clock is wrong, the connection comes back once it is right";
         }
@@ -447,7 +457,14 @@ public final class AmqpHubTransport implements HubTransport {
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof AuthenticationFailureException || t instanceof PossibleAuthenticationFailureException) {
-                return "the Hub refused the login of this certificate (check the client id and the Hub's user)";
+                // RabbitMQ names the mechanism it refused: PLAIN is a user and password (local brokers), EXTERNAL a certificate.
+                return String.valueOf(t.getMessage()).contains("PLAIN")
+                        ? "wrong user or password"
+                        : "the Hub refused the login of this certificate (check the client id and the Hub's user)";
+            }
+            String vhost = vhostRefusal(t);
+            if (vhost != null) {
+                return vhost;
             }
             if (t instanceof SSLException) {
                 return "TLS refused: " + t.getMessage();
@@ -468,6 +485,21 @@ public final class AmqpHubTransport implements HubTransport {
             }
         }
         return shortReason(e);
+    }
+
+    /**
+     * The broker's refusal to open the vhost after the login (AMQP 530 NOT_ALLOWED: this user has no
+     * permission on it, or it does not exist), in words; null for anything else. amqp-client reports it as
+     * an IOException whose cause is the broker's connection.close.
+     */
+    static String vhostRefusal(Throwable t) {
+        if (t instanceof ShutdownSignalException signal && signal.getReason() instanceof AMQP.Connection.Close close
+                && close.getReplyCode() == AMQP.NOT_ALLOWED) {
+            String text = close.getReplyText() == null ? "" : close.getReplyText().replaceFirst("^NOT_ALLOWED - ", "");
+            return (text.contains("not found") ? "no such vhost on the broker" : "no permission on the vhost for this user")
+                    + " (the broker said: " + text + ")";
+        }
+        return null;
     }
 
     private static String shortReason(Throwable e) {
