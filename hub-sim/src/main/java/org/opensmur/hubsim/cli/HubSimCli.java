@@ -504,7 +504,7 @@ public final class HubSimCli implements Callable<Integer> {
                 vh = PartyLinks.vhost(uri, vhost, null);
                 line = PartyLinks.modelLine(vh, modelLine);
                 if (!"amqp".equals(uri.getScheme()) || uri.getHost() == null
-                        || !(uri.getHost().equals("localhost") || uri.getHost().startsWith("127.") || uri.getHost().equals("[::1]"))) {
+                        || !PartyLinks.loopback(uri.getHost())) {
                     throw new PartyLinks.Refused("--amqp: the local dispatcher connects to a broker on this machine, amqp://USER@HOST:PORT/VHOST, not "
                             + PartyLinks.safe(uri));
                 }

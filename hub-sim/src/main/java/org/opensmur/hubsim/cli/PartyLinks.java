@@ -138,8 +138,8 @@ final class PartyLinks {
         return "amqp".equals(uri.getScheme());
     }
 
-    private static boolean loopback(String host) {
-        return "localhost".equals(host) || host.startsWith("127.") || "::1".equals(host) || "[::1]".equals(host);
+    static boolean loopback(String host) {
+        return org.opensmur.core.hub.transport.HubConfig.loopback(host);
     }
 
     String vhost() {
