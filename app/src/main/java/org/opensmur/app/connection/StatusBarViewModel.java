@@ -43,10 +43,14 @@ public final class StatusBarViewModel {
     public void onConnection(ConnectionState next) {
         state = next;
         online.set(next.isConnected());
-        failed.set(next instanceof ConnectionState.Failed);
+        // Red when a person must act: given up, or this certificate in use on another device (retried meanwhile).
+        boolean identityInUse = next instanceof ConnectionState.Reconnecting r && r.cause() == ConnectionState.Cause.IDENTITY_IN_USE;
+        failed.set(next instanceof ConnectionState.Failed || identityInUse);
         if (next instanceof ConnectionState.Failed f) {
             // The crew reads what to do; the integrator reads the cause beside it.
             lastError.set(labels.format("connection.failed.detail", f.reason()));
+        } else if (identityInUse) {
+            lastError.set(labels.get("connection.identityInUse"));
         }
         refresh();
     }

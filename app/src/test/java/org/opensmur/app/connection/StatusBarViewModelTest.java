@@ -66,4 +66,24 @@ class StatusBarViewModelTest {
         strip.onConnection(new org.opensmur.core.hub.transport.ConnectionState.Connected(clock.instant()));
         org.junit.jupiter.api.Assertions.assertFalse(strip.failedProperty().get());
     }
+
+    @Test
+    void aCertificateInUseOnAnotherDeviceIsSaidInRedWhileTheTabletKeepsTrying() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-30T10:00:00Z"));
+        StatusBarViewModel strip = new StatusBarViewModel(Labels.french(), clock);
+        strip.onConnection(new org.opensmur.core.hub.transport.ConnectionState.Reconnecting(clock.instant(), clock.instant().plusSeconds(4),
+                "another connection consumes fr.health.x.message", org.opensmur.core.hub.transport.ConnectionState.Cause.IDENTITY_IN_USE));
+        org.junit.jupiter.api.Assertions.assertTrue(strip.failedProperty().get(), "red: a person must act");
+        assertEquals("Hors ligne depuis 0 s · certificat déjà utilisé par un autre appareil · nouvel essai dans 4 s",
+                strip.connectionProperty().get());
+        org.junit.jupiter.api.Assertions.assertTrue(strip.lastErrorProperty().get().startsWith("Ce certificat est déjà utilisé par un autre appareil"),
+                strip.lastErrorProperty().get());
+
+        // Our own link cut a moment ago is not another device: amber, it clears by itself.
+        strip.onConnection(new org.opensmur.core.hub.transport.ConnectionState.Reconnecting(clock.instant(), null,
+                "previous connection", org.opensmur.core.hub.transport.ConnectionState.Cause.PREVIOUS_CONNECTION));
+        org.junit.jupiter.api.Assertions.assertFalse(strip.failedProperty().get());
+        strip.onConnection(new org.opensmur.core.hub.transport.ConnectionState.Connected(clock.instant()));
+        org.junit.jupiter.api.Assertions.assertFalse(strip.failedProperty().get());
+    }
 }

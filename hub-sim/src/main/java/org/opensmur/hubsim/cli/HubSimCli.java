@@ -384,6 +384,7 @@ public final class HubSimCli implements Callable<Integer> {
                     ScenarioReport report = lrm.play(scenario, file -> HubSimCli.class.getResourceAsStream(
                             Path.of("/scenarios/" + name + "/").resolve(file).normalize().toString()));
                     int rpis = oruRecordsAfter(report, oru, recordsBefore);
+                    report = report.withRecordAtOru(rpis > recordsBefore);
                     recordsBefore = rpis;
                     if (tablet != null) {
                         report = owedToTablet(report, tablet, mark);
@@ -574,8 +575,7 @@ public final class HubSimCli implements Callable<Integer> {
      * it around RETOUR, after the LRM's report is complete): a count read at once would say 0 for it.
      */
     private static int oruRecordsAfter(ScenarioReport report, OruSimulator oru, int before) throws InterruptedException {
-        boolean backToBase = report.lines().stream().anyMatch(l -> l.expected().contains("RETOUR") && l.verdict() == ScenarioReport.Verdict.ARRIVED);
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(backToBase ? 5 : 0).toNanos();
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(report.backToBase() ? 5 : 0).toNanos();
         int now = oru.records().size();
         while (now == before && System.nanoTime() < deadline) {
             Thread.sleep(100);

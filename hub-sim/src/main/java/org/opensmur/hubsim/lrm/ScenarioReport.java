@@ -31,6 +31,24 @@ public record ScenarioReport(String scenario, List<Line> lines, int duplicates) 
         return new ScenarioReport(scenario, List.copyOf(all), duplicates);
     }
 
+    /** Whether the mission went back to base (RETOUR arrived): then its RPIS is owed to the ORU. */
+    public boolean backToBase() {
+        return lines.stream().anyMatch(l -> l.expected().contains("RETOUR") && l.verdict() == Verdict.ARRIVED);
+    }
+
+    /**
+     * This report with the RPIS the ORU is owed when the mission went back to base: a scenario whose ORU got
+     * no record is not complete (two tablets on one identity once reported "complete" with 0 RPIS at the ORU).
+     */
+    public ScenarioReport withRecordAtOru(boolean arrived) {
+        if (!backToBase()) {
+            return this;
+        }
+        List<Line> all = new java.util.ArrayList<>(lines);
+        all.add(new Line("RS-RPIS at the ORU", arrived ? Verdict.ARRIVED : Verdict.MISSING, null));
+        return new ScenarioReport(scenario, List.copyOf(all), duplicates);
+    }
+
     public boolean complete() {
         return lines.stream().allMatch(l -> l.verdict() == Verdict.ARRIVED);
     }

@@ -72,6 +72,10 @@ public final class AmqpHubTransport implements HubTransport {
     private volatile Connection connection;
     private volatile Channel publishChannel;
     private volatile boolean closed;
+    /** When this transport was last connected (null: never): tells our own lingering connection from another device. */
+    private volatile java.time.Instant lastConnected;
+    /** Set when automatic recovery brought the link back without its consumers. */
+    private volatile boolean consumersLost;
     private volatile Inbound inbound;
     private int attempts;
     /** Deliveries in a row that could not be stored (disk full, database gone): the give-back delay grows. */
@@ -110,6 +114,7 @@ public final class AmqpHubTransport implements HubTransport {
                 return;
             }
             attempts = 0;
+            lastConnected = clock.instant();
             setState(new ConnectionState.Connected(clock.instant()));
             LOG.info("connected to {}", config.describe());
         } catch (Exception e) {
@@ -123,9 +128,17 @@ public final class AmqpHubTransport implements HubTransport {
             // Anything else may pass, a certificate "expired" or "not yet valid" included: the clock that
             // judged it may be wrong and be set right (NTP, the crew).
             String reason = describe(e);
+            ConnectionState.Cause cause = causeOf(e);
+            if (cause == ConnectionState.Cause.IDENTITY_IN_USE && lastConnected != null
+                    && Duration.between(lastConnected, clock.instant()).compareTo(config.heartbeat().multipliedBy(2).plusSeconds(10)) < 0) {
+                // Our own link was cut moments ago: the Hub keeps that connection until its heartbeats time out.
+                cause = ConnectionState.Cause.PREVIOUS_CONNECTION;
+                reason = "the Hub still holds this tablet's previous connection (closed within "
+                        + config.heartbeat().multipliedBy(2).toSeconds() + " s)";
+            }
             Duration delay = nextDelay(attempts++);
             LOG.warn("cannot connect to {} ({}); next attempt in {} s", config.describe(), reason, delay.toSeconds());
-            setState(new ConnectionState.Reconnecting(clock.instant(), clock.instant().plus(delay), reason, causeOf(e)));
+            setState(new ConnectionState.Reconnecting(clock.instant(), clock.instant().plus(delay), reason, cause));
             if (!closed) {
                 scheduler.schedule(this::connectLoop, delay.toMillis(), TimeUnit.MILLISECONDS);
             }
@@ -151,9 +164,18 @@ public final class AmqpHubTransport implements HubTransport {
                 }
             }
             for (HubQueue queue : HubQueue.values()) {
-                consumer.basicConsume(config.queueName(queue), false, "opensmur-" + queue.suffix(),
-                        (tag, message) -> deliver(consumer, queue, message),
-                        tag -> LOG.warn("the broker cancelled the consumer of {}", config.queueName(queue)));
+                // Exclusive: a queue is delivered round-robin to its consumers, so a second device on this
+                // certificate would silently take half of the crew's messages. It is refused instead, and says so.
+                try {
+                    consumer.basicConsume(config.queueName(queue), false, "opensmur-" + queue.suffix(), false, true, null,
+                            (tag, message) -> deliver(consumer, queue, message),
+                            tag -> LOG.warn("the broker cancelled the consumer of {}", config.queueName(queue)));
+                } catch (IOException e) {
+                    if (exclusiveRefusal(e)) {
+                        throw new IdentityInUse(config.queueName(queue), e);
+                    }
+                    throw e;
+                }
             }
             opened.addShutdownListener(cause -> {
                 if (!cause.isInitiatedByApplication() && !closed) {
@@ -164,7 +186,11 @@ public final class AmqpHubTransport implements HubTransport {
             ((Recoverable) opened).addRecoveryListener(new RecoveryListener() {
                 @Override
                 public void handleRecovery(Recoverable recoverable) {
+                    if (consumersLost) {
+                        return; // the link came back without our consumers: a full reconnection is under way
+                    }
                     LOG.info("connection to {} recovered", config.describe());
+                    lastConnected = clock.instant();
                     setState(new ConnectionState.Connected(clock.instant()));
                 }
 
@@ -199,6 +225,16 @@ public final class AmqpHubTransport implements HubTransport {
         factory.setAutomaticRecoveryEnabled(true);
         factory.setTopologyRecoveryEnabled(true);
         factory.setRecoveryDelayHandler(new RecoveryDelayHandler.ExponentialBackoffDelayHandler(RECOVERY_DELAYS_MS));
+        factory.setExceptionHandler(new com.rabbitmq.client.impl.ForgivingExceptionHandler() {
+            @Override
+            public void handleTopologyRecoveryException(Connection conn, Channel ch, com.rabbitmq.client.TopologyRecoveryException e) {
+                // A consumer that could not be recovered (another device took the queue meanwhile) would leave
+                // the link up and nothing consumed: start again from a fresh connection, which says why.
+                LOG.warn("the connection to {} came back without its consumers ({}): reconnecting", config.describe(), describe(e));
+                consumersLost = true;
+                scheduler.execute(() -> reconnectAfterLostConsumers(conn, e));
+            }
+        });
         if (config.plainAmqp()) {
             LOG.warn("PLAIN AMQP to {}: no TLS and password login, for local development only", config.describe());
             factory.setUsername(config.plainUser());
@@ -390,6 +426,21 @@ public final class AmqpHubTransport implements HubTransport {
         setState(new ConnectionState.Closed(clock.instant()));
     }
 
+    private void reconnectAfterLostConsumers(Connection lost, Throwable why) {
+        if (closed) {
+            return;
+        }
+        if (connection == lost) {
+            connection = null;
+            publishChannel = null;
+        }
+        closeQuietly(lost);
+        failPending("connection lost: consumers not recovered");
+        consumersLost = false;
+        setState(new ConnectionState.Reconnecting(clock.instant(), null, describe(why), causeOf(why)));
+        connectLoop();
+    }
+
     private static void closeQuietly(Connection c) {
         if (c != null) {
             try {
@@ -416,10 +467,31 @@ public final class AmqpHubTransport implements HubTransport {
         return false;
     }
 
+    /** Another connection consumes a queue of this client id: another device holds its certificate. */
+    static final class IdentityInUse extends IllegalStateException {
+        IdentityInUse(String queue, Throwable cause) {
+            super("another connection consumes " + queue + ": another device uses this client's certificate", cause);
+        }
+    }
+
+    /** RabbitMQ's 403 for a queue in exclusive use ("cannot obtain exclusive access", "in exclusive use"). */
+    static boolean exclusiveRefusal(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ShutdownSignalException signal && signal.getReason() instanceof AMQP.Channel.Close close
+                    && close.getReplyCode() == AMQP.ACCESS_REFUSED && String.valueOf(close.getReplyText()).contains("exclusive")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The kind of {@link #describe}'s reason, which the screens put in the crew's words. */
     static ConnectionState.Cause causeOf(Throwable e) {
         if (dependsOnTheClock(e)) {
             return ConnectionState.Cause.CLOCK;
+        }
+        if (exclusiveRefusal(e)) {
+            return ConnectionState.Cause.IDENTITY_IN_USE;
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof AuthenticationFailureException || t instanceof PossibleAuthenticationFailureException
@@ -444,6 +516,9 @@ public final class AmqpHubTransport implements HubTransport {
 
     /** Plain words for why a connection failed; tells apart what retrying can and cannot fix (also for tools' own connections). */
     public static String describe(Throwable e) {
+        if (exclusiveRefusal(e) && !(e instanceof IdentityInUse)) {
+            return "another connection consumes this client's queues: another device uses this certificate";
+        }
         if (dependsOnTheClock(e) && e instanceof IllegalArgumentException ours) {
             return ours.getMessage() + "; if the tablet's clock is wrong, the connection comes back once it is right";
         }

@@ -32,6 +32,13 @@ public sealed interface ConnectionState {
         CLOCK,
         /** The tablet's queues do not exist on the vhost. */
         QUEUE_MISSING,
+        /**
+         * Another connection consumes this client id's queues (the Hub delivers a queue to one consumer):
+         * another device holds this certificate. Retried: the other may stop.
+         */
+        IDENTITY_IN_USE,
+        /** This tablet's own previous connection, cut on our side, is still open at the Hub until it times out. */
+        PREVIOUS_CONNECTION,
         /** The tablet's own settings or key material (retrying cannot cure it). */
         SETTINGS,
         OTHER
