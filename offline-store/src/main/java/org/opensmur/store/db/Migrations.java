@@ -96,7 +96,14 @@ public final class Migrations {
                     CREATE TABLE mission_closures (
                       case_id TEXT PRIMARY KEY,
                       closed_at INTEGER NOT NULL,
-                      reason TEXT NOT NULL)"""));
+                      reason TEXT NOT NULL)"""),
+            // 8: copies refused beyond the quota of what is kept apart, one row per distributionID
+            List.of("""
+                    CREATE TABLE inbox_refused_copies (
+                      distribution_id TEXT PRIMARY KEY,
+                      sender TEXT NOT NULL,
+                      copies INTEGER NOT NULL,
+                      first_at INTEGER NOT NULL)"""));
 
     public static int latest() {
         return STEPS.size();

@@ -12,6 +12,8 @@ import org.opensmur.core.hub.client.ReceivedStore;
 import org.opensmur.core.hub.codec.ContentDigest;
 import org.opensmur.core.hub.codec.Decoded;
 import org.opensmur.core.hub.codec.HubCodec;
+import org.opensmur.core.hub.error.HubError;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.opensmur.core.hub.message.HubMessage;
 import org.opensmur.core.mission.CreateCaseHealth;
 import org.opensmur.core.mission.CreateCaseHealthUpdate;
@@ -26,6 +28,14 @@ import org.opensmur.store.db.StoreDatabase;
  * their updates go to the case store in the same transaction.
  */
 public final class Inbox implements ReceivedStore {
+
+    /**
+     * Differing copies kept apart per distributionID: enough to show a sender's mistake to the crew and
+     * to an integrator, not a place to fill the disk (200 copies of 500 KB once took 100 MB).
+     */
+    public static final int COPIES_KEPT_PER_ID = 3;
+    /** Bytes of differing copies kept apart per sender, whatever their ids. */
+    public static final long BYTES_KEPT_PER_SENDER = 8L * 1024 * 1024;
 
     private final StoreDatabase database;
     private final Vault vault;
@@ -45,7 +55,7 @@ public final class Inbox implements ReceivedStore {
     public Outcome store(Decoded decoded) {
         HubMessage message = decoded.envelope();
         String digest = ContentDigest.of(decoded.tree());
-        byte[] sealed = vault.seal(codec.encode(decoded), message.distributionID());
+        byte[] sealed = vault.seal(codec.encode(kept(decoded)), message.distributionID());
         return database.inTransaction(c -> {
             if (insert(c, message, digest, sealed)) {
                 if (message.payload() instanceof CreateCaseHealth || message.payload() instanceof CreateCaseHealthUpdate) {
@@ -61,9 +71,81 @@ public final class Inbox implements ReceivedStore {
                 }
                 return Outcome.REDELIVERY;
             }
-            keepApart(c, message, digest, decoded);
+            if (alreadyKeptApart(c, message.distributionID(), digest)) {
+                keepApart(c, message, digest, decoded); // counted again, nothing more kept
+                return Outcome.CONFLICT;
+            }
+            byte[] copy = vault.seal(codec.encode(decoded), conflictAad(message.distributionID(), digest));
+            if (copiesKept(c, message.distributionID()) >= COPIES_KEPT_PER_ID
+                    || bytesKept(c, message.senderID()) + copy.length > BYTES_KEPT_PER_SENDER) {
+                return refuseOverQuota(c, message);
+            }
+            keepApart(c, message, digest, copy);
             return Outcome.CONFLICT;
         });
+    }
+
+    /**
+     * What is stored of a received message: all of it, except the copy of our own message that an error
+     * report quotes ({@code sourceMessage}): the outbox has it already, and a peer could make it large.
+     */
+    private Decoded kept(Decoded decoded) {
+        if (decoded.envelope().payload() instanceof HubError error && error.sourceMessage() != null
+                && decoded.tree() instanceof ObjectNode tree) {
+            ObjectNode copy = tree.deepCopy();
+            if (copy.at("/content/0/jsonContent/embeddedJsonContent/message/error") instanceof ObjectNode payload) {
+                payload.remove("sourceMessage");
+                return codec.decodeTree(copy);
+            }
+        }
+        return decoded;
+    }
+
+    private static boolean alreadyKeptApart(Connection c, String distributionId, String digest) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT 1 FROM inbox_conflicts WHERE distribution_id = ? AND digest = ?")) {
+            select.setString(1, distributionId);
+            select.setString(2, digest);
+            try (ResultSet r = select.executeQuery()) {
+                return r.next();
+            }
+        }
+    }
+
+    private static int copiesKept(Connection c, String distributionId) throws SQLException {
+        try (PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM inbox_conflicts WHERE distribution_id = ?")) {
+            count.setString(1, distributionId);
+            try (ResultSet r = count.executeQuery()) {
+                return r.next() ? r.getInt(1) : 0;
+            }
+        }
+    }
+
+    private static long bytesKept(Connection c, String sender) throws SQLException {
+        try (PreparedStatement sum = c.prepareStatement("SELECT COALESCE(SUM(LENGTH(body)), 0) FROM inbox_conflicts WHERE sender = ?")) {
+            sum.setString(1, sender);
+            try (ResultSet r = sum.executeQuery()) {
+                return r.next() ? r.getLong(1) : 0;
+            }
+        }
+    }
+
+    /** Counts a copy beyond the quota (its id and sender, no content); the first one is refused, later ones dropped. */
+    private Outcome refuseOverQuota(Connection c, HubMessage message) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("""
+                INSERT INTO inbox_refused_copies (distribution_id, sender, copies, first_at) VALUES (?, ?, 1, ?)
+                ON CONFLICT (distribution_id) DO UPDATE SET copies = copies + 1""")) {
+            insert.setString(1, message.distributionID());
+            insert.setString(2, message.senderID());
+            insert.setLong(3, clock.millis());
+            insert.executeUpdate();
+        }
+        try (PreparedStatement select = c.prepareStatement("SELECT copies FROM inbox_refused_copies WHERE distribution_id = ?")) {
+            select.setString(1, message.distributionID());
+            try (ResultSet r = select.executeQuery()) {
+                return r.next() && r.getInt(1) == 1 ? Outcome.OVER_QUOTA : Outcome.DROPPED;
+            }
+        }
     }
 
     private boolean insert(Connection c, HubMessage message, String digest, byte[] sealed) throws SQLException {
@@ -108,7 +190,10 @@ public final class Inbox implements ReceivedStore {
 
     /** A copy whose id was taken by other content: kept, encrypted, never applied to the case. */
     private void keepApart(Connection c, HubMessage message, String digest, Decoded decoded) throws SQLException {
-        byte[] sealed = vault.seal(codec.encode(decoded), conflictAad(message.distributionID(), digest));
+        keepApart(c, message, digest, vault.seal(codec.encode(decoded), conflictAad(message.distributionID(), digest)));
+    }
+
+    private void keepApart(Connection c, HubMessage message, String digest, byte[] sealed) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("""
                 INSERT INTO inbox_conflicts (distribution_id, digest, type, sender, case_id, received_at, body)
                 VALUES (?, ?, ?, ?, ?, ?, ?)

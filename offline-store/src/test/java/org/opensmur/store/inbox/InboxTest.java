@@ -183,6 +183,90 @@ class InboxTest {
         return t.codec.decodeTree(tree).envelope();
     }
 
+    /** An RS-EDA-MAJ of about {@code kb} KB under {@code original}'s id, copy number {@code n}. */
+    private static HubMessage largeCopy(TestStore t, HubMessage original, int n, int kb) {
+        ObjectNode tree = t.codec.toTree(original);
+        ObjectNode update = (ObjectNode) tree.at("/content/0/jsonContent/embeddedJsonContent/message/createCaseHealthUpdate");
+        update.put("freetext", ("copy " + n + " ").repeat(kb * 1024 / 8));
+        return t.codec.decodeTree(tree).envelope();
+    }
+
+    @Test
+    void twoHundredDifferingCopiesUseABoundedAmountOfDiskAndCrewTapsKeepBeingSaved() throws Exception {
+        Tablet tablet = new Tablet(dir);
+        List<HubMessage> normand = normandCase(tablet.t);
+        tablet.deliver(normand.get(0), false);
+        HubMessage update = normand.get(1);
+        tablet.deliver(update, false);
+        await().atMost(Duration.ofSeconds(10)).until(() -> tablet.t.store.outbox().waiting() == 0);
+        int publishedBefore = tablet.transport.published().size();
+        List<String> taps = new ArrayList<>();
+        List<org.opensmur.core.status.ResourceStatus> statuses = List.of(org.opensmur.core.status.ResourceStatus.DEPART,
+                org.opensmur.core.status.ResourceStatus.ARRIVEE, org.opensmur.core.status.ResourceStatus.PEC);
+
+        for (int n = 0; n < 200; n++) {
+            assertEquals(Inbound.Disposition.STORED, tablet.deliver(largeCopy(tablet.t, update, n, 500), false), "copy " + n);
+            if (n % 20 == 0) { // the crew taps during the flood
+                taps.add(tablet.t.store.outbox().enqueue(tablet.t.status(TestStore.CASE_A, statuses.get(taps.size() % 3))).distributionId());
+            }
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> tablet.t.store.outbox().waiting() == 0);
+
+        assertEquals(Inbox.COPIES_KEPT_PER_ID, tablet.t.store.inbox().conflictingCopies(update.distributionID()).size());
+        long disk;
+        try (var files = java.nio.file.Files.list(dir)) {
+            disk = files.filter(java.nio.file.Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+        }
+        System.out.println("200 differing copies of 500 KB under one distributionID: store folder " + disk / 1024 + " KB");
+        assertTrue(disk < 6L * 1024 * 1024, "bounded: " + disk + " bytes (100 MB before the quota)");
+        List<HubMessage> answers = tablet.transport.published().subList(publishedBefore, tablet.transport.published().size())
+                .stream().map(p -> tablet.t.codec.decode(p.body()).envelope()).toList();
+        long errors = answers.stream().filter(m -> m.type() == MessageType.RS_ERROR).count();
+        assertEquals(Inbox.COPIES_KEPT_PER_ID + 1, errors, "one error report per copy kept apart, one for the quota, then silence");
+        assertEquals(taps.size(), answers.stream().filter(m -> m.type() == MessageType.RS_SR).count(), "every tap left");
+        for (String tap : taps) {
+            assertEquals(org.opensmur.store.outbox.DeliveryState.SENT, tablet.t.store.outbox().find(tap).state());
+        }
+    }
+
+    @Test
+    void whatOneSenderCanHaveKeptApartIsBoundedWhateverTheIds() {
+        Tablet tablet = new Tablet(dir);
+        OutgoingMessages lrm = new OutgoingMessages(TestStore.LRM, tablet.t.clock, () -> java.util.UUID.randomUUID().toString(),
+                org.opensmur.core.outgoing.Expiry.defaults(), org.opensmur.core.hub.message.DistributionStatus.ACTUAL, tablet.t.codec);
+        for (int n = 0; n < 24; n++) {
+            HubMessage original = example(lrm, MessageType.RS_EDA_MAJ, "AliceGregoireNormand.07");
+            tablet.deliver(original, false);
+            tablet.deliver(largeCopy(tablet.t, original, n, 500), false);
+        }
+        long kept = tablet.t.store.inbox().conflicts(null).stream()
+                .mapToLong(c -> tablet.t.store.inbox().conflictingCopies(c.distributionId()).size()).sum();
+        // Each copy is over 400 KB: the sender's budget holds at most 20 of them, whatever their ids.
+        assertTrue(kept <= Inbox.BYTES_KEPT_PER_SENDER / (400 * 1024), "kept apart: " + kept + " copies of about 500 KB");
+        assertTrue(kept >= 10, "up to the budget, copies are kept to be shown: " + kept);
+    }
+
+    @Test
+    void anErrorReportIsStoredWithoutTheCopyOfOurOwnMessageItQuotes() {
+        Tablet tablet = new Tablet(dir);
+        HubMessage ours = tablet.t.status(TestStore.CASE_A, org.opensmur.core.status.ResourceStatus.DEPART).orElseThrow();
+        OutgoingMessages hub = OutgoingMessages.of(org.opensmur.core.hub.error.HubError.HUB_ID, tablet.t.clock);
+        // As the Hub's dispatcher writes it: the refused message quoted whole in sourceMessage.
+        ObjectNode tree = tablet.t.codec.toTree(hub.errorReport(ours, org.opensmur.core.hub.error.ErrorCode.WRONG_MESSAGE_SEQUENCE,
+                "test").orElseThrow());
+        ((ObjectNode) tree.at("/content/0/jsonContent/embeddedJsonContent/message/error")).set("sourceMessage", tablet.t.codec.toTree(ours));
+        HubMessage report = tablet.t.codec.decodeTree(tree).envelope();
+        assertNotNull(((org.opensmur.core.hub.error.HubError) report.payload()).sourceMessage(), "the report quotes our message");
+
+        assertEquals(Inbound.Disposition.STORED, tablet.transport.inbound().onDelivery(new Delivery(HubQueue.INFO,
+                tablet.t.codec.encode(report), "application/json", false)));
+
+        Decoded stored = tablet.t.store.inbox().read(report.distributionID());
+        org.opensmur.core.hub.error.HubError kept = (org.opensmur.core.hub.error.HubError) stored.envelope().payload();
+        assertEquals(ours.distributionID(), kept.referencedDistributionID());
+        assertEquals(null, kept.sourceMessage(), "our own message is in the outbox already");
+    }
+
     @Test
     void theSameIdWithOtherContentIsKeptApartRefusedAndNeverApplied() {
         Tablet tablet = new Tablet(dir);

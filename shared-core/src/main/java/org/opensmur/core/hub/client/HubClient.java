@@ -120,6 +120,18 @@ public final class HubClient implements AutoCloseable {
             }
             return Inbound.Disposition.STORED;
         }
+        if (outcome == ReceivedStore.Outcome.OVER_QUOTA) {
+            LOG.warn("{} from {}: another differing copy beyond what is kept apart: not stored, refused once",
+                    message.distributionID(), message.senderID());
+            if (message.type().needsReference()) {
+                acknowledger.refuse(message, "distributionID " + message.distributionID() + " was received with too many"
+                        + " different contents; this copy is not stored and later ones are dropped unanswered");
+            }
+            return Inbound.Disposition.STORED;
+        }
+        if (outcome == ReceivedStore.Outcome.DROPPED) {
+            return Inbound.Disposition.STORED; // acknowledged to the broker so that it stops, answered no more
+        }
         boolean fresh = outcome == ReceivedStore.Outcome.NEW;
         switch (message.payload()) {
             case Reference reference -> events.accept(new HubEvent.ReferenceReceived(reference.distributionID(),

@@ -19,7 +19,14 @@ public interface ReceivedStore {
         /** The same distributionID with the same content: a redelivery or a republication, no second effect. */
         REDELIVERY,
         /** The same distributionID with other content: kept apart, never applied, refused to its sender. */
-        CONFLICT
+        CONFLICT,
+        /**
+         * Other content again, beyond what is kept apart (copies per distributionID, bytes per sender): not
+         * stored, refused to its sender this once; later copies are {@link #DROPPED}.
+         */
+        OVER_QUOTA,
+        /** Beyond the quota and already refused once: not stored, not answered (a flood is not answered in kind). */
+        DROPPED
     }
 
     /**
