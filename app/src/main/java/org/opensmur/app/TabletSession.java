@@ -94,6 +94,9 @@ public final class TabletSession implements AutoCloseable {
         this.background = new Background(io, this.ui);
         this.core = new TabletCore(transport, settings.clientId(), ModelLine.named(settings.hub().modelLine()),
                 settings.storeFolder(), java.util.Objects.requireNonNull(settings.storeKeys(), "the store is locked: unlock it first"), clock);
+        if (settings.lrmId() != null) {
+            core.trust(java.util.Set.of(settings.lrmId()));
+        }
         this.statusBar = new StatusBarViewModel(labels, clock);
         this.mission = new MissionViewModel(labels);
         this.status = new StatusViewModel(core, background, settings, labels, clock);
@@ -244,6 +247,12 @@ public final class TabletSession implements AutoCloseable {
                             .orElse(String.valueOf(error.error().errorCode().statusCode())))));
             case HubEvent.MessageRejected rejected -> statusBar.setLastError(labels.format("error.rejected",
                     rejected.issues().isEmpty() ? "" : rejected.issues().get(0).path()));
+            case HubEvent.MessageFromThirdParty foreign -> {
+                String from = org.opensmur.core.mission.Steering.organisation(foreign.message().senderID());
+                log.inbound(foreign.message().type().code(), foreign.caseId(), clock.instant(),
+                        labels.format("log.thirdParty", from), foreign.message().distributionID());
+                statusBar.setLastError(labels.format("thirdParty.ignored", from));
+            }
             case HubEvent.MessageConflict conflict -> {
                 String caseId = CaseStore.caseIdOf(conflict.message());
                 log.inbound(conflict.message().type().code(), caseId, clock.instant(), labels.get("log.conflict"),

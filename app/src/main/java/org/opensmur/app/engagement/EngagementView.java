@@ -44,7 +44,14 @@ public final class EngagementView extends VBox {
         missionId.textProperty().bindBidirectional(model.missionIdProperty());
         HBox mission = new HBox(10, new javafx.scene.control.Label(labels.get("engagement.missionId")), missionId);
         mission.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        getChildren().addAll(title, summary, mission, actions, confirm);
+        Label unknown = new Label();
+        unknown.setId("engagement-unknown-sender");
+        unknown.getStyleClass().add("warning");
+        unknown.setWrapText(true);
+        unknown.textProperty().bind(model.unknownSenderProperty());
+        unknown.visibleProperty().bind(model.unknownSenderProperty().isNotEmpty());
+        unknown.managedProperty().bind(unknown.visibleProperty());
+        getChildren().addAll(title, unknown, summary, mission, actions, confirm);
         visibleProperty().bind(model.pendingProperty().isNotNull());
         managedProperty().bind(visibleProperty());
         model.pendingProperty().addListener((o, was, is) -> summary.setText(is == null ? "" : is.summary()));

@@ -30,6 +30,16 @@ public final class EngagementViewModel {
     public record Request(String caseId, String lrmId, String summary, RequestedResource requested) {
     }
 
+    /**
+     * Said above a request that comes from a party the tablet's settings do not name as its SAMU (empty when
+     * it is its SAMU): such a request is never accepted without the crew reading who sent it.
+     */
+    public ReadOnlyStringProperty unknownSenderProperty() {
+        return unknownSender;
+    }
+
+    private final StringProperty unknownSender = new SimpleStringProperty("");
+
     /** What the crew answered, so the mission screen can follow. */
     public interface Answer {
         void accepted(String caseId, String lrmId);
@@ -59,6 +69,8 @@ public final class EngagementViewModel {
     public void ring(ResourcesEngagement request, String lrmId, String caseSummary) {
         RequestedResource requested = request.resource().isEmpty() ? null : request.resource().get(0);
         pending.set(new Request(request.caseId(), lrmId, caseSummary, requested));
+        unknownSender.set(lrmId.equals(settings.lrmId()) ? ""
+                : labels.format("engagement.unknownSender", org.opensmur.core.mission.Steering.organisation(lrmId), lrmId));
         missionId.set(missionId(request.caseId())); // generated; the crew may write their own before accepting
         outcome.set("");
     }

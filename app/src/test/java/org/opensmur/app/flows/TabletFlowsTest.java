@@ -615,8 +615,10 @@ class TabletFlowsTest {
         assertTrue(text(robot, "#rpis-message").startsWith("RPIS incomplet : niveau de médicalisation"), text(robot, "#rpis-message"));
         stateWhatTheCaseDoesNotSay(robot, "1968-04-12");
         assertEquals("", text(robot, "#rpis-missing"));
+        // The ORU of this class has the records of the flows before this one: wait for this flow's.
+        long before = hub.atOru.stream().filter(m -> m.type() == MessageType.RS_RPIS).count();
         robot.clickOn("#rpis-send");
-        await().atMost(Duration.ofSeconds(30)).until(() -> hub.atOru.stream().anyMatch(m -> m.type() == MessageType.RS_RPIS));
+        await().atMost(Duration.ofSeconds(30)).until(() -> hub.atOru.stream().filter(m -> m.type() == MessageType.RS_RPIS).count() > before);
         Rpis record = (Rpis) hub.atOru.stream().filter(m -> m.type() == MessageType.RS_RPIS).reduce((a, b) -> b).orElseThrow().payload();
         assertEquals("44109", record.intervention().location().detailedAddress().inseeCode());
         assertEquals("I21", record.intervention().mainDiagnosis());

@@ -82,6 +82,9 @@ public final class HeadlessTablet implements AutoCloseable {
         this.step = step;
         ModelLine line = ModelLine.named(config.modelLine());
         this.core = new TabletCore(transport, config.clientId(), line, storeFolder, secret, clock);
+        if (config.lrmClientId() != null) {
+            core.trust(java.util.Set.of(config.lrmClientId()));
+        }
         List<ResourceStatus> sequence = StatusFlow.sequence(line);
         this.flow = sequence.subList(0, sequence.indexOf(ResourceStatus.RETOUR) + 1);
         core.describeAs(new org.opensmur.core.geo.GeoResource(resourceId(), UNIT.orgId(), "VLM headless", org.opensmur.core.geo.GeoResourceType.SMUR,
@@ -109,8 +112,11 @@ public final class HeadlessTablet implements AutoCloseable {
                 && received.message().payload() instanceof ResourcesEngagement engagement) {
             if (received.message().distributionKind() == DistributionKind.CANCEL) {
                 cancel(engagement.caseId(), received.message().senderID());
-            } else {
+            } else if (received.message().senderID().equals(config.lrmClientId())) {
                 engage(engagement, received.message());
+            } else {
+                // A crew reads who asks before accepting; a tablet without a crew accepts its own SAMU only.
+                LOG.warn("engagement request from {}, not this tablet's SAMU: not accepted", received.message().senderID());
             }
         }
     }

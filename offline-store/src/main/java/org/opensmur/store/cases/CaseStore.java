@@ -36,6 +36,8 @@ import org.opensmur.store.db.StoreDatabase;
 public final class CaseStore {
 
     private static final List<String> ITEM_IDS = List.of("patientId", "medicalNoteId", "resourceId", "key");
+    /** How far ahead of the tablet's time a sender's date is believed, to order a case's messages. */
+    static final java.time.Duration MAX_AHEAD = java.time.Duration.ofMinutes(5);
 
     private final StoreDatabase database;
     private final Vault vault;
@@ -103,7 +105,10 @@ public final class CaseStore {
             insert.setString(1, caseIdOf(message));
             insert.setString(2, message.distributionID());
             insert.setString(3, update ? "UPDATE" : "CASE");
-            insert.setLong(4, (message.header() != null ? message.header().sentAt() : message.dateTimeSent()).toInstant().toEpochMilli());
+            // Ordered by the sender's date, but never beyond a few minutes ahead of ours: a date in the future
+            // must not let a message win over every later one.
+            long sent = (message.header() != null ? message.header().sentAt() : message.dateTimeSent()).toInstant().toEpochMilli();
+            insert.setLong(4, Math.min(sent, clock.millis() + MAX_AHEAD.toMillis()));
             insert.setLong(5, clock.millis());
             insert.setBytes(6, vault.seal(codec.mapper().writeValueAsBytes(payload), message.distributionID()));
             insert.executeUpdate();

@@ -103,7 +103,15 @@ public final class Migrations {
                       distribution_id TEXT PRIMARY KEY,
                       sender TEXT NOT NULL,
                       copies INTEGER NOT NULL,
-                      first_at INTEGER NOT NULL)"""));
+                      first_at INTEGER NOT NULL)"""),
+            // 9: who steers a case (the party whose message about it came first, or a trusted one that took it
+            // over), and messages from third parties kept apart beside the conflicting copies
+            List.of("""
+                    CREATE TABLE case_owners (
+                      case_id TEXT PRIMARY KEY,
+                      owner TEXT NOT NULL,
+                      since INTEGER NOT NULL)""",
+                    "ALTER TABLE inbox_conflicts ADD COLUMN reason TEXT NOT NULL DEFAULT 'CONFLICT'"));
 
     public static int latest() {
         return STEPS.size();

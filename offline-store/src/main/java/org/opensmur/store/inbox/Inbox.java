@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.opensmur.core.hub.client.ReceivedStore;
 import org.opensmur.core.hub.codec.ContentDigest;
 import org.opensmur.core.hub.codec.Decoded;
@@ -17,6 +18,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.opensmur.core.hub.message.HubMessage;
 import org.opensmur.core.mission.CreateCaseHealth;
 import org.opensmur.core.mission.CreateCaseHealthUpdate;
+import org.opensmur.core.mission.Steering;
 import org.opensmur.store.cases.CaseStore;
 import org.opensmur.store.crypto.Vault;
 import org.opensmur.store.db.StoreDatabase;
@@ -42,6 +44,8 @@ public final class Inbox implements ReceivedStore {
     private final HubCodec codec;
     private final CaseStore cases;
     private final Clock clock;
+    /** The tablet's own SAMU and its partners: they may speak about any case ({@link Steering}). */
+    private volatile Set<String> trusted = Set.of();
 
     public Inbox(StoreDatabase database, Vault vault, HubCodec codec, CaseStore cases, Clock clock) {
         this.database = database;
@@ -51,12 +55,28 @@ public final class Inbox implements ReceivedStore {
         this.clock = clock;
     }
 
+    /** The parties that may speak about any case: the tablet's LRM and the partners its settings list. */
+    public void trust(Set<String> parties) {
+        trusted = Set.copyOf(parties);
+    }
+
     @Override
     public Outcome store(Decoded decoded) {
         HubMessage message = decoded.envelope();
         String digest = ContentDigest.of(decoded.tree());
         byte[] sealed = vault.seal(codec.encode(kept(decoded)), message.distributionID());
         return database.inTransaction(c -> {
+            String caseId = Steering.steers(message.type()) ? CaseStore.caseIdOf(message) : null;
+            if (caseId != null) {
+                String owner = ownerOf(c, caseId);
+                if (!Steering.mayChange(owner, message.senderID(), trusted)) {
+                    return keepForeign(c, message, digest, decoded);
+                }
+                String next = Steering.ownerAfter(owner, message.senderID(), trusted);
+                if (!next.equals(owner)) {
+                    setOwner(c, caseId, next);
+                }
+            }
             if (insert(c, message, digest, sealed)) {
                 if (message.payload() instanceof CreateCaseHealth || message.payload() instanceof CreateCaseHealthUpdate) {
                     cases.record(c, message);
@@ -83,6 +103,53 @@ public final class Inbox implements ReceivedStore {
             keepApart(c, message, digest, copy);
             return Outcome.CONFLICT;
         });
+    }
+
+    /** Who steers {@code caseId} (null: nobody spoke about it yet). */
+    public String ownerOf(String caseId) {
+        return database.inTransaction(c -> ownerOf(c, caseId));
+    }
+
+    private static String ownerOf(Connection c, String caseId) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT owner FROM case_owners WHERE case_id = ?")) {
+            select.setString(1, caseId);
+            try (ResultSet r = select.executeQuery()) {
+                return r.next() ? r.getString(1) : null;
+            }
+        }
+    }
+
+    private void setOwner(Connection c, String caseId, String owner) throws SQLException {
+        try (PreparedStatement upsert = c.prepareStatement("""
+                INSERT INTO case_owners (case_id, owner, since) VALUES (?, ?, ?)
+                ON CONFLICT (case_id) DO UPDATE SET owner = excluded.owner, since = excluded.since""")) {
+            upsert.setString(1, caseId);
+            upsert.setString(2, owner);
+            upsert.setLong(3, clock.millis());
+            upsert.executeUpdate();
+        }
+    }
+
+    /**
+     * A third party's message about a case it does not steer: kept apart (encrypted, within the sender's
+     * budget), never applied; the same copy again is answered again, nothing more is kept.
+     */
+    private Outcome keepForeign(Connection c, HubMessage message, String digest, Decoded decoded) throws SQLException {
+        if (!alreadyKeptApart(c, message.distributionID(), digest)) {
+            byte[] copy = vault.seal(codec.encode(decoded), conflictAad(message.distributionID(), digest));
+            if (bytesKept(c, message.senderID()) + copy.length > BYTES_KEPT_PER_SENDER) {
+                return refuseOverQuota(c, message);
+            }
+            keepApart(c, message, digest, copy, "FOREIGN");
+            return Outcome.FOREIGN;
+        }
+        keepApart(c, message, digest, (byte[]) null, "FOREIGN"); // counted again
+        return Outcome.FOREIGN;
+    }
+
+    /** Messages from third parties about {@code caseId}, kept apart: who sent what, and when. */
+    public List<Conflict> fromThirdParties(String caseId) {
+        return keptApart(caseId, "FOREIGN");
     }
 
     /**
@@ -190,14 +257,29 @@ public final class Inbox implements ReceivedStore {
 
     /** A copy whose id was taken by other content: kept, encrypted, never applied to the case. */
     private void keepApart(Connection c, HubMessage message, String digest, Decoded decoded) throws SQLException {
-        keepApart(c, message, digest, vault.seal(codec.encode(decoded), conflictAad(message.distributionID(), digest)));
+        keepApart(c, message, digest, vault.seal(codec.encode(decoded), conflictAad(message.distributionID(), digest)), "CONFLICT");
     }
 
     private void keepApart(Connection c, HubMessage message, String digest, byte[] sealed) throws SQLException {
+        keepApart(c, message, digest, sealed, "CONFLICT");
+    }
+
+    /** {@code sealed} null: a copy kept already, counted again. */
+    private void keepApart(Connection c, HubMessage message, String digest, byte[] sealed, String reason) throws SQLException {
+        if (sealed == null) {
+            try (PreparedStatement again = c.prepareStatement(
+                    "UPDATE inbox_conflicts SET times_received = times_received + 1 WHERE distribution_id = ? AND digest = ?")) {
+                again.setString(1, message.distributionID());
+                again.setString(2, digest);
+                again.executeUpdate();
+            }
+            return;
+        }
         try (PreparedStatement insert = c.prepareStatement("""
-                INSERT INTO inbox_conflicts (distribution_id, digest, type, sender, case_id, received_at, body)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO inbox_conflicts (distribution_id, digest, type, sender, case_id, received_at, body, reason)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (distribution_id, digest) DO UPDATE SET times_received = times_received + 1""")) {
+            insert.setString(8, reason);
             insert.setString(1, message.distributionID());
             insert.setString(2, digest);
             insert.setString(3, message.type().code());
@@ -220,12 +302,17 @@ public final class Inbox implements ReceivedStore {
 
     /** The conflicting copies of a case ({@code caseId} null: of every case), oldest first. */
     public List<Conflict> conflicts(String caseId) {
+        return keptApart(caseId, "CONFLICT");
+    }
+
+    private List<Conflict> keptApart(String caseId, String reason) {
         return database.inTransaction(c -> {
             try (PreparedStatement select = c.prepareStatement(
-                    "SELECT distribution_id, type, sender, case_id, received_at, times_received FROM inbox_conflicts"
-                            + (caseId == null ? "" : " WHERE case_id = ?") + " ORDER BY id")) {
+                    "SELECT distribution_id, type, sender, case_id, received_at, times_received FROM inbox_conflicts WHERE reason = ?"
+                            + (caseId == null ? "" : " AND case_id = ?") + " ORDER BY id")) {
+                select.setString(1, reason);
                 if (caseId != null) {
-                    select.setString(1, caseId);
+                    select.setString(2, caseId);
                 }
                 List<Conflict> conflicts = new ArrayList<>();
                 try (ResultSet r = select.executeQuery()) {

@@ -52,7 +52,7 @@ public final class StoredAcknowledger implements Acknowledger {
      * gets the very same two messages again.
      */
     @Override
-    public void refuse(HubMessage received, String cause) {
+    public void refuse(HubMessage received, ErrorCode code, String cause) {
         if (!received.type().needsReference()) {
             return;
         }
@@ -65,7 +65,7 @@ public final class StoredAcknowledger implements Acknowledger {
                 outbox.sendAgain(c, referenceId);
                 return null;
             }
-            HubMessage error = outgoing.errorReport(received, ErrorCode.WRONG_MESSAGE_SEQUENCE, cause).orElseThrow();
+            HubMessage error = outgoing.errorReport(received, code, cause).orElseThrow();
             HubMessage refusal = outgoing.refusal(received, error.distributionID()).orElseThrow();
             outbox.enqueueIn(c, error);
             outbox.enqueueIn(c, refusal);

@@ -157,6 +157,7 @@ public final class MissionRetention {
             counts.put("received", delete(c, "DELETE FROM inbox WHERE case_id = ?1", caseId, null));
             counts.put("conflicts", delete(c, "DELETE FROM inbox_conflicts WHERE case_id = ?1", caseId, null));
             counts.put("case", delete(c, "DELETE FROM case_messages WHERE case_id = ?1", caseId, null));
+            delete(c, "DELETE FROM case_owners WHERE case_id = ?1", caseId, null);
             counts.put("drafts", delete(c, "DELETE FROM drafts WHERE substr(draft_key, instr(draft_key, ':') + 1) = ?1"
                     + " OR instr(draft_key, ':' || ?1 || ':') > 0", caseId, null));
             delete(c, "DELETE FROM mission_closures WHERE case_id = ?1", caseId, null);

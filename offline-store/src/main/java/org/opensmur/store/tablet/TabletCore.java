@@ -188,6 +188,14 @@ public final class TabletCore implements AutoCloseable {
         events.subscribe(HubEvent.class, listener);
     }
 
+    /**
+     * The parties that may speak about any case: the tablet's SAMU (its LRM client id) and its partners.
+     * Anyone else may only speak about a case it shared first ({@link org.opensmur.core.mission.Steering}).
+     */
+    public void trust(java.util.Set<String> parties) {
+        store.inbox().trust(parties);
+    }
+
     public void start() {
         relay.start();
         client.start();

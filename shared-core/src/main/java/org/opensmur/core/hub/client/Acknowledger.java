@@ -1,5 +1,6 @@
 package org.opensmur.core.hub.client;
 
+import org.opensmur.core.hub.error.ErrorCode;
 import org.opensmur.core.hub.message.HubMessage;
 import org.opensmur.core.reference.ReferenceStep;
 
@@ -16,6 +17,11 @@ public interface Acknowledger {
      * with {@code refused} naming that report. {@code cause} names ids and rules, never contents.
      */
     default void refuse(HubMessage received, String cause) {
+        refuse(received, ErrorCode.WRONG_MESSAGE_SEQUENCE, cause);
+    }
+
+    /** The same, with the error code that says why (702 a reused id, 703 a sender not entitled to it...). */
+    default void refuse(HubMessage received, ErrorCode code, String cause) {
         throw new UnsupportedOperationException("this acknowledger cannot refuse " + received.distributionID());
     }
 }

@@ -129,6 +129,15 @@ public final class HubClient implements AutoCloseable {
             }
             return Inbound.Disposition.STORED;
         }
+        if (outcome == ReceivedStore.Outcome.FOREIGN) {
+            // Kept apart: a party that does not own the case may not change it. Said to the crew, refused to it.
+            String caseId = message.type().caseId(message.payload());
+            LOG.warn("{} from {} about a case it does not own: kept apart, refused (703)", message.type(), message.senderID());
+            events.accept(new HubEvent.MessageFromThirdParty(message, caseId));
+            acknowledger.refuse(message, ErrorCode.UNKNOWN_SENDER, message.senderID() + " may not change case " + caseId
+                    + ": it is steered by the SAMU that shared it or engaged the crew; this message is kept apart and not applied");
+            return Inbound.Disposition.STORED;
+        }
         if (outcome == ReceivedStore.Outcome.DROPPED) {
             return Inbound.Disposition.STORED; // acknowledged to the broker so that it stops, answered no more
         }
@@ -186,8 +195,8 @@ public final class HubClient implements AutoCloseable {
             }
 
             @Override
-            public void refuse(HubMessage received, String cause) {
-                HubMessage error = outgoing.errorReport(received, ErrorCode.WRONG_MESSAGE_SEQUENCE, cause).orElseThrow();
+            public void refuse(HubMessage received, ErrorCode code, String cause) {
+                HubMessage error = outgoing.errorReport(received, code, cause).orElseThrow();
                 publish(error);
                 publish(outgoing.refusal(received, error.distributionID()).orElseThrow());
             }

@@ -20,6 +20,10 @@ public sealed interface HubEvent {
      * A message whose distributionID was received before with other content: kept apart, not applied,
      * refused to its sender. The crew is told there is a conflict on that case.
      */
+    /** A message about a case from a party that does not steer it: kept apart, refused, never applied. */
+    record MessageFromThirdParty(HubMessage message, String caseId) implements HubEvent {
+    }
+
     record MessageConflict(HubMessage message) implements HubEvent {
     }
 

@@ -26,7 +26,12 @@ public interface ReceivedStore {
          */
         OVER_QUOTA,
         /** Beyond the quota and already refused once: not stored, not answered (a flood is not answered in kind). */
-        DROPPED
+        DROPPED,
+        /**
+         * About a case its sender does not own ({@code Steering}): kept apart, never applied, refused to its
+         * sender (703) and said to the crew.
+         */
+        FOREIGN
     }
 
     /**
