@@ -63,6 +63,9 @@ public final class StoreDatabase implements AutoCloseable {
             config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
             config.setBusyTimeout(busyTimeoutMillis);
             config.enforceForeignKeys(true);
+            // Born the owner's only: SQLite takes an empty file as a new database, and gives its journal
+            // (-wal, -shm) the database file's mode. Fixing modes after creation leaves a window.
+            OwnerOnly.createFile(file);
             Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
             StoreDatabase database = new StoreDatabase(file, config, connection);
             database.check();
@@ -268,6 +271,7 @@ public final class StoreDatabase implements AutoCloseable {
             if (connection != null) {
                 closeStatements(); // VACUUM refuses to run while any statement is still active
                 connection.setAutoCommit(true); // nor inside a transaction
+                OwnerOnly.createFile(copy); // VACUUM INTO writes into an empty file: born the owner's only
                 try (Statement s = connection.createStatement()) {
                     s.execute("VACUUM INTO '" + copy.toString().replace("'", "''") + "'");
                 }

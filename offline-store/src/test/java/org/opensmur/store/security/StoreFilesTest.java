@@ -43,6 +43,26 @@ class StoreFilesTest {
     }
 
     @Test
+    void theDatabaseAndItsJournalAreBornTheOwnersOnlyNotRepairedAfter() throws Exception {
+        // A folder others may list, and nothing that repairs modes afterwards: only how the files are born.
+        Path open = Files.createDirectory(dir.resolve("open"), PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rwxr-xr-x")));
+        Path file = open.resolve("raw.db");
+        org.opensmur.store.db.StoreDatabase database = org.opensmur.store.db.StoreDatabase.open(file,
+                org.opensmur.store.db.Migrations.latest(), 1_000);
+        database.inTransaction(c -> {
+            try (var s = c.createStatement()) {
+                s.execute("INSERT INTO drafts (draft_key, updated_at, body) VALUES ('k', 0, x'00')");
+            }
+            return null;
+        });
+        assertEquals("rw-------", mode(file));
+        assertEquals("rw-------", mode(open.resolve("raw.db-wal")));
+        assertEquals("rw-------", mode(open.resolve("raw.db-shm")));
+        database.close();
+    }
+
+    @Test
     void filesOthersCouldReadAreRepairedAtOpen() throws Exception {
         Path folder = dir.resolve("store");
         new TestStore(folder).store.close();
