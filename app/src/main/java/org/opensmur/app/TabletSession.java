@@ -94,6 +94,7 @@ public final class TabletSession implements AutoCloseable {
         this.background = new Background(io, this.ui);
         this.core = new TabletCore(transport, settings.clientId(), ModelLine.named(settings.hub().modelLine()),
                 settings.storeFolder(), java.util.Objects.requireNonNull(settings.storeKeys(), "the store is locked: unlock it first"), clock);
+        core.trustClockOf(settings.lrmId()); // with the Hub, whose agreement with another sender corrects the clock
         this.statusBar = new StatusBarViewModel(labels, clock);
         this.mission = new MissionViewModel(labels);
         this.status = new StatusViewModel(core, background, settings, labels, clock);

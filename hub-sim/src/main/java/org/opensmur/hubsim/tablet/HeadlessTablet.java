@@ -82,6 +82,7 @@ public final class HeadlessTablet implements AutoCloseable {
         this.step = step;
         ModelLine line = ModelLine.named(config.modelLine());
         this.core = new TabletCore(transport, config.clientId(), line, storeFolder, secret, clock);
+        core.trustClockOf(config.lrmClientId());
         List<ResourceStatus> sequence = StatusFlow.sequence(line);
         this.flow = sequence.subList(0, sequence.indexOf(ResourceStatus.RETOUR) + 1);
         core.describeAs(new org.opensmur.core.geo.GeoResource(resourceId(), UNIT.orgId(), "VLM headless", org.opensmur.core.geo.GeoResourceType.SMUR,
