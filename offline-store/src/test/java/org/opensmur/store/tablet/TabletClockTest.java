@@ -221,6 +221,40 @@ class TabletClockTest {
     }
 
     @Test
+    void aCorrectionLearnedAfterTheCloseDoesNotBringThePurgeForward() {
+        // The device is 9 min slow; the mission closes before anyone agrees on the time, then the LRM and the
+        // Hub correct it by 9 min: retention is measured on the device, the purge still comes 72 h after the close.
+        MutableClock device = new MutableClock(TRUE_NOW.minus(Duration.ofMinutes(9)));
+        try (TabletCore core = new TabletCore(transport, TestStore.TABLET, dir, TestStore.SECRET.clone(), device)) {
+            core.trustClockOf(TestStore.LRM);
+            core.start();
+            OutgoingMessages lrm = party(TestStore.LRM, Duration.ZERO);
+            HubMessage mission = eda(lrm);
+            String caseId = ((CreateCaseHealth) mission.payload()).caseId();
+            deliver(core, transport, mission);
+            HubMessage retour = tap(core, caseId, ResourceStatus.RETOUR);
+            Instant closedReally = world.instant();
+            assertEquals(HubClock.State.UNKNOWN, core.clock().state());
+            await().atMost(Duration.ofSeconds(10)).until(() -> core.store().outbox().find(retour.distributionID()).state() == DeliveryState.SENT);
+            advance(device, Duration.ofSeconds(2));
+            deliver(core, transport, lrm.reference(retour, ReferenceStep.RECU).orElseThrow());
+            HubMessage elsewhere = core.outgoing().statusChange(TestStore.CASE_B, TestStore.VLM4, ResourceStatus.DEPART,
+                    OffsetDateTime.now(world), false, TestStore.LRM).orElseThrow();
+            hubReports(core, elsewhere);
+            advance(device, Duration.ofSeconds(2));
+            hubReports(core, elsewhere);
+            assertEquals(HubClock.State.CORRECTED, core.clock().state(), "offset " + core.clock().offset());
+
+            advance(device, Duration.between(world.instant(), closedReally.plus(MissionRetention.DEFAULT_KEEP).minus(Duration.ofMinutes(1))));
+            assertEquals(List.of(), purgeDue(core), "not purged before 72 h of real time, however the clock was corrected since");
+            advance(device, Duration.ofMinutes(1));
+            List<MissionRetention.Outcome> due = purgeDue(core);
+            assertEquals(1, due.size(), "72 h after the close: " + due);
+            assertTrue(due.get(0).purged(), due.get(0).why());
+        }
+    }
+
+    @Test
     void fourHundredMessagesDatedThirtyHoursBackWhileTheCrewTapsLeaveItsStatusesDatedRight() {
         MutableClock device = new MutableClock(TRUE_NOW);
         try (TabletCore core = new TabletCore(transport, TestStore.TABLET, dir, TestStore.SECRET.clone(), device)) {
