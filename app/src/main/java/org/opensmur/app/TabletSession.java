@@ -502,7 +502,7 @@ public final class TabletSession implements AutoCloseable {
     /** Called every second by the app's clock. */
     public void tick() {
         statusBar.refresh();
-        statusBar.onClockOffset(core.clock().skewed() ? core.clock().offset().orElse(null) : null);
+        statusBar.onClockOffset(core.clock().skewed() ? core.clock().offset().orElse(null) : null, core.clock().beyondBound());
         status.tick(clock.instant());
         header.tick(clock.instant());
     }

@@ -105,12 +105,23 @@ public final class StatusBarViewModel {
 
     /** The tablet's clock against the Hub side's ({@code null}: not off enough to matter). */
     public void onClockOffset(Duration offset) {
-        if (java.util.Objects.equals(offset, clockOffset)) {
+        onClockOffset(offset, false);
+    }
+
+    /**
+     * {@code setIt}: the offset is beyond what the tablet corrects by itself (±10 min): the crew must set
+     * the clock, nothing it sends is corrected meanwhile.
+     */
+    public void onClockOffset(Duration offset, boolean setIt) {
+        if (java.util.Objects.equals(offset, clockOffset) && setIt == clockToSet) {
             return;
         }
         clockOffset = offset;
+        clockToSet = setIt;
         refreshWarning();
     }
+
+    private boolean clockToSet;
 
     private void refreshWarning() {
         java.util.List<String> parts = new java.util.ArrayList<>();
@@ -120,7 +131,7 @@ public final class StatusBarViewModel {
             parts.add(labels.format("storage.low", Math.max(0, storage.usableBytes() / (1024 * 1024))));
         }
         if (clockOffset != null) {
-            parts.add(labels.format("clock.skewed", ago(clockOffset.abs())));
+            parts.add(labels.format(clockToSet ? "clock.setIt" : "clock.skewed", ago(clockOffset.abs())));
         }
         warning.set(String.join(" · ", parts));
     }

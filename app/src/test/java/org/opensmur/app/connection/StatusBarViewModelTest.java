@@ -34,6 +34,9 @@ class StatusBarViewModelTest {
         assertEquals("Horloge de la tablette décalée de 10 min par rapport au Hub", bar.warningProperty().get());
         bar.onClockOffset(null);
         assertEquals("", bar.warningProperty().get());
+        bar.onClockOffset(Duration.ofMinutes(45), true);
+        assertEquals("Horloge de la tablette décalée de 45 min : réglez l'heure (non corrigée au-delà de 10 min)",
+                bar.warningProperty().get(), "beyond what the tablet corrects: the crew must act");
     }
 
     @Test

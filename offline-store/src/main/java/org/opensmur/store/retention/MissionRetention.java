@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.opensmur.core.hub.client.HubClock;
 import org.opensmur.store.db.StoreDatabase;
 import org.opensmur.store.drafts.Drafts;
 import org.slf4j.Logger;
@@ -45,10 +46,15 @@ public final class MissionRetention {
     public record Outcome(String caseId, boolean purged, boolean over, int undelivered, String why, Map<String, Integer> counts) {
     }
 
+    /**
+     * {@code clock}: when it is the tablet's corrected clock ({@link HubClock}), the device's own clock under
+     * it is used. Retention measures a time on the tablet, never exchanged: nothing received, however dated,
+     * moves when a mission is purged (a correction would, by up to its bound each way).
+     */
     public MissionRetention(StoreDatabase database, Drafts drafts, Clock clock) {
         this.database = database;
         this.drafts = drafts;
-        this.clock = clock;
+        this.clock = clock instanceof HubClock corrected ? corrected.device() : clock;
     }
 
     public void keepFor(Duration delay) {

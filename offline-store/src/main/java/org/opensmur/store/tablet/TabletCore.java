@@ -61,7 +61,9 @@ public final class TabletCore implements AutoCloseable {
 
     /**
      * @param clock the device's clock; messages are dated by it as corrected by the Hub side's time
-     *              (see {@link HubClock}), so that a tablet minutes off still sends dates the Hub accepts
+     *              (see {@link HubClock}), so that a tablet minutes off still sends dates the Hub accepts;
+     *              the same bounded correction dates the ledger and times the retention of closed missions
+     *              (give the owner LRM with {@link #trustClockOf})
      */
     public TabletCore(HubTransport transport, String clientId, Path storeFolder, char[] secret, Clock clock) {
         this(transport, clientId, ModelLine.CURRENT, storeFolder, secret, clock);
@@ -146,6 +148,14 @@ public final class TabletCore implements AutoCloseable {
         return clock;
     }
 
+    /**
+     * The owner LRM ({@code LRM_CLIENT_ID}): with the Hub, a sender whose agreement with another can correct
+     * the clock (see {@link HubClock}). Without it only the Hub's error reports can anchor a correction.
+     */
+    public void trustClockOf(String lrmId) {
+        clock.trust(lrmId);
+    }
+
     /** The storage as last checked (every few seconds, and at every failed save). */
     public StorageState storage() {
         return storage;
@@ -194,6 +204,7 @@ public final class TabletCore implements AutoCloseable {
      */
     public void trust(java.util.Set<String> parties) {
         store.inbox().trust(parties);
+        parties.forEach(clock::trust); // with the Hub, the parties whose agreement can correct the clock
     }
 
     public void start() {

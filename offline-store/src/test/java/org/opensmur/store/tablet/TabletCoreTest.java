@@ -54,14 +54,25 @@ class TabletCoreTest {
         MutableClock device = new MutableClock(TRUE_NOW.minus(Duration.ofMinutes(10)));
         FakeTransport transport = new FakeTransport();
         try (TabletCore core = new TabletCore(transport, TestStore.TABLET, dir, TestStore.SECRET.clone(), device)) {
+            core.trustClockOf(TestStore.LRM);
             core.start();
             OutgoingMessages lrm = OutgoingMessages.of(TestStore.LRM, hub);
-            deliver(core, transport, lrm.build(SharedCorpus.examplePayload(MessageType.RS_EDA, "AliceGregoireNormand.01"),
-                    TestStore.TABLET).orElseThrow());
+            HubMessage eda = lrm.build(SharedCorpus.examplePayload(MessageType.RS_EDA, "AliceGregoireNormand.01"),
+                    TestStore.TABLET).orElseThrow();
+            deliver(core, transport, eda);
             hub.advance(Duration.ofSeconds(20));
             device.advance(Duration.ofSeconds(20));
             deliver(core, transport, lrm.build(SharedCorpus.examplePayload(MessageType.RS_ER, "AliceGregoireNORMAND.02"),
                     TestStore.TABLET).orElseThrow());
+            // The LRM alone is one sender: the Hub's word (its error reports) makes two (see TabletClockTest).
+            OutgoingMessages theHub = OutgoingMessages.of(org.opensmur.core.hub.error.HubError.HUB_ID, hub);
+            HubMessage ours = core.outgoing().statusChange(TestStore.CASE_A, TestStore.VLM4, ResourceStatus.DEPART,
+                    OffsetDateTime.now(hub), false, TestStore.LRM).orElseThrow();
+            for (int i = 0; i < 2; i++) {
+                hub.advance(Duration.ofSeconds(1));
+                device.advance(Duration.ofSeconds(1));
+                deliver(core, transport, theHub.errorReport(ours, org.opensmur.core.hub.error.ErrorCode.DEAD_LETTER_QUEUED, "expired").orElseThrow());
+            }
 
             assertTrue(core.clock().skewed(), "the crew is warned: " + core.clock().offset());
             HubMessage fix = core.outgoing().positions(List.of(new Position(TestStore.VLM4, OffsetDateTime.now(core.clock()),

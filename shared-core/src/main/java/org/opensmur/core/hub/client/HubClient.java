@@ -47,7 +47,7 @@ public final class HubClient implements AutoCloseable {
         this(transport, codec, store, acknowledger, events, null);
     }
 
-    /** {@code clock}, when given, learns the Hub side's time from every message received. */
+    /** {@code clock}, when given, learns the Hub side's time from every new message received and stored. */
     public HubClient(HubTransport transport, HubCodec codec, ReceivedStore store, Acknowledger acknowledger,
                      Consumer<HubEvent> events, HubClock clock) {
         this(transport, codec, store, acknowledger, events, clock, null);
@@ -98,9 +98,9 @@ public final class HubClient implements AutoCloseable {
         if (!hubRules.isEmpty()) {
             return reject(delivery, hubRules.get(0), hubRules);
         }
-        if (clock != null && settled(delivery)) {
-            clock.observe(message.dateTimeSent());
-        }
+        // Read before storing: whether this delivery waited in a queue (a reconnection's backlog) says
+        // nothing of its content, and storing takes time.
+        boolean settled = clock != null && settled(delivery);
         ReceivedStore.Outcome outcome;
         try {
             outcome = store.store(decoded);
@@ -142,6 +142,11 @@ public final class HubClient implements AutoCloseable {
             return Inbound.Disposition.STORED; // acknowledged to the broker so that it stops, answered no more
         }
         boolean fresh = outcome == ReceivedStore.Outcome.NEW;
+        if (fresh && settled) {
+            // Stored and new: its sender's date is one sample of that sender's clock; the clock weighs it
+            // against the others' (no single sender moves it).
+            clock.observe(message.senderID(), message.dateTimeSent());
+        }
         switch (message.payload()) {
             case Reference reference -> events.accept(new HubEvent.ReferenceReceived(reference.distributionID(),
                     reference.step(), Boolean.TRUE.equals(reference.refused()), reference.errorDistributionID(), message.senderID()));
