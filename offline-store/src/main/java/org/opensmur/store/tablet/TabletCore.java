@@ -117,6 +117,11 @@ public final class TabletCore implements AutoCloseable {
         if (described == null || !asked.resourceId().contains(described.resourceId())) {
             return;
         }
+        if (!trusted.contains(request.senderID())) {
+            // Where the SMUR is goes to its SAMU and partners, not to whoever asks.
+            LOG.warn("GEO-REQ {} from {}, not this tablet's SAMU: not answered", request.distributionID(), request.senderID());
+            return;
+        }
         try {
             send(outgoing.geoResources(List.of(described), request.senderID()));
         } catch (RuntimeException e) {
@@ -144,6 +149,9 @@ public final class TabletCore implements AutoCloseable {
     }
 
     /** The corrected clock (its offset from the Hub side's time, and whether the crew must be warned). */
+    /** The tablet's SAMU and partners ({@link #trust}): who may steer its cases and learn where it is. */
+    private volatile java.util.Set<String> trusted = java.util.Set.of();
+
     public HubClock clock() {
         return clock;
     }
@@ -203,6 +211,7 @@ public final class TabletCore implements AutoCloseable {
      * Anyone else may only speak about a case it shared first ({@link org.opensmur.core.mission.Steering}).
      */
     public void trust(java.util.Set<String> parties) {
+        trusted = java.util.Set.copyOf(parties);
         store.inbox().trust(parties);
         parties.forEach(clock::trust); // with the Hub, the parties whose agreement can correct the clock
     }

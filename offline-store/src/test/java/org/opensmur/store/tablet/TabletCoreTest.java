@@ -144,14 +144,19 @@ class TabletCoreTest {
         try (TabletCore core = new TabletCore(transport, TestStore.TABLET, line, dir, TestStore.SECRET.clone(), clock)) {
             core.describeAs(new GeoResource(TestStore.VLM4, "fr.health.samu440", "VLM 4", GeoResourceType.SMUR,
                     GeoResourceNature.EFFECTEUR, GeoResourceMobility.VEHICULE, GeoResourceCapacity.MEDICALE, null));
+            core.trust(java.util.Set.of(TestStore.LRM));
             core.start();
             OutgoingMessages lrm = OutgoingMessages.of(TestStore.LRM, clock, line);
             HubMessage other = lrm.build(new GeoResourcesRequest(List.of("fr.health.samu440.resource.VSAV1")), TestStore.TABLET).orElseThrow();
             HubMessage asked = lrm.build(new GeoResourcesRequest(List.of("fr.health.samu440.resource.VSAV1", TestStore.VLM4)),
                     TestStore.TABLET).orElseThrow();
+            // Where the SMUR is, asked by a participant that is not its SAMU: acknowledged, not answered.
+            HubMessage nosy = OutgoingMessages.of("fr.health.samu690.lrm", clock, line)
+                    .build(new GeoResourcesRequest(List.of(TestStore.VLM4)), TestStore.TABLET).orElseThrow();
             deliver(core, transport, other);
+            deliver(core, transport, nosy);
             deliver(core, transport, asked);
-            await().atMost(Duration.ofSeconds(10)).until(() -> core.store().outbox().waiting() == 0 && transport.published().size() == 3);
+            await().atMost(Duration.ofSeconds(10)).until(() -> core.store().outbox().waiting() == 0 && transport.published().size() == 4);
 
             var codec = core.outgoing().codec();
             List<HubMessage> sent = transport.published().stream().map(p -> codec.decode(p.body()).envelope()).toList();
@@ -160,7 +165,7 @@ class TabletCoreTest {
             HubMessage answer = answers.get(0);
             assertEquals(TestStore.LRM, answer.recipientID());
             assertEquals(TestStore.VLM4, ((GeoResourcesDetails) answer.payload()).resource().get(0).resourceId());
-            assertEquals(2, sent.stream().filter(m -> m.type() == MessageType.RC_REF).count(), "both requests acknowledged");
+            assertEquals(3, sent.stream().filter(m -> m.type() == MessageType.RC_REF).count(), "every request acknowledged");
             var official = SharedCorpus.officialEnvelopeSchema(line);
             for (FakeTransport.Published published : transport.published()) {
                 assertEquals(java.util.Set.of(), official.validate(codec.mapper().readTree(published.body())),
