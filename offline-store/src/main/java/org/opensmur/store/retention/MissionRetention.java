@@ -118,7 +118,33 @@ public final class MissionRetention {
         for (String caseId : due) {
             outcomes.add(purge(caseId));
         }
+        purgeCaseless(cutoff);
         return outcomes;
+    }
+
+    /**
+     * What was received about no case (acknowledgements, error reports, position requests) and the record of
+     * copies refused beyond the quota: kept as long as a mission's messages, then purged. The broker keeps a
+     * message 24 h at most, so no redelivery can come after.
+     */
+    private void purgeCaseless(long cutoff) {
+        int purged = database.inTransaction(c -> {
+            int n = 0;
+            for (String sql : List.of(
+                    "DELETE FROM sent_references WHERE received_id IN (SELECT distribution_id FROM inbox WHERE case_id IS NULL AND received_at <= ?)",
+                    "DELETE FROM inbox WHERE case_id IS NULL AND received_at <= ?",
+                    "DELETE FROM inbox_conflicts WHERE case_id IS NULL AND received_at <= ?",
+                    "DELETE FROM inbox_refused_copies WHERE first_at <= ?")) {
+                try (PreparedStatement delete = c.prepareStatement(sql)) {
+                    delete.setLong(1, cutoff);
+                    n += delete.executeUpdate();
+                }
+            }
+            return n;
+        });
+        if (purged > 0) {
+            LOG.info("retention: {} row(s) received about no case purged", purged);
+        }
     }
 
     /** The crew's "erase now": a closed mission goes at once, under the same rule of delivery. */

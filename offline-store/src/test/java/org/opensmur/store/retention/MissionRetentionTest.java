@@ -110,6 +110,27 @@ class MissionRetentionTest {
     }
 
     @Test
+    void whatWasReceivedAboutNoCaseIsPurgedAfterTheSameDelay() {
+        try (TabletCore core = new TabletCore(transport, TestStore.TABLET, dir, TestStore.SECRET.clone(), clock)) {
+            core.start();
+            HubMessage depart = tap(core, TestStore.CASE_A, ResourceStatus.DEPART); // a mission still going
+            recu(core, depart);
+            String acknowledgement = core.store().inbox().recent(10).stream()
+                    .filter(r -> r.type().equals("RC-REF")).findFirst().orElseThrow().distributionId();
+
+            clock.advance(Duration.ofHours(71));
+            core.store().retention().purgeDue();
+            assertTrue(core.store().inbox().read(acknowledgement) != null, "kept as long as a mission's messages");
+
+            clock.advance(Duration.ofHours(2));
+            core.store().retention().purgeDue();
+            assertNull(core.store().inbox().read(acknowledgement), "an RC-REF about no case goes after 72 h");
+            assertEquals(DeliveryState.RECEIVED, core.store().outbox().find(depart.distributionID()).state(),
+                    "what it acknowledged stays as long as its mission");
+        }
+    }
+
+    @Test
     void aCaseClosedByTheSamuCountsFromItsClosureAndTheCrewMayEraseItAtOnce() {
         try (TabletCore core = new TabletCore(transport, TestStore.TABLET, dir, TestStore.SECRET.clone(), clock)) {
             core.start();
