@@ -55,6 +55,19 @@ public final class Inbox implements ReceivedStore {
         this.clock = clock;
     }
 
+    /**
+     * Free space the inbox leaves to the outbox: below it, a received message is given back to the broker
+     * (which keeps it and delivers it again later) so that what senders write can never take the room the
+     * crew's taps need. 20 MiB hold some ten thousand taps.
+     */
+    public static final long RESERVE_FOR_THE_OUTBOX = 20L * 1024 * 1024;
+    private volatile long reserve = RESERVE_FOR_THE_OUTBOX;
+
+    /** The space left to the outbox (tests, and a device that knows better). */
+    public void keepFree(long bytes) {
+        reserve = bytes;
+    }
+
     /** The parties that may speak about any case: the tablet's LRM and the partners its settings list. */
     public void trust(Set<String> parties) {
         trusted = Set.copyOf(parties);
@@ -62,6 +75,11 @@ public final class Inbox implements ReceivedStore {
 
     @Override
     public Outcome store(Decoded decoded) {
+        long free = database.usableSpace();
+        if (free >= 0 && free < reserve) {
+            throw new org.opensmur.store.db.StoreException(org.opensmur.store.db.StoreException.Kind.FULL,
+                    "only " + free / (1024 * 1024) + " MiB free: the rest is kept for the crew's taps; received messages wait at the Hub");
+        }
         HubMessage message = decoded.envelope();
         String digest = ContentDigest.of(decoded.tree());
         byte[] sealed = vault.seal(codec.encode(kept(decoded)), message.distributionID());

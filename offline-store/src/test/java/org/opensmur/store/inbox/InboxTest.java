@@ -247,6 +247,22 @@ class InboxTest {
     }
 
     @Test
+    void whenSpaceRunsLowReceivedMessagesWaitAtTheHubAndTheCrewsTapsAreStillSaved() {
+        Tablet tablet = new Tablet(dir);
+        HubMessage created = normandCase(tablet.t).get(0);
+        tablet.t.store.inbox().keepFree(Long.MAX_VALUE); // as if the disk had less than the reserve left
+
+        assertEquals(Inbound.Disposition.RETRY_LATER, tablet.deliver(created, false), "given back to the broker, not lost");
+        assertEquals(null, tablet.t.store.inbox().read(created.distributionID()));
+        String tap = tablet.t.store.outbox().enqueue(tablet.t.status(TestStore.CASE_A,
+                org.opensmur.core.status.ResourceStatus.DEPART)).distributionId();
+        assertNotNull(tablet.t.store.outbox().find(tap), "the crew's tap is saved in the reserve");
+
+        tablet.t.store.inbox().keepFree(0);
+        assertEquals(Inbound.Disposition.STORED, tablet.deliver(created, true), "delivered again once there is room");
+    }
+
+    @Test
     void anErrorReportIsStoredWithoutTheCopyOfOurOwnMessageItQuotes() {
         Tablet tablet = new Tablet(dir);
         HubMessage ours = tablet.t.status(TestStore.CASE_A, org.opensmur.core.status.ResourceStatus.DEPART).orElseThrow();

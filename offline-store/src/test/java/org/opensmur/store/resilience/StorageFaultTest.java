@@ -80,6 +80,7 @@ class StorageFaultTest {
         broker.purgeAll();
         try (SmallDisk disk = new SmallDisk(dir, 4)) {
             TestStore t = new TestStore(disk.folder("store"), OutboxPolicy.defaults(), HubBroker.TABLET);
+            t.store.inbox().keepFree(0); // a 4 MB disk is all reserve: this test is about the disk itself being full
             AtomicInteger attempts = new AtomicInteger();
             List<HubEvent> events = new CopyOnWriteArrayList<>();
             ReceivedStore counted = decoded -> {
