@@ -39,6 +39,8 @@ public final class LocalHubForApp implements AutoCloseable {
     public static final String TABLET = "fr.health.test.smurtab";
     static final String LRM = "fr.health.test.lrm";
     static final String ORU = "fr.health.test.oru";
+    /** Another Hub participant, with a certificate of its own: not the tablet's SAMU. */
+    static final String OTHER = "fr.health.test.other";
 
     final Path dir;
     final EmbeddedHub hub;
@@ -70,7 +72,7 @@ public final class LocalHubForApp implements AutoCloseable {
         codec = HubCodec.of(line);
         fromLrm = OutgoingMessages.of(LRM, Clock.systemDefaultZone(), line);
         dir = Files.createTempDirectory("opensmur-app-hub");
-        hub = EmbeddedHub.startLocal(dir, List.of(TABLET, LRM, ORU), vhost);
+        hub = EmbeddedHub.startLocal(dir, List.of(TABLET, LRM, ORU, OTHER), vhost);
         ConnectionFactory admin = new ConnectionFactory();
         admin.setUri(hub.adminUri());
         dispatcher = new Dispatcher(admin.newConnection("app-test-dispatcher"), Clock.systemUTC(), Dispatcher.Broker.QPID, line,
@@ -117,6 +119,25 @@ public final class LocalHubForApp implements AutoCloseable {
 
     /** Publishes one of the hub-sim scenario payloads as the LRM, with this case's values filled in. */
     public HubMessage send(String file, String caseId, DistributionKind kind) throws Exception {
+        return sendPayload(scenarioFile(file, caseId), kind);
+    }
+
+    /** The same scenario file, published by another participant through the dispatcher, as the Hub would route it. */
+    public HubMessage sendFromThirdParty(String file, String caseId, DistributionKind kind) throws Exception {
+        var decoded = codec.decode(scenarioFile(file, caseId));
+        try (AmqpHubTransport other = new AmqpHubTransport(config(OTHER, false), Clock.systemUTC())) {
+            other.start(delivery -> org.opensmur.core.hub.transport.Inbound.Disposition.RETRY_LATER); // it reads nothing here
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> other.state().isConnected());
+            HubMessage message = OutgoingMessages.of(OTHER, Clock.systemDefaultZone(), line)
+                    .build(decoded.message().payload(), TABLET, kind == null ? decoded.type().defaultKind() : kind).orElseThrow();
+            if (!other.publish(codec.encode(message), message.distributionID()).join().isConfirmed()) {
+                throw new IllegalStateException("the third party could not publish " + decoded.type());
+            }
+            return message;
+        }
+    }
+
+    private byte[] scenarioFile(String file, String caseId) throws Exception {
         String text;
         String variant = org.opensmur.hubsim.lrm.Scenario.variantFor(file, line);
         InputStream found = variant == null ? null : getClass().getResourceAsStream("/scenarios/primary/" + variant);
@@ -127,7 +148,7 @@ public final class LocalHubForApp implements AutoCloseable {
         text = text.replace("${caseId}", caseId).replace("${senderCaseId}", senderCaseId)
                 .replace("${patientId}", "fr.health.samu440.patient." + senderCaseId + ".1")
                 .replace("${now}", HubDates.format(OffsetDateTime.now()));
-        return sendPayload(text.getBytes(StandardCharsets.UTF_8), kind);
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     /**

@@ -159,6 +159,28 @@ class TabletFlowsTest {
     }
 
     @Test
+    void aThirdPartysCancellationAndUpdateChangeNothingAndTheCrewIsToldWhoSentThem(FxRobot robot) throws Exception {
+        String caseId = onScene(robot);
+        var before = session.core().store().cases().view(caseId).current();
+        hub.sendFromThirdParty("engagement.json", caseId, org.opensmur.core.hub.message.DistributionKind.CANCEL);
+        hub.sendFromThirdParty("orientation.json", caseId, null);
+        await().atMost(Duration.ofSeconds(20)).until(() -> text(robot, "#last-error").startsWith("Message d'un tiers ignoré (fr.health.test)"));
+        Thread.sleep(1_000); // what a cancellation would have raised would be up by now
+        assertFalse(robot.lookup("#alert-title").tryQuery().map(TabletFlowsTest::shown).orElse(false), "no cancellation, no update card");
+        assertFalse(robot.lookup("#status-ANNULE").query().getPseudoClassStates().stream().anyMatch(p -> p.getPseudoClassName().equals("expected")),
+                "the crew is not asked to confirm a cancellation");
+        assertTrue(hub.atLrm.stream().noneMatch(m -> m.payload() instanceof org.opensmur.core.status.ResourcesStatus s
+                && s.state().status() == org.opensmur.core.status.ResourceStatus.ANNULE));
+        assertEquals(before, session.core().store().cases().view(caseId).current(), "the case is as its SAMU shared it");
+        assertFalse(session.mission().overProperty().get(), "not closed");
+
+        // The tablet's SAMU still steers it.
+        hub.send("engagement.json", caseId, org.opensmur.core.hub.message.DistributionKind.CANCEL);
+        await().atMost(Duration.ofSeconds(20)).until(() -> shown(robot.lookup("#alert-title").query()));
+        assertEquals("La régulation a annulé l'intervention", text(robot, "#alert-title"));
+    }
+
+    @Test
     void aRequestArrivingUnderAFingerTakesNoTapForAMomentAndTheTapLandsNowhere(FxRobot robot) throws Exception {
         String caseId = onScene(robot);
         javafx.geometry.Point2D target = robot.point("#status-PEC").query();
