@@ -176,6 +176,7 @@ public final class TabletSession implements AutoCloseable {
             case CoreNotice.AcknowledgementIgnored ignored -> log.inbound(ignored.kind(), "", clock.instant(),
                     labels.format("log.ignoredAck", ignored.from()), ignored.referencedDistributionId());
             case CoreNotice.Storage storage -> statusBar.onStorage(storage.state());
+            case CoreNotice.IdentityTriedElsewhere tried -> statusBar.onIdentityTriedElsewhere(tried.at());
         }
         ledgerChanged();
     }

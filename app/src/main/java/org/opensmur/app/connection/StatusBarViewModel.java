@@ -45,7 +45,7 @@ public final class StatusBarViewModel {
         online.set(next.isConnected());
         // Red when a person must act: given up, or this certificate in use on another device (retried meanwhile).
         boolean identityInUse = next instanceof ConnectionState.Reconnecting r && r.cause() == ConnectionState.Cause.IDENTITY_IN_USE;
-        failed.set(next instanceof ConnectionState.Failed || identityInUse);
+        failed.set(next instanceof ConnectionState.Failed || identityInUse || triedElsewhereRecently());
         if (next instanceof ConnectionState.Failed f) {
             // The crew reads what to do; the integrator reads the cause beside it.
             lastError.set(labels.format("connection.failed.detail", f.reason()));
@@ -59,9 +59,33 @@ public final class StatusBarViewModel {
         return failed;
     }
 
+    /** How long the holder of the certificate keeps saying that another device tried it (it retries every few minutes). */
+    private static final Duration TRIED_ELSEWHERE_SHOWN = Duration.ofMinutes(10);
+    private Instant triedElsewhere;
+
+    /**
+     * Another device with this tablet's certificate was refused (it said so through the Hub): red, with what to
+     * do, until ten minutes after the last time it tried.
+     */
+    public void onIdentityTriedElsewhere(Instant at) {
+        triedElsewhere = at;
+        lastError.set(labels.format("connection.identityTriedElsewhere",
+                java.time.format.DateTimeFormatter.ofPattern("HH:mm").format(at.atZone(clock.getZone()))));
+        failed.set(true);
+    }
+
+    private boolean triedElsewhereRecently() {
+        return triedElsewhere != null && clock.instant().isBefore(triedElsewhere.plus(TRIED_ELSEWHERE_SHOWN));
+    }
+
     /** Called every few seconds so that "offline for 3 min" keeps counting. */
     public void refresh() {
         Instant now = clock.instant();
+        if (triedElsewhere != null && !triedElsewhereRecently()) {
+            triedElsewhere = null;
+            failed.set(state instanceof ConnectionState.Failed
+                    || state instanceof ConnectionState.Reconnecting r && r.cause() == ConnectionState.Cause.IDENTITY_IN_USE);
+        }
         connection.set(switch (state) {
             case ConnectionState.Connected c -> labels.get("connection.online");
             case ConnectionState.Connecting c -> labels.get("connection.connecting");

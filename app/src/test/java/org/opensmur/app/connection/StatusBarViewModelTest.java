@@ -82,6 +82,17 @@ class StatusBarViewModelTest {
         org.junit.jupiter.api.Assertions.assertTrue(strip.lastErrorProperty().get().startsWith("Ce certificat est déjà utilisé par un autre appareil"),
                 strip.lastErrorProperty().get());
 
+        // The device that holds the queues is told too, in red, for ten minutes after the last try.
+        StatusBarViewModel holder = new StatusBarViewModel(Labels.french(), clock);
+        holder.onConnection(new org.opensmur.core.hub.transport.ConnectionState.Connected(clock.instant()));
+        holder.onIdentityTriedElsewhere(clock.instant());
+        org.junit.jupiter.api.Assertions.assertTrue(holder.failedProperty().get());
+        org.junit.jupiter.api.Assertions.assertTrue(holder.lastErrorProperty().get().startsWith(
+                "Un autre appareil a tenté de se connecter avec le certificat de cette tablette"), holder.lastErrorProperty().get());
+        clock.advance(Duration.ofMinutes(11));
+        holder.refresh();
+        org.junit.jupiter.api.Assertions.assertFalse(holder.failedProperty().get(), "gone once the other device stopped trying");
+
         // Our own link cut a moment ago is not another device: amber, it clears by itself.
         strip.onConnection(new org.opensmur.core.hub.transport.ConnectionState.Reconnecting(clock.instant(), null,
                 "previous connection", org.opensmur.core.hub.transport.ConnectionState.Cause.PREVIOUS_CONNECTION));

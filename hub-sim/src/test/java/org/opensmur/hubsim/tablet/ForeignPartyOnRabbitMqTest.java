@@ -144,4 +144,26 @@ class ForeignPartyOnRabbitMqTest {
                 DistributionKind.CANCEL).orElseThrow());
         await().atMost(Duration.ofSeconds(20)).until(() -> lrm.receivedStatus(ResourceStatus.ANNULE));
     }
+
+    @Test
+    void aSecondTabletOnTheSameCertificateIsRefusedAndTheFirstIsToldSo() throws Exception {
+        List<org.opensmur.store.tablet.CoreNotice> toldTheFirst = new CopyOnWriteArrayList<>();
+        tablet.core().onNotice(toldTheFirst::add);
+        await().atMost(Duration.ofSeconds(20)).until(() -> tablet.core().events() != null
+                && broker.config(HubBroker.TABLET) != null && tablet.store() != null);
+        Thread.sleep(500); // the first tablet's consumers are up
+        List<org.opensmur.core.hub.transport.ConnectionState> second = new CopyOnWriteArrayList<>();
+        try (HeadlessTablet intruder = new HeadlessTablet(broker.config(broker.settings(HubBroker.TABLET)), dir.resolve("second"),
+                "second-secret".toCharArray(), Duration.ofHours(1), Clock.systemUTC())) {
+            intruder.core().events().subscribe(org.opensmur.core.hub.transport.ConnectionState.class, second::add);
+            intruder.start();
+            await().atMost(Duration.ofSeconds(20)).until(() -> second.stream().anyMatch(s -> s instanceof
+                    org.opensmur.core.hub.transport.ConnectionState.Reconnecting r
+                    && r.cause() == org.opensmur.core.hub.transport.ConnectionState.Cause.IDENTITY_IN_USE));
+            await().atMost(Duration.ofSeconds(20)).until(() -> toldTheFirst.stream()
+                    .anyMatch(n -> n instanceof org.opensmur.store.tablet.CoreNotice.IdentityTriedElsewhere));
+            assertTrue(second.stream().noneMatch(org.opensmur.core.hub.transport.ConnectionState::isConnected),
+                    "the second never consumed: " + second);
+        }
+    }
 }

@@ -10,6 +10,13 @@ public sealed interface CoreNotice {
     record AcknowledgementIgnored(String kind, String referencedDistributionId, String from) implements CoreNotice {
     }
 
+    /**
+     * Another device with this tablet's certificate tried to connect and was refused (it said so through the
+     * Hub, as this client: nobody else can): one certificate, one device.
+     */
+    record IdentityTriedElsewhere(java.time.Instant at) implements CoreNotice {
+    }
+
     /** The state of the device's storage changed (space low or back, the database gone). */
     record Storage(StorageState state) implements CoreNotice {
     }

@@ -83,7 +83,19 @@ public final class TabletCore implements AutoCloseable {
         this.outgoing = OutgoingMessages.of(clientId, this.clock, line);
         this.store = OfflineStore.open(storeFolder, keys, outgoing, codec, OutboxPolicy.defaults(), this.clock);
         this.relay = store.relay(transport, this.clock, WINDOW);
+        String self = clientId;
+        transport.whenRefusedForAnother(() -> codec.encode(outgoing.build(new org.opensmur.core.hub.error.HubError(
+                new org.opensmur.core.hub.error.ErrorStatus(org.opensmur.core.hub.error.ErrorCode.INTERNAL_CLIENT_ERROR.statusCode(),
+                        org.opensmur.core.hub.error.ErrorCode.INTERNAL_CLIENT_ERROR.statusString()),
+                IDENTITY_IN_USE + ": another device with this certificate was refused; one certificate, one device", null,
+                self + "_identity-" + this.clock.millis()), self, org.opensmur.core.hub.message.DistributionKind.ERROR).orElseThrow()));
         this.client = new HubClient(transport, codec, store.inbox(), store.acknowledger(), event -> {
+            if (event instanceof HubEvent.ErrorReported report && self.equals(report.from())
+                    && String.valueOf(report.error().errorCause()).startsWith(IDENTITY_IN_USE)) {
+                // Only a holder of this certificate can write as this client: another device is trying.
+                notify(new CoreNotice.IdentityTriedElsewhere(this.clock.instant()));
+                return;
+            }
             // the ledger first: a listener that reads it sees the new state
             store.applyToLedger(event).filter(LedgerVerdict::ignored).ifPresent(verdict -> notify(switch (event) {
                 case HubEvent.ReferenceReceived ref -> new CoreNotice.AcknowledgementIgnored("RC-REF", ref.referencedDistributionId(), ref.from());
@@ -149,6 +161,9 @@ public final class TabletCore implements AutoCloseable {
     }
 
     /** The corrected clock (its offset from the Hub side's time, and whether the crew must be warned). */
+    /** The cause an identity notice starts with (see {@link CoreNotice.IdentityTriedElsewhere}). */
+    static final String IDENTITY_IN_USE = "IDENTITY_IN_USE";
+
     /** The tablet's SAMU and partners ({@link #trust}): who may steer its cases and learn where it is. */
     private volatile java.util.Set<String> trusted = java.util.Set.of();
 

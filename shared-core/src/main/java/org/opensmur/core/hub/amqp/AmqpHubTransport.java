@@ -74,6 +74,8 @@ public final class AmqpHubTransport implements HubTransport {
     private volatile boolean closed;
     /** When this transport was last connected (null: never): tells our own lingering connection from another device. */
     private volatile java.time.Instant lastConnected;
+    private volatile java.util.function.Supplier<byte[]> identityNotice;
+    private volatile Instant lastNoticeSent;
     /** Set when automatic recovery brought the link back without its consumers. */
     private volatile boolean consumersLost;
     private volatile Inbound inbound;
@@ -172,6 +174,7 @@ public final class AmqpHubTransport implements HubTransport {
                             tag -> LOG.warn("the broker cancelled the consumer of {}", config.queueName(queue)));
                 } catch (IOException e) {
                     if (exclusiveRefusal(e)) {
+                        tellTheHolder(opened);
                         throw new IdentityInUse(config.queueName(queue), e);
                     }
                     throw e;
@@ -465,6 +468,33 @@ public final class AmqpHubTransport implements HubTransport {
             }
         }
         return false;
+    }
+
+    @Override
+    public void whenRefusedForAnother(java.util.function.Supplier<byte[]> notice) {
+        this.identityNotice = notice;
+    }
+
+    /**
+     * Tells the device that holds this client's queues that another one was refused: the notice goes through
+     * the Hub to this client's own queue, which that device reads. At most every 5 minutes, whatever the retries.
+     */
+    private void tellTheHolder(Connection opened) {
+        java.util.function.Supplier<byte[]> notice = identityNotice;
+        Instant now = clock.instant();
+        if (notice == null || (lastNoticeSent != null && Duration.between(lastNoticeSent, now).compareTo(Duration.ofMinutes(5)) < 0)) {
+            return;
+        }
+        try {
+            Channel channel = opened.createChannel();
+            channel.confirmSelect();
+            channel.basicPublish(config.exchange(), config.clientId(), false, JSON_PERSISTENT, notice.get());
+            channel.waitForConfirmsOrDie(5_000);
+            lastNoticeSent = now;
+            LOG.warn("refused: another device holds this client's queues; it was told through the Hub");
+        } catch (Exception e) {
+            LOG.warn("refused: another device holds this client's queues; it could not be told ({})", shortReason(e));
+        }
     }
 
     /** Another connection consumes a queue of this client id: another device holds its certificate. */

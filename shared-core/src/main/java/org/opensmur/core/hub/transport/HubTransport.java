@@ -21,6 +21,14 @@ public interface HubTransport extends AutoCloseable {
 
     ConnectionState state();
 
+    /**
+     * What to publish, as this client, when the broker refuses its queues because another connection holds
+     * them: a word for the device that holds them (the Hub routes it to this client's own queues, which that
+     * device reads). Published at most every few minutes; null or never set: nothing.
+     */
+    default void whenRefusedForAnother(java.util.function.Supplier<byte[]> notice) {
+    }
+
     /** Called on every state change (on a transport thread: hand over to the UI thread if needed). */
     void onStateChange(Consumer<ConnectionState> listener);
 

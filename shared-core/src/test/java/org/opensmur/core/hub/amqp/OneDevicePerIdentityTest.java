@@ -69,9 +69,25 @@ class OneDevicePerIdentityTest {
         List<String> second = new CopyOnWriteArrayList<>();
         AmqpHubTransport holder = device(broker.settings(HubBroker.TABLET), first);
         await().atMost(Duration.ofSeconds(20)).until(() -> holder.state().isConnected());
-        AmqpHubTransport intruder = device(broker.settings(HubBroker.TABLET), second);
+        AmqpHubTransport intruder = new AmqpHubTransport(broker.config(broker.settings(HubBroker.TABLET)), Clock.systemUTC());
+        transports.add(intruder);
+        byte[] notice = "{\"notice\":\"identity in use\"}".getBytes(StandardCharsets.UTF_8);
+        intruder.whenRefusedForAnother(() -> notice);
+        intruder.start(delivery -> {
+            second.add(new String(delivery.body(), StandardCharsets.UTF_8));
+            return Inbound.Disposition.STORED;
+        });
         await().atMost(Duration.ofSeconds(20)).until(() -> intruder.state() instanceof ConnectionState.Reconnecting r
                 && r.cause() == ConnectionState.Cause.IDENTITY_IN_USE);
+        // The refused device tells the holder, through the Hub (here: into its dispatch queue, as this client).
+        try (Connection admin = broker.admin(); Channel channel = admin.createChannel()) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> channel.messageCount(HubTopology.DISPATCH) >= 1);
+            var published = channel.basicGet(HubTopology.DISPATCH, true);
+            assertEquals(new String(notice, StandardCharsets.UTF_8), new String(published.getBody(), StandardCharsets.UTF_8));
+            assertEquals(HubBroker.TABLET, published.getEnvelope().getRoutingKey(), "as this client: nobody else could");
+            Thread.sleep(3_000); // retries meanwhile: told once, not at every retry
+            assertEquals(0, channel.messageCount(HubTopology.DISPATCH));
+        }
         assertTrue(((ConnectionState.Reconnecting) intruder.state()).reason().contains("another device"), intruder.state().toString());
 
         for (int i = 0; i < 20; i++) {
