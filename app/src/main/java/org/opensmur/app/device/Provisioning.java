@@ -57,7 +57,7 @@ public final class Provisioning {
     public List<Problem> importBundle(String bundle, char[] oneTimePassword) {
         ProvisioningBundle.Contents contents;
         try {
-            contents = ProvisioningBundle.open(bundle, oneTimePassword);
+            contents = ProvisioningBundle.open(bundle, oneTimePassword, clock.instant());
         } catch (ProvisioningBundle.Refused refused) {
             return List.of(new Problem(refused.field().name(), refused.getMessage()));
         }

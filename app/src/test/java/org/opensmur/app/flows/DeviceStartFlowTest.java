@@ -53,7 +53,7 @@ import org.testfx.framework.junit5.Start;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DeviceStartFlowTest {
 
-    private static final char[] OTP = "4711-2093-8812".toCharArray();
+    private static final char[] OTP = ProvisioningBundle.newOneTimePassword();
     private LocalHubForApp hub;
     private Path storage;
     private Scene scene;
@@ -114,7 +114,8 @@ class DeviceStartFlowTest {
         settings.putAll(overrides);
         return ProvisioningBundle.seal(new ProvisioningBundle.Contents(settings,
                 Files.readAllBytes(hub.dir.resolve(certificateOf + ".p12")), folder.password(),
-                Files.readAllBytes(hub.dir.resolve("truststore.p12")), folder.password()), OTP);
+                Files.readAllBytes(hub.dir.resolve("truststore.p12")), folder.password()), OTP,
+                java.time.Instant.now().plus(Duration.ofDays(7)));
     }
 
     private void provision(FxRobot robot, String bundle, String password) {
@@ -143,7 +144,7 @@ class DeviceStartFlowTest {
         robot.clickOn("#provision-import");
         assertEquals("Collez le contenu du fichier de mise en service", text(robot, "#provision-bundle-problem"));
 
-        provision(robot, bundle(LocalHubForApp.TABLET, Map.of()), "4711-2093-8813");
+        provision(robot, bundle(LocalHubForApp.TABLET, Map.of()), new String(ProvisioningBundle.newOneTimePassword()));
         assertEquals("Mot de passe incorrect (ou fichier modifié depuis sa création)", text(robot, "#provision-password-problem"));
         assertEquals("", text(robot, "#provision-bundle-problem"));
 
