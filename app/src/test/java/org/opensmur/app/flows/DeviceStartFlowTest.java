@@ -36,7 +36,6 @@ import org.opensmur.app.shell.Labels;
 import org.opensmur.app.shell.RunningTablet;
 import org.opensmur.app.shell.Theme;
 import org.opensmur.app.testing.Tablets;
-import org.opensmur.app.unlock.LockedTablet;
 import org.opensmur.core.hub.transport.LocalHubFolder;
 import org.opensmur.signing.ProvisioningBundle;
 import org.testfx.api.FxRobot;
@@ -96,7 +95,7 @@ class DeviceStartFlowTest {
             return () -> {
                 RunningTablet tablet = RunningTablet.show(opened, labels);
                 running.add(tablet);
-                return new LockedTablet.Opened(tablet.view(), tablet.session()::missionActive);
+                return tablet;
             };
         }, Duration.ofMinutes(5)));
     }
@@ -162,7 +161,7 @@ class DeviceStartFlowTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#unlock-title").tryQuery().isPresent());
         assertEquals("Choisissez le code de la tablette (6 chiffres ou plus)", text(robot, "#unlock-title"));
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(storage.resolve("hub"))));
-        for (String file : List.of("hub.properties", "client.p12", "truststore.p12")) {
+        for (String file : List.of("hub.properties", "client.p12", "truststore.p12")) { // identity.sealed: once the store opens
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(storage.resolve("hub").resolve(file))), file);
         }
 
@@ -172,6 +171,9 @@ class DeviceStartFlowTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> running.get(0).session().core().transport().state().isConnected());
         assertTrue(Files.exists(storage.resolve("store/store.db")) && Files.exists(storage.resolve("store/store-key.json")),
                 "the store lives under private storage");
+        assertTrue(Files.exists(storage.resolve("hub/identity.sealed")), "the identity's secrets sealed once the store opened");
+        String settings = Files.readString(storage.resolve("hub/hub.properties"));
+        assertFalse(settings.contains("KEY_PASSPHRASE") || settings.contains("TRUST_STORE_PASSWORD"), settings);
 
         // A later start: no provisioning, the PIN only.
         running.get(0).close();
