@@ -57,7 +57,8 @@ public final class TabletApp extends Application {
             locked = new LockedTablet(new PinLock(settings.storeFolder()), new Background(unlocking, Platform::runLater), labels,
                     keys -> {
                         TabletSession opened = RunningTablet.open(settings.withStoreKeys(keys), labels, clock, positions);
-                        return () -> new LockedTablet.Opened(showScreens(opened, labels, options), session::missionActive);
+                        java.time.Instant notAfter = certificateNotAfter(settings);
+                        return () -> new LockedTablet.Opened(showScreens(opened, labels, options, notAfter), session::missionActive);
                     }, options.lockAfter(), System::nanoTime);
             Scene scene = new Scene(locked, 1280, 800);
             theme.applyTo(scene);
@@ -74,7 +75,8 @@ public final class TabletApp extends Application {
         Thread opening = new Thread(() -> {
             try {
                 TabletSession opened = RunningTablet.open(settings, labels, clock, positions);
-                Platform.runLater(() -> scene.setRoot(showScreens(opened, labels, options)));
+                java.time.Instant notAfter = certificateNotAfter(settings);
+                Platform.runLater(() -> scene.setRoot(showScreens(opened, labels, options, notAfter)));
             } catch (StoreException e) {
                 // The store cannot be opened (its database missing beside its key, damaged...): said on screen, in
                 // the crew's words and with what the integrator must run; nothing is created in its place.
@@ -89,9 +91,25 @@ public final class TabletApp extends Application {
         opening.start();
     }
 
+    /**
+     * When the tablet's certificate ends, for the strip's warning (null: plain AMQP, or it cannot be read: the link
+     * says why). Read off the UI thread: opening a PKCS#12 derives its key.
+     */
+    static java.time.Instant certificateNotAfter(TabletSettings settings) {
+        if (settings.hub().plainAmqp()) {
+            return null;
+        }
+        try {
+            return org.opensmur.signing.KeyMaterial.clientNotAfter(settings.hub().certificatePath(), settings.hub().keyPassphrase());
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
     /** The screens over an opened session; the Hub link starts. On the UI thread. */
-    private MainView showScreens(TabletSession opened, Labels labels, TabletCommand options) {
+    private MainView showScreens(TabletSession opened, Labels labels, TabletCommand options, java.time.Instant certificateNotAfter) {
         RunningTablet running = RunningTablet.show(opened, labels);
+        running.session().statusBar().onCertificateExpiry(certificateNotAfter);
         running.view().showTheme(theme);
         session = running.session();
         session.core().store().retention().keepFor(options.keepMissions());

@@ -68,6 +68,25 @@ public final class KeyMaterial {
         }
     }
 
+    /** When the client certificate in {@code certificate} (a PKCS#12/JKS store, or PEM) stops being valid. */
+    public static Instant clientNotAfter(Path certificate, char[] passphrase) {
+        requireFile(certificate, "client certificate");
+        if (isPem(certificate)) {
+            return Pki.readCertificates(certificate).get(0).getNotAfter().toInstant();
+        }
+        KeyStore store = Pki.loadStore(certificate, passphrase);
+        try {
+            for (String alias : Collections.list(store.aliases())) {
+                if (store.isKeyEntry(alias)) {
+                    return ((X509Certificate) store.getCertificate(alias)).getNotAfter().toInstant();
+                }
+            }
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("cannot read " + certificate + ": " + e.getMessage(), e);
+        }
+        throw new IllegalArgumentException(certificate + " holds no private key entry");
+    }
+
     /** The CN of the client certificate: the broker logs the tablet in under this name. */
     public static String clientCommonName(KeyStore store) {
         try {

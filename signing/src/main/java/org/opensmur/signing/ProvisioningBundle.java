@@ -4,6 +4,11 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -16,12 +21,29 @@ import javax.crypto.AEADBadTagException;
  * What an integrator hands a new tablet, in one text (a file, or a QR code's text when it fits): its Hub
  * settings by the SDK's names (HUB_HOSTNAME, HUB_PORT, VHOST, CLIENT_ID, LRM_CLIENT_ID, ORU_CLIENT_ID...), its
  * PKCS#12 and the Hub's trust store with their passwords, sealed (AES-256-GCM) under a key derived by
- * Argon2id from a one-time password given to the crew apart. The KDF's parameters travel with it and are
- * bound to the seal.
+ * Argon2id from a one-time password given to the crew apart. The KDF's parameters and the bundle's expiry
+ * travel with it in clear, bound to the seal (changing either breaks it), and are checked before anything is
+ * derived: a bundle asking for more memory or passes than {@link #MAX_MEMORY_KIB}/{@link #MAX_ITERATIONS}, or
+ * past its date, is refused with words. The one-time password is never chosen by a person: {@link
+ * #newOneTimePassword()} draws it (120 bits) from an alphabet without look-alikes, in groups a person can type.
  */
 public final class ProvisioningBundle {
 
-    public static final String FORMAT = "opensmur-provisioning/1";
+    public static final String FORMAT = "opensmur-provisioning/2";
+    /** What a bundle may ask of the tablet that opens it: 256 MiB (4 times what it is sealed with). */
+    public static final int MAX_MEMORY_KIB = 256 * 1024;
+    /** Passes at most (sealed with {@link Argon2Kdf#PIN_MIN_ITERATIONS}). */
+    public static final int MAX_ITERATIONS = 10;
+    public static final int MAX_PARALLELISM = 4;
+    /** The one-time password's alphabet: no 0/O, no 1/I; lower case is read as upper case. */
+    static final String ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+    /** 24 symbols of 5 bits: 120 bits. */
+    static final int PASSWORD_SYMBOLS = 24;
+    static final int GROUP = 4;
+    /** The least a one-time password must carry to be accepted at sealing. */
+    public static final int MIN_PASSWORD_BITS = 100;
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     /** The bundle's content; the passwords are the PKCS#12's and the trust store's. */
     public record Contents(Map<String, String> settings, byte[] certificate, char[] certificatePassword, byte[] trustStore,
@@ -47,10 +69,59 @@ public final class ProvisioningBundle {
     private ProvisioningBundle() {
     }
 
-    public static String seal(Contents contents, char[] oneTimePassword) {
-        if (oneTimePassword == null || oneTimePassword.length < 8) {
-            throw new IllegalArgumentException("one-time password: 8 characters at least");
+    /**
+     * A new one-time password: {@value #PASSWORD_SYMBOLS} symbols from {@link #ALPHABET} (120 bits from
+     * {@link SecureRandom}), in groups of {@value #GROUP} joined by '-': {@code K7QM-3XRT-...}. Shown once.
+     */
+    public static char[] newOneTimePassword() {
+        char[] out = new char[PASSWORD_SYMBOLS + PASSWORD_SYMBOLS / GROUP - 1];
+        int at = 0;
+        for (int i = 0; i < PASSWORD_SYMBOLS; i++) {
+            if (i > 0 && i % GROUP == 0) {
+                out[at++] = '-';
+            }
+            out[at++] = ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length()));
         }
+        return out;
+    }
+
+    /**
+     * The password as typed, in the form it was drawn: groups' dashes and spaces dropped, lower case read as
+     * upper case. Anything else is kept, so that a wrong character stays wrong.
+     */
+    static char[] normalized(char[] typed) {
+        StringBuilder out = new StringBuilder(typed.length);
+        for (char c : typed) {
+            if (c != '-' && c != ' ' && c != '\t') {
+                out.append(Character.toUpperCase(c));
+            }
+        }
+        char[] chars = new char[out.length()];
+        out.getChars(0, out.length(), chars, 0);
+        out.setLength(0);
+        return chars;
+    }
+
+    /**
+     * Seals {@code contents} under {@code oneTimePassword}, which must be one {@link #newOneTimePassword()} drew
+     * (at least {@value #MIN_PASSWORD_BITS} bits of its alphabet: a password a person chose is refused), until
+     * {@code expires}.
+     */
+    public static String seal(Contents contents, char[] oneTimePassword, Instant expires) {
+        char[] password = oneTimePassword == null ? new char[0] : normalized(oneTimePassword);
+        boolean drawn = password.length * 5 >= MIN_PASSWORD_BITS;
+        for (char c : password) {
+            drawn &= ALPHABET.indexOf(c) >= 0;
+        }
+        if (!drawn) {
+            Arrays.fill(password, '\0');
+            throw new IllegalArgumentException("one-time password refused: it must be one `signing provision` draws ("
+                    + MIN_PASSWORD_BITS + " bits or more from " + ALPHABET + "), never one a person chose");
+        }
+        if (expires == null) {
+            throw new IllegalArgumentException("a bundle needs an expiry date");
+        }
+        String expiry = expires.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
         Properties inner = new Properties();
         contents.settings().forEach(inner::setProperty);
         Base64.Encoder b64 = Base64.getEncoder();
@@ -59,11 +130,13 @@ public final class ProvisioningBundle {
         inner.setProperty("truststore.p12", b64.encodeToString(contents.trustStore()));
         inner.setProperty("truststore.password", new String(contents.trustStorePassword()));
         Argon2Kdf kdf = Argon2Kdf.forOneTimePassword();
-        byte[] key = kdf.derive(oneTimePassword);
+        byte[] key = kdf.derive(password);
+        Arrays.fill(password, '\0');
         try {
-            AesGcm.Sealed sealed = AesGcm.seal(key, associatedData(kdf), text(inner).getBytes(StandardCharsets.UTF_8));
+            AesGcm.Sealed sealed = AesGcm.seal(key, associatedData(kdf, expiry), text(inner).getBytes(StandardCharsets.UTF_8));
             Map<String, String> outer = new LinkedHashMap<>();
             outer.put("format", FORMAT);
+            outer.put("expires", expiry);
             outer.put("kdf", kdf.memoryKiB() + "," + kdf.iterations() + "," + kdf.parallelism() + "," + b64.encodeToString(kdf.salt()));
             outer.put("nonce", b64.encodeToString(sealed.nonce()));
             outer.put("sealed", b64.encodeToString(sealed.bytes()));
@@ -76,16 +149,33 @@ public final class ProvisioningBundle {
         }
     }
 
-    public static Contents open(String text, char[] oneTimePassword) throws Refused {
+    /** Opens a bundle at {@code now} (the tablet's clock): refused with words when damaged, past its date, too dear, or the password is wrong. */
+    public static Contents open(String text, char[] oneTimePassword, Instant now) throws Refused {
         Properties outer = new Properties();
         try {
             outer.load(new StringReader(text == null ? "" : text.strip()));
         } catch (IOException | IllegalArgumentException e) {
             throw new Refused(Refused.Field.BUNDLE, "not a provisioning bundle (" + e.getMessage() + ")");
         }
+        if ("opensmur-provisioning/1".equals(outer.getProperty("format"))) {
+            throw new Refused(Refused.Field.BUNDLE, "this bundle was made by an earlier version (no expiry date, a password"
+                    + " a person chose): make a new one with signing provision");
+        }
         if (!FORMAT.equals(outer.getProperty("format"))) {
             throw new Refused(Refused.Field.BUNDLE, "not a provisioning bundle of this tablet (format "
                     + outer.getProperty("format", "none") + ")");
+        }
+        String expiry = outer.getProperty("expires", "");
+        Instant expires;
+        try {
+            expires = Instant.parse(expiry);
+        } catch (DateTimeParseException e) {
+            throw new Refused(Refused.Field.BUNDLE, "the bundle is damaged (cut short or altered): its expiry date '"
+                    + expiry + "' cannot be read");
+        }
+        if (!now.isBefore(expires)) {
+            throw new Refused(Refused.Field.BUNDLE, "this bundle expired on " + DAY.format(expires) + " (it is "
+                    + DAY.format(now) + " by this tablet's clock): ask the integrator for a new one");
         }
         if (oneTimePassword == null || oneTimePassword.length == 0) {
             throw new Refused(Refused.Field.PASSWORD, "the one-time password is missing");
@@ -96,7 +186,16 @@ public final class ProvisioningBundle {
         try {
             String[] k = outer.getProperty("kdf", "").split(",");
             Base64.Decoder b64 = Base64.getDecoder();
-            kdf = new Argon2Kdf(Integer.parseInt(k[0]), Integer.parseInt(k[1]), Integer.parseInt(k[2]), b64.decode(k[3]));
+            int memory = Integer.parseInt(k[0]);
+            int iterations = Integer.parseInt(k[1]);
+            int parallelism = Integer.parseInt(k[2]);
+            // Bounded before anything is derived: a bundle must not make the tablet spend gigabytes or hours.
+            if (memory > MAX_MEMORY_KIB || iterations > MAX_ITERATIONS || parallelism > MAX_PARALLELISM) {
+                throw new Refused(Refused.Field.BUNDLE, "the bundle asks for " + memory / 1024 + " MiB, " + iterations
+                        + " passes and " + parallelism + " lanes to open; this tablet gives at most " + MAX_MEMORY_KIB / 1024
+                        + " MiB, " + MAX_ITERATIONS + " passes and " + MAX_PARALLELISM + " lanes: refused");
+            }
+            kdf = new Argon2Kdf(memory, iterations, parallelism, b64.decode(k[3]));
             nonce = b64.decode(outer.getProperty("nonce", ""));
             sealed = b64.decode(outer.getProperty("sealed", ""));
         } catch (RuntimeException e) {
@@ -108,10 +207,12 @@ public final class ProvisioningBundle {
         if (kdf.memoryKiB() < Argon2Kdf.PIN_MEMORY_KIB || kdf.iterations() < Argon2Kdf.PIN_MIN_ITERATIONS) {
             throw new Refused(Refused.Field.BUNDLE, "the bundle's protection is weaker than this tablet accepts");
         }
-        byte[] key = kdf.derive(oneTimePassword);
+        char[] password = normalized(oneTimePassword);
+        byte[] key = kdf.derive(password);
+        Arrays.fill(password, '\0');
         Properties inner = new Properties();
         try {
-            inner.load(new StringReader(new String(AesGcm.open(key, nonce, associatedData(kdf), sealed), StandardCharsets.UTF_8)));
+            inner.load(new StringReader(new String(AesGcm.open(key, nonce, associatedData(kdf, expiry), sealed), StandardCharsets.UTF_8)));
         } catch (AEADBadTagException e) {
             throw new Refused(Refused.Field.PASSWORD, "wrong one-time password (or a bundle altered since it was made)");
         } catch (IOException | IllegalArgumentException e) {
@@ -151,8 +252,8 @@ public final class ProvisioningBundle {
         }
     }
 
-    private static byte[] associatedData(Argon2Kdf kdf) {
-        return (FORMAT + ";" + kdf.describe()).getBytes(StandardCharsets.UTF_8);
+    private static byte[] associatedData(Argon2Kdf kdf, String expiry) {
+        return (FORMAT + ";" + kdf.describe() + ";expires=" + expiry).getBytes(StandardCharsets.UTF_8);
     }
 
     private static String text(Properties properties) {

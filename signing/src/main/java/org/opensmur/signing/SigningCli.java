@@ -186,9 +186,10 @@ public final class SigningCli implements Callable<Integer> {
     }
 
     @Command(name = "provision", description = {
-        "Writes the provisioning bundle a new tablet imports at first start: its Hub settings, its PKCS#12 and",
-        "the Hub's trust store with their passwords, sealed under a one-time password (Argon2id, AES-256-GCM)",
-        "that the crew is given apart. The bundle is one text file (mode 0600)."})
+        "Writes the provisioning bundle a new tablet imports at first start (or from its settings, to renew its",
+        "certificate or change its vhost): its Hub settings, its PKCS#12 and the Hub's trust store with their",
+        "passwords, sealed (Argon2id, AES-256-GCM) under a one-time password this command draws (120 bits) and",
+        "prints once, to be given to the crew apart. The bundle is one text file (mode 0600) and expires."})
     static final class ProvisionCommand implements Callable<Integer> {
         @Option(names = "--hub-host", required = true, description = "the Hub's host name")
         String host;
@@ -220,8 +221,8 @@ public final class SigningCli implements Callable<Integer> {
         @Option(names = "--trust-store-password", required = true, description = PASSWORD_HELP)
         String trustStorePassword;
 
-        @Option(names = "--one-time-password", required = true, description = PASSWORD_HELP + " (8 characters or more)")
-        String oneTimePassword;
+        @Option(names = "--valid-days", defaultValue = "7", description = "days the bundle can be imported (1 to 30, default ${DEFAULT-VALUE})")
+        int validDays;
 
         @Option(names = "--out", required = true, description = "the bundle file to write (never overwritten)")
         Path out;
@@ -240,22 +241,33 @@ public final class SigningCli implements Callable<Integer> {
             if (oruId != null) {
                 settings.put("ORU_CLIENT_ID", oruId);
             }
+            if (validDays < 1 || validDays > 30) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--valid-days: " + validDays
+                        + ": between 1 and 30 (a bundle that lives long is a bundle that leaks)");
+            }
+            if (java.nio.file.Files.exists(out)) {
+                throw new IllegalArgumentException(out + " exists: a bundle is never overwritten");
+            }
             char[] certificateSecret = CommandLineSecrets.read(certificatePassword, "certificate password", ENV.get());
             char[] trustSecret = CommandLineSecrets.read(trustStorePassword, "trust store password", ENV.get());
-            char[] otp = CommandLineSecrets.read(oneTimePassword, "one-time password", ENV.get());
+            char[] otp = ProvisioningBundle.newOneTimePassword();
+            Instant expires = Instant.now().plus(Duration.ofDays(validDays));
             try {
                 String bundle = ProvisioningBundle.seal(new ProvisioningBundle.Contents(settings, java.nio.file.Files.readAllBytes(certificate),
-                        certificateSecret, java.nio.file.Files.readAllBytes(trustStore), trustSecret), otp);
+                        certificateSecret, java.nio.file.Files.readAllBytes(trustStore), trustSecret), otp, expires);
                 java.nio.file.Files.createFile(out, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
                         java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
                 java.nio.file.Files.writeString(out, bundle);
+                PrintWriter printer = spec.commandLine().getOut();
+                printer.println("provisioning bundle for " + clientId + " written to " + out + ", valid until "
+                        + expires.truncatedTo(java.time.temporal.ChronoUnit.MINUTES) + " (" + validDays + " days)");
+                printer.println("one-time password, shown this once (give it to the crew apart from the file; it is kept nowhere):");
+                printer.println("    " + new String(otp));
             } finally {
                 Secrets.wipe(certificateSecret);
                 Secrets.wipe(trustSecret);
                 Secrets.wipe(otp);
             }
-            spec.commandLine().getOut().println("provisioning bundle for " + clientId + " written to " + out
-                    + "; give the one-time password to the crew apart from the file");
             return 0;
         }
     }

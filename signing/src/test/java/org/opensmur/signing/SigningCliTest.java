@@ -116,31 +116,41 @@ class SigningCliTest {
     }
 
     @Test
-    void provisionSealsTheSettingsAndStoresUnderAOneTimePasswordOnly(@TempDir Path dir) throws Exception {
+    void provisionSealsTheSettingsAndStoresUnderAOneTimePasswordItDrawsAndPrintsOnce(@TempDir Path dir) throws Exception {
         Run ca = run(Map.of("DEV_PASSWORD", "s3cret-dev"), "dev-ca", "--out", dir.toString(), "--client", "fr.health.test.smurtab",
                 "--password", "env:DEV_PASSWORD");
         assertEquals(0, ca.exit(), ca.err());
-        Map<String, String> env = Map.of("DEV_PASSWORD", "s3cret-dev", "OTP", "7391-5820-4411");
+        Map<String, String> env = Map.of("DEV_PASSWORD", "s3cret-dev");
         Path bundle = dir.resolve("tablet.bundle");
+        Instant before = Instant.now();
         Run provision = run(env, "provision", "--hub-host", "hub.esante.gouv.fr", "--vhost", "15-smur_v1.6",
                 "--client-id", "fr.health.test.smurtab", "--lrm-id", "fr.health.samu440", "--oru-id", "fr.health.ors.pdl",
                 "--certificate", dir.resolve("fr.health.test.smurtab.p12").toString(), "--certificate-password", "env:DEV_PASSWORD",
                 "--trust-store", dir.resolve("truststore.p12").toString(), "--trust-store-password", "env:DEV_PASSWORD",
-                "--one-time-password", "env:OTP", "--out", bundle.toString());
+                "--valid-days", "3", "--out", bundle.toString());
         assertEquals(0, provision.exit(), provision.err());
+        java.util.regex.Matcher printed = java.util.regex.Pattern.compile("(?m)^    ([2-9A-HJ-NP-Z]{4}(-[2-9A-HJ-NP-Z]{4}){5})$")
+                .matcher(provision.out());
+        assertTrue(printed.find(), "the password is printed in six groups of four: " + provision.out());
+        String otp = printed.group(1);
+        assertFalse(printed.find(), "and printed once");
         String text = Files.readString(bundle);
         assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(bundle)));
-        assertFalse(text.contains("s3cret-dev") || text.contains("hub.esante.gouv.fr") || text.contains("smurtab"),
+        assertFalse(text.contains("s3cret-dev") || text.contains("hub.esante.gouv.fr") || text.contains("smurtab") || text.contains(otp),
                 "nothing of it in clear: " + text);
 
         ProvisioningBundle.Refused wrong = assertThrows(ProvisioningBundle.Refused.class,
-                () -> ProvisioningBundle.open(text, "7391-5820-4412".toCharArray()));
+                () -> ProvisioningBundle.open(text, otp.replace(otp.charAt(0), otp.charAt(0) == 'A' ? 'B' : 'A').toCharArray(), Instant.now()));
         assertEquals(ProvisioningBundle.Refused.Field.PASSWORD, wrong.field());
         ProvisioningBundle.Refused cut = assertThrows(ProvisioningBundle.Refused.class,
-                () -> ProvisioningBundle.open(text.substring(0, text.length() / 2), "7391-5820-4411".toCharArray()));
+                () -> ProvisioningBundle.open(text.substring(0, text.length() / 2), otp.toCharArray(), Instant.now()));
         assertEquals(ProvisioningBundle.Refused.Field.BUNDLE, cut.field(), cut.getMessage());
+        ProvisioningBundle.Refused late = assertThrows(ProvisioningBundle.Refused.class,
+                () -> ProvisioningBundle.open(text, otp.toCharArray(), before.plus(Duration.ofDays(3)).plus(Duration.ofMinutes(5))));
+        assertTrue(late.getMessage().startsWith("this bundle expired on "), late.getMessage());
 
-        ProvisioningBundle.Contents opened = ProvisioningBundle.open(text, "7391-5820-4411".toCharArray());
+        // Typed in lower case, without its dashes: the same password.
+        ProvisioningBundle.Contents opened = ProvisioningBundle.open(text, otp.replace("-", "").toLowerCase().toCharArray(), Instant.now());
         assertEquals(Map.of("HUB_HOSTNAME", "hub.esante.gouv.fr", "HUB_PORT", "5671", "VHOST", "15-smur_v1.6",
                 "CLIENT_ID", "fr.health.test.smurtab", "LRM_CLIENT_ID", "fr.health.samu440", "ORU_CLIENT_ID", "fr.health.ors.pdl"),
                 opened.settings());
@@ -152,8 +162,22 @@ class SigningCliTest {
         Run again = run(env, "provision", "--hub-host", "h", "--vhost", "v", "--client-id", "c", "--lrm-id", "l",
                 "--certificate", dir.resolve("fr.health.test.smurtab.p12").toString(), "--certificate-password", "env:DEV_PASSWORD",
                 "--trust-store", dir.resolve("truststore.p12").toString(), "--trust-store-password", "env:DEV_PASSWORD",
-                "--one-time-password", "env:OTP", "--out", bundle.toString());
+                "--out", bundle.toString());
         assertEquals(1, again.exit(), "an existing bundle is never overwritten");
+        assertFalse(again.out().contains("one-time password"), "and no password is shown for a bundle not written");
         assertEquals(text, Files.readString(bundle));
+
+        Run chosen = run(Map.of("DEV_PASSWORD", "s3cret-dev", "OTP", "7391-5820-4411"), "provision", "--hub-host", "h", "--vhost", "v",
+                "--client-id", "c", "--lrm-id", "l", "--certificate", dir.resolve("fr.health.test.smurtab.p12").toString(),
+                "--certificate-password", "env:DEV_PASSWORD", "--trust-store", dir.resolve("truststore.p12").toString(),
+                "--trust-store-password", "env:DEV_PASSWORD", "--one-time-password", "env:OTP", "--out", dir.resolve("b2").toString());
+        assertEquals(2, chosen.exit(), "a password a person chose is not an option");
+        Run forever = run(env, "provision", "--hub-host", "h", "--vhost", "v", "--client-id", "c", "--lrm-id", "l",
+                "--certificate", dir.resolve("fr.health.test.smurtab.p12").toString(), "--certificate-password", "env:DEV_PASSWORD",
+                "--trust-store", dir.resolve("truststore.p12").toString(), "--trust-store-password", "env:DEV_PASSWORD",
+                "--valid-days", "365", "--out", dir.resolve("b3").toString());
+        assertEquals(2, forever.exit());
+        assertTrue(forever.err().contains("--valid-days: 365: between 1 and 30"), forever.err());
+        assertFalse(Files.exists(dir.resolve("b3")));
     }
 }

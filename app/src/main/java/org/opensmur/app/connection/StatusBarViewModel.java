@@ -32,6 +32,12 @@ public final class StatusBarViewModel {
     private ConnectionState state;
     private StorageState storage;
     private Duration clockOffset;
+    /** The client certificate's end of validity (null: not known, e.g. plain AMQP). */
+    private Instant certificateNotAfter;
+    private java.time.LocalDate certificateLoggedOn;
+    /** The certificate is said on the strip from this long before it ends. */
+    public static final Duration CERTIFICATE_WARNING = Duration.ofDays(30);
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StatusBarViewModel.class);
 
     public StatusBarViewModel(Labels labels, Clock clock) {
         this.labels = labels;
@@ -85,6 +91,9 @@ public final class StatusBarViewModel {
             triedElsewhere = null;
             failed.set(state instanceof ConnectionState.Failed
                     || state instanceof ConnectionState.Reconnecting r && r.cause() == ConnectionState.Cause.IDENTITY_IN_USE);
+        }
+        if (certificateNotAfter != null) {
+            refreshWarning(); // the days left count down
         }
         connection.set(switch (state) {
             case ConnectionState.Connected c -> labels.get("connection.online");
@@ -147,6 +156,34 @@ public final class StatusBarViewModel {
 
     private boolean clockToSet;
 
+    /**
+     * The tablet's certificate ends at {@code notAfter}: from {@link #CERTIFICATE_WARNING} before, the strip says
+     * when and what to do, and the log says it once a day.
+     */
+    public void onCertificateExpiry(Instant notAfter) {
+        certificateNotAfter = notAfter;
+        refreshWarning();
+    }
+
+    private String certificateWarning() {
+        Instant now = clock.instant();
+        if (certificateNotAfter == null || now.isBefore(certificateNotAfter.minus(CERTIFICATE_WARNING))) {
+            return null;
+        }
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC);
+        if (!today.equals(certificateLoggedOn)) {
+            certificateLoggedOn = today;
+            LOG.warn("the tablet's Hub certificate {} on {}: a new provisioning bundle is needed",
+                    now.isBefore(certificateNotAfter) ? "expires" : "expired", certificateNotAfter);
+        }
+        java.util.Date day = java.util.Date.from(certificateNotAfter);
+        if (!now.isBefore(certificateNotAfter)) {
+            return labels.format("certificate.expired", day);
+        }
+        long days = Math.max(1, (Duration.between(now, certificateNotAfter).toHours() + 23) / 24);
+        return labels.format("certificate.expiresSoon", day, days);
+    }
+
     private void refreshWarning() {
         java.util.List<String> parts = new java.util.ArrayList<>();
         if (storage != null && storage.problem() != null) {
@@ -156,6 +193,10 @@ public final class StatusBarViewModel {
         }
         if (clockOffset != null) {
             parts.add(labels.format(clockToSet ? "clock.setIt" : "clock.skewed", ago(clockOffset.abs())));
+        }
+        String certificate = certificateWarning();
+        if (certificate != null) {
+            parts.add(certificate);
         }
         warning.set(String.join(" · ", parts));
     }

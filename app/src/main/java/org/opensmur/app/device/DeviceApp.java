@@ -18,7 +18,6 @@ import org.opensmur.app.shell.Labels;
 import org.opensmur.app.shell.RunningTablet;
 import org.opensmur.app.shell.StartupProblemView;
 import org.opensmur.app.shell.Theme;
-import org.opensmur.app.unlock.LockedTablet;
 
 /**
  * The tablet on a device (started by {@link DeviceMain}): everything under the app's private
@@ -55,7 +54,7 @@ public final class DeviceApp extends Application {
                 running = RunningTablet.show(opened, labels);
                 running.view().showTheme(Theme.DAY);
                 running.session().map().setNavigator(org.opensmur.app.map.Navigators.system(getHostServices(), labels));
-                return new LockedTablet.Opened(running.view(), running.session()::missionActive);
+                return running;
             };
         }, Duration.ofMinutes(5));
         show(stage, start);

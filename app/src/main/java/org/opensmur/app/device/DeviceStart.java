@@ -8,14 +8,17 @@ import javafx.scene.layout.StackPane;
 import org.opensmur.app.TabletSettings;
 import org.opensmur.app.shell.Background;
 import org.opensmur.app.shell.Labels;
+import org.opensmur.app.shell.RunningTablet;
 import org.opensmur.app.unlock.LockedTablet;
 import org.opensmur.store.crypto.PinLock;
+import org.opensmur.store.crypto.Vault;
 
 /**
  * How a device starts, everything under its private storage: {@code hub/} (the provisioned Hub link),
  * {@code store/} (the offline store, opened by the crew's PIN), {@code maps/} (offline map packages),
- * {@code logs/}. First start: the provisioning screen, then the PIN chosen; later starts: the PIN. Nothing
- * from the environment, a command line or a console.
+ * {@code logs/}. First start: the provisioning screen, then the PIN chosen; later starts: the PIN. The Hub
+ * identity's secrets are opened by the PIN too (see {@link Provisioning}). Nothing from the environment, a
+ * command line or a console.
  */
 public final class DeviceStart extends StackPane {
 
@@ -23,16 +26,17 @@ public final class DeviceStart extends StackPane {
     private final Provisioning provisioning;
     private final Background background;
     private final Labels labels;
-    private final Function<TabletSettings, java.util.function.Supplier<LockedTablet.Opened>> open;
+    private final Function<TabletSettings, java.util.function.Supplier<RunningTablet>> open;
     private final Duration lockAfter;
     private LockedTablet locked;
+    private volatile Vault vault;
 
     /**
      * {@code open}: the running tablet on these settings, as the platform builds it: the session (off the UI
-     * thread), then what builds its screens (on the UI thread).
+     * thread), then what builds its screens and starts it (on the UI thread).
      */
     public DeviceStart(Path privateStorage, Background background, Labels labels, Clock clock,
-                       Function<TabletSettings, java.util.function.Supplier<LockedTablet.Opened>> open, Duration lockAfter) {
+                       Function<TabletSettings, java.util.function.Supplier<RunningTablet>> open, Duration lockAfter) {
         this.privateStorage = privateStorage;
         this.provisioning = new Provisioning(privateStorage, clock);
         this.background = background;
@@ -61,9 +65,28 @@ public final class DeviceStart extends StackPane {
 
     private void showLock() {
         Path store = store(privateStorage);
-        locked = new LockedTablet(new PinLock(store), background, labels, keys -> open.apply(
-                TabletSettings.of(provisioning.hub(), store, keys, maps(privateStorage), false)), lockAfter, System::nanoTime);
+        locked = new LockedTablet(new PinLock(store), background, labels, keys -> {
+            Provisioning.Unlocked unlocked = provisioning.unlock(keys);
+            java.util.function.Supplier<RunningTablet> screens = open.apply(
+                    TabletSettings.of(unlocked.hub(), store, unlocked.storeKeys(), maps(privateStorage), false));
+            vault = unlocked.storeKeys().open(store); // the store opened it: the same key, for a renewal's sealing
+            java.time.Instant notAfter = Provisioning.certificateNotAfter(unlocked.hub());
+            return () -> {
+                RunningTablet running = screens.get();
+                running.session().statusBar().onCertificateExpiry(notAfter);
+                if (unlocked.trial()) {
+                    provisioning.watchTrial(running.session().core());
+                }
+                return new LockedTablet.Opened(running.view(), running.session()::missionActive);
+            };
+        }, lockAfter, System::nanoTime);
         getChildren().setAll(locked);
+    }
+
+    /** The Hub identity's import after the PIN (renewal, a new vhost): null before the store is open. */
+    public ProvisioningViewModel renewal(Runnable done) {
+        Vault key = vault;
+        return key == null ? null : ProvisioningViewModel.renewal(provisioning, key, background, labels, done);
     }
 
     public void stop() {

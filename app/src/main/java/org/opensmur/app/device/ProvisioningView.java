@@ -16,9 +16,9 @@ public final class ProvisioningView extends VBox {
         super(12);
         setPadding(new Insets(24));
         getStyleClass().add("provisioning");
-        Label title = new Label(labels.get("provision.title"));
+        Label title = new Label(model.words("title"));
         title.getStyleClass().add("title");
-        Label help = new Label(labels.get("provision.help"));
+        Label help = new Label(model.words("help"));
         help.setWrapText(true);
         TextArea bundle = new TextArea();
         bundle.setId("provision-bundle");
@@ -36,7 +36,7 @@ public final class ProvisioningView extends VBox {
         settings.setPrefHeight(140);
         settings.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.settingProblems()));
         settings.managedProperty().bind(settings.visibleProperty());
-        Button importButton = new Button(labels.get("provision.import"));
+        Button importButton = new Button(model.words("import"));
         importButton.setId("provision-import");
         importButton.getStyleClass().addAll("big-button", "accept");
         importButton.disableProperty().bind(model.busyProperty());

@@ -16,11 +16,20 @@ import org.opensmur.app.shell.Labels;
 /**
  * The first start of a device: the crew (or the integrator) pastes the provisioning bundle (a file's content,
  * or a QR code's text) and types the one-time password; the import runs in the background; each problem
- * shows beside what to correct: the bundle, the password, or the Hub setting it names.
+ * shows beside what to correct: the bundle, the password, or the Hub setting it names. The same screen, after
+ * the PIN, imports a new identity ({@link #renewal}): checked the same way, kept beside the current one.
  */
 public final class ProvisioningViewModel {
 
-    private final Provisioning provisioning;
+    /** What imports a bundle: the problems, none when it was kept. */
+    @FunctionalInterface
+    public interface Importer {
+        List<Provisioning.Problem> importBundle(String bundle, char[] oneTimePassword);
+    }
+
+    private final Importer provisioning;
+    /** {@code provision} or {@code renewal}: the words of the title, help, button and outcome. */
+    private final String words;
     private final Background background;
     private final Labels labels;
     private final Runnable done;
@@ -31,7 +40,22 @@ public final class ProvisioningViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty();
 
     public ProvisioningViewModel(Provisioning provisioning, Background background, Labels labels, Runnable done) {
+        this(provisioning::importBundle, "provision", background, labels, done);
+    }
+
+    /**
+     * After the PIN: a new identity (renewal, a new vhost, the IGC Santé migration) imported beside the current
+     * one, sealed under the store's key {@code vault}; the current one serves until the new one has connected.
+     */
+    public static ProvisioningViewModel renewal(Provisioning provisioning, org.opensmur.store.crypto.Vault vault, Background background,
+                                                Labels labels, Runnable done) {
+        return new ProvisioningViewModel((bundle, password) -> provisioning.importRenewal(bundle, password, vault), "renewal",
+                background, labels, done);
+    }
+
+    private ProvisioningViewModel(Importer provisioning, String words, Background background, Labels labels, Runnable done) {
         this.provisioning = provisioning;
+        this.words = words;
         this.background = background;
         this.labels = labels;
         this.done = done;
@@ -67,7 +91,7 @@ public final class ProvisioningViewModel {
     private void imported(List<Provisioning.Problem> problems) {
         busy.set(false);
         if (problems.isEmpty()) {
-            state.set(labels.get("provision.done"));
+            state.set(labels.get(words + ".done"));
             done.run();
             return;
         }
@@ -79,6 +103,11 @@ public final class ProvisioningViewModel {
                 default -> settingProblems.add(problem.field() + " : " + problem.message());
             }
         }
+    }
+
+    /** The words for {@code what} (title, help, import, done) on this screen. */
+    public String words(String what) {
+        return labels.get(words + "." + what);
     }
 
     public ReadOnlyStringProperty bundleProblemProperty() {

@@ -100,4 +100,49 @@ class StatusBarViewModelTest {
         strip.onConnection(new org.opensmur.core.hub.transport.ConnectionState.Connected(clock.instant()));
         org.junit.jupiter.api.Assertions.assertFalse(strip.failedProperty().get());
     }
+
+    @Test
+    void aCertificateEndingWithin30DaysIsSaidOnTheStripAndInTheLogOnceADay() throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-30T10:00:00Z"));
+        StatusBarViewModel strip = new StatusBarViewModel(Labels.french(), clock);
+        // A certificate the dev CA made for 31 days: nothing to say yet.
+        Instant notAfter = org.opensmur.signing.DevCa.create("test CA", clock.instant(), Duration.ofDays(60))
+                .client("fr.health.test.smurtab", clock.instant(), Duration.ofDays(31)).certificate().getNotAfter().toInstant();
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream err = System.err;
+        System.setErr(new java.io.PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            strip.onCertificateExpiry(notAfter);
+            assertEquals("", strip.warningProperty().get());
+
+            clock.advance(Duration.ofDays(2));
+            strip.refresh();
+            assertEquals("Certificat de la tablette valable jusqu'au 31 décembre 2026 (encore 29 j) : demandez un nouveau fichier"
+                    + " de mise en service à l'intégrateur", strip.warningProperty().get());
+            for (int i = 0; i < 100; i++) {
+                clock.advance(Duration.ofMinutes(10));
+                strip.refresh();
+            }
+            clock.advance(Duration.ofDays(1));
+            strip.refresh();
+            // 102 refreshes over three days (2, 3 and 4 December): three lines.
+            assertEquals(3, log.toString(java.nio.charset.StandardCharsets.UTF_8).split("the tablet's Hub certificate expires on "
+                    + notAfter, -1).length - 1, "once a day, not at every refresh: " + log);
+
+            strip.onClockOffset(Duration.ofMinutes(5));
+            assertEquals("Horloge de la tablette décalée de 5 min par rapport au Hub · Certificat de la tablette valable jusqu'au"
+                    + " 31 décembre 2026 (encore 28 j) : demandez un nouveau fichier de mise en service à l'intégrateur",
+                    strip.warningProperty().get());
+            clock.advance(Duration.ofDays(28));
+            strip.onClockOffset(null);
+            assertEquals("Certificat de la tablette expiré le 31 décembre 2026 : demandez un nouveau fichier de mise en service"
+                    + " à l'intégrateur", strip.warningProperty().get());
+        } finally {
+            System.setErr(err);
+        }
+        StatusBarViewModel english = new StatusBarViewModel(new Labels(java.util.Locale.ENGLISH), clock);
+        english.onCertificateExpiry(clock.instant().plus(Duration.ofDays(3)));
+        assertEquals("The tablet's certificate is valid until January 4, 2027 (3 days left): ask the integrator for a new"
+                + " provisioning file", english.warningProperty().get());
+    }
 }

@@ -36,7 +36,6 @@ import org.opensmur.app.shell.Labels;
 import org.opensmur.app.shell.RunningTablet;
 import org.opensmur.app.shell.Theme;
 import org.opensmur.app.testing.Tablets;
-import org.opensmur.app.unlock.LockedTablet;
 import org.opensmur.core.hub.transport.LocalHubFolder;
 import org.opensmur.signing.ProvisioningBundle;
 import org.testfx.api.FxRobot;
@@ -53,7 +52,7 @@ import org.testfx.framework.junit5.Start;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DeviceStartFlowTest {
 
-    private static final char[] OTP = "4711-2093-8812".toCharArray();
+    private static final char[] OTP = ProvisioningBundle.newOneTimePassword();
     private LocalHubForApp hub;
     private Path storage;
     private Scene scene;
@@ -96,7 +95,7 @@ class DeviceStartFlowTest {
             return () -> {
                 RunningTablet tablet = RunningTablet.show(opened, labels);
                 running.add(tablet);
-                return new LockedTablet.Opened(tablet.view(), tablet.session()::missionActive);
+                return tablet;
             };
         }, Duration.ofMinutes(5)));
     }
@@ -114,7 +113,8 @@ class DeviceStartFlowTest {
         settings.putAll(overrides);
         return ProvisioningBundle.seal(new ProvisioningBundle.Contents(settings,
                 Files.readAllBytes(hub.dir.resolve(certificateOf + ".p12")), folder.password(),
-                Files.readAllBytes(hub.dir.resolve("truststore.p12")), folder.password()), OTP);
+                Files.readAllBytes(hub.dir.resolve("truststore.p12")), folder.password()), OTP,
+                java.time.Instant.now().plus(Duration.ofDays(7)));
     }
 
     private void provision(FxRobot robot, String bundle, String password) {
@@ -143,7 +143,7 @@ class DeviceStartFlowTest {
         robot.clickOn("#provision-import");
         assertEquals("Collez le contenu du fichier de mise en service", text(robot, "#provision-bundle-problem"));
 
-        provision(robot, bundle(LocalHubForApp.TABLET, Map.of()), "4711-2093-8813");
+        provision(robot, bundle(LocalHubForApp.TABLET, Map.of()), new String(ProvisioningBundle.newOneTimePassword()));
         assertEquals("Mot de passe incorrect (ou fichier modifié depuis sa création)", text(robot, "#provision-password-problem"));
         assertEquals("", text(robot, "#provision-bundle-problem"));
 
@@ -161,7 +161,7 @@ class DeviceStartFlowTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#unlock-title").tryQuery().isPresent());
         assertEquals("Choisissez le code de la tablette (6 chiffres ou plus)", text(robot, "#unlock-title"));
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(storage.resolve("hub"))));
-        for (String file : List.of("hub.properties", "client.p12", "truststore.p12")) {
+        for (String file : List.of("hub.properties", "client.p12", "truststore.p12")) { // identity.sealed: once the store opens
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(storage.resolve("hub").resolve(file))), file);
         }
 
@@ -171,6 +171,9 @@ class DeviceStartFlowTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> running.get(0).session().core().transport().state().isConnected());
         assertTrue(Files.exists(storage.resolve("store/store.db")) && Files.exists(storage.resolve("store/store-key.json")),
                 "the store lives under private storage");
+        assertTrue(Files.exists(storage.resolve("hub/identity.sealed")), "the identity's secrets sealed once the store opened");
+        String settings = Files.readString(storage.resolve("hub/hub.properties"));
+        assertFalse(settings.contains("KEY_PASSPHRASE") || settings.contains("TRUST_STORE_PASSWORD"), settings);
 
         // A later start: no provisioning, the PIN only.
         running.get(0).close();

@@ -1,0 +1,87 @@
+package org.opensmur.signing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a tablet accepts of a bundle before spending anything on it: a password a person chose is refused at
+ * sealing; a bundle asking for gigabytes or a million passes, or past its date, is refused with words before a
+ * single derivation; pushing the date back in the file breaks the seal.
+ */
+class ProvisioningBundleTest {
+
+    private static final Instant NOW = Instant.parse("2025-03-10T08:00:00Z");
+
+    private static ProvisioningBundle.Contents contents() {
+        return new ProvisioningBundle.Contents(Map.of("CLIENT_ID", "fr.health.test.smurtab"), new byte[] {1, 2, 3},
+                "p12-pass".toCharArray(), new byte[] {4, 5}, "trust-pass".toCharArray());
+    }
+
+    @Test
+    void theOneTimePasswordIsDrawnNotChosen() {
+        char[] drawn = ProvisioningBundle.newOneTimePassword();
+        String text = new String(drawn);
+        assertTrue(text.matches("[2-9A-HJ-NP-Z]{4}(-[2-9A-HJ-NP-Z]{4}){5}"), text);
+        assertNotEquals(text, new String(ProvisioningBundle.newOneTimePassword()));
+        assertTrue(ProvisioningBundle.PASSWORD_SYMBOLS * Math.log(ProvisioningBundle.ALPHABET.length()) / Math.log(2)
+                >= ProvisioningBundle.MIN_PASSWORD_BITS);
+        for (String chosen : new String[] {"4711-2093-8812", "correct horse battery staple", "ABCD-EFGH-JKLM", ""}) {
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                    () -> ProvisioningBundle.seal(contents(), chosen.toCharArray(), NOW.plus(Duration.ofDays(7))), chosen);
+            assertTrue(refused.getMessage().startsWith("one-time password refused"), refused.getMessage());
+        }
+    }
+
+    @Test
+    void aBundleAskingTooMuchToOpenIsRefusedWithWordsBeforeAnyDerivation() throws Exception {
+        char[] otp = ProvisioningBundle.newOneTimePassword();
+        String bundle = ProvisioningBundle.seal(contents(), otp, NOW.plus(Duration.ofDays(7)));
+        String kdf = bundle.lines().filter(l -> l.startsWith("kdf=")).findFirst().orElseThrow();
+        String salt = kdf.substring(kdf.lastIndexOf(',') + 1);
+
+        String greedy = bundle.replace(kdf, "kdf=4194304,3,1," + salt); // 4 GiB
+        long start = System.nanoTime();
+        ProvisioningBundle.Refused memory = assertThrows(ProvisioningBundle.Refused.class, () -> ProvisioningBundle.open(greedy, otp, NOW));
+        assertEquals("the bundle asks for 4096 MiB, 3 passes and 1 lanes to open; this tablet gives at most 256 MiB, 10 passes"
+                + " and 4 lanes: refused", memory.getMessage());
+        assertEquals(ProvisioningBundle.Refused.Field.BUNDLE, memory.field());
+        ProvisioningBundle.Refused passes = assertThrows(ProvisioningBundle.Refused.class,
+                () -> ProvisioningBundle.open(bundle.replace(kdf, "kdf=65536,1000000,1," + salt), otp, NOW));
+        assertTrue(passes.getMessage().contains("1000000 passes"), passes.getMessage());
+        assertTrue(System.nanoTime() - start < Duration.ofSeconds(1).toNanos(), "refused before anything was derived");
+
+        ProvisioningBundle.Refused weak = assertThrows(ProvisioningBundle.Refused.class,
+                () -> ProvisioningBundle.open(bundle.replace(kdf, "kdf=8192,1,1," + salt), otp, NOW));
+        assertEquals("the bundle's protection is weaker than this tablet accepts", weak.getMessage());
+
+        assertEquals("fr.health.test.smurtab", ProvisioningBundle.open(bundle, otp, NOW).settings().get("CLIENT_ID"));
+    }
+
+    @Test
+    void aBundleExpiresAndItsDateCannotBePushedBack() throws Exception {
+        char[] otp = ProvisioningBundle.newOneTimePassword();
+        String bundle = ProvisioningBundle.seal(contents(), otp, NOW.plus(Duration.ofDays(7)));
+        assertTrue(bundle.contains("expires=2025-03-17T08:00:00Z"), bundle);
+
+        ProvisioningBundle.Refused late = assertThrows(ProvisioningBundle.Refused.class,
+                () -> ProvisioningBundle.open(bundle, otp, NOW.plus(Duration.ofDays(7))));
+        assertEquals("this bundle expired on 2025-03-17 08:00 UTC (it is 2025-03-17 08:00 UTC by this tablet's clock):"
+                + " ask the integrator for a new one", late.getMessage());
+
+        String extended = bundle.replace("expires=2025-03-17T08:00:00Z", "expires=2026-03-17T08:00:00Z");
+        ProvisioningBundle.Refused altered = assertThrows(ProvisioningBundle.Refused.class,
+                () -> ProvisioningBundle.open(extended, otp, NOW.plus(Duration.ofDays(8))));
+        assertEquals(ProvisioningBundle.Refused.Field.PASSWORD, altered.field(), "the date is bound to the seal");
+
+        ProvisioningBundle.Refused old = assertThrows(ProvisioningBundle.Refused.class,
+                () -> ProvisioningBundle.open(bundle.replace("opensmur-provisioning/2", "opensmur-provisioning/1"), otp, NOW));
+        assertTrue(old.getMessage().startsWith("this bundle was made by an earlier version"), old.getMessage());
+    }
+}
