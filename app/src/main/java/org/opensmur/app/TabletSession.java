@@ -157,7 +157,8 @@ public final class TabletSession implements AutoCloseable {
         this.map = new org.opensmur.app.map.MapViewModel(ownPosition, interventionPoint, labels, org.opensmur.app.map.Navigators.clipboard(labels));
         this.header = new org.opensmur.app.header.MissionHeaderViewModel(mission, status, labels, clock, shift.currentProperty());
         // From here on the UI thread does no database work (opening the store, above, is the one exception).
-        core.store().database().forbidOn(Platform::isFxApplicationThread, Boolean.getBoolean("opensmur.strictThreads"));
+        // Fails fast in every build: a screen that reads the database on the UI thread freezes a crew's tablet.
+        core.store().database().forbidOn(Platform::isFxApplicationThread, true);
     }
 
     /** The status an RS-SR of the ledger carries, in words (for the journal; read off the UI thread). */
@@ -194,12 +195,14 @@ public final class TabletSession implements AutoCloseable {
             org.opensmur.app.map.OfflineTileRetriever.use(opened);
             map.installed(opened == null ? null : opened.description());
         }, e -> map.refused(e.getMessage()));
-        positions.start(fix -> {
+        // A fix may come on any thread (the device's position service calls back on the UI thread): the map
+        // follows on the UI thread, the GEO-POS is written to the store on the store's thread, never on the UI's.
+        positions.start(fix -> ui.execute(() -> {
+            ownPosition.set(new MapPoint(fix.lat(), fix.lon()));
             if (status.engaged()) {
-                geoPos.onFix(fix);
+                io.execute(() -> geoPos.onFix(fix));
             }
-            ui.execute(() -> ownPosition.set(new MapPoint(fix.lat(), fix.lon())));
-        });
+        }));
     }
 
     private void onDelivery(OutboxEntry entry) {

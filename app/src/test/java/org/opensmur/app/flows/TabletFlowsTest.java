@@ -85,7 +85,8 @@ class TabletFlowsTest {
                 org.opensmur.app.testing.TinyMaps.nantes(Files.createTempDirectory("opensmur-maps").resolve("nantes.mbtiles")));
         Labels labels = new Labels(Locale.FRENCH);
         Clock clock = Clock.systemDefaultZone();
-        session = Tablets.session(settings, clock);
+        moving = new Tablets.Moving();
+        session = Tablets.session(settings, clock, new org.opensmur.core.hub.amqp.AmqpHubTransport(settings.hub(), clock), moving);
         tones.clear();
         session.setAlertSound(tones::add);
         view = new MainView(session, labels);
@@ -98,6 +99,20 @@ class TabletFlowsTest {
     }
 
     private final java.util.List<Throwable> uiErrors = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private Tablets.Moving moving;
+
+    @Test
+    void fixesFromTheDevicesPositionServiceReachTheSamuWithoutTheStoreEverRunningOnTheUiThread(FxRobot robot) throws Exception {
+        String caseId = onScene(robot);
+        long before = hub.atLrm.stream().filter(m -> m.type() == MessageType.GEO_POS).count();
+        for (int i = 0; i < 3; i++) {
+            moving.moveTo(47.2 + i * 0.01, -1.55); // a kilometre apart: each one is due
+            Thread.sleep(200);
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> hub.atLrm.stream().filter(m -> m.type() == MessageType.GEO_POS).count() > before);
+        assertEquals(java.util.List.of(), uiErrors, "the store refuses work on the UI thread: none was done there");
+        assertTrue(caseId != null);
+    }
     /** The tones the alerts played, in order. */
     private final java.util.List<org.opensmur.app.alert.AlertSound.Tone> tones = new java.util.concurrent.CopyOnWriteArrayList<>();
     private TabletSettings settings;

@@ -54,7 +54,39 @@ public final class Tablets {
 
     /** The same on a given transport (e.g. one that times what it hands over). */
     public static TabletSession session(TabletSettings settings, Clock clock, org.opensmur.core.hub.transport.HubTransport transport) {
-        return new TabletSession(transport, settings, Labels.french(), Platform::runLater, clock, new StandingStill());
+        return session(settings, clock, transport, new StandingStill());
+    }
+
+    /** The same with a position source of the test's. */
+    public static TabletSession session(TabletSettings settings, Clock clock, org.opensmur.core.hub.transport.HubTransport transport,
+                                        PositionSource positions) {
+        return new TabletSession(transport, settings, Labels.french(), Platform::runLater, clock, positions);
+    }
+
+    /**
+     * A vehicle that moves when the test says, its fixes called back on the UI thread as the device's position
+     * service does (Gluon Attach): what the tablet does with a fix must leave that thread for the store.
+     */
+    public static final class Moving implements PositionSource {
+        private volatile java.util.function.Consumer<Fix> listener;
+
+        @Override
+        public void start(java.util.function.Consumer<Fix> listener) {
+            this.listener = listener;
+        }
+
+        /** A fix at ({@code lat}, {@code lon}), now, delivered on the UI thread. */
+        public void moveTo(double lat, double lon) {
+            java.util.function.Consumer<Fix> to = listener;
+            if (to != null) {
+                Platform.runLater(() -> to.accept(new Fix(lat, lon, 50, 90, java.time.Instant.now())));
+            }
+        }
+
+        @Override
+        public void close() {
+            listener = null;
+        }
     }
 
     /** A vehicle whose position never comes (the tests that need positions give their own). */
