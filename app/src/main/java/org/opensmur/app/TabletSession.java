@@ -94,9 +94,7 @@ public final class TabletSession implements AutoCloseable {
         this.background = new Background(io, this.ui);
         this.core = new TabletCore(transport, settings.clientId(), ModelLine.named(settings.hub().modelLine()),
                 settings.storeFolder(), java.util.Objects.requireNonNull(settings.storeKeys(), "the store is locked: unlock it first"), clock);
-        if (settings.lrmId() != null) {
-            core.trust(java.util.Set.of(settings.lrmId()));
-        }
+        core.trust(settings.hub().trustedParties());
         this.statusBar = new StatusBarViewModel(labels, clock);
         this.mission = new MissionViewModel(labels);
         this.status = new StatusViewModel(core, background, settings, labels, clock);

@@ -69,7 +69,7 @@ public final class EngagementViewModel {
     public void ring(ResourcesEngagement request, String lrmId, String caseSummary) {
         RequestedResource requested = request.resource().isEmpty() ? null : request.resource().get(0);
         pending.set(new Request(request.caseId(), lrmId, caseSummary, requested));
-        unknownSender.set(lrmId.equals(settings.lrmId()) ? ""
+        unknownSender.set(settings.hub().trustedParties().contains(lrmId) ? ""
                 : labels.format("engagement.unknownSender", org.opensmur.core.mission.Steering.organisation(lrmId), lrmId));
         missionId.set(missionId(request.caseId())); // generated; the crew may write their own before accepting
         outcome.set("");

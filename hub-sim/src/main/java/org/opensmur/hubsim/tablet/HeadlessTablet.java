@@ -82,9 +82,7 @@ public final class HeadlessTablet implements AutoCloseable {
         this.step = step;
         ModelLine line = ModelLine.named(config.modelLine());
         this.core = new TabletCore(transport, config.clientId(), line, storeFolder, secret, clock);
-        if (config.lrmClientId() != null) {
-            core.trust(java.util.Set.of(config.lrmClientId()));
-        }
+        core.trust(config.trustedParties());
         List<ResourceStatus> sequence = StatusFlow.sequence(line);
         this.flow = sequence.subList(0, sequence.indexOf(ResourceStatus.RETOUR) + 1);
         core.describeAs(new org.opensmur.core.geo.GeoResource(resourceId(), UNIT.orgId(), "VLM headless", org.opensmur.core.geo.GeoResourceType.SMUR,
@@ -112,7 +110,7 @@ public final class HeadlessTablet implements AutoCloseable {
                 && received.message().payload() instanceof ResourcesEngagement engagement) {
             if (received.message().distributionKind() == DistributionKind.CANCEL) {
                 cancel(engagement.caseId(), received.message().senderID());
-            } else if (received.message().senderID().equals(config.lrmClientId())) {
+            } else if (config.trustedParties().contains(received.message().senderID())) {
                 engage(engagement, received.message());
             } else {
                 // A crew reads who asks before accepting; a tablet without a crew accepts its own SAMU only.

@@ -42,7 +42,20 @@ public record HubConfig(
         Duration heartbeat,
         Duration connectTimeout,
         Duration publishTimeout,
-        String modelLine) {
+        String modelLine,
+        java.util.List<String> partnerClientIds) {
+
+    /**
+     * Who may steer this tablet's cases besides any case's first speaker: its SAMU ({@code LRM_CLIENT_ID})
+     * and the partners the provisioning names ({@code PARTNER_CLIENT_IDS}, comma-separated).
+     */
+    public java.util.Set<String> trustedParties() {
+        java.util.Set<String> trusted = new java.util.LinkedHashSet<>(partnerClientIds == null ? java.util.List.of() : partnerClientIds);
+        if (lrmClientId != null) {
+            trusted.add(lrmClientId);
+        }
+        return java.util.Set.copyOf(trusted);
+    }
 
     public static final String HUB_EXCHANGE = "hubsante";
     /** The Hub takes a message's sender as {@code distributionID.split("_")[0]}: a client id has no '_'. */
@@ -130,9 +143,23 @@ public record HubConfig(
         Duration connectTimeout = Duration.ofSeconds(s.integer("CONNECT_TIMEOUT_SECONDS", 15, 1, 600));
         Duration publishTimeout = Duration.ofSeconds(s.integer("PUBLISH_TIMEOUT_SECONDS", 30, 1, 3600));
         String line = modelLine(s.text("MODEL_LINE", null), vhost, problems);
+        // Other SAMU (and the like) the crew works for besides its own, as the provisioning says: they may steer a case.
+        java.util.List<String> partners = new java.util.ArrayList<>();
+        String partnerList = s.text("PARTNER_CLIENT_IDS", null);
+        if (partnerList != null) {
+            for (String partner : partnerList.split("[,\\s]+")) {
+                if (partner.isBlank()) {
+                    continue;
+                }
+                if (!CLIENT_ID.matcher(partner).matches()) {
+                    problems.add("PARTNER_CLIENT_IDS: '" + partner + "' is not a Hub client id (letters, digits, '.', '-')");
+                }
+                partners.add(partner);
+            }
+        }
         HubConfig config = new HubConfig(host, port, vhost, exchange, clientId, lrm, oru, certificate, key, keyPassphrase,
                 trustStore, trustPassword, plain, plainUser, plainPassword, prefetch, maxInFlight, heartbeat,
-                connectTimeout, publishTimeout, line);
+                connectTimeout, publishTimeout, line, partners);
         return new Loaded(problems.isEmpty() ? config : null, List.copyOf(problems));
     }
 

@@ -112,4 +112,15 @@ class HubConfigTest {
             assertTrue(refused.problems().get(0).startsWith("PLAIN_AMQP:"), lookalike + ": " + refused.problems());
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void theTrustedPartiesAreTheTabletsSamuAndThePartnersTheProvisioningNames() {
+        HubConfig config = HubConfig.load(null, Map.of("HUB_HOSTNAME", "localhost", "VHOST", "15-smur_v1.6", "CLIENT_ID", "fr.health.dev",
+                "PLAIN_AMQP", "true", "LRM_CLIENT_ID", "fr.health.samu440", "PARTNER_CLIENT_IDS", "fr.health.samu850, fr.health.samu490")).orElseThrow();
+        assertEquals(java.util.Set.of("fr.health.samu440", "fr.health.samu850", "fr.health.samu490"), config.trustedParties());
+        HubConfig.Loaded bad = HubConfig.load(null, Map.of("HUB_HOSTNAME", "localhost", "VHOST", "15-smur_v1.6", "CLIENT_ID", "fr.health.dev",
+                "PLAIN_AMQP", "true", "PARTNER_CLIENT_IDS", "fr.health.samu850,fr.health.samu_490"));
+        assertNull(bad.config());
+        assertTrue(bad.problems().get(0).startsWith("PARTNER_CLIENT_IDS: 'fr.health.samu_490'"), bad.problems().toString());
+    }
 }
