@@ -63,13 +63,17 @@ class SteeringTest {
         return OutgoingMessages.of(id, at);
     }
 
-    private HubMessage closing(TabletCore core, OutgoingMessages from) {
+    /** The official update of the case, changed by {@code change} (its payload object). */
+    private static HubMessage update(TabletCore core, OutgoingMessages from, java.util.function.Consumer<ObjectNode> change) {
         HubMessage update = from.build(SharedCorpus.examplePayload(MessageType.RS_EDA_MAJ, "AliceGregoireNormand.07"), TestStore.TABLET)
                 .orElseThrow();
         ObjectNode tree = core.outgoing().codec().toTree(update);
-        ObjectNode payload = (ObjectNode) tree.at("/content/0/jsonContent/embeddedJsonContent/message/createCaseHealthUpdate");
-        payload.putObject("qualification").putObject("details").put("status", "CLOTURE");
+        change.accept((ObjectNode) tree.at("/content/0/jsonContent/embeddedJsonContent/message/createCaseHealthUpdate"));
         return core.outgoing().codec().decodeTree(tree).envelope();
+    }
+
+    private HubMessage closing(TabletCore core, OutgoingMessages from) {
+        return update(core, from, payload -> payload.putObject("qualification").putObject("details").put("status", "CLOTURE"));
     }
 
     private HubMessage movedCase(TabletCore core, OutgoingMessages from) {
@@ -161,11 +165,7 @@ class SteeringTest {
     }
 
     private HubMessage saying(TabletCore core, OutgoingMessages from, String freetext) {
-        HubMessage update = from.build(SharedCorpus.examplePayload(MessageType.RS_EDA_MAJ, "AliceGregoireNormand.07"), TestStore.TABLET)
-                .orElseThrow();
-        ObjectNode tree = core.outgoing().codec().toTree(update);
-        ((ObjectNode) tree.at("/content/0/jsonContent/embeddedJsonContent/message/createCaseHealthUpdate")).put("freetext", freetext);
-        return core.outgoing().codec().decodeTree(tree).envelope();
+        return update(core, from, payload -> payload.put("freetext", freetext));
     }
 
     @Test

@@ -94,6 +94,13 @@ class OfficialPeersTest {
         return SharedCorpus.readBytes(body);
     }
 
+    /** The tablet's receiving client on {@code transport}, answering directly, its events in {@code events}. */
+    private static void receivingTablet(ModelLine line, FakeTransport transport, List<HubEvent> events) {
+        HubCodec codec = HubCodec.of(line);
+        new HubClient(transport, codec, decoded -> ReceivedStore.Outcome.NEW,
+                HubClient.direct(transport, codec, OutgoingMessages.of(TABLET, Clock.systemUTC(), line)), events::add, null, TABLET).start();
+    }
+
     @ParameterizedTest(name = "model {0}, {1}")
     @MethodSource("shapes")
     void theOfficialSchemaAcceptsEveryShapeOfTheCorpus(String lineName, String shapeName) {
@@ -111,9 +118,7 @@ class OfficialPeersTest {
         HubCodec codec = HubCodec.of(line);
         FakeTransport transport = new FakeTransport();
         List<HubEvent> events = new CopyOnWriteArrayList<>();
-        HubClient client = new HubClient(transport, codec, decoded -> ReceivedStore.Outcome.NEW,
-                HubClient.direct(transport, codec, OutgoingMessages.of(TABLET, Clock.systemUTC(), line)), events::add, null, TABLET);
-        client.start();
+        receivingTablet(line, transport, events);
         for (byte[] body : bodies(line, shapeName)) {
             events.clear();
             transport.published().clear();
@@ -166,9 +171,7 @@ class OfficialPeersTest {
         HubCodec codec = HubCodec.of(line);
         FakeTransport transport = new FakeTransport();
         List<HubEvent> events = new CopyOnWriteArrayList<>();
-        HubClient client = new HubClient(transport, codec, decoded -> ReceivedStore.Outcome.NEW,
-                HubClient.direct(transport, codec, OutgoingMessages.of(TABLET, Clock.systemUTC(), line)), events::add, null, TABLET);
-        client.start();
+        receivingTablet(line, transport, events);
         OfficialPeers.Shape sdk = OfficialPeers.reports(line).get(0);
         JsonNode bare = SharedCorpus.read(SharedCorpus.exampleFiles(line, MessageType.RS_EDA).get(0));
 
