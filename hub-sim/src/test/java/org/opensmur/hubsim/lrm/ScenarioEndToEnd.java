@@ -65,7 +65,7 @@ abstract class ScenarioEndToEnd {
         oru.start();
         Map<String, String> settings = broker.settings(HubBroker.TABLET);
         settings.put("ORU_CLIENT_ID", HubBroker.ORU);
-        tablet = new HeadlessTablet(broker.config(settings), dir, "e2e-secret".toCharArray(), Duration.ofMillis(300),
+        tablet = new HeadlessTablet(broker.config(settings), dir, org.opensmur.store.testing.TestKeys.secret("e2e-secret"), Duration.ofMillis(300),
                 Clock.systemDefaultZone());
         tablet.start();
         await().atMost(Duration.ofSeconds(20)).until(() -> lrmTransport.state().isConnected());

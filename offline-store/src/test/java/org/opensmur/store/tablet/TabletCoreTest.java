@@ -53,7 +53,7 @@ class TabletCoreTest {
         MutableClock hub = new MutableClock(TRUE_NOW);
         MutableClock device = new MutableClock(TRUE_NOW.minus(Duration.ofMinutes(10)));
         FakeTransport transport = new FakeTransport();
-        try (TabletCore core = new TabletCore(transport, TestStore.TABLET, dir, TestStore.SECRET.clone(), device)) {
+        try (TabletCore core = new TabletCore(transport, TestStore.TABLET, org.opensmur.core.hub.validation.ModelLine.CURRENT, dir, TestStore.keys(), device)) {
             core.start();
             OutgoingMessages lrm = OutgoingMessages.of(TestStore.LRM, hub);
             deliver(core, transport, lrm.build(SharedCorpus.examplePayload(MessageType.RS_EDA, "AliceGregoireNormand.01"),
@@ -78,7 +78,7 @@ class TabletCoreTest {
     void aListenerThatFailsNeverMakesAStoredMessageComeBack() {
         MutableClock clock = new MutableClock(TRUE_NOW);
         FakeTransport transport = new FakeTransport();
-        try (TabletCore core = new TabletCore(transport, TestStore.TABLET, dir, TestStore.SECRET.clone(), clock)) {
+        try (TabletCore core = new TabletCore(transport, TestStore.TABLET, org.opensmur.core.hub.validation.ModelLine.CURRENT, dir, TestStore.keys(), clock)) {
             List<String> seen = new CopyOnWriteArrayList<>();
             core.onEvent(event -> {
                 throw new IllegalStateException("a screen that breaks");
@@ -106,7 +106,7 @@ class TabletCoreTest {
         MutableClock clock = new MutableClock(TRUE_NOW);
         FakeTransport transport = new FakeTransport();
         transport.disconnect();
-        try (TabletCore core = new TabletCore(transport, TestStore.TABLET, dir, TestStore.SECRET.clone(), clock)) {
+        try (TabletCore core = new TabletCore(transport, TestStore.TABLET, org.opensmur.core.hub.validation.ModelLine.CURRENT, dir, TestStore.keys(), clock)) {
             List<CoreNotice> notices = new CopyOnWriteArrayList<>();
             core.onNotice(notices::add);
             core.start();
@@ -130,7 +130,7 @@ class TabletCoreTest {
         ModelLine line = ModelLine.named(lineName);
         MutableClock clock = new MutableClock(TRUE_NOW);
         FakeTransport transport = new FakeTransport();
-        try (TabletCore core = new TabletCore(transport, TestStore.TABLET, line, dir, TestStore.SECRET.clone(), clock)) {
+        try (TabletCore core = new TabletCore(transport, TestStore.TABLET, line, dir, TestStore.keys(), clock)) {
             core.describeAs(new GeoResource(TestStore.VLM4, "fr.health.samu440", "VLM 4", GeoResourceType.SMUR,
                     GeoResourceNature.EFFECTEUR, GeoResourceMobility.VEHICULE, GeoResourceCapacity.MEDICALE, null));
             core.start();
@@ -171,7 +171,7 @@ class TabletCoreTest {
         OfficialPeers.Shape shape = OfficialPeers.references(line).stream().filter(s -> s.name().equals(shapeName)).findFirst().orElseThrow();
         MutableClock clock = new MutableClock(TRUE_NOW);
         FakeTransport transport = new FakeTransport();
-        try (TabletCore core = new TabletCore(transport, TestStore.TABLET, line, dir, TestStore.SECRET.clone(), clock)) {
+        try (TabletCore core = new TabletCore(transport, TestStore.TABLET, line, dir, TestStore.keys(), clock)) {
             List<CoreNotice> notices = new CopyOnWriteArrayList<>();
             core.onNotice(notices::add);
             core.start();
