@@ -1,5 +1,6 @@
 package org.opensmur.store.resilience;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,6 +34,7 @@ import org.opensmur.core.status.ResourcesStatus;
  * every restart, each message it reported saved is still there and is delivered; the receiving side,
  * deduplicating on distributionID, sees each exactly once in effect and in tap order.
  */
+@Tag("slow") // fifty kill -9 rounds, each a new JVM: run by ./bin/test and .ci/run, not by ./bin/test --quick
 class CrashTest {
 
     private static final int ROUNDS = 50;
