@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opensmur.store.db.StoreException;
@@ -95,6 +96,7 @@ class StoreKeyTest {
     }
 
     @Test
+    @Tag("slow") // calibrates and times production's cost (several seconds of Argon2id): not in ./bin/test --quick
     void onePinGuessCostsHalfASecondOnTheDeviceThatChoseIt() {
         Argon2Kdf kdf = Argon2Kdf.calibratedForPin(PinLock.GUESS_COST);
         assertEquals(64 * 1024, kdf.memoryKiB());
