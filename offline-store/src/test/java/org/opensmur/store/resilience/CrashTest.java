@@ -124,6 +124,8 @@ class CrashTest {
         String classpath = Files.readString(Path.of("target/test-classpath.txt")).strip()
                 + java.io.File.pathSeparator + "target/classes" + java.io.File.pathSeparator + "target/test-classes";
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                // a quick start (C1 only, the serial collector, the class-data archive): each round is a new JVM
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
                 "-cp", classpath, "-Dhub.tls.dir=" + broker.tlsDir(), "-Dorg.slf4j.simpleLogger.defaultLogLevel=error",
                 CrashChild.class.getName(), dir.toString(), mode);
         builder.environment().put("STORE_SECRET", "crash-test-secret");
