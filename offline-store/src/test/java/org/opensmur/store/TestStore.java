@@ -16,6 +16,7 @@ import org.opensmur.core.outgoing.Expiry;
 import org.opensmur.core.outgoing.OutgoingMessages;
 import org.opensmur.core.status.ResourceStatus;
 import org.opensmur.store.outbox.OutboxPolicy;
+import org.opensmur.store.testing.TestKeys;
 
 /** A store in a temporary folder, with a movable clock and the tablet's message builders. */
 public final class TestStore {
@@ -50,7 +51,12 @@ public final class TestStore {
         codec = HubCodec.of(line);
         out = new OutgoingMessages(tabletId, clock, () -> "m" + String.format("%05d", ++ids), Expiry.defaults(),
                 DistributionStatus.ACTUAL, codec);
-        store = OfflineStore.open(folder, SECRET.clone(), out, codec, policy, clock);
+        store = OfflineStore.open(folder, keys(), out, codec, policy, clock);
+    }
+
+    /** The test store's key, {@link #SECRET} at the cheap cost ({@link TestKeys}): these tests are not about the cost. */
+    public static org.opensmur.store.crypto.StoreKeyProvider keys() {
+        return TestKeys.secret(SECRET);
     }
 
     public Built status(String caseId, ResourceStatus status) {

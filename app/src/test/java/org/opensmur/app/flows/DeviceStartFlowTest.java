@@ -1,5 +1,6 @@
 package org.opensmur.app.flows;
 
+import org.junit.jupiter.api.Tag;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -50,6 +51,7 @@ import org.testfx.framework.junit5.Start;
  */
 @ExtendWith(ApplicationExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("flow") // the device's start on the screens (TestFX): run by ./bin/test and .ci/run, not by ./bin/test --quick
 class DeviceStartFlowTest {
 
     private static final char[] OTP = ProvisioningBundle.newOneTimePassword();

@@ -1,5 +1,6 @@
 package org.opensmur.app.flows;
 
+import org.junit.jupiter.api.Tag;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -57,6 +58,7 @@ import org.testfx.framework.junit5.Start;
  */
 @ExtendWith(ApplicationExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("slow") @Tag("flow") // the whole recette played on the screens: run by ./bin/test and .ci/run, not by ./bin/test --quick
 class RecetteTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -1,5 +1,6 @@
 package org.opensmur.app.flows;
 
+import org.junit.jupiter.api.Tag;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -35,6 +36,7 @@ import org.testfx.framework.junit5.Start;
  * local Hub, into the folder named by {@code -Dopensmur.screenshots} (skipped without it).
  */
 @ExtendWith(ApplicationExtension.class)
+@Tag("slow") @Tag("flow") // a whole mission rendered screen by screen: run by ./bin/test and .ci/run, not by ./bin/test --quick
 class ScreenshotsTest {
 
     private static final String OUT = System.getProperty("opensmur.screenshots");

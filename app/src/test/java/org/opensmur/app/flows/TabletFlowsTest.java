@@ -1,5 +1,6 @@
 package org.opensmur.app.flows;
 
+import org.junit.jupiter.api.Tag;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.condition.DisabledIf;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.opensmur.app.TabletSession;
 import org.opensmur.app.TabletSettings;
@@ -47,6 +49,7 @@ import org.testfx.framework.junit5.Start;
  */
 @ExtendWith(ApplicationExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("flow") // the crew's flows on the screens (TestFX): run by ./bin/test and .ci/run, not by ./bin/test --quick
 class TabletFlowsTest {
 
     private LocalHubForApp hub;
@@ -56,6 +59,17 @@ class TabletFlowsTest {
     /** The vhost, which decides the model line (model 3 here; {@link TabletFlowsOnModel2Test}: 2.0). */
     String vhost() {
         return "15-smur_local";
+    }
+
+    static final String SAME_ON_MODEL_3 = "the screens, the store or the link only, the same on every line: run on model 3 (TabletFlowsTest)";
+
+    /**
+     * Whether this class leaves the line-independent flows to model 3: true on model 2.0, which re-runs only what
+     * differs by line (the status flow's codes, the RC-REF steps, the wire shapes of RS-RI, RS-EDA-MAJ, RS-BPV,
+     * RS-URL and RPIS, the case's fields on screen).
+     */
+    boolean sameOnModel3() {
+        return false;
     }
 
     @BeforeAll
@@ -102,6 +116,7 @@ class TabletFlowsTest {
     private Tablets.Moving moving;
 
     @Test
+    @DisabledIf(value = "sameOnModel3", disabledReason = SAME_ON_MODEL_3)
     void fixesFromTheDevicesPositionServiceReachTheSamuWithoutTheStoreEverRunningOnTheUiThread(FxRobot robot) throws Exception {
         String caseId = onScene(robot);
         long before = hub.atLrm.stream().filter(m -> m.type() == MessageType.GEO_POS).count();
@@ -150,7 +165,7 @@ class TabletFlowsTest {
                 "the request rang, the update sounds");
         assertEquals("Le dossier a été mis à jour par la régulation", text(robot, "#alert-title"));
         assertEquals(gridTop, robot.lookup("#status-PEC").query().localToScene(0, 0).getY(), "nothing below moved");
-        Thread.sleep(700); // past the tap lock
+        await().atMost(Duration.ofSeconds(5)).until(() -> !view.tapLocked()); // past the tap lock
         robot.clickOn("#alert-open");
         assertTrue(robot.lookup("#tab-mission").queryAs(javafx.scene.control.ToggleButton.class).isSelected(), "the mission is shown");
         assertFalse(shown(robot.lookup("#alert-title").query()), "acknowledged: gone");
@@ -162,7 +177,7 @@ class TabletFlowsTest {
         assertEquals(org.opensmur.app.alert.AlertSound.Tone.CANCELLED, tones.get(tones.size() - 1), "a cancellation has its own tone");
         assertFalse(shown(robot.lookup("#alert-open").query()), "a cancellation is acknowledged, not browsed");
         assertTrue(robot.lookup("#status-ANNULE").query().getPseudoClassStates().stream().anyMatch(p -> p.getPseudoClassName().equals("expected")));
-        Thread.sleep(700);
+        await().atMost(Duration.ofSeconds(5)).until(() -> !view.tapLocked()); // past the tap lock
         // Confirmed from the statuses, below the card: the alert has been answered and goes (seen in a crew trial: it stayed).
         robot.clickOn("#status-ANNULE");
         robot.clickOn("#status-confirm");
@@ -174,6 +189,7 @@ class TabletFlowsTest {
     }
 
     @Test
+    @DisabledIf(value = "sameOnModel3", disabledReason = SAME_ON_MODEL_3)
     void aThirdPartysCancellationAndUpdateChangeNothingAndTheCrewIsToldWhoSentThem(FxRobot robot) throws Exception {
         String caseId = onScene(robot);
         var before = session.core().store().cases().view(caseId).current();
@@ -196,6 +212,7 @@ class TabletFlowsTest {
     }
 
     @Test
+    @DisabledIf(value = "sameOnModel3", disabledReason = SAME_ON_MODEL_3)
     void aRequestArrivingUnderAFingerTakesNoTapForAMomentAndTheTapLandsNowhere(FxRobot robot) throws Exception {
         String caseId = onScene(robot);
         javafx.geometry.Point2D target = robot.point("#status-PEC").query();
@@ -217,6 +234,7 @@ class TabletFlowsTest {
     }
 
     @Test
+    @DisabledIf(value = "sameOnModel3", disabledReason = SAME_ON_MODEL_3)
     void decliningCancellingAndCorrectingAreAskedFirstAndSayWhatWouldBeSent(FxRobot robot) throws Exception {
         await().atMost(Duration.ofSeconds(30)).until(() -> session.core().transport().state().isConnected());
         String caseId = hub.newCase();
@@ -284,6 +302,7 @@ class TabletFlowsTest {
     }
 
     @Test
+    @DisabledIf(value = "sameOnModel3", disabledReason = SAME_ON_MODEL_3)
     void aRestartBringsBackTheMissionItsStatusesTheBilanDraftAndTheScreen(FxRobot robot) throws Exception {
         String caseId = onScene(robot);
         robot.clickOn("#tab-bilan");
@@ -321,6 +340,7 @@ class TabletFlowsTest {
     }
 
     @Test
+    @DisabledIf(value = "sameOnModel3", disabledReason = SAME_ON_MODEL_3)
     void aRequestStillRingingRingsAgainAfterARestart(FxRobot robot) throws Exception {
         await().atMost(Duration.ofSeconds(30)).until(() -> session.core().transport().state().isConnected());
         String caseId = hub.newCase();
@@ -337,6 +357,7 @@ class TabletFlowsTest {
     }
 
     @Test
+    @DisabledIf(value = "sameOnModel3", disabledReason = SAME_ON_MODEL_3)
     void whileARequestRingsEveryScreenKeepsTheTabsAndTheAnswerInReach(FxRobot robot) throws Exception {
         await().atMost(Duration.ofSeconds(30)).until(() -> session.core().transport().state().isConnected());
         String caseId = hub.newCase();
@@ -456,6 +477,7 @@ class TabletFlowsTest {
     }
 
     @Test
+    @DisabledIf(value = "sameOnModel3", disabledReason = SAME_ON_MODEL_3)
     void aStatusTappedOfflineWaitsThenIsReceivedAfterReconnection(FxRobot robot) throws Exception {
         String caseId = engage(robot);
         atLrm(MessageType.RS_RI, caseId);
@@ -497,6 +519,7 @@ class TabletFlowsTest {
     }
 
     @Test
+    @DisabledIf(value = "sameOnModel3", disabledReason = SAME_ON_MODEL_3)
     void anInvalidBilanFieldShowsItsErrorAndBlocksSending(FxRobot robot) throws Exception {
         String caseId = engage(robot);
         atLrm(MessageType.RS_RI, caseId);

@@ -9,7 +9,6 @@ import org.opensmur.app.map.PositionSource;
 import org.opensmur.app.shell.Labels;
 import org.opensmur.core.hub.amqp.AmqpHubTransport;
 import org.opensmur.core.hub.transport.HubConfig;
-import org.opensmur.store.crypto.StoreKeyProvider;
 import org.opensmur.store.rpis.RpisPrefill;
 import org.opensmur.store.tablet.TabletCore;
 
@@ -35,9 +34,9 @@ public final class Tablets {
         return settings(HubConfig.load(null, s).orElseThrow(), folder);
     }
 
-    /** The test tablet (VLM 1 of the SAMU 44) on {@code hub}, its store in {@code folder}. */
+    /** The test tablet (VLM 1 of the SAMU 44) on {@code hub}, its store in {@code folder} (its key at the cheap cost of TestKeys). */
     public static TabletSettings settings(HubConfig hub, Path folder) {
-        return new TabletSettings(hub, folder, StoreKeyProvider.secret("test-tablet".toCharArray()), RESOURCE, "SMUR", "VLM 1", "Équipe 1",
+        return new TabletSettings(hub, folder, org.opensmur.store.testing.TestKeys.secret("test-tablet"), RESOURCE, "SMUR", "VLM 1", "Équipe 1",
                 new RpisPrefill.Unit("fr.health.samu440", "440000271", "440000289", "0"), null);
     }
 

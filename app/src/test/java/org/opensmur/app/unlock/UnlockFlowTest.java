@@ -1,5 +1,6 @@
 package org.opensmur.app.unlock;
 
+import org.junit.jupiter.api.Tag;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -32,7 +33,9 @@ import org.opensmur.app.shell.Labels;
 import org.opensmur.app.shell.MainView;
 import org.opensmur.app.shell.Theme;
 import org.opensmur.app.testing.Tablets;
+import org.opensmur.store.crypto.KeyCosts;
 import org.opensmur.store.crypto.PinLock;
+import org.opensmur.store.testing.TestKeys;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -42,6 +45,7 @@ import org.testfx.framework.junit5.Start;
  * a guess: first start, a wrong PIN and its wait, the right PIN, and the lock after idle time outside a mission.
  */
 @ExtendWith(ApplicationExtension.class)
+@Tag("flow") // the keypad on the screens (TestFX), production's cost of a guess: run by ./bin/test and .ci/run, not by ./bin/test --quick
 class UnlockFlowTest {
 
     private static final Duration LOCK_AFTER = Duration.ofSeconds(2);
@@ -53,6 +57,8 @@ class UnlockFlowTest {
     private final List<TabletSession> sessions = new CopyOnWriteArrayList<>();
     private final AtomicBoolean missionUnderWay = new AtomicBoolean();
     private final ExecutorService unlocking = Executors.newSingleThreadExecutor();
+    /** Production's cost of a guess, but in the test about locking when idle (the cost is not what it is about). */
+    private KeyCosts costs = KeyCosts.PRODUCTION;
 
     @Start
     void start(Stage stage) throws Exception {
@@ -69,7 +75,7 @@ class UnlockFlowTest {
     /** The app as TabletApp builds it in PIN mode: the keypad first, the screens once the store opened. */
     private void boot() {
         Labels labels = new Labels(Locale.FRENCH);
-        tablet = new LockedTablet(new PinLock(store), new Background(unlocking, Platform::runLater), labels, keys -> {
+        tablet = new LockedTablet(new PinLock(store, System::nanoTime, PinLock.GUESS_COST, costs), new Background(unlocking, Platform::runLater), labels, keys -> {
             // As TabletApp: the store opened off the UI thread, the screens built on it.
             TabletSession session = Tablets.session(settings.withStoreKeys(keys), Clock.systemDefaultZone());
             sessions.add(session);
@@ -152,6 +158,11 @@ class UnlockFlowTest {
 
     @Test
     void idleScreensLockOutsideAMissionOnlyAndThePinShowsThemAgain(FxRobot robot) throws Exception {
+        costs = TestKeys.CHEAP; // no PIN chosen yet: the keypad again, its new PIN at the cheap cost
+        robot.interact(() -> {
+            tablet.stop();
+            boot();
+        });
         typePin(robot, "739158");
         typePin(robot, "739158");
         await().atMost(Duration.ofSeconds(20)).until(() -> screensShown(robot));

@@ -75,13 +75,24 @@ public final class HeadlessTablet implements AutoCloseable {
         this(config, HubTransports.open(config, clock), storeFolder, secret, step, clock);
     }
 
+    /** The same, its store opened by {@code keys}. */
+    public HeadlessTablet(HubConfig config, Path storeFolder, org.opensmur.store.crypto.StoreKeyProvider keys, Duration step, Clock clock) {
+        this(config, HubTransports.open(config, clock), storeFolder, keys, step, clock);
+    }
+
     /** The headless tablet on a given transport (e.g. one that captures what it publishes). */
     public HeadlessTablet(HubConfig config, HubTransport transport, Path storeFolder, char[] secret, Duration step, Clock clock) {
+        this(config, transport, storeFolder, org.opensmur.store.crypto.StoreKeyProvider.secret(secret), step, clock);
+    }
+
+    /** The same, its store opened by {@code keys}. */
+    public HeadlessTablet(HubConfig config, HubTransport transport, Path storeFolder, org.opensmur.store.crypto.StoreKeyProvider keys,
+                          Duration step, Clock clock) {
         this.config = config;
         this.clock = clock;
         this.step = step;
         ModelLine line = ModelLine.named(config.modelLine());
-        this.core = new TabletCore(transport, config.clientId(), line, storeFolder, secret, clock);
+        this.core = new TabletCore(transport, config.clientId(), line, storeFolder, keys, clock);
         core.trust(config.trustedParties());
         List<ResourceStatus> sequence = StatusFlow.sequence(line);
         this.flow = sequence.subList(0, sequence.indexOf(ResourceStatus.RETOUR) + 1);

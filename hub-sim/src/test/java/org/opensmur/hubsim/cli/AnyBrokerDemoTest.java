@@ -1,5 +1,6 @@
 package org.opensmur.hubsim.cli;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,6 +25,7 @@ import picocli.CommandLine;
  * The simulated LRM, ORU and tablet on a broker where another dispatcher routes (here a separate one, as
  * a Hub sandbox would), on vhost 15-smur_v1.6, with every published message captured as evidence.
  */
+@Tag("slow") // whole demos: run by ./bin/test and .ci/run, not by ./bin/test --quick
 class AnyBrokerDemoTest {
 
     @TempDir

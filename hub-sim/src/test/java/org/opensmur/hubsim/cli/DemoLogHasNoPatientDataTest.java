@@ -1,5 +1,6 @@
 package org.opensmur.hubsim.cli;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * DEBUG, and what it printed is searched for every patient value of the scenario files. Its temporary
  * folder (the ORU's RPIS records, the tablet's store) is gone when it ends.
  */
+@Tag("slow") // whole demos in their own JVM: run by ./bin/test and .ci/run, not by ./bin/test --quick
 class DemoLogHasNoPatientDataTest {
 
     @TempDir

@@ -1,5 +1,6 @@
 package org.opensmur.hubsim.cli;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -39,6 +40,7 @@ import org.opensmur.hubsim.dispatch.OfficialSchemas;
  * own queues), the dispatcher with its own user (reads dispatch, writes distribution), started apart here.
  * Everything goes through the command line an integrator types.
  */
+@Tag("flow") // the parties started apart through their command lines: run by ./bin/test and .ci/run, not by ./bin/test --quick
 class PeersOnRabbitMqTest {
 
     static final String VHOST = "opensmur-peers";

@@ -1,5 +1,6 @@
 package org.opensmur.hubsim.lrm;
 
+import org.junit.jupiter.api.Tag;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,6 +30,7 @@ import org.opensmur.hubsim.tablet.HeadlessTablet;
  * through the local Hub's dispatcher over mutual TLS, on both brokers of the local Hub: the LRM's report
  * must be complete, RC-REFs included.
  */
+@Tag("flow") // whole scenarios between the LRM simulator and the headless tablet, on both brokers and both lines: run by ./bin/test and .ci/run, not by ./bin/test --quick
 abstract class ScenarioEndToEnd {
 
     abstract LocalBroker localBroker();
@@ -65,7 +67,7 @@ abstract class ScenarioEndToEnd {
         oru.start();
         Map<String, String> settings = broker.settings(HubBroker.TABLET);
         settings.put("ORU_CLIENT_ID", HubBroker.ORU);
-        tablet = new HeadlessTablet(broker.config(settings), dir, "e2e-secret".toCharArray(), Duration.ofMillis(300),
+        tablet = new HeadlessTablet(broker.config(settings), dir, org.opensmur.store.testing.TestKeys.secret("e2e-secret"), Duration.ofMillis(300),
                 Clock.systemDefaultZone());
         tablet.start();
         await().atMost(Duration.ofSeconds(20)).until(() -> lrmTransport.state().isConnected());

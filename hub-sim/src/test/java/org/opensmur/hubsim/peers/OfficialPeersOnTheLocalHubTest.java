@@ -64,7 +64,7 @@ class OfficialPeersOnTheLocalHubTest {
         ModelLine line = ModelLine.named(lineName);
         HubCodec codec = HubCodec.of(line);
         FakeTransport transport = new FakeTransport();
-        try (HeadlessTablet tablet = new HeadlessTablet(tabletConfig(line), transport, dir, "peers-secret".toCharArray(),
+        try (HeadlessTablet tablet = new HeadlessTablet(tabletConfig(line), transport, dir, org.opensmur.store.testing.TestKeys.secret("peers-secret"),
                 Duration.ofHours(1), Clock.systemUTC())) {
             tablet.start();
             for (OfficialPeers.Shape report : OfficialPeers.reports(line)) {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opensmur.core.conformance.SharedCorpus;
@@ -39,6 +40,7 @@ import org.opensmur.hubsim.fixture.LocalBroker;
  * certificate of its own ({@code fr.health.test.other}) cancels and closes the headless tablet's mission.
  * Nothing changes, it gets its error reports (703), and the tablet's SAMU still steers.
  */
+@Tag("flow") // parties on the real RabbitMQ through the dispatcher: run by ./bin/test and .ci/run, not by ./bin/test --quick
 class ForeignPartyOnRabbitMqTest {
 
     private static final String CASE = "fr.health.samu440.DRFR154402413800236";
@@ -86,7 +88,7 @@ class ForeignPartyOnRabbitMqTest {
                 OfficialSchemas.load(SharedCorpus.root().resolve("schemas")));
         Map<String, String> settings = broker.settings(HubBroker.TABLET);
         // The mission's statuses an hour apart: the test decides what happens during the mission.
-        tablet = new HeadlessTablet(broker.config(settings), dir, "foreign-secret".toCharArray(), Duration.ofHours(1), Clock.systemUTC());
+        tablet = new HeadlessTablet(broker.config(settings), dir, org.opensmur.store.testing.TestKeys.secret("foreign-secret"), Duration.ofHours(1), Clock.systemUTC());
         tablet.start();
     }
 
@@ -154,7 +156,7 @@ class ForeignPartyOnRabbitMqTest {
         Thread.sleep(500); // the first tablet's consumers are up
         List<org.opensmur.core.hub.transport.ConnectionState> second = new CopyOnWriteArrayList<>();
         try (HeadlessTablet intruder = new HeadlessTablet(broker.config(broker.settings(HubBroker.TABLET)), dir.resolve("second"),
-                "second-secret".toCharArray(), Duration.ofHours(1), Clock.systemUTC())) {
+                org.opensmur.store.testing.TestKeys.secret("second-secret"), Duration.ofHours(1), Clock.systemUTC())) {
             intruder.core().events().subscribe(org.opensmur.core.hub.transport.ConnectionState.class, second::add);
             intruder.start();
             await().atMost(Duration.ofSeconds(20)).until(() -> second.stream().anyMatch(s -> s instanceof

@@ -30,6 +30,7 @@ public final class PinLock {
     private final Path folder;
     private final LongSupplier nanoTime;
     private final Duration guessCost;
+    private final KeyCosts costs;
     private int failures;
     private long lastFailureNanos;
 
@@ -51,9 +52,15 @@ public final class PinLock {
 
     /** {@code nanoTime}: a monotonic clock (the wall clock can be set back to skip a wait). */
     public PinLock(Path storeFolder, LongSupplier nanoTime, Duration guessCost) {
+        this(storeFolder, nanoTime, guessCost, KeyCosts.PRODUCTION);
+    }
+
+    /** {@code costs}: how a new PIN's cost is chosen ({@link KeyCosts#PRODUCTION} but in tests not about the cost). */
+    public PinLock(Path storeFolder, LongSupplier nanoTime, Duration guessCost, KeyCosts costs) {
         this.folder = storeFolder;
         this.nanoTime = nanoTime;
         this.guessCost = guessCost;
+        this.costs = costs;
         this.failures = readFailures();
         this.lastFailureNanos = nanoTime.getAsLong(); // after a restart the whole wait starts again
     }
@@ -155,7 +162,7 @@ public final class PinLock {
             throw new IllegalStateException("a PIN is set already: change it instead");
         }
         SecretKey key = StoreKeyFile.newDataKey();
-        StoreKeyFile.Content content = StoreKeyFile.wrap(StoreKeyFile.UnlockedBy.PIN, Argon2Kdf.calibratedForPin(guessCost), pin, key);
+        StoreKeyFile.Content content = StoreKeyFile.wrap(StoreKeyFile.UnlockedBy.PIN, costs.forPin(guessCost), pin, key);
         return storeFolder -> {
             if (isSetUp()) {
                 throw new StoreException(StoreException.Kind.OTHER, "a PIN was set for " + folder + " in the meantime");
@@ -181,7 +188,7 @@ public final class PinLock {
         if (tried.key() != null) { // the key the old PIN opened is rewrapped: one derivation, not two
             Argon2Kdf kdf = tried.content().kdf();
             StoreKeyFile.write(StoreKeyFile.in(folder), StoreKeyFile.wrap(StoreKeyFile.UnlockedBy.PIN,
-                    kdf.iterations() >= Argon2Kdf.PIN_MIN_ITERATIONS ? kdf.withNewSalt() : Argon2Kdf.calibratedForPin(guessCost),
+                    kdf.iterations() >= Argon2Kdf.PIN_MIN_ITERATIONS ? kdf.withNewSalt() : costs.forPin(guessCost),
                     newPin, tried.key()));
         }
         return tried.attempt();

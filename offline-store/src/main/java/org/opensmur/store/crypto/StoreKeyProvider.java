@@ -1,6 +1,5 @@
 package org.opensmur.store.crypto;
 
-import org.opensmur.signing.Argon2Kdf;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,7 +24,12 @@ public interface StoreKeyProvider {
 
     /** A secret a program holds (tests, the headless demo's random secret): Argon2id at OWASP's minimum. */
     static StoreKeyProvider secret(char[] secret) {
-        return new SecretKeyProvider(secret);
+        return new SecretKeyProvider(secret, KeyCosts.PRODUCTION);
+    }
+
+    /** The same, a new store's key wrapped at {@code costs} (a cheap one in the tests that are not about the cost). */
+    static StoreKeyProvider secret(char[] secret, KeyCosts costs) {
+        return new SecretKeyProvider(secret, costs);
     }
 
     /**
@@ -41,7 +45,7 @@ public interface StoreKeyProvider {
             throw new IllegalArgumentException("OPENSMUR_STORE_SECRET must be file:PATH (a file readable by its owner only);"
                     + " env: and console are refused for the store");
         }
-        return new SecretKeyProvider(readSecretFile(Path.of(setting.substring("file:".length()))));
+        return new SecretKeyProvider(readSecretFile(Path.of(setting.substring("file:".length()))), KeyCosts.PRODUCTION);
     }
 
     /** A secret file's first line, refused when others may read the file or when it is empty. */
@@ -73,13 +77,15 @@ public interface StoreKeyProvider {
 
         private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StoreKeyProvider.class);
         private final char[] secret;
+        private final KeyCosts costs;
 
-        private SecretKeyProvider(char[] secret) {
+        private SecretKeyProvider(char[] secret, KeyCosts costs) {
             if (secret == null || secret.length == 0 || new String(secret).isBlank()) {
                 throw new StoreException(StoreException.Kind.OTHER, "the store's secret is empty: refused (give it with"
                         + " OPENSMUR_STORE_SECRET=file:PATH, a file readable by its owner only)");
             }
             this.secret = secret.clone();
+            this.costs = java.util.Objects.requireNonNull(costs, "costs");
         }
 
         @Override
@@ -96,7 +102,7 @@ public interface StoreKeyProvider {
             Path legacy = storeFolder.resolve(LegacyKeyStore.NAME);
             if (Files.exists(legacy)) {
                 javax.crypto.SecretKey key = LegacyKeyStore.read(legacy, secret);
-                StoreKeyFile.write(keyFile, StoreKeyFile.wrap(StoreKeyFile.UnlockedBy.SECRET, Argon2Kdf.forSecret(), secret, key));
+                StoreKeyFile.write(keyFile, StoreKeyFile.wrap(StoreKeyFile.UnlockedBy.SECRET, costs.forSecret(), secret, key));
                 try {
                     Files.delete(legacy); // only once the new file is durable: the key is never in neither
                 } catch (IOException e) {
@@ -107,7 +113,7 @@ public interface StoreKeyProvider {
             }
             javax.crypto.SecretKey key = StoreKeyFile.newDataKey();
             org.opensmur.store.db.OwnerOnly.folder(storeFolder);
-            StoreKeyFile.write(keyFile, StoreKeyFile.wrap(StoreKeyFile.UnlockedBy.SECRET, Argon2Kdf.forSecret(), secret, key));
+            StoreKeyFile.write(keyFile, StoreKeyFile.wrap(StoreKeyFile.UnlockedBy.SECRET, costs.forSecret(), secret, key));
             return new Vault(key);
         }
     }

@@ -20,9 +20,11 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opensmur.store.db.StoreException;
+import org.opensmur.store.testing.TestKeys;
 
 /** The store's key: wrapped under a PIN (Argon2id) or a secret file, opened by nothing else. */
 class StoreKeyTest {
@@ -33,8 +35,14 @@ class StoreKeyTest {
     /** A monotonic clock the test moves: the waits after a wrong PIN are checked without sleeping. */
     private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
 
+    /** A PIN lock whose new PINs get the cheap cost: these tests are about the waits, the wrapping and the files. */
     private PinLock lock() {
-        return new PinLock(dir, nanos::get, Duration.ofMillis(1)); // cost floor (3 passes of 64 MiB), not the tablet's
+        return new PinLock(dir, nanos::get, Duration.ofMillis(1), TestKeys.CHEAP);
+    }
+
+    /** Production's costs with the least calibration (the floor: 3 passes of 64 MiB), for the tests about the cost. */
+    private PinLock productionLock() {
+        return new PinLock(dir, nanos::get, Duration.ofMillis(1));
     }
 
     private static Vault opened(PinLock.Attempt attempt) {
@@ -50,7 +58,6 @@ class StoreKeyTest {
         assertTrue(lock.isSetUp());
         String keyFile = Files.readString(dir.resolve("store-key.json"));
         assertFalse(keyFile.contains("482916"), "the PIN is nowhere in the key file");
-        assertTrue(keyFile.contains("\"memoryKiB\" : 65536"), keyFile);
 
         PinLock.Attempt wrong = lock.unlock("482917".toCharArray());
         assertEquals(new PinLock.Attempt.Wrong(1, Duration.ofSeconds(1)), wrong);
@@ -89,6 +96,7 @@ class StoreKeyTest {
     }
 
     @Test
+    @Tag("slow") // calibrates and times production's cost (several seconds of Argon2id): not in ./bin/test --quick
     void onePinGuessCostsHalfASecondOnTheDeviceThatChoseIt() {
         Argon2Kdf kdf = Argon2Kdf.calibratedForPin(PinLock.GUESS_COST);
         assertEquals(64 * 1024, kdf.memoryKiB());
@@ -151,24 +159,28 @@ class StoreKeyTest {
 
     @Test
     void aKeyFileWhoseCostWasLoweredOpensNothing() throws Exception {
-        lock().choose("482916".toCharArray()).open(dir);
+        productionLock().choose("482916".toCharArray()).open(dir);
         Path file = dir.resolve("store-key.json");
+        String keyFile = Files.readString(file);
+        assertTrue(keyFile.contains("\"memoryKiB\" : 65536") && !keyFile.contains("482916"), "a PIN's cost is 64 MiB, the PIN nowhere: "
+                + keyFile);
+        assertTrue(Integer.parseInt(keyFile.replaceAll("(?s).*\"iterations\" : (\\d+).*", "$1")) >= Argon2Kdf.PIN_MIN_ITERATIONS, keyFile);
         String lowered = Files.readString(file).replaceAll("\"iterations\" : \\d+", "\"iterations\" : 1");
         Files.writeString(file, lowered);
-        assertInstanceOf(PinLock.Attempt.Wrong.class, lock().unlock("482916".toCharArray()),
+        assertInstanceOf(PinLock.Attempt.Wrong.class, productionLock().unlock("482916".toCharArray()),
                 "the parameters are bound to the wrapping: a cheaper guess in the file is not a way in");
     }
 
     @Test
     void aPinStoreIsNotOpenedWithASecretNorTheOtherWayRound() {
         lock().choose("482916".toCharArray()).open(dir);
-        StoreException bySecret = assertThrows(StoreException.class, () -> StoreKeyProvider.secret("x".toCharArray()).open(dir));
+        StoreException bySecret = assertThrows(StoreException.class, () -> TestKeys.secret("x").open(dir));
         assertTrue(bySecret.getMessage().contains("PIN"), bySecret.getMessage());
 
         Path other = dir.resolve("other");
-        StoreKeyProvider.secret("integrator secret".toCharArray()).open(other);
+        TestKeys.secret("integrator secret").open(other);
         StoreException byPin = assertThrows(StoreException.class,
-                () -> new PinLock(other, nanos::get, Duration.ofMillis(1)).unlock("482916".toCharArray()));
+                () -> new PinLock(other, nanos::get, Duration.ofMillis(1), TestKeys.CHEAP).unlock("482916".toCharArray()));
         assertTrue(byPin.getMessage().contains("OPENSMUR_STORE_SECRET"), byPin.getMessage());
     }
 
@@ -182,6 +194,9 @@ class StoreKeyTest {
 
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         assertNotNull(StoreKeyProvider.fromSetting("file:" + file).open(dir.resolve("store")));
+        // A setting has production's cost for a secret (OWASP's minimum): no setting makes it cheaper.
+        String keyFile = Files.readString(dir.resolve("store").resolve("store-key.json"));
+        assertTrue(keyFile.contains("\"memoryKiB\" : 19456") && keyFile.contains("\"iterations\" : 2"), keyFile);
 
         for (String setting : new String[] {"env:OPENSMUR_SECRET", "console", "demo-secret", ""}) {
             IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> StoreKeyProvider.fromSetting(setting));
@@ -208,14 +223,14 @@ class StoreKeyTest {
         }
         byte[] sealed = new Vault(key).seal("mission".getBytes(StandardCharsets.UTF_8), "row-3");
 
-        assertThrows(StoreException.class, () -> StoreKeyProvider.secret("wrong".toCharArray()).open(dir));
+        assertThrows(StoreException.class, () -> TestKeys.secret("wrong").open(dir));
         assertTrue(Files.exists(dir.resolve("store-key.p12")), "a wrong secret moves nothing");
 
-        Vault moved = StoreKeyProvider.secret(secret).open(dir);
+        Vault moved = TestKeys.secret(secret).open(dir);
         assertArrayEquals("mission".getBytes(StandardCharsets.UTF_8), moved.open(sealed, "row-3"));
         assertFalse(Files.exists(dir.resolve("store-key.p12")));
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("store-key.json"))));
-        Vault reopened = StoreKeyProvider.secret(secret).open(dir);
+        Vault reopened = TestKeys.secret(secret).open(dir);
         assertArrayEquals("mission".getBytes(StandardCharsets.UTF_8), reopened.open(sealed, "row-3"));
     }
 }

@@ -1,5 +1,6 @@
 package org.opensmur.store.resilience;
 
+import org.junit.jupiter.api.Tag;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,6 +43,7 @@ import org.opensmur.store.outbox.OutboxRelay;
  * fixes. When the network returns everything drains through the real broker: statuses first and in
  * order, then the bilan, then a thinned track of positions without the expired ones.
  */
+@Tag("slow") // a thousand fixes queued and drained through the broker: run by ./bin/test and .ci/run, not by ./bin/test --quick
 class CoverageGapTest {
 
     @TempDir

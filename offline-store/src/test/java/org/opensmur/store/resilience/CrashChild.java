@@ -34,7 +34,7 @@ public final class CrashChild {
         HubCodec codec = new HubCodec();
         Clock clock = Clock.systemDefaultZone();
         OutgoingMessages outgoing = OutgoingMessages.of(HubBroker.TABLET, clock);
-        OfflineStore store = OfflineStore.open(folder, System.getenv("STORE_SECRET").toCharArray(), outgoing, codec,
+        OfflineStore store = OfflineStore.open(folder, org.opensmur.store.testing.TestKeys.secret(System.getenv("STORE_SECRET")), outgoing, codec,
                 OutboxPolicy.defaults(), clock);
         AmqpHubTransport transport = new AmqpHubTransport(HubBroker.require().config(HubBroker.TABLET), clock);
         OutboxRelay relay = store.relay(transport, clock, 64);

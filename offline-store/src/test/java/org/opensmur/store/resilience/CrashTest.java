@@ -1,5 +1,6 @@
 package org.opensmur.store.resilience;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,6 +34,7 @@ import org.opensmur.core.status.ResourcesStatus;
  * every restart, each message it reported saved is still there and is delivered; the receiving side,
  * deduplicating on distributionID, sees each exactly once in effect and in tap order.
  */
+@Tag("slow") // fifty kill -9 rounds, each a new JVM: run by ./bin/test and .ci/run, not by ./bin/test --quick
 class CrashTest {
 
     private static final int ROUNDS = 50;
@@ -122,6 +124,8 @@ class CrashTest {
         String classpath = Files.readString(Path.of("target/test-classpath.txt")).strip()
                 + java.io.File.pathSeparator + "target/classes" + java.io.File.pathSeparator + "target/test-classes";
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                // a quick start (C1 only, the serial collector, the class-data archive): each round is a new JVM
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
                 "-cp", classpath, "-Dhub.tls.dir=" + broker.tlsDir(), "-Dorg.slf4j.simpleLogger.defaultLogLevel=error",
                 CrashChild.class.getName(), dir.toString(), mode);
         builder.environment().put("STORE_SECRET", "crash-test-secret");

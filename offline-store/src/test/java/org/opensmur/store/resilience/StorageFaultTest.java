@@ -1,5 +1,6 @@
 package org.opensmur.store.resilience;
 
+import org.junit.jupiter.api.Tag;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -35,6 +36,7 @@ import org.opensmur.store.db.StoreException;
 import org.opensmur.store.outbox.OutboxEntry;
 
 /** The store on a real disk that fills up and empties again, and a database file that vanishes under it. */
+@Tag("slow") // real redelivery back-off (2 s, 4 s) and a full disk: run by ./bin/test and .ci/run, not by ./bin/test --quick
 class StorageFaultTest {
 
     @TempDir
@@ -82,9 +84,11 @@ class StorageFaultTest {
             TestStore t = new TestStore(disk.folder("store"), OutboxPolicy.defaults(), HubBroker.TABLET);
             t.store.inbox().keepFree(0); // a 4 MB disk is all reserve: this test is about the disk itself being full
             AtomicInteger attempts = new AtomicInteger();
+            List<Long> attemptedAt = new CopyOnWriteArrayList<>();
             List<HubEvent> events = new CopyOnWriteArrayList<>();
             ReceivedStore counted = decoded -> {
                 attempts.incrementAndGet();
+                attemptedAt.add(System.nanoTime());
                 return t.store.inbox().store(decoded);
             };
             HubMessage created = OutgoingMessages.of(HubBroker.LRM, Clock.systemUTC())
@@ -98,17 +102,22 @@ class StorageFaultTest {
                     channel.basicPublish("", HubBroker.TABLET + ".message", new AMQP.BasicProperties.Builder()
                             .contentType("application/json").deliveryMode(2).build(), t.codec.encode(created));
                 }
-                Thread.sleep(12_000);
+                // 2 s, then 4 s between attempts (8 s next): not one every few milliseconds. Waited for, not slept.
+                await().atMost(Duration.ofSeconds(30)).until(() -> attempts.get() >= 3);
                 int whileFull = attempts.get();
-                // 2 s, 4 s, 8 s between attempts: 3 or 4 in 12 s, not one every few milliseconds.
-                assertTrue(whileFull >= 2 && whileFull <= 5, "attempts while the disk was full: " + whileFull);
+                long firstGap = attemptedAt.get(1) - attemptedAt.get(0);
+                long secondGap = attemptedAt.get(2) - attemptedAt.get(1);
+                assertTrue(firstGap >= Duration.ofMillis(1_500).toNanos(), "first retry after " + firstGap / 1_000_000 + " ms");
+                assertTrue(secondGap >= Duration.ofMillis(3_500).toNanos() && secondGap > firstGap,
+                        "the wait grows: " + firstGap / 1_000_000 + " ms, then " + secondGap / 1_000_000 + " ms");
+                assertTrue(whileFull <= 4, "attempts while the disk was full: " + whileFull);
                 assertEquals(null, t.store.inbox().read(created.distributionID()));
 
                 disk.free();
                 await().atMost(Duration.ofSeconds(40)).until(() -> t.store.inbox().read(created.distributionID()) != null);
                 assertTrue(events.stream().anyMatch(e -> e instanceof HubEvent.MessageReceived r
                         && r.message().distributionID().equals(created.distributionID())));
-                System.out.printf("full disk: an RS-EDA was offered %d times in 12 s while it could not be stored, then stored%n",
+                System.out.printf("full disk: an RS-EDA was offered %d times (2 s, then 4 s apart) while it could not be stored, then stored%n",
                         whileFull);
             } finally {
                 t.store.close();

@@ -63,7 +63,7 @@ class MissionRetentionTest {
 
     @Test
     void aMissionOverIsPurgedAfterTheDelayOnlyOnceEverythingIsDeliveredAndAloneOfItsKind() {
-        try (TabletCore core = new TabletCore(transport, TestStore.TABLET, dir, TestStore.SECRET.clone(), clock)) {
+        try (TabletCore core = new TabletCore(transport, TestStore.TABLET, org.opensmur.core.hub.validation.ModelLine.CURRENT, dir, TestStore.keys(), clock)) {
             core.start();
             HubMessage eda = lrm.build(SharedCorpus.examplePayload(MessageType.RS_EDA, "AliceGregoireNormand.01"), TestStore.TABLET).orElseThrow();
             String caseId = ((CreateCaseHealth) eda.payload()).caseId();
@@ -111,7 +111,7 @@ class MissionRetentionTest {
 
     @Test
     void whatWasReceivedAboutNoCaseIsPurgedAfterTheSameDelay() {
-        try (TabletCore core = new TabletCore(transport, TestStore.TABLET, dir, TestStore.SECRET.clone(), clock)) {
+        try (TabletCore core = new TabletCore(transport, TestStore.TABLET, org.opensmur.core.hub.validation.ModelLine.CURRENT, dir, TestStore.keys(), clock)) {
             core.start();
             HubMessage depart = tap(core, TestStore.CASE_A, ResourceStatus.DEPART); // a mission still going
             recu(core, depart);
@@ -132,7 +132,7 @@ class MissionRetentionTest {
 
     @Test
     void aCaseClosedByTheSamuCountsFromItsClosureAndTheCrewMayEraseItAtOnce() {
-        try (TabletCore core = new TabletCore(transport, TestStore.TABLET, dir, TestStore.SECRET.clone(), clock)) {
+        try (TabletCore core = new TabletCore(transport, TestStore.TABLET, org.opensmur.core.hub.validation.ModelLine.CURRENT, dir, TestStore.keys(), clock)) {
             core.start();
             HubMessage eda = lrm.build(SharedCorpus.examplePayload(MessageType.RS_EDA, "AliceGregoireNormand.01"), TestStore.TABLET).orElseThrow();
             String caseId = ((CreateCaseHealth) eda.payload()).caseId();
@@ -158,7 +158,7 @@ class MissionRetentionTest {
 
     @Test
     void aCaseIdWithAnUnderscoreErasesItsOwnRowsOnlyNotThoseOfACaseItWouldMatchAsAPattern() {
-        try (TabletCore core = new TabletCore(transport, TestStore.TABLET, dir, TestStore.SECRET.clone(), clock)) {
+        try (TabletCore core = new TabletCore(transport, TestStore.TABLET, org.opensmur.core.hub.validation.ModelLine.CURRENT, dir, TestStore.keys(), clock)) {
             core.start();
             String closing = "fr.health.samu440.DRFR15_44";
             String open = "fr.health.samu440.DRFR15A44"; // what 'DRFR15_44' matches when '_' is a wildcard

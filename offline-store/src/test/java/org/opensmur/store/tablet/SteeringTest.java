@@ -47,7 +47,7 @@ class SteeringTest {
     private final List<HubEvent> events = new CopyOnWriteArrayList<>();
 
     private TabletCore tablet() {
-        TabletCore core = new TabletCore(transport, TestStore.TABLET, dir, TestStore.SECRET.clone(), clock);
+        TabletCore core = new TabletCore(transport, TestStore.TABLET, org.opensmur.core.hub.validation.ModelLine.CURRENT, dir, TestStore.keys(), clock);
         core.trust(Set.of(TestStore.LRM));
         core.onEvent(events::add);
         core.start();

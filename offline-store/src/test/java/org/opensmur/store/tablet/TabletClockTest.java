@@ -104,7 +104,7 @@ class TabletClockTest {
     @Test
     void aTabletFiveMinutesSlowIsCorrectedByTheLrmAndAnotherSender() {
         MutableClock device = new MutableClock(TRUE_NOW.minus(Duration.ofMinutes(5)));
-        try (TabletCore core = new TabletCore(transport, TestStore.TABLET, dir, TestStore.SECRET.clone(), device)) {
+        try (TabletCore core = new TabletCore(transport, TestStore.TABLET, org.opensmur.core.hub.validation.ModelLine.CURRENT, dir, TestStore.keys(), device)) {
             core.trustClockOf(TestStore.LRM);
             core.start();
             OutgoingMessages lrm = party(TestStore.LRM, Duration.ZERO);
@@ -130,7 +130,7 @@ class TabletClockTest {
     @Test
     void aTabletTenMinutesSlowHeardFromTheLrmAndTheHubIsCorrectedTheBoundIsInclusive() {
         MutableClock device = new MutableClock(TRUE_NOW.minus(Duration.ofMinutes(10)));
-        try (TabletCore core = new TabletCore(transport, TestStore.TABLET, dir, TestStore.SECRET.clone(), device)) {
+        try (TabletCore core = new TabletCore(transport, TestStore.TABLET, org.opensmur.core.hub.validation.ModelLine.CURRENT, dir, TestStore.keys(), device)) {
             core.trustClockOf(TestStore.LRM);
             core.start();
             OutgoingMessages lrm = party(TestStore.LRM, Duration.ZERO);
@@ -153,7 +153,7 @@ class TabletClockTest {
     @Test
     void oneForeignSenderDatedThirtyHoursAheadTwiceLeavesTheCrewsStatusesDatedRight() {
         MutableClock device = new MutableClock(TRUE_NOW);
-        try (TabletCore core = new TabletCore(transport, TestStore.TABLET, dir, TestStore.SECRET.clone(), device)) {
+        try (TabletCore core = new TabletCore(transport, TestStore.TABLET, org.opensmur.core.hub.validation.ModelLine.CURRENT, dir, TestStore.keys(), device)) {
             core.trustClockOf(TestStore.LRM);
             core.start();
             OutgoingMessages lrm = party(TestStore.LRM, Duration.ZERO);
@@ -186,7 +186,7 @@ class TabletClockTest {
     @Test
     void aMissionClosedThenAForgedClockThirtyHoursAheadIsNotPurgedBeforeSeventyTwoHoursOfRealTime() {
         MutableClock device = new MutableClock(TRUE_NOW);
-        try (TabletCore core = new TabletCore(transport, TestStore.TABLET, dir, TestStore.SECRET.clone(), device)) {
+        try (TabletCore core = new TabletCore(transport, TestStore.TABLET, org.opensmur.core.hub.validation.ModelLine.CURRENT, dir, TestStore.keys(), device)) {
             core.trustClockOf(TestStore.LRM);
             core.start();
             OutgoingMessages lrm = party(TestStore.LRM, Duration.ZERO);
@@ -233,7 +233,7 @@ class TabletClockTest {
         // The device is 9 min slow; the mission closes before anyone agrees on the time, then the LRM and the
         // Hub correct it by 9 min: retention is measured on the device, the purge still comes 72 h after the close.
         MutableClock device = new MutableClock(TRUE_NOW.minus(Duration.ofMinutes(9)));
-        try (TabletCore core = new TabletCore(transport, TestStore.TABLET, dir, TestStore.SECRET.clone(), device)) {
+        try (TabletCore core = new TabletCore(transport, TestStore.TABLET, org.opensmur.core.hub.validation.ModelLine.CURRENT, dir, TestStore.keys(), device)) {
             core.trustClockOf(TestStore.LRM);
             core.start();
             OutgoingMessages lrm = party(TestStore.LRM, Duration.ZERO);
@@ -265,7 +265,7 @@ class TabletClockTest {
     @Test
     void fourHundredMessagesDatedThirtyHoursBackWhileTheCrewTapsLeaveItsStatusesDatedRight() {
         MutableClock device = new MutableClock(TRUE_NOW);
-        try (TabletCore core = new TabletCore(transport, TestStore.TABLET, dir, TestStore.SECRET.clone(), device)) {
+        try (TabletCore core = new TabletCore(transport, TestStore.TABLET, org.opensmur.core.hub.validation.ModelLine.CURRENT, dir, TestStore.keys(), device)) {
             core.trustClockOf(TestStore.LRM);
             core.start();
             // The LRM and the Hub first: the device is right.

@@ -53,7 +53,7 @@ class TabletCoreTest {
         MutableClock hub = new MutableClock(TRUE_NOW);
         MutableClock device = new MutableClock(TRUE_NOW.minus(Duration.ofMinutes(10)));
         FakeTransport transport = new FakeTransport();
-        try (TabletCore core = new TabletCore(transport, TestStore.TABLET, dir, TestStore.SECRET.clone(), device)) {
+        try (TabletCore core = new TabletCore(transport, TestStore.TABLET, org.opensmur.core.hub.validation.ModelLine.CURRENT, dir, TestStore.keys(), device)) {
             core.trustClockOf(TestStore.LRM);
             core.start();
             OutgoingMessages lrm = OutgoingMessages.of(TestStore.LRM, hub);
@@ -89,7 +89,7 @@ class TabletCoreTest {
     void aListenerThatFailsNeverMakesAStoredMessageComeBack() {
         MutableClock clock = new MutableClock(TRUE_NOW);
         FakeTransport transport = new FakeTransport();
-        try (TabletCore core = new TabletCore(transport, TestStore.TABLET, dir, TestStore.SECRET.clone(), clock)) {
+        try (TabletCore core = new TabletCore(transport, TestStore.TABLET, org.opensmur.core.hub.validation.ModelLine.CURRENT, dir, TestStore.keys(), clock)) {
             List<String> seen = new CopyOnWriteArrayList<>();
             core.onEvent(event -> {
                 throw new IllegalStateException("a screen that breaks");
@@ -117,7 +117,7 @@ class TabletCoreTest {
         MutableClock clock = new MutableClock(TRUE_NOW);
         FakeTransport transport = new FakeTransport();
         transport.disconnect();
-        try (TabletCore core = new TabletCore(transport, TestStore.TABLET, dir, TestStore.SECRET.clone(), clock)) {
+        try (TabletCore core = new TabletCore(transport, TestStore.TABLET, org.opensmur.core.hub.validation.ModelLine.CURRENT, dir, TestStore.keys(), clock)) {
             List<CoreNotice> notices = new CopyOnWriteArrayList<>();
             core.onNotice(notices::add);
             core.start();
@@ -141,7 +141,7 @@ class TabletCoreTest {
         ModelLine line = ModelLine.named(lineName);
         MutableClock clock = new MutableClock(TRUE_NOW);
         FakeTransport transport = new FakeTransport();
-        try (TabletCore core = new TabletCore(transport, TestStore.TABLET, line, dir, TestStore.SECRET.clone(), clock)) {
+        try (TabletCore core = new TabletCore(transport, TestStore.TABLET, line, dir, TestStore.keys(), clock)) {
             core.describeAs(new GeoResource(TestStore.VLM4, "fr.health.samu440", "VLM 4", GeoResourceType.SMUR,
                     GeoResourceNature.EFFECTEUR, GeoResourceMobility.VEHICULE, GeoResourceCapacity.MEDICALE, null));
             core.trust(java.util.Set.of(TestStore.LRM));
@@ -187,7 +187,7 @@ class TabletCoreTest {
         OfficialPeers.Shape shape = OfficialPeers.references(line).stream().filter(s -> s.name().equals(shapeName)).findFirst().orElseThrow();
         MutableClock clock = new MutableClock(TRUE_NOW);
         FakeTransport transport = new FakeTransport();
-        try (TabletCore core = new TabletCore(transport, TestStore.TABLET, line, dir, TestStore.SECRET.clone(), clock)) {
+        try (TabletCore core = new TabletCore(transport, TestStore.TABLET, line, dir, TestStore.keys(), clock)) {
             List<CoreNotice> notices = new CopyOnWriteArrayList<>();
             core.onNotice(notices::add);
             core.start();

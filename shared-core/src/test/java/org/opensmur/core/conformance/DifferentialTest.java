@@ -1,5 +1,6 @@
 package org.opensmur.core.conformance;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,6 +34,7 @@ import org.opensmur.core.outgoing.OutgoingMessages;
  * use case inside {@code message} (the schema tolerates them, the Hub then fails to deserialise: 102),
  * and several content objects (the 15-SMUR link carries one).
  */
+@Tag("slow") // thousands of random messages against the official validator: run by ./bin/test and .ci/run, not by ./bin/test --quick
 class DifferentialTest {
 
     private static final int PER_TYPE = 1000;

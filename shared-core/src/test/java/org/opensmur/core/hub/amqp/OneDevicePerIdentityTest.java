@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.opensmur.core.hub.transport.ConnectionState;
 import org.opensmur.core.hub.transport.Inbound;
@@ -25,6 +26,7 @@ import org.opensmur.core.hub.transport.Inbound;
  * each get half of the crew's messages. The tablet consumes exclusively; a second device is refused,
  * says why, retries, and takes over only when the first is gone.
  */
+@Tag("slow") // connection refusals and retries timed for real: run by ./bin/test and .ci/run, not by ./bin/test --quick
 class OneDevicePerIdentityTest {
 
     private HubBroker broker;

@@ -1,5 +1,6 @@
 package org.opensmur.core.hub.amqp;
 
+import org.junit.jupiter.api.Tag;
 import org.opensmur.core.hub.transport.ConnectionState;
 import org.opensmur.core.hub.transport.Delivery;
 import org.opensmur.core.hub.transport.Inbound;
@@ -38,6 +39,7 @@ import org.opensmur.core.status.ResourceStatus;
  * The network breaks during a burst of publications: every publication still ends in exactly one
  * outcome, nothing unconfirmed is reported sent, and the transport recovers by itself.
  */
+@Tag("slow") // network cuts and heartbeats timed for real: run by ./bin/test and .ci/run, not by ./bin/test --quick
 class TransportFaultTest {
 
     private static final int BURST = 1000;
