@@ -201,7 +201,8 @@ class TabletFlowsTest {
         assertFalse(robot.lookup("#status-ANNULE").query().getPseudoClassStates().stream().anyMatch(p -> p.getPseudoClassName().equals("expected")),
                 "the crew is not asked to confirm a cancellation");
         assertTrue(hub.atLrm.stream().noneMatch(m -> m.payload() instanceof org.opensmur.core.status.ResourcesStatus s
-                && s.state().status() == org.opensmur.core.status.ResourceStatus.ANNULE));
+                && s.caseId().equals(caseId) && s.state().status() == org.opensmur.core.status.ResourceStatus.ANNULE),
+                "nothing sent to the SAMU about this mission (the LRM of this class heard the other flows)");
         assertEquals(before, session.core().store().cases().view(caseId).current(), "the case is as its SAMU shared it");
         assertFalse(session.mission().overProperty().get(), "not closed");
 
