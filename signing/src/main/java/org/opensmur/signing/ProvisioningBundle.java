@@ -29,6 +29,10 @@ import javax.crypto.AEADBadTagException;
  */
 public final class ProvisioningBundle {
 
+    /** The longest a bundle may be imported after it was sealed ({@code signing provision --valid-days}). */
+    public static final int MAX_VALID_DAYS = 30;
+
+
     public static final String FORMAT = "opensmur-provisioning/2";
     /** What a bundle may ask of the tablet that opens it: 256 MiB (4 times what it is sealed with). */
     public static final int MAX_MEMORY_KIB = 256 * 1024;
@@ -172,6 +176,11 @@ public final class ProvisioningBundle {
         } catch (DateTimeParseException e) {
             throw new Refused(Refused.Field.BUNDLE, "the bundle is damaged (cut short or altered): its expiry date '"
                     + expiry + "' cannot be read");
+        }
+        if (expires.isAfter(now.plus(java.time.Duration.ofDays(MAX_VALID_DAYS + 1)))) {
+            // signing provision never seals one that lives longer: a bundle that lives long is a bundle that leaks
+            throw new Refused(Refused.Field.BUNDLE, "this bundle says it can be imported until " + DAY.format(expires)
+                    + ", more than " + MAX_VALID_DAYS + " days away: not one signing provision made; ask the integrator for a new one");
         }
         if (!now.isBefore(expires)) {
             throw new Refused(Refused.Field.BUNDLE, "this bundle expired on " + DAY.format(expires) + " (it is "

@@ -241,7 +241,7 @@ public final class SigningCli implements Callable<Integer> {
             if (oruId != null) {
                 settings.put("ORU_CLIENT_ID", oruId);
             }
-            if (validDays < 1 || validDays > 30) {
+            if (validDays < 1 || validDays > ProvisioningBundle.MAX_VALID_DAYS) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--valid-days: " + validDays
                         + ": between 1 and 30 (a bundle that lives long is a bundle that leaks)");
             }

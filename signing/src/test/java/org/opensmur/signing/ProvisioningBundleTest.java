@@ -75,10 +75,20 @@ class ProvisioningBundleTest {
         assertEquals("this bundle expired on 2025-03-17 08:00 UTC (it is 2025-03-17 08:00 UTC by this tablet's clock):"
                 + " ask the integrator for a new one", late.getMessage());
 
-        String extended = bundle.replace("expires=2025-03-17T08:00:00Z", "expires=2026-03-17T08:00:00Z");
+        String extended = bundle.replace("expires=2025-03-17T08:00:00Z", "expires=2025-03-27T08:00:00Z");
         ProvisioningBundle.Refused altered = assertThrows(ProvisioningBundle.Refused.class,
                 () -> ProvisioningBundle.open(extended, otp, NOW.plus(Duration.ofDays(8))));
         assertEquals(ProvisioningBundle.Refused.Field.PASSWORD, altered.field(), "the date is bound to the seal");
+
+        // A bundle whose life is longer than signing provision ever seals (or a year pushed into it): refused.
+        String longLived = ProvisioningBundle.seal(contents(), otp, NOW.plus(Duration.ofDays(60)));
+        ProvisioningBundle.Refused tooLong = assertThrows(ProvisioningBundle.Refused.class,
+                () -> ProvisioningBundle.open(longLived, otp, NOW));
+        assertTrue(tooLong.getMessage().contains("more than 30 days away"), tooLong.getMessage());
+        ProvisioningBundle.Refused pushed = assertThrows(ProvisioningBundle.Refused.class,
+                () -> ProvisioningBundle.open(bundle.replace("expires=2025-03-17T08:00:00Z", "expires=2026-03-17T08:00:00Z"), otp,
+                        NOW.plus(Duration.ofDays(8))));
+        assertEquals(ProvisioningBundle.Refused.Field.BUNDLE, pushed.field());
 
         ProvisioningBundle.Refused old = assertThrows(ProvisioningBundle.Refused.class,
                 () -> ProvisioningBundle.open(bundle.replace("opensmur-provisioning/2", "opensmur-provisioning/1"), otp, NOW));

@@ -62,6 +62,8 @@ public final class Provisioning {
     private static final Logger LOG = LoggerFactory.getLogger(Provisioning.class);
     static final String FOLDER = "hub";
     static final String NEXT = "hub.next";
+    /** In {@link #NEXT}: the identity on trial has connected once (it replaces the previous one at the next start). */
+    public static final String TRIAL_PASSED = "trial-passed";
     static final String SETTINGS = "hub.properties";
     static final String SEALED = "identity.sealed";
     static final String CLIENT = "client.p12";
@@ -182,6 +184,9 @@ public final class Provisioning {
         }
         Vault vault = keys.open(storeFolder); // the PIN unwrapped it already: no second derivation
         StoreKeyProvider same = store -> vault;
+        if (renewalWaiting() && Files.exists(privateStorage.resolve(NEXT).resolve(TRIAL_PASSED))) {
+            promote();
+        }
         if (renewalWaiting()) {
             Path next = privateStorage.resolve(NEXT);
             Optional<IdentitySecrets> secrets = unsealQuietly(vault, next);
@@ -199,12 +204,28 @@ public final class Provisioning {
         return new Unlocked(config(folder, secrets), same, false);
     }
 
-    /** The identity on trial has connected to the Hub: it replaces the previous one, which is deleted. */
+    /**
+     * The identity on trial has connected to the Hub: it replaces the previous one from the next start. Not
+     * now: the running link reads its files from where they are, and a reconnection must find them there.
+     */
     public synchronized void connected() {
-        Path next = privateStorage.resolve(NEXT);
         if (!renewalWaiting()) {
             return;
         }
+        try {
+            Path passed = privateStorage.resolve(NEXT).resolve(TRIAL_PASSED);
+            if (!Files.exists(passed)) {
+                Files.createFile(passed);
+                LOG.info("the new Hub identity connected: it replaces the previous one from the next start");
+            }
+        } catch (IOException e) {
+            LOG.error("cannot record that the new Hub identity connected: {}; it stays on trial", e.getMessage());
+        }
+    }
+
+    /** Puts an identity whose trial passed in place of the previous one (at start, before anything reads them). */
+    private void promote() {
+        Path next = privateStorage.resolve(NEXT);
         Path current = privateStorage.resolve(FOLDER);
         Path old = privateStorage.resolve(FOLDER + ".old");
         try {
@@ -213,8 +234,9 @@ public final class Provisioning {
                 Files.move(current, old, StandardCopyOption.ATOMIC_MOVE);
             }
             Files.move(next, current, StandardCopyOption.ATOMIC_MOVE);
+            Files.deleteIfExists(current.resolve(TRIAL_PASSED));
             deleteFolder(old);
-            LOG.info("the new Hub identity connected: it replaces the previous one");
+            LOG.info("the new Hub identity is now this tablet's");
         } catch (IOException e) {
             LOG.error("cannot put the new Hub identity in place: {}", e.getMessage());
         }
@@ -240,16 +262,28 @@ public final class Provisioning {
      * a client certificate refused under TLS 1.3 shows: the broker closes the link after the handshake), it is
      * dropped. No network, a timeout or the clock leave it on trial.
      */
-    public void onTrialState(ConnectionState state) {
+    public synchronized void onTrialState(ConnectionState state) {
         if (state.isConnected()) {
+            unclearRefusals = 0;
             connected();
         } else if (state instanceof ConnectionState.Failed f) {
             refused(f.reason());
-        } else if (state instanceof ConnectionState.Reconnecting r && (r.cause() == ConnectionState.Cause.TLS_REFUSED
-                || r.cause() == ConnectionState.Cause.LOGIN_REFUSED || r.cause() == ConnectionState.Cause.OTHER)) {
+        } else if (state instanceof ConnectionState.Reconnecting r && r.cause() == ConnectionState.Cause.LOGIN_REFUSED) {
             refused(r.reason());
+        } else if (state instanceof ConnectionState.Reconnecting r
+                && (r.cause() == ConnectionState.Cause.TLS_REFUSED || r.cause() == ConnectionState.Cause.OTHER)) {
+            // A link cut during set-up is also how a mobile network fails: dropped only when it keeps happening.
+            if (++unclearRefusals >= UNCLEAR_REFUSALS_TO_DROP) {
+                refused(r.reason());
+            }
+        } else if (state instanceof ConnectionState.Reconnecting) {
+            unclearRefusals = 0;
         }
     }
+
+    /** A certificate refused under TLS 1.3 looks like a cut: so many in a row, with nothing else between, and it is dropped. */
+    static final int UNCLEAR_REFUSALS_TO_DROP = 5;
+    private int unclearRefusals;
 
     /** The client certificate's end of validity in {@code hub}'s key store. */
     public static Instant certificateNotAfter(HubConfig hub) {

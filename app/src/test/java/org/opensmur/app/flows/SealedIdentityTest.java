@@ -194,9 +194,12 @@ class SealedIdentityTest {
         assertTrue(strip.warningProperty().get().matches("Certificat de la tablette valable jusqu'au .* \\(encore 20 j\\) : demandez un"
                 + " nouveau fichier de mise en service à l'intégrateur"), strip.warningProperty().get());
         assertTrue(connects(trial.hub(), next::onTrialState));
-        await().atMost(Duration.ofSeconds(5)).until(() -> !Files.exists(device.resolve("hub.next")));
+        // Kept where the running link reads it; it becomes the tablet's at the next start.
+        await().atMost(Duration.ofSeconds(5)).until(() -> Files.exists(device.resolve("hub.next").resolve(Provisioning.TRIAL_PASSED)));
+        assertTrue(Files.exists(trial.hub().certificatePath()), "not moved under the running link");
         Provisioning.Unlocked after = new Provisioning(device, CLOCK).unlock(unlock(device));
         assertFalse(after.trial());
+        assertFalse(Files.exists(device.resolve("hub.next")), "promoted at this start");
         assertEquals(device.resolve("hub/client.p12"), after.hub().certificatePath());
         assertTrue(connects(after.hub()), "the renewed identity is the tablet's now");
 
@@ -208,8 +211,16 @@ class SealedIdentityTest {
         Provisioning third = new Provisioning(device, CLOCK);
         Provisioning.Unlocked refused = third.unlock(unlock(device));
         assertTrue(refused.trial());
-        assertFalse(connects(refused.hub(), third::onTrialState));
-        await().atMost(Duration.ofSeconds(5)).until(() -> !Files.exists(device.resolve("hub.next"))); // the refused identity is dropped
+        // Refused again and again (a cut during set-up is also how a mobile network fails: one is not enough).
+        HubTransport trying = HubTransports.open(refused.hub(), CLOCK);
+        try {
+            trying.onStateChange(third::onTrialState);
+            trying.start(delivery -> Inbound.Disposition.RETRY_LATER);
+            await().atMost(Duration.ofSeconds(90)).until(() -> !Files.exists(device.resolve("hub.next"))); // dropped
+            assertFalse(trying.state().isConnected());
+        } finally {
+            trying.close();
+        }
         assertArrayEquals(current, Files.readAllBytes(device.resolve("hub/client.p12")));
         Provisioning.Unlocked back = new Provisioning(device, CLOCK).unlock(unlock(device));
         assertFalse(back.trial());

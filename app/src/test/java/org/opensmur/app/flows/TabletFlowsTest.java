@@ -118,7 +118,7 @@ class TabletFlowsTest {
     @Test
     @DisabledIf(value = "sameOnModel3", disabledReason = SAME_ON_MODEL_3)
     void fixesFromTheDevicesPositionServiceReachTheSamuWithoutTheStoreEverRunningOnTheUiThread(FxRobot robot) throws Exception {
-        String caseId = onScene(robot);
+        onScene(robot); // engaged: fixes are sent
         long before = hub.atLrm.stream().filter(m -> m.type() == MessageType.GEO_POS).count();
         for (int i = 0; i < 3; i++) {
             moving.moveTo(47.2 + i * 0.01, -1.55); // a kilometre apart: each one is due
@@ -126,7 +126,6 @@ class TabletFlowsTest {
         }
         await().atMost(Duration.ofSeconds(20)).until(() -> hub.atLrm.stream().filter(m -> m.type() == MessageType.GEO_POS).count() > before);
         assertEquals(java.util.List.of(), uiErrors, "the store refuses work on the UI thread: none was done there");
-        assertTrue(caseId != null);
     }
     /** The tones the alerts played, in order. */
     private final java.util.List<org.opensmur.app.alert.AlertSound.Tone> tones = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -196,6 +195,8 @@ class TabletFlowsTest {
         hub.sendFromThirdParty("engagement.json", caseId, org.opensmur.core.hub.message.DistributionKind.CANCEL);
         hub.sendFromThirdParty("orientation.json", caseId, null);
         await().atMost(Duration.ofSeconds(20)).until(() -> text(robot, "#last-error").startsWith("Message d'un tiers ignoré (fr.health.test)"));
+        // Both taken in (and kept apart) before looking at what they did not do.
+        await().atMost(Duration.ofSeconds(20)).until(() -> session.core().store().inbox().fromThirdParties(caseId).size() == 2);
         Thread.sleep(1_000); // what a cancellation would have raised would be up by now
         assertFalse(robot.lookup("#alert-title").tryQuery().map(TabletFlowsTest::shown).orElse(false), "no cancellation, no update card");
         assertFalse(robot.lookup("#status-ANNULE").query().getPseudoClassStates().stream().anyMatch(p -> p.getPseudoClassName().equals("expected")),

@@ -65,9 +65,10 @@ class DemoLogHasNoPatientDataTest {
 
         List<String> found = new ArrayList<>();
         for (String value : values) {
-            if (printed.contains(value)) {
-                found.add(value + " @ " + printed.lines().filter(l -> l.contains(value)).findFirst().orElse(""));
-            }
+            // A value as a whole: an INSEE code 44109 inside a broker's hash code HC:441093852 is not the address.
+            java.util.regex.Pattern whole = java.util.regex.Pattern.compile(
+                    "(?<![\\p{L}\\p{N}])" + java.util.regex.Pattern.quote(value) + "(?![\\p{L}\\p{N}])");
+            printed.lines().filter(l -> whole.matcher(l).find()).findFirst().ifPresent(l -> found.add(value + " @ " + l));
         }
         assertEquals(List.of(), found, "patient values in the demo's log");
         try (var left = Files.list(tmp)) {

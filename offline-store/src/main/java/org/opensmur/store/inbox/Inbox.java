@@ -38,6 +38,11 @@ public final class Inbox implements ReceivedStore {
     public static final int COPIES_KEPT_PER_ID = 3;
     /** Bytes of differing copies kept apart per sender, whatever their ids. */
     public static final long BYTES_KEPT_PER_SENDER = 8L * 1024 * 1024;
+    /**
+     * Bytes of new messages kept per sender that is neither the tablet's SAMU nor a partner (a neighbouring
+     * SAMU sharing cases): enough for hundreds of cases, not a way to fill the disk.
+     */
+    public static final long BYTES_RECEIVED_PER_UNTRUSTED_SENDER = 32L * 1024 * 1024;
 
     private final StoreDatabase database;
     private final Vault vault;
@@ -75,33 +80,42 @@ public final class Inbox implements ReceivedStore {
 
     @Override
     public Outcome store(Decoded decoded) {
+        HubMessage message = decoded.envelope();
+        boolean fromTrusted = trusted.contains(message.senderID());
         long free = database.usableSpace();
-        if (free >= 0 && free < reserve) {
+        if (!fromTrusted && free >= 0 && free < reserve) {
+            // The tablet's SAMU still gets through (its requests, its RC-REFs for the crew's taps) until the
+            // disk itself is full; the others wait at the Hub.
             throw new org.opensmur.store.db.StoreException(org.opensmur.store.db.StoreException.Kind.FULL,
                     "only " + free / (1024 * 1024) + " MiB free: the rest is kept for the crew's taps; received messages wait at the Hub");
         }
-        HubMessage message = decoded.envelope();
         String digest = ContentDigest.of(decoded.tree());
         byte[] sealed = vault.seal(codec.encode(kept(decoded)), message.distributionID());
         return database.inTransaction(c -> {
-            String caseId = Steering.steers(message.type()) ? CaseStore.caseIdOf(message) : null;
-            if (caseId != null) {
-                String owner = ownerOf(c, caseId);
-                if (!Steering.mayChange(owner, message.senderID(), trusted)) {
-                    return keepForeign(c, message, digest, decoded);
+            String before = storedDigest(c, message.distributionID());
+            if (before == null) {
+                // Never seen: who may say it is decided now, once; a redelivery (below) has no second verdict.
+                String caseId = Steering.steers(message.type()) ? CaseStore.caseIdOf(message) : null;
+                if (caseId != null) {
+                    String owner = ownerOf(c, caseId);
+                    if (!Steering.mayChange(owner, message.senderID(), trusted)) {
+                        return keepForeign(c, message, digest, decoded);
+                    }
+                    String next = Steering.ownerAfter(owner, message.senderID(), trusted);
+                    if (!next.equals(owner)) {
+                        setOwner(c, caseId, next);
+                    }
                 }
-                String next = Steering.ownerAfter(owner, message.senderID(), trusted);
-                if (!next.equals(owner)) {
-                    setOwner(c, caseId, next);
+                if (!fromTrusted && bytesReceived(c, message.senderID()) + sealed.length > BYTES_RECEIVED_PER_UNTRUSTED_SENDER) {
+                    return refuseOverQuota(c, message);
                 }
-            }
-            if (insert(c, message, digest, sealed)) {
+                insert(c, message, digest, sealed);
                 if (message.payload() instanceof CreateCaseHealth || message.payload() instanceof CreateCaseHealthUpdate) {
                     cases.record(c, message);
                 }
                 return Outcome.NEW;
             }
-            if (digest.equals(storedDigest(c, message.distributionID()))) {
+            if (digest.equals(before)) {
                 try (PreparedStatement again = c.prepareStatement(
                         "UPDATE inbox SET times_received = times_received + 1 WHERE distribution_id = ?")) {
                     again.setString(1, message.distributionID());
@@ -206,6 +220,15 @@ public final class Inbox implements ReceivedStore {
         }
     }
 
+    private static long bytesReceived(Connection c, String sender) throws SQLException {
+        try (PreparedStatement sum = c.prepareStatement("SELECT COALESCE(SUM(LENGTH(body)), 0) FROM inbox WHERE sender = ?")) {
+            sum.setString(1, sender);
+            try (ResultSet r = sum.executeQuery()) {
+                return r.next() ? r.getLong(1) : 0;
+            }
+        }
+    }
+
     private static long bytesKept(Connection c, String sender) throws SQLException {
         try (PreparedStatement sum = c.prepareStatement("SELECT COALESCE(SUM(LENGTH(body)), 0) FROM inbox_conflicts WHERE sender = ?")) {
             sum.setString(1, sender);
@@ -215,18 +238,22 @@ public final class Inbox implements ReceivedStore {
         }
     }
 
-    /** Counts a copy beyond the quota (its id and sender, no content); the first one is refused, later ones dropped. */
+    /**
+     * Counts a message beyond the quota (its sender, no content). The sender's first one is refused (one error
+     * report tells it), later ones are dropped unanswered, whatever their ids: a flood is not answered in kind.
+     */
     private Outcome refuseOverQuota(Connection c, HubMessage message) throws SQLException {
+        String key = "sender:" + message.senderID();
         try (PreparedStatement insert = c.prepareStatement("""
                 INSERT INTO inbox_refused_copies (distribution_id, sender, copies, first_at) VALUES (?, ?, 1, ?)
                 ON CONFLICT (distribution_id) DO UPDATE SET copies = copies + 1""")) {
-            insert.setString(1, message.distributionID());
+            insert.setString(1, key);
             insert.setString(2, message.senderID());
             insert.setLong(3, clock.millis());
             insert.executeUpdate();
         }
         try (PreparedStatement select = c.prepareStatement("SELECT copies FROM inbox_refused_copies WHERE distribution_id = ?")) {
-            select.setString(1, message.distributionID());
+            select.setString(1, key);
             try (ResultSet r = select.executeQuery()) {
                 return r.next() && r.getInt(1) == 1 ? Outcome.OVER_QUOTA : Outcome.DROPPED;
             }

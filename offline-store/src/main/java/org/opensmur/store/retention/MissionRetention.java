@@ -127,6 +127,12 @@ public final class MissionRetention {
      * copies refused beyond the quota: kept as long as a mission's messages, then purged. The broker keeps a
      * message 24 h at most, so no redelivery can come after.
      */
+    /** Answers (RC-REF, error reports) sent before the cutoff ({@code ?}) about a received message no longer kept. */
+    private static final String ORPHAN_ANSWERS = "type IN ('RC-REF', 'RS-ERROR') AND state <> 'QUEUED' AND updated_at <= ?"
+            + " AND substr(order_key, 1, 10) = 'reference:'"
+            + " AND substr(order_key, 11) NOT IN (SELECT distribution_id FROM inbox)"
+            + " AND substr(order_key, 11) NOT IN (SELECT distribution_id FROM inbox_conflicts)";
+
     private void purgeCaseless(long cutoff) {
         int purged = database.inTransaction(c -> {
             int n = 0;
@@ -134,11 +140,20 @@ public final class MissionRetention {
                     "DELETE FROM sent_references WHERE received_id IN (SELECT distribution_id FROM inbox WHERE case_id IS NULL AND received_at <= ?)",
                     "DELETE FROM inbox WHERE case_id IS NULL AND received_at <= ?",
                     "DELETE FROM inbox_conflicts WHERE case_id IS NULL AND received_at <= ?",
-                    "DELETE FROM inbox_refused_copies WHERE first_at <= ?")) {
+                    "DELETE FROM inbox_refused_copies WHERE first_at <= ?",
+                    // The answers (RC-REF, error reports) to what is no longer kept, and their ledger: what they
+                    // refused or acknowledged is gone.
+                    "DELETE FROM delivery_events WHERE distribution_id IN (SELECT distribution_id FROM outbox WHERE " + ORPHAN_ANSWERS + ")",
+                    "DELETE FROM outbox WHERE " + ORPHAN_ANSWERS)) {
                 try (PreparedStatement delete = c.prepareStatement(sql)) {
                     delete.setLong(1, cutoff);
                     n += delete.executeUpdate();
                 }
+            }
+            try (PreparedStatement orphans = c.prepareStatement("DELETE FROM sent_references"
+                    + " WHERE received_id NOT IN (SELECT distribution_id FROM inbox)"
+                    + " AND received_id NOT IN (SELECT distribution_id FROM inbox_conflicts)")) {
+                n += orphans.executeUpdate();
             }
             return n;
         });
@@ -164,7 +179,8 @@ public final class MissionRetention {
         String ofCase = """
                 (instr(' ' || order_key || ' ', ' case:' || ?1 || ' ') > 0
                  OR (substr(order_key, 1, 5) = 'rpis:' AND substr(order_key, length(order_key) - length(?2)) = '.' || ?2)
-                 OR order_key IN (SELECT 'reference:' || distribution_id FROM inbox WHERE case_id = ?1))""";
+                 OR order_key IN (SELECT 'reference:' || distribution_id FROM inbox WHERE case_id = ?1)
+                 OR order_key IN (SELECT 'reference:' || distribution_id FROM inbox_conflicts WHERE case_id = ?1))""";
         Outcome outcome = database.inTransaction(c -> {
             int undelivered;
             try (PreparedStatement count = c.prepareStatement(

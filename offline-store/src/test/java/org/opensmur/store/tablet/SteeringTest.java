@@ -146,8 +146,9 @@ class SteeringTest {
     void aCaseAnotherSamuSharedFirstIsItsToSteerAndOurSamuMayTakeItOver() {
         try (TabletCore core = tablet()) {
             OutgoingMessages neighbour = party(FOREIGN, clock);
-            deliver(core, neighbour.build(SharedCorpus.examplePayload(MessageType.RS_EDA, "AliceGregoireNormand.01"), TestStore.TABLET)
-                    .orElseThrow());
+            HubMessage first = neighbour.build(SharedCorpus.examplePayload(MessageType.RS_EDA, "AliceGregoireNormand.01"), TestStore.TABLET)
+                    .orElseThrow();
+            deliver(core, first);
             assertEquals(FOREIGN, core.store().inbox().ownerOf(CASE), "the first to speak about a case steers it");
             assertInstanceOf(HubEvent.MessageReceived.class, events.get(events.size() - 1));
 
@@ -161,6 +162,11 @@ class SteeringTest {
             assertEquals(TestStore.LRM, core.store().inbox().ownerOf(CASE), "and steers it from then on");
             deliver(core, closing(core, neighbour));
             assertInstanceOf(HubEvent.MessageFromThirdParty.class, events.get(events.size() - 1));
+
+            // The neighbour's case, accepted when it steered the case, delivered again: a redelivery, not a refusal.
+            deliver(core, first);
+            HubEvent.MessageReceived again = assertInstanceOf(HubEvent.MessageReceived.class, events.get(events.size() - 1));
+            assertTrue(again.duplicate(), "no second verdict on a message already accepted");
         }
     }
 

@@ -72,12 +72,12 @@ public final class AmqpHubTransport implements HubTransport {
     private volatile Connection connection;
     private volatile Channel publishChannel;
     private volatile boolean closed;
-    /** When this transport was last connected (null: never): tells our own lingering connection from another device. */
-    private volatile java.time.Instant lastConnected;
     private volatile java.util.function.Supplier<byte[]> identityNotice;
     private volatile Instant lastNoticeSent;
-    /** Set when automatic recovery brought the link back without its consumers. */
-    private volatile boolean consumersLost;
+    /** Set when automatic recovery brought the link back without its consumers, until the new connection is started. */
+    private final java.util.concurrent.atomic.AtomicBoolean consumersLost = new java.util.concurrent.atomic.AtomicBoolean();
+    /** When this transport last lost its link on its side (null: never): its own connection may linger at the broker. */
+    private volatile Instant lastLost;
     private volatile Inbound inbound;
     private int attempts;
     /** Deliveries in a row that could not be stored (disk full, database gone): the give-back delay grows. */
@@ -116,7 +116,6 @@ public final class AmqpHubTransport implements HubTransport {
                 return;
             }
             attempts = 0;
-            lastConnected = clock.instant();
             setState(new ConnectionState.Connected(clock.instant()));
             LOG.info("connected to {}", config.describe());
         } catch (Exception e) {
@@ -131,12 +130,9 @@ public final class AmqpHubTransport implements HubTransport {
             // judged it may be wrong and be set right (NTP, the crew).
             String reason = describe(e);
             ConnectionState.Cause cause = causeOf(e);
-            if (cause == ConnectionState.Cause.IDENTITY_IN_USE && lastConnected != null
-                    && Duration.between(lastConnected, clock.instant()).compareTo(config.heartbeat().multipliedBy(2).plusSeconds(10)) < 0) {
-                // Our own link was cut moments ago: the Hub keeps that connection until its heartbeats time out.
+            if (cause == ConnectionState.Cause.IDENTITY_IN_USE && ownConnectionMayLinger()) {
                 cause = ConnectionState.Cause.PREVIOUS_CONNECTION;
-                reason = "the Hub still holds this tablet's previous connection (closed within "
-                        + config.heartbeat().multipliedBy(2).toSeconds() + " s)";
+                reason = previousConnection();
             }
             Duration delay = nextDelay(attempts++);
             LOG.warn("cannot connect to {} ({}); next attempt in {} s", config.describe(), reason, delay.toSeconds());
@@ -174,7 +170,9 @@ public final class AmqpHubTransport implements HubTransport {
                             tag -> LOG.warn("the broker cancelled the consumer of {}", config.queueName(queue)));
                 } catch (IOException e) {
                     if (exclusiveRefusal(e)) {
-                        tellTheHolder(opened);
+                        if (!ownConnectionMayLinger()) {
+                            tellTheHolder(opened); // another device: it is told; our own lingering link is not
+                        }
                         throw new IdentityInUse(config.queueName(queue), e);
                     }
                     throw e;
@@ -182,6 +180,7 @@ public final class AmqpHubTransport implements HubTransport {
             }
             opened.addShutdownListener(cause -> {
                 if (!cause.isInitiatedByApplication() && !closed) {
+                    lastLost = clock.instant();
                     setState(new ConnectionState.Reconnecting(clock.instant(), null, "connection lost: " + shortReason(cause),
                             ConnectionState.Cause.LINK_LOST));
                 }
@@ -189,16 +188,16 @@ public final class AmqpHubTransport implements HubTransport {
             ((Recoverable) opened).addRecoveryListener(new RecoveryListener() {
                 @Override
                 public void handleRecovery(Recoverable recoverable) {
-                    if (consumersLost) {
+                    if (consumersLost.get()) {
                         return; // the link came back without our consumers: a full reconnection is under way
                     }
                     LOG.info("connection to {} recovered", config.describe());
-                    lastConnected = clock.instant();
                     setState(new ConnectionState.Connected(clock.instant()));
                 }
 
                 @Override
                 public void handleRecoveryStarted(Recoverable recoverable) {
+                    lastLost = clock.instant();
                     setState(new ConnectionState.Reconnecting(clock.instant(), null, "recovering the connection", ConnectionState.Cause.RECOVERING));
                 }
             });
@@ -233,9 +232,12 @@ public final class AmqpHubTransport implements HubTransport {
             public void handleTopologyRecoveryException(Connection conn, Channel ch, com.rabbitmq.client.TopologyRecoveryException e) {
                 // A consumer that could not be recovered (another device took the queue meanwhile) would leave
                 // the link up and nothing consumed: start again from a fresh connection, which says why.
-                LOG.warn("the connection to {} came back without its consumers ({}): reconnecting", config.describe(), describe(e));
-                consumersLost = true;
-                scheduler.execute(() -> reconnectAfterLostConsumers(conn, e));
+                // Called once per consumer that failed (the first refusal closes the channel for the others):
+                // one reconnection for them all.
+                if (consumersLost.compareAndSet(false, true)) {
+                    LOG.warn("the connection to {} came back without its consumers ({}): reconnecting", config.describe(), describe(e));
+                    scheduler.execute(() -> reconnectAfterLostConsumers(e));
+                }
             }
         });
         if (config.plainAmqp()) {
@@ -429,19 +431,42 @@ public final class AmqpHubTransport implements HubTransport {
         setState(new ConnectionState.Closed(clock.instant()));
     }
 
-    private void reconnectAfterLostConsumers(Connection lost, Throwable why) {
+    /**
+     * The link came back without its consumers: the recovering connection (the one this transport holds, not
+     * the delegate amqp-client names) is closed for good, and the one retry loop starts from a new one.
+     */
+    private void reconnectAfterLostConsumers(Throwable why) {
         if (closed) {
             return;
         }
-        if (connection == lost) {
-            connection = null;
-            publishChannel = null;
-        }
+        Connection lost = connection;
+        connection = null;
+        publishChannel = null;
         closeQuietly(lost);
         failPending("connection lost: consumers not recovered");
-        consumersLost = false;
-        setState(new ConnectionState.Reconnecting(clock.instant(), null, describe(why), causeOf(why)));
+        ConnectionState.Cause cause = causeOf(why);
+        String reason = describe(why);
+        if (cause == ConnectionState.Cause.IDENTITY_IN_USE && ownConnectionMayLinger()) {
+            cause = ConnectionState.Cause.PREVIOUS_CONNECTION;
+            reason = previousConnection();
+        }
+        setState(new ConnectionState.Reconnecting(clock.instant(), null, reason, cause));
+        consumersLost.set(false);
         connectLoop();
+    }
+
+    /**
+     * Whether a refusal may be our own connection, lost on our side moments ago and still open at the broker
+     * until its heartbeats time out (two of them, and some slack), rather than another device.
+     */
+    private boolean ownConnectionMayLinger() {
+        Instant lost = lastLost;
+        return lost != null && Duration.between(lost, clock.instant()).compareTo(config.heartbeat().multipliedBy(2).plusSeconds(10)) < 0;
+    }
+
+    private String previousConnection() {
+        return "the Hub still holds this tablet's previous connection (it closes it within "
+                + config.heartbeat().multipliedBy(2).plusSeconds(10).toSeconds() + " s of the cut)";
     }
 
     private static void closeQuietly(Connection c) {

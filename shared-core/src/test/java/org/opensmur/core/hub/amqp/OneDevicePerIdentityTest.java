@@ -130,5 +130,15 @@ class OneDevicePerIdentityTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> second.size() == 20);
         assertEquals(List.of(), first, "the device whose queue was taken meanwhile consumed nothing");
         assertTrue(!cut.state().isConnected(), "it does not claim to be connected: " + cut.state());
+
+        // Once the other has gone, the first comes back whole: one retry loop, consuming and publishing again.
+        other.close();
+        await().atMost(Duration.ofSeconds(90)).until(() -> cut.state().isConnected());
+        sendToTheTablet("{\"m\":\"back\"}");
+        await().atMost(Duration.ofSeconds(10)).until(() -> first.contains("{\"m\":\"back\"}"));
+        assertTrue(cut.publish("{}".getBytes(StandardCharsets.UTF_8), HubBroker.TABLET + "_back").join().isConfirmed(),
+                "its taps leave again");
+        Thread.sleep(2_000); // a second retry loop, if there were one, would be refused by this very connection by now
+        assertTrue(cut.state().isConnected(), "still connected: " + cut.state());
     }
 }
