@@ -21,11 +21,8 @@ import org.opensmur.app.TabletSession;
 import org.opensmur.app.alert.AlertViewModel;
 import org.opensmur.app.testing.Tablets;
 import org.opensmur.core.conformance.SharedCorpus;
-import org.opensmur.core.hub.amqp.AmqpHubTransport;
 import org.opensmur.core.hub.amqp.HubBroker;
-import org.opensmur.core.hub.client.HubClient;
-import org.opensmur.core.hub.client.HubEvent;
-import org.opensmur.core.hub.client.ReceivedStore;
+import org.opensmur.core.hub.amqp.HubParty;
 import org.opensmur.core.hub.codec.HubCodec;
 import org.opensmur.core.hub.message.DistributionKind;
 import org.opensmur.core.hub.message.HubMessage;
@@ -33,7 +30,6 @@ import org.opensmur.core.hub.message.MessageType;
 import org.opensmur.core.hub.validation.ModelLine;
 import org.opensmur.core.outgoing.OutgoingMessages;
 import org.opensmur.core.status.ResourceStatus;
-import org.opensmur.core.status.ResourcesStatus;
 import org.opensmur.hubsim.dispatch.Dispatcher;
 import org.opensmur.hubsim.dispatch.OfficialSchemas;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -50,31 +46,6 @@ class ForeignPartyOnRabbitMqAppTest {
     private static final String CASE = "fr.health.samu440.DRFR154402413800236";
     private final HubCodec codec = HubCodec.of(ModelLine.CURRENT);
     private final List<AutoCloseable> open = new CopyOnWriteArrayList<>();
-
-    /** A Hub participant on its own certificate: what it receives, and a way to send. */
-    private final class Party {
-        final OutgoingMessages out;
-        final AmqpHubTransport transport;
-        final List<HubEvent> events = new CopyOnWriteArrayList<>();
-
-        Party(HubBroker broker, String id) {
-            transport = new AmqpHubTransport(broker.config(id), Clock.systemUTC());
-            out = OutgoingMessages.of(id, Clock.systemUTC());
-            HubClient client = new HubClient(transport, codec, ReceivedStore.inMemory(), HubClient.direct(transport, codec, out), events::add);
-            client.start();
-            open.add(client);
-            await().atMost(Duration.ofSeconds(20)).until(() -> transport.state().isConnected());
-        }
-
-        void send(HubMessage message) {
-            assertTrue(transport.publish(codec.encode(message), message.distributionID()).join().isConfirmed());
-        }
-
-        boolean received(MessageType type, ResourceStatus status) {
-            return events.stream().anyMatch(e -> e instanceof HubEvent.MessageReceived r && r.message().type() == type
-                    && (status == null || r.message().payload() instanceof ResourcesStatus s && s.state().status() == status));
-        }
-    }
 
     @AfterEach
     void close() throws Exception {
@@ -104,8 +75,10 @@ class ForeignPartyOnRabbitMqAppTest {
                 Clock.systemDefaultZone());
         open.add(session);
         Platform.runLater(session::start);
-        Party lrm = new Party(broker, HubBroker.LRM);
-        Party other = new Party(broker, HubBroker.OTHER);
+        HubParty lrm = new HubParty(broker, HubBroker.LRM);
+        open.add(lrm);
+        HubParty other = new HubParty(broker, HubBroker.OTHER);
+        open.add(other);
 
         lrm.send(lrm.out.build(SharedCorpus.examplePayload(MessageType.RS_EDA, "AliceGregoireNormand.01"), HubBroker.TABLET).orElseThrow());
         lrm.send(lrm.out.build(SharedCorpus.examplePayload(MessageType.RS_ER, "AliceGregoireNORMAND.02"), HubBroker.TABLET).orElseThrow());
@@ -119,8 +92,7 @@ class ForeignPartyOnRabbitMqAppTest {
         other.send(closing(other.out));
         await().atMost(Duration.ofSeconds(20)).until(() -> session.statusBar().lastErrorProperty().get()
                 .startsWith("Message d'un tiers ignoré (fr.health.test)"));
-        await().atMost(Duration.ofSeconds(20)).until(() -> other.events.stream().filter(e -> e instanceof HubEvent.ErrorReported r
-                && r.error().errorCode().statusCode().intValue() == 703).count() == 2);
+        await().atMost(Duration.ofSeconds(20)).until(() -> other.errorReports(703) == 2);
         Thread.sleep(1_000); // what a cancellation would raise would be up by now
         assertNull(session.alerts().currentProperty().get(), "no cancellation card, no update card");
         assertTrue(!lrm.received(MessageType.RS_SR, ResourceStatus.ANNULE), "nothing sent to the SAMU");

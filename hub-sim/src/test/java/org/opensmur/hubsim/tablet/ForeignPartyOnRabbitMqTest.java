@@ -18,11 +18,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opensmur.core.conformance.SharedCorpus;
-import org.opensmur.core.hub.amqp.AmqpHubTransport;
 import org.opensmur.core.hub.amqp.HubBroker;
-import org.opensmur.core.hub.client.HubClient;
+import org.opensmur.core.hub.amqp.HubParty;
 import org.opensmur.core.hub.client.HubEvent;
-import org.opensmur.core.hub.client.ReceivedStore;
 import org.opensmur.core.hub.codec.HubCodec;
 import org.opensmur.core.hub.message.DistributionKind;
 import org.opensmur.core.hub.message.HubMessage;
@@ -30,7 +28,6 @@ import org.opensmur.core.hub.message.MessageType;
 import org.opensmur.core.hub.validation.ModelLine;
 import org.opensmur.core.outgoing.OutgoingMessages;
 import org.opensmur.core.status.ResourceStatus;
-import org.opensmur.core.status.ResourcesStatus;
 import org.opensmur.hubsim.dispatch.Dispatcher;
 import org.opensmur.hubsim.dispatch.OfficialSchemas;
 import org.opensmur.hubsim.fixture.LocalBroker;
@@ -52,33 +49,6 @@ class ForeignPartyOnRabbitMqTest {
     private HeadlessTablet tablet;
     private final List<AutoCloseable> open = new ArrayList<>();
     private final HubCodec codec = HubCodec.of(ModelLine.CURRENT);
-
-    /** A Hub participant on its own certificate: what it receives, and a way to send. */
-    private final class Party {
-        final String id;
-        final AmqpHubTransport transport;
-        final OutgoingMessages out;
-        final List<HubEvent> events = new CopyOnWriteArrayList<>();
-
-        Party(String id) {
-            this.id = id;
-            transport = new AmqpHubTransport(broker.config(id), Clock.systemUTC());
-            out = OutgoingMessages.of(id, Clock.systemUTC());
-            HubClient client = new HubClient(transport, codec, ReceivedStore.inMemory(), HubClient.direct(transport, codec, out), events::add);
-            client.start();
-            open.add(client);
-            await().atMost(Duration.ofSeconds(20)).until(() -> transport.state().isConnected());
-        }
-
-        void send(HubMessage message) {
-            assertTrue(transport.publish(codec.encode(message), message.distributionID()).join().isConfirmed());
-        }
-
-        boolean receivedStatus(ResourceStatus status) {
-            return events.stream().anyMatch(e -> e instanceof HubEvent.MessageReceived r && r.message().payload() instanceof ResourcesStatus s
-                    && s.state().status() == status);
-        }
-    }
 
     @BeforeEach
     void start() throws Exception {
@@ -116,8 +86,10 @@ class ForeignPartyOnRabbitMqTest {
 
     @Test
     void aForeignPartysCancelAndClosureChangeNothingAndOnlyTheTabletsSamuSteers() throws Exception {
-        Party lrm = new Party(HubBroker.LRM);
-        Party other = new Party(HubBroker.OTHER);
+        HubParty lrm = new HubParty(broker, HubBroker.LRM);
+        open.add(lrm);
+        HubParty other = new HubParty(broker, HubBroker.OTHER);
+        open.add(other);
         lrm.send(lrm.out.build(SharedCorpus.examplePayload(MessageType.RS_EDA, "AliceGregoireNormand.01"), HubBroker.TABLET).orElseThrow());
         lrm.send(lrm.out.build(SharedCorpus.examplePayload(MessageType.RS_ER, "AliceGregoireNORMAND.02"), HubBroker.TABLET).orElseThrow());
         await().atMost(Duration.ofSeconds(20)).until(() -> lrm.events.stream().anyMatch(e -> e instanceof HubEvent.MessageReceived r
@@ -131,12 +103,11 @@ class ForeignPartyOnRabbitMqTest {
         for (HubMessage message : List.of(cancel, closure, request)) {
             other.send(message);
         }
-        await().atMost(Duration.ofSeconds(20)).until(() -> other.events.stream().filter(e -> e instanceof HubEvent.ErrorReported r
-                && r.error().errorCode().statusCode().intValue() == 703).count() == 3);
+        await().atMost(Duration.ofSeconds(20)).until(() -> other.errorReports(703) == 3);
         await().atMost(Duration.ofSeconds(20)).until(() -> other.events.stream().filter(e -> e instanceof HubEvent.ReferenceReceived r
                 && r.refused()).count() == 3);
         Thread.sleep(1_000); // what the tablet would have sent on a cancellation would be there by now
-        assertTrue(!lrm.receivedStatus(ResourceStatus.ANNULE), "the mission was not cancelled by a third party");
+        assertTrue(!lrm.received(MessageType.RS_SR, ResourceStatus.ANNULE), "the mission was not cancelled by a third party");
         assertTrue(other.events.stream().noneMatch(e -> e instanceof HubEvent.MessageReceived), "nothing sent to the third party");
         assertTrue(tablet.store().retention().closedAt(CASE).isEmpty(), "nor closed");
         assertEquals(3, tablet.store().inbox().fromThirdParties(CASE).size());
@@ -144,7 +115,7 @@ class ForeignPartyOnRabbitMqTest {
 
         lrm.send(lrm.out.build(SharedCorpus.examplePayload(MessageType.RS_ER, "AliceGregoireNORMAND.02"), HubBroker.TABLET,
                 DistributionKind.CANCEL).orElseThrow());
-        await().atMost(Duration.ofSeconds(20)).until(() -> lrm.receivedStatus(ResourceStatus.ANNULE));
+        await().atMost(Duration.ofSeconds(20)).until(() -> lrm.received(MessageType.RS_SR, ResourceStatus.ANNULE));
     }
 
     @Test
