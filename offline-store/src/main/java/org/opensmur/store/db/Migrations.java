@@ -111,7 +111,10 @@ public final class Migrations {
                       case_id TEXT PRIMARY KEY,
                       owner TEXT NOT NULL,
                       since INTEGER NOT NULL)""",
-                    "ALTER TABLE inbox_conflicts ADD COLUMN reason TEXT NOT NULL DEFAULT 'CONFLICT'"));
+                    "ALTER TABLE inbox_conflicts ADD COLUMN reason TEXT NOT NULL DEFAULT 'CONFLICT'"),
+            // 10: the bytes a sender has stored are summed at every new message of an untrusted one
+            List.of("CREATE INDEX inbox_by_sender ON inbox(sender)",
+                    "CREATE INDEX inbox_conflicts_by_sender ON inbox_conflicts(sender)"));
 
     public static int latest() {
         return STEPS.size();

@@ -78,6 +78,11 @@ public final class Inbox implements ReceivedStore {
         trusted = Set.copyOf(parties);
     }
 
+    /** Whether {@code sender} is the tablet's SAMU or one of its partners. */
+    public boolean trusts(String sender) {
+        return trusted.contains(sender);
+    }
+
     @Override
     public Outcome store(Decoded decoded) {
         HubMessage message = decoded.envelope();
@@ -124,7 +129,7 @@ public final class Inbox implements ReceivedStore {
                 return Outcome.REDELIVERY;
             }
             if (alreadyKeptApart(c, message.distributionID(), digest)) {
-                keepApart(c, message, digest, decoded); // counted again, nothing more kept
+                keepApart(c, message, digest, null, "CONFLICT"); // counted again, nothing more kept
                 return Outcome.CONFLICT;
             }
             byte[] copy = vault.seal(codec.encode(decoded), conflictAad(message.distributionID(), digest));
@@ -132,7 +137,7 @@ public final class Inbox implements ReceivedStore {
                     || bytesKept(c, message.senderID()) + copy.length > BYTES_KEPT_PER_SENDER) {
                 return refuseOverQuota(c, message);
             }
-            keepApart(c, message, digest, copy);
+            keepApart(c, message, digest, copy, "CONFLICT");
             return Outcome.CONFLICT;
         });
     }
@@ -175,7 +180,7 @@ public final class Inbox implements ReceivedStore {
             keepApart(c, message, digest, copy, "FOREIGN");
             return Outcome.FOREIGN;
         }
-        keepApart(c, message, digest, (byte[]) null, "FOREIGN"); // counted again
+        keepApart(c, message, digest, null, "FOREIGN"); // counted again
         return Outcome.FOREIGN;
     }
 
@@ -300,16 +305,10 @@ public final class Inbox implements ReceivedStore {
         return digest;
     }
 
-    /** A copy whose id was taken by other content: kept, encrypted, never applied to the case. */
-    private void keepApart(Connection c, HubMessage message, String digest, Decoded decoded) throws SQLException {
-        keepApart(c, message, digest, vault.seal(codec.encode(decoded), conflictAad(message.distributionID(), digest)), "CONFLICT");
-    }
-
-    private void keepApart(Connection c, HubMessage message, String digest, byte[] sealed) throws SQLException {
-        keepApart(c, message, digest, sealed, "CONFLICT");
-    }
-
-    /** {@code sealed} null: a copy kept already, counted again. */
+    /**
+     * A copy kept apart (encrypted, never applied): {@code reason} CONFLICT, its id taken by other content, or
+     * FOREIGN, a third party's about a case it does not steer. {@code sealed} null: kept already, counted again.
+     */
     private void keepApart(Connection c, HubMessage message, String digest, byte[] sealed, String reason) throws SQLException {
         if (sealed == null) {
             try (PreparedStatement again = c.prepareStatement(

@@ -62,8 +62,8 @@ public final class TabletCore implements AutoCloseable {
     /**
      * @param clock the device's clock; messages are dated by it as corrected by the Hub side's time
      *              (see {@link HubClock}), so that a tablet minutes off still sends dates the Hub accepts;
-     *              the same bounded correction dates the ledger and times the retention of closed missions
-     *              (give the owner LRM with {@link #trustClockOf})
+     *              the same bounded correction dates the ledger; the retention of closed missions reads the
+     *              device's own clock (the parties whose word counts: {@link #trust})
      */
     public TabletCore(HubTransport transport, String clientId, Path storeFolder, char[] secret, Clock clock) {
         this(transport, clientId, ModelLine.CURRENT, storeFolder, secret, clock);
@@ -129,7 +129,7 @@ public final class TabletCore implements AutoCloseable {
         if (described == null || !asked.resourceId().contains(described.resourceId())) {
             return;
         }
-        if (!trusted.contains(request.senderID())) {
+        if (!store.inbox().trusts(request.senderID())) {
             // Where the SMUR is goes to its SAMU and partners, not to whoever asks.
             LOG.warn("GEO-REQ {} from {}, not this tablet's SAMU: not answered", request.distributionID(), request.senderID());
             return;
@@ -164,19 +164,8 @@ public final class TabletCore implements AutoCloseable {
     /** The cause an identity notice starts with (see {@link CoreNotice.IdentityTriedElsewhere}). */
     static final String IDENTITY_IN_USE = "IDENTITY_IN_USE";
 
-    /** The tablet's SAMU and partners ({@link #trust}): who may steer its cases and learn where it is. */
-    private volatile java.util.Set<String> trusted = java.util.Set.of();
-
     public HubClock clock() {
         return clock;
-    }
-
-    /**
-     * The owner LRM ({@code LRM_CLIENT_ID}): with the Hub, a sender whose agreement with another can correct
-     * the clock (see {@link HubClock}). Without it only the Hub's error reports can anchor a correction.
-     */
-    public void trustClockOf(String lrmId) {
-        clock.trust(lrmId);
     }
 
     /** The storage as last checked (every few seconds, and at every failed save). */
@@ -226,7 +215,6 @@ public final class TabletCore implements AutoCloseable {
      * Anyone else may only speak about a case it shared first ({@link org.opensmur.core.mission.Steering}).
      */
     public void trust(java.util.Set<String> parties) {
-        trusted = java.util.Set.copyOf(parties);
         store.inbox().trust(parties);
         parties.forEach(clock::trust); // with the Hub, the parties whose agreement can correct the clock
     }

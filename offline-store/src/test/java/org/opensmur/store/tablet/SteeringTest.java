@@ -95,6 +95,8 @@ class SteeringTest {
             deliver(core, request);
             assertEquals(TestStore.LRM, core.store().inbox().ownerOf(CASE));
             ObjectNode before = core.store().cases().view(CASE).current();
+            // The SAMU's RC-REFs have left before counting what is answered to the third party.
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> core.store().outbox().waiting() == 0);
             events.clear();
             int publishedBefore = transport.published().size();
 

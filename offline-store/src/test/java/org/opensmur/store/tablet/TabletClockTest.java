@@ -105,7 +105,7 @@ class TabletClockTest {
     void aTabletFiveMinutesSlowIsCorrectedByTheLrmAndAnotherSender() {
         MutableClock device = new MutableClock(TRUE_NOW.minus(Duration.ofMinutes(5)));
         try (TabletCore core = new TabletCore(transport, TestStore.TABLET, org.opensmur.core.hub.validation.ModelLine.CURRENT, dir, TestStore.keys(), device)) {
-            core.trustClockOf(TestStore.LRM);
+            core.trust(java.util.Set.of(TestStore.LRM));
             core.start();
             OutgoingMessages lrm = party(TestStore.LRM, Duration.ZERO);
             OutgoingMessages neighbour = party(FOREIGN, Duration.ZERO);
@@ -131,7 +131,7 @@ class TabletClockTest {
     void aTabletTenMinutesSlowHeardFromTheLrmAndTheHubIsCorrectedTheBoundIsInclusive() {
         MutableClock device = new MutableClock(TRUE_NOW.minus(Duration.ofMinutes(10)));
         try (TabletCore core = new TabletCore(transport, TestStore.TABLET, org.opensmur.core.hub.validation.ModelLine.CURRENT, dir, TestStore.keys(), device)) {
-            core.trustClockOf(TestStore.LRM);
+            core.trust(java.util.Set.of(TestStore.LRM));
             core.start();
             OutgoingMessages lrm = party(TestStore.LRM, Duration.ZERO);
             deliver(core, transport, eda(lrm));
@@ -154,7 +154,7 @@ class TabletClockTest {
     void oneForeignSenderDatedThirtyHoursAheadTwiceLeavesTheCrewsStatusesDatedRight() {
         MutableClock device = new MutableClock(TRUE_NOW);
         try (TabletCore core = new TabletCore(transport, TestStore.TABLET, org.opensmur.core.hub.validation.ModelLine.CURRENT, dir, TestStore.keys(), device)) {
-            core.trustClockOf(TestStore.LRM);
+            core.trust(java.util.Set.of(TestStore.LRM));
             core.start();
             OutgoingMessages lrm = party(TestStore.LRM, Duration.ZERO);
             deliver(core, transport, eda(lrm));
@@ -187,7 +187,7 @@ class TabletClockTest {
     void aMissionClosedThenAForgedClockThirtyHoursAheadIsNotPurgedBeforeSeventyTwoHoursOfRealTime() {
         MutableClock device = new MutableClock(TRUE_NOW);
         try (TabletCore core = new TabletCore(transport, TestStore.TABLET, org.opensmur.core.hub.validation.ModelLine.CURRENT, dir, TestStore.keys(), device)) {
-            core.trustClockOf(TestStore.LRM);
+            core.trust(java.util.Set.of(TestStore.LRM));
             core.start();
             OutgoingMessages lrm = party(TestStore.LRM, Duration.ZERO);
             HubMessage mission = eda(lrm);
@@ -234,7 +234,7 @@ class TabletClockTest {
         // Hub correct it by 9 min: retention is measured on the device, the purge still comes 72 h after the close.
         MutableClock device = new MutableClock(TRUE_NOW.minus(Duration.ofMinutes(9)));
         try (TabletCore core = new TabletCore(transport, TestStore.TABLET, org.opensmur.core.hub.validation.ModelLine.CURRENT, dir, TestStore.keys(), device)) {
-            core.trustClockOf(TestStore.LRM);
+            core.trust(java.util.Set.of(TestStore.LRM));
             core.start();
             OutgoingMessages lrm = party(TestStore.LRM, Duration.ZERO);
             HubMessage mission = eda(lrm);
@@ -266,7 +266,7 @@ class TabletClockTest {
     void fourHundredMessagesDatedThirtyHoursBackWhileTheCrewTapsLeaveItsStatusesDatedRight() {
         MutableClock device = new MutableClock(TRUE_NOW);
         try (TabletCore core = new TabletCore(transport, TestStore.TABLET, org.opensmur.core.hub.validation.ModelLine.CURRENT, dir, TestStore.keys(), device)) {
-            core.trustClockOf(TestStore.LRM);
+            core.trust(java.util.Set.of(TestStore.LRM));
             core.start();
             // The LRM and the Hub first: the device is right.
             OutgoingMessages lrm = party(TestStore.LRM, Duration.ZERO);

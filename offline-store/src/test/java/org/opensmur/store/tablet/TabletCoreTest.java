@@ -54,7 +54,7 @@ class TabletCoreTest {
         MutableClock device = new MutableClock(TRUE_NOW.minus(Duration.ofMinutes(10)));
         FakeTransport transport = new FakeTransport();
         try (TabletCore core = new TabletCore(transport, TestStore.TABLET, org.opensmur.core.hub.validation.ModelLine.CURRENT, dir, TestStore.keys(), device)) {
-            core.trustClockOf(TestStore.LRM);
+            core.trust(java.util.Set.of(TestStore.LRM));
             core.start();
             OutgoingMessages lrm = OutgoingMessages.of(TestStore.LRM, hub);
             HubMessage eda = lrm.build(SharedCorpus.examplePayload(MessageType.RS_EDA, "AliceGregoireNormand.01"),

@@ -79,10 +79,10 @@ class OfficialPeersTest {
         List<byte[]> bodies = new ArrayList<>();
         for (MessageType type : List.of(MessageType.RS_EDA, MessageType.RS_EDA_MAJ, MessageType.RS_ER)) {
             for (Path example : SharedCorpus.exampleFiles(line, type)) {
-                byte[] body = OfficialPeers.report(shape, LRM, TABLET, SharedCorpus.read(example), DistributionKind.REPORT, NOW);
-                // One official 2.0 example breaks its own schema (README): the Hub would not forward it.
-                if (SharedCorpus.officialErrors(SharedCorpus.officialEnvelopeSchema(line), readTree(body)).isEmpty()) {
-                    bodies.add(body);
+                // One official 2.0 example breaks its own schema (README): the Hub would not forward it. That is
+                // decided on the example alone, so a template of ours that breaks the schema still fails the tests.
+                if (HubCodec.of(line).decodeTree(SharedCorpus.read(example)).isValid()) {
+                    bodies.add(OfficialPeers.report(shape, LRM, TABLET, SharedCorpus.read(example), DistributionKind.REPORT, NOW));
                 }
             }
         }
