@@ -136,7 +136,7 @@ public final class AmqpHubTransport implements HubTransport {
             }
             Duration delay = nextDelay(attempts++);
             LOG.warn("cannot connect to {} ({}); next attempt in {} s", config.describe(), reason, delay.toSeconds());
-            setState(new ConnectionState.Reconnecting(clock.instant(), clock.instant().plus(delay), reason, cause));
+            setState(new ConnectionState.Reconnecting(offlineSince(), clock.instant().plus(delay), reason, cause));
             if (!closed) {
                 scheduler.schedule(this::connectLoop, delay.toMillis(), TimeUnit.MILLISECONDS);
             }
@@ -154,11 +154,20 @@ public final class AmqpHubTransport implements HubTransport {
             Channel consumer = opened.createChannel();
             consumer.basicQos(config.prefetch());
             for (HubQueue queue : HubQueue.values()) {
+                AMQP.Queue.DeclareOk declared;
                 try {
-                    consumer.queueDeclarePassive(config.queueName(queue));
+                    declared = consumer.queueDeclarePassive(config.queueName(queue));
                 } catch (IOException e) {
                     throw new IllegalStateException("queue " + config.queueName(queue) + " does not exist on vhost "
                             + config.vhost() + " (the Hub team creates it)", e);
+                }
+                if (declared.getConsumerCount() > 0) {
+                    // Someone consumes this client's queue already: seen the same way on every broker (the
+                    // exclusive consumer below is the guard; brokers refuse it each in their own words).
+                    if (!ownConnectionMayLinger()) {
+                        tellTheHolder(opened);
+                    }
+                    throw new IdentityInUse(config.queueName(queue), null);
                 }
             }
             for (HubQueue queue : HubQueue.values()) {
@@ -181,7 +190,7 @@ public final class AmqpHubTransport implements HubTransport {
             opened.addShutdownListener(cause -> {
                 if (!cause.isInitiatedByApplication() && !closed) {
                     lastLost = clock.instant();
-                    setState(new ConnectionState.Reconnecting(clock.instant(), null, "connection lost: " + shortReason(cause),
+                    setState(new ConnectionState.Reconnecting(offlineSince(), null, "connection lost: " + shortReason(cause),
                             ConnectionState.Cause.LINK_LOST));
                 }
             });
@@ -198,7 +207,7 @@ public final class AmqpHubTransport implements HubTransport {
                 @Override
                 public void handleRecoveryStarted(Recoverable recoverable) {
                     lastLost = clock.instant();
-                    setState(new ConnectionState.Reconnecting(clock.instant(), null, "recovering the connection", ConnectionState.Cause.RECOVERING));
+                    setState(new ConnectionState.Reconnecting(offlineSince(), null, "recovering the connection", ConnectionState.Cause.RECOVERING));
                 }
             });
             connection = opened;
@@ -450,9 +459,14 @@ public final class AmqpHubTransport implements HubTransport {
             cause = ConnectionState.Cause.PREVIOUS_CONNECTION;
             reason = previousConnection();
         }
-        setState(new ConnectionState.Reconnecting(clock.instant(), null, reason, cause));
+        setState(new ConnectionState.Reconnecting(offlineSince(), null, reason, cause));
         consumersLost.set(false);
         connectLoop();
+    }
+
+    /** Since when the link is down: kept across retries, so that "offline for" counts from the loss, not the last try. */
+    private Instant offlineSince() {
+        return state instanceof ConnectionState.Reconnecting r ? r.since() : clock.instant();
     }
 
     /**
@@ -549,6 +563,9 @@ public final class AmqpHubTransport implements HubTransport {
             return ConnectionState.Cause.IDENTITY_IN_USE;
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IdentityInUse) {
+                return ConnectionState.Cause.IDENTITY_IN_USE;
+            }
             if (t instanceof AuthenticationFailureException || t instanceof PossibleAuthenticationFailureException
                     || vhostRefusal(t) != null) {
                 return ConnectionState.Cause.LOGIN_REFUSED;
