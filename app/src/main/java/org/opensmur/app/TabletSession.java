@@ -37,9 +37,9 @@ import org.opensmur.core.reference.ReferenceStep;
 import org.opensmur.store.cases.CaseStore;
 import org.opensmur.store.outbox.OutboxEntry;
 import org.opensmur.store.db.StoreException;
-import org.opensmur.store.tablet.CoreNotice;
-import org.opensmur.store.tablet.StorageState;
-import org.opensmur.store.tablet.TabletCore;
+import org.opensmur.tablet.CoreNotice;
+import org.opensmur.tablet.StorageState;
+import org.opensmur.tablet.TabletCore;
 
 /**
  * One running tablet: the core and the view models of every screen, fed from the core's events. Core

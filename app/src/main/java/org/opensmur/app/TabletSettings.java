@@ -3,7 +3,7 @@ package org.opensmur.app;
 import java.nio.file.Path;
 import org.opensmur.core.hub.transport.HubConfig;
 import org.opensmur.store.crypto.StoreKeyProvider;
-import org.opensmur.store.rpis.RpisPrefill;
+import org.opensmur.tablet.rpis.RpisPrefill;
 
 /**
  * What one tablet is: its Hub link, its store, and the SMUR resource it stands for. {@code storeKeys}: how the store

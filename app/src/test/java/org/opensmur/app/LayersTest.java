@@ -62,7 +62,7 @@ class LayersTest {
         // the store's tables, the builders, the transport or the Hub client; its view model does, off the FX
         // thread. The start shells (PIN lock, device start) hold the PIN lock and name a storage failure.
         var storeAndWire = JavaClass.Predicates.resideInAnyPackage("org.opensmur.store.outbox..", "org.opensmur.store.inbox..",
-                        "org.opensmur.store.cases..", "org.opensmur.store.drafts..", "org.opensmur.store.tablet..",
+                        "org.opensmur.store.cases..", "org.opensmur.store.drafts..", "org.opensmur.tablet..",
                         "org.opensmur.store.db..", "org.opensmur.core.outgoing..", "org.opensmur.core.hub..")
                 .or(JavaClass.Predicates.equivalentTo(org.opensmur.store.OfflineStore.class))
                 .and(DescribedPredicate.not(JavaClass.Predicates.equivalentTo(org.opensmur.store.db.StoreException.class)));

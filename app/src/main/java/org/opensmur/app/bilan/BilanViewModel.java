@@ -27,7 +27,7 @@ import org.opensmur.core.mission.Sex;
 import org.opensmur.store.cases.CaseStore;
 import org.opensmur.store.db.StoreException;
 import org.opensmur.store.outbox.OutboxEntry;
-import org.opensmur.store.tablet.TabletCore;
+import org.opensmur.tablet.TabletCore;
 
 /**
  * The physician's bilan: vitals with units and plausible ranges, history, treatments, procedures,

@@ -14,7 +14,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.opensmur.app.shell.Labels;
 import org.opensmur.core.hub.transport.ConnectionState;
-import org.opensmur.store.tablet.StorageState;
+import org.opensmur.tablet.StorageState;
 
 /** The always-visible strip: is the SAMU reachable, since when not, what waits to leave, the last error. */
 public final class StatusBarViewModel {

@@ -251,7 +251,7 @@ public final class Provisioning {
     }
 
     /** Judges the identity on trial by what {@code core}'s link says (see {@link #onTrialState}). */
-    public void watchTrial(org.opensmur.store.tablet.TabletCore core) {
+    public void watchTrial(org.opensmur.tablet.TabletCore core) {
         core.transport().onStateChange(this::onTrialState);
         onTrialState(core.transport().state());
     }

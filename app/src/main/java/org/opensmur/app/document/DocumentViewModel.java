@@ -12,7 +12,7 @@ import org.opensmur.app.shell.Labels;
 import org.opensmur.core.document.DocumentType;
 import org.opensmur.store.db.StoreException;
 import org.opensmur.store.outbox.OutboxEntry;
-import org.opensmur.store.tablet.TabletCore;
+import org.opensmur.tablet.TabletCore;
 
 /** A document link (photo, ECG, PDF...) sent as RS-URL for the open case. */
 public final class DocumentViewModel {

@@ -21,7 +21,7 @@ import org.opensmur.core.mission.ResourceInfo;
 import org.opensmur.core.mission.ResourcesEngagement;
 import org.opensmur.core.mission.Team;
 import org.opensmur.store.db.StoreException;
-import org.opensmur.store.tablet.TabletCore;
+import org.opensmur.tablet.TabletCore;
 
 /** An engagement request rings the tablet; one tap accepts (RS-RI with resource, crew, vehicle) or declines. */
 public final class EngagementViewModel {

@@ -7,7 +7,7 @@ import java.util.List;
 import org.opensmur.core.geo.Coordinates;
 import org.opensmur.core.geo.Position;
 import org.opensmur.store.db.StoreException;
-import org.opensmur.store.tablet.TabletCore;
+import org.opensmur.tablet.TabletCore;
 
 /**
  * Sends GEO-POS at an adaptive rate: a fix leaves when the vehicle has moved {@code minDistanceM} since

@@ -13,7 +13,7 @@ import org.opensmur.app.shell.Background;
 import org.opensmur.app.shell.Labels;
 import org.opensmur.store.cases.CaseStore;
 import org.opensmur.store.db.StoreException;
-import org.opensmur.store.tablet.TabletCore;
+import org.opensmur.tablet.TabletCore;
 
 /**
  * The patients of the open mission: every patient of the case as the SAMU shared it, and those the crew found

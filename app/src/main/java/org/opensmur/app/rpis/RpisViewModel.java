@@ -26,8 +26,8 @@ import org.opensmur.core.status.ResourceStatus;
 import org.opensmur.store.cases.CaseStore;
 import org.opensmur.store.db.StoreException;
 import org.opensmur.store.outbox.OutboxEntry;
-import org.opensmur.store.rpis.RpisPrefill;
-import org.opensmur.store.tablet.TabletCore;
+import org.opensmur.tablet.rpis.RpisPrefill;
+import org.opensmur.tablet.TabletCore;
 
 /**
  * The RPIS record prefilled from the case, the status times and the bilan's diagnosis; what none of them

@@ -17,7 +17,7 @@ import org.opensmur.core.mission.MedicalLevel;
 import org.opensmur.core.mission.OperatorRole;
 import org.opensmur.core.shift.ShiftSetup;
 import org.opensmur.store.db.StoreException;
-import org.opensmur.store.tablet.TabletCore;
+import org.opensmur.tablet.TabletCore;
 
 /**
  * The shift set-up screen ("prise de garde"): entered once per shift, saved encrypted in the store, and what

@@ -25,7 +25,7 @@ import org.opensmur.core.status.StatusFlow;
 import org.opensmur.store.outbox.DeliveryState;
 import org.opensmur.store.db.StoreException;
 import org.opensmur.store.outbox.OutboxEntry;
-import org.opensmur.store.tablet.TabletCore;
+import org.opensmur.tablet.TabletCore;
 
 /**
  * The vector status flow: one tap records the status at that instant and queues its RS-SR durably; the

@@ -17,7 +17,7 @@ import org.opensmur.core.hub.codec.HubCodec;
 import org.opensmur.core.hub.message.MessageType;
 import org.opensmur.core.testing.MutableClock;
 import org.opensmur.store.cases.CaseStore;
-import org.opensmur.store.tablet.TabletCore;
+import org.opensmur.tablet.TabletCore;
 
 /** Each field is checked where it is typed, nothing invalid leaves, and nothing typed is lost to a restart. */
 class BilanViewModelTest {

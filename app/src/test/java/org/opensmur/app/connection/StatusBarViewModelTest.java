@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.opensmur.app.shell.Labels;
 import org.opensmur.core.testing.MutableClock;
 import org.opensmur.store.db.StoreException;
-import org.opensmur.store.tablet.StorageState;
+import org.opensmur.tablet.StorageState;
 
 /** What threatens the crew's work is always on screen, in their words, and goes when it is over. */
 class StatusBarViewModelTest {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opensmur.app.testing.Tablets;
 import org.opensmur.core.testing.MutableClock;
-import org.opensmur.store.tablet.TabletCore;
+import org.opensmur.tablet.TabletCore;
 
 /** GEO-POS leaves on distance or on time, never faster than the floor. */
 class GeoPosReporterTest {

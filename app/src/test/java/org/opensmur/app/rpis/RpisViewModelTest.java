@@ -20,7 +20,7 @@ import org.opensmur.core.status.ResourceStatus;
 import org.opensmur.core.testing.MutableClock;
 import org.opensmur.store.cases.CaseStore;
 import org.opensmur.store.outbox.OutboxEntry;
-import org.opensmur.store.tablet.TabletCore;
+import org.opensmur.tablet.TabletCore;
 
 /** The RPIS goes to the ORU, and to the LRM as a separate message when the region asks for it. */
 class RpisViewModelTest {

@@ -20,7 +20,7 @@ import org.opensmur.core.status.ResourcesStatus;
 import org.opensmur.core.testing.MutableClock;
 import org.opensmur.store.outbox.DeliveryState;
 import org.opensmur.store.outbox.OutboxEntry;
-import org.opensmur.store.tablet.TabletCore;
+import org.opensmur.tablet.TabletCore;
 
 /** A tap is durable at once with its own time; a mistaken one is corrected by a new message, within the window only. */
 class StatusViewModelTest {

@@ -9,8 +9,8 @@ import org.opensmur.app.map.PositionSource;
 import org.opensmur.app.shell.Labels;
 import org.opensmur.core.hub.amqp.AmqpHubTransport;
 import org.opensmur.core.hub.transport.HubConfig;
-import org.opensmur.store.rpis.RpisPrefill;
-import org.opensmur.store.tablet.TabletCore;
+import org.opensmur.tablet.rpis.RpisPrefill;
+import org.opensmur.tablet.TabletCore;
 
 /** The test tablet's settings, and an offline core for view-model tests. */
 public final class Tablets {

@@ -120,7 +120,7 @@ class ForeignPartyOnRabbitMqTest {
 
     @Test
     void aSecondTabletOnTheSameCertificateIsRefusedAndTheFirstIsToldSo() throws Exception {
-        List<org.opensmur.store.tablet.CoreNotice> toldTheFirst = new CopyOnWriteArrayList<>();
+        List<org.opensmur.tablet.CoreNotice> toldTheFirst = new CopyOnWriteArrayList<>();
         tablet.core().onNotice(toldTheFirst::add);
         await().atMost(Duration.ofSeconds(20)).until(() -> tablet.core().events() != null
                 && broker.config(HubBroker.TABLET) != null && tablet.store() != null);
@@ -134,7 +134,7 @@ class ForeignPartyOnRabbitMqTest {
                     org.opensmur.core.hub.transport.ConnectionState.Reconnecting r
                     && r.cause() == org.opensmur.core.hub.transport.ConnectionState.Cause.IDENTITY_IN_USE));
             await().atMost(Duration.ofSeconds(20)).until(() -> toldTheFirst.stream()
-                    .anyMatch(n -> n instanceof org.opensmur.store.tablet.CoreNotice.IdentityTriedElsewhere));
+                    .anyMatch(n -> n instanceof org.opensmur.tablet.CoreNotice.IdentityTriedElsewhere));
             assertTrue(second.stream().noneMatch(org.opensmur.core.hub.transport.ConnectionState::isConnected),
                     "the second never consumed: " + second);
         }

@@ -1,4 +1,4 @@
-package org.opensmur.store.bench;
+package org.opensmur.tablet.bench;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
@@ -18,7 +18,7 @@ import org.opensmur.core.hub.amqp.AmqpHubTransport;
 import org.opensmur.core.hub.transport.HubConfig;
 import org.opensmur.core.hub.validation.ModelLine;
 import org.opensmur.core.testing.FakeTransport;
-import org.opensmur.store.tablet.TabletCore;
+import org.opensmur.tablet.TabletCore;
 import org.opensmur.core.hub.amqp.BareConfirmLoop;
 import org.opensmur.core.hub.amqp.HubBroker;
 import org.opensmur.core.hub.transport.Inbound;

@@ -1,4 +1,4 @@
-package org.opensmur.store.rpis;
+package org.opensmur.tablet.rpis;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package org.opensmur.store.rpis;
+package org.opensmur.tablet.rpis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

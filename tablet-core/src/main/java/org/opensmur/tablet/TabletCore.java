@@ -1,4 +1,4 @@
-package org.opensmur.store.tablet;
+package org.opensmur.tablet;
 
 import java.nio.file.Path;
 import java.time.Clock;

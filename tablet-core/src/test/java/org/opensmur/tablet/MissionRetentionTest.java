@@ -1,5 +1,6 @@
-package org.opensmur.store.retention;
+package org.opensmur.tablet;
 
+import org.opensmur.store.retention.MissionRetention;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -27,7 +28,7 @@ import org.opensmur.core.testing.MutableClock;
 import org.opensmur.core.testing.FakeTransport;
 import org.opensmur.store.TestStore;
 import org.opensmur.store.outbox.DeliveryState;
-import org.opensmur.store.tablet.TabletCore;
+import org.opensmur.tablet.TabletCore;
 
 /**
  * A mission over is purged after the retention delay, on a clock that moves: not before, never while one of

@@ -1,4 +1,4 @@
-package org.opensmur.store.tablet;
+package org.opensmur.tablet;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package org.opensmur.store.tablet;
+package org.opensmur.tablet;
 
 /** What the tablet's core tells its face beyond the Hub's own events (delivered on a core thread). */
 public sealed interface CoreNotice {

@@ -1,4 +1,4 @@
-package org.opensmur.store.security;
+package org.opensmur.tablet;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,7 +24,7 @@ import org.opensmur.core.outgoing.OutgoingMessages;
 import org.opensmur.core.testing.MutableClock;
 import org.opensmur.core.testing.FakeTransport;
 import org.opensmur.store.TestStore;
-import org.opensmur.store.tablet.TabletCore;
+import org.opensmur.tablet.TabletCore;
 
 /**
  * A hostile or broken message carrying patient values where they break the rules (a name as the message's
