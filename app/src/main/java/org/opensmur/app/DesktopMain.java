@@ -1,5 +1,6 @@
 package org.opensmur.app;
 
+import org.opensmur.app.settings.TabletSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.HashMap;

@@ -1,5 +1,7 @@
 package org.opensmur.app;
 
+import org.opensmur.app.session.TabletSession;
+import org.opensmur.app.settings.TabletSettings;
 import java.time.Clock;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -10,13 +12,13 @@ import org.opensmur.app.map.AttachPositionSource;
 import org.opensmur.app.map.NmeaFileSource;
 import org.opensmur.app.map.PositionSource;
 import org.opensmur.app.map.SimulatedTrack;
-import org.opensmur.app.shell.Background;
-import org.opensmur.app.shell.Labels;
+import org.opensmur.app.ui.Background;
+import org.opensmur.app.ui.Labels;
 import org.opensmur.app.shell.MainView;
 import org.opensmur.app.shell.RunningTablet;
-import org.opensmur.app.shell.StartingView;
-import org.opensmur.app.shell.StartupProblemView;
-import org.opensmur.app.shell.Theme;
+import org.opensmur.app.ui.StartingView;
+import org.opensmur.app.ui.StartupProblemView;
+import org.opensmur.app.ui.Theme;
 import org.opensmur.app.unlock.LockedTablet;
 import org.opensmur.store.crypto.PinLock;
 import org.opensmur.store.db.StoreException;

@@ -2,7 +2,7 @@ package org.opensmur.app;
 
 import java.nio.file.Path;
 import java.util.Locale;
-import org.opensmur.app.shell.Theme;
+import org.opensmur.app.ui.Theme;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

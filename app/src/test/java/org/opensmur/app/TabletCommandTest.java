@@ -9,7 +9,7 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
-import org.opensmur.app.shell.Theme;
+import org.opensmur.app.ui.Theme;
 
 /** The tablet's command line explains itself and takes both option spellings. */
 class TabletCommandTest {

@@ -1,5 +1,6 @@
 package org.opensmur.app;
 
+import org.opensmur.app.settings.TabletSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 

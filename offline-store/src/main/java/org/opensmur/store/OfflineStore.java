@@ -37,10 +37,12 @@ public final class OfflineStore implements AutoCloseable {
     private final StoredAcknowledger acknowledger;
     private final Drafts drafts;
     private final MissionRetention retention;
+    private final org.opensmur.store.timeline.StatusTaps statusTaps;
 
     private OfflineStore(StoreDatabase database, Outbox outbox, Inbox inbox, CaseStore cases, StoredAcknowledger acknowledger,
-                         Drafts drafts, MissionRetention retention) {
+                         Drafts drafts, MissionRetention retention, org.opensmur.store.timeline.StatusTaps statusTaps) {
         this.database = database;
+        this.statusTaps = statusTaps;
         this.drafts = drafts;
         this.retention = retention;
         this.outbox = outbox;
@@ -76,7 +78,7 @@ public final class OfflineStore implements AutoCloseable {
         CaseStore cases = new CaseStore(database, vault, codec, clock, retention);
         Inbox inbox = new Inbox(database, vault, codec, cases, clock);
         return new OfflineStore(database, outbox, inbox, cases, new StoredAcknowledger(database, outbox, outgoing),
-                drafts, retention);
+                drafts, retention, new org.opensmur.store.timeline.StatusTaps(database, vault));
     }
 
     private static String rescueHint(Path storeFolder) {
@@ -113,6 +115,11 @@ public final class OfflineStore implements AutoCloseable {
 
     public CaseStore cases() {
         return cases;
+    }
+
+    /** The crew's status taps, per mission, in the order tapped. */
+    public org.opensmur.store.timeline.StatusTaps statusTaps() {
+        return statusTaps;
     }
 
     public Drafts drafts() {

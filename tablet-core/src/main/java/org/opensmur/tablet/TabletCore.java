@@ -3,7 +3,6 @@ package org.opensmur.tablet;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.List;
@@ -25,7 +24,7 @@ import org.opensmur.core.hub.validation.ValidationIssue;
 import org.opensmur.store.OfflineStore;
 import org.opensmur.store.db.StoreException;
 import org.opensmur.core.status.ResourcesStatus;
-import org.opensmur.core.status.StatusFlow;
+import org.opensmur.core.rules.StatusFlow;
 import org.opensmur.store.outbox.LedgerVerdict;
 import org.opensmur.store.outbox.OutboxEntry;
 import org.opensmur.store.outbox.OutboxPolicy;
@@ -111,11 +110,7 @@ public final class TabletCore implements AutoCloseable {
         }, this.clock, clientId);
         transport.onStateChange(events::publish);
         this.storage = StorageState.of(store.usableSpace(), null);
-        this.watch = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "storage-watch");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.watch = org.opensmur.core.threads.NamedThreads.scheduled("storage-watch");
     }
 
     /** What this tablet answers a GEO-REQ naming its resource with (null: it answers none). */
@@ -212,11 +207,16 @@ public final class TabletCore implements AutoCloseable {
 
     /**
      * The parties that may speak about any case: the tablet's SAMU (its LRM client id) and its partners.
-     * Anyone else may only speak about a case it shared first ({@link org.opensmur.core.mission.Steering}).
+     * Anyone else may only speak about a case it shared first ({@link org.opensmur.core.rules.Steering}).
      */
     public void trust(java.util.Set<String> parties) {
         store.inbox().trust(parties);
         parties.forEach(clock::trust); // with the Hub, the parties whose agreement can correct the clock
+    }
+
+    /** Whether {@code party} may speak about any case: the tablet's SAMU or a partner of it ({@link #trust}). */
+    public boolean trusts(String party) {
+        return store.inbox().trusts(party);
     }
 
     public void start() {
@@ -262,11 +262,16 @@ public final class TabletCore implements AutoCloseable {
      *                        so at once, and nothing was reported saved
      */
     public OutboxEntry send(Built built) {
+        return send(built, (c, queued) -> { });
+    }
+
+    /** The same, with rows that must be saved with the message or not at all (e.g. the status tap it carries). */
+    public OutboxEntry send(Built built, org.opensmur.store.outbox.Outbox.AlongWith alongWith) {
         if (!built.isValid()) {
             throw new InvalidMessageException(built.message().type().code(), built.issues());
         }
         try {
-            OutboxEntry entry = store.outbox().enqueue(built);
+            OutboxEntry entry = store.outbox().enqueue(built, alongWith);
             if (storage.problem() != null) {
                 update(StorageState.of(store.usableSpace(), null));
             }

@@ -6,7 +6,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import org.opensmur.app.shell.Labels;
+import org.opensmur.app.ui.Labels;
 
 /** The alert card, full width over the top of every screen: what happened, and the crew's acknowledgement. */
 public final class AlertView extends VBox {

@@ -10,7 +10,7 @@ import javafx.geometry.Pos;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import org.opensmur.app.shell.Labels;
+import org.opensmur.app.ui.Labels;
 
 /** One row per input: name, field, unit, and the field's own error beside it. */
 public final class BilanView extends BorderPane {

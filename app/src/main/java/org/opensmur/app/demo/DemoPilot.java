@@ -2,11 +2,11 @@ package org.opensmur.app.demo;
 
 import javafx.animation.PauseTransition;
 import javafx.util.Duration;
-import org.opensmur.app.TabletSession;
+import org.opensmur.app.session.TabletSession;
 import org.opensmur.app.shell.MainView;
 import org.opensmur.core.document.DocumentType;
 import org.opensmur.core.status.ResourceStatus;
-import org.opensmur.core.status.StatusFlow;
+import org.opensmur.core.rules.StatusFlow;
 
 /**
  * For demonstrations only ({@code --autopilot=MS}): plays the crew on the real screens, through the same

@@ -13,11 +13,11 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.opensmur.app.map.AttachPositionSource;
 import org.opensmur.app.map.SimulatedTrack;
-import org.opensmur.app.shell.Background;
-import org.opensmur.app.shell.Labels;
+import org.opensmur.app.ui.Background;
+import org.opensmur.app.ui.Labels;
 import org.opensmur.app.shell.RunningTablet;
-import org.opensmur.app.shell.StartupProblemView;
-import org.opensmur.app.shell.Theme;
+import org.opensmur.app.ui.StartupProblemView;
+import org.opensmur.app.ui.Theme;
 
 /**
  * The tablet on a device (started by {@link DeviceMain}): everything under the app's private

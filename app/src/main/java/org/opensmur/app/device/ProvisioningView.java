@@ -7,7 +7,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.VBox;
-import org.opensmur.app.shell.Labels;
+import org.opensmur.app.ui.Labels;
 
 /** The device's first start: the bundle, the one-time password, and each problem beside its field. */
 public final class ProvisioningView extends VBox {

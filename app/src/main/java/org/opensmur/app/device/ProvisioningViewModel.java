@@ -10,8 +10,8 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.opensmur.app.shell.Background;
-import org.opensmur.app.shell.Labels;
+import org.opensmur.app.ui.Background;
+import org.opensmur.app.ui.Labels;
 
 /**
  * The first start of a device: the crew (or the integrator) pastes the provisioning bundle (a file's content,

@@ -6,7 +6,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
-import org.opensmur.app.shell.Labels;
+import org.opensmur.app.ui.Labels;
 import org.opensmur.core.document.DocumentType;
 
 public final class DocumentView extends VBox {

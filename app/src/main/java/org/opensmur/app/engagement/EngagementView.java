@@ -6,8 +6,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import org.opensmur.app.shell.ConfirmRow;
-import org.opensmur.app.shell.Labels;
+import org.opensmur.app.ui.ConfirmRow;
+import org.opensmur.app.ui.Labels;
 
 /** The ringing banner over every screen while a request waits. */
 public final class EngagementView extends VBox {

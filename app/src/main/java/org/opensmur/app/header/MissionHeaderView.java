@@ -8,7 +8,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.opensmur.app.shell.Labels;
+import org.opensmur.app.ui.Labels;
 import org.opensmur.core.status.ResourceStatus;
 
 /**

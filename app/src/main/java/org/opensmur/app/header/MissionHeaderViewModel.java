@@ -11,7 +11,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.opensmur.app.mission.MissionViewModel;
-import org.opensmur.app.shell.Labels;
+import org.opensmur.app.ui.Labels;
 import org.opensmur.app.status.StatusViewModel;
 import org.opensmur.core.status.ResourceStatus;
 
@@ -57,7 +57,7 @@ public final class MissionHeaderViewModel {
     public void tick(Instant now) {
         LocalTime local = now.atZone(clock.getZone()).toLocalTime();
         time.set(local.format(HOURS_MINUTES));
-        StatusViewModel.Tap last = status.lastTapProperty().get();
+        org.opensmur.tablet.mission.Tap last = status.lastTapProperty().get();
         current.set(last == null
                 ? (status.engaged() ? labels.get("header.engaged") : "")
                 : labels.format("header.current", labels.status(last.status()), last.at().toLocalTime().format(HOURS_MINUTES)));

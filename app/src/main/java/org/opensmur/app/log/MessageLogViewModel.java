@@ -15,7 +15,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
-import org.opensmur.app.shell.Labels;
+import org.opensmur.app.ui.Labels;
 import org.opensmur.core.hub.message.MessageType;
 import org.opensmur.store.outbox.DeliveryState;
 import org.opensmur.store.outbox.Outbox;
@@ -63,6 +63,20 @@ public final class MessageLogViewModel {
      */
     public MessageLogViewModel(Outbox outbox, Labels labels, Function<OutboxEntry, String> detail, Function<String, String> recipientName) {
         this(outbox, null, labels, detail, recipientName);
+    }
+
+    /**
+     * The tablet's journal: its ledger and inbox, an RS-SR said by its status, recipients named as the crew
+     * knows them (the SAMU for its LRM, the ORU for the observatory, the Hub for anyone else).
+     */
+    public static MessageLogViewModel of(org.opensmur.tablet.TabletCore core, String lrmId, String oruId, Labels labels) {
+        var outbox = core.store().outbox();
+        return new MessageLogViewModel(outbox, core.store().inbox(), labels, entry -> {
+            var decoded = core.outgoing().codec().decode(outbox.body(entry.distributionId()));
+            return decoded.message() != null && decoded.message().payload() instanceof org.opensmur.core.status.ResourcesStatus status
+                    ? labels.status(status.state().status()) : "?";
+        }, recipient -> labels.get(recipient == null ? "log.recipient.hub" : recipient.equals(oruId) ? "log.recipient.oru"
+                : recipient.equals(lrmId) ? "log.recipient.lrm" : "log.recipient.hub"));
     }
 
     /** {@code inbox}: where what was received is kept, so that the journal's incoming side survives a restart. */

@@ -5,7 +5,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import org.opensmur.app.shell.Labels;
+import org.opensmur.app.ui.Labels;
 
 /**
  * The map screen: the vehicle and the incident (its coordinates from the case, or its address when there are
@@ -41,6 +41,25 @@ public final class MapViewModel {
     }
 
     /** The incident's address as the case gives it (shown, and navigated to when the case has no coordinates). */
+    private volatile org.opensmur.store.maps.MapPackage mapPackage;
+
+    /** Opens the tablet's offline map package (MBTiles or a z/x/y folder) off the UI thread; said when refused. */
+    public void openPackage(java.nio.file.Path tiles, org.opensmur.app.ui.Background background) {
+        background.run(() -> org.opensmur.store.maps.MapPackage.open(tiles).orElse(null), opened -> {
+            mapPackage = opened;
+            OfflineTileRetriever.use(opened);
+            installed(opened == null ? null : opened.description());
+        }, e -> refused(e.getMessage()));
+    }
+
+    /** Closes the map package (the tablet is closing). */
+    public void closePackage() {
+        if (mapPackage != null) {
+            OfflineTileRetriever.use(null);
+            mapPackage.close();
+        }
+    }
+
     public void setAddress(String text) {
         address.set(text == null ? "" : text.strip());
     }

@@ -15,7 +15,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
-import org.opensmur.app.shell.Labels;
+import org.opensmur.app.ui.Labels;
 
 /**
  * The vehicle and the incident on Gluon Maps over the offline package, a legend, and below the map the

@@ -2,7 +2,7 @@ package org.opensmur.app.map;
 
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
-import org.opensmur.app.shell.Labels;
+import org.opensmur.app.ui.Labels;
 
 /** Where "Naviguer" sends the destination: the device's navigation app, or on the desktop the clipboard. */
 public final class Navigators {

@@ -7,8 +7,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
-import org.opensmur.app.shell.ConfirmRow;
-import org.opensmur.app.shell.Labels;
+import org.opensmur.app.ui.ConfirmRow;
+import org.opensmur.app.ui.Labels;
 
 /** The case, one labelled line per field; changed fields carry the :changed pseudo-class until seen. */
 public final class MissionView extends ScrollPane {

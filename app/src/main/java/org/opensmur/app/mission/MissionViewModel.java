@@ -11,7 +11,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.opensmur.app.shell.Labels;
+import org.opensmur.app.ui.Labels;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -169,6 +169,15 @@ public final class MissionViewModel {
 
     public javafx.beans.property.ReadOnlyBooleanProperty overProperty() {
         return over;
+    }
+
+    /** What came of the crew's "erase", in their words: done with the count, not over, or kept for what is still on its way. */
+    public void erased(org.opensmur.store.retention.MissionRetention.Outcome outcome) {
+        if (outcome.purged()) {
+            erased(labels.format("mission.erase.done", outcome.counts().values().stream().mapToInt(Integer::intValue).sum()), true);
+        } else {
+            erased(outcome.over() ? labels.format("mission.erase.undelivered", outcome.undelivered()) : labels.get("mission.erase.notOver"), false);
+        }
     }
 
     /** What came of the crew's "erase": done with the count, or why it was kept. */

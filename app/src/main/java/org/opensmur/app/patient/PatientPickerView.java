@@ -6,7 +6,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
-import org.opensmur.app.shell.Labels;
+import org.opensmur.app.ui.Labels;
 
 /**
  * At the top of the bilan, documents and RPIS screens: which patient the screen is about, chosen from the

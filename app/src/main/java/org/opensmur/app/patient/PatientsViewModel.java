@@ -9,8 +9,8 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.opensmur.app.shell.Background;
-import org.opensmur.app.shell.Labels;
+import org.opensmur.app.ui.Background;
+import org.opensmur.app.ui.Labels;
 import org.opensmur.store.cases.CaseStore;
 import org.opensmur.store.db.StoreException;
 import org.opensmur.tablet.TabletCore;
@@ -73,6 +73,12 @@ public final class PatientsViewModel {
         patients.setAll(all);
         selected.set(all.stream().filter(p -> p.patientId() != null && p.patientId().equals(chosen)).findFirst()
                 .orElse(all.isEmpty() ? null : all.get(0)));
+    }
+
+    /** The mission opened on {@code caseId}: its patients, and those found on scene as the store keeps them (read off the UI thread). */
+    public void open(String caseId, CaseStore.CaseView view) {
+        background.run(() -> core.store().drafts().load(storeKey(caseId)).orElse(Map.of()), onScene -> show(view, onScene),
+                e -> message.set(e instanceof StoreException store ? labels.storageProblem(store) : labels.get("storage.OTHER")));
     }
 
     /** The mission is over or erased: no patient. */

@@ -10,7 +10,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import org.opensmur.app.shell.Labels;
+import org.opensmur.app.ui.Labels;
 
 /**
  * The RPIS record: what was prefilled, every value the crew may state (typed, or picked from its codes), what
@@ -43,7 +43,7 @@ public final class RpisView extends BorderPane {
                 }
                 input = text;
             } else {
-                ComboBox<String> choice = org.opensmur.app.shell.CodeChoice.of("rpis-" + field.key(), field.value(), field.choices(),
+                ComboBox<String> choice = org.opensmur.app.ui.CodeChoice.of("rpis-" + field.key(), field.value(), field.choices(),
                         "rpis." + field.key(), labels);
                 input = choice;
             }

@@ -1,5 +1,7 @@
 package org.opensmur.app.shell;
 
+import org.opensmur.app.ui.Labels;
+import org.opensmur.app.ui.Theme;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -14,7 +16,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import org.opensmur.app.TabletSession;
+import org.opensmur.app.session.TabletSession;
 import org.opensmur.app.bilan.BilanView;
 import org.opensmur.app.connection.StatusBarView;
 import org.opensmur.app.document.DocumentView;

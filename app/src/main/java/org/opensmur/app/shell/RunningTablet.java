@@ -1,12 +1,13 @@
 package org.opensmur.app.shell;
 
+import org.opensmur.app.ui.Labels;
 import java.time.Clock;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.util.Duration;
-import org.opensmur.app.TabletSession;
-import org.opensmur.app.TabletSettings;
+import org.opensmur.app.session.TabletSession;
+import org.opensmur.app.settings.TabletSettings;
 import org.opensmur.app.map.PositionSource;
 import org.opensmur.core.hub.HubTransports;
 

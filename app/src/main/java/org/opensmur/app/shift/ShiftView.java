@@ -12,7 +12,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.beans.property.StringProperty;
-import org.opensmur.app.shell.Labels;
+import org.opensmur.app.ui.Labels;
 
 /** The shift set-up form: vehicle and team, who is on board in which role, the phone, the unit; saved once per shift. */
 public final class ShiftView extends BorderPane {
@@ -63,6 +63,6 @@ public final class ShiftView extends BorderPane {
     }
 
     private static ComboBox<String> choice(String id, StringProperty value, List<String> codes, String list, Labels labels) {
-        return org.opensmur.app.shell.CodeChoice.of(id, value, codes, "shift." + list, labels);
+        return org.opensmur.app.ui.CodeChoice.of(id, value, codes, "shift." + list, labels);
     }
 }

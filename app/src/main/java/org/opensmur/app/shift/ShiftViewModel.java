@@ -10,9 +10,9 @@ import java.util.Map;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import org.opensmur.app.TabletSettings;
-import org.opensmur.app.shell.Background;
-import org.opensmur.app.shell.Labels;
+import org.opensmur.app.settings.TabletSettings;
+import org.opensmur.app.ui.Background;
+import org.opensmur.app.ui.Labels;
 import org.opensmur.core.mission.MedicalLevel;
 import org.opensmur.core.mission.OperatorRole;
 import org.opensmur.core.shift.ShiftSetup;
@@ -56,6 +56,12 @@ public final class ShiftViewModel {
                 settings.unit().finessJuridical(), settings.unit().finessGeo(), settings.unit().smurCode());
         show(saved);
         current.set(saved);
+    }
+
+    /** Reads the set-up the store holds, off the UI thread, and shows it. */
+    public void load() {
+        background.run(() -> core.store().drafts().load(STORE_KEY).orElse(Map.of()), this::restore,
+                e -> message.set(e instanceof org.opensmur.store.db.StoreException store ? labels.storageProblem(store) : labels.get("storage.OTHER")));
     }
 
     /** The set-up the store holds (read at start, off the UI thread); none: the settings' stay. */

@@ -6,8 +6,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
-import org.opensmur.app.shell.ConfirmRow;
-import org.opensmur.app.shell.Labels;
+import org.opensmur.app.ui.ConfirmRow;
+import org.opensmur.app.ui.Labels;
 import org.opensmur.core.status.ResourceStatus;
 
 /** Large status buttons; the expected next one carries :expected, the current one :current, each its last tap's time and delivery. */
@@ -52,11 +52,10 @@ public final class StatusView extends VBox {
             button.disableProperty().bind(model.caseIdProperty().isNull());
             Runnable mark = () -> {
                 button.pseudoClassStateChanged(EXPECTED, model.expectedProperty().get() == status);
-                var last = model.lastTapProperty().get();
-                button.pseudoClassStateChanged(CURRENT, last != null && last.status() == status);
+                button.pseudoClassStateChanged(CURRENT, model.currentProperty().get() == status);
             };
             model.expectedProperty().addListener((o, was, is) -> mark.run());
-            model.lastTapProperty().addListener((o, was, is) -> mark.run());
+            model.currentProperty().addListener((o, was, is) -> mark.run());
             mark.run();
             buttons.getChildren().add(button);
         }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -17,267 +16,177 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import org.opensmur.app.TabletSettings;
-import org.opensmur.app.shell.Background;
-import org.opensmur.app.shell.Labels;
+import org.opensmur.app.ui.Background;
+import org.opensmur.app.ui.Labels;
+import org.opensmur.core.hub.validation.ModelLine;
 import org.opensmur.core.status.ResourceStatus;
-import org.opensmur.core.status.StatusFlow;
-import org.opensmur.store.outbox.DeliveryState;
+import org.opensmur.core.rules.StatusFlow;
 import org.opensmur.store.db.StoreException;
-import org.opensmur.store.outbox.OutboxEntry;
-import org.opensmur.tablet.TabletCore;
+import org.opensmur.store.outbox.DeliveryState;
+import org.opensmur.tablet.mission.MissionCore;
+import org.opensmur.tablet.mission.Tap;
+import org.opensmur.tablet.mission.Timeline;
 
 /**
- * The vector status flow: one tap records the status at that instant and queues its RS-SR durably; the
- * tap's delivery state follows the ledger. A mistaken tap is corrected within {@link #CORRECTION_WINDOW}
- * by a new RS-SR restoring the status before it: history is never deleted.
+ * The status buttons over the mission core's timeline: a tap is saved off the UI thread (durable with its
+ * RS-SR) and shown as the timeline comes back; the rules (what is expected next, what a correction sends,
+ * until when) are the core's ({@link Timeline}); this shows them in the crew's words.
  */
 public final class StatusViewModel {
 
-    public static final Duration CORRECTION_WINDOW = Duration.ofSeconds(60);
+    public static final Duration CORRECTION_WINDOW = Timeline.CORRECTION_WINDOW;
 
-    /** One tap as recorded. */
-    public record Tap(ResourceStatus status, OffsetDateTime at, String distributionId) {
-    }
-
-    private final TabletCore core;
+    private final MissionCore mission;
     private final Background background;
-    private final TabletSettings settings;
+    private final ModelLine line;
     private final Labels labels;
     private final Clock clock;
+    private Timeline timeline;
     private final StringProperty caseId = new SimpleStringProperty();
-    private String lrmId;
     private final ObjectProperty<ResourceStatus> expected = new SimpleObjectProperty<>();
     private final ObjectProperty<Tap> lastTap = new SimpleObjectProperty<>();
+    private final ObjectProperty<ResourceStatus> current = new SimpleObjectProperty<>();
     private final ObjectProperty<DeliveryState> lastTapState = new SimpleObjectProperty<>();
     private final StringProperty lastTapText = new SimpleStringProperty("");
     private final BooleanProperty correctable = new SimpleBooleanProperty();
-    private final List<Tap> history = new ArrayList<>();
-    private final Map<ResourceStatus, OffsetDateTime> times = new EnumMap<>(ResourceStatus.class);
     /** Under each button: when it was last tapped and where its message is ("17:23 · intégré"). */
     private final Map<ResourceStatus, StringProperty> notes = new EnumMap<>(ResourceStatus.class);
-    /** The delivery state of each tap's message, by distribution id. */
-    private final Map<String, DeliveryState> tapStates = new java.util.HashMap<>();
 
-    public StatusViewModel(TabletCore core, Background background, TabletSettings settings, Labels labels, Clock clock) {
-        this.core = core;
+    public StatusViewModel(MissionCore mission, Background background, ModelLine line, Labels labels, Clock clock) {
+        this.mission = mission;
         this.background = background;
-        this.settings = settings;
+        this.line = line;
         this.labels = labels;
         this.clock = clock;
     }
 
-    /** The crew is engaged on this case: the flow starts at DEPART. */
-    public void engage(String caseId, String lrmId) {
-        this.caseId.set(caseId);
-        this.lrmId = lrmId;
-        history.clear();
-        times.clear();
-        tapStates.clear();
-        notes.values().forEach(n -> n.set(""));
-        expected.set(ResourceStatus.DEPART);
-        lastTap.set(null);
-        lastTapState.set(null);
-        lastTapText.set("");
-        correctable.set(false);
+    /** The timeline as the core has it now (on the UI thread): everything under the buttons follows. */
+    public void show(Timeline next) {
+        timeline = next;
+        caseId.set(next == null ? null : next.caseId());
+        expected.set(next == null ? null : next.expected());
+        Tap last = next == null ? null : next.last().orElse(null);
+        lastTap.set(last);
+        current.set(last == null ? null : last.status());
+        DeliveryState state = last == null ? null : next.stateOf(last);
+        lastTapState.set(state);
+        lastTapText.set(last == null || state == null ? "" : labels.format("status.last", labels.status(last.status()),
+                time(last), labels.delivery(state)));
+        correctable.set(last != null && next.correctable(last, clock.instant()));
+        for (ResourceStatus status : ResourceStatus.values()) {
+            StringProperty note = notes.get(status);
+            if (note != null) {
+                note.set(note(status));
+            }
+        }
     }
 
     /** The mission is erased from the tablet: no case, nothing to tap until the next engagement. */
     public void release() {
-        caseId.set(null);
-        lrmId = null;
-        history.clear();
-        times.clear();
-        tapStates.clear();
-        notes.values().forEach(n -> n.set(""));
-        expected.set(null);
-        lastTap.set(null);
-        lastTapState.set(null);
-        lastTapText.set("");
-        correctable.set(false);
+        show(null);
     }
 
     public ReadOnlyObjectProperty<Tap> lastTapProperty() {
         return lastTap;
     }
 
-    /**
-     * The mission as the store has it after a restart: its taps in order (from the outbox, the record of
-     * what was sent) and the last one's delivery state; the expected next status follows the last tap.
-     */
-    public void restore(String caseId, String lrmId, List<Tap> taps, Map<String, DeliveryState> states) {
-        engage(caseId, lrmId);
-        List<ResourceStatus> flow = StatusFlow.sequence(core.line());
-        for (Tap tap : taps) {
-            history.add(tap);
-            times.put(tap.status(), tap.at());
-            if (states.get(tap.distributionId()) != null) {
-                tapStates.put(tap.distributionId(), states.get(tap.distributionId()));
-            }
-            renote(tap.status());
-            int index = flow.indexOf(tap.status());
-            if (index >= 0) {
-                expected.set(index + 1 < flow.size() ? flow.get(index + 1) : null);
-            } else if (tap.status() == ResourceStatus.ANNULE) {
-                expected.set(null);
-            }
-        }
-        if (!taps.isEmpty()) {
-            Tap last = taps.get(taps.size() - 1);
-            DeliveryState lastState = states.get(last.distributionId());
-            lastTap.set(last);
-            correctable.set(Duration.between(last.at().toInstant(), clock.instant()).compareTo(CORRECTION_WINDOW) <= 0);
-            if (lastState != null) {
-                lastTapState.set(lastState);
-                lastTapText.set(labels.format("status.last", labels.status(last.status()),
-                        last.at().toLocalTime().withNano(0).toString(), labels.delivery(lastState)));
-            }
-        }
-    }
-
-    /** The SAMU cancelled the engagement: ANNULE is what the crew is expected to confirm. */
-    public void cancelledBySamu() {
-        expected.set(ResourceStatus.ANNULE);
-    }
-
     public boolean engaged() {
-        return caseId.get() != null;
+        return timeline != null;
     }
 
     /** Engaged, and its last status saved is not one that ends the mission. */
     public boolean missionActive() {
-        Tap last = lastTap.get();
-        return engaged() && (last == null || !StatusFlow.endsMission(last.status()));
+        return timeline != null && timeline.active();
     }
 
     public void tap(ResourceStatus status) {
         if (!engaged()) {
             return;
         }
-        OffsetDateTime at = OffsetDateTime.now(clock);
-        boolean available = StatusFlow.endsMission(status);
-        var built = core.outgoing().statusChange(caseId.get(), settings.resourceId(), status, at, available, lrmId);
         lastTapState.set(null);
-        lastTapText.set(labels.format("status.saving", labels.status(status), at.toLocalTime().withNano(0).toString()));
+        lastTapText.set(labels.format("status.saving", labels.status(status), OffsetDateTime.now(clock).toLocalTime().withNano(0).toString()));
         // Saving (SQLite with fsync, AES) happens off the UI thread; taps are saved in the order they were made.
-        background.run(() -> core.send(built), entry -> saved(status, at, entry), e -> {
-            // Not saved, so not recorded: the crew sees why at once and can tap again.
-            lastTapState.set(null);
-            lastTapText.set(e instanceof StoreException store ? labels.storageProblem(store) : labels.get("storage.OTHER"));
-        });
+        background.run(() -> mission.tap(status), tap -> { }, this::notSaved);
     }
 
-    private void saved(ResourceStatus status, OffsetDateTime at, OutboxEntry entry) {
-        Tap tap = new Tap(status, at, entry.distributionId());
-        history.add(tap);
-        times.put(status, at);
-        renote(status);
-        lastTap.set(tap);
-        correctable.set(true);
-        List<ResourceStatus> flow = StatusFlow.sequence(core.line());
-        int index = flow.indexOf(status);
-        if (index >= 0) { // an optional status (ORIENTAT, ANNULE) leaves the expected one as it was
-            expected.set(index + 1 < flow.size() ? flow.get(index + 1) : null);
-        }
-        onDelivery(entry);
+    private void notSaved(RuntimeException e) {
+        // Not saved, so not recorded: the crew sees why at once and can tap again.
+        lastTapState.set(null);
+        lastTapText.set(e instanceof StoreException store ? labels.storageProblem(store) : labels.get("storage.OTHER"));
     }
 
-    /** Undoes the last tap by sending the status before it again (or nothing if the window has passed). */
     /**
-     * What a correction would send, in words for the crew to confirm: the status before the last one again,
-     * dated now (the LRM sees a new status; the history is kept), or nothing sent when there was none before.
+     * What a correction of the last tap would send, in words for the crew to confirm: the status before it
+     * again, dated now (the LRM sees a new status; the history is kept), or nothing when there was none before.
      */
     public String correctionPreview() {
         Tap last = lastTap.get();
         if (last == null) {
             return "";
         }
-        Tap before = history.size() >= 2 ? history.get(history.size() - 2) : null;
-        return before == null
-                ? labels.format("status.correct.nothing", labels.status(last.status()))
-                : labels.format("status.correct.preview", labels.status(last.status()), labels.status(before.status()),
-                        java.time.LocalTime.now(clock).withNano(0).toString());
+        return timeline.correctionOf(last)
+                .map(before -> labels.format("status.correct.preview", labels.status(last.status()), labels.status(before),
+                        java.time.LocalTime.now(clock).withNano(0).toString()))
+                .orElseGet(() -> labels.format("status.correct.nothing", labels.status(last.status())));
     }
 
+    /** Corrects the last tap, the one the preview showed; the core refuses it if it is no longer the last or too old. */
     public void correct() {
-        Tap last = lastTap.get();
-        if (last == null || !correctable.get() || Duration.between(last.at().toInstant(), clock.instant()).compareTo(CORRECTION_WINDOW) > 0) {
-            correctable.set(false);
+        Tap shown = lastTap.get();
+        if (shown == null || !correctable.get()) {
             return;
         }
-        times.remove(last.status());
-        renote(last.status());
-        Tap before = history.size() >= 2 ? history.get(history.size() - 2) : null;
-        if (before != null) {
-            tap(before.status());
-        } else {
-            expected.set(last.status());
-        }
         correctable.set(false);
+        background.run(() -> mission.correct(shown), corrected -> { }, this::notSaved);
     }
 
     /** Ends the correction window when it is over (called by the screen's clock). */
     public void tick(Instant now) {
         Tap last = lastTap.get();
-        if (last != null && correctable.get() && Duration.between(last.at().toInstant(), now).compareTo(CORRECTION_WINDOW) > 0) {
+        if (last != null && correctable.get() && !timeline.correctable(last, now)) {
             correctable.set(false);
-        }
-    }
-
-    /** A ledger change: if it is the last tap's message, its state shows under the buttons. */
-    public void onDelivery(OutboxEntry entry) {
-        for (int i = history.size() - 1; i >= 0; i--) {
-            if (history.get(i).distributionId().equals(entry.distributionId())) {
-                tapStates.put(entry.distributionId(), entry.state());
-                renote(history.get(i).status());
-                break;
-            }
-        }
-        Tap last = lastTap.get();
-        if (last != null && last.distributionId().equals(entry.distributionId())) {
-            lastTapState.set(entry.state());
-            lastTapText.set(labels.format("status.last", labels.status(last.status()),
-                    last.at().toLocalTime().withNano(0).toString(), labels.delivery(entry.state())));
         }
     }
 
     /** The note under {@code status}'s button: its last tap's time and delivery, or nothing when not tapped. */
     public ReadOnlyStringProperty noteProperty(ResourceStatus status) {
-        return notes.computeIfAbsent(status, s -> new SimpleStringProperty(""));
+        return notes.computeIfAbsent(status, s -> new SimpleStringProperty(note(s)));
     }
 
-    private void renote(ResourceStatus status) {
-        StringProperty note = notes.computeIfAbsent(status, s -> new SimpleStringProperty(""));
-        Tap tap = null;
-        for (int i = history.size() - 1; i >= 0 && tap == null; i--) {
-            if (history.get(i).status() == status && times.containsKey(status)) {
-                tap = history.get(i);
-            }
-        }
+    private String note(ResourceStatus status) {
+        Tap tap = timeline == null ? null : timeline.lastOf(status).orElse(null);
         if (tap == null) {
-            note.set("");
-            return;
+            return "";
         }
-        DeliveryState state = tapStates.get(tap.distributionId());
-        String time = tap.at().toLocalTime().withNano(0).toString();
-        note.set(state == null ? time : labels.format("status.note", time, labels.delivery(state)));
+        DeliveryState state = timeline.stateOf(tap);
+        return state == null ? time(tap) : labels.format("status.note", time(tap), labels.delivery(state));
+    }
+
+    private static String time(Tap tap) {
+        return tap.at().toLocalTime().withNano(0).toString();
     }
 
     /** The status buttons, as the vhost's model line names them (FINMED in 2.0, FINPEC and ORIENTAT in 3). */
     public List<ResourceStatus> buttons() {
-        return StatusFlow.buttons(core.line());
+        return StatusFlow.buttons(line);
     }
 
     public Map<ResourceStatus, OffsetDateTime> times() {
-        return Map.copyOf(times);
+        return timeline == null ? Map.of() : timeline.times();
     }
 
+    /** Every tap of the mission in order, corrected ones included (the history is never deleted). */
     public List<Tap> history() {
-        return List.copyOf(history);
+        return timeline == null ? List.of() : timeline.taps();
     }
 
     public ReadOnlyStringProperty caseIdProperty() {
         return caseId;
+    }
+
+    /** The status the crew is at: its last tap that stands (null before the first). */
+    public ReadOnlyObjectProperty<ResourceStatus> currentProperty() {
+        return current;
     }
 
     public ReadOnlyObjectProperty<ResourceStatus> expectedProperty() {

@@ -11,7 +11,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
-import org.opensmur.app.shell.Labels;
+import org.opensmur.app.ui.Labels;
 
 /**
  * The PIN keypad: keys of 96 px for gloves, the digits shown as dots, what went wrong in words under them.

@@ -38,7 +38,7 @@ class NativeImageMetadataTest {
         Set<String> needed = NativeImageMetadata.reflected();
         assertTrue(needed.containsAll(Set.of("org.opensmur.core.hub.message.HubMessage",
                 "org.opensmur.core.mission.CreateCaseHealth", "org.opensmur.core.status.ResourceStatus",
-                "org.opensmur.core.hub.validation.Required", "org.opensmur.app.map.OfflineTileRetriever")), "the walk reaches the model: " + needed.size() + " classes");
+                "org.opensmur.core.hub.model.Required", "org.opensmur.app.map.OfflineTileRetriever")), "the walk reaches the model: " + needed.size() + " classes");
         Set<String> missing = new TreeSet<>(needed);
         missing.removeAll(listed);
         assertEquals(Set.of(), missing, "bound by Jackson or read by the validator, not listed" + REGENERATE);

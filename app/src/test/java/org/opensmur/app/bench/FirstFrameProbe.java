@@ -8,12 +8,12 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
-import org.opensmur.app.TabletSession;
-import org.opensmur.app.TabletSettings;
-import org.opensmur.app.shell.Labels;
+import org.opensmur.app.session.TabletSession;
+import org.opensmur.app.settings.TabletSettings;
+import org.opensmur.app.ui.Labels;
 import org.opensmur.app.shell.MainView;
-import org.opensmur.app.shell.StartingView;
-import org.opensmur.app.shell.Theme;
+import org.opensmur.app.ui.StartingView;
+import org.opensmur.app.ui.Theme;
 import org.opensmur.app.testing.Tablets;
 
 /**

@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.opensmur.app.TabletSettings;
-import org.opensmur.app.shell.Labels;
+import org.opensmur.app.settings.TabletSettings;
+import org.opensmur.app.ui.Labels;
 import org.opensmur.app.testing.Tablets;
 import org.opensmur.core.bilan.InterventionReport;
 import org.opensmur.core.bilan.VitalSign;
@@ -33,7 +33,7 @@ class BilanViewModelTest {
             "fr.health.samu440.patient.DRFR154402413800236.1", 0, "NORMAND", "Alice", null, "F", "1982-02-14", "P42Y", null);
 
     private BilanViewModel open(TabletCore core, TabletSettings settings) {
-        BilanViewModel model = new BilanViewModel(core, org.opensmur.app.shell.Background.direct(), settings, Labels.french(), clock);
+        BilanViewModel model = new BilanViewModel(core, org.opensmur.app.ui.Background.direct(), settings, Labels.french(), clock);
         model.open(view, Tablets.LRM);
         model.choose(PATIENT);
         return model;

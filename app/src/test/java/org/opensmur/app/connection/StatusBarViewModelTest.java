@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.opensmur.app.shell.Labels;
+import org.opensmur.app.ui.Labels;
 import org.opensmur.core.testing.MutableClock;
 import org.opensmur.store.db.StoreException;
 import org.opensmur.tablet.StorageState;

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.opensmur.app.TabletSession;
+import org.opensmur.app.session.TabletSession;
 import org.opensmur.app.alert.AlertViewModel;
 import org.opensmur.app.testing.Tablets;
 import org.opensmur.core.conformance.SharedCorpus;

@@ -20,11 +20,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.opensmur.app.TabletSession;
-import org.opensmur.app.TabletSettings;
-import org.opensmur.app.shell.Labels;
+import org.opensmur.app.session.TabletSession;
+import org.opensmur.app.settings.TabletSettings;
+import org.opensmur.app.ui.Labels;
 import org.opensmur.app.shell.MainView;
-import org.opensmur.app.shell.Theme;
+import org.opensmur.app.ui.Theme;
 import org.opensmur.core.hub.amqp.AmqpHubTransport;
 import org.opensmur.app.testing.Tablets;
 import org.testfx.api.FxRobot;
@@ -131,7 +131,7 @@ class ScreenshotsTest {
         session.close();
         // The unlock keypad at first start, just after a PIN too short was refused.
         var unlock = new org.opensmur.app.unlock.UnlockViewModel(new org.opensmur.store.crypto.PinLock(
-                Files.createTempDirectory("shots-pin").resolve("store")), org.opensmur.app.shell.Background.direct(),
+                Files.createTempDirectory("shots-pin").resolve("store")), org.opensmur.app.ui.Background.direct(),
                 new Labels(Locale.FRENCH), keys -> { });
         robot.interact(() -> {
             scene.setRoot(new org.opensmur.app.unlock.UnlockView(unlock, new Labels(Locale.FRENCH)));

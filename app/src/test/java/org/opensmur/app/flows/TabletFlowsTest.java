@@ -24,11 +24,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.condition.DisabledIf;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.opensmur.app.TabletSession;
-import org.opensmur.app.TabletSettings;
-import org.opensmur.app.shell.Labels;
+import org.opensmur.app.session.TabletSession;
+import org.opensmur.app.settings.TabletSettings;
+import org.opensmur.app.ui.Labels;
 import org.opensmur.app.shell.MainView;
-import org.opensmur.app.shell.Theme;
+import org.opensmur.app.ui.Theme;
 import org.opensmur.core.bilan.InterventionReport;
 import org.opensmur.core.bilan.VitalSign;
 import org.opensmur.core.hub.codec.HubCodec;
@@ -87,7 +87,7 @@ class TabletFlowsTest {
 
     /** The status that ends the care, as the vhost's line names it. */
     private String endOfCare() {
-        return org.opensmur.core.status.StatusFlow.endOfCare(hub.line).code();
+        return org.opensmur.core.rules.StatusFlow.endOfCare(hub.line).code();
     }
 
     @Start

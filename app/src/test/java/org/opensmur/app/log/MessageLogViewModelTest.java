@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.opensmur.app.shell.Labels;
+import org.opensmur.app.ui.Labels;
 
 class MessageLogViewModelTest {
 

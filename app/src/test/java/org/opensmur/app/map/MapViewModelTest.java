@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.Test;
-import org.opensmur.app.shell.Labels;
+import org.opensmur.app.ui.Labels;
 
 class MapViewModelTest {
 

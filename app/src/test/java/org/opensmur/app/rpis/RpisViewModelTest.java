@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.opensmur.app.TabletSettings;
-import org.opensmur.app.shell.Labels;
+import org.opensmur.app.settings.TabletSettings;
+import org.opensmur.app.ui.Labels;
 import org.opensmur.app.testing.Tablets;
 import org.opensmur.core.hub.codec.HubCodec;
 import org.opensmur.core.status.ResourceStatus;
@@ -46,7 +46,7 @@ class RpisViewModelTest {
         for (TabletSettings settings : List.of(usual, withLrm)) {
             TabletCore core = Tablets.core(settings, clock);
             try {
-                RpisViewModel model = new RpisViewModel(core, org.opensmur.app.shell.Background.direct(), settings, Labels.french());
+                RpisViewModel model = new RpisViewModel(core, org.opensmur.app.ui.Background.direct(), settings, Labels.french());
                 model.prefill(view, times, "I21");
                 // The case says little: what it lacks is named and nothing leaves until the crew states it.
                 assertEquals("Manque : heure de la décision, motif de recours, motif médical, niveau de médicalisation, "

@@ -51,7 +51,7 @@ class LabelsTest {
         }
         assertTrue(used.size() > 40, "found " + used.size() + " keys: the scan must see the code");
         for (org.opensmur.core.hub.validation.ModelLine line : org.opensmur.core.hub.validation.ModelLine.all()) {
-            for (ResourceStatus s : org.opensmur.core.status.StatusFlow.buttons(line)) {
+            for (ResourceStatus s : org.opensmur.core.rules.StatusFlow.buttons(line)) {
                 used.add("status." + s.code());
             }
         }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.opensmur.app.shell.Labels;
+import org.opensmur.app.ui.Labels;
 import org.opensmur.app.testing.Tablets;
 import org.opensmur.core.hub.codec.HubCodec;
 import org.opensmur.core.status.ResourceStatus;
@@ -30,14 +30,26 @@ class StatusViewModelTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
     private TabletCore core;
     private StatusViewModel model;
+    private final org.opensmur.core.testing.FakeTransport transport = new org.opensmur.core.testing.FakeTransport();
 
     @BeforeEach
     void open() {
         var settings = Tablets.settings(dir);
-        core = Tablets.core(settings, clock);
-        model = new StatusViewModel(core, org.opensmur.app.shell.Background.direct(), settings, Labels.french(), clock);
-        model.engage(Tablets.CASE, Tablets.LRM);
+        core = new TabletCore(transport, settings.clientId(), org.opensmur.core.hub.validation.ModelLine.CURRENT, dir, settings.storeKeys(), clock);
+        core.trust(settings.hub().trustedParties());
+        var mission = new org.opensmur.tablet.mission.MissionCore(core, new org.opensmur.tablet.mission.Crew(settings.resourceId(),
+                settings.unit().orgId(), settings.vehicleType(), settings.vehicleName(), settings.crewName()), Runnable::run);
+        model = new StatusViewModel(mission, org.opensmur.app.ui.Background.direct(), core.line(), Labels.french(), clock);
+        core.events().subscribe(org.opensmur.tablet.mission.MissionEvent.TimelineChanged.class, changed -> model.show(changed.timeline()));
+        core.start();
+        var samu = org.opensmur.core.outgoing.OutgoingMessages.of(Tablets.LRM, clock);
+        org.opensmur.tablet.testing.Deliveries.deliver(core, transport, org.opensmur.tablet.testing.Deliveries.request(samu, settings.clientId()));
+        mission.accept(null);
+        caseId = mission.openCase();
+        transport.disconnect(); // no coverage from here on: taps wait in the outbox
     }
+
+    private String caseId;
 
     @AfterEach
     void close() {
@@ -46,8 +58,9 @@ class StatusViewModelTest {
 
     private List<ResourceStatus> queuedStatuses() {
         HubCodec codec = new HubCodec();
-        return core.store().outbox().list(Tablets.CASE, 100).stream()
+        return core.store().outbox().list(caseId, 100).stream()
                 .sorted(java.util.Comparator.comparingLong(OutboxEntry::id))
+                .filter(e -> e.type() == org.opensmur.core.hub.message.MessageType.RS_SR)
                 .map(e -> ((ResourcesStatus) codec.decode(core.store().outbox().body(e.distributionId())).envelope().payload()).state().status())
                 .toList();
     }
@@ -100,7 +113,7 @@ class StatusViewModelTest {
 
         assertEquals("Base de données introuvable : plus rien n'est enregistré, appelez l'intégrateur",
                 model.lastTapTextProperty().get());
-        assertEquals(List.of(ResourceStatus.DEPART), model.history().stream().map(StatusViewModel.Tap::status).toList(),
+        assertEquals(List.of(ResourceStatus.DEPART), model.history().stream().map(org.opensmur.tablet.mission.Tap::status).toList(),
                 "a tap not saved is not shown as done");
         assertEquals(ResourceStatus.ARRIVEE, model.expectedProperty().get(), "the crew can tap it again");
         assertEquals(org.opensmur.store.db.StoreException.Kind.MISSING, core.storage().problem().kind(),

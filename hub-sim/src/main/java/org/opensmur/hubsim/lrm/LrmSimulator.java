@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.opensmur.core.hub.client.HubClient;
 import org.opensmur.core.hub.validation.ModelLine;
-import org.opensmur.core.status.StatusFlow;
+import org.opensmur.core.rules.StatusFlow;
 import org.opensmur.core.hub.client.ReceivedStore;
 import org.opensmur.core.hub.client.HubEvent;
 import org.opensmur.core.hub.codec.Decoded;

@@ -7,7 +7,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -37,10 +36,16 @@ import org.opensmur.core.rpis.Rpis;
 import org.opensmur.core.hub.validation.ModelLine;
 import org.opensmur.core.status.ResourceStatus;
 import org.opensmur.core.status.ResourcesStatus;
-import org.opensmur.core.status.StatusFlow;
+import org.opensmur.core.rules.StatusFlow;
 import org.opensmur.store.OfflineStore;
 import org.opensmur.tablet.rpis.RpisPrefill;
 import org.opensmur.tablet.TabletCore;
+import org.opensmur.tablet.mission.Crew;
+import org.opensmur.tablet.mission.MissionCore;
+import org.opensmur.tablet.mission.MissionEvent;
+import org.opensmur.tablet.mission.Tap;
+import org.opensmur.tablet.mission.Timeline;
+import java.util.Optional;
 import org.opensmur.store.cases.CaseStore;
 import org.opensmur.store.outbox.DeliveryState;
 import org.opensmur.store.outbox.OutboxEntry;
@@ -48,28 +53,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A tablet without a screen for the demo and the end-to-end tests, built on the real core: transport,
- * client, offline store and relay. It accepts every engagement, runs the status flow with positions,
- * sends a document link and a bilan at the end of care, and reports ANNULE when the SAMU cancels.
+ * A tablet without a screen for the demo and the end-to-end tests, built on the real core (transport,
+ * client, offline store, relay) and the app's mission core: it plays a crew that accepts every engagement
+ * of its SAMU, taps the status the mission expects next with a position, sends a document link and a
+ * bilan at the end of care and the RPIS when available, and confirms ANNULE when the SAMU cancels.
  */
 public final class HeadlessTablet implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HeadlessTablet.class);
-    /** The crew's statuses from departure to availability, as the vhost's model line names them. */
-    private final List<ResourceStatus> flow;
 
     private final HubConfig config;
     private final Clock clock;
     private final Duration step;
     private final OutgoingMessages outgoing;
     private final TabletCore core;
+    private final MissionCore mission;
     private final OfflineStore store;
-    private final ScheduledExecutorService missions = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "headless-tablet");
-        t.setDaemon(true);
-        return t;
-    });
-    private final Map<String, ScheduledFuture<?>> running = new ConcurrentHashMap<>();
+    /** The store's work and the simulated crew's steps, one after another (as the app's store executor). */
+    private final ScheduledExecutorService missions = org.opensmur.core.threads.NamedThreads.scheduled("headless-tablet");
+    private volatile ScheduledFuture<?> running;
 
     public HeadlessTablet(HubConfig config, Path storeFolder, char[] secret, Duration step, Clock clock) {
         this(config, HubTransports.open(config, clock), storeFolder, secret, step, clock);
@@ -94,100 +96,94 @@ public final class HeadlessTablet implements AutoCloseable {
         ModelLine line = ModelLine.named(config.modelLine());
         this.core = new TabletCore(transport, config.clientId(), line, storeFolder, keys, clock);
         core.trust(config.trustedParties());
-        List<ResourceStatus> sequence = StatusFlow.sequence(line);
-        this.flow = sequence.subList(0, sequence.indexOf(ResourceStatus.RETOUR) + 1);
-        core.describeAs(new org.opensmur.core.geo.GeoResource(resourceId(), UNIT.orgId(), "VLM headless", org.opensmur.core.geo.GeoResourceType.SMUR,
-                org.opensmur.core.geo.GeoResourceNature.EFFECTEUR, org.opensmur.core.geo.GeoResourceMobility.VEHICULE,
-                org.opensmur.core.geo.GeoResourceCapacity.MEDICALE, null));
+        Crew crew = crew(config);
+        core.describeAs(new org.opensmur.core.geo.GeoResource(crew.resourceId(), crew.orgId(), crew.vehicleName(),
+                org.opensmur.core.geo.GeoResourceType.SMUR, org.opensmur.core.geo.GeoResourceNature.EFFECTEUR,
+                org.opensmur.core.geo.GeoResourceMobility.VEHICULE, org.opensmur.core.geo.GeoResourceCapacity.MEDICALE, null));
         this.outgoing = core.outgoing();
         this.store = core.store();
-        core.events().subscribe(HubEvent.class, missions, this::onEvent);
+        // The mission's rules are the app's (the mission core); this class only plays a crew that taps.
+        this.mission = new MissionCore(core, crew, missions);
+        core.events().subscribe(MissionEvent.class, missions, this::onMission);
+    }
+
+    /** The crew of a headless tablet: its resource from its client id, as the app's settings make it. */
+    public static Crew crew(HubConfig config) {
+        String orgId = org.opensmur.core.rules.Steering.organisation(config.clientId());
+        return new Crew(orgId + ".resource." + config.clientId().replaceAll("[^A-Za-z0-9_-]", "-"), orgId, "SMUR", "VLM headless", null);
     }
 
     public void start() {
         core.start();
     }
 
-    private String resourceId() {
-        return "fr.health.samu440.resource." + config.clientId().replaceAll("[^A-Za-z0-9_-]", "-");
-    }
-
     public OfflineStore store() {
         return store;
     }
 
-    private void onEvent(HubEvent event) {
-        if (event instanceof HubEvent.MessageReceived received && !received.duplicate()
-                && received.message().payload() instanceof ResourcesEngagement engagement) {
-            if (received.message().distributionKind() == DistributionKind.CANCEL) {
-                cancel(engagement.caseId(), received.message().senderID());
-            } else if (config.trustedParties().contains(received.message().senderID())) {
-                engage(engagement, received.message());
-            } else {
-                // A crew reads who asks before accepting; a tablet without a crew accepts its own SAMU only.
-                LOG.warn("engagement request from {}, not this tablet's SAMU: not accepted", received.message().senderID());
+    /** The mission core the simulated crew plays on. */
+    public MissionCore mission() {
+        return mission;
+    }
+
+    private void onMission(MissionEvent event) {
+        switch (event) {
+            case MissionEvent.RequestRinging ringing when !ringing.trusted() ->
+                    // A crew reads who asks before accepting; a tablet without a crew accepts its own SAMU only.
+                    LOG.warn("engagement request from {}, not this tablet's SAMU: not accepted", ringing.lrmId());
+            case MissionEvent.RequestRinging ringing -> engage();
+            case MissionEvent.CancelledBySamu cancelled -> {
+                stopSteps();
+                record(mission.tap(ResourceStatus.ANNULE).map(t -> store.outbox().find(t.distributionId())));
             }
+            default -> { }
         }
     }
 
-    private void engage(ResourcesEngagement engagement, HubMessage request) {
-        RequestedResource requested = engagement.resource().get(0);
-        String resourceId = resourceId();
-        String lrm = request.senderID();
-        send(outgoing.engagementReply(engagement.caseId(), new ResourceInfo(OffsetDateTime.now(clock), resourceId, null, null,
-                "fr.health.samu440", null, null, requested.vehicleType(), requested.name(), null, requested.team(),
-                null, null, null), lrm));
-        LOG.info("engaged on a case; status flow every {} ms", step.toMillis());
-        Mission mission = new Mission(engagement.caseId(), resourceId, lrm);
-        running.put(engagement.caseId(), missions.scheduleWithFixedDelay(mission, step.toMillis(), step.toMillis(), TimeUnit.MILLISECONDS));
+    private void engage() {
+        stopSteps(); // one mission at a time, as on the app: a new engagement replaces the one before
+        var reply = mission.accept(null);
+        record(reply);
+        if (reply.isPresent()) {
+            LOG.info("engaged on a case; status flow every {} ms", step.toMillis());
+            running = missions.scheduleWithFixedDelay(this::nextStep, step.toMillis(), step.toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
-    private void cancel(String caseId, String lrm) {
-        ScheduledFuture<?> mission = running.remove(caseId);
-        if (mission != null) {
-            mission.cancel(false);
+    private void stopSteps() {
+        ScheduledFuture<?> steps = running;
+        if (steps != null) {
+            steps.cancel(false);
         }
-        send(outgoing.statusChange(caseId, "fr.health.samu440.resource." + config.clientId().replaceAll("[^A-Za-z0-9_-]", "-"),
-                ResourceStatus.ANNULE, OffsetDateTime.now(clock), true, lrm));
     }
 
-    private final class Mission implements Runnable {
-        private final String caseId;
-        private final String resourceId;
-        private final String lrm;
-        private final Map<ResourceStatus, OffsetDateTime> times = new java.util.EnumMap<>(ResourceStatus.class);
-        private int next;
-
-        Mission(String caseId, String resourceId, String lrm) {
-            this.caseId = caseId;
-            this.resourceId = resourceId;
-            this.lrm = lrm;
+    /** The crew's next status, as the timeline expects it, until it is available again (RETOUR). */
+    private void nextStep() {
+        Timeline timeline = mission.timeline().orElse(null);
+        ResourceStatus status = timeline == null ? null : timeline.expected();
+        if (status == null || !timeline.active() || StatusFlow.sequence(core.line()).indexOf(status) > StatusFlow.sequence(core.line()).indexOf(ResourceStatus.RETOUR)) {
+            stopSteps();
+            return;
         }
-
-        @Override
-        public void run() {
-            if (next >= flow.size()) {
-                ScheduledFuture<?> self = running.remove(caseId);
-                if (self != null) {
-                    self.cancel(false);
-                }
-                return;
-            }
-            ResourceStatus status = flow.get(next++);
-            OffsetDateTime now = OffsetDateTime.now(clock);
-            times.put(status, now);
-            // Available again as the app says it: the one rule of the core.
-            send(outgoing.statusChange(caseId, resourceId, status, now, StatusFlow.endsMission(status), lrm));
+        try {
+            Tap tap = mission.tap(status).orElseThrow();
+            record(Optional.ofNullable(store.outbox().find(tap.distributionId())));
+            String caseId = timeline.caseId();
+            String lrm = timeline.lrmId();
+            String resourceId = crew(config).resourceId();
+            int rank = timeline.standing().size() + 1;
             send(outgoing.positions(List.of(new Position(resourceId, OffsetDateTime.now(clock),
-                    new Coordinates(47.2184 + next / 1000.0, -1.5536, null), 60.0, 90.0, null, true, null, null, null, null)), lrm));
+                    new Coordinates(47.2184 + rank / 1000.0, -1.5536, null), 60.0, 90.0, null, true, null, null, null, null)), lrm));
             if (status == StatusFlow.endOfCare(core.line())) {
                 String reportId = "BILAN-" + caseId.substring(caseId.lastIndexOf('.') + 1);
                 send(outgoing.documentLink(caseId, null, DocumentType.BILAN, "https://smur.example/bilans/" + reportId, lrm));
                 send(outgoing.bilan(bilan(caseId, reportId), lrm));
             }
             if (status == ResourceStatus.RETOUR && config.oruClientId() != null) {
-                send(outgoing.rpis(rpis(caseId, times), config.oruClientId()));
+                send(outgoing.rpis(rpis(caseId, mission.timeline().orElseThrow().times()), config.oruClientId()));
             }
+        } catch (RuntimeException e) {
+            LOG.error("the headless crew's step failed: {}", e.toString());
         }
     }
 
@@ -218,16 +214,22 @@ public final class HeadlessTablet implements AutoCloseable {
 
     private void send(Built built) {
         try {
-            OutboxEntry entry = core.send(built);
-            HubMessage message = built.message();
-            if (message.type().needsReference()) {
-                sent.add(new Sent(entry.distributionId(), message.type().code()
-                        + (message.payload() instanceof ResourcesStatus status ? " " + status.state().status().code() : ""),
-                        message.recipientID()));
-            }
+            record(Optional.of(core.send(built)));
         } catch (TabletCore.InvalidMessageException e) {
             LOG.error("the headless tablet built an invalid message: {}", e.getMessage()); // paths only, no values
         }
+    }
+
+    /** A functional message queued: its recipient owes it an acknowledgement (see {@link #unacknowledged}). */
+    private void record(Optional<OutboxEntry> queued) {
+        queued.filter(entry -> entry.type().needsReference()).ifPresent(entry -> {
+            String what = entry.type().code();
+            if (entry.type() == org.opensmur.core.hub.message.MessageType.RS_SR) {
+                what += mission.timeline().flatMap(t -> t.taps().stream().filter(tap -> tap.distributionId().equals(entry.distributionId()))
+                        .findFirst()).map(tap -> " " + tap.status().code()).orElse("");
+            }
+            sent.add(new Sent(entry.distributionId(), what, entry.recipient()));
+        });
     }
 
     /** A functional message the tablet sent: its recipient owes it an acknowledgement. */

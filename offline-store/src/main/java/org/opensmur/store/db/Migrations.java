@@ -114,7 +114,17 @@ public final class Migrations {
                     "ALTER TABLE inbox_conflicts ADD COLUMN reason TEXT NOT NULL DEFAULT 'CONFLICT'"),
             // 10: the bytes a sender has stored are summed at every new message of an untrusted one
             List.of("CREATE INDEX inbox_by_sender ON inbox(sender)",
-                    "CREATE INDEX inbox_conflicts_by_sender ON inbox_conflicts(sender)"));
+                    "CREATE INDEX inbox_conflicts_by_sender ON inbox_conflicts(sender)"),
+            // 11: the crew's status taps as rows of their own (no longer read back out of the RS-SR bodies)
+            List.of("""
+                    CREATE TABLE status_taps (
+                      seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                      case_id TEXT NOT NULL,
+                      distribution_id TEXT NOT NULL UNIQUE,
+                      corrected INTEGER NOT NULL DEFAULT 0,
+                      correction INTEGER NOT NULL DEFAULT 0,
+                      body BLOB NOT NULL)""",
+                    "CREATE INDEX status_taps_by_case ON status_taps(case_id)"));
 
     public static int latest() {
         return STEPS.size();

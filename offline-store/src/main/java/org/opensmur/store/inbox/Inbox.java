@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.opensmur.core.hub.message.HubMessage;
 import org.opensmur.core.mission.CreateCaseHealth;
 import org.opensmur.core.mission.CreateCaseHealthUpdate;
-import org.opensmur.core.mission.Steering;
+import org.opensmur.core.rules.Steering;
 import org.opensmur.store.cases.CaseStore;
 import org.opensmur.store.crypto.Vault;
 import org.opensmur.store.db.StoreDatabase;

@@ -68,8 +68,23 @@ public final class Outbox {
 
     /** Stores a built message; refuses one that did not pass validation. Returns when it is on disk. */
     public OutboxEntry enqueue(Built built) {
+        return enqueue(built, (c, queued) -> { });
+    }
+
+    /** What else must be written in the transaction that queues a message (both saved, or neither). */
+    @FunctionalInterface
+    public interface AlongWith {
+        void write(Connection c, OutboxEntry queued) throws SQLException;
+    }
+
+    /** Stores a built message and {@code alongWith}'s rows in one transaction. Returns when both are on disk. */
+    public OutboxEntry enqueue(Built built, AlongWith alongWith) {
         HubMessage message = built.orElseThrow();
-        OutboxEntry entry = database.inTransaction(c -> enqueueIn(c, message));
+        OutboxEntry entry = database.inTransaction(c -> {
+            OutboxEntry queued = enqueueIn(c, message);
+            alongWith.write(c, queued);
+            return queued;
+        });
         changed(entry);
         wakers.forEach(Runnable::run);
         return entry;

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Patient data is not kept forever. A mission is over when the crew saved a status that ends it (see
- * {@link org.opensmur.core.status.StatusFlow#endsMission}) or the SAMU closed the case ({@code CLOTURE},
+ * {@link org.opensmur.core.rules.StatusFlow#endsMission}) or the SAMU closed the case ({@code CLOTURE},
  * {@code CLASSE}, {@code ARCHIVE}); {@code keepFor} later (72 h by default), or at once when the crew asks,
  * everything the tablet holds of it goes: received messages and their conflicting copies, the case and its
  * history, the bilan draft, what it sent and the ledger of each. Never while one of its messages is not yet
@@ -205,6 +205,7 @@ public final class MissionRetention {
             counts.put("received", delete(c, "DELETE FROM inbox WHERE case_id = ?1", caseId, null));
             counts.put("conflicts", delete(c, "DELETE FROM inbox_conflicts WHERE case_id = ?1", caseId, null));
             counts.put("case", delete(c, "DELETE FROM case_messages WHERE case_id = ?1", caseId, null));
+            counts.put("statuses", delete(c, "DELETE FROM status_taps WHERE case_id = ?1", caseId, null));
             delete(c, "DELETE FROM case_owners WHERE case_id = ?1", caseId, null);
             counts.put("drafts", delete(c, "DELETE FROM drafts WHERE substr(draft_key, instr(draft_key, ':') + 1) = ?1"
                     + " OR instr(draft_key, ':' || ?1 || ':') > 0", caseId, null));

@@ -1,10 +1,10 @@
 package org.opensmur.core.bilan;
 
 import java.time.OffsetDateTime;
-import org.opensmur.core.hub.message.Payload;
-import org.opensmur.core.hub.validation.HubPattern;
-import org.opensmur.core.hub.validation.Matches;
-import org.opensmur.core.hub.validation.Required;
+import org.opensmur.core.hub.model.Payload;
+import org.opensmur.core.hub.model.HubPattern;
+import org.opensmur.core.hub.model.Matches;
+import org.opensmur.core.hub.model.Required;
 import org.opensmur.core.mission.Operator;
 
 /** RS-BPV {@code interventionReport}: the SMUR physician's patient assessment (bilan). */

@@ -2,9 +2,9 @@ package org.opensmur.core.bilan;
 
 import java.math.BigInteger;
 import java.util.List;
-import org.opensmur.core.hub.validation.HubPattern;
-import org.opensmur.core.hub.validation.Matches;
-import org.opensmur.core.hub.validation.Required;
+import org.opensmur.core.hub.model.HubPattern;
+import org.opensmur.core.hub.model.Matches;
+import org.opensmur.core.hub.model.Required;
 import org.opensmur.core.mission.PatientExternalId;
 import org.opensmur.core.mission.Sex;
 

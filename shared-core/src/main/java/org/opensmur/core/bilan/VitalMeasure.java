@@ -1,7 +1,7 @@
 package org.opensmur.core.bilan;
 
-import org.opensmur.core.hub.validation.OnlyIn;
-import org.opensmur.core.hub.validation.Required;
+import org.opensmur.core.hub.model.OnlyIn;
+import org.opensmur.core.hub.model.Required;
 
 /** One measured vital sign, value as entered (e.g. "110-120", "12/mn"). */
 public record VitalMeasure(

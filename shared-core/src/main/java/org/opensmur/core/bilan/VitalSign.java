@@ -1,6 +1,6 @@
 package org.opensmur.core.bilan;
 
-import org.opensmur.core.hub.validation.Coded;
+import org.opensmur.core.hub.model.Coded;
 
 /** Vital sign measured by the SMUR team. */
 public enum VitalSign implements Coded {

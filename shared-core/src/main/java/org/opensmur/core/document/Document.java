@@ -1,6 +1,6 @@
 package org.opensmur.core.document;
 
-import org.opensmur.core.hub.validation.Required;
+import org.opensmur.core.hub.model.Required;
 
 /** A link to one document. */
 public record Document(

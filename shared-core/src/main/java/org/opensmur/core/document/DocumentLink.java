@@ -1,12 +1,12 @@
 package org.opensmur.core.document;
 
-import org.opensmur.core.hub.validation.OnlyIn;
+import org.opensmur.core.hub.model.OnlyIn;
 import java.util.List;
-import org.opensmur.core.hub.message.Payload;
-import org.opensmur.core.hub.validation.HubPattern;
-import org.opensmur.core.hub.validation.Items;
-import org.opensmur.core.hub.validation.Matches;
-import org.opensmur.core.hub.validation.Required;
+import org.opensmur.core.hub.model.Payload;
+import org.opensmur.core.hub.model.HubPattern;
+import org.opensmur.core.hub.model.Items;
+import org.opensmur.core.hub.model.Matches;
+import org.opensmur.core.hub.model.Required;
 
 /** RS-URL {@code documentLink}: links to documents about a case (bilan, photo, ECG...). */
 public record DocumentLink(

@@ -1,6 +1,6 @@
 package org.opensmur.core.document;
 
-import org.opensmur.core.hub.validation.Coded;
+import org.opensmur.core.hub.model.Coded;
 
 /**
  * Document types the tablet offers. The Hub's model leaves {@code documentType} free (no list); these

@@ -1,6 +1,6 @@
 package org.opensmur.core.geo;
 
-import org.opensmur.core.hub.validation.Required;
+import org.opensmur.core.hub.model.Required;
 
 /** WGS84 coordinates (degrees) and height (metres). */
 public record Coordinates(

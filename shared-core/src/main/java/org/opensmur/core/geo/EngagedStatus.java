@@ -1,6 +1,6 @@
 package org.opensmur.core.geo;
 
-import org.opensmur.core.hub.validation.Coded;
+import org.opensmur.core.hub.model.Coded;
 
 /** Engagement state reported with a position. */
 public enum EngagedStatus implements Coded {

@@ -1,9 +1,9 @@
 package org.opensmur.core.geo;
 
 import java.util.List;
-import org.opensmur.core.hub.message.Payload;
-import org.opensmur.core.hub.validation.Items;
-import org.opensmur.core.hub.validation.Required;
+import org.opensmur.core.hub.model.Payload;
+import org.opensmur.core.hub.model.Items;
+import org.opensmur.core.hub.model.Required;
 
 /** GEO-POS {@code geoPositionsUpdate}: position fixes of vehicles. */
 public record GeoPositionsUpdate(

@@ -1,9 +1,9 @@
 package org.opensmur.core.geo;
 
 import java.util.List;
-import org.opensmur.core.hub.validation.HubPattern;
-import org.opensmur.core.hub.validation.Matches;
-import org.opensmur.core.hub.validation.Required;
+import org.opensmur.core.hub.model.HubPattern;
+import org.opensmur.core.hub.model.Matches;
+import org.opensmur.core.hub.model.Required;
 
 /** One resource described in a GEO-RES: who it is, whose it is, what it can do, how to reach it. */
 public record GeoResource(

@@ -1,6 +1,6 @@
 package org.opensmur.core.geo;
 
-import org.opensmur.core.hub.validation.Coded;
+import org.opensmur.core.hub.model.Coded;
 
 
 /** GEO-RES capacity of a resource. */

@@ -1,7 +1,7 @@
 package org.opensmur.core.geo;
 
-import org.opensmur.core.hub.validation.Coded;
-import org.opensmur.core.hub.validation.OnlyIn;
+import org.opensmur.core.hub.model.Coded;
+import org.opensmur.core.hub.model.OnlyIn;
 
 /** GEO-RES mobility (model 2.0 spells the ship "SHIP ", with a space). */
 public enum GeoResourceMobility implements Coded {

@@ -1,10 +1,10 @@
 package org.opensmur.core.geo;
 
-import org.opensmur.core.hub.validation.OnlyIn;
+import org.opensmur.core.hub.model.OnlyIn;
 import java.time.OffsetDateTime;
-import org.opensmur.core.hub.validation.HubPattern;
-import org.opensmur.core.hub.validation.Matches;
-import org.opensmur.core.hub.validation.Required;
+import org.opensmur.core.hub.model.HubPattern;
+import org.opensmur.core.hub.model.Matches;
+import org.opensmur.core.hub.model.Required;
 
 /** A position fix of a vehicle. */
 public record Position(

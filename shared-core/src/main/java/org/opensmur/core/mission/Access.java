@@ -1,8 +1,8 @@
 package org.opensmur.core.mission;
 
 import java.util.List;
-import org.opensmur.core.hub.validation.HubPattern;
-import org.opensmur.core.hub.validation.Matches;
+import org.opensmur.core.hub.model.HubPattern;
+import org.opensmur.core.hub.model.Matches;
 
 /** How to reach the patient once at the address. */
 public record Access(

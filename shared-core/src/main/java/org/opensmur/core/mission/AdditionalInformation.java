@@ -1,7 +1,7 @@
 package org.opensmur.core.mission;
 
 import java.util.List;
-import org.opensmur.core.hub.validation.Items;
+import org.opensmur.core.hub.model.Items;
 
 /** Up to three extra key/value entries. */
 public record AdditionalInformation(

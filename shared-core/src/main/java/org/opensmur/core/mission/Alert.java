@@ -2,7 +2,7 @@ package org.opensmur.core.mission;
 
 import java.time.OffsetDateTime;
 import java.util.List;
-import org.opensmur.core.hub.validation.Required;
+import org.opensmur.core.hub.model.Required;
 
 /** The initial call. */
 public record Alert(

@@ -1,8 +1,8 @@
 package org.opensmur.core.mission;
 
-import org.opensmur.core.hub.validation.CodeList;
-import org.opensmur.core.hub.validation.InCodeList;
-import org.opensmur.core.hub.validation.Required;
+import org.opensmur.core.hub.model.CodeList;
+import org.opensmur.core.hub.model.InCodeList;
+import org.opensmur.core.hub.model.Required;
 
 /** How the caller can be reached. */
 public record CallerContact(

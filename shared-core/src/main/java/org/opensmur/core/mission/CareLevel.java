@@ -1,6 +1,6 @@
 package org.opensmur.core.mission;
 
-import org.opensmur.core.hub.validation.Coded;
+import org.opensmur.core.hub.model.Coded;
 
 /** Level of care the patient needs. */
 public enum CareLevel implements Coded {

@@ -1,7 +1,7 @@
 package org.opensmur.core.mission;
 
-import org.opensmur.core.hub.validation.CodeList;
-import org.opensmur.core.hub.validation.InCodeList;
+import org.opensmur.core.hub.model.CodeList;
+import org.opensmur.core.hub.model.InCodeList;
 
 /** Status, attribution, priority and care level of the case. */
 public record CaseDetails(

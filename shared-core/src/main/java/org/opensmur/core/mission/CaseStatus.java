@@ -1,7 +1,7 @@
 package org.opensmur.core.mission;
 
-import org.opensmur.core.hub.validation.Coded;
-import org.opensmur.core.hub.validation.OnlyIn;
+import org.opensmur.core.hub.model.Coded;
+import org.opensmur.core.hub.model.OnlyIn;
 
 /** Status of the case at the SAMU. */
 public enum CaseStatus implements Coded {

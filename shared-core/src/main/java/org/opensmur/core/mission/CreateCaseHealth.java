@@ -2,10 +2,10 @@ package org.opensmur.core.mission;
 
 import java.time.OffsetDateTime;
 import java.util.List;
-import org.opensmur.core.hub.message.Payload;
-import org.opensmur.core.hub.validation.HubPattern;
-import org.opensmur.core.hub.validation.Matches;
-import org.opensmur.core.hub.validation.Required;
+import org.opensmur.core.hub.model.Payload;
+import org.opensmur.core.hub.model.HubPattern;
+import org.opensmur.core.hub.model.Matches;
+import org.opensmur.core.hub.model.Required;
 
 /** RS-EDA {@code createCaseHealth}: the case shared by the SAMU when a SMUR is engaged. */
 public record CreateCaseHealth(

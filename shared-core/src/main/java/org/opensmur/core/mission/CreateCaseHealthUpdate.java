@@ -1,10 +1,10 @@
 package org.opensmur.core.mission;
 
 import java.util.List;
-import org.opensmur.core.hub.message.Payload;
-import org.opensmur.core.hub.validation.HubPattern;
-import org.opensmur.core.hub.validation.Matches;
-import org.opensmur.core.hub.validation.Required;
+import org.opensmur.core.hub.model.Payload;
+import org.opensmur.core.hub.model.HubPattern;
+import org.opensmur.core.hub.model.Matches;
+import org.opensmur.core.hub.model.Required;
 
 /** RS-EDA-MAJ {@code createCaseHealthUpdate}: a partial update of a case, keyed by caseId. */
 public record CreateCaseHealthUpdate(

@@ -1,10 +1,10 @@
 package org.opensmur.core.mission;
 
-import org.opensmur.core.hub.validation.OnlyIn;
+import org.opensmur.core.hub.model.OnlyIn;
 import java.time.OffsetDateTime;
-import org.opensmur.core.hub.validation.CodeList;
-import org.opensmur.core.hub.validation.InCodeList;
-import org.opensmur.core.hub.validation.Required;
+import org.opensmur.core.hub.model.CodeList;
+import org.opensmur.core.hub.model.InCodeList;
+import org.opensmur.core.hub.model.Required;
 
 /** A regulation decision. */
 public record Decision(

@@ -1,6 +1,6 @@
 package org.opensmur.core.mission;
 
-import org.opensmur.core.hub.validation.Required;
+import org.opensmur.core.hub.model.Required;
 
 /** A street address. */
 public record DetailedAddress(

@@ -1,7 +1,7 @@
 package org.opensmur.core.mission;
 
 import java.util.List;
-import org.opensmur.core.hub.validation.Required;
+import org.opensmur.core.hub.model.Required;
 
 /** The patient's general practitioner. */
 public record GeneralPractitioner(

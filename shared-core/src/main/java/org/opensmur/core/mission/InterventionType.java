@@ -1,7 +1,7 @@
 package org.opensmur.core.mission;
 
-import org.opensmur.core.hub.validation.Coded;
-import org.opensmur.core.hub.validation.OnlyIn;
+import org.opensmur.core.hub.model.Coded;
+import org.opensmur.core.hub.model.OnlyIn;
 
 /** Primary intervention or transfer. */
 public enum InterventionType implements Coded {

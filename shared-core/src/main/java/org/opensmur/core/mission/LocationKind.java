@@ -1,8 +1,8 @@
 package org.opensmur.core.mission;
 
-import org.opensmur.core.hub.validation.HubPattern;
-import org.opensmur.core.hub.validation.Matches;
-import org.opensmur.core.hub.validation.Required;
+import org.opensmur.core.hub.model.HubPattern;
+import org.opensmur.core.hub.model.Matches;
+import org.opensmur.core.hub.model.Required;
 
 /** Kind of place (nomenclature code Lnn.nn.nn). */
 public record LocationKind(

@@ -1,9 +1,9 @@
 package org.opensmur.core.mission;
 
 import java.time.OffsetDateTime;
-import org.opensmur.core.hub.validation.HubPattern;
-import org.opensmur.core.hub.validation.Matches;
-import org.opensmur.core.hub.validation.Required;
+import org.opensmur.core.hub.model.HubPattern;
+import org.opensmur.core.hub.model.Matches;
+import org.opensmur.core.hub.model.Required;
 
 /** A medical note written at the SAMU. */
 public record MedicalNote(

@@ -1,6 +1,6 @@
 package org.opensmur.core.mission;
 
-import org.opensmur.core.hub.validation.Required;
+import org.opensmur.core.hub.model.Required;
 
 /** Who wrote a note, a decision or a bilan. */
 public record Operator(

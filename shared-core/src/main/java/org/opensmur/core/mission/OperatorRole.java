@@ -1,7 +1,7 @@
 package org.opensmur.core.mission;
 
-import org.opensmur.core.hub.validation.Coded;
-import org.opensmur.core.hub.validation.OnlyIn;
+import org.opensmur.core.hub.model.Coded;
+import org.opensmur.core.hub.model.OnlyIn;
 
 /** Role of the person who wrote a note, a decision or a bilan. */
 public enum OperatorRole implements Coded {

@@ -1,7 +1,7 @@
 package org.opensmur.core.mission;
 
-import org.opensmur.core.hub.validation.Coded;
-import org.opensmur.core.hub.validation.OnlyIn;
+import org.opensmur.core.hub.model.Coded;
+import org.opensmur.core.hub.model.OnlyIn;
 
 /** Kind of destination chosen for the patient. */
 public enum OrientationType implements Coded {

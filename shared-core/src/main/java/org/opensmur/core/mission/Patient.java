@@ -1,9 +1,9 @@
 package org.opensmur.core.mission;
 
-import org.opensmur.core.hub.validation.OnlyIn;
-import org.opensmur.core.hub.validation.HubPattern;
-import org.opensmur.core.hub.validation.Matches;
-import org.opensmur.core.hub.validation.Required;
+import org.opensmur.core.hub.model.OnlyIn;
+import org.opensmur.core.hub.model.HubPattern;
+import org.opensmur.core.hub.model.Matches;
+import org.opensmur.core.hub.model.Required;
 
 /** A patient of the case. */
 public record Patient(

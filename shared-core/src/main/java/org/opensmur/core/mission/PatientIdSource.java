@@ -1,7 +1,7 @@
 package org.opensmur.core.mission;
 
-import org.opensmur.core.hub.validation.Coded;
-import org.opensmur.core.hub.validation.OnlyIn;
+import org.opensmur.core.hub.model.Coded;
+import org.opensmur.core.hub.model.OnlyIn;
 
 /** Issuer of a patient identifier. */
 public enum PatientIdSource implements Coded {

@@ -1,6 +1,6 @@
 package org.opensmur.core.mission;
 
-import org.opensmur.core.hub.validation.Coded;
+import org.opensmur.core.hub.model.Coded;
 
 /** How precisely a case location is known. */
 public enum PositionPrecision implements Coded {

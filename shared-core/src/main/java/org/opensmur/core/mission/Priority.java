@@ -1,6 +1,6 @@
 package org.opensmur.core.mission;
 
-import org.opensmur.core.hub.validation.Coded;
+import org.opensmur.core.hub.model.Coded;
 
 /** Regulation priority of a case. */
 public enum Priority implements Coded {

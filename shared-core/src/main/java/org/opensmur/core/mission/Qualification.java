@@ -1,8 +1,8 @@
 package org.opensmur.core.mission;
 
 import java.util.List;
-import org.opensmur.core.hub.validation.CodeList;
-import org.opensmur.core.hub.validation.InCodeList;
+import org.opensmur.core.hub.model.CodeList;
+import org.opensmur.core.hub.model.InCodeList;
 
 /** What the case is about: origin of the call, risks, nature, motive and priority. */
 public record Qualification(

@@ -1,9 +1,9 @@
 package org.opensmur.core.mission;
 
 import java.util.List;
-import org.opensmur.core.hub.validation.CodeList;
-import org.opensmur.core.hub.validation.InCodeList;
-import org.opensmur.core.hub.validation.Required;
+import org.opensmur.core.hub.model.CodeList;
+import org.opensmur.core.hub.model.InCodeList;
+import org.opensmur.core.hub.model.Required;
 
 /** A resource the SAMU asks for (it has no id yet: the SMUR assigns it). */
 public record RequestedResource(

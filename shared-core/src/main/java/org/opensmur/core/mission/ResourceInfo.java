@@ -1,13 +1,13 @@
 package org.opensmur.core.mission;
 
-import org.opensmur.core.hub.validation.OnlyIn;
+import org.opensmur.core.hub.model.OnlyIn;
 import java.time.OffsetDateTime;
 import java.util.List;
-import org.opensmur.core.hub.validation.CodeList;
-import org.opensmur.core.hub.validation.HubPattern;
-import org.opensmur.core.hub.validation.InCodeList;
-import org.opensmur.core.hub.validation.Matches;
-import org.opensmur.core.hub.validation.Required;
+import org.opensmur.core.hub.model.CodeList;
+import org.opensmur.core.hub.model.HubPattern;
+import org.opensmur.core.hub.model.InCodeList;
+import org.opensmur.core.hub.model.Matches;
+import org.opensmur.core.hub.model.Required;
 import org.opensmur.core.status.ResourceState;
 
 /** An engaged resource. */

@@ -1,11 +1,11 @@
 package org.opensmur.core.mission;
 
 import java.util.List;
-import org.opensmur.core.hub.message.Payload;
-import org.opensmur.core.hub.validation.HubPattern;
-import org.opensmur.core.hub.validation.Items;
-import org.opensmur.core.hub.validation.Matches;
-import org.opensmur.core.hub.validation.Required;
+import org.opensmur.core.hub.model.Payload;
+import org.opensmur.core.hub.model.HubPattern;
+import org.opensmur.core.hub.model.Items;
+import org.opensmur.core.hub.model.Matches;
+import org.opensmur.core.hub.model.Required;
 
 /** RS-ER {@code resourcesEngagement}: the SAMU asks for resources to be engaged on a case. */
 public record ResourcesEngagement(

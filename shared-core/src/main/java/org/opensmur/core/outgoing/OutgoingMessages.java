@@ -1,5 +1,6 @@
 package org.opensmur.core.outgoing;
 
+import org.opensmur.core.hub.message.MessageType;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -30,7 +31,7 @@ import org.opensmur.core.hub.message.HeaderStatus;
 import org.opensmur.core.hub.message.HubMessage;
 import org.opensmur.core.hub.message.Message;
 import org.opensmur.core.hub.message.Party;
-import org.opensmur.core.hub.message.Payload;
+import org.opensmur.core.hub.model.Payload;
 import org.opensmur.core.hub.validation.HubRules;
 import org.opensmur.core.hub.validation.ModelLine;
 import org.opensmur.core.hub.validation.ValidationIssue;
@@ -166,17 +167,17 @@ public final class OutgoingMessages {
 
     /** Any payload, wrapped in a complete envelope addressed to {@code recipientId}, with its type's usual kind. */
     public Built build(Payload payload, String recipientId) {
-        return build(payload, recipientId, payload.type().defaultKind());
+        return build(payload, recipientId, MessageType.of(payload).defaultKind());
     }
 
     /** Any payload, wrapped in a complete envelope addressed to {@code recipientId}. */
     public Built build(Payload payload, String recipientId, DistributionKind kind) {
         OffsetDateTime now = HubDates.now(clock);
         String distributionId = clientId + "_" + uniqueIds.get();
-        Header header = payload.type().hasHeader()
+        Header header = MessageType.of(payload).hasHeader()
                 ? new Header(distributionId, Party.of(clientId), now, kind, headerStatus(), List.of(Party.of(recipientId)))
                 : null;
-        HubMessage message = new HubMessage(distributionId, clientId, now, now.plus(expiry.of(payload.type())),
+        HubMessage message = new HubMessage(distributionId, clientId, now, now.plus(expiry.of(MessageType.of(payload))),
                 distributionStatus, kind, new Descriptor("fr-FR", ExplicitAddress.hubex(recipientId)),
                 HubMessage.contentOf(new Message(header, payload)));
         return check(message);

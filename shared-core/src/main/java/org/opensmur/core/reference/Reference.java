@@ -1,8 +1,8 @@
 package org.opensmur.core.reference;
 
-import org.opensmur.core.hub.validation.OnlyIn;
-import org.opensmur.core.hub.message.Payload;
-import org.opensmur.core.hub.validation.Required;
+import org.opensmur.core.hub.model.OnlyIn;
+import org.opensmur.core.hub.model.Payload;
+import org.opensmur.core.hub.model.Required;
 
 /** RC-REF {@code reference}: final-reception acknowledgement of a received message. */
 public record Reference(

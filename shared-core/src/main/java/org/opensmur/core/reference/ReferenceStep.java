@@ -1,6 +1,6 @@
 package org.opensmur.core.reference;
 
-import org.opensmur.core.hub.validation.Coded;
+import org.opensmur.core.hub.model.Coded;
 
 /** Step of a final-reception acknowledgement (RC-REF). */
 public enum ReferenceStep implements Coded {

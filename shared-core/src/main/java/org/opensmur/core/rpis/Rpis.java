@@ -1,7 +1,7 @@
 package org.opensmur.core.rpis;
 
-import org.opensmur.core.hub.message.Payload;
-import org.opensmur.core.hub.validation.Required;
+import org.opensmur.core.hub.model.Payload;
+import org.opensmur.core.hub.model.Required;
 
 /** RS-RPIS {@code rpis}: the regional activity record of a SMUR mission. */
 public record Rpis(

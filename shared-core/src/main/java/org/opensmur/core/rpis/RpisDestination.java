@@ -1,8 +1,8 @@
 package org.opensmur.core.rpis;
 
-import org.opensmur.core.hub.validation.CodeList;
-import org.opensmur.core.hub.validation.InCodeList;
-import org.opensmur.core.hub.validation.Required;
+import org.opensmur.core.hub.model.CodeList;
+import org.opensmur.core.hub.model.InCodeList;
+import org.opensmur.core.hub.model.Required;
 
 /** Where the patient was taken. */
 public record RpisDestination(

@@ -1,7 +1,7 @@
 package org.opensmur.core.rpis;
 
 import java.util.List;
-import org.opensmur.core.hub.validation.Required;
+import org.opensmur.core.hub.model.Required;
 
 /** Where, who, when and what was done. */
 public record RpisIntervention(

@@ -1,6 +1,6 @@
 package org.opensmur.core.rpis;
 
-import org.opensmur.core.hub.validation.Required;
+import org.opensmur.core.hub.model.Required;
 import org.opensmur.core.mission.Sex;
 
 /** The patient, as the ORU needs it. */

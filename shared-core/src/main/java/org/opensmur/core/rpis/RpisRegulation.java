@@ -1,6 +1,6 @@
 package org.opensmur.core.rpis;
 
-import org.opensmur.core.hub.validation.Required;
+import org.opensmur.core.hub.model.Required;
 import org.opensmur.core.mission.HealthMotive;
 import org.opensmur.core.mission.MedicalLevel;
 import org.opensmur.core.mission.WhatsHappen;

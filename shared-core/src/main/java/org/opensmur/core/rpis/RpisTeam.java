@@ -1,6 +1,6 @@
 package org.opensmur.core.rpis;
 
-import org.opensmur.core.hub.validation.Required;
+import org.opensmur.core.hub.model.Required;
 
 /** Composition of the SMUR team. */
 public record RpisTeam(

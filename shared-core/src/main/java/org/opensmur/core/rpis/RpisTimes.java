@@ -1,7 +1,7 @@
 package org.opensmur.core.rpis;
 
 import java.time.OffsetDateTime;
-import org.opensmur.core.hub.validation.Required;
+import org.opensmur.core.hub.model.Required;
 
 /** Status timestamps of the SMUR. */
 public record RpisTimes(

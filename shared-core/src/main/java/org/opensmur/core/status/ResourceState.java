@@ -1,7 +1,7 @@
 package org.opensmur.core.status;
 
 import java.time.OffsetDateTime;
-import org.opensmur.core.hub.validation.Required;
+import org.opensmur.core.hub.model.Required;
 
 /** A status of a vehicle at a given time. */
 public record ResourceState(

@@ -1,7 +1,7 @@
 package org.opensmur.core.status;
 
-import org.opensmur.core.hub.validation.Coded;
-import org.opensmur.core.hub.validation.OnlyIn;
+import org.opensmur.core.hub.model.Coded;
+import org.opensmur.core.hub.model.OnlyIn;
 
 /** Status of a vehicle (RS-SR / RS-RI state), in the order a mission normally goes through them. */
 public enum ResourceStatus implements Coded {

@@ -1,9 +1,9 @@
 package org.opensmur.core.status;
 
-import org.opensmur.core.hub.message.Payload;
-import org.opensmur.core.hub.validation.HubPattern;
-import org.opensmur.core.hub.validation.Matches;
-import org.opensmur.core.hub.validation.Required;
+import org.opensmur.core.hub.model.Payload;
+import org.opensmur.core.hub.model.HubPattern;
+import org.opensmur.core.hub.model.Matches;
+import org.opensmur.core.hub.model.Required;
 
 /** RS-SR {@code resourcesStatus}: a status change of a vehicle. */
 public record ResourcesStatus(

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.opensmur.core.hub.validation.HubPattern;
+import org.opensmur.core.hub.model.HubPattern;
 import org.opensmur.core.hub.validation.Rule;
 import org.opensmur.core.hub.validation.Rule.ArrayRule;
 import org.opensmur.core.hub.validation.Rule.ObjectRule;

@@ -22,7 +22,7 @@ import org.opensmur.core.hub.codec.Decoded;
 import org.opensmur.core.hub.codec.HubCodec;
 import org.opensmur.core.hub.message.HubMessage;
 import org.opensmur.core.hub.message.MessageType;
-import org.opensmur.core.hub.message.Payload;
+import org.opensmur.core.hub.model.Payload;
 import org.opensmur.core.hub.validation.ModelLine;
 import org.opensmur.core.outgoing.OutgoingMessages;
 

@@ -14,7 +14,7 @@ import java.util.List;
 import org.opensmur.core.hub.message.HubMessage;
 import org.opensmur.core.hub.message.Message;
 import org.opensmur.core.hub.message.MessageType;
-import org.opensmur.core.hub.message.Payload;
+import org.opensmur.core.hub.model.Payload;
 import org.opensmur.core.hub.validation.ModelLine;
 import org.opensmur.core.hub.validation.ValidationIssue;
 import org.opensmur.core.hub.validation.ValidationIssue.Kind;
@@ -136,15 +136,15 @@ public final class HubCodec {
     /** A bare payload in the model records' shape: {@code {"resourcesStatus": {...}}}. */
     public ObjectNode toTree(Payload payload) {
         ObjectNode node = mapper.createObjectNode();
-        node.set(payload.type().key(), mapper.valueToTree(payload));
+        node.set(MessageType.of(payload).key(), mapper.valueToTree(payload));
         return node;
     }
 
     /** A bare payload as this codec's line writes it, as in that line's official examples. */
     public ObjectNode toWireTree(Payload payload) {
         ObjectNode node = toTree(payload);
-        if (node.get(payload.type().key()) instanceof ObjectNode object) {
-            validator.line().toWire(payload.type(), object);
+        if (node.get(MessageType.of(payload).key()) instanceof ObjectNode object) {
+            validator.line().toWire(MessageType.of(payload), object);
         }
         return node;
     }

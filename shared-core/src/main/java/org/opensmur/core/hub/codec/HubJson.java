@@ -26,8 +26,8 @@ import java.util.Map;
 import org.opensmur.core.hub.message.Header;
 import org.opensmur.core.hub.message.Message;
 import org.opensmur.core.hub.message.MessageType;
-import org.opensmur.core.hub.message.Payload;
-import org.opensmur.core.hub.validation.Coded;
+import org.opensmur.core.hub.model.Payload;
+import org.opensmur.core.hub.model.Coded;
 
 /**
  * The one Jackson configuration for Hub JSON: hardened parsing limits, Hub date format, code-list enums
@@ -131,7 +131,7 @@ public final class HubJson {
                 gen.writeStringField("status", header.status().code());
                 serializers.defaultSerializeField("recipient", header.recipient(), gen);
             }
-            serializers.defaultSerializeField(value.payload().type().key(), value.payload(), gen);
+            serializers.defaultSerializeField(MessageType.of(value.payload()).key(), value.payload(), gen);
             gen.writeEndObject();
         }
     }

@@ -1,8 +1,8 @@
 package org.opensmur.core.hub.error;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.opensmur.core.hub.message.Payload;
-import org.opensmur.core.hub.validation.Required;
+import org.opensmur.core.hub.model.Payload;
+import org.opensmur.core.hub.model.Required;
 
 /**
  * RS-ERROR {@code error}: an error report, from the Hub (code 100-501) or from a partner (700-704).

@@ -1,7 +1,7 @@
 package org.opensmur.core.hub.message;
 
-import org.opensmur.core.hub.validation.OpenObject;
-import org.opensmur.core.hub.validation.Required;
+import org.opensmur.core.hub.model.OpenObject;
+import org.opensmur.core.hub.model.Required;
 
 /** One item of the EDXL-DE {@code content} array. */
 @OpenObject

@@ -1,6 +1,6 @@
 package org.opensmur.core.hub.message;
 
-import org.opensmur.core.hub.validation.Coded;
+import org.opensmur.core.hub.model.Coded;
 
 /** EDXL-DE distribution status. */
 public enum DistributionStatus implements Coded {

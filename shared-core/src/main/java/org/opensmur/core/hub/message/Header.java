@@ -2,8 +2,8 @@ package org.opensmur.core.hub.message;
 
 import java.time.OffsetDateTime;
 import java.util.List;
-import org.opensmur.core.hub.validation.Items;
-import org.opensmur.core.hub.validation.Required;
+import org.opensmur.core.hub.model.Items;
+import org.opensmur.core.hub.model.Required;
 
 /** RC-DE header, written next to the use-case key inside {@code message}. */
 public record Header(

@@ -1,6 +1,6 @@
 package org.opensmur.core.hub.message;
 
-import org.opensmur.core.hub.validation.Coded;
+import org.opensmur.core.hub.model.Coded;
 
 /** RC-DE message status (mirrors the distribution status). */
 public enum HeaderStatus implements Coded {

@@ -1,10 +1,11 @@
 package org.opensmur.core.hub.message;
 
+import org.opensmur.core.hub.model.Payload;
 import java.time.OffsetDateTime;
 import java.util.List;
-import org.opensmur.core.hub.validation.AnyDateTime;
-import org.opensmur.core.hub.validation.Items;
-import org.opensmur.core.hub.validation.Required;
+import org.opensmur.core.hub.model.AnyDateTime;
+import org.opensmur.core.hub.model.Items;
+import org.opensmur.core.hub.model.Required;
 
 /**
  * A whole Hub message: the EDXL-DE envelope with its single content object. This is exactly what goes on

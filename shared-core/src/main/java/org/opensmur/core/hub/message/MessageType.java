@@ -1,5 +1,6 @@
 package org.opensmur.core.hub.message;
 
+import org.opensmur.core.hub.model.Payload;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -183,7 +184,8 @@ public enum MessageType {
         return Stream.of(values()).filter(t -> t.code.equalsIgnoreCase(code)).findFirst();
     }
 
-    static MessageType of(Payload payload) {
+    /** The type a payload is sent as (one place: the type is declared by its payload class here). */
+    public static MessageType of(Payload payload) {
         MessageType type = BY_CLASS.get(payload.getClass());
         if (type == null) {
             throw new IllegalArgumentException("not a Hub payload: " + payload.getClass().getName());

@@ -1,5 +1,7 @@
 package org.opensmur.core.hub.validation;
 
+import org.opensmur.core.hub.model.CodeList;
+import org.opensmur.core.hub.model.HubPattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

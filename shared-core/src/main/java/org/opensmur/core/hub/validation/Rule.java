@@ -1,5 +1,6 @@
 package org.opensmur.core.hub.validation;
 
+import org.opensmur.core.hub.model.HubPattern;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;

@@ -1,5 +1,13 @@
 package org.opensmur.core.hub.validation;
 
+import org.opensmur.core.hub.model.AnyDateTime;
+import org.opensmur.core.hub.model.Coded;
+import org.opensmur.core.hub.model.InCodeList;
+import org.opensmur.core.hub.model.Items;
+import org.opensmur.core.hub.model.Matches;
+import org.opensmur.core.hub.model.OnlyIn;
+import org.opensmur.core.hub.model.OpenObject;
+import org.opensmur.core.hub.model.Required;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.reflect.ParameterizedType;

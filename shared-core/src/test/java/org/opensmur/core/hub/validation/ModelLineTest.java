@@ -1,5 +1,6 @@
 package org.opensmur.core.hub.validation;
 
+import org.opensmur.core.hub.model.HubPattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,0 +1,70 @@
+package org.opensmur.app.ui;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+import org.opensmur.core.status.ResourceStatus;
+import org.opensmur.store.db.StoreException;
+import org.opensmur.store.outbox.DeliveryState;
+
+/** The app's words, French by default with an English bundle (assets: org/opensmur/assets/labels/tablet*.properties). */
+public final class Labels {
+
+    private final ResourceBundle bundle;
+    private final Locale locale;
+
+    public Labels(Locale locale) {
+        this.locale = locale;
+        this.bundle = ResourceBundle.getBundle("org.opensmur.assets.labels.tablet", locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+
+    public static Labels french() {
+        return new Labels(Locale.FRENCH);
+    }
+
+    public String get(String key) {
+        try {
+            return bundle.getString(key);
+        } catch (MissingResourceException e) {
+            return "⟨" + key + "⟩"; // visible in screenshots and tests, never a crash
+        }
+    }
+
+    public String format(String key, Object... args) {
+        return new MessageFormat(get(key), locale).format(args);
+    }
+
+    /**
+     * A Hub code the crew reads, in words ({@code code.<list>.<CODE>} in the bundle); a sub-code without words
+     * of its own takes its parent's ({@code AMBULANC.AASC} reads as {@code AMBULANC}); a code the bundles do not
+     * know is shown as it came, never guessed.
+     */
+    public String code(String list, String code) {
+        if (code == null || code.isBlank()) {
+            return "";
+        }
+        for (String c = code; ; c = c.substring(0, c.lastIndexOf('.'))) {
+            if (bundle.containsKey("code." + list + "." + c)) {
+                return bundle.getString("code." + list + "." + c);
+            }
+            if (c.indexOf('.') < 0) {
+                return code;
+            }
+        }
+    }
+
+    public String status(ResourceStatus status) {
+        return get("status." + status.code());
+    }
+
+    /** What the crew is told when the store cannot save (never the file names or the SQL). */
+    public String storageProblem(StoreException problem) {
+        return get("storage." + problem.kind().name());
+    }
+
+    public String delivery(DeliveryState state) {
+        return get("delivery." + state.name());
+    }
+}

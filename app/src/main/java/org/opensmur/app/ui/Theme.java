@@ -1,0 +1,26 @@
+package org.opensmur.app.ui;
+
+import java.util.Objects;
+import javafx.scene.Scene;
+
+/** Day, night and high-contrast (sunlight) themes, from assets; switching replaces the theme sheet only. */
+public enum Theme {
+    DAY("day.css"), NIGHT("night.css"), SUNLIGHT("sunlight.css");
+
+    private static final String BASE = "/org/opensmur/assets/themes/";
+    private final String sheet;
+
+    Theme(String sheet) {
+        this.sheet = sheet;
+    }
+
+    public void applyTo(Scene scene) {
+        String base = Objects.requireNonNull(Theme.class.getResource(BASE + "base.css")).toExternalForm();
+        String own = Objects.requireNonNull(Theme.class.getResource(BASE + sheet)).toExternalForm();
+        scene.getStylesheets().setAll(base, own);
+    }
+
+    public Theme next() {
+        return values()[(ordinal() + 1) % values().length];
+    }
+}

@@ -1,0 +1,112 @@
+package org.opensmur.store.timeline;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.opensmur.core.status.ResourceStatus;
+import org.opensmur.store.crypto.Vault;
+import org.opensmur.store.db.StoreDatabase;
+import org.opensmur.store.db.StoreException;
+
+/**
+ * The crew's status taps of each mission, one typed row per tap in the order tapped, written in the
+ * transaction that queues the tap's RS-SR (a tap is in both or in neither). What was tapped and when is
+ * sealed like every payload; the case and the message it went in stay readable for the retention's purge.
+ */
+public final class StatusTaps {
+
+    /**
+     * One tap as stored: the status, when the crew tapped it, the RS-SR that carries it, whether the crew
+     * corrected it since (its message stays sent: a correction is a new message, the history is kept), and
+     * whether it is itself the status a correction sent again.
+     */
+    public record Row(ResourceStatus status, OffsetDateTime at, String distributionId, boolean corrected, boolean correction) {
+    }
+
+    private final StoreDatabase database;
+    private final Vault vault;
+
+    public StatusTaps(StoreDatabase database, Vault vault) {
+        this.database = database;
+        this.vault = vault;
+    }
+
+    /** Appends a tap within the caller's transaction (the one that queues its RS-SR). */
+    public void appendIn(Connection c, String caseId, Row tap) throws SQLException {
+        byte[] sealed = vault.seal((tap.status().name() + "|" + tap.at()).getBytes(StandardCharsets.UTF_8), "tap:" + tap.distributionId());
+        try (PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO status_taps (case_id, distribution_id, corrected, correction, body) VALUES (?, ?, ?, ?, ?)")) {
+            insert.setString(1, caseId);
+            insert.setString(2, tap.distributionId());
+            insert.setInt(3, tap.corrected() ? 1 : 0);
+            insert.setInt(4, tap.correction() ? 1 : 0);
+            insert.setBytes(5, sealed);
+            insert.executeUpdate();
+        }
+    }
+
+    /** Marks a tap corrected within the caller's transaction (the one that queues the correction, if any). */
+    public void markCorrectedIn(Connection c, String distributionId) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE status_taps SET corrected = 1 WHERE distribution_id = ?")) {
+            update.setString(1, distributionId);
+            if (update.executeUpdate() != 1) {
+                throw new StoreException("no status tap " + distributionId + " to correct");
+            }
+        }
+    }
+
+    /** Marks a tap corrected when the correction sends nothing (there was no status before it). */
+    public void markCorrected(String distributionId) {
+        database.inTransaction(c -> {
+            markCorrectedIn(c, distributionId);
+            return null;
+        });
+    }
+
+    /** Appends taps in one transaction (taps of a mission that began before this table existed). */
+    public void append(String caseId, List<Row> taps) {
+        database.inTransaction(c -> {
+            for (Row tap : taps) {
+                appendIn(c, caseId, tap);
+            }
+            return null;
+        });
+    }
+
+    /** The taps of a mission, in the order tapped; none when it has none (or was purged). */
+    public List<Row> of(String caseId) {
+        record Sealed(String distributionId, boolean corrected, boolean correction, byte[] body) {
+        }
+        List<Sealed> rows = database.inTransaction(c -> {
+            List<Sealed> found = new ArrayList<>();
+            try (PreparedStatement select = c.prepareStatement(
+                    "SELECT distribution_id, corrected, correction, body FROM status_taps WHERE case_id = ? ORDER BY seq")) {
+                select.setString(1, caseId);
+                try (ResultSet r = select.executeQuery()) {
+                    while (r.next()) {
+                        found.add(new Sealed(r.getString(1), r.getInt(2) != 0, r.getInt(3) != 0, r.getBytes(4)));
+                    }
+                }
+            }
+            return found;
+        });
+        List<Row> taps = new ArrayList<>(rows.size());
+        for (Sealed row : rows) {
+            String plain = new String(vault.open(row.body(), "tap:" + row.distributionId()), StandardCharsets.UTF_8);
+            int bar = plain.indexOf('|');
+            ResourceStatus status;
+            try {
+                status = ResourceStatus.valueOf(plain.substring(0, bar));
+            } catch (IllegalArgumentException e) {
+                throw new StoreException("status tap " + row.distributionId() + " names no known status", e);
+            }
+            taps.add(new Row(status, OffsetDateTime.parse(plain.substring(bar + 1)), row.distributionId(), row.corrected(), row.correction()));
+        }
+        return taps;
+    }
+}

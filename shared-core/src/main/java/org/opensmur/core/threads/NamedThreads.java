@@ -1,0 +1,34 @@
+package org.opensmur.core.threads;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+
+/**
+ * The tablet's threads, one per role and named after it ("tablet-store", "storage-watch"…), so that a
+ * thread dump, a log line or the UI-thread guard says whose work it is. Daemons: none keeps a closing app alive.
+ */
+public final class NamedThreads {
+
+    private NamedThreads() {
+    }
+
+    /** One thread doing one task after another, in the order given (the store's work: taps stay in order). */
+    public static ExecutorService single(String role) {
+        return Executors.newSingleThreadExecutor(factory(role));
+    }
+
+    /** The same, for work at fixed delays (watches, the headless crew's steps). */
+    public static ScheduledExecutorService scheduled(String role) {
+        return Executors.newSingleThreadScheduledExecutor(factory(role));
+    }
+
+    private static ThreadFactory factory(String role) {
+        return task -> {
+            Thread thread = new Thread(task, role);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,28 @@
+package org.opensmur.core.testing;
+
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The rule every module keeps: no two of its packages depend on each other, in any number of steps, with no
+ * exception list. Read from the module's own compiled classes (not its tests, nor the other modules'), so
+ * that each module's test says where its own loop is.
+ */
+public final class PackageCycles {
+
+    private PackageCycles() {
+    }
+
+    /** Fails naming the cycle when the packages under {@code root} (e.g. {@code org.opensmur.core}) form one. */
+    public static void assertNoneUnder(String root) {
+        Path classes = Path.of("target/classes");
+        if (!Files.isDirectory(classes)) {
+            throw new IllegalStateException("no compiled classes at " + classes.toAbsolutePath() + ": run from the module's folder (Maven does)");
+        }
+        slices().matching(root + ".(**)").should().beFreeOfCycles()
+                .check(new ClassFileImporter().importPath(classes));
+    }
+}

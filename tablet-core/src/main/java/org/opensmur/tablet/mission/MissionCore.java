@@ -1,0 +1,374 @@
+package org.opensmur.tablet.mission;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import org.opensmur.core.hub.client.HubEvent;
+import org.opensmur.core.hub.message.DistributionKind;
+import org.opensmur.core.hub.message.HubMessage;
+import org.opensmur.core.hub.message.MessageType;
+import org.opensmur.core.mission.CreateCaseHealth;
+import org.opensmur.core.mission.CreateCaseHealthUpdate;
+import org.opensmur.core.mission.ResourcesEngagement;
+import org.opensmur.core.mission.ResourcesInfo;
+import org.opensmur.core.reference.ReferenceStep;
+import org.opensmur.core.shift.ShiftSetup;
+import org.opensmur.core.status.ResourceStatus;
+import org.opensmur.core.status.ResourcesStatus;
+import org.opensmur.core.rules.StatusFlow;
+import org.opensmur.store.cases.CaseStore;
+import org.opensmur.store.outbox.OutboxEntry;
+import org.opensmur.store.retention.MissionRetention;
+import org.opensmur.store.timeline.StatusTaps;
+import org.opensmur.tablet.TabletCore;
+
+/**
+ * The crew's mission, whatever the tablet's face (the JavaFX app, the headless crew of the local Hub): the
+ * request ringing, the case engaged on, the status timeline and its rules, what the crew has looked at
+ * (RC-REF CONSULTE), and what a restart must bring back. Received messages reach it through one dispatch,
+ * each type's reaction written once ({@link #onMessage}); it tells the faces by {@link MissionEvent}s on the
+ * core's bus. No JavaFX, no thread of its own: its state is guarded by its lock, its work (the store's)
+ * runs on the thread of the caller or, for what is received, on {@code work} (the store's executor).
+ */
+public final class MissionCore {
+
+    // What a restart or a crash must not lose, kept (encrypted) in the store as it changes. The keys are
+    // the ones the app's session used before the mission core: a tablet updated mid-mission finds its mission.
+    static final String MISSION = "session:mission";
+    static final String PENDING = "session:pending";
+    static final String SCREEN = "session:screen";
+
+    private final TabletCore core;
+    private final Crew crew;
+    private final StatusTaps statusTaps;
+    private volatile Supplier<ShiftSetup> shift = () -> null;
+
+    // guarded by this
+    private Timeline timeline;
+    private HubMessage pending;
+    /** Case messages not yet shown to the crew, by case: they get RC-REF CONSULTE once on screen. */
+    private final Map<String, List<HubMessage>> unconsulted = new HashMap<>();
+    private boolean missionOnScreen;
+    private boolean restored;
+
+    /** @param work where the core's received messages are handled (the store's executor: one after another) */
+    public MissionCore(TabletCore core, Crew crew, Executor work) {
+        this.core = core;
+        this.crew = crew;
+        this.statusTaps = core.store().statusTaps();
+        core.events().subscribe(HubEvent.class, work, this::onEvent);
+        core.store().outbox().subscribe(entry -> {
+            if (entry.type() == MessageType.RS_SR) {
+                work.execute(() -> delivered(entry));
+            }
+        });
+    }
+
+    /** The shift set-up the engagement reply is built from (none: the crew's settings alone). */
+    public void shiftFrom(Supplier<ShiftSetup> source) {
+        this.shift = Objects.requireNonNull(source);
+    }
+
+    // ---- what arrives
+
+    private void onEvent(HubEvent event) {
+        switch (event) {
+            case HubEvent.MessageReceived received when !received.duplicate() -> onMessage(received.message());
+            case HubEvent.MessageConflict conflict -> {
+                String caseId = CaseStore.caseIdOf(conflict.message());
+                if (caseId != null && caseId.equals(openCase())) {
+                    publish(new MissionEvent.ConflictsChanged(caseId, core.store().inbox().conflicts(caseId).size()));
+                }
+            }
+            default -> { }
+        }
+    }
+
+    /** What each received type does to the mission: the one place that says it. */
+    private synchronized void onMessage(HubMessage message) {
+        String caseId = CaseStore.caseIdOf(message);
+        switch (message.payload()) {
+            case ResourcesEngagement request when message.distributionKind() == DistributionKind.CANCEL -> {
+                if (timeline != null && caseId.equals(timeline.caseId())) {
+                    timeline = timeline.cancelled();
+                    publish(new MissionEvent.CancelledBySamu(caseId));
+                    publish(new MissionEvent.TimelineChanged(timeline));
+                }
+            }
+            case ResourcesEngagement request -> {
+                pending = message;
+                core.store().drafts().save(PENDING, Map.of("requestId", message.distributionID())); // rings again after a restart
+                publish(new MissionEvent.RequestRinging(message.distributionID(), message.senderID(), request,
+                        core.store().cases().view(caseId), core.trusts(message.senderID()), false));
+            }
+            case CreateCaseHealth created -> caseMessage(caseId, message);
+            case CreateCaseHealthUpdate update -> caseMessage(caseId, message);
+            case ResourcesInfo info -> {
+                if (caseId.equals(openCase())) {
+                    publish(new MissionEvent.OtherResources(caseId,
+                            info.resource().stream().filter(r -> !crew.resourceId().equals(r.resourceId())).toList()));
+                }
+            }
+            default -> { } // acknowledgements, positions asked (the core answers), errors: nothing for the mission
+        }
+    }
+
+    private void caseMessage(String caseId, HubMessage message) {
+        unconsulted.computeIfAbsent(caseId, k -> new ArrayList<>()).add(message);
+        String open = openCase();
+        if (message.payload() instanceof CreateCaseHealthUpdate && caseId.equals(open) && !missionOnScreen) {
+            publish(new MissionEvent.UpdatedAway(caseId)); // the update must not wait for the crew to look
+        }
+        if (open == null || caseId.equals(open)) {
+            publish(new MissionEvent.CaseChanged(core.store().cases().view(caseId)));
+        }
+        if (missionOnScreen) {
+            consultOpenCase();
+        }
+    }
+
+    // ---- the engagement
+
+    /** The request ringing is in front of the crew: its sender gets RC-REF CONSULTE. */
+    public synchronized void requestShown(String requestId) {
+        if (pending != null && pending.distributionID().equals(requestId)) {
+            core.acknowledge(pending, ReferenceStep.CONSULTE);
+        }
+    }
+
+    /**
+     * The crew accepts the request ringing: the RS-RI leaves (durable when this returns) and the mission
+     * opens, DEPART expected. Empty when no request rings (answered already).
+     *
+     * @param missionNumber the crew's, or null for the generated one
+     */
+    public synchronized Optional<OutboxEntry> accept(String missionNumber) {
+        HubMessage request = pending;
+        if (request == null || !(request.payload() instanceof ResourcesEngagement engagement)) {
+            return Optional.empty();
+        }
+        OutboxEntry sent = core.send(EngagementReply.build(core.outgoing(), engagement, request.senderID(), crew, shift.get(),
+                missionNumber, OffsetDateTime.now(core.clock())));
+        pending = null;
+        core.store().drafts().remove(PENDING);
+        core.store().drafts().save(MISSION, Map.of("caseId", engagement.caseId(), "lrmId", request.senderID()));
+        open(engagement.caseId(), request.senderID(), Timeline.engaged(core.line(), engagement.caseId(), request.senderID()));
+        return Optional.of(sent);
+    }
+
+    /** The crew declines: nothing the Hub models is sent (the crew calls the regulation). */
+    public synchronized void decline() {
+        pending = null;
+        core.store().drafts().remove(PENDING);
+    }
+
+    private void open(String caseId, String lrmId, Timeline engaged) {
+        timeline = engaged;
+        publish(new MissionEvent.MissionOpened(caseId, lrmId, core.store().cases().view(caseId),
+                core.store().inbox().conflicts(caseId).size()));
+        publish(new MissionEvent.TimelineChanged(timeline));
+        if (missionOnScreen) {
+            consultOpenCase();
+        }
+    }
+
+    // ---- the statuses
+
+    /**
+     * A tap: the status at this instant, its RS-SR and its row in the timeline saved together (durable when
+     * this returns). Empty when no mission is open.
+     *
+     * @throws org.opensmur.store.db.StoreException when it could not be saved: nothing was recorded
+     */
+    public synchronized Optional<Tap> tap(ResourceStatus status) {
+        if (timeline == null) {
+            return Optional.empty();
+        }
+        OffsetDateTime at = OffsetDateTime.now(core.clock());
+        Tap tap = send(status, at, null);
+        timeline = timeline.with(tap);
+        publish(new MissionEvent.TimelineChanged(timeline));
+        return Optional.of(tap);
+    }
+
+    private Tap send(ResourceStatus status, OffsetDateTime at, Tap correcting) {
+        var built = core.outgoing().statusChange(timeline.caseId(), crew.resourceId(), status, at, StatusFlow.endsMission(status),
+                timeline.lrmId());
+        String caseId = timeline.caseId();
+        OutboxEntry entry = core.send(built, (c, queued) -> {
+            if (correcting != null) {
+                statusTaps.markCorrectedIn(c, correcting.distributionId());
+            }
+            statusTaps.appendIn(c, caseId, new StatusTaps.Row(status, at, queued.distributionId(), false, correcting != null));
+        });
+        timeline = timeline.delivered(entry.distributionId(), entry.state());
+        return new Tap(status, at, entry.distributionId());
+    }
+
+    /**
+     * Corrects {@code tap}, the one the crew was shown: sends the standing status before it again, dated
+     * now (or nothing when there was none), and marks it corrected. Refused (empty, nothing sent) when
+     * {@code tap} is no longer the last standing one or its window has passed: a correction is only ever of
+     * what the crew saw.
+     */
+    public synchronized Optional<Correction> correct(Tap tap) {
+        if (timeline == null || !timeline.correctable(tap, core.clock().instant())) {
+            return Optional.empty();
+        }
+        Optional<ResourceStatus> before = timeline.correctionOf(tap);
+        Tap resent = null;
+        if (before.isPresent()) {
+            resent = send(before.get(), OffsetDateTime.now(core.clock()), tap);
+        } else {
+            statusTaps.markCorrected(tap.distributionId());
+        }
+        timeline = timeline.correcting(tap);
+        if (resent != null) {
+            timeline = timeline.withCorrection(resent);
+        }
+        publish(new MissionEvent.TimelineChanged(timeline));
+        return Optional.of(new Correction(tap, Optional.ofNullable(resent)));
+    }
+
+    /** A correction made: the tap corrected, and the tap it sent (none when there was no status before). */
+    public record Correction(Tap corrected, Optional<Tap> sent) {
+    }
+
+    private synchronized void delivered(OutboxEntry entry) {
+        if (timeline != null && timeline.carries(entry.distributionId())) {
+            timeline = timeline.delivered(entry.distributionId(), entry.state());
+            publish(new MissionEvent.TimelineChanged(timeline));
+        }
+    }
+
+    // ---- what the crew looks at
+
+    /** The screen in front of the crew changed; on the mission's, the open case's messages are consulted. */
+    public synchronized void screenShown(String screen, boolean mission) {
+        missionOnScreen = mission;
+        if (mission) {
+            consultOpenCase();
+        }
+        if (restored) { // before the restore, the screen shown is the default one, not the crew's choice
+            core.store().drafts().save(SCREEN, Map.of("screen", screen));
+        }
+    }
+
+    private void consultOpenCase() {
+        String open = openCase();
+        List<HubMessage> shown = open == null ? null : unconsulted.remove(open);
+        if (shown != null) {
+            shown.forEach(m -> core.acknowledge(m, ReferenceStep.CONSULTE));
+        }
+    }
+
+    // ---- reading
+
+    /** The case engaged on, or null. */
+    public synchronized String openCase() {
+        return timeline == null ? null : timeline.caseId();
+    }
+
+    /** The status timeline of the open mission (empty when none is open). */
+    public synchronized Optional<Timeline> timeline() {
+        return Optional.ofNullable(timeline);
+    }
+
+    /** The open case as the store has it now (empty when none is open or nothing of it was received). */
+    public Optional<CaseStore.CaseView> openCaseView() {
+        String open = openCase();
+        return open == null ? Optional.empty() : Optional.ofNullable(core.store().cases().view(open));
+    }
+
+    // ---- the end
+
+    /**
+     * The crew's "erase this mission from the tablet": everything the store holds of it goes at once, unless
+     * one of its messages is still on its way (then it is kept, said, and purged later by the retention).
+     */
+    public synchronized Optional<MissionRetention.Outcome> erase() {
+        String caseId = openCase();
+        if (caseId == null) {
+            return Optional.empty();
+        }
+        MissionRetention.Outcome outcome = core.store().retention().purgeNow(caseId);
+        if (outcome.purged()) {
+            timeline = null;
+            core.store().drafts().remove(MISSION);
+            publish(new MissionEvent.MissionErased(caseId));
+        }
+        return Optional.of(outcome);
+    }
+
+    // ---- a restart
+
+    /**
+     * Brings the mission back as the store has it after a restart or a crash: the open mission and its
+     * timeline, a request still ringing, the screen the crew had. Tells the faces, {@link MissionEvent.Restored} last.
+     */
+    public synchronized void restore() {
+        var drafts = core.store().drafts();
+        Map<String, String> mission = drafts.load(MISSION).orElse(Map.of());
+        String caseId = mission.get("caseId");
+        if (caseId != null) {
+            String lrmId = mission.get("lrmId");
+            Timeline restoredTimeline = Timeline.engaged(core.line(), caseId, lrmId);
+            for (StatusTaps.Row row : tapsOf(caseId)) {
+                Tap tap = new Tap(row.status(), row.at(), row.distributionId());
+                restoredTimeline = row.correction() ? restoredTimeline.withCorrection(tap) : restoredTimeline.with(tap);
+                if (row.corrected()) {
+                    restoredTimeline = restoredTimeline.correcting(tap);
+                }
+                OutboxEntry entry = core.store().outbox().find(row.distributionId());
+                if (entry != null) {
+                    restoredTimeline = restoredTimeline.delivered(entry.distributionId(), entry.state());
+                }
+            }
+            open(caseId, lrmId, restoredTimeline);
+        }
+        String requestId = drafts.load(PENDING).map(m -> m.get("requestId")).orElse(null);
+        var request = requestId == null ? null : core.store().inbox().read(requestId);
+        if (request != null && request.envelope().payload() instanceof ResourcesEngagement engagement) {
+            pending = request.envelope();
+            publish(new MissionEvent.RequestRinging(requestId, pending.senderID(), engagement,
+                    core.store().cases().view(engagement.caseId()), core.trusts(pending.senderID()), true));
+        }
+        restored = true;
+        publish(new MissionEvent.Restored(drafts.load(SCREEN).map(m -> m.get("screen")).orElse(null)));
+    }
+
+    /**
+     * The taps of a mission: its rows; for a mission begun before the taps had rows of their own (a tablet
+     * updated mid-mission), read once from the RS-SRs it queued and written as rows.
+     */
+    private List<StatusTaps.Row> tapsOf(String caseId) {
+        List<StatusTaps.Row> rows = statusTaps.of(caseId);
+        if (!rows.isEmpty()) {
+            return rows;
+        }
+        var outbox = core.store().outbox();
+        List<OutboxEntry> sent = new ArrayList<>(outbox.list(caseId, 1000));
+        sent.sort(java.util.Comparator.comparingLong(OutboxEntry::id));
+        List<StatusTaps.Row> earlier = new ArrayList<>();
+        for (OutboxEntry entry : sent) {
+            if (entry.type() == MessageType.RS_SR
+                    && core.outgoing().codec().decode(outbox.body(entry.distributionId())).message().payload() instanceof ResourcesStatus status) {
+                earlier.add(new StatusTaps.Row(status.state().status(), status.state().datetime(), entry.distributionId(), false, false));
+            }
+        }
+        if (!earlier.isEmpty()) {
+            statusTaps.append(caseId, earlier);
+        }
+        return earlier;
+    }
+
+    private void publish(MissionEvent event) {
+        core.events().publish(event);
+    }
+}

@@ -1,0 +1,269 @@
+package org.opensmur.tablet.mission;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opensmur.core.hub.message.HubMessage;
+import org.opensmur.core.hub.message.MessageType;
+import org.opensmur.core.hub.validation.ModelLine;
+import org.opensmur.core.mission.ResourcesEngagement;
+import org.opensmur.core.mission.ResourcesInfo;
+import org.opensmur.core.outgoing.OutgoingMessages;
+import org.opensmur.core.reference.Reference;
+import org.opensmur.core.reference.ReferenceStep;
+import org.opensmur.core.status.ResourceStatus;
+import org.opensmur.core.status.ResourcesStatus;
+import org.opensmur.core.testing.FakeTransport;
+import org.opensmur.core.testing.MutableClock;
+import org.opensmur.store.TestStore;
+import org.opensmur.store.db.StoreException;
+import org.opensmur.store.outbox.OutboxEntry;
+import org.opensmur.tablet.TabletCore;
+import org.opensmur.tablet.testing.Deliveries;
+
+/**
+ * The mission's rules, without a screen: what an engagement sends and opens, what each tap sends and
+ * expects next, what a correction may send and when it may not, what a restart brings back, and when the
+ * crew's looking at a case is said to its SAMU.
+ */
+class MissionCoreTest {
+
+    private static final Crew CREW = new Crew("fr.health.samu440.resource.VLM4", "fr.health.samu440", "SMUR", "VLM 4", "Équipe 4");
+
+    @TempDir
+    Path dir;
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-06T08:00:00Z"));
+    private final FakeTransport transport = new FakeTransport();
+    private final OutgoingMessages samu = OutgoingMessages.of(TestStore.LRM, clock);
+    private final List<MissionEvent> events = new CopyOnWriteArrayList<>();
+    private TabletCore core;
+    private MissionCore mission;
+
+    private void open() {
+        core = new TabletCore(transport, TestStore.TABLET, ModelLine.CURRENT, dir, TestStore.keys(), clock);
+        core.trust(Set.of(TestStore.LRM));
+        mission = new MissionCore(core, CREW, Runnable::run);
+        core.events().subscribe(MissionEvent.class, events::add);
+        core.start();
+    }
+
+    private void restart() {
+        core.close();
+        events.clear();
+        open();
+        mission.restore();
+    }
+
+    @AfterEach
+    void close() {
+        if (core != null) {
+            core.close();
+        }
+    }
+
+    /** The crew accepts the official request; returns its case id. */
+    private String engaged() {
+        open();
+        HubMessage request = Deliveries.request(samu, TestStore.TABLET);
+        Deliveries.deliver(core, transport, request);
+        assertTrue(mission.accept(null).isPresent());
+        return ((ResourcesEngagement) request.payload()).caseId();
+    }
+
+    private List<HubMessage> sent(MessageType type) {
+        return core.store().outbox().list(null, 1000).stream()
+                .sorted(java.util.Comparator.comparingLong(OutboxEntry::id))
+                .filter(e -> e.type() == type)
+                .map(e -> core.outgoing().codec().decode(core.store().outbox().body(e.distributionId())).envelope())
+                .toList();
+    }
+
+    private List<ResourceStatus> statusesSent() {
+        return sent(MessageType.RS_SR).stream().map(m -> ((ResourcesStatus) m.payload()).state().status()).toList();
+    }
+
+    private Timeline timeline() {
+        return mission.timeline().orElseThrow();
+    }
+
+    @Test
+    void acceptingSendsTheReplyToTheAskingSamuAndOpensTheMissionAtDeparture() {
+        String caseId = engaged();
+        List<HubMessage> replies = sent(MessageType.RS_RI);
+        assertEquals(1, replies.size());
+        assertEquals(TestStore.LRM, replies.get(0).recipientID());
+        var resource = ((ResourcesInfo) replies.get(0).payload()).resource().get(0);
+        assertEquals(CREW.resourceId(), resource.resourceId());
+        assertEquals(ResourceStatus.DECISION, resource.state().get(0).status(), "engaged by the regulation's decision");
+        assertEquals(caseId, mission.openCase());
+        assertEquals(ResourceStatus.DEPART, timeline().expected());
+        assertTrue(events.stream().anyMatch(e -> e instanceof MissionEvent.MissionOpened o && o.caseId().equals(caseId)));
+        assertTrue(mission.accept(null).isEmpty(), "answered once: a second accept sends nothing");
+        assertEquals(1, sent(MessageType.RS_RI).size());
+    }
+
+    @Test
+    void eachTapSendsItsStatusAndTheFlowExpectsTheNextOne() {
+        engaged();
+        mission.tap(ResourceStatus.DEPART);
+        mission.tap(ResourceStatus.ARRIVEE);
+        mission.tap(ResourceStatus.PEC);
+        assertEquals(ResourceStatus.TRANSP, timeline().expected());
+        mission.tap(ResourceStatus.ORIENTAT); // optional: what is expected stays
+        assertEquals(ResourceStatus.TRANSP, timeline().expected());
+        assertEquals(List.of(ResourceStatus.DEPART, ResourceStatus.ARRIVEE, ResourceStatus.PEC, ResourceStatus.ORIENTAT), statusesSent());
+        assertTrue(timeline().active());
+        mission.tap(ResourceStatus.RETOUR);
+        assertFalse(timeline().active(), "available again: the mission is over");
+        assertEquals(Boolean.TRUE, ((ResourcesStatus) sent(MessageType.RS_SR).get(4).payload()).state().availability(), "RETOUR says available");
+    }
+
+    @Test
+    void aCorrectionResendsTheStatusBeforeAndKeepsTheHistory() {
+        engaged();
+        mission.tap(ResourceStatus.DEPART);
+        clock.advance(Duration.ofMinutes(5));
+        Tap mistaken = mission.tap(ResourceStatus.PEC).orElseThrow(); // ARRIVEE skipped by mistake
+        clock.advance(Duration.ofSeconds(20));
+        var correction = mission.correct(mistaken).orElseThrow();
+        assertEquals(ResourceStatus.DEPART, correction.sent().orElseThrow().status());
+        assertEquals(List.of(ResourceStatus.DEPART, ResourceStatus.PEC, ResourceStatus.DEPART), statusesSent(), "history kept");
+        assertEquals(ResourceStatus.ARRIVEE, timeline().expected());
+        assertFalse(timeline().times().containsKey(ResourceStatus.PEC), "the corrected status has no time any more");
+        assertTrue(mission.correct(correction.sent().orElseThrow()).isEmpty(), "a correction is not undone by another");
+        assertEquals(3, statusesSent().size());
+    }
+
+    @Test
+    void aCorrectionOfATapThatIsNoLongerTheLastSendsNothing() {
+        engaged();
+        mission.tap(ResourceStatus.DEPART);
+        Tap shownOnThePrompt = mission.tap(ResourceStatus.ARRIVEE).orElseThrow();
+        mission.tap(ResourceStatus.PEC); // tapped while the prompt for ARRIVEE was open
+        assertTrue(mission.correct(shownOnThePrompt).isEmpty(), "the prompt's tap is no longer the last one");
+        assertEquals(List.of(ResourceStatus.DEPART, ResourceStatus.ARRIVEE, ResourceStatus.PEC), statusesSent());
+        assertEquals(ResourceStatus.TRANSP, timeline().expected());
+    }
+
+    @Test
+    void aCorrectionAfterTheWindowSendsNothing() {
+        engaged();
+        mission.tap(ResourceStatus.DEPART);
+        Tap last = mission.tap(ResourceStatus.ARRIVEE).orElseThrow();
+        clock.advance(Timeline.CORRECTION_WINDOW.plusSeconds(1));
+        assertTrue(mission.correct(last).isEmpty());
+        assertEquals(List.of(ResourceStatus.DEPART, ResourceStatus.ARRIVEE), statusesSent());
+    }
+
+    @Test
+    void correctingTheFirstTapSendsNothingAndDepartureIsExpectedAgain() {
+        engaged();
+        Tap first = mission.tap(ResourceStatus.DEPART).orElseThrow();
+        assertTrue(mission.correct(first).orElseThrow().sent().isEmpty());
+        assertEquals(List.of(ResourceStatus.DEPART), statusesSent(), "nothing more sent");
+        assertEquals(ResourceStatus.DEPART, timeline().expected());
+    }
+
+    @Test
+    void aRestartBringsBackTheTimelineWithItsCorrectionsAndDeliveries() {
+        String caseId = engaged();
+        mission.tap(ResourceStatus.DEPART);
+        mission.tap(ResourceStatus.ARRIVEE);
+        Tap mistaken = mission.tap(ResourceStatus.TRANSP).orElseThrow();
+        mission.correct(mistaken);
+        Timeline before = timeline();
+
+        restart();
+
+        Timeline after = timeline();
+        assertEquals(caseId, after.caseId());
+        assertEquals(before.taps(), after.taps());
+        assertEquals(before.standing(), after.standing());
+        assertEquals(ResourceStatus.PEC, after.expected());
+        assertEquals(before.times(), after.times());
+        assertEquals(before.corrections(), after.corrections());
+        assertTrue(after.taps().stream().allMatch(t -> after.stateOf(t) != null), "each tap's delivery state is read back");
+        assertTrue(events.stream().anyMatch(MissionEvent.Restored.class::isInstance));
+    }
+
+    @Test
+    void aRequestNotAnsweredRingsAgainAfterARestartAndAnAnsweredOneDoesNot() {
+        open();
+        Deliveries.deliver(core, transport, Deliveries.request(samu, TestStore.TABLET));
+        restart();
+        var ringing = events.stream().filter(MissionEvent.RequestRinging.class::isInstance).map(MissionEvent.RequestRinging.class::cast).toList();
+        assertEquals(1, ringing.size());
+        assertTrue(ringing.get(0).afterRestart());
+        assertTrue(ringing.get(0).trusted());
+        mission.accept(null);
+        restart();
+        assertTrue(events.stream().noneMatch(MissionEvent.RequestRinging.class::isInstance));
+        assertNotNull(mission.openCase());
+    }
+
+    @Test
+    void aTapThatCannotBeSavedIsNeitherSentNorInTheTimeline() throws Exception {
+        engaged();
+        mission.tap(ResourceStatus.DEPART);
+        Files.delete(dir.resolve("store.db")); // the database goes under the running tablet
+        assertThrows(StoreException.class, () -> mission.tap(ResourceStatus.ARRIVEE));
+        assertEquals(List.of(ResourceStatus.DEPART), timeline().standing().stream().map(Tap::status).toList());
+        assertEquals(ResourceStatus.ARRIVEE, timeline().expected(), "the crew can tap it again");
+    }
+
+    @Test
+    void aMissionBegunBeforeTapsHadRowsComesBackFromWhatItSent() {
+        String caseId = engaged();
+        // as a tablet of the previous version queued them: the RS-SR alone, no row of its own
+        for (ResourceStatus status : List.of(ResourceStatus.DEPART, ResourceStatus.ARRIVEE)) {
+            core.send(core.outgoing().statusChange(caseId, CREW.resourceId(), status, java.time.OffsetDateTime.now(clock), false, TestStore.LRM));
+        }
+        restart();
+        assertEquals(List.of(ResourceStatus.DEPART, ResourceStatus.ARRIVEE), timeline().standing().stream().map(Tap::status).toList());
+        assertEquals(ResourceStatus.PEC, timeline().expected());
+        restart(); // written as rows the first time: read the same the second
+        assertEquals(2, core.store().statusTaps().of(caseId).size());
+    }
+
+    @Test
+    void theSamuCancellingMakesAnnuleExpectedUntilTheCrewConfirmsIt() {
+        engaged();
+        mission.tap(ResourceStatus.DEPART);
+        Deliveries.deliver(core, transport, Deliveries.cancel(samu, TestStore.TABLET));
+        assertEquals(ResourceStatus.ANNULE, timeline().expected());
+        assertTrue(events.stream().anyMatch(MissionEvent.CancelledBySamu.class::isInstance));
+        mission.tap(ResourceStatus.ANNULE);
+        assertNull(timeline().expected());
+        assertFalse(timeline().active());
+    }
+
+    @Test
+    void aCaseMessageIsSaidConsultedOnlyOnceTheCrewHasTheMissionScreen() {
+        engaged();
+        HubMessage created = Deliveries.caseCreated(samu, TestStore.TABLET);
+        mission.screenShown("STATUS", false);
+        Deliveries.deliver(core, transport, created);
+        assertFalse(consulted(created), "on another screen: not consulted yet");
+        mission.screenShown("MISSION", true);
+        assertTrue(consulted(created));
+    }
+
+    private boolean consulted(HubMessage received) {
+        return sent(MessageType.RC_REF).stream().map(m -> (Reference) m.payload())
+                .anyMatch(r -> r.distributionID().equals(received.distributionID()) && r.step() == ReferenceStep.CONSULTE);
+    }
+}
