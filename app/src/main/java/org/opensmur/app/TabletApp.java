@@ -114,7 +114,7 @@ public final class TabletApp extends Application {
         running.session().statusBar().onCertificateExpiry(certificateNotAfter);
         running.view().showTheme(theme);
         session = running.session();
-        session.core().store().retention().keepFor(options.keepMissions());
+        session.core().keepClosedMissionsFor(options.keepMissions());
         if (options.autopilot() != null) {
             new DemoPilot(session, running.view(), options.autopilot()).start();
         }

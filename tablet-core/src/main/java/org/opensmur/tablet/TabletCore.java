@@ -238,8 +238,42 @@ public final class TabletCore implements AutoCloseable {
         }, 60, PURGE_EVERY.toSeconds(), TimeUnit.SECONDS);
     }
 
+    /**
+     * The store itself, for the composition root, the store's tests and tools that inspect it. The faces
+     * use the narrower ports below.
+     */
     public OfflineStore store() {
         return store;
+    }
+
+    /** Work in progress (a bilan, the shift set-up, patients found on scene), kept encrypted as it changes. */
+    public org.opensmur.store.drafts.Drafts drafts() {
+        return store.drafts();
+    }
+
+    /** The delivery ledger: what was sent, where each message is (read off the UI thread). */
+    public org.opensmur.store.outbox.Outbox ledger() {
+        return store.outbox();
+    }
+
+    /** What was received, as kept (the journal's incoming side). */
+    public org.opensmur.store.inbox.Inbox received() {
+        return store.inbox();
+    }
+
+    /** Called with every ledger row whose state changed, on the thread that changed it. */
+    public void onLedgerChange(Consumer<OutboxEntry> listener) {
+        store.outbox().subscribe(listener);
+    }
+
+    /** How long a closed mission stays on the tablet before it is purged. */
+    public void keepClosedMissionsFor(Duration keep) {
+        store.retention().keepFor(keep);
+    }
+
+    /** From now on the store refuses work on threads {@code forbidden} says (the UI thread): it fails fast. */
+    public void forbidStoreWorkOn(java.util.function.BooleanSupplier forbidden) {
+        store.database().forbidOn(forbidden, true);
     }
 
     public HubTransport transport() {

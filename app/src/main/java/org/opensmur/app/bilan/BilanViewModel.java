@@ -190,7 +190,7 @@ public final class BilanViewModel {
             if (unsaved.getAndSet(new Draft(draftKey(), values)) == null) {
                 background.run(() -> {
                     Draft draft = unsaved.getAndSet(null);
-                    core.store().drafts().save(draft.key(), draft.values());
+                    core.drafts().save(draft.key(), draft.values());
                     return draft;
                 }, saved -> { }, e -> delivery.set(e instanceof StoreException store ? labels.storageProblem(store)
                         : labels.get("storage.OTHER"))); // typed, not saved: the crew must know
@@ -331,7 +331,7 @@ public final class BilanViewModel {
         String opened = caseId;
         var about = patient;
         String key = draftKey();
-        background.run(() -> opened == null ? Map.<String, String>of() : core.store().drafts().load(key).orElse(Map.of()), draft -> {
+        background.run(() -> opened == null ? Map.<String, String>of() : core.drafts().load(key).orElse(Map.of()), draft -> {
             if (java.util.Objects.equals(opened, caseId) && java.util.Objects.equals(about, patient)) { // still on screen
                 restoring = true;
                 try {
@@ -412,7 +412,7 @@ public final class BilanViewModel {
         background.run(() -> {
             OutboxEntry entry = core.send(built);
             if (last) {
-                core.store().drafts().remove(key); // the outbox holds it now
+                core.drafts().remove(key); // the outbox holds it now
             } // an intermediate bilan: the physician goes on from it towards the final one
             return entry;
         }, entry -> {

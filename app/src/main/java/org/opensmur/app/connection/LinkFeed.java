@@ -42,7 +42,7 @@ public final class LinkFeed {
         core.events().subscribe(ConnectionState.class, ui, statusBar::onConnection);
         core.events().subscribe(HubEvent.class, ui, this::onEvent);
         core.events().subscribe(CoreNotice.class, ui, this::onNotice);
-        core.store().outbox().subscribe(entry -> ledgerChanged());
+        core.onLedgerChange(entry -> ledgerChanged());
         statusBar.onStorage(core.storage());
     }
 
@@ -84,7 +84,7 @@ public final class LinkFeed {
         if (ledgerRefreshQueued.compareAndSet(false, true)) {
             background.run(() -> {
                 ledgerRefreshQueued.set(false);
-                var outbox = core.store().outbox();
+                var outbox = core.ledger();
                 return new Ledger(outbox.waiting(), outbox.blocked(), outbox.line(), log.read());
             }, ledger -> {
                 statusBar.setWaiting(ledger.waiting(), ledger.blocked(), ledger.blocked() == 0 ? null

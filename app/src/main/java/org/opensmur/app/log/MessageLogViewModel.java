@@ -70,8 +70,8 @@ public final class MessageLogViewModel {
      * knows them (the SAMU for its LRM, the ORU for the observatory, the Hub for anyone else).
      */
     public static MessageLogViewModel of(org.opensmur.tablet.TabletCore core, String lrmId, String oruId, Labels labels) {
-        var outbox = core.store().outbox();
-        return new MessageLogViewModel(outbox, core.store().inbox(), labels, entry -> {
+        var outbox = core.ledger();
+        return new MessageLogViewModel(outbox, core.received(), labels, entry -> {
             var decoded = core.outgoing().codec().decode(outbox.body(entry.distributionId()));
             return decoded.message() != null && decoded.message().payload() instanceof org.opensmur.core.status.ResourcesStatus status
                     ? labels.status(status.state().status()) : "?";

@@ -34,6 +34,21 @@ public final class GeoPosReporter {
     }
 
     /** Returns whether this fix was queued for sending. */
+    /**
+     * Follows the vehicle: each fix of {@code positions} (which may call back on any thread: the device's
+     * position service calls back on the UI thread) moves {@code own} on {@code ui}, and while {@code engaged}
+     * is written as a GEO-POS on {@code store}'s thread, never on the UI's.
+     */
+    public void follow(PositionSource positions, java.util.concurrent.Executor ui, java.util.concurrent.Executor store,
+                       javafx.beans.property.ObjectProperty<com.gluonhq.maps.MapPoint> own, java.util.function.BooleanSupplier engaged) {
+        positions.start(fix -> ui.execute(() -> {
+            own.set(new com.gluonhq.maps.MapPoint(fix.lat(), fix.lon()));
+            if (engaged.getAsBoolean()) {
+                store.execute(() -> onFix(fix));
+            }
+        }));
+    }
+
     public synchronized boolean onFix(PositionSource.Fix fix) {
         if (lrmId == null || !due(fix)) {
             return false;

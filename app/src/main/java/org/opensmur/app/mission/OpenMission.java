@@ -16,7 +16,15 @@ import org.opensmur.app.rpis.RpisViewModel;
 import org.opensmur.app.ui.Labels;
 import org.opensmur.app.status.StatusViewModel;
 import org.opensmur.app.engagement.EngagementViewModel;
-import org.opensmur.core.events.EventBus;
+import java.time.Clock;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import org.opensmur.app.map.Navigators;
+import org.opensmur.app.settings.TabletSettings;
+import org.opensmur.app.shift.ShiftViewModel;
+import org.opensmur.app.ui.Background;
+import org.opensmur.tablet.TabletCore;
+import org.opensmur.tablet.mission.MissionCore;
 import org.opensmur.core.status.ResourceStatus;
 import org.opensmur.store.cases.CaseStore;
 import org.opensmur.tablet.mission.MissionEvent;
@@ -35,14 +43,49 @@ public final class OpenMission {
 
     private final Screens screens;
     private final Labels labels;
+    private final MissionCore mission;
+    private final Background background;
+    private final java.util.function.Consumer<RuntimeException> failed;
     private final StringProperty restoredScreen = new SimpleStringProperty();
     private String openCase;
 
-    public OpenMission(EventBus events, Executor ui, Screens screens, Labels labels) {
-        this.screens = screens;
+    /**
+     * The mission's screens over {@code mission}, fed on {@code ui}; {@code own}: where the vehicle is;
+     * {@code declined}: what the shell says when the crew declines a request; {@code failed}: where a failure
+     * of the store's work is said.
+     */
+    public OpenMission(TabletCore core, MissionCore mission, Background background, Executor ui, TabletSettings settings, Labels labels,
+                       Clock clock, ShiftViewModel shift, ObjectProperty<MapPoint> own, Runnable declined,
+                       java.util.function.Consumer<RuntimeException> failed) {
         this.labels = labels;
-        events.subscribe(MissionEvent.class, ui, this::on);
+        this.failed = failed;
+        this.mission = mission;
+        this.background = background;
+        var patients = new PatientsViewModel(core, background, labels, settings.unit().orgId());
+        this.screens = new Screens(new EngagementViewModel(mission, background, labels, declined), new MissionViewModel(labels),
+                new StatusViewModel(mission, background, core.line(), labels, clock), patients,
+                new MapViewModel(own, new SimpleObjectProperty<>(), labels, Navigators.clipboard(labels)),
+                new BilanViewModel(core, background, settings, labels, clock), new DocumentViewModel(core, background, labels),
+                new RpisViewModel(core, background, settings, labels), new AlertViewModel());
+        screens.bilan().shiftFrom(shift::current);
+        screens.rpis().shiftFrom(shift::current);
+        patients.selectedProperty().addListener((o, was, is) -> { // one patient chosen for the bilan, the documents and the RPIS
+            screens.bilan().choose(is);
+            screens.documents().choose(is);
+            screens.rpis().choose(is);
+            prefillRpis();
+        });
+        core.events().subscribe(MissionEvent.class, ui, this::on);
+        core.onLedgerChange(entry -> ui.execute(() -> {
+            screens.bilan().onDelivery(entry);
+            screens.documents().onDelivery(entry);
+            screens.rpis().onDelivery(entry);
+        }));
         screens.status().lastTapProperty().addListener((o, was, is) -> updateOver());
+    }
+
+    public Screens screens() {
+        return screens;
     }
 
     private void on(MissionEvent event) {
@@ -107,6 +150,23 @@ public final class OpenMission {
     private void updateOver() {
         screens.mission().setOver(openCase != null
                 && ((screens.status().engaged() && !screens.status().missionActive()) || screens.mission().closedBySamu()));
+    }
+
+    /** The crew's "erase this mission from the tablet" (kept, and said, while one of its messages is on its way). */
+    public void erase() {
+        background.run(mission::erase, outcome -> outcome.ifPresent(screens.mission()::erased), failed);
+    }
+
+    /** The crew has read the highlighted changes of the open case. */
+    public void markSeen() {
+        background.run(mission::openCaseView, view -> view.ifPresent(screens.mission()::markSeen), failed);
+    }
+
+    /** Prefills the RPIS screen from the case, the status times and the bilan's diagnosis. */
+    public void prefillRpis() {
+        var times = screens.status().times();
+        String diagnosis = BilanViewModel.cim10(screens.bilan().input("bilan.diagnosis").valueProperty().get());
+        background.run(mission::openCaseView, view -> view.ifPresent(v -> screens.rpis().prefill(v, times, diagnosis)), failed);
     }
 
     /** The screen the crew had before a restart (set once, when the mission is restored). */

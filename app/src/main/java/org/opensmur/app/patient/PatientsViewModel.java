@@ -77,7 +77,7 @@ public final class PatientsViewModel {
 
     /** The mission opened on {@code caseId}: its patients, and those found on scene as the store keeps them (read off the UI thread). */
     public void open(String caseId, CaseStore.CaseView view) {
-        background.run(() -> core.store().drafts().load(storeKey(caseId)).orElse(Map.of()), onScene -> show(view, onScene),
+        background.run(() -> core.drafts().load(storeKey(caseId)).orElse(Map.of()), onScene -> show(view, onScene),
                 e -> message.set(e instanceof StoreException store ? labels.storageProblem(store) : labels.get("storage.OTHER")));
     }
 
@@ -118,7 +118,7 @@ public final class PatientsViewModel {
         Patient patient = new Patient(id, -1, null, null, null, null, null, null, note == null || note.isBlank() ? null : note.strip());
         String key = storeKey(caseId);
         background.run(() -> {
-            core.store().drafts().save(key, stored);
+            core.drafts().save(key, stored);
             return patient;
         }, saved -> {
             patients.add(saved);

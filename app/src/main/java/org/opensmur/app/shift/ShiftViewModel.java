@@ -60,7 +60,7 @@ public final class ShiftViewModel {
 
     /** Reads the set-up the store holds, off the UI thread, and shows it. */
     public void load() {
-        background.run(() -> core.store().drafts().load(STORE_KEY).orElse(Map.of()), this::restore,
+        background.run(() -> core.drafts().load(STORE_KEY).orElse(Map.of()), this::restore,
                 e -> message.set(e instanceof org.opensmur.store.db.StoreException store ? labels.storageProblem(store) : labels.get("storage.OTHER")));
     }
 
@@ -94,7 +94,7 @@ public final class ShiftViewModel {
                 level == null ? null : Arrays.stream(MedicalLevel.values()).filter(m -> m.code().equals(level)).findFirst().orElse(null),
                 crew, value("contactPhone"), value("finessLegal"), value("finessGeo"), value("structure"));
         background.run(() -> {
-            core.store().drafts().save(STORE_KEY, shift.toMap());
+            core.drafts().save(STORE_KEY, shift.toMap());
             return shift;
         }, done -> {
             saved = done;

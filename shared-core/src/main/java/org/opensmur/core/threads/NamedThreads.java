@@ -24,6 +24,16 @@ public final class NamedThreads {
         return Executors.newSingleThreadScheduledExecutor(factory(role));
     }
 
+    /** Takes no more work and waits up to {@code wait} for what was given (what the crew saved is finished first). */
+    public static void finish(ExecutorService executor, java.time.Duration wait) {
+        executor.shutdown();
+        try {
+            executor.awaitTermination(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static ThreadFactory factory(String role) {
         return task -> {
             Thread thread = new Thread(task, role);

@@ -13,7 +13,6 @@ import org.opensmur.core.hub.client.HubEvent;
 import org.opensmur.core.hub.message.DistributionKind;
 import org.opensmur.core.hub.message.HubMessage;
 import org.opensmur.core.hub.message.MessageType;
-import org.opensmur.core.mission.CreateCaseHealth;
 import org.opensmur.core.mission.CreateCaseHealthUpdate;
 import org.opensmur.core.mission.ResourcesEngagement;
 import org.opensmur.core.mission.ResourcesInfo;
@@ -90,32 +89,42 @@ public final class MissionCore {
         }
     }
 
-    /** What each received type does to the mission: the one place that says it. */
+    /**
+     * What each received type does to the mission: the one place that says it. No default branch: a new
+     * type does not compile until it says what it does here (what it keys on, how it is ordered and how long
+     * it lives are {@link MessageType}'s).
+     */
     private synchronized void onMessage(HubMessage message) {
         String caseId = CaseStore.caseIdOf(message);
-        switch (message.payload()) {
-            case ResourcesEngagement request when message.distributionKind() == DistributionKind.CANCEL -> {
-                if (timeline != null && caseId.equals(timeline.caseId())) {
-                    timeline = timeline.cancelled();
-                    publish(new MissionEvent.CancelledBySamu(caseId));
-                    publish(new MissionEvent.TimelineChanged(timeline));
+        switch (message.type()) {
+            case RS_ER -> {
+                ResourcesEngagement request = (ResourcesEngagement) message.payload();
+                if (message.distributionKind() == DistributionKind.CANCEL) {
+                    if (timeline != null && caseId.equals(timeline.caseId())) {
+                        timeline = timeline.cancelled();
+                        publish(new MissionEvent.CancelledBySamu(caseId));
+                        publish(new MissionEvent.TimelineChanged(timeline));
+                    }
+                    return;
                 }
-            }
-            case ResourcesEngagement request -> {
                 pending = message;
                 core.store().drafts().save(PENDING, Map.of("requestId", message.distributionID())); // rings again after a restart
                 publish(new MissionEvent.RequestRinging(message.distributionID(), message.senderID(), request,
                         core.store().cases().view(caseId), core.trusts(message.senderID()), false));
             }
-            case CreateCaseHealth created -> caseMessage(caseId, message);
-            case CreateCaseHealthUpdate update -> caseMessage(caseId, message);
-            case ResourcesInfo info -> {
+            case RS_EDA, RS_EDA_MAJ -> caseMessage(caseId, message);
+            case RS_RI -> {
                 if (caseId.equals(openCase())) {
-                    publish(new MissionEvent.OtherResources(caseId,
-                            info.resource().stream().filter(r -> !crew.resourceId().equals(r.resourceId())).toList()));
+                    publish(new MissionEvent.OtherResources(caseId, ((ResourcesInfo) message.payload()).resource().stream()
+                            .filter(r -> !crew.resourceId().equals(r.resourceId())).toList()));
                 }
             }
-            default -> { } // acknowledgements, positions asked (the core answers), errors: nothing for the mission
+            // Answered by the core before the mission hears of it (TabletCore: GEO-RES to a trusted asker only).
+            case GEO_REQ -> { }
+            // The ledger's: the core has applied them to the message they acknowledge or refuse.
+            case RC_REF, RS_ERROR -> { }
+            // Only sent by a tablet: another party's copy is kept, and changes nothing of the mission.
+            case RS_SR, GEO_POS, GEO_RES, RS_URL, RS_BPV, RS_RPIS -> { }
         }
     }
 
