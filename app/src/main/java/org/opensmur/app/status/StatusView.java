@@ -68,7 +68,21 @@ public final class StatusView extends VBox {
         correct.setId("status-correct");
         correct.getStyleClass().add("touch-button");
         correct.visibleProperty().bind(model.correctableProperty());
-        correct.setOnAction(e -> confirmRow.ask(model.correctionPreview(), model::correct));
+        correct.setOnAction(e -> {
+            StatusViewModel.Correction asked = model.correction();
+            if (asked != null) {
+                askedCorrection = asked;
+                confirmRow.ask(asked.question(), () -> model.correct(asked));
+            }
+        });
+        // A status tapped (here or from the header) while a correction is asked withdraws the question: what
+        // it said would be sent is no longer what a confirmation would do.
+        model.tapsProperty().addListener((o, was, is) -> withdrawCorrection());
+        model.correctableProperty().addListener((o, was, is) -> {
+            if (!is) {
+                withdrawCorrection();
+            }
+        });
         confirmRow.questionLabel().getStyleClass().add("title");
         // Below the grid: a question appearing never moves a button under a finger.
         getChildren().addAll(buttons, confirmRow, last, correct);
@@ -76,6 +90,15 @@ public final class StatusView extends VBox {
 
     private final ConfirmRow confirmRow;
     private Runnable cancel;
+    /** The correction the question on screen is about, if it is one. */
+    private StatusViewModel.Correction askedCorrection;
+
+    private void withdrawCorrection() {
+        if (askedCorrection != null && confirmRow.askingProperty().get() && confirmRow.asks(askedCorrection.question())) {
+            confirmRow.close();
+        }
+        askedCorrection = null;
+    }
 
     /** Asks the crew to confirm the cancellation (from the grid, or from the header's next-status action). */
     public void askCancel() {

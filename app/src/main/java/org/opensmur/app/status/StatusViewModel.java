@@ -30,7 +30,10 @@ import org.opensmur.store.tablet.TabletCore;
 /**
  * The vector status flow: one tap records the status at that instant and queues its RS-SR durably; the
  * tap's delivery state follows the ledger. A mistaken tap is corrected within {@link #CORRECTION_WINDOW}
- * by a new RS-SR restoring the status before it: history is never deleted.
+ * by a new RS-SR restoring the status before it, with that status's own time (the RS-SR's
+ * {@code state.datetime} is the time of the change, and that change happened then): history is never
+ * deleted. A correction is bound to the tap it was asked for: once another status is tapped it sends
+ * nothing.
  */
 public final class StatusViewModel {
 
@@ -39,6 +42,19 @@ public final class StatusViewModel {
     /** One tap as recorded. */
     public record Tap(ResourceStatus status, OffsetDateTime at, String distributionId) {
     }
+
+    /**
+     * A correction as the crew is asked it: the tap it undoes, the tap whose status it sends again ({@code null}:
+     * nothing is sent), the words of the question, and the taps made so far (a tap after it withdraws it).
+     */
+    public record Correction(Tap undoes, Tap restores, String question, long tapsBefore) {
+    }
+
+    private static final java.time.format.DateTimeFormatter SECONDS = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss");
+    /** Taps asked for (saved or not yet): a correction asked before the last one is stale. */
+    private final javafx.beans.property.LongProperty taps = new javafx.beans.property.SimpleLongProperty();
+    /** The statuses a correction took back, and when it was confirmed. */
+    private final Map<ResourceStatus, OffsetDateTime> corrected = new EnumMap<>(ResourceStatus.class);
 
     private final TabletCore core;
     private final Background background;
@@ -73,6 +89,7 @@ public final class StatusViewModel {
         this.lrmId = lrmId;
         history.clear();
         times.clear();
+        corrected.clear();
         tapStates.clear();
         notes.values().forEach(n -> n.set(""));
         expected.set(ResourceStatus.DEPART);
@@ -88,6 +105,7 @@ public final class StatusViewModel {
         lrmId = null;
         history.clear();
         times.clear();
+        corrected.clear();
         tapStates.clear();
         notes.values().forEach(n -> n.set(""));
         expected.set(null);
@@ -108,8 +126,20 @@ public final class StatusViewModel {
     public void restore(String caseId, String lrmId, List<Tap> taps, Map<String, DeliveryState> states) {
         engage(caseId, lrmId);
         List<ResourceStatus> flow = StatusFlow.sequence(core.line());
+        int reached = -1;
         for (Tap tap : taps) {
             history.add(tap);
+            int at = flow.indexOf(tap.status());
+            if (at >= 0 && at < reached) {
+                // A status of earlier in the flow sent again: a correction, the later ones were taken back.
+                for (ResourceStatus later : flow.subList(at + 1, reached + 1)) {
+                    if (times.remove(later) != null) {
+                        corrected.put(later, tap.at());
+                        renote(later);
+                    }
+                }
+            }
+            reached = at >= 0 ? at : reached;
             times.put(tap.status(), tap.at());
             if (states.get(tap.distributionId()) != null) {
                 tapStates.put(tap.distributionId(), states.get(tap.distributionId()));
@@ -130,7 +160,7 @@ public final class StatusViewModel {
             if (lastState != null) {
                 lastTapState.set(lastState);
                 lastTapText.set(labels.format("status.last", labels.status(last.status()),
-                        last.at().toLocalTime().withNano(0).toString(), labels.delivery(lastState)));
+                        last.at().format(SECONDS), labels.delivery(lastState)));
             }
         }
     }
@@ -154,11 +184,15 @@ public final class StatusViewModel {
         if (!engaged()) {
             return;
         }
-        OffsetDateTime at = OffsetDateTime.now(clock);
+        taps.set(taps.get() + 1);
+        send(status, OffsetDateTime.now(clock));
+    }
+
+    private void send(ResourceStatus status, OffsetDateTime at) {
         boolean available = StatusFlow.endsMission(status);
         var built = core.outgoing().statusChange(caseId.get(), settings.resourceId(), status, at, available, lrmId);
         lastTapState.set(null);
-        lastTapText.set(labels.format("status.saving", labels.status(status), at.toLocalTime().withNano(0).toString()));
+        lastTapText.set(labels.format("status.saving", labels.status(status), at.format(SECONDS)));
         // Saving (SQLite with fsync, AES) happens off the UI thread; taps are saved in the order they were made.
         background.run(() -> core.send(built), entry -> saved(status, at, entry), e -> {
             // Not saved, so not recorded: the crew sees why at once and can tap again.
@@ -171,6 +205,7 @@ public final class StatusViewModel {
         Tap tap = new Tap(status, at, entry.distributionId());
         history.add(tap);
         times.put(status, at);
+        corrected.remove(status);
         renote(status);
         lastTap.set(tap);
         correctable.set(true);
@@ -182,38 +217,52 @@ public final class StatusViewModel {
         onDelivery(entry);
     }
 
-    /** Undoes the last tap by sending the status before it again (or nothing if the window has passed). */
     /**
-     * What a correction would send, in words for the crew to confirm: the status before the last one again,
-     * dated now (the LRM sees a new status; the history is kept), or nothing sent when there was none before.
+     * The correction of the last tap, in words for the crew to confirm: the status before the last one sent
+     * again with its own time (the LRM sees a new message; the history is kept), or nothing sent when there
+     * was none before; {@code null} when there is nothing to correct.
      */
-    public String correctionPreview() {
+    public Correction correction() {
         Tap last = lastTap.get();
-        if (last == null) {
-            return "";
+        if (last == null || !correctable.get()) {
+            return null;
         }
         Tap before = history.size() >= 2 ? history.get(history.size() - 2) : null;
-        return before == null
+        String question = before == null
                 ? labels.format("status.correct.nothing", labels.status(last.status()))
                 : labels.format("status.correct.preview", labels.status(last.status()), labels.status(before.status()),
-                        java.time.LocalTime.now(clock).withNano(0).toString());
+                        before.at().format(SECONDS));
+        return new Correction(last, before, question, taps.get());
     }
 
-    public void correct() {
+    /**
+     * Does what {@code asked} said, and only that: nothing when another status was tapped since it was asked,
+     * when the tap it undoes is no longer the last, or when the window has passed.
+     */
+    public void correct(Correction asked) {
         Tap last = lastTap.get();
-        if (last == null || !correctable.get() || Duration.between(last.at().toInstant(), clock.instant()).compareTo(CORRECTION_WINDOW) > 0) {
+        if (asked == null || last == null || !last.equals(asked.undoes()) || taps.get() != asked.tapsBefore()) {
+            return;
+        }
+        if (!correctable.get() || Duration.between(last.at().toInstant(), clock.instant()).compareTo(CORRECTION_WINDOW) > 0) {
             correctable.set(false);
             return;
         }
         times.remove(last.status());
+        corrected.put(last.status(), OffsetDateTime.now(clock));
         renote(last.status());
-        Tap before = history.size() >= 2 ? history.get(history.size() - 2) : null;
-        if (before != null) {
-            tap(before.status());
+        if (asked.restores() != null) {
+            taps.set(taps.get() + 1);
+            send(asked.restores().status(), asked.restores().at());
         } else {
             expected.set(last.status());
         }
         correctable.set(false);
+    }
+
+    /** Counts the taps asked for: a correction asked before a tap is withdrawn by it. */
+    public javafx.beans.property.ReadOnlyLongProperty tapsProperty() {
+        return taps;
     }
 
     /** Ends the correction window when it is over (called by the screen's clock). */
@@ -237,7 +286,7 @@ public final class StatusViewModel {
         if (last != null && last.distributionId().equals(entry.distributionId())) {
             lastTapState.set(entry.state());
             lastTapText.set(labels.format("status.last", labels.status(last.status()),
-                    last.at().toLocalTime().withNano(0).toString(), labels.delivery(entry.state())));
+                    last.at().format(SECONDS), labels.delivery(entry.state())));
         }
     }
 
@@ -255,11 +304,12 @@ public final class StatusViewModel {
             }
         }
         if (tap == null) {
-            note.set("");
+            OffsetDateTime taken = corrected.get(status);
+            note.set(taken == null ? "" : labels.format("status.note.corrected", taken.format(SECONDS)));
             return;
         }
         DeliveryState state = tapStates.get(tap.distributionId());
-        String time = tap.at().toLocalTime().withNano(0).toString();
+        String time = tap.at().format(SECONDS);
         note.set(state == null ? time : labels.format("status.note", time, labels.delivery(state)));
     }
 

@@ -257,7 +257,7 @@ class TabletFlowsTest {
 
         robot.clickOn("#status-correct");
         assertTrue(text(robot, "#status-question").startsWith(
-                "Corriger « Arrivée sur les lieux » : « Départ » sera envoyé de nouveau, daté de "),
+                "Corriger « Arrivée sur les lieux » : « Départ » sera envoyé de nouveau avec son heure ("),
                 text(robot, "#status-question"));
         robot.clickOn("#status-keep");
         robot.clickOn("#status-ANNULE");
@@ -270,6 +270,46 @@ class TabletFlowsTest {
         robot.clickOn("#status-confirm");
         await().atMost(Duration.ofSeconds(5)).until(() -> text(robot, "#status-last").startsWith("Dernier statut : Intervention annulée"));
         assertEquals(saved + 1, session.core().store().outbox().list(caseId, 100).size());
+    }
+
+    @Test
+    @DisabledIf(value = "sameOnModel3", disabledReason = SAME_ON_MODEL_3)
+    void aCorrectionAskedOnOneStatusIsWithdrawnWhenAnotherIsTappedAndSendsOnlyWhatItSaid(FxRobot robot) throws Exception {
+        String caseId = engage(robot);
+        atLrm(MessageType.RS_RI, caseId);
+        robot.clickOn("#tab-status");
+        tap(robot, "DEPART");
+        java.time.OffsetDateTime departed = session.status().times().get(ResourceStatus.DEPART);
+        robot.clickOn("#status-correct");
+        assertTrue(text(robot, "#status-question").contains("rien n'est envoyé"), text(robot, "#status-question"));
+        robot.clickOn("#next-status"); // the header's "▶ Arrivée sur les lieux", the question still open
+        await().atMost(Duration.ofSeconds(5)).until(() -> text(robot, "#status-last").startsWith("Dernier statut : Arrivée sur les lieux"));
+        assertFalse(shown(robot.lookup("#status-confirm").query()), "the question about Départ is withdrawn");
+        // Every message of the case has left the tablet: one the confirmation had queued would be among them.
+        await().atMost(Duration.ofSeconds(20)).until(() -> session.core().store().outbox().list(caseId, 100).stream()
+                .noneMatch(e -> e.state() == org.opensmur.store.outbox.DeliveryState.QUEUED) && statusesAtLrm(caseId).size() >= 2);
+        assertEquals(java.util.List.of(ResourceStatus.DEPART, ResourceStatus.ARRIVEE), statusesAtLrm(caseId));
+        assertFalse(text(robot, "#status-note-ARRIVEE").isEmpty(), "Arrivée stays on the grid");
+        assertTrue(text(robot, "#header-current").startsWith("Arrivée sur les lieux"), text(robot, "#header-current"));
+
+        // Corrected for real: Départ again, with the time the crew left; the header counts from then.
+        robot.clickOn("#status-correct");
+        robot.clickOn("#status-confirm");
+        await().atMost(Duration.ofSeconds(20)).until(() -> statusesAtLrm(caseId).size() == 3);
+        HubMessage resent = hub.atLrm.stream().filter(m -> m.type() == MessageType.RS_SR && caseId.equals(caseOf(m)))
+                .reduce((a, b) -> b).orElseThrow();
+        ResourcesStatus sent = (ResourcesStatus) resent.payload();
+        assertEquals(ResourceStatus.DEPART, sent.state().status());
+        assertEquals(departed.toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), sent.state().datetime().toInstant(),
+                "the time of the departure (to the second, as the wire has it), not of the correction");
+        assertTrue(text(robot, "#status-note-ARRIVEE").startsWith("corrigé à"), text(robot, "#status-note-ARRIVEE"));
+        assertTrue(text(robot, "#header-current").startsWith("Départ"), text(robot, "#header-current"));
+        assertEquals(departed, session.status().times().get(ResourceStatus.DEPART), "Parti depuis counts from the departure");
+    }
+
+    private java.util.List<ResourceStatus> statusesAtLrm(String caseId) {
+        return hub.atLrm.stream().filter(m -> m.type() == MessageType.RS_SR && caseId.equals(caseOf(m)))
+                .map(m -> ((ResourcesStatus) m.payload()).state().status()).toList();
     }
 
     @Test

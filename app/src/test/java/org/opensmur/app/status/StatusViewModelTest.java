@@ -73,9 +73,16 @@ class StatusViewModelTest {
         model.tap(ResourceStatus.PEC); // skipped ARRIVEE by mistake
         clock.advance(Duration.ofSeconds(20));
         assertTrue(model.correctableProperty().get());
-        model.correct();
+        model.correct(model.correction());
         assertEquals(List.of(ResourceStatus.DEPART, ResourceStatus.PEC, ResourceStatus.DEPART), queuedStatuses(),
                 "history kept, the status before sent again");
+        ResourcesStatus resent = (ResourcesStatus) new HubCodec().decode(core.store().outbox().body(
+                model.history().get(2).distributionId())).envelope().payload();
+        assertEquals(Instant.parse("2026-11-23T10:00:00Z"), resent.state().datetime().toInstant(),
+                "DEPART again with the time the crew left, not the time of the correction");
+        assertEquals(Instant.parse("2026-11-23T10:00:00Z"), model.times().get(ResourceStatus.DEPART).toInstant());
+        assertEquals("corrigé à 11:05:20", model.noteProperty(ResourceStatus.PEC).get(), // 10:05:20Z in Paris
+                "the status taken back says so on its button");
         assertEquals(ResourceStatus.ARRIVEE, model.expectedProperty().get());
         assertFalse(model.correctableProperty().get());
     }
@@ -87,8 +94,35 @@ class StatusViewModelTest {
         clock.advance(StatusViewModel.CORRECTION_WINDOW.plusSeconds(1));
         model.tick(clock.instant());
         assertFalse(model.correctableProperty().get());
-        model.correct();
+        assertEquals(null, model.correction());
         assertEquals(List.of(ResourceStatus.DEPART, ResourceStatus.ARRIVEE), queuedStatuses());
+    }
+
+    @Test
+    void aCorrectionAskedBeforeAnotherTapSendsNothingWhenConfirmedAfterIt() {
+        model.tap(ResourceStatus.DEPART);
+        StatusViewModel.Correction asked = model.correction();
+        assertTrue(asked.question().contains("rien n'est envoyé"), asked.question());
+        model.tap(ResourceStatus.ARRIVEE); // from the header, the question still on screen
+        model.correct(asked);
+        assertEquals(List.of(ResourceStatus.DEPART, ResourceStatus.ARRIVEE), queuedStatuses(), "nothing the crew did not see");
+        assertEquals(ResourceStatus.ARRIVEE, model.lastTapProperty().get().status());
+        assertEquals(ResourceStatus.PEC, model.expectedProperty().get());
+        assertTrue(model.correctableProperty().get(), "ARRIVEE itself can still be corrected");
+    }
+
+    @Test
+    void aCorrectionReadBackAfterARestartKeepsTheStatusItTookBackOffTheGrid() {
+        model.tap(ResourceStatus.DEPART);
+        clock.advance(Duration.ofMinutes(3));
+        model.tap(ResourceStatus.ARRIVEE);
+        model.correct(model.correction());
+        List<StatusViewModel.Tap> taps = model.history();
+        model.restore(Tablets.CASE, Tablets.LRM, taps, java.util.Map.of());
+        assertEquals(java.util.Set.of(ResourceStatus.DEPART), model.times().keySet());
+        assertEquals(ResourceStatus.ARRIVEE, model.expectedProperty().get());
+        assertTrue(model.noteProperty(ResourceStatus.ARRIVEE).get().startsWith("corrigé à"),
+                model.noteProperty(ResourceStatus.ARRIVEE).get());
     }
 
     @Test
