@@ -131,7 +131,7 @@ public final class BilanViewModel {
         this.labels = labels;
         this.clock = clock;
         // The one required field first: above the fold, where a physician sees it before sending.
-        add(new Input("bilan.diagnosis", "CIM-10", v -> cim10(v).matches("[A-Z][0-9]{2}(\\.?[0-9A-Z]{1,4})?") ? "" : labels.get("bilan.error.cim10")));
+        add(new Input("bilan.diagnosis", labels.get("bilan.diagnosis.unit"), v -> cim10(v).matches("[A-Z][0-9]{2}(\\.?[0-9A-Z]{1,4})?") ? "" : labels.get("bilan.error.cim10")));
         // Who the bilan is about, as the case names them (the crew completes or corrects; nothing is assumed).
         add(new Input("bilan.lastName", "", v -> ""));
         add(new Input("bilan.firstName", "", v -> ""));
@@ -246,9 +246,12 @@ public final class BilanViewModel {
 
     private String bloodPressure(String v) {
         String[] parts = v.split("/");
-        if (parts.length == 1 && parts[0].strip().matches("\\d{2,3}")) {
-            // the systolic alone (taken by palpation)
-            return range(50, 260).apply(parts[0].strip()).isEmpty() ? "" : labels.format("bilan.error.pressureRange", 50, 260, 20, 160);
+        java.util.regex.Matcher span = java.util.regex.Pattern.compile("(\\d{2,3})(?:\\s*-\\s*(\\d{2,3}))?").matcher(v.strip());
+        if (parts.length == 1 && span.matches()
+                && (span.group(2) == null || Integer.parseInt(span.group(1)) <= Integer.parseInt(span.group(2)))) {
+            // the systolic alone (taken by palpation), or a span of it ("80-110"), each end checked; a span
+            // running downwards ("135-85") is a pressure written with a dash: its format is what is wrong
+            return range(50, 260).apply(v.strip()).isEmpty() ? "" : labels.format("bilan.error.pressureRange", 50, 260, 20, 160);
         }
         if (parts.length != 2) {
             return labels.get("bilan.error.pressure");

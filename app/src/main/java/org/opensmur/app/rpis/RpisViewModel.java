@@ -168,7 +168,7 @@ public final class RpisViewModel {
     }
 
     private static String time(OffsetDateTime t) {
-        return t == null ? "—" : t.toLocalTime().withNano(0).toString();
+        return t == null ? "—" : Labels.time(t);
     }
 
     private void refreshMissing() {

@@ -50,7 +50,6 @@ public final class StatusViewModel {
     public record Correction(Tap undoes, Tap restores, String question, long tapsBefore) {
     }
 
-    private static final java.time.format.DateTimeFormatter SECONDS = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss");
     /** Taps asked for (saved or not yet): a correction asked before the last one is stale. */
     private final javafx.beans.property.LongProperty taps = new javafx.beans.property.SimpleLongProperty();
     /** The statuses a correction took back, and when it was confirmed. */
@@ -160,7 +159,7 @@ public final class StatusViewModel {
             if (lastState != null) {
                 lastTapState.set(lastState);
                 lastTapText.set(labels.format("status.last", labels.status(last.status()),
-                        last.at().format(SECONDS), labels.delivery(lastState)));
+                        Labels.time(last.at()), labels.delivery(lastState)));
             }
         }
     }
@@ -192,7 +191,7 @@ public final class StatusViewModel {
         boolean available = StatusFlow.endsMission(status);
         var built = core.outgoing().statusChange(caseId.get(), settings.resourceId(), status, at, available, lrmId);
         lastTapState.set(null);
-        lastTapText.set(labels.format("status.saving", labels.status(status), at.format(SECONDS)));
+        lastTapText.set(labels.format("status.saving", labels.status(status), Labels.time(at)));
         // Saving (SQLite with fsync, AES) happens off the UI thread; taps are saved in the order they were made.
         background.run(() -> core.send(built), entry -> saved(status, at, entry), e -> {
             // Not saved, so not recorded: the crew sees why at once and can tap again.
@@ -231,7 +230,7 @@ public final class StatusViewModel {
         String question = before == null
                 ? labels.format("status.correct.nothing", labels.status(last.status()))
                 : labels.format("status.correct.preview", labels.status(last.status()), labels.status(before.status()),
-                        before.at().format(SECONDS));
+                        Labels.time(before.at()));
         return new Correction(last, before, question, taps.get());
     }
 
@@ -286,7 +285,7 @@ public final class StatusViewModel {
         if (last != null && last.distributionId().equals(entry.distributionId())) {
             lastTapState.set(entry.state());
             lastTapText.set(labels.format("status.last", labels.status(last.status()),
-                    last.at().format(SECONDS), labels.delivery(entry.state())));
+                    Labels.time(last.at()), labels.delivery(entry.state())));
         }
     }
 
@@ -305,11 +304,11 @@ public final class StatusViewModel {
         }
         if (tap == null) {
             OffsetDateTime taken = corrected.get(status);
-            note.set(taken == null ? "" : labels.format("status.note.corrected", taken.format(SECONDS)));
+            note.set(taken == null ? "" : labels.format("status.note.corrected", Labels.time(taken)));
             return;
         }
         DeliveryState state = tapStates.get(tap.distributionId());
-        String time = tap.at().format(SECONDS);
+        String time = Labels.time(tap.at());
         note.set(state == null ? time : labels.format("status.note", time, labels.delivery(state)));
     }
 

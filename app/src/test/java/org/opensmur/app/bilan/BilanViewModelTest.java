@@ -237,6 +237,25 @@ class BilanViewModelTest {
             assertEquals("", pressure.errorProperty().get(), "the systolic alone, taken by palpation");
             pressure.valueProperty().set("300");
             assertTrue(pressure.errorProperty().get().startsWith("Attendu : systolique 50–260"), pressure.errorProperty().get());
+            pressure.valueProperty().set("80-110");
+            assertEquals("", pressure.errorProperty().get(), "a span of the systolic, as the README says");
+            pressure.valueProperty().set("80-300");
+            assertTrue(pressure.errorProperty().get().startsWith("Attendu : systolique 50–260"), "each end checked: "
+                    + pressure.errorProperty().get());
+        } finally {
+            core.close();
+        }
+    }
+
+    @Test
+    void theEnglishScreenNamesTheDiagnosisCodeInEnglish() {
+        TabletSettings settings = Tablets.settings(dir);
+        TabletCore core = Tablets.core(settings, clock);
+        try {
+            BilanViewModel model = new BilanViewModel(core, org.opensmur.app.shell.Background.direct(), settings,
+                    new Labels(java.util.Locale.ENGLISH), clock);
+            assertTrue(model.inputs().stream().noneMatch(i -> i.unit().contains("CIM")),
+                    model.inputs().stream().map(BilanViewModel.Input::unit).toList().toString());
         } finally {
             core.close();
         }

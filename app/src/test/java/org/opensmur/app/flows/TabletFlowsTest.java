@@ -551,6 +551,7 @@ class TabletFlowsTest {
         Label notes = robot.lookup("#field-notes").queryAs(Label.class);
         Label address = robot.lookup("#field-address").queryAs(Label.class);
         assertFalse(notes.getPseudoClassStates().contains(changed));
+        assertFalse(shown(robot.lookup("#mission-seen").query()), "nothing changed: nothing to mark as seen");
         hub.send("orientation.json", caseId, null);
         await().atMost(Duration.ofSeconds(20)).until(() -> notes.getPseudoClassStates().contains(changed));
         assertTrue(notes.getText().contains("CHU de Nantes"), notes.getText());
@@ -558,6 +559,7 @@ class TabletFlowsTest {
         assertFalse(address.getPseudoClassStates().contains(changed), "an unchanged field is not highlighted");
         robot.clickOn("#mission-seen");
         await().atMost(Duration.ofSeconds(5)).until(() -> !notes.getPseudoClassStates().contains(changed));
+        assertFalse(shown(robot.lookup("#mission-seen").query()), "seen: the button goes");
     }
 
     @Test

@@ -64,6 +64,8 @@ class StatusViewModelTest {
         assertEquals(DeliveryState.QUEUED, model.lastTapStateProperty().get());
         assertTrue(model.lastTapTextProperty().get().endsWith("en attente"), model.lastTapTextProperty().get());
         assertEquals(ResourceStatus.ARRIVEE, model.expectedProperty().get());
+        assertTrue(model.noteProperty(ResourceStatus.DEPART).get().startsWith("11:00:00 · "), // 10:00:00Z in Paris
+                "to the second, even when the seconds are 0: " + model.noteProperty(ResourceStatus.DEPART).get());
     }
 
     @Test
