@@ -160,9 +160,25 @@ public final class MainView extends StackPane {
                     theme.applyTo(getScene());
                 }
             });
+            // The chosen one is marked in words too, not by a shade alone (a shade reads as nothing at night).
+            String name = labels.get("theme." + theme.name().toLowerCase());
+            choice.textProperty().bind(javafx.beans.binding.Bindings.when(choice.selectedProperty())
+                    .then("✓ " + name).otherwise(name));
+            choice.setAccessibleText(name);
             themeChoices.put(theme, choice);
             bar.getChildren().add(choice);
         }
+        // Whoever applies a theme to the scene (the settings at start, the demo, a tap), the bar marks it.
+        javafx.collections.ListChangeListener<String> sheets = change -> markTheme();
+        sceneProperty().addListener((o, was, is) -> {
+            if (was != null) {
+                was.getStylesheets().removeListener(sheets);
+            }
+            if (is != null) {
+                is.getStylesheets().addListener(sheets);
+                markTheme();
+            }
+        });
         frame.setBottom(bar);
         show(Screen.MISSION);
         // After accepting an engagement, the statuses are what the crew needs next.
@@ -196,6 +212,12 @@ public final class MainView extends StackPane {
             statusView = new StatusView(session.status(), labels);
         }
         return statusView;
+    }
+
+    private void markTheme() {
+        if (getScene() != null) {
+            Theme.of(getScene()).ifPresent(theme -> themeChoices.get(theme).setSelected(true));
+        }
     }
 
     /** Shows {@code theme} as the chosen one (the scene's sheets are the caller's: {@link Theme#applyTo}). */
