@@ -65,13 +65,13 @@ public final class MainView extends StackPane {
                 new org.opensmur.app.alert.AlertView(session.alerts(), labels, () -> show(Screen.MISSION)));
         overlay.setPickOnBounds(false); // only the cards take taps; the rest of the screen stays in reach
         overlay.setAlignment(javafx.geometry.Pos.TOP_CENTER);
-        // The status bar stays readable above the cards.
+        // The status bar and the mission header (the clock, the current status, the next-status action) stay in
+        // sight and in reach above the cards: a card covers the top of the screen, never the mission.
         overlay.paddingProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
-                () -> new Insets(statusBar.getHeight(), 0, 0, 0), statusBar.heightProperty()));
-        // The header's next-status action stays in reach under a card: the card covers the screen, not the header.
+                () -> new Insets(top.getHeight(), 0, 0, 0), top.heightProperty()));
         overlay.getStyleClass().add("alert-layer");
         javafx.beans.binding.BooleanBinding alerting = session.engagement().pendingProperty().isNotNull()
-                .or(session.alerts().currentProperty().isNotNull());
+                .or(javafx.beans.binding.Bindings.isNotEmpty(session.alerts().cards()));
         overlay.visibleProperty().bind(alerting);
         // Locked: every press on the cards is swallowed there (a disabled node would let it through to the
         // screen below, which is exactly what must not happen).
@@ -105,9 +105,13 @@ public final class MainView extends StackPane {
                 chime.run();
             }
         });
-        session.alerts().currentProperty().addListener((o, was, is) -> {
-            if (is != null && was != null) {
-                lockTaps.run(); // a new alert over an old one
+        session.alerts().cards().addListener((javafx.collections.ListChangeListener<org.opensmur.app.alert.AlertViewModel.Alert>) change -> {
+            boolean added = false;
+            while (change.next()) {
+                added |= change.wasAdded();
+            }
+            if (added && change.getList().size() > 1) {
+                lockTaps.run(); // a new card beside the others
                 chime.run();
             }
         });
@@ -232,6 +236,9 @@ public final class MainView extends StackPane {
 
     public void show(Screen screen) {
         frame.setCenter(screens.computeIfAbsent(screen, s -> shrinkable(factories.get(s).get())));
+        if (screen == Screen.MISSION) {
+            session.alerts().missionSeen(); // what an update card asked the crew to look at is in front of them
+        }
         tabs.get(screen).setSelected(true);
         session.screenShown(screen.name(), screen == Screen.MISSION);
     }

@@ -167,24 +167,59 @@ class TabletFlowsTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> !view.tapLocked()); // past the tap lock
         robot.clickOn("#alert-open");
         assertTrue(robot.lookup("#tab-mission").queryAs(javafx.scene.control.ToggleButton.class).isSelected(), "the mission is shown");
-        assertFalse(shown(robot.lookup("#alert-title").query()), "acknowledged: gone");
+        assertFalse(alertShown(robot), "acknowledged: gone");
 
         robot.clickOn("#tab-status");
         hub.send("engagement.json", caseId, org.opensmur.core.hub.message.DistributionKind.CANCEL);
-        await().atMost(Duration.ofSeconds(20)).until(() -> shown(robot.lookup("#alert-title").query()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> alertShown(robot));
         assertEquals("La régulation a annulé l'intervention", text(robot, "#alert-title"));
         assertEquals(org.opensmur.app.alert.AlertSound.Tone.CANCELLED, tones.get(tones.size() - 1), "a cancellation has its own tone");
-        assertFalse(shown(robot.lookup("#alert-open").query()), "a cancellation is acknowledged, not browsed");
+        assertFalse(robot.lookup("#alert-open").tryQuery().map(TabletFlowsTest::shown).orElse(false), "a cancellation is acknowledged, not browsed");
         assertTrue(robot.lookup("#status-ANNULE").query().getPseudoClassStates().stream().anyMatch(p -> p.getPseudoClassName().equals("expected")));
         await().atMost(Duration.ofSeconds(5)).until(() -> !view.tapLocked()); // past the tap lock
         // Confirmed from the statuses, below the card: the alert has been answered and goes (seen in a crew trial: it stayed).
         robot.clickOn("#status-ANNULE");
         robot.clickOn("#status-confirm");
-        await().atMost(Duration.ofSeconds(5)).until(() -> !shown(robot.lookup("#alert-title").query()));
+        await().atMost(Duration.ofSeconds(5)).until(() -> !alertShown(robot));
 
         String next = engage(robot);
         atLrm(MessageType.RS_RI, next);
-        assertFalse(shown(robot.lookup("#alert-title").query()), "nothing of the last mission is carried into the next");
+        assertFalse(alertShown(robot), "nothing of the last mission is carried into the next");
+    }
+
+    @Test
+    @DisabledIf(value = "sameOnModel3", disabledReason = SAME_ON_MODEL_3)
+    void cardsStackUnderTheHeaderWithACountAndTheNextStatusStaysInReach(FxRobot robot) throws Exception {
+        String caseId = onScene(robot); // on the Statuts screen
+        hub.send("orientation.json", caseId, null);
+        await().atMost(Duration.ofSeconds(20)).until(() -> robot.lookup("#alert-title").tryQuery().map(TabletFlowsTest::shown).orElse(false));
+        javafx.scene.Node header = robot.lookup(".mission-header").query();
+        javafx.geometry.Bounds headerBounds = header.localToScene(header.getBoundsInLocal());
+        for (javafx.scene.Node card : robot.lookup(".alert-card").queryAll()) {
+            javafx.geometry.Bounds b = card.localToScene(card.getBoundsInLocal());
+            assertTrue(b.getMinY() >= headerBounds.getMaxY() - 0.5, "the card " + b + " is below the header " + headerBounds);
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> !view.tapLocked());
+        robot.clickOn("#next-status"); // "▶ Début de prise en charge", under no card
+        await().atMost(Duration.ofSeconds(5)).until(() -> session.status().lastTapProperty().get().status() == ResourceStatus.PEC);
+
+        hub.send("engagement.json", caseId, org.opensmur.core.hub.message.DistributionKind.CANCEL);
+        await().atMost(Duration.ofSeconds(20)).until(() -> robot.lookup(".alert-card").queryAll().size() == 2);
+        assertEquals("2 alertes : chacune reste jusqu'à « J'ai compris »", text(robot, "#alert-count"));
+        assertEquals("La régulation a annulé l'intervention", text(robot, "#alert-title"), "the cancellation on top");
+        double bottom = robot.lookup(".alert-card").queryAll().stream()
+                .mapToDouble(c -> c.localToScene(c.getBoundsInLocal()).getMaxY()).max().orElseThrow();
+        assertTrue(bottom - headerBounds.getMaxY() < 0.5 * scene.getHeight(), "two cards take less than half the screen: " + bottom);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> !view.tapLocked());
+        robot.clickOn("#tab-mission"); // the crew looks at the mission: the update is seen, the cancellation still asks
+        await().atMost(Duration.ofSeconds(5)).until(() -> robot.lookup(".alert-card").queryAll().size() == 1);
+        assertEquals("La régulation a annulé l'intervention", text(robot, "#alert-title"));
+        assertFalse(robot.lookup("#alert-count").tryQuery().map(TabletFlowsTest::shown).orElse(false), "one card, no count");
+
+        String next = engage(robot);
+        atLrm(MessageType.RS_RI, next);
+        assertTrue(robot.lookup(".alert-card").queryAll().isEmpty(), "nothing of the last mission in the next");
     }
 
     @Test
@@ -209,7 +244,7 @@ class TabletFlowsTest {
 
         // The tablet's SAMU still steers it.
         hub.send("engagement.json", caseId, org.opensmur.core.hub.message.DistributionKind.CANCEL);
-        await().atMost(Duration.ofSeconds(20)).until(() -> shown(robot.lookup("#alert-title").query()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> alertShown(robot));
         assertEquals("La régulation a annulé l'intervention", text(robot, "#alert-title"));
     }
 
@@ -456,6 +491,11 @@ class TabletFlowsTest {
             }
         }
         return true;
+    }
+
+    /** An alert card is up. */
+    static boolean alertShown(FxRobot robot) {
+        return robot.lookup("#alert-title").tryQuery().map(TabletFlowsTest::shown).orElse(false);
     }
 
     /** The request banner is up: the banner's own visibility, a button inside it stays "visible" while hidden. */
