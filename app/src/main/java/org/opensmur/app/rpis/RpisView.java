@@ -50,6 +50,7 @@ public final class RpisView extends BorderPane {
             input.setId("rpis-" + field.key());
             grid.addRow(row++, name, input);
         }
+        org.opensmur.app.shell.Forms.fitNames(grid, 150);
         Label missing = new Label();
         missing.setId("rpis-missing");
         missing.getStyleClass().add("error-text");

@@ -37,6 +37,8 @@ public final class MainView extends StackPane {
     /** How long an alert arriving under a finger refuses taps. */
     public static final javafx.util.Duration TAP_LOCK = javafx.util.Duration.millis(600);
     private final BorderPane frame = new BorderPane();
+    /** Below this height, the compact sizes. */
+    static final double COMPACT = 700;
     private boolean tapLocked;
 
     public enum Screen { MISSION, STATUS, MAP, BILAN, DOCUMENTS, RPIS, LOG, SHIFT }
@@ -53,6 +55,10 @@ public final class MainView extends StackPane {
         this.session = session;
         this.labels = labels;
         getStyleClass().add("tablet");
+        // A low screen (1024x600) gets the compact sizes (base.css, :compact): status buttons and fields a
+        // little lower, still far above the 48 px of a gloved finger.
+        javafx.css.PseudoClass compact = javafx.css.PseudoClass.getPseudoClass("compact");
+        heightProperty().addListener((o, was, is) -> pseudoClassStateChanged(compact, is.doubleValue() > 0 && is.doubleValue() < COMPACT));
         StatusBarView statusBar = new StatusBarView(session.statusBar());
         // The mission header on every screen; ANNULE as the next status is asked on the status screen.
         MissionHeaderView header = new MissionHeaderView(session.header(), labels, () -> {
@@ -131,7 +137,8 @@ public final class MainView extends StackPane {
         factories.put(Screen.LOG, () -> new MessageLogView(session.log(), labels));
         factories.put(Screen.SHIFT, () -> new org.opensmur.app.shift.ShiftView(session.shift(), labels));
         ToggleGroup group = new ToggleGroup();
-        HBox bar = new HBox(8);
+        // The tabs, then the themes: on as many lines as the window's width needs, none cut, none off screen.
+        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(8, 8);
         bar.getStyleClass().add("tab-bar");
         bar.setPadding(new Insets(8));
         for (Screen screen : Screen.values()) {
@@ -148,9 +155,8 @@ public final class MainView extends StackPane {
             tabs.put(screen, tab);
             bar.getChildren().add(tab);
         }
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        bar.getChildren().add(gap);
+        HBox themeChoice = new HBox(6);
+        themeChoice.setId("theme-choice");
         // Themes are chosen, not cycled through: one tap on the one wanted, whatever the current one is.
         ToggleGroup themes = new ToggleGroup();
         for (Theme theme : Theme.values()) {
@@ -170,8 +176,9 @@ public final class MainView extends StackPane {
                     .then("✓ " + name).otherwise(name));
             choice.setAccessibleText(name);
             themeChoices.put(theme, choice);
-            bar.getChildren().add(choice);
+            themeChoice.getChildren().add(choice);
         }
+        bar.getChildren().add(themeChoice);
         // Whoever applies a theme to the scene (the settings at start, the demo, a tap), the bar marks it.
         javafx.collections.ListChangeListener<String> sheets = change -> markTheme();
         sceneProperty().addListener((o, was, is) -> {

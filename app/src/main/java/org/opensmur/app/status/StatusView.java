@@ -38,6 +38,7 @@ public final class StatusView extends VBox {
             note.setId("status-note-" + status.code());
             note.getStyleClass().add("status-note");
             note.textProperty().bind(model.noteProperty(status));
+            note.managedProperty().bind(note.textProperty().isNotEmpty()); // an empty note leaves the name the height
             VBox face = new VBox(4, name, note);
             face.setAlignment(javafx.geometry.Pos.CENTER);
             button.setGraphic(face);

@@ -155,9 +155,174 @@ class EveryScreenTest {
         assertEquals(Theme.NIGHT, Theme.of(scene).orElseThrow());
     }
 
+    /** The tablet sizes the crew's screens must fit: landscape from 1024x600 to 1920x1200, and portrait. */
+    static final int[][] SIZES = {{1024, 600}, {1280, 800}, {1920, 1200}, {800, 1280}};
+    private static final String OUT = System.getProperty("opensmur.screenshots");
+
+    @Test
+    void everyScreenFitsEveryTabletSizeWithNothingOffTheWindowAndNoTextCut(FxRobot robot) throws Exception {
+        String caseId = onScene(robot);
+        hub.send("orientation.json", caseId, null); // an update card on top of the statuses
+        await().atMost(Duration.ofSeconds(20)).until(() -> !session.alerts().cards().isEmpty());
+        robot.interact(() -> session.bilan().input("bilan.heartRate").valueProperty().set("96"));
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        for (int[] size : SIZES) {
+            Scene sized = resize(robot, size[0], size[1]);
+            for (MainView.Screen screen : MainView.Screen.values()) {
+                robot.interact(() -> ((ToggleButton) view.lookup("#tab-" + screen.name().toLowerCase())).fire());
+                if (screen == MainView.Screen.MAP) { // the tiles of this size loaded (a light map by day), as the crew sees it
+                    await().atMost(Duration.ofSeconds(20)).until(() -> meanGrey(sized, "#map") > 150);
+                }
+                problems.addAll(check(sized, screen.name().toLowerCase(), size));
+            }
+        }
+        // A request ringing over a screen, at each size: its answers in reach.
+        String other = hub.newCase();
+        hub.send("case.json", other, null);
+        hub.send("engagement.json", other, null);
+        await().atMost(Duration.ofSeconds(20)).until(() -> session.engagement().pendingProperty().get() != null);
+        for (int[] size : SIZES) {
+            Scene sized = resize(robot, size[0], size[1]);
+            robot.interact(() -> ((ToggleButton) view.lookup("#tab-status")).fire());
+            problems.addAll(check(sized, "engagement", size));
+        }
+        robot.interact(() -> session.engagement().decline());
+        robot.interact(() -> {
+            view.getScene().setRoot(new javafx.scene.layout.Pane());
+            scene.setRoot(view); // back in the window
+        });
+        assertEquals(java.util.List.of(), problems);
+    }
+
+    /**
+     * The main view in a scene of {@code width} x {@code height}, laid out and styled (the day theme) as a
+     * tablet's window of that size would; out of the test's window, whose screen is smaller than some sizes.
+     */
+    private Scene resize(FxRobot robot, int width, int height) {
+        var made = new java.util.concurrent.atomic.AtomicReference<Scene>();
+        robot.interact(() -> {
+            if (view.getScene() != null) {
+                view.getScene().setRoot(new javafx.scene.layout.Pane());
+            }
+            Scene sized = new Scene(view, width, height);
+            Theme.DAY.applyTo(sized);
+            made.set(sized);
+        });
+        return made.get();
+    }
+
+    /**
+     * What is wrong with the screen on {@code sized}: a control (or a text) shown but outside the window, or
+     * outside the scrolling area it is in (a vertical scroll is fine, a sideways one is not), and a text cut
+     * short (an ellipsis, or wrapped lines taller than their label). The screenshot too, when asked for.
+     */
+    private java.util.List<String> check(Scene sized, String name, int[] size) throws Exception {
+        var result = new java.util.concurrent.CompletableFuture<java.util.List<String>>();
+        Platform.runLater(() -> {
+            try {
+                sized.snapshot(null); // a first pass at this size: what depends on the width (the header) settles
+                WritableImage image = sized.snapshot(null);
+                if (OUT != null) {
+                    Path out = Path.of(OUT);
+                    Files.createDirectories(out);
+                    javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(image, null), "png",
+                            out.resolve(name + "-" + size[0] + "x" + size[1] + ".png").toFile());
+                }
+                java.util.List<String> found = new java.util.ArrayList<>();
+                walk(sized.getRoot(), sized, name + " at " + size[0] + "x" + size[1], found);
+                if (name.equals("bilan")) {
+                    // The physician sees more than three fields between the header and the send bar, at every size.
+                    Node scroller = sized.lookup("#bilan-fields");
+                    Bounds area = scroller.localToScene(scroller.getLayoutBounds());
+                    long whole = sized.getRoot().lookupAll(".touch-field").stream()
+                            .filter(f -> f.getId() != null && f.getId().startsWith("bilan-") && !f.getId().startsWith("bilan-patient"))
+                            .map(f -> f.localToScene(f.getLayoutBounds()))
+                            .filter(b -> b.getMinY() >= area.getMinY() && b.getMaxY() <= area.getMaxY()).count();
+                    if (whole <= 3) {
+                        found.add("bilan at " + size[0] + "x" + size[1] + ": " + whole + " fields in sight");
+                    }
+                }
+                result.complete(found);
+            } catch (Exception e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result.get();
+    }
+
+    private static void walk(javafx.scene.Parent parent, Scene scene, String where, java.util.List<String> found) {
+        for (Node node : parent.getChildrenUnmodifiable()) {
+            if (!node.isVisible() || node.getOpacity() == 0) {
+                continue;
+            }
+            if (node instanceof javafx.scene.control.Control control && !(node instanceof javafx.scene.control.ScrollPane)) {
+                Bounds b = node.localToScene(node.getLayoutBounds());
+                String what = where + ": " + describe(control);
+                javafx.scene.control.ScrollPane scroller = scroller(node);
+                Bounds area = scroller == null ? new javafx.geometry.BoundingBox(0, 0, scene.getWidth(), scene.getHeight())
+                        : scroller.localToScene(scroller.getLayoutBounds());
+                if (b.getWidth() > 0 && (b.getMinX() < area.getMinX() - 1 || b.getMaxX() > area.getMaxX() + 1)) {
+                    found.add(what + " sideways outside " + (scroller == null ? "the window" : "its screen") + " " + span(b.getMinX(), b.getMaxX()));
+                }
+                if (scroller == null && b.getHeight() > 0 && (b.getMinY() < -1 || b.getMaxY() > scene.getHeight() + 1)) {
+                    found.add(what + " below the window " + span(b.getMinY(), b.getMaxY()));
+                }
+                if (b.getWidth() > 0 && b.getWidth() < control.minWidth(-1) - 1) {
+                    found.add(what + " squeezed to " + Math.round(b.getWidth()) + " px of its " + Math.round(control.minWidth(-1)));
+                }
+                if (control instanceof javafx.scene.control.Labeled labeled && labeled.getText() != null && !labeled.getText().isBlank()) {
+                    for (Node inside : labeled.getChildrenUnmodifiable()) {
+                        if (inside instanceof javafx.scene.text.Text text && inside.isVisible()) {
+                            if (!text.getText().equals(labeled.getText())) {
+                                found.add(what + " cut: \"" + text.getText() + "\"");
+                            } else if (text.getLayoutBounds().getHeight() > labeled.getHeight() + 2) {
+                                found.add(what + " cut: " + Math.round(text.getLayoutBounds().getHeight()) + " px of lines in "
+                                        + Math.round(labeled.getHeight()));
+                            }
+                        }
+                    }
+                }
+            }
+            if (node instanceof javafx.scene.Parent inner) {
+                walk(inner, scene, where, found);
+            }
+        }
+    }
+
+    private static javafx.scene.control.ScrollPane scroller(Node node) {
+        for (Node n = node.getParent(); n != null; n = n.getParent()) {
+            if (n instanceof javafx.scene.control.ScrollPane pane) {
+                return pane;
+            }
+        }
+        return null;
+    }
+
+    private static String describe(javafx.scene.control.Control control) {
+        String id = control.getId() != null ? "#" + control.getId() : control.getClass().getSimpleName();
+        return control instanceof javafx.scene.control.Labeled l && l.getText() != null && !l.getText().isBlank()
+                ? id + " \"" + l.getText().replace('\n', ' ') + "\"" : id;
+    }
+
+    private static String span(double from, double to) {
+        return Math.round(from) + "–" + Math.round(to);
+    }
+
     /** The mean grey (0–255, Rec. 601 luma) of what {@code node} covers on the rendered scene. */
     double meanGrey(Node node) throws Exception {
-        WritableImage image = snapshot();
+        return meanGrey(scene, node, null);
+    }
+
+    /** The same, on {@code on}, of the node {@code selector} finds once rendered. */
+    static double meanGrey(Scene on, String selector) throws Exception {
+        return meanGrey(on, null, selector);
+    }
+
+    private static double meanGrey(Scene on, Node given, String selector) throws Exception {
+        var taken = new java.util.concurrent.CompletableFuture<WritableImage>();
+        Platform.runLater(() -> taken.complete(on.snapshot(null)));
+        WritableImage image = taken.get();
+        Node node = given != null ? given : on.lookup(selector);
         Bounds b = node.localToScene(node.getBoundsInLocal());
         PixelReader pixels = image.getPixelReader();
         double sum = 0;
@@ -170,11 +335,5 @@ class EveryScreenTest {
             }
         }
         return n == 0 ? 0 : sum / n;
-    }
-
-    WritableImage snapshot() throws Exception {
-        var result = new java.util.concurrent.CompletableFuture<WritableImage>();
-        Platform.runLater(() -> result.complete(scene.snapshot(null)));
-        return result.get();
     }
 }
