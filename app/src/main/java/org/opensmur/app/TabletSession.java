@@ -154,6 +154,8 @@ public final class TabletSession implements AutoCloseable {
         });
         this.map = new org.opensmur.app.map.MapViewModel(ownPosition, interventionPoint, labels, org.opensmur.app.map.Navigators.clipboard(labels));
         this.header = new org.opensmur.app.header.MissionHeaderViewModel(mission, status, labels, clock, shift.currentProperty());
+        this.owed = new org.opensmur.app.owed.OwedViewModel(core, background, labels, clock, this::statusOf); // issue 27
+        owed.showOn(status, log, statusBar);
         // From here on the UI thread does no database work (opening the store, above, is the one exception).
         // Fails fast in every build: a screen that reads the database on the UI thread freezes a crew's tablet.
         core.store().database().forbidOn(Platform::isFxApplicationThread, true);
@@ -507,6 +509,14 @@ public final class TabletSession implements AutoCloseable {
         statusBar.onClockOffset(core.clock().skewed() ? core.clock().offset().orElse(null) : null, core.clock().beyondBound());
         status.tick(clock.instant());
         header.tick(clock.instant());
+        owed.tick(clock.instant());
+    }
+
+    private final org.opensmur.app.owed.OwedViewModel owed;
+
+    /** What the SAMU has not confirmed past its deadline (issue 27). */
+    public org.opensmur.app.owed.OwedViewModel owed() {
+        return owed;
     }
 
     public org.opensmur.app.header.MissionHeaderViewModel header() {

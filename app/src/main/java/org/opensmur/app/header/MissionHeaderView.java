@@ -39,7 +39,15 @@ public final class MissionHeaderView extends VBox {
         current.textProperty().bind(model.currentProperty());
         Label since = label("header-since-departure", "header-detail");
         since.textProperty().bind(model.sinceDepartureProperty());
-        VBox middle = new VBox(2, current, since);
+        Label unconfirmed = label("header-unconfirmed", "header-detail");
+        unconfirmed.getStyleClass().add("unconfirmed");
+        unconfirmed.textProperty().bind(model.unconfirmedProperty());
+        unconfirmed.managedProperty().bind(unconfirmed.textProperty().isNotEmpty());
+        unconfirmed.visibleProperty().bind(unconfirmed.managedProperty());
+        // When the SAMU has not confirmed the last status in time, that takes the line of "Parti depuis".
+        since.managedProperty().bind(unconfirmed.managedProperty().not());
+        since.visibleProperty().bind(since.managedProperty());
+        VBox middle = new VBox(2, current, since, unconfirmed);
         Label clock = label("header-clock", "header-clock");
         clock.textProperty().bind(model.timeProperty());
         clock.setMinWidth(Region.USE_PREF_SIZE);

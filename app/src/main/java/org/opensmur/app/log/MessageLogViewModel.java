@@ -116,7 +116,22 @@ public final class MessageLogViewModel {
         return outgoing;
     }
 
+    /** Words the owed acknowledgements put on lines of the ledger (by distribution id); replaced whole. */
+    private volatile Map<String, String> annotations = Map.of();
+
+    /**
+     * What the crew must know of some messages beyond their state: "non confirmé par le SAMU depuis 3 min",
+     * "donné par radio", "envoyé de nouveau". Shown at the next reading of the ledger.
+     */
+    public void annotate(Map<String, String> words) {
+        annotations = Map.copyOf(words);
+    }
+
     private String state(OutboxEntry e) {
+        String note = annotations.get(e.distributionId());
+        if (note != null) {
+            return labels.delivery(e.state()) + " · " + note;
+        }
         String state = labels.delivery(e.state());
         return switch (e.state()) {
             case RECEIVED, INTEGRATED, CONSULTED, REFUSED -> labels.format("log.by", state, recipientName.apply(e.recipient()));

@@ -134,7 +134,11 @@ public final class MainView extends StackPane {
         factories.put(Screen.BILAN, () -> new BilanView(session.bilan(), session.patients(), labels));
         factories.put(Screen.DOCUMENTS, () -> new DocumentView(session.documents(), session.patients(), labels));
         factories.put(Screen.RPIS, () -> new RpisView(session.rpis(), session.patients(), labels));
-        factories.put(Screen.LOG, () -> new MessageLogView(session.log(), labels));
+        factories.put(Screen.LOG, () -> {
+            BorderPane log = new BorderPane(new MessageLogView(session.log(), labels));
+            log.setTop(new org.opensmur.app.owed.OwedView(session.owed(), labels));
+            return log;
+        });
         factories.put(Screen.SHIFT, () -> new org.opensmur.app.shift.ShiftView(session.shift(), labels));
         ToggleGroup group = new ToggleGroup();
         // The tabs, then the themes: on as many lines as the window's width needs, none cut, none off screen.
@@ -221,6 +225,7 @@ public final class MainView extends StackPane {
     private StatusView statusView() {
         if (statusView == null) {
             statusView = new StatusView(session.status(), labels);
+            statusView.showOwed(new org.opensmur.app.owed.OwedView(session.owed(), labels));
         }
         return statusView;
     }

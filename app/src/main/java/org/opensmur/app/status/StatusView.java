@@ -16,6 +16,7 @@ public final class StatusView extends VBox {
     private static final PseudoClass EXPECTED = PseudoClass.getPseudoClass("expected");
     /** The crew's current status: the last one saved. */
     private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
+    private static final PseudoClass UNCONFIRMED = PseudoClass.getPseudoClass("unconfirmed");
 
     public StatusView(StatusViewModel model, Labels labels) {
         confirmRow = new ConfirmRow("status", labels.get("status.confirm"), labels.get("status.keep"));
@@ -56,6 +57,9 @@ public final class StatusView extends VBox {
                 var last = model.lastTapProperty().get();
                 button.pseudoClassStateChanged(CURRENT, last != null && last.status() == status);
             };
+            // Past its deadline without the SAMU's acknowledgement: amber, with how long in the note.
+            model.unconfirmedProperty(status).addListener((o, was, is) -> button.pseudoClassStateChanged(UNCONFIRMED, is));
+            button.pseudoClassStateChanged(UNCONFIRMED, model.unconfirmedProperty(status).get());
             model.expectedProperty().addListener((o, was, is) -> mark.run());
             model.lastTapProperty().addListener((o, was, is) -> mark.run());
             mark.run();
@@ -87,6 +91,11 @@ public final class StatusView extends VBox {
         confirmRow.questionLabel().getStyleClass().add("title");
         // Below the grid: a question appearing never moves a button under a finger.
         getChildren().addAll(buttons, confirmRow, last, correct);
+    }
+
+    /** Shows what the SAMU has not confirmed in time below the statuses, with what the crew can do about it. */
+    public void showOwed(javafx.scene.Node owed) {
+        getChildren().add(1, owed);
     }
 
     private final ConfirmRow confirmRow;

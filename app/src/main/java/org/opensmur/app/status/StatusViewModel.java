@@ -52,6 +52,11 @@ public final class StatusViewModel {
 
     /** Taps asked for (saved or not yet): a correction asked before the last one is stale. */
     private final javafx.beans.property.LongProperty taps = new javafx.beans.property.SimpleLongProperty();
+    /** The taps whose acknowledgement is past its deadline, and how long since the tap (by distribution id). */
+    private Map<String, Duration> overdue = Map.of();
+    private final Map<ResourceStatus, BooleanProperty> unconfirmed = new EnumMap<>(ResourceStatus.class);
+    /** For the header: the last status the SAMU has not confirmed past its deadline, in words (empty otherwise). */
+    private final StringProperty unconfirmedText = new SimpleStringProperty("");
     /** The statuses a correction took back, and when it was confirmed. */
     private final Map<ResourceStatus, OffsetDateTime> corrected = new EnumMap<>(ResourceStatus.class);
 
@@ -89,6 +94,7 @@ public final class StatusViewModel {
         history.clear();
         times.clear();
         corrected.clear();
+        unconfirmedText.set("");
         tapStates.clear();
         notes.values().forEach(n -> n.set(""));
         expected.set(ResourceStatus.DEPART);
@@ -105,6 +111,7 @@ public final class StatusViewModel {
         history.clear();
         times.clear();
         corrected.clear();
+        unconfirmedText.set("");
         tapStates.clear();
         notes.values().forEach(n -> n.set(""));
         expected.set(null);
@@ -289,6 +296,52 @@ public final class StatusViewModel {
         }
     }
 
+    /**
+     * The taps whose acknowledgement by the SAMU is past its deadline ({@code since}: since the tap, by distribution
+     * id): their buttons say "non confirmé par le SAMU depuis …", and so does the header for the latest.
+     */
+    public void overdue(Map<String, Duration> since) {
+        overdue = Map.copyOf(since);
+        for (ResourceStatus status : ResourceStatus.values()) {
+            if (notes.containsKey(status) || unconfirmed.containsKey(status)) {
+                renote(status);
+            }
+        }
+        String latest = "";
+        for (int i = history.size() - 1; i >= 0 && latest.isEmpty(); i--) {
+            Duration d = overdue.get(history.get(i).distributionId());
+            if (d != null && times.containsKey(history.get(i).status())) {
+                latest = labels.format("status.unconfirmed", labels.status(history.get(i).status()), Math.max(0, d.toMinutes()));
+            }
+        }
+        unconfirmedText.set(latest);
+    }
+
+    /** A tap's message sent again by the crew as {@code again}: its button follows the new message's delivery. */
+    public void resent(String first, String again) {
+        for (int i = 0; i < history.size(); i++) {
+            Tap tap = history.get(i);
+            if (tap.distributionId().equals(first)) {
+                Tap now = new Tap(tap.status(), tap.at(), again);
+                history.set(i, now);
+                if (tap.equals(lastTap.get())) {
+                    lastTap.set(now);
+                }
+                tapStates.remove(first);
+                renote(tap.status());
+            }
+        }
+    }
+
+    /** Whether {@code status}'s last tap is past its deadline without the SAMU's acknowledgement (amber). */
+    public javafx.beans.property.ReadOnlyBooleanProperty unconfirmedProperty(ResourceStatus status) {
+        return unconfirmed.computeIfAbsent(status, s -> new SimpleBooleanProperty());
+    }
+
+    public ReadOnlyStringProperty unconfirmedTextProperty() {
+        return unconfirmedText;
+    }
+
     /** The note under {@code status}'s button: its last tap's time and delivery, or nothing when not tapped. */
     public ReadOnlyStringProperty noteProperty(ResourceStatus status) {
         return notes.computeIfAbsent(status, s -> new SimpleStringProperty(""));
@@ -301,6 +354,13 @@ public final class StatusViewModel {
             if (history.get(i).status() == status && times.containsKey(status)) {
                 tap = history.get(i);
             }
+        }
+        BooleanProperty amber = unconfirmed.computeIfAbsent(status, s -> new SimpleBooleanProperty());
+        Duration late = tap == null ? null : overdue.get(tap.distributionId());
+        amber.set(late != null);
+        if (late != null) {
+            note.set(labels.format("status.note", Labels.time(tap.at()), labels.format("owed.since", Math.max(0, late.toMinutes()))));
+            return;
         }
         if (tap == null) {
             OffsetDateTime taken = corrected.get(status);
