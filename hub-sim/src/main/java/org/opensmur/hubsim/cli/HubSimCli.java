@@ -23,6 +23,7 @@ import org.opensmur.core.outgoing.OutgoingMessages;
 import org.opensmur.hubsim.broker.EmbeddedHub;
 import org.opensmur.hubsim.capture.CapturingTransport;
 import org.opensmur.core.hub.validation.ModelLine;
+import org.opensmur.hubsim.dispatch.AwaitedReferences;
 import org.opensmur.hubsim.dispatch.Dispatcher;
 import org.opensmur.hubsim.dispatch.OfficialSchemas;
 import org.opensmur.hubsim.lrm.LrmSimulator;
@@ -381,6 +382,7 @@ public final class HubSimCli implements Callable<Integer> {
                         scenario = Scenario.parse(in, name);
                     }
                     int mark = tablet == null ? 0 : tablet.sentSoFar();
+                    long routedMark = routing == null ? 0 : routing.awaited().mark();
                     ScenarioReport report = lrm.play(scenario, file -> HubSimCli.class.getResourceAsStream(
                             Path.of("/scenarios/" + name + "/").resolve(file).normalize().toString()));
                     int rpis = oruRecordsAfter(report, oru, recordsBefore);
@@ -388,6 +390,8 @@ public final class HubSimCli implements Callable<Integer> {
                     recordsBefore = rpis;
                     if (tablet != null) {
                         report = owedToTablet(report, tablet, mark);
+                    } else if (routing != null) {
+                        report = owedToApp(report, routing.awaited(), tabletId, routedMark);
                     }
                     out.print(report);
                     allComplete &= report.complete();
@@ -412,6 +416,22 @@ public final class HubSimCli implements Callable<Integer> {
             }
             return report.withAcknowledgementsTo("the tablet", tablet.sentSoFar() - mark,
                     owed.stream().map(o -> o + ", not in " + ackWait + " s").toList());
+        }
+
+        /**
+         * The same for the tablet app, whose ledger the local Hub cannot read: what the dispatcher routed from it
+         * that must be integrated, and whose RC-REF never passed back (waited for up to --ack-wait), each named.
+         */
+        private ScenarioReport owedToApp(ScenarioReport report, AwaitedReferences awaited, String tabletId, long mark)
+                throws InterruptedException {
+            long deadline = System.nanoTime() + Duration.ofSeconds(ackWait).toNanos();
+            List<String> open = awaited.since(tabletId, mark);
+            while (!open.isEmpty() && System.nanoTime() - deadline < 0) {
+                Thread.sleep(100);
+                open = awaited.since(tabletId, mark);
+            }
+            return report.withAcknowledgementsTo("the tablet", awaited.routedSince(tabletId, mark),
+                    open.stream().map(o -> "RC-REF for " + o + ", not in " + ackWait + " s").toList());
         }
 
         /**
