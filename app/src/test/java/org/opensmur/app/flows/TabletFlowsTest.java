@@ -224,6 +224,34 @@ class TabletFlowsTest {
 
     @Test
     @DisabledIf(value = "sameOnModel3", disabledReason = SAME_ON_MODEL_3)
+    void theDemoPilotLooksAtAnUpdatedMissionAndConfirmsACancellationAsACrewWould(FxRobot robot) throws Exception {
+        await().atMost(Duration.ofSeconds(30)).until(() -> session.core().transport().state().isConnected());
+        java.util.List<org.opensmur.app.alert.AlertViewModel.Kind> raised = new java.util.concurrent.CopyOnWriteArrayList<>();
+        robot.interact(() -> {
+            session.alerts().cards().addListener((javafx.collections.ListChangeListener<org.opensmur.app.alert.AlertViewModel.Alert>) c -> {
+                while (c.next()) {
+                    c.getAddedSubList().forEach(card -> raised.add(card.kind()));
+                }
+            });
+            new org.opensmur.app.demo.DemoPilot(session, view, 300).start();
+        });
+        String caseId = hub.newCase();
+        hub.send("case.json", caseId, null);
+        hub.send("engagement.json", caseId, null);
+        atLrm(MessageType.RS_RI, caseId); // the pilot accepted
+        hub.send("orientation.json", caseId, null);
+        await().atMost(Duration.ofSeconds(20)).until(() -> session.core().store().cases().view(caseId).changes().size() > 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> raised.contains(org.opensmur.app.alert.AlertViewModel.Kind.UPDATED)
+                && session.alerts().cards().isEmpty()); // raised on the statuses, then seen as a crew sees it
+        hub.send("engagement.json", caseId, org.opensmur.core.hub.message.DistributionKind.CANCEL);
+        await().atMost(Duration.ofSeconds(20)).until(() -> hub.atLrm.stream().anyMatch(m -> m.payload() instanceof ResourcesStatus s
+                && s.caseId().equals(caseId) && s.state().status() == ResourceStatus.ANNULE));
+        await().atMost(Duration.ofSeconds(10)).until(() -> raised.contains(org.opensmur.app.alert.AlertViewModel.Kind.CANCELLED)
+                && session.alerts().cards().isEmpty());
+    }
+
+    @Test
+    @DisabledIf(value = "sameOnModel3", disabledReason = SAME_ON_MODEL_3)
     void aThirdPartysCancellationAndUpdateChangeNothingAndTheCrewIsToldWhoSentThem(FxRobot robot) throws Exception {
         String caseId = onScene(robot);
         var before = session.core().store().cases().view(caseId).current();

@@ -120,6 +120,22 @@ public final class HubSimCli implements Callable<Integer> {
         @Option(names = "--step-ms", paramLabel = "MS", defaultValue = "2000", description = "time between the headless tablet's statuses (default: ${DEFAULT-VALUE})")
         long stepMs;
 
+        @Option(names = "--manual", description = "a person plays the crew on the tablet app: the LRM simulator waits for each step"
+                + " as long as it takes (or --step-timeout), instead of the scenario's seconds")
+        boolean manual;
+
+        @Option(names = "--step-timeout", paramLabel = "SECONDS", description = "how long the LRM simulator waits for each step the"
+                + " tablet owes (default: the scenario's, e.g. 30 s; with --manual: no limit)")
+        Long stepTimeout;
+
+        /** How long the LRM simulator waits for each step: null for the scenario's own limits. */
+        Duration stepLimit() {
+            if (stepTimeout != null) {
+                return Duration.ofSeconds(stepTimeout);
+            }
+            return manual ? Duration.ofDays(1) : null; // a person's pace: a shift is never that long a step
+        }
+
         @Option(names = "--broker", paramLabel = "KIND",
                 description = "embedded (Apache Qpid Broker-J in this process, certificates in --embedded-dir; the default without --amqp) or rabbitmq"
                         + " (the broker of bin/hub-broker-setup, certificates in --tls-dir)")
@@ -355,6 +371,7 @@ public final class HubSimCli implements Callable<Integer> {
                  LrmSimulator lrm = new LrmSimulator(transports.get(PartyLinks.Party.LRM), lrmId, tabletId, line, clock);
                  HeadlessTablet tablet = noTablet ? null : new HeadlessTablet(tabletConfig, tabletTransport, work.resolve("tablet"),
                          demoSecret(work), Duration.ofMillis(stepMs), clock)) {
+                lrm.stepLimit(stepLimit());
                 oru.start();
                 lrm.start();
                 if (tablet != null) {
