@@ -498,7 +498,7 @@ public final class TabletSession implements AutoCloseable {
         String caseId = openCase;
         if (caseId != null) {
             var times = status.times();
-            String diagnosis = BilanViewModel.cim10(bilan.input("bilan.diagnosis").valueProperty().get());
+            String diagnosis = bilan.diagnosisForRpis(); // typed, else the last bilan sent (issue 27)
             background.run(() -> core.store().cases().view(caseId), view -> rpis.prefill(view, times, diagnosis), this::failed);
         }
     }

@@ -90,7 +90,9 @@ public final class BilanView extends BorderPane {
         // fields get the height, and the choice made once goes up out of the way.
         org.opensmur.app.patient.PatientPickerView picker = new org.opensmur.app.patient.PatientPickerView(patients, labels, "bilan");
         picker.setPadding(new Insets(12, 16, 0, 16));
-        ScrollPane fields = new ScrollPane(new VBox(picker, grid));
+        javafx.scene.Node sent = org.opensmur.app.shell.SentList.of("bilan-sent", labels.get("bilan.sent.title"), model.sentProperty());
+        VBox.setMargin(sent, new Insets(8, 16, 0, 16));
+        ScrollPane fields = new ScrollPane(new VBox(picker, sent, grid));
         fields.setId("bilan-fields");
         fields.setFitToWidth(true);
         setCenter(fields);

@@ -328,9 +328,58 @@ public final class BilanViewModel {
         load();
     }
 
+    /** The bilans already sent about the patient on screen, read-only, with their delivery ("10:12:03 · I21 · reçu par le SAMU"). */
+    private final javafx.collections.ObservableList<String> sent = javafx.collections.FXCollections.observableArrayList();
+    /** The main diagnosis of the last bilan sent about the patient on screen ("" when none gave one). */
+    private String lastSentDiagnosis = "";
+
+    /** The bilans sent about the patient on screen, oldest first, as the ledger has them (after a restart too). */
+    public javafx.collections.ObservableList<String> sentProperty() {
+        return sent;
+    }
+
+    /** The diagnosis the RPIS starts from: the one typed here, else the last bilan sent about this patient's. */
+    public String diagnosisForRpis() {
+        String typed = cim10(input("bilan.diagnosis").value.get());
+        return typed.isEmpty() ? lastSentDiagnosis : typed;
+    }
+
+    private record Sent(List<String> lines, String lastDiagnosis) {
+    }
+
+    /** Reads again what was sent about the patient on screen (off the UI thread). */
+    private void loadSent() {
+        String opened = caseId;
+        var about = patient;
+        if (opened == null || about == null) {
+            sent.clear();
+            lastSentDiagnosis = "";
+            return;
+        }
+        background.run(() -> {
+            var records = new org.opensmur.store.outbox.SentRecords(core.store().outbox(), core.outgoing().codec());
+            List<String> lines = new ArrayList<>();
+            for (var one : records.bilans(opened, about.patientId())) {
+                var evaluation = ((InterventionReport) one.payload()).evaluation();
+                String diagnosis = evaluation == null || evaluation.mainDiagnosis() == null || evaluation.mainDiagnosis().isBlank()
+                        ? labels.get("bilan.sent.noDiagnosis")
+                        : evaluation.mainDiagnosis();
+                lines.add(labels.format("bilan.sent.line", Labels.time(one.entry().enqueuedAt().atZone(clock.getZone())), diagnosis,
+                        labels.delivery(one.entry().state())));
+            }
+            return new Sent(lines, records.lastDiagnosis(opened, about.patientId()).orElse(""));
+        }, read -> {
+            if (java.util.Objects.equals(opened, caseId) && java.util.Objects.equals(about, patient)) {
+                sent.setAll(read.lines());
+                lastSentDiagnosis = read.lastDiagnosis();
+            }
+        }, e -> delivery.set(e instanceof StoreException store ? labels.storageProblem(store) : labels.get("storage.OTHER")));
+    }
+
     private void load() {
         delivery.set("");
         sentId = null;
+        loadSent();
         String opened = caseId;
         var about = patient;
         String key = draftKey();
@@ -442,6 +491,9 @@ public final class BilanViewModel {
     public void onDelivery(OutboxEntry entry) {
         if (entry.distributionId().equals(sentId)) {
             delivery.set(labels.format("bilan.delivery", labels.delivery(entry.state())));
+        }
+        if (entry.type() == org.opensmur.core.hub.message.MessageType.RS_BPV) {
+            loadSent(); // its state in the list of what was sent
         }
     }
 

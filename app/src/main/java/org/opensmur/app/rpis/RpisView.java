@@ -56,7 +56,8 @@ public final class RpisView extends BorderPane {
         missing.getStyleClass().add("error-text");
         missing.setWrapText(true);
         missing.textProperty().bind(model.missingProperty());
-        VBox content = new VBox(12, new org.opensmur.app.patient.PatientPickerView(patients, labels, "rpis"), summary, grid);
+        VBox content = new VBox(12, new org.opensmur.app.patient.PatientPickerView(patients, labels, "rpis"),
+                org.opensmur.app.shell.SentList.of("rpis-sent", labels.get("rpis.sent.title"), model.sentProperty()), summary, grid);
         content.setPadding(new Insets(16));
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);

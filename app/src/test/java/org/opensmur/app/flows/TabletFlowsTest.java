@@ -252,6 +252,25 @@ class TabletFlowsTest {
 
     @Test
     @DisabledIf(value = "sameOnModel3", disabledReason = SAME_ON_MODEL_3)
+    void aRestartAfterAFinalBilanShowsItAsSentAndTheRpisHasItsDiagnosis(FxRobot robot) throws Exception {
+        String caseId = onScene(robot);
+        robot.clickOn("#tab-bilan");
+        setText(robot, "#bilan-diagnosis", "I21");
+        await().atMost(Duration.ofSeconds(5)).until(() -> !robot.lookup("#bilan-send").queryButton().isDisabled());
+        robot.clickOn("#bilan-send");
+        atLrm(MessageType.RS_BPV, caseId);
+        restart(robot); // the final bilan closed its draft: only the ledger remembers it
+        await().atMost(Duration.ofSeconds(30)).until(() -> session.core().transport().state().isConnected());
+        robot.clickOn("#tab-bilan");
+        await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#bilan-sent").tryQuery().map(n -> shown(n)
+                && ((Label) n).getText().contains("diagnostic I21")).orElse(false));
+        assertEquals("", robot.lookup("#bilan-diagnosis").queryAs(TextField.class).getText(), "a new bilan starts empty");
+        robot.clickOn("#tab-rpis");
+        await().atMost(Duration.ofSeconds(10)).until(() -> "I21".equals(robot.lookup("#rpis-diagnosis").queryAs(TextField.class).getText()));
+    }
+
+    @Test
+    @DisabledIf(value = "sameOnModel3", disabledReason = SAME_ON_MODEL_3)
     void aThirdPartysCancellationAndUpdateChangeNothingAndTheCrewIsToldWhoSentThem(FxRobot robot) throws Exception {
         String caseId = onScene(robot);
         var before = session.core().store().cases().view(caseId).current();
