@@ -62,14 +62,14 @@ public final class TabletApp extends Application {
                         java.time.Instant notAfter = certificateNotAfter(settings);
                         return () -> new LockedTablet.Opened(showScreens(opened, labels, options, notAfter), session::missionActive);
                     }, options.lockAfter(), System::nanoTime);
-            Scene scene = new Scene(locked, 1280, 800);
+            Scene scene = org.opensmur.app.shell.WindowSize.onPrimaryScreen().scene(locked);
             theme.applyTo(scene);
             stage.setScene(scene);
             stage.show();
             return;
         }
         // The window first (it says it is opening), the store opened off the UI thread, then the screens.
-        Scene scene = new Scene(new StartingView(labels), 1280, 800);
+        Scene scene = org.opensmur.app.shell.WindowSize.onPrimaryScreen().scene(new StartingView(labels));
         theme.applyTo(scene);
         stage.setScene(scene);
         stage.show();
@@ -122,7 +122,7 @@ public final class TabletApp extends Application {
     }
 
     private static void showProblem(Stage stage, String title, String detail) {
-        Scene scene = new Scene(new StartupProblemView(title, detail), 1280, 800);
+        Scene scene = org.opensmur.app.shell.WindowSize.onPrimaryScreen().scene(new StartupProblemView(title, detail));
         Theme.DAY.applyTo(scene);
         stage.setScene(scene);
         stage.show();

@@ -84,13 +84,18 @@ public final class BilanView extends BorderPane {
         blocked.textProperty().bind(model.blockedProperty());
         blocked.managedProperty().bind(blocked.textProperty().isNotEmpty());
         grid.setPadding(new Insets(16));
-        ScrollPane fields = new ScrollPane(grid);
-        fields.setFitToWidth(true);
-        setCenter(fields);
-        // Which patient this bilan is about, first.
+        org.opensmur.app.ui.Forms.fitNames(grid, 150);
+        grid.getStyleClass().add("form-grid");
+        // Which patient this bilan is about, first, scrolling with the fields: on a low screen (1024x600) the
+        // fields get the height, and the choice made once goes up out of the way.
         org.opensmur.app.patient.PatientPickerView picker = new org.opensmur.app.patient.PatientPickerView(patients, labels, "bilan");
         picker.setPadding(new Insets(12, 16, 0, 16));
-        setTop(picker);
+        javafx.scene.Node sent = org.opensmur.app.ui.SentList.of("bilan-sent", labels.get("bilan.sent.title"), model.sentProperty());
+        VBox.setMargin(sent, new Insets(8, 16, 0, 16));
+        ScrollPane fields = new ScrollPane(new VBox(picker, sent, grid));
+        fields.setId("bilan-fields");
+        fields.setFitToWidth(true);
+        setCenter(fields);
         // Send stays in reach whatever the scroll position.
         javafx.scene.control.CheckBox finalReport = new javafx.scene.control.CheckBox(labels.get("bilan.final"));
         finalReport.setId("bilan-final");

@@ -131,7 +131,7 @@ public final class BilanViewModel {
         this.labels = labels;
         this.clock = clock;
         // The one required field first: above the fold, where a physician sees it before sending.
-        add(new Input("bilan.diagnosis", "CIM-10", v -> cim10(v).matches("[A-Z][0-9]{2}(\\.?[0-9A-Z]{1,4})?") ? "" : labels.get("bilan.error.cim10")));
+        add(new Input("bilan.diagnosis", labels.get("bilan.diagnosis.unit"), v -> cim10(v).matches("[A-Z][0-9]{2}(\\.?[0-9A-Z]{1,4})?") ? "" : labels.get("bilan.error.cim10")));
         // Who the bilan is about, as the case names them (the crew completes or corrects; nothing is assumed).
         add(new Input("bilan.lastName", "", v -> ""));
         add(new Input("bilan.firstName", "", v -> ""));
@@ -246,9 +246,12 @@ public final class BilanViewModel {
 
     private String bloodPressure(String v) {
         String[] parts = v.split("/");
-        if (parts.length == 1 && parts[0].strip().matches("\\d{2,3}")) {
-            // the systolic alone (taken by palpation)
-            return range(50, 260).apply(parts[0].strip()).isEmpty() ? "" : labels.format("bilan.error.pressureRange", 50, 260, 20, 160);
+        java.util.regex.Matcher span = java.util.regex.Pattern.compile("(\\d{2,3})(?:\\s*-\\s*(\\d{2,3}))?").matcher(v.strip());
+        if (parts.length == 1 && span.matches()
+                && (span.group(2) == null || Integer.parseInt(span.group(1)) <= Integer.parseInt(span.group(2)))) {
+            // the systolic alone (taken by palpation), or a span of it ("80-110"), each end checked; a span
+            // running downwards ("135-85") is a pressure written with a dash: its format is what is wrong
+            return range(50, 260).apply(v.strip()).isEmpty() ? "" : labels.format("bilan.error.pressureRange", 50, 260, 20, 160);
         }
         if (parts.length != 2) {
             return labels.get("bilan.error.pressure");
@@ -325,9 +328,58 @@ public final class BilanViewModel {
         load();
     }
 
+    /** The bilans already sent about the patient on screen, read-only, with their delivery ("10:12:03 · I21 · reçu par le SAMU"). */
+    private final javafx.collections.ObservableList<String> sent = javafx.collections.FXCollections.observableArrayList();
+    /** The main diagnosis of the last bilan sent about the patient on screen ("" when none gave one). */
+    private String lastSentDiagnosis = "";
+
+    /** The bilans sent about the patient on screen, oldest first, as the ledger has them (after a restart too). */
+    public javafx.collections.ObservableList<String> sentProperty() {
+        return sent;
+    }
+
+    /** The diagnosis the RPIS starts from: the one typed here, else the last bilan sent about this patient's. */
+    public String diagnosisForRpis() {
+        String typed = cim10(input("bilan.diagnosis").value.get());
+        return typed.isEmpty() ? lastSentDiagnosis : typed;
+    }
+
+    private record Sent(List<String> lines, String lastDiagnosis) {
+    }
+
+    /** Reads again what was sent about the patient on screen (off the UI thread). */
+    private void loadSent() {
+        String opened = caseId;
+        var about = patient;
+        if (opened == null || about == null) {
+            sent.clear();
+            lastSentDiagnosis = "";
+            return;
+        }
+        background.run(() -> {
+            var records = new org.opensmur.store.outbox.SentRecords(core.store().outbox(), core.outgoing().codec());
+            List<String> lines = new ArrayList<>();
+            for (var one : records.bilans(opened, about.patientId())) {
+                var evaluation = ((InterventionReport) one.payload()).evaluation();
+                String diagnosis = evaluation == null || evaluation.mainDiagnosis() == null || evaluation.mainDiagnosis().isBlank()
+                        ? labels.get("bilan.sent.noDiagnosis")
+                        : evaluation.mainDiagnosis();
+                lines.add(labels.format("bilan.sent.line", Labels.time(one.entry().enqueuedAt().atZone(clock.getZone())), diagnosis,
+                        labels.delivery(one.entry().state())));
+            }
+            return new Sent(lines, records.lastDiagnosis(opened, about.patientId()).orElse(""));
+        }, read -> {
+            if (java.util.Objects.equals(opened, caseId) && java.util.Objects.equals(about, patient)) {
+                sent.setAll(read.lines());
+                lastSentDiagnosis = read.lastDiagnosis();
+            }
+        }, e -> delivery.set(e instanceof StoreException store ? labels.storageProblem(store) : labels.get("storage.OTHER")));
+    }
+
     private void load() {
         delivery.set("");
         sentId = null;
+        loadSent();
         String opened = caseId;
         var about = patient;
         String key = draftKey();
@@ -439,6 +491,9 @@ public final class BilanViewModel {
     public void onDelivery(OutboxEntry entry) {
         if (entry.distributionId().equals(sentId)) {
             delivery.set(labels.format("bilan.delivery", labels.delivery(entry.state())));
+        }
+        if (entry.type() == org.opensmur.core.hub.message.MessageType.RS_BPV) {
+            loadSent(); // its state in the list of what was sent
         }
     }
 

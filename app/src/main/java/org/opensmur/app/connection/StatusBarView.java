@@ -41,9 +41,15 @@ public final class StatusBarView extends javafx.scene.layout.VBox {
         // The link and the queue are never cut short; long warnings and errors are.
         connection.setMinWidth(Region.USE_PREF_SIZE);
         waiting.setMinWidth(Region.USE_PREF_SIZE);
+        Label unconfirmed = new Label();
+        unconfirmed.setId("outbox-unconfirmed");
+        unconfirmed.getStyleClass().add("unconfirmed");
+        unconfirmed.textProperty().bind(model.unconfirmedProperty());
+        unconfirmed.setMinWidth(Region.USE_PREF_SIZE);
+        unconfirmed.managedProperty().bind(unconfirmed.textProperty().isNotEmpty());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        row.getChildren().addAll(connection, waiting, warning, gap);
+        row.getChildren().addAll(connection, waiting, unconfirmed, warning, gap);
         getChildren().addAll(row, error);
     }
 }

@@ -113,6 +113,17 @@ public final class StatusBarViewModel {
         return s < 60 ? labels.format("duration.seconds", s) : labels.format("duration.minutes", s / 60);
     }
 
+    private final StringProperty unconfirmed = new SimpleStringProperty("");
+
+    /** How many messages the SAMU (or the ORU) has not confirmed past their deadline: said in amber, beside the queue. */
+    public void setUnconfirmed(int count) {
+        unconfirmed.set(count == 0 ? "" : labels.format("owed.count", count));
+    }
+
+    public ReadOnlyStringProperty unconfirmedProperty() {
+        return unconfirmed;
+    }
+
     public void setWaiting(int count) {
         setWaiting(count, 0, null, null);
     }

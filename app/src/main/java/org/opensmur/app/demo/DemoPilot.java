@@ -12,7 +12,8 @@ import org.opensmur.core.rules.StatusFlow;
  * For demonstrations only ({@code --autopilot=MS}): plays the crew on the real screens, through the same
  * view models a tap reaches. It accepts each engagement, taps the expected statuses one step apart, sends
  * an ECG link and a bilan at the end of care and the RPIS when the team is available, confirms ANNULE when
- * the SAMU cancels, and shows each screen as it goes.
+ * the SAMU cancels, looks at the mission when the SAMU updates it (its card goes then, as for a crew), and
+ * shows each screen as it goes.
  */
 public final class DemoPilot {
 
@@ -42,6 +43,17 @@ public final class DemoPilot {
             }
         });
         shift.save();
+        // What a crew does with the SAMU's cards: an update sends them to the mission screen (the card goes
+        // once it is seen), a cancellation to the statuses, where they confirm "Intervention annulée".
+        session.alerts().cards().addListener((javafx.collections.ListChangeListener<org.opensmur.app.alert.AlertViewModel.Alert>) change -> {
+            boolean added = false;
+            while (change.next()) {
+                added |= change.wasAdded();
+            }
+            if (added) {
+                later(this::answerCards);
+            }
+        });
         session.engagement().pendingProperty().addListener((o, was, request) -> {
             if (request != null) {
                 later(() -> {
@@ -54,6 +66,25 @@ public final class DemoPilot {
     }
 
     private boolean rpisDone;
+
+    private void answerCards() {
+        for (var card : java.util.List.copyOf(session.alerts().cards())) {
+            switch (card.kind()) {
+                case UPDATED -> {
+                    view.show(MainView.Screen.MISSION); // seen: the update card goes
+                    later(() -> view.show(MainView.Screen.STATUS));
+                }
+                case CANCELLED -> {
+                    if (session.status().expectedProperty().get() == ResourceStatus.ANNULE) {
+                        view.show(MainView.Screen.STATUS);
+                        session.status().tap(ResourceStatus.ANNULE); // answers the card
+                    } else {
+                        session.alerts().acknowledge(card);
+                    }
+                }
+            }
+        }
+    }
 
     private void next() {
         ResourceStatus expected = session.status().expectedProperty().get();

@@ -61,7 +61,7 @@ public final class DeviceApp extends Application {
     }
 
     private static void show(Stage stage, javafx.scene.Parent root) {
-        Scene scene = new Scene(root, 1280, 800);
+        Scene scene = org.opensmur.app.shell.WindowSize.onPrimaryScreen().scene(root);
         Theme.DAY.applyTo(scene);
         stage.setTitle("OpenSMUR");
         stage.setScene(scene);

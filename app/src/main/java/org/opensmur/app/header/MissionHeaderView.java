@@ -13,17 +13,23 @@ import org.opensmur.core.status.ResourceStatus;
 
 /**
  * The mission header on every screen: mission and crew on the left, current status and time since departure,
- * the clock, and on the right the one big "next status" action. Fixed height: nothing in it ever moves the
- * screen below.
+ * the clock, and on the right the one big "next status" action. Fixed height for a given width: nothing in it
+ * ever moves the screen below. On a narrow screen (a tablet held upright) the next-status action goes on a
+ * row of its own, the window's width, below the rest.
  */
-public final class MissionHeaderView extends HBox {
+public final class MissionHeaderView extends VBox {
+
+    /** Below this width, the next-status action has a row of its own. */
+    static final double NARROW = 900;
+    private static final double ROW = 92;
+    private static final double ACTION_ROW = 88;
 
     /** {@code askCancel}: what the next-status action does when the expected status is ANNULE (asked first). */
     public MissionHeaderView(MissionHeaderViewModel model, Labels labels, Runnable askCancel) {
-        super(16);
         getStyleClass().add("mission-header");
         setPadding(new Insets(6, 12, 6, 12));
-        setAlignment(Pos.CENTER_LEFT);
+        HBox row = new HBox(16);
+        row.setAlignment(Pos.CENTER_LEFT);
         Label mission = label("header-mission", "header-title");
         mission.textProperty().bind(model.missionProperty());
         Label crew = label("header-crew", "header-detail");
@@ -33,7 +39,15 @@ public final class MissionHeaderView extends HBox {
         current.textProperty().bind(model.currentProperty());
         Label since = label("header-since-departure", "header-detail");
         since.textProperty().bind(model.sinceDepartureProperty());
-        VBox middle = new VBox(2, current, since);
+        Label unconfirmed = label("header-unconfirmed", "header-detail");
+        unconfirmed.getStyleClass().add("unconfirmed");
+        unconfirmed.textProperty().bind(model.unconfirmedProperty());
+        unconfirmed.managedProperty().bind(unconfirmed.textProperty().isNotEmpty());
+        unconfirmed.visibleProperty().bind(unconfirmed.managedProperty());
+        // When the SAMU has not confirmed the last status in time, that takes the line of "Parti depuis".
+        since.managedProperty().bind(unconfirmed.managedProperty().not());
+        since.visibleProperty().bind(since.managedProperty());
+        VBox middle = new VBox(2, current, since, unconfirmed);
         Label clock = label("header-clock", "header-clock");
         clock.textProperty().bind(model.timeProperty());
         clock.setMinWidth(Region.USE_PREF_SIZE);
@@ -51,7 +65,8 @@ public final class MissionHeaderView extends HBox {
                 model.tapNext();
             }
         });
-        next.setMinWidth(Region.USE_PREF_SIZE);
+        // 340 px where there is room; on a narrow screen its words go on two lines rather than off the window.
+        next.setMinWidth(220);
         next.setPrefWidth(340);
         next.setWrapText(true);
         Region gap = new Region();
@@ -63,8 +78,32 @@ public final class MissionHeaderView extends HBox {
         // losing its time to an ellipsis; so does a long reason in the mission's title.
         mission.setWrapText(true);
         current.setWrapText(true);
-        setMinHeight(Region.USE_PREF_SIZE);
-        getChildren().addAll(left, middle, gap, clock, next);
+        row.getChildren().addAll(left, middle, gap, clock, next);
+        row.setMinHeight(ROW - 12);
+        row.setPrefHeight(ROW - 12);
+        row.setMaxHeight(ROW - 12);
+        getChildren().add(row);
+        widthProperty().addListener((o, was, is) -> {
+            boolean narrow = is.doubleValue() > 0 && is.doubleValue() < NARROW;
+            if (narrow && next.getParent() == row) {
+                row.getChildren().remove(next);
+                next.setMaxWidth(Double.MAX_VALUE);
+                getChildren().add(next);
+                fixHeight(ROW + ACTION_ROW);
+            } else if (!narrow && next.getParent() != row) {
+                getChildren().remove(next);
+                next.setMaxWidth(Region.USE_PREF_SIZE);
+                row.getChildren().add(next);
+                fixHeight(ROW);
+            }
+        });
+        fixHeight(ROW);
+    }
+
+    private void fixHeight(double height) {
+        setMinHeight(height);
+        setPrefHeight(height);
+        setMaxHeight(height);
     }
 
     private static Label label(String id, String style) {

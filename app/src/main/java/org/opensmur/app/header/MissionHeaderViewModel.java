@@ -104,6 +104,11 @@ public final class MissionHeaderViewModel {
         return next;
     }
 
+    /** "« Arrivée sur les lieux » non confirmé par le SAMU depuis 3 min" (amber), or empty. */
+    public ReadOnlyStringProperty unconfirmedProperty() {
+        return status.unconfirmedTextProperty();
+    }
+
     public ReadOnlyStringProperty crewProperty() {
         return crew;
     }

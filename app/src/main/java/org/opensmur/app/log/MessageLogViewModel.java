@@ -70,13 +70,18 @@ public final class MessageLogViewModel {
      * knows them (the SAMU for its LRM, the ORU for the observatory, the Hub for anyone else).
      */
     public static MessageLogViewModel of(org.opensmur.tablet.TabletCore core, String lrmId, String oruId, Labels labels) {
-        var outbox = core.ledger();
-        return new MessageLogViewModel(outbox, core.received(), labels, entry -> {
-            var decoded = core.outgoing().codec().decode(outbox.body(entry.distributionId()));
+        return new MessageLogViewModel(core.ledger(), core.received(), labels, statusWords(core, labels),
+                recipient -> labels.get(recipient == null ? "log.recipient.hub" : recipient.equals(oruId) ? "log.recipient.oru"
+                        : recipient.equals(lrmId) ? "log.recipient.lrm" : "log.recipient.hub"));
+    }
+
+    /** The status an RS-SR of the ledger carries, in words ("?" for another type); read off the UI thread. */
+    public static Function<OutboxEntry, String> statusWords(org.opensmur.tablet.TabletCore core, Labels labels) {
+        return entry -> {
+            var decoded = core.outgoing().codec().decode(core.ledger().body(entry.distributionId()));
             return decoded.message() != null && decoded.message().payload() instanceof org.opensmur.core.status.ResourcesStatus status
                     ? labels.status(status.state().status()) : "?";
-        }, recipient -> labels.get(recipient == null ? "log.recipient.hub" : recipient.equals(oruId) ? "log.recipient.oru"
-                : recipient.equals(lrmId) ? "log.recipient.lrm" : "log.recipient.hub"));
+        };
     }
 
     /** {@code inbox}: where what was received is kept, so that the journal's incoming side survives a restart. */
@@ -130,7 +135,22 @@ public final class MessageLogViewModel {
         return outgoing;
     }
 
+    /** Words the owed acknowledgements put on lines of the ledger (by distribution id); replaced whole. */
+    private volatile Map<String, String> annotations = Map.of();
+
+    /**
+     * What the crew must know of some messages beyond their state: "non confirmé par le SAMU depuis 3 min",
+     * "donné par radio", "envoyé de nouveau". Shown at the next reading of the ledger.
+     */
+    public void annotate(Map<String, String> words) {
+        annotations = Map.copyOf(words);
+    }
+
     private String state(OutboxEntry e) {
+        String note = annotations.get(e.distributionId());
+        if (note != null) {
+            return labels.delivery(e.state()) + " · " + note;
+        }
         String state = labels.delivery(e.state());
         return switch (e.state()) {
             case RECEIVED, INTEGRATED, CONSULTED, REFUSED -> labels.format("log.by", state, recipientName.apply(e.recipient()));

@@ -31,6 +31,9 @@ public final class MissionMapView extends VBox {
         map.setId("map");
         map.setZoom(13);
         map.setCenter(new MapPoint(47.2184, -1.5536));
+        // Under the markers, a veil over the tiles: clear by day, dark at night (night.css), so that the map is no
+        // brighter than the other night screens while the vehicle and the incident keep their colours.
+        map.addLayer(new Veil(map));
         map.addLayer(new Marker(model.ownProperty(), VEHICLE));
         map.addLayer(new Marker(model.targetProperty(), INCIDENT));
         model.targetProperty().addListener((o, was, is) -> {
@@ -85,6 +88,23 @@ public final class MissionMapView extends VBox {
         label.getStyleClass().add(style);
         label.setWrapText(true);
         return label;
+    }
+
+    /** The tiles' veil: a rectangle the size of the map, its shade the theme's ({@code .map-veil}). */
+    private static final class Veil extends MapLayer {
+        Veil(MapView map) {
+            javafx.scene.shape.Rectangle veil = new javafx.scene.shape.Rectangle();
+            veil.setId("map-veil");
+            veil.getStyleClass().add("map-veil");
+            veil.widthProperty().bind(map.widthProperty());
+            veil.heightProperty().bind(map.heightProperty());
+            getChildren().add(veil);
+            setMouseTransparent(true); // the map pans and zooms under it
+        }
+
+        @Override
+        protected void layoutLayer() {
+        }
     }
 
     private static final class Marker extends MapLayer {

@@ -48,6 +48,12 @@ public final class MissionView extends ScrollPane {
         seen.setId("mission-seen");
         seen.getStyleClass().add("touch-button");
         seen.setOnAction(e -> markSeen.run());
+        // Only when there is something to mark: a field an update changed and the crew has not seen.
+        javafx.beans.Observable[] changes = model.fields().stream().map(MissionViewModel.Field::changedProperty)
+                .toArray(javafx.beans.Observable[]::new);
+        seen.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> model.fields().stream().anyMatch(f -> f.changedProperty().get()), changes));
+        seen.managedProperty().bind(seen.visibleProperty());
         Label others = new Label(labels.get("mission.resources"));
         others.getStyleClass().add("field-name");
         // One line per resource, as many lines as there are: no box of empty rows pushing the rest out of reach.

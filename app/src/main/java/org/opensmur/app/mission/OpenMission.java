@@ -165,7 +165,7 @@ public final class OpenMission {
     /** Prefills the RPIS screen from the case, the status times and the bilan's diagnosis. */
     public void prefillRpis() {
         var times = screens.status().times();
-        String diagnosis = BilanViewModel.cim10(screens.bilan().input("bilan.diagnosis").valueProperty().get());
+        String diagnosis = screens.bilan().diagnosisForRpis(); // typed, else the last bilan sent
         background.run(mission::openCaseView, view -> view.ifPresent(v -> screens.rpis().prefill(v, times, diagnosis)), failed);
     }
 

@@ -10,18 +10,18 @@ import org.opensmur.app.ui.Labels;
 
 /**
  * At the top of the bilan, documents and RPIS screens: which patient the screen is about, chosen from the
- * mission's patients, and "add a patient found on scene". The choice is one for the three screens.
+ * mission's patients, and "add a patient found on scene". The choice is one for the three screens. On a narrow
+ * screen the parts go on as many lines as they need, the patient's name never cut.
  */
-public final class PatientPickerView extends HBox {
+public final class PatientPickerView extends javafx.scene.layout.FlowPane {
 
     public PatientPickerView(PatientsViewModel model, Labels labels, String screen) {
-        super(10);
+        super(10, 8);
         setAlignment(Pos.CENTER_LEFT);
         getStyleClass().add("patient-picker");
         ComboBox<PatientsViewModel.Patient> choice = new ComboBox<>(model.patients());
         choice.setId(screen + "-patient");
-        choice.getStyleClass().add("touch-field");
-        choice.setPrefWidth(460);
+        choice.getStyleClass().addAll("touch-field", "patient-choice"); // wide enough for a name, a sex and an age
         choice.setConverter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(PatientsViewModel.Patient p) {

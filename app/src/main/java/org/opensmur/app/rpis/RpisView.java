@@ -50,12 +50,14 @@ public final class RpisView extends BorderPane {
             input.setId("rpis-" + field.key());
             grid.addRow(row++, name, input);
         }
+        org.opensmur.app.ui.Forms.fitNames(grid, 150);
         Label missing = new Label();
         missing.setId("rpis-missing");
         missing.getStyleClass().add("error-text");
         missing.setWrapText(true);
         missing.textProperty().bind(model.missingProperty());
-        VBox content = new VBox(12, new org.opensmur.app.patient.PatientPickerView(patients, labels, "rpis"), summary, grid);
+        VBox content = new VBox(12, new org.opensmur.app.patient.PatientPickerView(patients, labels, "rpis"),
+                org.opensmur.app.ui.SentList.of("rpis-sent", labels.get("rpis.sent.title"), model.sentProperty()), summary, grid);
         content.setPadding(new Insets(16));
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);

@@ -142,7 +142,32 @@ public final class RpisViewModel {
             prefilled = null;
             sentId = null;
             message.set("");
+            loadSent();
         }
+    }
+
+    /** The RPIS records already sent about the patient on screen, read-only, with their delivery. */
+    private final javafx.collections.ObservableList<String> sent = javafx.collections.FXCollections.observableArrayList();
+
+    public javafx.collections.ObservableList<String> sentProperty() {
+        return sent;
+    }
+
+    /** Reads again what was sent about the patient on screen (off the UI thread), after a restart too. */
+    private void loadSent() {
+        var about = patient;
+        if (about == null || about.patientId() == null) {
+            sent.clear();
+            return;
+        }
+        background.run(() -> new org.opensmur.store.outbox.SentRecords(core.store().outbox(), core.outgoing().codec()).rpis(about.patientId())
+                .stream().map(one -> labels.format("rpis.sent.line", org.opensmur.app.ui.Labels.time(
+                        one.entry().enqueuedAt().atZone(java.time.ZoneId.systemDefault())), labels.delivery(one.entry().state()))).toList(),
+                lines -> {
+                    if (java.util.Objects.equals(about, patient)) {
+                        sent.setAll(lines);
+                    }
+                }, e -> message.set(labels.get("storage.OTHER")));
     }
 
     /** The shift set-up the unit, the care level and the team come from. */
@@ -168,7 +193,7 @@ public final class RpisViewModel {
     }
 
     private static String time(OffsetDateTime t) {
-        return t == null ? "—" : t.toLocalTime().withNano(0).toString();
+        return t == null ? "—" : Labels.time(t);
     }
 
     private void refreshMissing() {
@@ -297,6 +322,9 @@ public final class RpisViewModel {
     public void onDelivery(OutboxEntry entry) {
         if (entry.distributionId().equals(sentId)) {
             message.set(labels.format("rpis.delivery", labels.delivery(entry.state())));
+        }
+        if (entry.type() == org.opensmur.core.hub.message.MessageType.RS_RPIS) {
+            loadSent();
         }
     }
 

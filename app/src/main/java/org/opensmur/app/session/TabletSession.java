@@ -10,7 +10,6 @@ import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import org.opensmur.app.alert.AlertSound;
 import org.opensmur.app.alert.AlertViewModel;
 import org.opensmur.app.bilan.BilanViewModel;
 import org.opensmur.app.connection.LinkFeed;
@@ -24,6 +23,7 @@ import org.opensmur.app.map.MapViewModel;
 import org.opensmur.app.map.PositionSource;
 import org.opensmur.app.mission.MissionViewModel;
 import org.opensmur.app.mission.OpenMission;
+import org.opensmur.app.owed.OwedViewModel;
 import org.opensmur.app.patient.PatientsViewModel;
 import org.opensmur.app.rpis.RpisViewModel;
 import org.opensmur.app.settings.TabletSettings;
@@ -39,9 +39,8 @@ import org.opensmur.tablet.mission.Crew;
 import org.opensmur.tablet.mission.MissionCore;
 
 /**
- * One running tablet, composed: the core and its mission ({@link MissionCore} holds the rules, without
- * JavaFX), the store's one named thread, and the view models of every screen fed from them. Core events
- * arrive on core threads and are handed to {@code ui} (the JavaFX thread in the app).
+ * One running tablet, composed: the core and its mission ({@link MissionCore}: the rules, without JavaFX), the store's
+ * one named thread, the view models of every screen fed from them on {@code ui} (the JavaFX thread in the app).
  */
 public final class TabletSession implements AutoCloseable {
 
@@ -61,7 +60,7 @@ public final class TabletSession implements AutoCloseable {
     private final OpenMission open;
     private final MissionHeaderViewModel header;
     private final GeoPosReporter geoPos;
-    private volatile AlertSound alertSound = AlertSound.SILENT;
+    private final OwedViewModel owed;
 
     public TabletSession(HubTransport transport, TabletSettings settings, Labels labels, Executor ui, Clock clock, PositionSource positions) {
         this.settings = settings;
@@ -84,6 +83,8 @@ public final class TabletSession implements AutoCloseable {
                 () -> statusBar.setLastError(labels.get("engagement.callRegulation")), link::failed);
         this.geoPos = new GeoPosReporter(core, settings.resourceId(), settings.lrmId(), Duration.ofSeconds(5), Duration.ofSeconds(60), 100);
         this.header = new MissionHeaderViewModel(mission(), status(), labels, clock, shift.currentProperty());
+        this.owed = new OwedViewModel(core, background, labels, clock, MessageLogViewModel.statusWords(core, labels));
+        owed.showOn(status(), log, statusBar); // what the SAMU has not confirmed in time: buttons, journal, bar
         // From here on the UI thread does no database work (opening the store, above, is the one exception).
         // Fails fast in every build: a screen that reads the database on the UI thread freezes a crew's tablet.
         core.forbidStoreWorkOn(Platform::isFxApplicationThread);
@@ -108,6 +109,7 @@ public final class TabletSession implements AutoCloseable {
         link.tick();
         status().tick(clock.instant());
         header.tick(clock.instant());
+        owed.tick(clock.instant());
     }
 
     /** A mission under way, or a request ringing: the screens are never locked then. */
@@ -119,10 +121,8 @@ public final class TabletSession implements AutoCloseable {
     public void markMissionSeen() { open.markSeen(); }
     public void prefillRpis() { open.prefillRpis(); }
     public ReadOnlyStringProperty restoredScreenProperty() { return open.restoredScreenProperty(); }
-    public AlertSound alertSound() { return alertSound; }
-    public void setAlertSound(AlertSound sound) { this.alertSound = Objects.requireNonNull(sound); }
     public TabletCore core() { return core; }
-    public MissionCore missionCore() { return missionCore; }
+    public OwedViewModel owed() { return owed; }
     public StatusBarViewModel statusBar() { return statusBar; }
     public MessageLogViewModel log() { return log; }
     public ShiftViewModel shift() { return shift; }

@@ -39,6 +39,8 @@ public final class MainView extends StackPane {
     /** How long an alert arriving under a finger refuses taps. */
     public static final javafx.util.Duration TAP_LOCK = javafx.util.Duration.millis(600);
     private final BorderPane frame = new BorderPane();
+    /** Below this height, the compact sizes. */
+    static final double COMPACT = 700;
     private boolean tapLocked;
 
     public enum Screen { MISSION, STATUS, MAP, BILAN, DOCUMENTS, RPIS, LOG, SHIFT }
@@ -55,6 +57,10 @@ public final class MainView extends StackPane {
         this.session = session;
         this.labels = labels;
         getStyleClass().add("tablet");
+        // A low screen (1024x600) gets the compact sizes (base.css, :compact): status buttons and fields a
+        // little lower, still far above the 48 px of a gloved finger.
+        javafx.css.PseudoClass compact = javafx.css.PseudoClass.getPseudoClass("compact");
+        heightProperty().addListener((o, was, is) -> pseudoClassStateChanged(compact, is.doubleValue() > 0 && is.doubleValue() < COMPACT));
         StatusBarView statusBar = new StatusBarView(session.statusBar());
         // The mission header on every screen; ANNULE as the next status is asked on the status screen.
         MissionHeaderView header = new MissionHeaderView(session.header(), labels, () -> {
@@ -67,13 +73,13 @@ public final class MainView extends StackPane {
                 new org.opensmur.app.alert.AlertView(session.alerts(), labels, () -> show(Screen.MISSION)));
         overlay.setPickOnBounds(false); // only the cards take taps; the rest of the screen stays in reach
         overlay.setAlignment(javafx.geometry.Pos.TOP_CENTER);
-        // The status bar stays readable above the cards.
+        // The status bar and the mission header (the clock, the current status, the next-status action) stay in
+        // sight and in reach above the cards: a card covers the top of the screen, never the mission.
         overlay.paddingProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
-                () -> new Insets(statusBar.getHeight(), 0, 0, 0), statusBar.heightProperty()));
-        // The header's next-status action stays in reach under a card: the card covers the screen, not the header.
+                () -> new Insets(top.getHeight(), 0, 0, 0), top.heightProperty()));
         overlay.getStyleClass().add("alert-layer");
         javafx.beans.binding.BooleanBinding alerting = session.engagement().pendingProperty().isNotNull()
-                .or(session.alerts().currentProperty().isNotNull());
+                .or(javafx.beans.binding.Bindings.isNotEmpty(session.alerts().cards()));
         overlay.visibleProperty().bind(alerting);
         // Locked: every press on the cards is swallowed there (a disabled node would let it through to the
         // screen below, which is exactly what must not happen).
@@ -98,7 +104,7 @@ public final class MainView extends StackPane {
         };
         Runnable chime = () -> {
             var alert = session.alerts().currentProperty().get();
-            session.alertSound().play(alert != null && alert.kind() == org.opensmur.app.alert.AlertViewModel.Kind.CANCELLED
+            session.alerts().sound().play(alert != null && alert.kind() == org.opensmur.app.alert.AlertViewModel.Kind.CANCELLED
                     ? org.opensmur.app.alert.AlertSound.Tone.CANCELLED : org.opensmur.app.alert.AlertSound.Tone.ALERT);
         };
         alerting.addListener((o, was, is) -> {
@@ -107,9 +113,13 @@ public final class MainView extends StackPane {
                 chime.run();
             }
         });
-        session.alerts().currentProperty().addListener((o, was, is) -> {
-            if (is != null && was != null) {
-                lockTaps.run(); // a new alert over an old one
+        session.alerts().cards().addListener((javafx.collections.ListChangeListener<org.opensmur.app.alert.AlertViewModel.Alert>) change -> {
+            boolean added = false;
+            while (change.next()) {
+                added |= change.wasAdded();
+            }
+            if (added && change.getList().size() > 1) {
+                lockTaps.run(); // a new card beside the others
                 chime.run();
             }
         });
@@ -126,10 +136,15 @@ public final class MainView extends StackPane {
         factories.put(Screen.BILAN, () -> new BilanView(session.bilan(), session.patients(), labels));
         factories.put(Screen.DOCUMENTS, () -> new DocumentView(session.documents(), session.patients(), labels));
         factories.put(Screen.RPIS, () -> new RpisView(session.rpis(), session.patients(), labels));
-        factories.put(Screen.LOG, () -> new MessageLogView(session.log(), labels));
+        factories.put(Screen.LOG, () -> {
+            BorderPane log = new BorderPane(new MessageLogView(session.log(), labels));
+            log.setTop(new org.opensmur.app.owed.OwedView(session.owed(), labels));
+            return log;
+        });
         factories.put(Screen.SHIFT, () -> new org.opensmur.app.shift.ShiftView(session.shift(), labels));
         ToggleGroup group = new ToggleGroup();
-        HBox bar = new HBox(8);
+        // The tabs, then the themes: on as many lines as the window's width needs, none cut, none off screen.
+        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(8, 8);
         bar.getStyleClass().add("tab-bar");
         bar.setPadding(new Insets(8));
         for (Screen screen : Screen.values()) {
@@ -146,9 +161,8 @@ public final class MainView extends StackPane {
             tabs.put(screen, tab);
             bar.getChildren().add(tab);
         }
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        bar.getChildren().add(gap);
+        HBox themeChoice = new HBox(6);
+        themeChoice.setId("theme-choice");
         // Themes are chosen, not cycled through: one tap on the one wanted, whatever the current one is.
         ToggleGroup themes = new ToggleGroup();
         for (Theme theme : Theme.values()) {
@@ -162,9 +176,26 @@ public final class MainView extends StackPane {
                     theme.applyTo(getScene());
                 }
             });
+            // The chosen one is marked in words too, not by a shade alone (a shade reads as nothing at night).
+            String name = labels.get("theme." + theme.name().toLowerCase());
+            choice.textProperty().bind(javafx.beans.binding.Bindings.when(choice.selectedProperty())
+                    .then("✓ " + name).otherwise(name));
+            choice.setAccessibleText(name);
             themeChoices.put(theme, choice);
-            bar.getChildren().add(choice);
+            themeChoice.getChildren().add(choice);
         }
+        bar.getChildren().add(themeChoice);
+        // Whoever applies a theme to the scene (the settings at start, the demo, a tap), the bar marks it.
+        javafx.collections.ListChangeListener<String> sheets = change -> markTheme();
+        sceneProperty().addListener((o, was, is) -> {
+            if (was != null) {
+                was.getStylesheets().removeListener(sheets);
+            }
+            if (is != null) {
+                is.getStylesheets().addListener(sheets);
+                markTheme();
+            }
+        });
         frame.setBottom(bar);
         show(Screen.MISSION);
         // After accepting an engagement, the statuses are what the crew needs next.
@@ -196,8 +227,15 @@ public final class MainView extends StackPane {
     private StatusView statusView() {
         if (statusView == null) {
             statusView = new StatusView(session.status(), labels);
+            statusView.showOwed(new org.opensmur.app.owed.OwedView(session.owed(), labels));
         }
         return statusView;
+    }
+
+    private void markTheme() {
+        if (getScene() != null) {
+            Theme.of(getScene()).ifPresent(theme -> themeChoices.get(theme).setSelected(true));
+        }
     }
 
     /** Shows {@code theme} as the chosen one (the scene's sheets are the caller's: {@link Theme#applyTo}). */
@@ -212,6 +250,9 @@ public final class MainView extends StackPane {
 
     public void show(Screen screen) {
         frame.setCenter(screens.computeIfAbsent(screen, s -> shrinkable(factories.get(s).get())));
+        if (screen == Screen.MISSION) {
+            session.alerts().missionSeen(); // what an update card asked the crew to look at is in front of them
+        }
         tabs.get(screen).setSelected(true);
         session.screenShown(screen.name(), screen == Screen.MISSION);
     }

@@ -26,7 +26,7 @@ public record RunningTablet(TabletSession session, MainView view, Timeline ticks
     public static TabletSession open(TabletSettings settings, Labels labels, Clock clock, PositionSource positions) {
         TabletSession session = new TabletSession(HubTransports.open(settings.hub(), clock), settings, labels, Platform::runLater,
                 clock, positions);
-        session.setAlertSound(org.opensmur.app.alert.AlertSound.clips());
+        session.alerts().setSound(org.opensmur.app.alert.AlertSound.clips());
         return session;
     }
 

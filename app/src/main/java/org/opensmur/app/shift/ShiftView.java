@@ -38,6 +38,7 @@ public final class ShiftView extends BorderPane {
         grid.addRow(row++, new Label(labels.get("shift.finessLegal")), text("shift-finessLegal", model.field("finessLegal")));
         grid.addRow(row++, new Label(labels.get("shift.finessGeo")), text("shift-finessGeo", model.field("finessGeo")));
         grid.addRow(row, new Label(labels.get("shift.structure")), text("shift-structure", model.field("structure")));
+        org.opensmur.app.ui.Forms.fitNames(grid, 150);
         ScrollPane scroll = new ScrollPane(grid);
         scroll.setFitToWidth(true);
         setCenter(scroll);

@@ -16,6 +16,7 @@ public final class StatusView extends VBox {
     private static final PseudoClass EXPECTED = PseudoClass.getPseudoClass("expected");
     /** The crew's current status: the last one saved. */
     private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
+    private static final PseudoClass UNCONFIRMED = PseudoClass.getPseudoClass("unconfirmed");
 
     public StatusView(StatusViewModel model, Labels labels) {
         confirmRow = new ConfirmRow("status", labels.get("status.confirm"), labels.get("status.keep"));
@@ -38,6 +39,7 @@ public final class StatusView extends VBox {
             note.setId("status-note-" + status.code());
             note.getStyleClass().add("status-note");
             note.textProperty().bind(model.noteProperty(status));
+            note.managedProperty().bind(note.textProperty().isNotEmpty()); // an empty note leaves the name the height
             VBox face = new VBox(4, name, note);
             face.setAlignment(javafx.geometry.Pos.CENTER);
             button.setGraphic(face);
@@ -54,6 +56,9 @@ public final class StatusView extends VBox {
                 button.pseudoClassStateChanged(EXPECTED, model.expectedProperty().get() == status);
                 button.pseudoClassStateChanged(CURRENT, model.currentProperty().get() == status);
             };
+            // Past its deadline without the SAMU's acknowledgement: amber, with how long in the note.
+            model.unconfirmedProperty(status).addListener((o, was, is) -> button.pseudoClassStateChanged(UNCONFIRMED, is));
+            button.pseudoClassStateChanged(UNCONFIRMED, model.unconfirmedProperty(status).get());
             model.expectedProperty().addListener((o, was, is) -> mark.run());
             model.currentProperty().addListener((o, was, is) -> mark.run());
             mark.run();
@@ -67,14 +72,42 @@ public final class StatusView extends VBox {
         correct.setId("status-correct");
         correct.getStyleClass().add("touch-button");
         correct.visibleProperty().bind(model.correctableProperty());
-        correct.setOnAction(e -> confirmRow.ask(model.correctionPreview(), model::correct));
+        correct.setOnAction(e -> {
+            StatusViewModel.Correction asked = model.correction();
+            if (asked != null) {
+                askedCorrection = asked;
+                confirmRow.ask(asked.question(), () -> model.correct(asked));
+            }
+        });
+        // A status tapped (here or from the header) while a correction is asked withdraws the question: what
+        // it said would be sent is no longer what a confirmation would do.
+        model.tapsProperty().addListener((o, was, is) -> withdrawCorrection());
+        model.correctableProperty().addListener((o, was, is) -> {
+            if (!is) {
+                withdrawCorrection();
+            }
+        });
         confirmRow.questionLabel().getStyleClass().add("title");
         // Below the grid: a question appearing never moves a button under a finger.
         getChildren().addAll(buttons, confirmRow, last, correct);
     }
 
+    /** Shows what the SAMU has not confirmed in time below the statuses, with what the crew can do about it. */
+    public void showOwed(javafx.scene.Node owed) {
+        getChildren().add(1, owed);
+    }
+
     private final ConfirmRow confirmRow;
     private Runnable cancel;
+    /** The correction the question on screen is about, if it is one. */
+    private StatusViewModel.Correction askedCorrection;
+
+    private void withdrawCorrection() {
+        if (askedCorrection != null && confirmRow.askingProperty().get() && confirmRow.asks(askedCorrection.question())) {
+            confirmRow.close();
+        }
+        askedCorrection = null;
+    }
 
     /** Asks the crew to confirm the cancellation (from the grid, or from the header's next-status action). */
     public void askCancel() {

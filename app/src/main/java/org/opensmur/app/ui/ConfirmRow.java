@@ -47,6 +47,11 @@ public final class ConfirmRow extends HBox {
         setVisible(true);
     }
 
+    /** Whether the question on screen is {@code text}. */
+    public boolean asks(String text) {
+        return isVisible() && text.equals(question.getText());
+    }
+
     public void close() {
         onYes = null;
         setVisible(false);

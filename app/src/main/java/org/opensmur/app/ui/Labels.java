@@ -24,7 +24,15 @@ public final class Labels {
         return new Labels(Locale.FRENCH);
     }
 
+    /**
+     * The words of {@code key} as shown. Every label is written as a {@link MessageFormat} pattern (an apostrophe
+     * doubled), so the same text reads the same whether it is formatted or not.
+     */
     public String get(String key) {
+        return pattern(key).replace("''", "'");
+    }
+
+    private String pattern(String key) {
         try {
             return bundle.getString(key);
         } catch (MissingResourceException e) {
@@ -33,7 +41,14 @@ public final class Labels {
     }
 
     public String format(String key, Object... args) {
-        return new MessageFormat(get(key), locale).format(args);
+        return new MessageFormat(pattern(key), locale).format(args);
+    }
+
+    private static final java.time.format.DateTimeFormatter SECONDS = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    /** A time of the mission as every screen writes it, to the second ("02:06:00", never "02:06"). */
+    public static String time(java.time.temporal.TemporalAccessor at) {
+        return SECONDS.format(at);
     }
 
     /**
@@ -47,7 +62,7 @@ public final class Labels {
         }
         for (String c = code; ; c = c.substring(0, c.lastIndexOf('.'))) {
             if (bundle.containsKey("code." + list + "." + c)) {
-                return bundle.getString("code." + list + "." + c);
+                return get("code." + list + "." + c);
             }
             if (c.indexOf('.') < 0) {
                 return code;

@@ -20,6 +20,16 @@ public enum Theme {
         scene.getStylesheets().setAll(base, own);
     }
 
+    /** The theme applied to {@code scene}, if one of ours is. */
+    public static java.util.Optional<Theme> of(Scene scene) {
+        for (Theme theme : values()) {
+            if (scene.getStylesheets().stream().anyMatch(s -> s.endsWith(BASE + theme.sheet))) {
+                return java.util.Optional.of(theme);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     public Theme next() {
         return values()[(ordinal() + 1) % values().length];
     }

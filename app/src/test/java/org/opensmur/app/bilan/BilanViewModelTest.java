@@ -237,8 +237,57 @@ class BilanViewModelTest {
             assertEquals("", pressure.errorProperty().get(), "the systolic alone, taken by palpation");
             pressure.valueProperty().set("300");
             assertTrue(pressure.errorProperty().get().startsWith("Attendu : systolique 50–260"), pressure.errorProperty().get());
+            pressure.valueProperty().set("80-110");
+            assertEquals("", pressure.errorProperty().get(), "a span of the systolic, as the README says");
+            pressure.valueProperty().set("80-300");
+            assertTrue(pressure.errorProperty().get().startsWith("Attendu : systolique 50–260"), "each end checked: "
+                    + pressure.errorProperty().get());
         } finally {
             core.close();
+        }
+    }
+
+    @Test
+    void theEnglishScreenNamesTheDiagnosisCodeInEnglish() {
+        TabletSettings settings = Tablets.settings(dir);
+        TabletCore core = Tablets.core(settings, clock);
+        try {
+            BilanViewModel model = new BilanViewModel(core, org.opensmur.app.ui.Background.direct(), settings,
+                    new Labels(java.util.Locale.ENGLISH), clock);
+            assertTrue(model.inputs().stream().noneMatch(i -> i.unit().contains("CIM")),
+                    model.inputs().stream().map(BilanViewModel.Input::unit).toList().toString());
+        } finally {
+            core.close();
+        }
+    }
+
+    @Test
+    void theBilansSentStayListedForThePatientAfterARestartAndTheRpisStartsFromTheLast() {
+        TabletSettings settings = Tablets.settings(dir);
+        TabletCore core = Tablets.core(settings, clock);
+        try {
+            BilanViewModel model = open(core, settings);
+            model.finalReportProperty().set(false);
+            assertTrue(model.send()); // an intermediate one, no diagnosis yet
+            model.finalReportProperty().set(true);
+            model.input("bilan.diagnosis").valueProperty().set("i21");
+            assertTrue(model.send());
+            assertEquals(2, model.sentProperty().size(), model.sentProperty().toString());
+            assertTrue(model.sentProperty().get(0).contains("diagnostic non renseigné"), model.sentProperty().get(0));
+            assertTrue(model.sentProperty().get(1).contains("diagnostic I21 · en attente"), model.sentProperty().get(1));
+        } finally {
+            core.close();
+        }
+        TabletCore again = Tablets.core(settings, clock); // the tablet restarted (kill -9 or not): the draft is gone
+        try {
+            BilanViewModel restarted = open(again, settings);
+            assertEquals("", restarted.input("bilan.diagnosis").valueProperty().get(), "the final bilan closed the draft");
+            assertEquals(2, restarted.sentProperty().size(), "what was sent is still shown");
+            assertEquals("I21", restarted.diagnosisForRpis(), "the RPIS starts from the last bilan sent");
+            restarted.input("bilan.diagnosis").valueProperty().set("J45");
+            assertEquals("J45", restarted.diagnosisForRpis(), "what is typed now comes first");
+        } finally {
+            again.close();
         }
     }
 }

@@ -102,7 +102,7 @@ class TabletFlowsTest {
         moving = new Tablets.Moving();
         session = Tablets.session(settings, clock, new org.opensmur.core.hub.amqp.AmqpHubTransport(settings.hub(), clock), moving);
         tones.clear();
-        session.setAlertSound(tones::add);
+        session.alerts().setSound(tones::add);
         view = new MainView(session, labels);
         Scene scene = new Scene(view, 1280, 800);
         this.scene = scene;
@@ -167,24 +167,106 @@ class TabletFlowsTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> !view.tapLocked()); // past the tap lock
         robot.clickOn("#alert-open");
         assertTrue(robot.lookup("#tab-mission").queryAs(javafx.scene.control.ToggleButton.class).isSelected(), "the mission is shown");
-        assertFalse(shown(robot.lookup("#alert-title").query()), "acknowledged: gone");
+        assertFalse(alertShown(robot), "acknowledged: gone");
 
         robot.clickOn("#tab-status");
         hub.send("engagement.json", caseId, org.opensmur.core.hub.message.DistributionKind.CANCEL);
-        await().atMost(Duration.ofSeconds(20)).until(() -> shown(robot.lookup("#alert-title").query()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> alertShown(robot));
         assertEquals("La régulation a annulé l'intervention", text(robot, "#alert-title"));
         assertEquals(org.opensmur.app.alert.AlertSound.Tone.CANCELLED, tones.get(tones.size() - 1), "a cancellation has its own tone");
-        assertFalse(shown(robot.lookup("#alert-open").query()), "a cancellation is acknowledged, not browsed");
+        assertFalse(robot.lookup("#alert-open").tryQuery().map(TabletFlowsTest::shown).orElse(false), "a cancellation is acknowledged, not browsed");
         assertTrue(robot.lookup("#status-ANNULE").query().getPseudoClassStates().stream().anyMatch(p -> p.getPseudoClassName().equals("expected")));
         await().atMost(Duration.ofSeconds(5)).until(() -> !view.tapLocked()); // past the tap lock
         // Confirmed from the statuses, below the card: the alert has been answered and goes (seen in a crew trial: it stayed).
         robot.clickOn("#status-ANNULE");
         robot.clickOn("#status-confirm");
-        await().atMost(Duration.ofSeconds(5)).until(() -> !shown(robot.lookup("#alert-title").query()));
+        await().atMost(Duration.ofSeconds(5)).until(() -> !alertShown(robot));
 
         String next = engage(robot);
         atLrm(MessageType.RS_RI, next);
-        assertFalse(shown(robot.lookup("#alert-title").query()), "nothing of the last mission is carried into the next");
+        assertFalse(alertShown(robot), "nothing of the last mission is carried into the next");
+    }
+
+    @Test
+    @DisabledIf(value = "sameOnModel3", disabledReason = SAME_ON_MODEL_3)
+    void cardsStackUnderTheHeaderWithACountAndTheNextStatusStaysInReach(FxRobot robot) throws Exception {
+        String caseId = onScene(robot); // on the Statuts screen
+        hub.send("orientation.json", caseId, null);
+        await().atMost(Duration.ofSeconds(20)).until(() -> robot.lookup("#alert-title").tryQuery().map(TabletFlowsTest::shown).orElse(false));
+        javafx.scene.Node header = robot.lookup(".mission-header").query();
+        javafx.geometry.Bounds headerBounds = header.localToScene(header.getBoundsInLocal());
+        for (javafx.scene.Node card : robot.lookup(".alert-card").queryAll()) {
+            javafx.geometry.Bounds b = card.localToScene(card.getBoundsInLocal());
+            assertTrue(b.getMinY() >= headerBounds.getMaxY() - 0.5, "the card " + b + " is below the header " + headerBounds);
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> !view.tapLocked());
+        robot.clickOn("#next-status"); // "▶ Début de prise en charge", under no card
+        await().atMost(Duration.ofSeconds(5)).until(() -> session.status().lastTapProperty().get().status() == ResourceStatus.PEC);
+
+        hub.send("engagement.json", caseId, org.opensmur.core.hub.message.DistributionKind.CANCEL);
+        await().atMost(Duration.ofSeconds(20)).until(() -> robot.lookup(".alert-card").queryAll().size() == 2);
+        assertEquals("2 alertes : chacune reste jusqu'à « J'ai compris »", text(robot, "#alert-count"));
+        assertEquals("La régulation a annulé l'intervention", text(robot, "#alert-title"), "the cancellation on top");
+        double bottom = robot.lookup(".alert-card").queryAll().stream()
+                .mapToDouble(c -> c.localToScene(c.getBoundsInLocal()).getMaxY()).max().orElseThrow();
+        assertTrue(bottom - headerBounds.getMaxY() < 0.5 * scene.getHeight(), "two cards take less than half the screen: " + bottom);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> !view.tapLocked());
+        robot.clickOn("#tab-mission"); // the crew looks at the mission: the update is seen, the cancellation still asks
+        await().atMost(Duration.ofSeconds(5)).until(() -> robot.lookup(".alert-card").queryAll().size() == 1);
+        assertEquals("La régulation a annulé l'intervention", text(robot, "#alert-title"));
+        assertFalse(robot.lookup("#alert-count").tryQuery().map(TabletFlowsTest::shown).orElse(false), "one card, no count");
+
+        String next = engage(robot);
+        atLrm(MessageType.RS_RI, next);
+        assertTrue(robot.lookup(".alert-card").queryAll().isEmpty(), "nothing of the last mission in the next");
+    }
+
+    @Test
+    @DisabledIf(value = "sameOnModel3", disabledReason = SAME_ON_MODEL_3)
+    void theDemoPilotLooksAtAnUpdatedMissionAndConfirmsACancellationAsACrewWould(FxRobot robot) throws Exception {
+        await().atMost(Duration.ofSeconds(30)).until(() -> session.core().transport().state().isConnected());
+        java.util.List<org.opensmur.app.alert.AlertViewModel.Kind> raised = new java.util.concurrent.CopyOnWriteArrayList<>();
+        robot.interact(() -> {
+            session.alerts().cards().addListener((javafx.collections.ListChangeListener<org.opensmur.app.alert.AlertViewModel.Alert>) c -> {
+                while (c.next()) {
+                    c.getAddedSubList().forEach(card -> raised.add(card.kind()));
+                }
+            });
+            new org.opensmur.app.demo.DemoPilot(session, view, 300).start();
+        });
+        String caseId = hub.newCase();
+        hub.send("case.json", caseId, null);
+        hub.send("engagement.json", caseId, null);
+        atLrm(MessageType.RS_RI, caseId); // the pilot accepted
+        hub.send("orientation.json", caseId, null);
+        await().atMost(Duration.ofSeconds(20)).until(() -> session.core().store().cases().view(caseId).changes().size() > 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> raised.contains(org.opensmur.app.alert.AlertViewModel.Kind.UPDATED)
+                && session.alerts().cards().isEmpty()); // raised on the statuses, then seen as a crew sees it
+        hub.send("engagement.json", caseId, org.opensmur.core.hub.message.DistributionKind.CANCEL);
+        await().atMost(Duration.ofSeconds(20)).until(() -> hub.atLrm.stream().anyMatch(m -> m.payload() instanceof ResourcesStatus s
+                && s.caseId().equals(caseId) && s.state().status() == ResourceStatus.ANNULE));
+        await().atMost(Duration.ofSeconds(10)).until(() -> raised.contains(org.opensmur.app.alert.AlertViewModel.Kind.CANCELLED)
+                && session.alerts().cards().isEmpty());
+    }
+
+    @Test
+    @DisabledIf(value = "sameOnModel3", disabledReason = SAME_ON_MODEL_3)
+    void aRestartAfterAFinalBilanShowsItAsSentAndTheRpisHasItsDiagnosis(FxRobot robot) throws Exception {
+        String caseId = onScene(robot);
+        robot.clickOn("#tab-bilan");
+        setText(robot, "#bilan-diagnosis", "I21");
+        await().atMost(Duration.ofSeconds(5)).until(() -> !robot.lookup("#bilan-send").queryButton().isDisabled());
+        robot.clickOn("#bilan-send");
+        atLrm(MessageType.RS_BPV, caseId);
+        restart(robot); // the final bilan closed its draft: only the ledger remembers it
+        await().atMost(Duration.ofSeconds(30)).until(() -> session.core().transport().state().isConnected());
+        robot.clickOn("#tab-bilan");
+        await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#bilan-sent").tryQuery().map(n -> shown(n)
+                && ((Label) n).getText().contains("diagnostic I21")).orElse(false));
+        assertEquals("", robot.lookup("#bilan-diagnosis").queryAs(TextField.class).getText(), "a new bilan starts empty");
+        robot.clickOn("#tab-rpis");
+        await().atMost(Duration.ofSeconds(10)).until(() -> "I21".equals(robot.lookup("#rpis-diagnosis").queryAs(TextField.class).getText()));
     }
 
     @Test
@@ -209,7 +291,7 @@ class TabletFlowsTest {
 
         // The tablet's SAMU still steers it.
         hub.send("engagement.json", caseId, org.opensmur.core.hub.message.DistributionKind.CANCEL);
-        await().atMost(Duration.ofSeconds(20)).until(() -> shown(robot.lookup("#alert-title").query()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> alertShown(robot));
         assertEquals("La régulation a annulé l'intervention", text(robot, "#alert-title"));
     }
 
@@ -257,7 +339,7 @@ class TabletFlowsTest {
 
         robot.clickOn("#status-correct");
         assertTrue(text(robot, "#status-question").startsWith(
-                "Corriger « Arrivée sur les lieux » : « Départ » sera envoyé de nouveau, daté de "),
+                "Corriger « Arrivée sur les lieux » : « Départ » sera envoyé de nouveau avec son heure ("),
                 text(robot, "#status-question"));
         robot.clickOn("#status-keep");
         robot.clickOn("#status-ANNULE");
@@ -270,6 +352,46 @@ class TabletFlowsTest {
         robot.clickOn("#status-confirm");
         await().atMost(Duration.ofSeconds(5)).until(() -> text(robot, "#status-last").startsWith("Dernier statut : Intervention annulée"));
         assertEquals(saved + 1, session.core().store().outbox().list(caseId, 100).size());
+    }
+
+    @Test
+    @DisabledIf(value = "sameOnModel3", disabledReason = SAME_ON_MODEL_3)
+    void aCorrectionAskedOnOneStatusIsWithdrawnWhenAnotherIsTappedAndSendsOnlyWhatItSaid(FxRobot robot) throws Exception {
+        String caseId = engage(robot);
+        atLrm(MessageType.RS_RI, caseId);
+        robot.clickOn("#tab-status");
+        tap(robot, "DEPART");
+        java.time.OffsetDateTime departed = session.status().times().get(ResourceStatus.DEPART);
+        robot.clickOn("#status-correct");
+        assertTrue(text(robot, "#status-question").contains("rien n'est envoyé"), text(robot, "#status-question"));
+        robot.clickOn("#next-status"); // the header's "▶ Arrivée sur les lieux", the question still open
+        await().atMost(Duration.ofSeconds(5)).until(() -> text(robot, "#status-last").startsWith("Dernier statut : Arrivée sur les lieux"));
+        assertFalse(shown(robot.lookup("#status-confirm").query()), "the question about Départ is withdrawn");
+        // Every message of the case has left the tablet: one the confirmation had queued would be among them.
+        await().atMost(Duration.ofSeconds(20)).until(() -> session.core().store().outbox().list(caseId, 100).stream()
+                .noneMatch(e -> e.state() == org.opensmur.store.outbox.DeliveryState.QUEUED) && statusesAtLrm(caseId).size() >= 2);
+        assertEquals(java.util.List.of(ResourceStatus.DEPART, ResourceStatus.ARRIVEE), statusesAtLrm(caseId));
+        assertFalse(text(robot, "#status-note-ARRIVEE").isEmpty(), "Arrivée stays on the grid");
+        assertTrue(text(robot, "#header-current").startsWith("Arrivée sur les lieux"), text(robot, "#header-current"));
+
+        // Corrected for real: Départ again, with the time the crew left; the header counts from then.
+        robot.clickOn("#status-correct");
+        robot.clickOn("#status-confirm");
+        await().atMost(Duration.ofSeconds(20)).until(() -> statusesAtLrm(caseId).size() == 3);
+        HubMessage resent = hub.atLrm.stream().filter(m -> m.type() == MessageType.RS_SR && caseId.equals(caseOf(m)))
+                .reduce((a, b) -> b).orElseThrow();
+        ResourcesStatus sent = (ResourcesStatus) resent.payload();
+        assertEquals(ResourceStatus.DEPART, sent.state().status());
+        assertEquals(departed.toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), sent.state().datetime().toInstant(),
+                "the time of the departure (to the second, as the wire has it), not of the correction");
+        assertTrue(text(robot, "#status-note-ARRIVEE").startsWith("corrigé à"), text(robot, "#status-note-ARRIVEE"));
+        assertTrue(text(robot, "#header-current").startsWith("Départ"), text(robot, "#header-current"));
+        assertEquals(departed, session.status().times().get(ResourceStatus.DEPART), "Parti depuis counts from the departure");
+    }
+
+    private java.util.List<ResourceStatus> statusesAtLrm(String caseId) {
+        return hub.atLrm.stream().filter(m -> m.type() == MessageType.RS_SR && caseId.equals(caseOf(m)))
+                .map(m -> ((ResourcesStatus) m.payload()).state().status()).toList();
     }
 
     @Test
@@ -418,6 +540,11 @@ class TabletFlowsTest {
         return true;
     }
 
+    /** An alert card is up. */
+    static boolean alertShown(FxRobot robot) {
+        return robot.lookup("#alert-title").tryQuery().map(TabletFlowsTest::shown).orElse(false);
+    }
+
     /** The request banner is up: the banner's own visibility, a button inside it stays "visible" while hidden. */
     static boolean ringing(FxRobot robot) {
         return robot.lookup(".engagement-banner").tryQuery().map(TabletFlowsTest::shown).orElse(false)
@@ -511,6 +638,7 @@ class TabletFlowsTest {
         Label notes = robot.lookup("#field-notes").queryAs(Label.class);
         Label address = robot.lookup("#field-address").queryAs(Label.class);
         assertFalse(notes.getPseudoClassStates().contains(changed));
+        assertFalse(shown(robot.lookup("#mission-seen").query()), "nothing changed: nothing to mark as seen");
         hub.send("orientation.json", caseId, null);
         await().atMost(Duration.ofSeconds(20)).until(() -> notes.getPseudoClassStates().contains(changed));
         assertTrue(notes.getText().contains("CHU de Nantes"), notes.getText());
@@ -518,6 +646,7 @@ class TabletFlowsTest {
         assertFalse(address.getPseudoClassStates().contains(changed), "an unchanged field is not highlighted");
         robot.clickOn("#mission-seen");
         await().atMost(Duration.ofSeconds(5)).until(() -> !notes.getPseudoClassStates().contains(changed));
+        assertFalse(shown(robot.lookup("#mission-seen").query()), "seen: the button goes");
     }
 
     @Test

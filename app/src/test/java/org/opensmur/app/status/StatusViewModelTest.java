@@ -30,26 +30,26 @@ class StatusViewModelTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
     private TabletCore core;
     private StatusViewModel model;
-    private final org.opensmur.core.testing.FakeTransport transport = new org.opensmur.core.testing.FakeTransport();
+    private String caseId;
 
     @BeforeEach
     void open() {
-        var settings = Tablets.settings(dir);
-        core = new TabletCore(transport, settings.clientId(), org.opensmur.core.hub.validation.ModelLine.CURRENT, dir, settings.storeKeys(), clock);
-        core.trust(settings.hub().trustedParties());
-        var mission = new org.opensmur.tablet.mission.MissionCore(core, new org.opensmur.tablet.mission.Crew(settings.resourceId(),
-                settings.unit().orgId(), settings.vehicleType(), settings.vehicleName(), settings.crewName()), Runnable::run);
-        model = new StatusViewModel(mission, org.opensmur.app.ui.Background.direct(), core.line(), Labels.french(), clock);
-        core.events().subscribe(org.opensmur.tablet.mission.MissionEvent.TimelineChanged.class, changed -> model.show(changed.timeline()));
-        core.start();
-        var samu = org.opensmur.core.outgoing.OutgoingMessages.of(Tablets.LRM, clock);
-        org.opensmur.tablet.testing.Deliveries.deliver(core, transport, org.opensmur.tablet.testing.Deliveries.request(samu, settings.clientId()));
-        mission.accept(null);
-        caseId = mission.openCase();
-        transport.disconnect(); // no coverage from here on: taps wait in the outbox
+        start(true);
     }
 
-    private String caseId;
+    /** The tablet, engaged ({@code accept}) or opened again on what its store holds, as after a restart. */
+    private void start(boolean accept) {
+        var engaged = Tablets.engaged(Tablets.settings(dir), clock, accept);
+        core = engaged.core();
+        model = new StatusViewModel(engaged.mission(), org.opensmur.app.ui.Background.direct(), core.line(), Labels.french(), clock);
+        core.events().subscribe(org.opensmur.tablet.mission.MissionEvent.TimelineChanged.class, changed -> model.show(changed.timeline()));
+        if (!accept) {
+            engaged.mission().restore();
+        }
+        model.show(engaged.mission().timeline().orElseThrow());
+        caseId = engaged.mission().openCase();
+        engaged.link().disconnect(); // no coverage from here on: taps wait in the outbox
+    }
 
     @AfterEach
     void close() {
@@ -77,6 +77,8 @@ class StatusViewModelTest {
         assertEquals(DeliveryState.QUEUED, model.lastTapStateProperty().get());
         assertTrue(model.lastTapTextProperty().get().endsWith("en attente"), model.lastTapTextProperty().get());
         assertEquals(ResourceStatus.ARRIVEE, model.expectedProperty().get());
+        assertTrue(model.noteProperty(ResourceStatus.DEPART).get().startsWith("11:00:00 · "), // 10:00:00Z in Paris
+                "to the second, even when the seconds are 0: " + model.noteProperty(ResourceStatus.DEPART).get());
     }
 
     @Test
@@ -86,9 +88,16 @@ class StatusViewModelTest {
         model.tap(ResourceStatus.PEC); // skipped ARRIVEE by mistake
         clock.advance(Duration.ofSeconds(20));
         assertTrue(model.correctableProperty().get());
-        model.correct();
+        model.correct(model.correction());
         assertEquals(List.of(ResourceStatus.DEPART, ResourceStatus.PEC, ResourceStatus.DEPART), queuedStatuses(),
                 "history kept, the status before sent again");
+        ResourcesStatus resent = (ResourcesStatus) new HubCodec().decode(core.store().outbox().body(
+                model.history().get(2).distributionId())).envelope().payload();
+        assertEquals(Instant.parse("2026-11-23T10:00:00Z"), resent.state().datetime().toInstant(),
+                "DEPART again with the time the crew left, not the time of the correction");
+        assertEquals(Instant.parse("2026-11-23T10:00:00Z"), model.times().get(ResourceStatus.DEPART).toInstant());
+        assertEquals("corrigé à 11:05:20", model.noteProperty(ResourceStatus.PEC).get(), // 10:05:20Z in Paris
+                "the status taken back says so on its button");
         assertEquals(ResourceStatus.ARRIVEE, model.expectedProperty().get());
         assertFalse(model.correctableProperty().get());
     }
@@ -100,8 +109,35 @@ class StatusViewModelTest {
         clock.advance(StatusViewModel.CORRECTION_WINDOW.plusSeconds(1));
         model.tick(clock.instant());
         assertFalse(model.correctableProperty().get());
-        model.correct();
+        assertEquals(null, model.correction());
         assertEquals(List.of(ResourceStatus.DEPART, ResourceStatus.ARRIVEE), queuedStatuses());
+    }
+
+    @Test
+    void aCorrectionAskedBeforeAnotherTapSendsNothingWhenConfirmedAfterIt() {
+        model.tap(ResourceStatus.DEPART);
+        StatusViewModel.Correction asked = model.correction();
+        assertTrue(asked.question().contains("rien n'est envoyé"), asked.question());
+        model.tap(ResourceStatus.ARRIVEE); // from the header, the question still on screen
+        model.correct(asked);
+        assertEquals(List.of(ResourceStatus.DEPART, ResourceStatus.ARRIVEE), queuedStatuses(), "nothing the crew did not see");
+        assertEquals(ResourceStatus.ARRIVEE, model.lastTapProperty().get().status());
+        assertEquals(ResourceStatus.PEC, model.expectedProperty().get());
+        assertTrue(model.correctableProperty().get(), "ARRIVEE itself can still be corrected");
+    }
+
+    @Test
+    void aCorrectionReadBackAfterARestartKeepsTheStatusItTookBackOffTheGrid() {
+        model.tap(ResourceStatus.DEPART);
+        clock.advance(Duration.ofMinutes(3));
+        model.tap(ResourceStatus.ARRIVEE);
+        model.correct(model.correction());
+        core.close();
+        start(false);
+        assertEquals(java.util.Set.of(ResourceStatus.DEPART), model.times().keySet());
+        assertEquals(ResourceStatus.ARRIVEE, model.expectedProperty().get());
+        assertTrue(model.noteProperty(ResourceStatus.ARRIVEE).get().startsWith("corrigé à"),
+                model.noteProperty(ResourceStatus.ARRIVEE).get());
     }
 
     @Test

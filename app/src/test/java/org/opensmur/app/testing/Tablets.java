@@ -99,6 +99,41 @@ public final class Tablets {
         }
     }
 
+    /** A tablet engaged on the official NORMAND request over a fake link: its core, its mission core, the case. */
+    public record Engaged(TabletCore core, org.opensmur.tablet.mission.MissionCore mission, org.opensmur.core.testing.FakeTransport link,
+                          String caseId) implements AutoCloseable {
+        @Override
+        public void close() {
+            core.close();
+        }
+    }
+
+    /**
+     * The test tablet in {@code settings}' folder, its mission core doing its work on the caller's thread, the
+     * SAMU's request delivered and accepted, the reply integrated by the SAMU ({@code accept} false: opened
+     * again as after a restart, nothing delivered).
+     */
+    public static Engaged engaged(TabletSettings settings, Clock clock, boolean accept) {
+        var link = new org.opensmur.core.testing.FakeTransport();
+        var core = new TabletCore(link, settings.clientId(), org.opensmur.core.hub.validation.ModelLine.named(settings.hub().modelLine()),
+                settings.storeFolder(), settings.storeKeys(), clock);
+        core.trust(settings.hub().trustedParties());
+        var mission = new org.opensmur.tablet.mission.MissionCore(core, new org.opensmur.tablet.mission.Crew(settings.resourceId(),
+                settings.unit().orgId(), settings.vehicleType(), settings.vehicleName(), settings.crewName()), Runnable::run);
+        core.start();
+        if (accept) {
+            var samu = org.opensmur.core.outgoing.OutgoingMessages.of(settings.lrmId(), clock);
+            org.opensmur.tablet.testing.Deliveries.deliver(core, link, org.opensmur.tablet.testing.Deliveries.request(samu, settings.clientId()));
+            String reply = mission.accept(null).orElseThrow().distributionId();
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> core.ledger().find(reply).state() == org.opensmur.store.outbox.DeliveryState.SENT);
+            var sent = core.outgoing().codec().decode(core.ledger().body(reply)).envelope();
+            org.opensmur.tablet.testing.Deliveries.deliver(core, link,
+                    samu.reference(sent, org.opensmur.core.reference.ReferenceStep.INTEGRE).orElseThrow());
+        }
+        return new Engaged(core, mission, link, mission.openCase());
+    }
+
     public static TabletCore core(TabletSettings settings, Clock clock) {
         return new TabletCore(new NoNetwork(), settings.clientId(),
                 org.opensmur.core.hub.validation.ModelLine.named(settings.hub().modelLine()), settings.storeFolder(),

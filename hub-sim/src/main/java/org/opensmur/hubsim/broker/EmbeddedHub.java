@@ -162,6 +162,8 @@ public final class EmbeddedHub implements AutoCloseable {
     /** Qpid's own queue arguments: what RabbitMQ's dead-letter policy does on the Hub. */
     public static Map<String, Object> clientQueueArguments() {
         // Qpid requeues a basic.reject(requeue=false) unless the delivery limit is reached: 1 makes it final.
+        // The limit counts rejections only: a delivery lost with its consumer's link (a frozen LRM) or given
+        // back (nack, requeue) comes again, as on RabbitMQ (EmbeddedHubTest, LinkFrozenMidDelivery*Test).
         return Map.of("alternateExchange", HubTopology.DEAD_LETTERS, "expiryPolicy", "ROUTE_TO_ALTERNATE",
                 "maximumDeliveryAttempts", 1);
     }

@@ -23,6 +23,7 @@ import org.opensmur.core.outgoing.OutgoingMessages;
 import org.opensmur.hubsim.broker.EmbeddedHub;
 import org.opensmur.hubsim.capture.CapturingTransport;
 import org.opensmur.core.hub.validation.ModelLine;
+import org.opensmur.hubsim.dispatch.AwaitedReferences;
 import org.opensmur.hubsim.dispatch.Dispatcher;
 import org.opensmur.hubsim.dispatch.OfficialSchemas;
 import org.opensmur.hubsim.lrm.LrmSimulator;
@@ -118,6 +119,22 @@ public final class HubSimCli implements Callable<Integer> {
 
         @Option(names = "--step-ms", paramLabel = "MS", defaultValue = "2000", description = "time between the headless tablet's statuses (default: ${DEFAULT-VALUE})")
         long stepMs;
+
+        @Option(names = "--manual", description = "a person plays the crew on the tablet app: the LRM simulator waits for each step"
+                + " as long as it takes (or --step-timeout), instead of the scenario's seconds")
+        boolean manual;
+
+        @Option(names = "--step-timeout", paramLabel = "SECONDS", description = "how long the LRM simulator waits for each step the"
+                + " tablet owes (default: the scenario's, e.g. 30 s; with --manual: no limit)")
+        Long stepTimeout;
+
+        /** How long the LRM simulator waits for each step: null for the scenario's own limits. */
+        Duration stepLimit() {
+            if (stepTimeout != null) {
+                return Duration.ofSeconds(stepTimeout);
+            }
+            return manual ? Duration.ofDays(1) : null; // a person's pace: a shift is never that long a step
+        }
 
         @Option(names = "--broker", paramLabel = "KIND",
                 description = "embedded (Apache Qpid Broker-J in this process, certificates in --embedded-dir; the default without --amqp) or rabbitmq"
@@ -354,6 +371,7 @@ public final class HubSimCli implements Callable<Integer> {
                  LrmSimulator lrm = new LrmSimulator(transports.get(PartyLinks.Party.LRM), lrmId, tabletId, line, clock);
                  HeadlessTablet tablet = noTablet ? null : new HeadlessTablet(tabletConfig, tabletTransport, work.resolve("tablet"),
                          demoSecret(work), Duration.ofMillis(stepMs), clock)) {
+                lrm.stepLimit(stepLimit());
                 oru.start();
                 lrm.start();
                 if (tablet != null) {
@@ -381,6 +399,7 @@ public final class HubSimCli implements Callable<Integer> {
                         scenario = Scenario.parse(in, name);
                     }
                     int mark = tablet == null ? 0 : tablet.sentSoFar();
+                    long routedMark = routing == null ? 0 : routing.awaited().mark();
                     ScenarioReport report = lrm.play(scenario, file -> HubSimCli.class.getResourceAsStream(
                             Path.of("/scenarios/" + name + "/").resolve(file).normalize().toString()));
                     int rpis = oruRecordsAfter(report, oru, recordsBefore);
@@ -388,6 +407,8 @@ public final class HubSimCli implements Callable<Integer> {
                     recordsBefore = rpis;
                     if (tablet != null) {
                         report = owedToTablet(report, tablet, mark);
+                    } else if (routing != null) {
+                        report = owedToApp(report, routing.awaited(), tabletId, routedMark);
                     }
                     out.print(report);
                     allComplete &= report.complete();
@@ -412,6 +433,22 @@ public final class HubSimCli implements Callable<Integer> {
             }
             return report.withAcknowledgementsTo("the tablet", tablet.sentSoFar() - mark,
                     owed.stream().map(o -> o + ", not in " + ackWait + " s").toList());
+        }
+
+        /**
+         * The same for the tablet app, whose ledger the local Hub cannot read: what the dispatcher routed from it
+         * that must be integrated, and whose RC-REF never passed back (waited for up to --ack-wait), each named.
+         */
+        private ScenarioReport owedToApp(ScenarioReport report, AwaitedReferences awaited, String tabletId, long mark)
+                throws InterruptedException {
+            long deadline = System.nanoTime() + Duration.ofSeconds(ackWait).toNanos();
+            List<String> open = awaited.since(tabletId, mark);
+            while (!open.isEmpty() && System.nanoTime() - deadline < 0) {
+                Thread.sleep(100);
+                open = awaited.since(tabletId, mark);
+            }
+            return report.withAcknowledgementsTo("the tablet", awaited.routedSince(tabletId, mark),
+                    open.stream().map(o -> "RC-REF for " + o + ", not in " + ackWait + " s").toList());
         }
 
         /**

@@ -219,6 +219,7 @@ public final class Dispatcher implements AutoCloseable {
         // 9. mandatory: an unbound recipient comes back as a return (error 501)
         channel.basicPublish(HubTopology.DISTRIBUTION, queue, true, forwarded.build(), body);
         counters.get(Outcome.ROUTED).incrementAndGet();
+        awaited.routed(message);
         // One line per message would bury the scenario's report: routed messages at debug, refusals at info.
         LOG.debug("dispatch {} from {} to {} ({}): routed", message.distributionID(), message.senderID(), queue, message.type());
     }
@@ -277,6 +278,13 @@ public final class Dispatcher implements AutoCloseable {
             text.append("\n - ").append(issue.path()).append(": ").append(issue.kind());
         }
         return text.toString();
+    }
+
+    private final AwaitedReferences awaited = new AwaitedReferences();
+
+    /** What was routed that its recipient must integrate, until its RC-REF passes. */
+    public AwaitedReferences awaited() {
+        return awaited;
     }
 
     public long count(Outcome outcome) {

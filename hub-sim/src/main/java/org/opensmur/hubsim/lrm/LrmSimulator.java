@@ -58,6 +58,22 @@ public final class LrmSimulator implements AutoCloseable {
     private final ReceivedStore seen = ReceivedStore.inMemory();
     /** Copies received again under a distributionID already seen (at-least-once delivery): counted, not applied. */
     private final java.util.concurrent.atomic.AtomicInteger duplicates = new java.util.concurrent.atomic.AtomicInteger();
+    /** How long each expected step is waited for: the scenario's ({@code null}), or the person's pace. */
+    private volatile Duration stepLimit;
+
+    /**
+     * Each expected step waits {@code limit} instead of the scenario's "within" (a person playing the crew on
+     * the app takes the time a crew takes); {@code null}: the scenario's, as an automatic crew is held to.
+     */
+    public void stepLimit(Duration limit) {
+        this.stepLimit = limit;
+    }
+
+    /** How long {@code expect} is waited for. */
+    Duration within(Scenario.Expect expect) {
+        Duration limit = stepLimit;
+        return limit != null ? limit : expect.within();
+    }
     private int runs;
 
     public LrmSimulator(HubTransport transport, String lrmId, String tabletId, Clock clock) {
@@ -132,8 +148,9 @@ public final class LrmSimulator implements AutoCloseable {
     private ScenarioReport.Line await(Scenario.Expect expect, String caseId, Instant start, Set<HubMessage> matched)
             throws InterruptedException {
         Instant stepStart = clock.instant();
-        Instant deadline = stepStart.plus(expect.within());
-        Instant grace = deadline.plus(expect.within().compareTo(Duration.ofSeconds(10)) < 0 ? expect.within() : Duration.ofSeconds(10));
+        Duration within = within(expect);
+        Instant deadline = stepStart.plus(within);
+        Instant grace = deadline.plus(within.compareTo(Duration.ofSeconds(10)) < 0 ? within : Duration.ofSeconds(10));
         while (clock.instant().isBefore(grace)) {
             for (Arrival arrival : arrivals) {
                 HubMessage m = arrival.message();

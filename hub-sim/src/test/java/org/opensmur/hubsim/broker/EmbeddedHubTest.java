@@ -1,5 +1,8 @@
 package org.opensmur.hubsim.broker;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,5 +47,62 @@ class EmbeddedHubTest {
         Pki.write(stranger.client(HubBroker.TABLET, Instant.now(), Duration.ofDays(1)).keyStore(broker.password()), broker.password(), store);
         var factory = broker.rawTls(KeyMaterial.keyManagers(store, null, broker.password(), Instant.now()), broker.trust());
         assertThrows(Exception.class, factory::newConnection);
+    }
+
+    /**
+     * As RabbitMQ does: a delivery whose consumer's connection dies unacknowledged is delivered again (it was
+     * dead-lettered at once when the queues allowed one attempt, and a status tapped while the LRM's link froze
+     * never reached the LRM); a delivery the consumer rejects still goes to the dead letters, where the Hub's
+     * dispatcher reports it.
+     */
+    @Test
+    void aDeliveryLostWithItsConsumersConnectionIsDeliveredAgainAndARejectedOneIsDeadLettered() throws Exception {
+        String queue = HubBroker.OTHER + ".message";
+        try (Connection admin = broker.admin(); com.rabbitmq.client.Channel channel = admin.createChannel()) {
+            channel.queuePurge(queue);
+            channel.queuePurge(org.opensmur.core.hub.amqp.HubTopology.DISPATCH_DLQ);
+            byte[] body = ("lost-then-found " + System.nanoTime()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            channel.basicPublish(org.opensmur.core.hub.amqp.HubTopology.DISTRIBUTION, queue, null, body);
+
+            // Delivered, then the consumer's connection dies before the acknowledgement.
+            Connection lost = broker.admin();
+            com.rabbitmq.client.Channel first = lost.createChannel();
+            java.util.concurrent.CompletableFuture<byte[]> firstDelivery = new java.util.concurrent.CompletableFuture<>();
+            first.basicConsume(queue, false, (tag, delivery) -> firstDelivery.complete(delivery.getBody()), tag -> { });
+            assertArrayEquals(body, firstDelivery.get(10, java.util.concurrent.TimeUnit.SECONDS));
+            lost.abort();
+
+            // The consumer that comes back (as the LRM does when its link is up again) gets it.
+            com.rabbitmq.client.Channel second = admin.createChannel();
+            java.util.concurrent.CompletableFuture<com.rabbitmq.client.Delivery> secondDelivery = new java.util.concurrent.CompletableFuture<>();
+            String consumer = second.basicConsume(queue, false, (tag, delivery) -> secondDelivery.complete(delivery), tag -> { });
+            com.rabbitmq.client.Delivery again = secondDelivery.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertArrayEquals(body, again.getBody(), "delivered again to the next consumer");
+            assertTrue(again.getEnvelope().isRedeliver());
+            assertNull(channel.basicGet(org.opensmur.core.hub.amqp.HubTopology.DISPATCH_DLQ, true), "not dead-lettered");
+
+            // Given back (a tablet whose store could not write it: "retry later"): delivered again, as RabbitMQ does.
+            second.basicCancel(consumer);
+            second.basicNack(again.getEnvelope().getDeliveryTag(), false, true);
+            com.rabbitmq.client.Channel third = admin.createChannel();
+            java.util.concurrent.CompletableFuture<com.rabbitmq.client.Delivery> thirdDelivery = new java.util.concurrent.CompletableFuture<>();
+            String consumerAgain = third.basicConsume(queue, false, (tag, delivery) -> thirdDelivery.complete(delivery), tag -> { });
+            com.rabbitmq.client.Delivery givenBack = thirdDelivery.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertArrayEquals(body, givenBack.getBody(), "a delivery given back comes again");
+            assertNull(channel.basicGet(org.opensmur.core.hub.amqp.HubTopology.DISPATCH_DLQ, true), "not dead-lettered");
+
+            third.basicCancel(consumerAgain);
+            third.basicReject(givenBack.getEnvelope().getDeliveryTag(), false);
+            com.rabbitmq.client.GetResponse dead = null;
+            for (long until = System.nanoTime() + Duration.ofSeconds(10).toNanos(); dead == null && System.nanoTime() < until; ) {
+                dead = channel.basicGet(org.opensmur.core.hub.amqp.HubTopology.DISPATCH_DLQ, true);
+                if (dead == null) {
+                    Thread.sleep(50);
+                }
+            }
+            assertNotNull(dead, "a rejected delivery goes to the dead letters");
+            assertArrayEquals(body, dead.getBody());
+            assertNull(channel.basicGet(queue, true), "and leaves the queue");
+        }
     }
 }

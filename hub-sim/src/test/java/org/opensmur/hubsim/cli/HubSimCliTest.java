@@ -77,4 +77,18 @@ class HubSimCliTest {
         // the error and where the usage is, not the whole usage burying it
         assertTrue(run.err().contains("./bin/hub-sim demo --help") && !run.err().contains("--schemas"), run.err());
     }
+
+    @Test
+    void aPersonPlayingTheCrewIsWaitedForAndAStepTimeoutSetsTheLimit() {
+        HubSimCli.Demo automatic = new HubSimCli.Demo();
+        new picocli.CommandLine(automatic).parseArgs();
+        org.junit.jupiter.api.Assertions.assertNull(automatic.stepLimit(), "the scenario's own seconds");
+        HubSimCli.Demo manual = new HubSimCli.Demo();
+        new picocli.CommandLine(manual).parseArgs("--manual");
+        org.junit.jupiter.api.Assertions.assertTrue(manual.stepLimit().compareTo(java.time.Duration.ofHours(8)) > 0,
+                "a crew's pace: longer than a shift's step ever is, " + manual.stepLimit());
+        HubSimCli.Demo limited = new HubSimCli.Demo();
+        new picocli.CommandLine(limited).parseArgs("--manual", "--step-timeout", "300");
+        assertEquals(java.time.Duration.ofMinutes(5), limited.stepLimit());
+    }
 }

@@ -121,7 +121,7 @@ public final class Migrations {
                       seq INTEGER PRIMARY KEY AUTOINCREMENT,
                       case_id TEXT NOT NULL,
                       distribution_id TEXT NOT NULL UNIQUE,
-                      corrected INTEGER NOT NULL DEFAULT 0,
+                      corrected_at INTEGER,
                       correction INTEGER NOT NULL DEFAULT 0,
                       body BLOB NOT NULL)""",
                     "CREATE INDEX status_taps_by_case ON status_taps(case_id)"));

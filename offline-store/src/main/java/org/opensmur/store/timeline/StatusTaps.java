@@ -21,11 +21,11 @@ import org.opensmur.store.db.StoreException;
 public final class StatusTaps {
 
     /**
-     * One tap as stored: the status, when the crew tapped it, the RS-SR that carries it, whether the crew
-     * corrected it since (its message stays sent: a correction is a new message, the history is kept), and
-     * whether it is itself the status a correction sent again.
+     * One tap as stored: the status, when the crew tapped it, the RS-SR that carries it, when the crew
+     * corrected it (null: it stands; its message stays sent: a correction is a new message, the history is
+     * kept), and whether it is itself the status a correction sent again.
      */
-    public record Row(ResourceStatus status, OffsetDateTime at, String distributionId, boolean corrected, boolean correction) {
+    public record Row(ResourceStatus status, OffsetDateTime at, String distributionId, java.time.Instant correctedAt, boolean correction) {
     }
 
     private final StoreDatabase database;
@@ -40,10 +40,14 @@ public final class StatusTaps {
     public void appendIn(Connection c, String caseId, Row tap) throws SQLException {
         byte[] sealed = vault.seal((tap.status().name() + "|" + tap.at()).getBytes(StandardCharsets.UTF_8), "tap:" + tap.distributionId());
         try (PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO status_taps (case_id, distribution_id, corrected, correction, body) VALUES (?, ?, ?, ?, ?)")) {
+                "INSERT INTO status_taps (case_id, distribution_id, corrected_at, correction, body) VALUES (?, ?, ?, ?, ?)")) {
             insert.setString(1, caseId);
             insert.setString(2, tap.distributionId());
-            insert.setInt(3, tap.corrected() ? 1 : 0);
+            if (tap.correctedAt() == null) {
+                insert.setNull(3, java.sql.Types.INTEGER);
+            } else {
+                insert.setLong(3, tap.correctedAt().toEpochMilli());
+            }
             insert.setInt(4, tap.correction() ? 1 : 0);
             insert.setBytes(5, sealed);
             insert.executeUpdate();
@@ -51,9 +55,10 @@ public final class StatusTaps {
     }
 
     /** Marks a tap corrected within the caller's transaction (the one that queues the correction, if any). */
-    public void markCorrectedIn(Connection c, String distributionId) throws SQLException {
-        try (PreparedStatement update = c.prepareStatement("UPDATE status_taps SET corrected = 1 WHERE distribution_id = ?")) {
-            update.setString(1, distributionId);
+    public void markCorrectedIn(Connection c, String distributionId, java.time.Instant at) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE status_taps SET corrected_at = ? WHERE distribution_id = ?")) {
+            update.setLong(1, at.toEpochMilli());
+            update.setString(2, distributionId);
             if (update.executeUpdate() != 1) {
                 throw new StoreException("no status tap " + distributionId + " to correct");
             }
@@ -61,9 +66,9 @@ public final class StatusTaps {
     }
 
     /** Marks a tap corrected when the correction sends nothing (there was no status before it). */
-    public void markCorrected(String distributionId) {
+    public void markCorrected(String distributionId, java.time.Instant at) {
         database.inTransaction(c -> {
-            markCorrectedIn(c, distributionId);
+            markCorrectedIn(c, distributionId, at);
             return null;
         });
     }
@@ -80,16 +85,18 @@ public final class StatusTaps {
 
     /** The taps of a mission, in the order tapped; none when it has none (or was purged). */
     public List<Row> of(String caseId) {
-        record Sealed(String distributionId, boolean corrected, boolean correction, byte[] body) {
+        record Sealed(String distributionId, java.time.Instant correctedAt, boolean correction, byte[] body) {
         }
         List<Sealed> rows = database.inTransaction(c -> {
             List<Sealed> found = new ArrayList<>();
             try (PreparedStatement select = c.prepareStatement(
-                    "SELECT distribution_id, corrected, correction, body FROM status_taps WHERE case_id = ? ORDER BY seq")) {
+                    "SELECT distribution_id, corrected_at, correction, body FROM status_taps WHERE case_id = ? ORDER BY seq")) {
                 select.setString(1, caseId);
                 try (ResultSet r = select.executeQuery()) {
                     while (r.next()) {
-                        found.add(new Sealed(r.getString(1), r.getInt(2) != 0, r.getInt(3) != 0, r.getBytes(4)));
+                        long corrected = r.getLong(2);
+                        java.time.Instant correctedAt = r.wasNull() ? null : java.time.Instant.ofEpochMilli(corrected); // before the next read
+                        found.add(new Sealed(r.getString(1), correctedAt, r.getInt(3) != 0, r.getBytes(4)));
                     }
                 }
             }
@@ -105,7 +112,7 @@ public final class StatusTaps {
             } catch (IllegalArgumentException e) {
                 throw new StoreException("status tap " + row.distributionId() + " names no known status", e);
             }
-            taps.add(new Row(status, OffsetDateTime.parse(plain.substring(bar + 1)), row.distributionId(), row.corrected(), row.correction()));
+            taps.add(new Row(status, OffsetDateTime.parse(plain.substring(bar + 1)), row.distributionId(), row.correctedAt(), row.correction()));
         }
         return taps;
     }

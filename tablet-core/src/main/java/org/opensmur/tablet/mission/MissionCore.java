@@ -200,29 +200,30 @@ public final class MissionCore {
             return Optional.empty();
         }
         OffsetDateTime at = OffsetDateTime.now(core.clock());
-        Tap tap = send(status, at, null);
+        Tap tap = send(status, at, null, null);
         timeline = timeline.with(tap);
         publish(new MissionEvent.TimelineChanged(timeline));
         return Optional.of(tap);
     }
 
-    private Tap send(ResourceStatus status, OffsetDateTime at, Tap correcting) {
+    private Tap send(ResourceStatus status, OffsetDateTime at, Tap correcting, java.time.Instant correctedAt) {
         var built = core.outgoing().statusChange(timeline.caseId(), crew.resourceId(), status, at, StatusFlow.endsMission(status),
                 timeline.lrmId());
         String caseId = timeline.caseId();
         OutboxEntry entry = core.send(built, (c, queued) -> {
             if (correcting != null) {
-                statusTaps.markCorrectedIn(c, correcting.distributionId());
+                statusTaps.markCorrectedIn(c, correcting.distributionId(), correctedAt);
             }
-            statusTaps.appendIn(c, caseId, new StatusTaps.Row(status, at, queued.distributionId(), false, correcting != null));
+            statusTaps.appendIn(c, caseId, new StatusTaps.Row(status, at, queued.distributionId(), null, correcting != null));
         });
         timeline = timeline.delivered(entry.distributionId(), entry.state());
         return new Tap(status, at, entry.distributionId());
     }
 
     /**
-     * Corrects {@code tap}, the one the crew was shown: sends the standing status before it again, dated
-     * now (or nothing when there was none), and marks it corrected. Refused (empty, nothing sent) when
+     * Corrects {@code tap}, the one the crew was shown: sends the standing status before it again with its
+     * own time (an RS-SR's time is when the change happened; nothing is sent when there was none before), and
+     * marks it corrected now. Refused (empty, nothing sent) when
      * {@code tap} is no longer the last standing one or its window has passed: a correction is only ever of
      * what the crew saw.
      */
@@ -230,14 +231,15 @@ public final class MissionCore {
         if (timeline == null || !timeline.correctable(tap, core.clock().instant())) {
             return Optional.empty();
         }
-        Optional<ResourceStatus> before = timeline.correctionOf(tap);
+        Optional<Tap> before = timeline.correctionOf(tap);
+        java.time.Instant now = core.clock().instant();
         Tap resent = null;
         if (before.isPresent()) {
-            resent = send(before.get(), OffsetDateTime.now(core.clock()), tap);
+            resent = send(before.get().status(), before.get().at(), tap, now);
         } else {
-            statusTaps.markCorrected(tap.distributionId());
+            statusTaps.markCorrected(tap.distributionId(), now);
         }
-        timeline = timeline.correcting(tap);
+        timeline = timeline.correcting(tap, now);
         if (resent != null) {
             timeline = timeline.withCorrection(resent);
         }
@@ -331,8 +333,8 @@ public final class MissionCore {
             for (StatusTaps.Row row : tapsOf(caseId)) {
                 Tap tap = new Tap(row.status(), row.at(), row.distributionId());
                 restoredTimeline = row.correction() ? restoredTimeline.withCorrection(tap) : restoredTimeline.with(tap);
-                if (row.corrected()) {
-                    restoredTimeline = restoredTimeline.correcting(tap);
+                if (row.correctedAt() != null) {
+                    restoredTimeline = restoredTimeline.correcting(tap, row.correctedAt());
                 }
                 OutboxEntry entry = core.store().outbox().find(row.distributionId());
                 if (entry != null) {
@@ -368,7 +370,7 @@ public final class MissionCore {
         for (OutboxEntry entry : sent) {
             if (entry.type() == MessageType.RS_SR
                     && core.outgoing().codec().decode(outbox.body(entry.distributionId())).message().payload() instanceof ResourcesStatus status) {
-                earlier.add(new StatusTaps.Row(status.state().status(), status.state().datetime(), entry.distributionId(), false, false));
+                earlier.add(new StatusTaps.Row(status.state().status(), status.state().datetime(), entry.distributionId(), null, false));
             }
         }
         if (!earlier.isEmpty()) {

@@ -21,7 +21,7 @@ import org.opensmur.store.outbox.DeliveryState;
  *
  * @param cancelledBySamu the SAMU cancelled the engagement: ANNULE is what the crew is expected to confirm
  */
-public record Timeline(ModelLine line, String caseId, String lrmId, List<Tap> taps, List<String> corrected, List<String> corrections,
+public record Timeline(ModelLine line, String caseId, String lrmId, List<Tap> taps, Map<String, Instant> corrected, List<String> corrections,
                        Map<String, DeliveryState> states, boolean cancelledBySamu) {
 
     /** How long after a tap the crew may still correct it (a new RS-SR restoring the status before it). */
@@ -29,19 +29,19 @@ public record Timeline(ModelLine line, String caseId, String lrmId, List<Tap> ta
 
     public Timeline {
         taps = List.copyOf(taps);
-        corrected = List.copyOf(corrected);
+        corrected = Map.copyOf(corrected);
         corrections = List.copyOf(corrections);
         states = Map.copyOf(states);
     }
 
     /** A mission just engaged: nothing tapped, DEPART expected. */
     public static Timeline engaged(ModelLine line, String caseId, String lrmId) {
-        return new Timeline(line, caseId, lrmId, List.of(), List.of(), List.of(), Map.of(), false);
+        return new Timeline(line, caseId, lrmId, List.of(), Map.of(), List.of(), Map.of(), false);
     }
 
     /** The taps that stand: those the crew did not correct, in order. */
     public List<Tap> standing() {
-        return taps.stream().filter(t -> !corrected.contains(t.distributionId())).toList();
+        return taps.stream().filter(t -> !corrected.containsKey(t.distributionId())).toList();
     }
 
     /** The last tap that stands (empty when none does). */
@@ -106,11 +106,28 @@ public record Timeline(ModelLine line, String caseId, String lrmId, List<Tap> ta
                 && Duration.between(tap.at().toInstant(), now).compareTo(CORRECTION_WINDOW) <= 0;
     }
 
-    /** What correcting the last tap sends: the standing status before it again, or nothing when there is none. */
-    public Optional<ResourceStatus> correctionOf(Tap tap) {
+    /**
+     * What correcting the last tap sends again: the standing tap before it (its status, with its own time:
+     * an RS-SR's time is when the change happened), or nothing when there is none.
+     */
+    public Optional<Tap> correctionOf(Tap tap) {
         List<Tap> standing = standing();
         int index = standing.indexOf(tap);
-        return index >= 1 ? Optional.of(standing.get(index - 1).status()) : Optional.empty();
+        return index >= 1 ? Optional.of(standing.get(index - 1)) : Optional.empty();
+    }
+
+    /** When the last tap of {@code status} was corrected, if it was and none of it stands since. */
+    public Optional<Instant> correctedAt(ResourceStatus status) {
+        if (lastOf(status).isPresent()) {
+            return Optional.empty();
+        }
+        for (int i = taps.size() - 1; i >= 0; i--) {
+            Tap tap = taps.get(i);
+            if (tap.status() == status && corrected.containsKey(tap.distributionId())) {
+                return Optional.of(corrected.get(tap.distributionId()));
+            }
+        }
+        return Optional.empty();
     }
 
     /** Engaged and its last standing status is not one that ends the mission. */
@@ -131,9 +148,9 @@ public record Timeline(ModelLine line, String caseId, String lrmId, List<Tap> ta
         return new Timeline(line, caseId, lrmId, taps, corrected, more, states, cancelledBySamu).with(tap);
     }
 
-    Timeline correcting(Tap tap) {
-        List<String> more = new ArrayList<>(corrected);
-        more.add(tap.distributionId());
+    Timeline correcting(Tap tap, Instant at) {
+        Map<String, Instant> more = new java.util.HashMap<>(corrected);
+        more.put(tap.distributionId(), at);
         return new Timeline(line, caseId, lrmId, taps, more, corrections, states, cancelledBySamu);
     }
 

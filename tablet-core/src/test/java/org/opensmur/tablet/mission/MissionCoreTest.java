@@ -141,6 +141,9 @@ class MissionCoreTest {
         clock.advance(Duration.ofSeconds(20));
         var correction = mission.correct(mistaken).orElseThrow();
         assertEquals(ResourceStatus.DEPART, correction.sent().orElseThrow().status());
+        assertEquals(timeline().taps().get(0).at(), correction.sent().orElseThrow().at(),
+                "DEPART again with the time the crew left, not the time of the correction");
+        assertEquals(clock.instant(), timeline().correctedAt(ResourceStatus.PEC).orElseThrow(), "PEC taken back now");
         assertEquals(List.of(ResourceStatus.DEPART, ResourceStatus.PEC, ResourceStatus.DEPART), statusesSent(), "history kept");
         assertEquals(ResourceStatus.ARRIVEE, timeline().expected());
         assertFalse(timeline().times().containsKey(ResourceStatus.PEC), "the corrected status has no time any more");

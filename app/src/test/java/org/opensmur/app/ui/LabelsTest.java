@@ -1,6 +1,8 @@
-package org.opensmur.app.shell;
+package org.opensmur.app.ui;
 
+import org.opensmur.app.shell.MainView;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -75,5 +77,28 @@ class LabelsTest {
         }
         List<String> missing = used.stream().filter(k -> !fr.containsKey(k)).distinct().toList();
         assertEquals(List.of(), missing);
+    }
+
+    /**
+     * Every label is a MessageFormat pattern (an apostrophe doubled), so it reads the same whether the code formats
+     * it or not: no "Téléphone de l''équipe" on one screen and "lheure" on another.
+     */
+    @Test
+    void everyLabelReadsTheSameFormattedOrNotWithOneApostrophe() throws IOException {
+        for (var locale : List.of(java.util.Locale.FRENCH, java.util.Locale.ENGLISH)) {
+            Labels labels = new Labels(locale);
+            Properties words = bundle(locale == java.util.Locale.FRENCH ? "tablet.properties" : "tablet_en.properties");
+            for (String key : words.stringPropertyNames()) {
+                String pattern = words.getProperty(key);
+                String shown = labels.get(key);
+                assertTrue(!shown.contains("''"), locale + " " + key + ": " + shown);
+                new java.text.MessageFormat(pattern, locale); // throws on a broken pattern
+                assertFalse(Pattern.compile("(?<!')'(?!')").matcher(pattern).find(),
+                        locale + " " + key + ": an apostrophe not doubled is lost (and quotes what follows) when formatted: " + pattern);
+                if (!pattern.contains("{")) {
+                    assertEquals(shown, labels.format(key), locale + " " + key);
+                }
+            }
+        }
     }
 }
