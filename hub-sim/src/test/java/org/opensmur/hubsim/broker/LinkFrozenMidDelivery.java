@@ -39,9 +39,14 @@ abstract class LinkFrozenMidDelivery {
 
     abstract LocalBroker localBroker();
 
+    /** The vhost: on RabbitMQ one where no other broker test consumes OTHER's queues. */
+    String vhost() {
+        return "opensmur-test";
+    }
+
     @Test
     void aStatusInFlightWhileTheRecipientsLinkIsFrozenArrivesAfterTheFreeze() throws Exception {
-        HubBroker broker = localBroker().broker();
+        HubBroker broker = localBroker().broker(vhost());
         // OTHER: a client id no party of the other tests consumes for good; its RC-REF is not sent (no dispatcher here).
         String recipientId = HubBroker.OTHER;
         int port = Integer.parseInt(broker.settings(recipientId).get("HUB_PORT"));
