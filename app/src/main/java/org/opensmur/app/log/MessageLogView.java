@@ -33,6 +33,16 @@ public final class MessageLogView extends VBox {
         filter.valueProperty().addListener((o, was, is) -> model.caseFilterProperty().set(is == null ? "" : is));
         ListView<MessageLogViewModel.Line> list = new ListView<>(model.lines());
         list.setId("log-list");
+        // A message the recipient has not confirmed past its deadline: its line in amber.
+        javafx.css.PseudoClass amber = javafx.css.PseudoClass.getPseudoClass("unconfirmed");
+        list.setCellFactory(view -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(MessageLogViewModel.Line line, boolean empty) {
+                super.updateItem(line, empty);
+                setText(empty || line == null ? null : line.toString());
+                pseudoClassStateChanged(amber, !empty && line != null && model.unconfirmed(line));
+            }
+        });
         VBox.setVgrow(list, Priority.ALWAYS);
         getChildren().addAll(filter, list);
     }

@@ -142,8 +142,16 @@ public final class MessageLogViewModel {
      * What the crew must know of some messages beyond their state: "non confirmé par le SAMU depuis 3 min",
      * "donné par radio", "envoyé de nouveau". Shown at the next reading of the ledger.
      */
-    public void annotate(Map<String, String> words) {
+    public void annotate(Map<String, String> words, Set<String> overdue) {
         annotations = Map.copyOf(words);
+        unconfirmed = Set.copyOf(overdue);
+    }
+
+    private volatile Set<String> unconfirmed = Set.of();
+
+    /** Whether {@code line} is a message the recipient has not confirmed past its deadline (shown in amber). */
+    public boolean unconfirmed(Line line) {
+        return line.direction().equals("→") && unconfirmed.contains(line.distributionId());
     }
 
     private String state(OutboxEntry e) {

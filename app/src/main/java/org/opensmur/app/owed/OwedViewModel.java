@@ -74,7 +74,7 @@ public final class OwedViewModel {
             status.overdue(report.overdue());
             bar.setUnconfirmed(report.overdue().size());
             if (log != null) {
-                log.annotate(report.words());
+                log.annotate(report.words(), report.overdue().keySet());
             }
         });
         resentListeners.add(status::resent);

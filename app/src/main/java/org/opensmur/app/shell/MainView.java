@@ -29,10 +29,11 @@ import org.opensmur.app.rpis.RpisView;
 import org.opensmur.app.status.StatusView;
 
 /**
- * The frame: status bar on top, the screen in the middle, and one tab bar at the bottom, so that every
- * screen is one tap away from any other. A request ringing and the SAMU's alerts come over the top of the
- * screen, full width, without moving anything below them; for {@link #TAP_LOCK} after they appear they take
- * no tap, so that a tap meant for the screen lands where it was aimed or nowhere.
+ * The frame: status bar and mission header on top, the screen in the middle, and one tab bar at the bottom
+ * (wrapping on a narrow window), so that every screen is one tap away from any other. A request ringing and
+ * the SAMU's alert cards come over the top of the screen, under the mission header (which stays in sight and
+ * in reach), full width, without moving anything below them; for {@link #TAP_LOCK} after they appear they
+ * take no tap, so that a tap meant for the screen lands where it was aimed or nowhere.
  */
 public final class MainView extends StackPane {
 

@@ -109,7 +109,7 @@ class OwedViewModelTest {
         assertEquals("« Arrivée sur les lieux » non confirmé par le SAMU depuis 2 min", status.unconfirmedTextProperty().get(), "the header");
         assertEquals("1 non confirmé par le SAMU", bar.unconfirmedProperty().get());
         log.reload();
-        assertTrue(log.lines().stream().anyMatch(l -> l.state().endsWith("non confirmé par le SAMU depuis 2 min")),
+        assertTrue(log.lines().stream().anyMatch(l -> l.state().endsWith("non confirmé par le SAMU depuis 2 min") && log.unconfirmed(l)),
                 log.lines().toString());
 
         String first = owed.items().get(0).distributionId();

@@ -1,79 +1,98 @@
 package org.opensmur.hubsim.broker;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
-import com.rabbitmq.client.Delivery;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.opensmur.core.hub.amqp.AmqpHubTransport;
 import org.opensmur.core.hub.amqp.HubBroker;
 import org.opensmur.core.hub.amqp.HubTopology;
 import org.opensmur.core.hub.amqp.TcpProxy;
+import org.opensmur.core.hub.client.HubClient;
+import org.opensmur.core.hub.client.HubEvent;
+import org.opensmur.core.hub.client.ReceivedStore;
+import org.opensmur.core.hub.codec.HubCodec;
+import org.opensmur.core.hub.message.HubMessage;
+import org.opensmur.core.hub.transport.HubConfig;
+import org.opensmur.core.outgoing.Built;
+import org.opensmur.core.outgoing.OutgoingMessages;
+import org.opensmur.core.status.ResourceStatus;
+import org.opensmur.core.status.ResourcesStatus;
 import org.opensmur.hubsim.fixture.LocalBroker;
-import org.opensmur.signing.KeyMaterial;
 
 /**
- * A recipient's link freezes while a message is delivered to it and not yet acknowledged (the LRM's connection
- * when the local Hub was stopped with SIGSTOP): the broker gives up on the link, and the message must come again
- * when the recipient is back, as RabbitMQ does, not be dead-lettered. Once per broker the local Hub runs on.
+ * The LRM's link freezes while the tablet's status is in flight to it (the local Hub stopped with SIGSTOP, a
+ * network that holds the bytes): both ends give up on the link, and the status must arrive when the LRM is back,
+ * as RabbitMQ delivers it, not be dead-lettered. Once per broker the local Hub runs on.
  */
 @Tag("flow") // timed for real (heartbeats): run by ./bin/test and .ci/run, not by ./bin/test --quick
 abstract class LinkFrozenMidDelivery {
 
     abstract LocalBroker localBroker();
 
+    /** The vhost: on RabbitMQ one where no other broker test consumes OTHER's queues. */
+    String vhost() {
+        return "opensmur-test";
+    }
+
     @Test
-    void aMessageDeliveredWhileTheRecipientsLinkFreezesComesAgainAfterTheFreeze() throws Exception {
-        HubBroker broker = localBroker().broker();
-        // OTHER: a client id no party of the other tests consumes for good.
-        String queue = HubBroker.OTHER + ".message";
-        int port = Integer.parseInt(broker.settings(HubBroker.OTHER).get("HUB_PORT"));
+    void aStatusInFlightWhileTheRecipientsLinkIsFrozenArrivesAfterTheFreeze() throws Exception {
+        HubBroker broker = localBroker().broker(vhost());
+        // OTHER: a client id no party of the other tests consumes for good; its RC-REF is not sent (no dispatcher here).
+        String recipientId = HubBroker.OTHER;
+        int port = Integer.parseInt(broker.settings(recipientId).get("HUB_PORT"));
         try (TcpProxy proxy = new TcpProxy("127.0.0.1", new InetSocketAddress("127.0.0.1", port));
              Connection admin = broker.admin(); Channel publisher = admin.createChannel()) {
-            byte[] body = ("frozen-mid-delivery " + System.nanoTime()).getBytes(StandardCharsets.UTF_8);
-            ConnectionFactory factory = broker.rawTls(KeyMaterial.keyManagers(broker.tlsDir().resolve(HubBroker.OTHER + ".p12"), null,
-                    broker.password(), Instant.now()), broker.trust());
-            factory.setPort(proxy.port());
-            factory.setRequestedHeartbeat(2);
-            factory.setAutomaticRecoveryEnabled(true); // as our transport: the link and its consumer come back
-            factory.setNetworkRecoveryInterval(500);
-            List<Delivery> deliveries = new CopyOnWriteArrayList<>();
-            Connection recipient = factory.newConnection("frozen-recipient");
-            try {
-                Channel channel = recipient.createChannel();
-                channel.basicConsume(queue, false, (tag, delivery) -> {
-                    if (java.util.Arrays.equals(delivery.getBody(), body)) {
-                        deliveries.add(delivery);
-                        if (deliveries.size() > 1) {
-                            channel.basicAck(delivery.getEnvelope().getDeliveryTag(), false); // the second time it is taken
+            publisher.queuePurge(recipientId + ".message");
+            // The recipient as the LRM simulator is: our transport and client (heartbeats every 2 s), through the proxy.
+            var settings = broker.settings(recipientId);
+            settings.put("HUB_PORT", String.valueOf(proxy.port()));
+            HubConfig config = broker.config(settings);
+            AmqpHubTransport transport = new AmqpHubTransport(config, Clock.systemUTC());
+            HubCodec codec = new HubCodec();
+            List<HubMessage> received = new CopyOnWriteArrayList<>();
+            try (HubClient recipient = new HubClient(transport, codec, decoded -> ReceivedStore.Outcome.NEW, (message, step) -> { },
+                    event -> {
+                        if (event instanceof HubEvent.MessageReceived in && !in.duplicate()) {
+                            received.add(in.message());
                         }
-                    }
-                }, tag -> { });
-                publisher.basicPublish(HubTopology.DISTRIBUTION, queue, null, body);
-                waitFor(() -> deliveries.size() == 1, Duration.ofSeconds(10), "delivered once");
+                    })) {
+                recipient.start();
+                waitFor(() -> transport.state().isConnected(), Duration.ofSeconds(30), "the recipient connected");
 
-                proxy.blackhole(true); // frozen, unacknowledged: the broker stops hearing the recipient
-                waitFor(() -> !recipient.isOpen(), Duration.ofSeconds(30), "the frozen link given up");
-                Thread.sleep(Duration.ofSeconds(6).toMillis()); // past the broker's own heartbeat timeout (2 x 2 s)
+                // The tablet's status, as the dispatcher forwards it, while the recipient's link is frozen.
+                Built status = OutgoingMessages.of(HubBroker.TABLET, Clock.systemUTC()).statusChange(
+                        "fr.health.samu440.DRFR154402413800236", "fr.health.samu440.resource.VLM1", ResourceStatus.ARRIVEE,
+                        OffsetDateTime.now(), false, recipientId);
+                assertTrue(status.isValid(), status.issues().toString());
+                proxy.blackhole(true);
+                publisher.basicPublish(HubTopology.DISTRIBUTION, recipientId + ".message", new com.rabbitmq.client.AMQP.BasicProperties.Builder()
+                        .contentType("application/json").deliveryMode(2).build(), codec.encode(status.message()));
+                waitFor(() -> !transport.state().isConnected(), Duration.ofSeconds(30), "the frozen link seen as lost");
+                Thread.sleep(Duration.ofSeconds(6).toMillis()); // past the broker's own heartbeat timeout (2 x 2 s): it gives up too
+                assertTrue(received.isEmpty(), "nothing came through the frozen link");
                 proxy.blackhole(false); // the link comes back
 
-                waitFor(() -> deliveries.size() >= 2, Duration.ofSeconds(40), "delivered again after the freeze");
-                assertArrayEquals(body, deliveries.get(1).getBody());
-                assertTrue(deliveries.get(1).getEnvelope().isRedeliver(), "marked as a redelivery");
-            } finally {
-                recipient.abort();
+                try {
+                    waitFor(() -> !received.isEmpty(), Duration.ofSeconds(60), "the status delivered after the freeze");
+                } catch (AssertionError e) {
+                    throw new AssertionError(e.getMessage() + " (recipient " + transport.state() + "; in its queue: "
+                            + publisher.queueDeclarePassive(recipientId + ".message").getMessageCount() + ", dead letters: "
+                            + publisher.queueDeclarePassive(HubTopology.DISPATCH_DLQ).getMessageCount() + ")", e);
+                }
+                HubMessage arrived = received.get(0);
+                assertEquals(status.message().distributionID(), arrived.distributionID());
+                assertEquals(ResourceStatus.ARRIVEE, ((ResourcesStatus) arrived.payload()).state().status());
             }
-            assertFalse(publisher.basicGet(queue, true) != null && deliveries.size() < 2, "nothing left behind");
         }
     }
 
