@@ -1,0 +1,424 @@
+package org.opensmur.oru.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.opensmur.oru.consolidate.Change;
+import org.opensmur.oru.consolidate.Consolidation;
+import org.opensmur.oru.consolidate.FieldState;
+import org.opensmur.oru.consolidate.RecordKey;
+import org.opensmur.oru.consolidate.Version;
+import org.opensmur.oru.quality.Quality;
+
+/**
+ * The concentrator's records: each received version kept as received, one consolidated record per
+ * (SMUR unit, mission, patient), each field with its provenance, every change in the history. One
+ * received message is one transaction: when {@link #ingest} returns, it is committed.
+ */
+public final class OruStore {
+
+    /** The result of storing one version: what it did, to which record, field by field. */
+    public record Ingested(Outcome outcome, Long recordId, List<Change> changes, boolean redelivery) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
+
+    private final OruDatabase database;
+    private final Quality quality;
+
+    public OruStore(OruDatabase database, Quality quality) {
+        this.database = database;
+        this.quality = quality;
+    }
+
+    public OruDatabase database() {
+        return database;
+    }
+
+    /** Stores, consolidates and assesses one received version, in one transaction. */
+    public Ingested ingest(Version version, String digest, Instant receivedAt) {
+        RecordKey key = RecordKey.of(version.payload()).orElseThrow(
+                () -> new IllegalArgumentException("an RPIS record without its SMUR unit, mission or patient"));
+        try (Connection c = database.connection()) {
+            c.setAutoCommit(false);
+            try {
+                Ingested result = ingest(c, key, version, digest, receivedAt);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot store RPIS " + version.distributionId() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Ingested ingest(Connection c, RecordKey key, Version version, String digest, Instant receivedAt) throws SQLException {
+        Long deliveryId = null;
+        try (PreparedStatement insert = c.prepareStatement("""
+                INSERT INTO delivery (distribution_id, sender_id, sent_at, received_at, digest, outcome, payload)
+                VALUES (?, ?, ?, ?, ?, 'pending', ?) ON CONFLICT (distribution_id) DO NOTHING RETURNING id""")) {
+            insert.setString(1, version.distributionId());
+            insert.setString(2, version.senderId());
+            insert.setString(3, version.sentAt().toString());
+            insert.setString(4, receivedAt.toString());
+            insert.setString(5, digest);
+            insert.setString(6, json(version.payload()));
+            try (ResultSet r = insert.executeQuery()) {
+                if (r.next()) {
+                    deliveryId = r.getLong(1);
+                }
+            }
+        }
+        if (deliveryId == null) {
+            try (PreparedStatement kept = c.prepareStatement("SELECT digest, record_id FROM delivery WHERE distribution_id = ?")) {
+                kept.setString(1, version.distributionId());
+                try (ResultSet r = kept.executeQuery()) {
+                    r.next();
+                    return digest.equals(r.getString(1))
+                            ? new Ingested(Outcome.DUPLICATE, r.getLong(2), List.of(), true)
+                            : new Ingested(Outcome.REUSED_ID, r.getLong(2), List.of(), false);
+                }
+            }
+        }
+        String now = receivedAt.toString();
+        OffsetDateTime decision = OffsetDateTime.parse(version.payload().at("/context/decisionDate").asText());
+        boolean created = false;
+        try (PreparedStatement insert = c.prepareStatement("""
+                INSERT INTO rpis_record (smur_unit, org_id, case_id, patient_id, month, decision_at, first_received_at, updated_at,
+                  versions, completeness, missing, doubtful, conflicts, consolidated)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 0, '[]', '[]', 0, '{}')
+                ON CONFLICT (smur_unit, org_id, case_id, patient_id) DO NOTHING""")) {
+            insert.setString(1, key.smurUnit());
+            insert.setString(2, key.orgId());
+            insert.setString(3, key.caseId());
+            insert.setString(4, key.patientId());
+            insert.setString(5, decision.toLocalDate().toString().substring(0, 7));
+            insert.setString(6, decision.toInstant().toString());
+            insert.setString(7, now);
+            insert.setString(8, now);
+            created = insert.executeUpdate() == 1;
+        }
+        long recordId;
+        try (PreparedStatement find = c.prepareStatement("SELECT id FROM rpis_record WHERE smur_unit = ? AND org_id = ? AND case_id = ? AND patient_id = ?"
+                + (database.isPostgres() ? " FOR UPDATE" : ""))) {
+            find.setString(1, key.smurUnit());
+            find.setString(2, key.orgId());
+            find.setString(3, key.caseId());
+            find.setString(4, key.patientId());
+            try (ResultSet r = find.executeQuery()) {
+                r.next();
+                recordId = r.getLong(1);
+            }
+        }
+        Map<String, FieldState> fields = fields(c, recordId);
+        Consolidation.Result result = Consolidation.apply(fields, version, deliveryId);
+        try (PreparedStatement upsert = c.prepareStatement("""
+                INSERT INTO rpis_field (record_id, path, value, source_id, delivery_id, sent_at, conflict_value, conflict_source)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (record_id, path) DO UPDATE SET value = excluded.value, source_id = excluded.source_id,
+                  delivery_id = excluded.delivery_id, sent_at = excluded.sent_at, conflict_value = excluded.conflict_value,
+                  conflict_source = excluded.conflict_source""")) {
+            for (FieldState f : result.changed().values()) {
+                upsert.setLong(1, recordId);
+                upsert.setString(2, f.path());
+                upsert.setString(3, json(f.value()));
+                upsert.setString(4, f.source());
+                upsert.setLong(5, f.deliveryId());
+                upsert.setString(6, f.sentAt().toString());
+                upsert.setString(7, f.conflictValue() == null ? null : json(f.conflictValue()));
+                upsert.setString(8, f.conflictSource());
+                upsert.addBatch();
+                fields.put(f.path(), f);
+            }
+            upsert.executeBatch();
+        }
+        try (PreparedStatement history = c.prepareStatement(
+                "INSERT INTO rpis_change (record_id, delivery_id, path, kind, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?)")) {
+            for (Change change : result.changes()) {
+                history.setLong(1, recordId);
+                history.setLong(2, deliveryId);
+                history.setString(3, change.path());
+                history.setString(4, change.kind().name());
+                history.setString(5, change.oldValue() == null ? null : json(change.oldValue()));
+                history.setString(6, change.newValue() == null ? null : json(change.newValue()));
+                history.addBatch();
+            }
+            history.executeBatch();
+        }
+        Outcome outcome = outcome(created, result.changes());
+        ObjectNode consolidated = consolidated(fields);
+        Quality.Assessment assessment = quality.assess(consolidated);
+        int conflicts = (int) fields.values().stream().filter(FieldState::inConflict).count();
+        OffsetDateTime consolidatedDecision = OffsetDateTime.parse(consolidated.at("/context/decisionDate").asText());
+        try (PreparedStatement update = c.prepareStatement("""
+                UPDATE rpis_record SET versions = versions + 1, updated_at = ?, completeness = ?, missing = ?, doubtful = ?,
+                  conflicts = ?, delay_departure = ?, delay_on_scene = ?, delay_available = ?, consolidated = ?, month = ?, decision_at = ?
+                WHERE id = ?""")) {
+            update.setString(1, now);
+            update.setDouble(2, assessment.completeness());
+            update.setString(3, json(JSON.valueToTree(assessment.missing())));
+            update.setString(4, json(JSON.valueToTree(assessment.doubtful())));
+            update.setInt(5, conflicts);
+            update.setObject(6, assessment.delayDeparture());
+            update.setObject(7, assessment.delayOnScene());
+            update.setObject(8, assessment.delayAvailable());
+            update.setString(9, json(consolidated));
+            update.setString(10, consolidatedDecision.toLocalDate().toString().substring(0, 7));
+            update.setString(11, consolidatedDecision.toInstant().toString());
+            update.setLong(12, recordId);
+            update.executeUpdate();
+        }
+        try (PreparedStatement done = c.prepareStatement("UPDATE delivery SET record_id = ?, outcome = ? WHERE id = ?")) {
+            done.setLong(1, recordId);
+            done.setString(2, outcome.name());
+            done.setLong(3, deliveryId);
+            done.executeUpdate();
+        }
+        return new Ingested(outcome, recordId, result.changes(), false);
+    }
+
+    private static Outcome outcome(boolean created, List<Change> changes) {
+        if (created) {
+            return Outcome.STORED;
+        }
+        if (changes.stream().anyMatch(ch -> ch.kind() == Change.Kind.SET || ch.kind() == Change.Kind.SUPERSEDED
+                || ch.kind() == Change.Kind.RESOLVED)) {
+            return Outcome.SUPERSEDED;
+        }
+        if (changes.stream().anyMatch(ch -> ch.kind() == Change.Kind.CONFLICT)) {
+            return Outcome.CONFLICT;
+        }
+        if (changes.stream().anyMatch(ch -> ch.kind() == Change.Kind.OLDER)) {
+            return Outcome.OLDER;
+        }
+        return Outcome.DUPLICATE;
+    }
+
+    private Map<String, FieldState> fields(Connection c, long recordId) throws SQLException {
+        Map<String, FieldState> fields = new LinkedHashMap<>();
+        try (PreparedStatement select = c.prepareStatement("""
+                SELECT path, value, source_id, delivery_id, sent_at, conflict_value, conflict_source
+                FROM rpis_field WHERE record_id = ? ORDER BY path""")) {
+            select.setLong(1, recordId);
+            try (ResultSet r = select.executeQuery()) {
+                while (r.next()) {
+                    fields.put(r.getString(1), new FieldState(r.getString(1), tree(r.getString(2)), r.getString(3), r.getLong(4),
+                            Instant.parse(r.getString(5)), r.getString(6) == null ? null : tree(r.getString(6)), r.getString(7)));
+                }
+            }
+        }
+        return fields;
+    }
+
+    /** The record the fields make, in the payload's shape. */
+    static ObjectNode consolidated(Map<String, FieldState> fields) {
+        ObjectNode root = JSON.createObjectNode();
+        for (FieldState f : fields.values()) {
+            String[] parts = f.path().substring(1).split("/");
+            ObjectNode node = root;
+            for (int i = 0; i < parts.length - 1; i++) {
+                node = node.has(parts[i]) && node.get(parts[i]).isObject() ? (ObjectNode) node.get(parts[i]) : node.putObject(parts[i]);
+            }
+            node.set(parts[parts.length - 1], f.value());
+        }
+        return root;
+    }
+
+    /** A message refused before it could be stored: the rule and the path it broke, never its values. */
+    public void refuse(String distributionId, String senderId, String path, String rule, Instant at) {
+        update("INSERT INTO refusal (distribution_id, sender_id, received_at, path, rule) VALUES (?, ?, ?, ?, ?)",
+                distributionId, senderId, at.toString(), path, rule);
+    }
+
+    public List<Views.Refused> refusals(int limit) {
+        return query("SELECT distribution_id, sender_id, received_at, path, rule FROM refusal ORDER BY id DESC LIMIT " + limit,
+                r -> new Views.Refused(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5)));
+    }
+
+    // ---- reading ----
+
+    public List<Views.Month> months() {
+        return query("SELECT month, COUNT(*) FROM rpis_record GROUP BY month ORDER BY month DESC",
+                r -> new Views.Month(r.getString(1), r.getInt(2)));
+    }
+
+    /** Per SMUR unit of {@code month}: interventions, mean completeness, median delays, records with problems. */
+    public List<Views.SmurMonth> month(String month) {
+        String medians = database.isPostgres()
+                ? ", percentile_cont(0.5) WITHIN GROUP (ORDER BY delay_departure), percentile_cont(0.5) WITHIN GROUP (ORDER BY delay_on_scene),"
+                  + " percentile_cont(0.5) WITHIN GROUP (ORDER BY delay_available)"
+                : "";
+        List<Views.SmurMonth> rows = query("SELECT smur_unit, COUNT(*), AVG(completeness), SUM(CASE WHEN conflicts > 0 OR doubtful <> '[]' THEN 1 ELSE 0 END)"
+                + medians + " FROM rpis_record WHERE month = ? GROUP BY smur_unit ORDER BY smur_unit",
+                r -> new Views.SmurMonth(r.getString(1), r.getInt(2), r.getDouble(3),
+                        database.isPostgres() ? (Double) r.getObject(5) : null,
+                        database.isPostgres() ? (Double) r.getObject(6) : null,
+                        database.isPostgres() ? (Double) r.getObject(7) : null, r.getInt(4)), month);
+        if (database.isPostgres()) {
+            return rows;
+        }
+        // SQLite has no percentile: the delays of the month, in order, per unit.
+        Map<String, List<List<Long>>> delays = new HashMap<>();
+        query("SELECT smur_unit, delay_departure, delay_on_scene, delay_available FROM rpis_record WHERE month = ?", r -> {
+            List<List<Long>> lists = delays.computeIfAbsent(r.getString(1), u -> List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));
+            for (int i = 0; i < 3; i++) {
+                long value = r.getLong(i + 2);
+                if (!r.wasNull()) {
+                    lists.get(i).add(value);
+                }
+            }
+            return null;
+        }, month);
+        return rows.stream().map(row -> {
+            List<List<Long>> lists = delays.getOrDefault(row.smurUnit(), List.of(List.of(), List.of(), List.of()));
+            return new Views.SmurMonth(row.smurUnit(), row.records(), row.completeness(), median(lists.get(0)),
+                    median(lists.get(1)), median(lists.get(2)), row.withProblems());
+        }).toList();
+    }
+
+    /** The median as PostgreSQL's percentile_cont(0.5) computes it (the mean of the two middle values). */
+    static Double median(List<Long> values) {
+        if (values.isEmpty()) {
+            return null;
+        }
+        List<Long> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2).doubleValue() : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
+    }
+
+    /** The records of a month (of one unit when given) with doubts or conflicts first, then the least complete. */
+    public List<Views.RecordSummary> records(String month, String smurUnit, boolean problemsOnly, int limit) {
+        String where = "month = ?" + (smurUnit == null ? "" : " AND smur_unit = ?")
+                + (problemsOnly ? " AND (conflicts > 0 OR doubtful <> '[]')" : "");
+        Object[] args = smurUnit == null ? new Object[] {month} : new Object[] {month, smurUnit};
+        return query(SUMMARY + " WHERE " + where + " ORDER BY conflicts DESC, completeness ASC, id LIMIT " + limit, OruStore::summary, args);
+    }
+
+    private static final String SUMMARY = "SELECT id, smur_unit, org_id, case_id, patient_id, month, decision_at, versions, completeness,"
+            + " missing, doubtful, conflicts, updated_at FROM rpis_record";
+
+    private static Views.RecordSummary summary(ResultSet r) throws SQLException {
+        return new Views.RecordSummary(r.getLong(1), new RecordKey(r.getString(2), r.getString(3), r.getString(4), r.getString(5)),
+                r.getString(6), r.getString(7), r.getInt(8), r.getDouble(9), strings(r.getString(10)), strings(r.getString(11)),
+                r.getInt(12), r.getString(13));
+    }
+
+    public Optional<Views.RecordDetail> record(long id) {
+        List<Views.RecordSummary> summary = query(SUMMARY + " WHERE id = ?", OruStore::summary, id);
+        if (summary.isEmpty()) {
+            return Optional.empty();
+        }
+        JsonNode consolidated = query("SELECT consolidated FROM rpis_record WHERE id = ?", r -> tree(r.getString(1)), id).get(0);
+        List<Views.Field> fields = query("""
+                SELECT f.path, f.value, f.source_id, f.sent_at, f.conflict_value, f.conflict_source FROM rpis_field f
+                WHERE f.record_id = ? ORDER BY f.path""", r -> new Views.Field(r.getString(1), tree(r.getString(2)), r.getString(3),
+                r.getString(4), r.getString(5) == null ? null : tree(r.getString(5)), r.getString(6)), id);
+        Map<Long, List<Views.FieldChange>> changes = new HashMap<>();
+        query("SELECT delivery_id, path, kind, old_value, new_value FROM rpis_change WHERE record_id = ? ORDER BY id", r -> {
+            changes.computeIfAbsent(r.getLong(1), d -> new ArrayList<>()).add(
+                    new Views.FieldChange(r.getString(2), r.getString(3), r.getString(4), r.getString(5)));
+            return null;
+        }, id);
+        List<Views.Received> history = query("""
+                SELECT id, distribution_id, sender_id, sent_at, received_at, outcome FROM delivery WHERE record_id = ? ORDER BY id""",
+                r -> new Views.Received(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5), r.getString(6),
+                        changes.getOrDefault(r.getLong(1), List.of())), id);
+        return Optional.of(new Views.RecordDetail(summary.get(0), consolidated, fields, history));
+    }
+
+    /** Every consolidated record whose decision falls in [{@code from}, {@code to}), in decision order. */
+    public void eachRecord(Instant from, Instant to, Consumer<ExportRow> row) {
+        query(SUMMARY.replace(" FROM", ", consolidated FROM") + " WHERE decision_at >= ? AND decision_at < ? ORDER BY decision_at, id", r -> {
+            row.accept(new ExportRow(summary(r), tree(r.getString(14))));
+            return null;
+        }, from.toString(), to.toString());
+    }
+
+    /** A consolidated record as exported: its summary and its latest values. */
+    public record ExportRow(Views.RecordSummary summary, JsonNode record) {
+    }
+
+    public int count() {
+        return query("SELECT COUNT(*) FROM rpis_record", r -> r.getInt(1)).get(0);
+    }
+
+    // ---- plumbing ----
+
+    @FunctionalInterface
+    public interface Row<T> {
+        T read(ResultSet r) throws SQLException;
+    }
+
+    public <T> List<T> query(String sql, Row<T> row, Object... args) {
+        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                s.setObject(i + 1, args[i]);
+            }
+            List<T> out = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    T value = row.read(r);
+                    if (value != null) {
+                        out.add(value);
+                    }
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("database: " + e.getMessage(), e);
+        }
+    }
+
+    public int update(String sql, Object... args) {
+        try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                s.setObject(i + 1, args[i]);
+            }
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("database: " + e.getMessage(), e);
+        }
+    }
+
+    static String json(JsonNode node) {
+        try {
+            return JSON.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static JsonNode tree(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored value is not JSON", e);
+        }
+    }
+
+    private static List<String> strings(String json) {
+        try {
+            return JSON.readValue(json, STRINGS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+-- The ORU concentrator's tables (PostgreSQL, for a region). sqlite/V1__rpis.sql is the same schema.
+-- Every RS-RPIS message received, as received (its payload in the model's shape): the record's history.
+CREATE TABLE delivery (
+  id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  distribution_id TEXT NOT NULL UNIQUE,
+  sender_id TEXT NOT NULL,
+  sent_at TEXT NOT NULL,
+  received_at TEXT NOT NULL,
+  digest TEXT NOT NULL,
+  record_id BIGINT,
+  outcome TEXT NOT NULL,
+  payload TEXT NOT NULL
+);
+-- One consolidated record per (SMUR unit, mission, patient), with what the dashboard shows of it.
+CREATE TABLE rpis_record (
+  id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  smur_unit TEXT NOT NULL,
+  org_id TEXT NOT NULL,
+  case_id TEXT NOT NULL,
+  patient_id TEXT NOT NULL,
+  month TEXT NOT NULL,
+  decision_at TEXT NOT NULL,
+  first_received_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  versions INTEGER NOT NULL,
+  completeness DOUBLE PRECISION NOT NULL,
+  missing TEXT NOT NULL,
+  doubtful TEXT NOT NULL,
+  conflicts INTEGER NOT NULL,
+  delay_departure BIGINT,
+  delay_on_scene BIGINT,
+  delay_available BIGINT,
+  consolidated TEXT NOT NULL,
+  UNIQUE (smur_unit, org_id, case_id, patient_id)
+);
+CREATE INDEX rpis_record_month ON rpis_record (month, smur_unit);
+-- The consolidated value of each field, where it came from, and a differing value from another sender.
+CREATE TABLE rpis_field (
+  record_id BIGINT NOT NULL,
+  path TEXT NOT NULL,
+  value TEXT NOT NULL,
+  source_id TEXT NOT NULL,
+  delivery_id BIGINT NOT NULL,
+  sent_at TEXT NOT NULL,
+  conflict_value TEXT,
+  conflict_source TEXT,
+  PRIMARY KEY (record_id, path)
+);
+-- Every change a version made (or was refused to make) to a field.
+CREATE TABLE rpis_change (
+  id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  record_id BIGINT NOT NULL,
+  delivery_id BIGINT NOT NULL,
+  path TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  old_value TEXT,
+  new_value TEXT
+);
+CREATE INDEX rpis_change_record ON rpis_change (record_id);
+-- Messages refused, with the rule and the path (never the value).
+CREATE TABLE refusal (
+  id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  distribution_id TEXT,
+  sender_id TEXT,
+  received_at TEXT NOT NULL,
+  path TEXT NOT NULL,
+  rule TEXT NOT NULL
+);
+CREATE TABLE app_user (
+  name TEXT PRIMARY KEY,
+  password_hash TEXT NOT NULL,
+  role TEXT NOT NULL
+);
+CREATE TABLE audit_log (
+  id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  at TEXT NOT NULL,
+  user_name TEXT NOT NULL,
+  action TEXT NOT NULL,
+  detail TEXT NOT NULL
+);
