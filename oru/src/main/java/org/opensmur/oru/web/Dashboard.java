@@ -59,7 +59,10 @@ public final class Dashboard implements AutoCloseable {
         app.get("/login", ctx -> ctx.html(loginPage(null)));
         app.post("/login", this::login);
         app.post("/logout", ctx -> {
-            ctx.req().getSession().invalidate();
+            var session = ctx.req().getSession(false);
+            if (session != null) {
+                session.invalidate();
+            }
             ctx.redirect("/login");
         });
         app.get("/", ctx -> {
@@ -101,7 +104,8 @@ public final class Dashboard implements AutoCloseable {
             ctx.status(HttpStatus.UNAUTHORIZED).html(loginPage("Nom ou mot de passe incorrect."));
             return;
         }
-        ctx.req().changeSessionId();
+        ctx.req().getSession(true);
+        ctx.req().changeSessionId(); // a new id once logged in: a session id seen before the login is worth nothing
         ctx.sessionAttribute(USER, user.get());
         audit.write(user.get().name(), "login", "");
         ctx.redirect("/");
@@ -227,19 +231,10 @@ public final class Dashboard implements AutoCloseable {
         if (!r.summary().doubtful().isEmpty()) {
             b.append("<p class=\"warn\" id=\"doubtful\">Douteux : ").append(esc(String.join(", ", r.summary().doubtful()))).append("</p>");
         }
-        b.append("<h2>Valeurs consolidées</h2><table id=\"fields\"><tr><th>Champ</th><th>Valeur</th><th>Source</th><th>Écrit le</th><th>Désaccord</th></tr>");
-        for (Views.Field f : r.fields()) {
-            boolean hidden = !identities && Export.IDENTITY.contains(f.path());
-            b.append("<tr><td>").append(esc(f.path())).append("</td><td>")
-                    .append(hidden ? "<span class=\"muted\">masqué</span>" : esc(f.value().isValueNode() ? f.value().asText() : f.value().toString()))
-                    .append("</td><td>").append(esc(f.source())).append("</td><td>").append(esc(f.sentAt())).append("</td><td class=\"warn\">")
-                    .append(f.conflictValue() == null ? "" : (hidden ? "masqué" : esc(f.conflictValue().isValueNode() ? f.conflictValue().asText() : f.conflictValue().toString()))
-                            + " selon " + esc(f.conflictSource())).append("</td></tr>");
-        }
-        b.append("</table><h2>Historique</h2><table id=\"history\"><tr><th>Reçu le</th><th>Émetteur</th><th>Écrit le</th><th>distributionID</th><th>Effet</th><th>Changements</th></tr>");
+        b.append("<h2>Historique</h2><table id=\"history\"><tr><th>Reçu le</th><th>Émetteur</th><th>Écrit le</th><th>distributionID</th><th>Effet</th><th>Changements</th></tr>");
         for (Views.Received v : r.history()) {
-            b.append("<tr><td>").append(esc(v.receivedAt())).append("</td><td>").append(esc(v.senderId())).append("</td><td>")
-                    .append(esc(v.sentAt())).append("</td><td>").append(esc(v.distributionId())).append("</td><td>")
+            b.append("<tr><td>").append(esc(Html.time(v.receivedAt()))).append("</td><td>").append(esc(v.senderId())).append("</td><td>")
+                    .append(esc(Html.time(v.sentAt()))).append("</td><td>").append(esc(v.distributionId())).append("</td><td>")
                     .append(esc(v.outcome().toLowerCase(java.util.Locale.ROOT))).append("</td><td>");
             long set = v.changes().stream().filter(c -> c.kind().equals("SET")).count();
             if (set > 0) {
@@ -254,6 +249,15 @@ public final class Dashboard implements AutoCloseable {
                         .append(hidden ? "masqué" : esc(c.oldValue()) + " → " + esc(c.newValue())).append("<br>");
             }
             b.append("</td></tr>");
+        }
+        b.append("</table><h2>Valeurs consolidées</h2><table id=\"fields\"><tr><th>Champ</th><th>Valeur</th><th>Source</th><th>Écrit le</th><th>Désaccord</th></tr>");
+        for (Views.Field f : r.fields()) {
+            boolean hidden = !identities && Export.IDENTITY.contains(f.path());
+            b.append("<tr><td>").append(esc(f.path())).append("</td><td>")
+                    .append(hidden ? "<span class=\"muted\">masqué</span>" : esc(f.value().isValueNode() ? f.value().asText() : f.value().toString()))
+                    .append("</td><td>").append(esc(f.source())).append("</td><td>").append(esc(Html.time(f.sentAt()))).append("</td><td class=\"warn\">")
+                    .append(f.conflictValue() == null ? "" : (hidden ? "masqué" : esc(f.conflictValue().isValueNode() ? f.conflictValue().asText() : f.conflictValue().toString()))
+                            + " selon " + esc(f.conflictSource())).append("</td></tr>");
         }
         b.append("</table>");
         ctx.html(Html.page("Dossier " + id, user, b.toString()));
@@ -291,7 +295,7 @@ public final class Dashboard implements AutoCloseable {
         audit.write(user.name(), "view audit log", "");
         StringBuilder b = new StringBuilder("<h1>Journal d’audit</h1><table id=\"audit\"><tr><th>Quand</th><th>Qui</th><th>Quoi</th><th>Détail</th></tr>");
         for (Audit.Entry e : audit.latest(500)) {
-            b.append("<tr><td>").append(esc(e.at())).append("</td><td>").append(esc(e.user())).append("</td><td>").append(esc(e.action()))
+            b.append("<tr><td>").append(esc(Html.time(e.at()))).append("</td><td>").append(esc(e.user())).append("</td><td>").append(esc(e.action()))
                     .append("</td><td>").append(esc(e.detail())).append("</td></tr>");
         }
         ctx.html(Html.page("Journal d’audit", user, b.append("</table>").toString()));

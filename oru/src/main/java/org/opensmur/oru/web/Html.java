@@ -42,7 +42,7 @@ final class Html {
                 th,td{border:1px solid #d0d7de;padding:4px 8px;text-align:left;font-size:14px;vertical-align:top}
                 th{background:#e8eef4} td.num{text-align:right}
                 .warn{color:#a4161a;font-weight:600} .ok{color:#2b7a0b} .muted{color:#667}
-                .plots{display:flex;gap:24px;flex-wrap:wrap} .plot{background:#fff;border:1px solid #d0d7de;padding:8px}
+                .plots{display:flex;gap:24px;flex-wrap:wrap;align-items:flex-start} .plot{background:#fff;border:1px solid #d0d7de;padding:8px}
                 input,select,button{font-size:15px;padding:4px 8px}
                 .error{background:#fde2e1;border:1px solid #a4161a;padding:8px;margin:8px 0}
                 </style></head><body>
@@ -51,6 +51,11 @@ final class Html {
                 + (user.role() == Users.Role.ADMINISTRATOR ? "<a href=\"/audit\">Journal d’audit</a>" : "")
                 + "<form method=\"post\" action=\"/logout\"><span>" + esc(user.name()) + " (" + role(user.role()) + ")</span> "
                 + "<button id=\"logout\">Se déconnecter</button></form>", body);
+    }
+
+    /** An instant as stored, to the second. */
+    static String time(String instant) {
+        return instant == null ? "" : instant.replaceFirst("\\.\\d+Z$", "Z").replace('T', ' ');
     }
 
     static String role(Users.Role role) {
