@@ -9,7 +9,9 @@ CREATE TABLE delivery (
   digest TEXT NOT NULL,
   record_id BIGINT,
   outcome TEXT NOT NULL,
-  payload TEXT NOT NULL
+  payload TEXT NOT NULL,
+  -- what this version did, field by field: [{"path", "kind", "old", "new"}] (kinds: Change.Kind)
+  changes TEXT NOT NULL
 );
 -- One consolidated record per (SMUR unit, mission, patient), with what the dashboard shows of it.
 CREATE TABLE rpis_record (
@@ -31,32 +33,12 @@ CREATE TABLE rpis_record (
   delay_on_scene BIGINT,
   delay_available BIGINT,
   consolidated TEXT NOT NULL,
+  -- each field's value and provenance, and another sender's differing value:
+  -- {"<path>": {"value", "source", "delivery", "sentAt", "conflictValue", "conflictSource"}}
+  fields TEXT NOT NULL,
   UNIQUE (smur_unit, org_id, case_id, patient_id)
 );
 CREATE INDEX rpis_record_month ON rpis_record (month, smur_unit);
--- The consolidated value of each field, where it came from, and a differing value from another sender.
-CREATE TABLE rpis_field (
-  record_id BIGINT NOT NULL,
-  path TEXT NOT NULL,
-  value TEXT NOT NULL,
-  source_id TEXT NOT NULL,
-  delivery_id BIGINT NOT NULL,
-  sent_at TEXT NOT NULL,
-  conflict_value TEXT,
-  conflict_source TEXT,
-  PRIMARY KEY (record_id, path)
-);
--- Every change a version made (or was refused to make) to a field.
-CREATE TABLE rpis_change (
-  id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-  record_id BIGINT NOT NULL,
-  delivery_id BIGINT NOT NULL,
-  path TEXT NOT NULL,
-  kind TEXT NOT NULL,
-  old_value TEXT,
-  new_value TEXT
-);
-CREATE INDEX rpis_change_record ON rpis_change (record_id);
 -- Messages refused, with the rule and the path (never the value).
 CREATE TABLE refusal (
   id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,

@@ -73,8 +73,8 @@ public final class OruStore {
     private Ingested ingest(Connection c, RecordKey key, Version version, String digest, Instant receivedAt) throws SQLException {
         Long deliveryId = null;
         try (PreparedStatement insert = c.prepareStatement("""
-                INSERT INTO delivery (distribution_id, sender_id, sent_at, received_at, digest, outcome, payload)
-                VALUES (?, ?, ?, ?, ?, 'pending', ?) ON CONFLICT (distribution_id) DO NOTHING RETURNING id""")) {
+                INSERT INTO delivery (distribution_id, sender_id, sent_at, received_at, digest, outcome, payload, changes)
+                VALUES (?, ?, ?, ?, ?, 'pending', ?, '[]') ON CONFLICT (distribution_id) DO NOTHING RETURNING id""")) {
             insert.setString(1, version.distributionId());
             insert.setString(2, version.senderId());
             insert.setString(3, version.sentAt().toString());
@@ -99,78 +99,44 @@ public final class OruStore {
             }
         }
         String now = receivedAt.toString();
-        OffsetDateTime decision = OffsetDateTime.parse(version.payload().at("/context/decisionDate").asText());
-        boolean created = false;
-        try (PreparedStatement insert = c.prepareStatement("""
-                INSERT INTO rpis_record (smur_unit, org_id, case_id, patient_id, month, decision_at, first_received_at, updated_at,
-                  versions, completeness, missing, doubtful, conflicts, consolidated)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 0, '[]', '[]', 0, '{}')
-                ON CONFLICT (smur_unit, org_id, case_id, patient_id) DO NOTHING""")) {
-            insert.setString(1, key.smurUnit());
-            insert.setString(2, key.orgId());
-            insert.setString(3, key.caseId());
-            insert.setString(4, key.patientId());
-            insert.setString(5, decision.toLocalDate().toString().substring(0, 7));
-            insert.setString(6, decision.toInstant().toString());
-            insert.setString(7, now);
-            insert.setString(8, now);
-            created = insert.executeUpdate() == 1;
-        }
-        long recordId;
-        try (PreparedStatement find = c.prepareStatement("SELECT id FROM rpis_record WHERE smur_unit = ? AND org_id = ? AND case_id = ? AND patient_id = ?"
-                + (database.isPostgres() ? " FOR UPDATE" : ""))) {
-            find.setString(1, key.smurUnit());
-            find.setString(2, key.orgId());
-            find.setString(3, key.caseId());
-            find.setString(4, key.patientId());
+        Long recordId = null;
+        Map<String, FieldState> fields = new LinkedHashMap<>();
+        try (PreparedStatement find = c.prepareStatement("SELECT id, fields FROM rpis_record"
+                + " WHERE smur_unit = ? AND org_id = ? AND case_id = ? AND patient_id = ?" + (database.isPostgres() ? " FOR UPDATE" : ""))) {
+            bindKey(find, key);
             try (ResultSet r = find.executeQuery()) {
-                r.next();
-                recordId = r.getLong(1);
+                if (r.next()) {
+                    recordId = r.getLong(1);
+                    fields = fields(r.getString(2));
+                }
             }
         }
-        Map<String, FieldState> fields = fields(c, recordId);
+        boolean created = recordId == null;
+        if (created) {
+            try (PreparedStatement insert = c.prepareStatement("""
+                    INSERT INTO rpis_record (smur_unit, org_id, case_id, patient_id, month, decision_at, first_received_at, updated_at,
+                      versions, completeness, missing, doubtful, conflicts, consolidated, fields)
+                    VALUES (?, ?, ?, ?, '', '', ?, ?, 0, 0, '[]', '[]', 0, '{}', '{}') RETURNING id""")) {
+                bindKey(insert, key);
+                insert.setString(5, now);
+                insert.setString(6, now);
+                try (ResultSet r = insert.executeQuery()) {
+                    r.next();
+                    recordId = r.getLong(1);
+                }
+            }
+        }
         Consolidation.Result result = Consolidation.apply(fields, version, deliveryId);
-        try (PreparedStatement upsert = c.prepareStatement("""
-                INSERT INTO rpis_field (record_id, path, value, source_id, delivery_id, sent_at, conflict_value, conflict_source)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (record_id, path) DO UPDATE SET value = excluded.value, source_id = excluded.source_id,
-                  delivery_id = excluded.delivery_id, sent_at = excluded.sent_at, conflict_value = excluded.conflict_value,
-                  conflict_source = excluded.conflict_source""")) {
-            for (FieldState f : result.changed().values()) {
-                upsert.setLong(1, recordId);
-                upsert.setString(2, f.path());
-                upsert.setString(3, json(f.value()));
-                upsert.setString(4, f.source());
-                upsert.setLong(5, f.deliveryId());
-                upsert.setString(6, f.sentAt().toString());
-                upsert.setString(7, f.conflictValue() == null ? null : json(f.conflictValue()));
-                upsert.setString(8, f.conflictSource());
-                upsert.addBatch();
-                fields.put(f.path(), f);
-            }
-            upsert.executeBatch();
-        }
-        try (PreparedStatement history = c.prepareStatement(
-                "INSERT INTO rpis_change (record_id, delivery_id, path, kind, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?)")) {
-            for (Change change : result.changes()) {
-                history.setLong(1, recordId);
-                history.setLong(2, deliveryId);
-                history.setString(3, change.path());
-                history.setString(4, change.kind().name());
-                history.setString(5, change.oldValue() == null ? null : json(change.oldValue()));
-                history.setString(6, change.newValue() == null ? null : json(change.newValue()));
-                history.addBatch();
-            }
-            history.executeBatch();
-        }
+        fields.putAll(result.changed());
         Outcome outcome = outcome(created, result.changes());
         ObjectNode consolidated = consolidated(fields);
         Quality.Assessment assessment = quality.assess(consolidated);
         int conflicts = (int) fields.values().stream().filter(FieldState::inConflict).count();
-        OffsetDateTime consolidatedDecision = OffsetDateTime.parse(consolidated.at("/context/decisionDate").asText());
+        OffsetDateTime decision = OffsetDateTime.parse(consolidated.at("/context/decisionDate").asText());
         try (PreparedStatement update = c.prepareStatement("""
                 UPDATE rpis_record SET versions = versions + 1, updated_at = ?, completeness = ?, missing = ?, doubtful = ?,
-                  conflicts = ?, delay_departure = ?, delay_on_scene = ?, delay_available = ?, consolidated = ?, month = ?, decision_at = ?
+                  conflicts = ?, delay_departure = ?, delay_on_scene = ?, delay_available = ?, consolidated = ?, month = ?, decision_at = ?,
+                  fields = ?
                 WHERE id = ?""")) {
             update.setString(1, now);
             update.setDouble(2, assessment.completeness());
@@ -181,18 +147,69 @@ public final class OruStore {
             update.setObject(7, assessment.delayOnScene());
             update.setObject(8, assessment.delayAvailable());
             update.setString(9, json(consolidated));
-            update.setString(10, consolidatedDecision.toLocalDate().toString().substring(0, 7));
-            update.setString(11, consolidatedDecision.toInstant().toString());
-            update.setLong(12, recordId);
+            update.setString(10, decision.toLocalDate().toString().substring(0, 7));
+            update.setString(11, decision.toInstant().toString());
+            update.setString(12, fieldsJson(fields));
+            update.setLong(13, recordId);
             update.executeUpdate();
         }
-        try (PreparedStatement done = c.prepareStatement("UPDATE delivery SET record_id = ?, outcome = ? WHERE id = ?")) {
+        try (PreparedStatement done = c.prepareStatement("UPDATE delivery SET record_id = ?, outcome = ?, changes = ? WHERE id = ?")) {
             done.setLong(1, recordId);
             done.setString(2, outcome.name());
-            done.setLong(3, deliveryId);
+            done.setString(3, changesJson(result.changes()));
+            done.setLong(4, deliveryId);
             done.executeUpdate();
         }
         return new Ingested(outcome, recordId, result.changes(), false);
+    }
+
+    private static void bindKey(PreparedStatement s, RecordKey key) throws SQLException {
+        s.setString(1, key.smurUnit());
+        s.setString(2, key.orgId());
+        s.setString(3, key.caseId());
+        s.setString(4, key.patientId());
+    }
+
+    private static String fieldsJson(Map<String, FieldState> fields) {
+        ObjectNode all = JSON.createObjectNode();
+        for (FieldState f : fields.values()) {
+            ObjectNode o = all.putObject(f.path());
+            o.set("value", f.value());
+            o.put("source", f.source());
+            o.put("delivery", f.deliveryId());
+            o.put("sentAt", f.sentAt().toString());
+            if (f.conflictValue() != null) {
+                o.set("conflictValue", f.conflictValue());
+                o.put("conflictSource", f.conflictSource());
+            }
+        }
+        return json(all);
+    }
+
+    private static Map<String, FieldState> fields(String text) {
+        Map<String, FieldState> fields = new LinkedHashMap<>();
+        tree(text).fields().forEachRemaining(e -> {
+            JsonNode o = e.getValue();
+            fields.put(e.getKey(), new FieldState(e.getKey(), o.get("value"), o.get("source").asText(), o.get("delivery").asLong(),
+                    Instant.parse(o.get("sentAt").asText()), o.get("conflictValue"), o.has("conflictSource") ? o.get("conflictSource").asText() : null));
+        });
+        return fields;
+    }
+
+    private static String changesJson(List<Change> changes) {
+        com.fasterxml.jackson.databind.node.ArrayNode all = JSON.createArrayNode();
+        for (Change change : changes) {
+            ObjectNode o = all.addObject();
+            o.put("path", change.path());
+            o.put("kind", change.kind().name());
+            if (change.oldValue() != null) {
+                o.set("old", change.oldValue());
+            }
+            if (change.newValue() != null) {
+                o.set("new", change.newValue());
+            }
+        }
+        return json(all);
     }
 
     private static Outcome outcome(boolean created, List<Change> changes) {
@@ -210,22 +227,6 @@ public final class OruStore {
             return Outcome.OLDER;
         }
         return Outcome.DUPLICATE;
-    }
-
-    private Map<String, FieldState> fields(Connection c, long recordId) throws SQLException {
-        Map<String, FieldState> fields = new LinkedHashMap<>();
-        try (PreparedStatement select = c.prepareStatement("""
-                SELECT path, value, source_id, delivery_id, sent_at, conflict_value, conflict_source
-                FROM rpis_field WHERE record_id = ? ORDER BY path""")) {
-            select.setLong(1, recordId);
-            try (ResultSet r = select.executeQuery()) {
-                while (r.next()) {
-                    fields.put(r.getString(1), new FieldState(r.getString(1), tree(r.getString(2)), r.getString(3), r.getLong(4),
-                            Instant.parse(r.getString(5)), r.getString(6) == null ? null : tree(r.getString(6)), r.getString(7)));
-                }
-            }
-        }
-        return fields;
     }
 
     /** The record the fields make, in the payload's shape. */
@@ -326,21 +327,16 @@ public final class OruStore {
         if (summary.isEmpty()) {
             return Optional.empty();
         }
-        JsonNode consolidated = query("SELECT consolidated FROM rpis_record WHERE id = ?", r -> tree(r.getString(1)), id).get(0);
-        List<Views.Field> fields = query("""
-                SELECT f.path, f.value, f.source_id, f.sent_at, f.conflict_value, f.conflict_source FROM rpis_field f
-                WHERE f.record_id = ? ORDER BY f.path""", r -> new Views.Field(r.getString(1), tree(r.getString(2)), r.getString(3),
-                r.getString(4), r.getString(5) == null ? null : tree(r.getString(5)), r.getString(6)), id);
-        Map<Long, List<Views.FieldChange>> changes = new HashMap<>();
-        query("SELECT delivery_id, path, kind, old_value, new_value FROM rpis_change WHERE record_id = ? ORDER BY id", r -> {
-            changes.computeIfAbsent(r.getLong(1), d -> new ArrayList<>()).add(
-                    new Views.FieldChange(r.getString(2), r.getString(3), r.getString(4), r.getString(5)));
-            return null;
-        }, id);
+        String[] stored = query("SELECT consolidated, fields FROM rpis_record WHERE id = ?",
+                r -> new String[] {r.getString(1), r.getString(2)}, id).get(0);
+        JsonNode consolidated = tree(stored[0]);
+        List<Views.Field> fields = fields(stored[1]).values().stream().sorted(java.util.Comparator.comparing(FieldState::path))
+                .map(f -> new Views.Field(f.path(), f.value(), f.source(), f.deliveryId(), f.sentAt().toString(), f.conflictValue(), f.conflictSource()))
+                .toList();
         List<Views.Received> history = query("""
-                SELECT id, distribution_id, sender_id, sent_at, received_at, outcome FROM delivery WHERE record_id = ? ORDER BY id""",
+                SELECT id, distribution_id, sender_id, sent_at, received_at, outcome, changes FROM delivery WHERE record_id = ? ORDER BY id""",
                 r -> new Views.Received(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5), r.getString(6),
-                        changes.getOrDefault(r.getLong(1), List.of())), id);
+                        changes(r.getString(7))), id);
         return Optional.of(new Views.RecordDetail(summary.get(0), consolidated, fields, history));
     }
 
@@ -412,6 +408,15 @@ public final class OruStore {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a stored value is not JSON", e);
         }
+    }
+
+    private static List<Views.FieldChange> changes(String text) {
+        List<Views.FieldChange> changes = new ArrayList<>();
+        for (JsonNode c : tree(text)) {
+            changes.add(new Views.FieldChange(c.get("path").asText(), c.get("kind").asText(),
+                    c.has("old") ? json(c.get("old")) : null, c.has("new") ? json(c.get("new")) : null));
+        }
+        return changes;
     }
 
     private static List<String> strings(String json) {

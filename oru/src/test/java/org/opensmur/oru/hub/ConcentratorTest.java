@@ -122,8 +122,7 @@ class ConcentratorTest {
         assertEquals("SUPERSEDED", change.kind());
         assertEquals(first.at(ARRIVED).toString(), change.oldValue());
         assertEquals(1, record.history().get(1).changes().size(), "only the field that changed");
-        assertEquals(record.history().get(1).deliveryId(), store.query("SELECT delivery_id FROM rpis_field WHERE path = ?",
-                r -> r.getLong(1), ARRIVED).get(0), "its provenance is the correction");
+        assertEquals(record.history().get(1).deliveryId(), field(record, ARRIVED).deliveryId(), "its provenance is the correction");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -151,7 +150,7 @@ class ConcentratorTest {
         assertEquals(Inbound.Disposition.STORED, deliver(body, true));
         assertEquals(1, only().summary().versions(), "not counted twice");
         assertEquals(1, store.query("SELECT COUNT(*) FROM delivery", r -> r.getInt(1)).get(0));
-        assertEquals(0, store.query("SELECT COUNT(*) FROM rpis_change WHERE kind <> 'SET'", r -> r.getInt(1)).get(0));
+        assertTrue(only().history().get(0).changes().stream().allMatch(c -> c.kind().equals("SET")), "only the first version's fields");
         assertTrue(transport.published().size() > answers, "its RC-REF again: the first may be what was lost");
     }
 
