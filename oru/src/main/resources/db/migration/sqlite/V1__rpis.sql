@@ -32,9 +32,8 @@ CREATE TABLE rpis_record (
   delay_departure BIGINT,
   delay_on_scene BIGINT,
   delay_available BIGINT,
-  consolidated TEXT NOT NULL,
-  -- each field's value and provenance, and another sender's differing value:
-  -- {"<path>": {"value", "source", "delivery", "sentAt", "conflictValue", "conflictSource"}}
+  -- the consolidated record: each field's value and provenance, and another sender's differing value:
+  -- {"<path>": {"value", "source", "message" (its distributionID), "sentAt", "conflictValue", "conflictSource"}}
   fields TEXT NOT NULL,
   UNIQUE (smur_unit, org_id, case_id, patient_id)
 );

@@ -34,7 +34,7 @@ public final class Consolidation {
     private Consolidation() {
     }
 
-    public static Result apply(Map<String, FieldState> current, Version version, long deliveryId) {
+    public static Result apply(Map<String, FieldState> current, Version version) {
         Map<String, FieldState> changed = new LinkedHashMap<>();
         List<Change> changes = new ArrayList<>();
         for (Map.Entry<String, JsonNode> field : version.fields().entrySet()) {
@@ -42,7 +42,7 @@ public final class Consolidation {
             JsonNode value = field.getValue();
             FieldState now = current.get(path);
             if (now == null) {
-                changed.put(path, new FieldState(path, value, version.senderId(), deliveryId, version.sentAt(), null, null));
+                changed.put(path, new FieldState(path, value, version.senderId(), version.distributionId(), version.sentAt(), null, null));
                 changes.add(new Change(path, Change.Kind.SET, null, value));
                 continue;
             }
@@ -51,7 +51,7 @@ public final class Consolidation {
             if (same(now.value(), value)) {
                 if (now.inConflict() && version.senderId().equals(now.conflictSource())) {
                     // the sender that disagreed now gives the record's value: agreed again
-                    changed.put(path, new FieldState(path, now.value(), now.source(), now.deliveryId(), now.sentAt(), null, null));
+                    changed.put(path, new FieldState(path, now.value(), now.source(), now.distributionId(), now.sentAt(), null, null));
                     changes.add(new Change(path, Change.Kind.RESOLVED, now.conflictValue(), value));
                 }
                 continue;
@@ -62,7 +62,7 @@ public final class Consolidation {
                     continue;
                 }
                 boolean agrees = now.inConflict() && same(now.conflictValue(), value);
-                changed.put(path, new FieldState(path, value, version.senderId(), deliveryId, version.sentAt(),
+                changed.put(path, new FieldState(path, value, version.senderId(), version.distributionId(), version.sentAt(),
                         agrees ? null : now.conflictValue(), agrees ? null : now.conflictSource()));
                 changes.add(new Change(path, agrees ? Change.Kind.RESOLVED : Change.Kind.SUPERSEDED, now.value(), value));
                 continue;
@@ -71,7 +71,7 @@ public final class Consolidation {
             if (now.inConflict() && version.senderId().equals(now.conflictSource()) && same(now.conflictValue(), value)) {
                 continue; // the same disagreement again
             }
-            changed.put(path, new FieldState(path, now.value(), now.source(), now.deliveryId(), now.sentAt(), value, version.senderId()));
+            changed.put(path, new FieldState(path, now.value(), now.source(), now.distributionId(), now.sentAt(), value, version.senderId()));
             changes.add(new Change(path, Change.Kind.CONFLICT, now.value(), value));
         }
         return new Result(changed, changes);

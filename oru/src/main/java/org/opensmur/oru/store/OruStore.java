@@ -70,28 +70,15 @@ public final class OruStore {
         }
     }
 
+    /**
+     * Two writes per version: the record (inserted or updated whole) and the version itself, with what it
+     * did. A version already here is found by its distributionID first.
+     */
     private Ingested ingest(Connection c, RecordKey key, Version version, String digest, Instant receivedAt) throws SQLException {
-        Long deliveryId = null;
-        try (PreparedStatement insert = c.prepareStatement("""
-                INSERT INTO delivery (distribution_id, sender_id, sent_at, received_at, digest, outcome, payload, changes)
-                VALUES (?, ?, ?, ?, ?, 'pending', ?, '[]') ON CONFLICT (distribution_id) DO NOTHING RETURNING id""")) {
-            insert.setString(1, version.distributionId());
-            insert.setString(2, version.senderId());
-            insert.setString(3, version.sentAt().toString());
-            insert.setString(4, receivedAt.toString());
-            insert.setString(5, digest);
-            insert.setString(6, json(version.payload()));
-            try (ResultSet r = insert.executeQuery()) {
+        try (PreparedStatement kept = c.prepareStatement("SELECT digest, record_id FROM delivery WHERE distribution_id = ?")) {
+            kept.setString(1, version.distributionId());
+            try (ResultSet r = kept.executeQuery()) {
                 if (r.next()) {
-                    deliveryId = r.getLong(1);
-                }
-            }
-        }
-        if (deliveryId == null) {
-            try (PreparedStatement kept = c.prepareStatement("SELECT digest, record_id FROM delivery WHERE distribution_id = ?")) {
-                kept.setString(1, version.distributionId());
-                try (ResultSet r = kept.executeQuery()) {
-                    r.next();
                     return digest.equals(r.getString(1))
                             ? new Ingested(Outcome.DUPLICATE, r.getLong(2), List.of(), true)
                             : new Ingested(Outcome.REUSED_ID, r.getLong(2), List.of(), false);
@@ -111,54 +98,57 @@ public final class OruStore {
                 }
             }
         }
-        boolean created = recordId == null;
-        if (created) {
-            try (PreparedStatement insert = c.prepareStatement("""
-                    INSERT INTO rpis_record (smur_unit, org_id, case_id, patient_id, month, decision_at, first_received_at, updated_at,
-                      versions, completeness, missing, doubtful, conflicts, consolidated, fields)
-                    VALUES (?, ?, ?, ?, '', '', ?, ?, 0, 0, '[]', '[]', 0, '{}', '{}') RETURNING id""")) {
-                bindKey(insert, key);
-                insert.setString(5, now);
-                insert.setString(6, now);
-                try (ResultSet r = insert.executeQuery()) {
-                    r.next();
-                    recordId = r.getLong(1);
-                }
+        Consolidation.Result result = Consolidation.apply(fields, version);
+        fields.putAll(result.changed());
+        Outcome outcome = outcome(recordId == null, result.changes());
+        Quality.Assessment assessment = quality.assess(consolidated(fields));
+        int conflicts = (int) fields.values().stream().filter(FieldState::inConflict).count();
+        OffsetDateTime decision = OffsetDateTime.parse(fields.get("/context/decisionDate").value().asText());
+        try (PreparedStatement write = c.prepareStatement(recordId == null ? """
+                INSERT INTO rpis_record (updated_at, completeness, missing, doubtful, conflicts, delay_departure, delay_on_scene,
+                  delay_available, month, decision_at, fields, smur_unit, org_id, case_id, patient_id, first_received_at, versions)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) RETURNING id""" : """
+                UPDATE rpis_record SET updated_at = ?, completeness = ?, missing = ?, doubtful = ?, conflicts = ?, delay_departure = ?,
+                  delay_on_scene = ?, delay_available = ?, month = ?, decision_at = ?, fields = ?, versions = versions + 1
+                WHERE id = ? RETURNING id""")) {
+            write.setString(1, now);
+            write.setDouble(2, assessment.completeness());
+            write.setString(3, json(JSON.valueToTree(assessment.missing())));
+            write.setString(4, json(JSON.valueToTree(assessment.doubtful())));
+            write.setInt(5, conflicts);
+            write.setObject(6, assessment.delayDeparture());
+            write.setObject(7, assessment.delayOnScene());
+            write.setObject(8, assessment.delayAvailable());
+            write.setString(9, decision.toLocalDate().toString().substring(0, 7));
+            write.setString(10, decision.toInstant().toString());
+            write.setString(11, fieldsJson(fields));
+            if (recordId == null) {
+                write.setString(12, key.smurUnit());
+                write.setString(13, key.orgId());
+                write.setString(14, key.caseId());
+                write.setString(15, key.patientId());
+                write.setString(16, now);
+            } else {
+                write.setLong(12, recordId);
+            }
+            try (ResultSet r = write.executeQuery()) {
+                r.next();
+                recordId = r.getLong(1);
             }
         }
-        Consolidation.Result result = Consolidation.apply(fields, version, deliveryId);
-        fields.putAll(result.changed());
-        Outcome outcome = outcome(created, result.changes());
-        ObjectNode consolidated = consolidated(fields);
-        Quality.Assessment assessment = quality.assess(consolidated);
-        int conflicts = (int) fields.values().stream().filter(FieldState::inConflict).count();
-        OffsetDateTime decision = OffsetDateTime.parse(consolidated.at("/context/decisionDate").asText());
-        try (PreparedStatement update = c.prepareStatement("""
-                UPDATE rpis_record SET versions = versions + 1, updated_at = ?, completeness = ?, missing = ?, doubtful = ?,
-                  conflicts = ?, delay_departure = ?, delay_on_scene = ?, delay_available = ?, consolidated = ?, month = ?, decision_at = ?,
-                  fields = ?
-                WHERE id = ?""")) {
-            update.setString(1, now);
-            update.setDouble(2, assessment.completeness());
-            update.setString(3, json(JSON.valueToTree(assessment.missing())));
-            update.setString(4, json(JSON.valueToTree(assessment.doubtful())));
-            update.setInt(5, conflicts);
-            update.setObject(6, assessment.delayDeparture());
-            update.setObject(7, assessment.delayOnScene());
-            update.setObject(8, assessment.delayAvailable());
-            update.setString(9, json(consolidated));
-            update.setString(10, decision.toLocalDate().toString().substring(0, 7));
-            update.setString(11, decision.toInstant().toString());
-            update.setString(12, fieldsJson(fields));
-            update.setLong(13, recordId);
-            update.executeUpdate();
-        }
-        try (PreparedStatement done = c.prepareStatement("UPDATE delivery SET record_id = ?, outcome = ?, changes = ? WHERE id = ?")) {
-            done.setLong(1, recordId);
-            done.setString(2, outcome.name());
-            done.setString(3, changesJson(result.changes()));
-            done.setLong(4, deliveryId);
-            done.executeUpdate();
+        try (PreparedStatement insert = c.prepareStatement("""
+                INSERT INTO delivery (distribution_id, sender_id, sent_at, received_at, digest, record_id, outcome, payload, changes)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            insert.setString(1, version.distributionId());
+            insert.setString(2, version.senderId());
+            insert.setString(3, version.sentAt().toString());
+            insert.setString(4, now);
+            insert.setString(5, digest);
+            insert.setLong(6, recordId);
+            insert.setString(7, outcome.name());
+            insert.setString(8, json(version.payload()));
+            insert.setString(9, changesJson(result.changes()));
+            insert.executeUpdate();
         }
         return new Ingested(outcome, recordId, result.changes(), false);
     }
@@ -176,7 +166,7 @@ public final class OruStore {
             ObjectNode o = all.putObject(f.path());
             o.set("value", f.value());
             o.put("source", f.source());
-            o.put("delivery", f.deliveryId());
+            o.put("message", f.distributionId());
             o.put("sentAt", f.sentAt().toString());
             if (f.conflictValue() != null) {
                 o.set("conflictValue", f.conflictValue());
@@ -190,7 +180,7 @@ public final class OruStore {
         Map<String, FieldState> fields = new LinkedHashMap<>();
         tree(text).fields().forEachRemaining(e -> {
             JsonNode o = e.getValue();
-            fields.put(e.getKey(), new FieldState(e.getKey(), o.get("value"), o.get("source").asText(), o.get("delivery").asLong(),
+            fields.put(e.getKey(), new FieldState(e.getKey(), o.get("value"), o.get("source").asText(), o.get("message").asText(),
                     Instant.parse(o.get("sentAt").asText()), o.get("conflictValue"), o.has("conflictSource") ? o.get("conflictSource").asText() : null));
         });
         return fields;
@@ -327,11 +317,10 @@ public final class OruStore {
         if (summary.isEmpty()) {
             return Optional.empty();
         }
-        String[] stored = query("SELECT consolidated, fields FROM rpis_record WHERE id = ?",
-                r -> new String[] {r.getString(1), r.getString(2)}, id).get(0);
-        JsonNode consolidated = tree(stored[0]);
-        List<Views.Field> fields = fields(stored[1]).values().stream().sorted(java.util.Comparator.comparing(FieldState::path))
-                .map(f -> new Views.Field(f.path(), f.value(), f.source(), f.deliveryId(), f.sentAt().toString(), f.conflictValue(), f.conflictSource()))
+        Map<String, FieldState> stored = fields(query("SELECT fields FROM rpis_record WHERE id = ?", r -> r.getString(1), id).get(0));
+        JsonNode consolidated = consolidated(stored);
+        List<Views.Field> fields = stored.values().stream().sorted(java.util.Comparator.comparing(FieldState::path))
+                .map(f -> new Views.Field(f.path(), f.value(), f.source(), f.distributionId(), f.sentAt().toString(), f.conflictValue(), f.conflictSource()))
                 .toList();
         List<Views.Received> history = query("""
                 SELECT id, distribution_id, sender_id, sent_at, received_at, outcome, changes FROM delivery WHERE record_id = ? ORDER BY id""",
@@ -342,8 +331,8 @@ public final class OruStore {
 
     /** Every consolidated record whose decision falls in [{@code from}, {@code to}), in decision order. */
     public void eachRecord(Instant from, Instant to, Consumer<ExportRow> row) {
-        query(SUMMARY.replace(" FROM", ", consolidated FROM") + " WHERE decision_at >= ? AND decision_at < ? ORDER BY decision_at, id", r -> {
-            row.accept(new ExportRow(summary(r), tree(r.getString(14))));
+        query(SUMMARY.replace(" FROM", ", fields FROM") + " WHERE decision_at >= ? AND decision_at < ? ORDER BY decision_at, id", r -> {
+            row.accept(new ExportRow(summary(r), consolidated(fields(r.getString(14)))));
             return null;
         }, from.toString(), to.toString());
     }

@@ -25,7 +25,7 @@ public final class Views {
     }
 
     /** A field of a record with its provenance, and the other sender's value when they disagree. */
-    public record Field(String path, JsonNode value, String source, long deliveryId, String sentAt, JsonNode conflictValue, String conflictSource) {
+    public record Field(String path, JsonNode value, String source, String distributionId, String sentAt, JsonNode conflictValue, String conflictSource) {
     }
 
     /** One received version and what it did. */

@@ -157,7 +157,7 @@ public final class OruBenchmark {
                 // 50 SMUR units over 24 months, the delays spread like real ones, one record in 17 with a doubt
                 s.execute("""
                         INSERT INTO rpis_record (smur_unit, org_id, case_id, patient_id, month, decision_at, first_received_at, updated_at,
-                          versions, completeness, missing, doubtful, conflicts, delay_departure, delay_on_scene, delay_available, consolidated)
+                          versions, completeness, missing, doubtful, conflicts, delay_departure, delay_on_scene, delay_available, fields)
                         SELECT '4400' || lpad((g % 50)::text, 5, '0') || '-0', 'fr.health.samu' || (g % 13), 'DRFR15' || g, 'P' || g,
                           to_char(date '2024-01-01' + (g % 730), 'YYYY-MM'), to_char(date '2024-01-01' + (g % 730), 'YYYY-MM-DD') || 'T10:00:00Z',
                           '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 1 + g % 3, 0.7 + (g % 31) / 100.0, '[]',

@@ -122,7 +122,7 @@ class ConcentratorTest {
         assertEquals("SUPERSEDED", change.kind());
         assertEquals(first.at(ARRIVED).toString(), change.oldValue());
         assertEquals(1, record.history().get(1).changes().size(), "only the field that changed");
-        assertEquals(record.history().get(1).deliveryId(), field(record, ARRIVED).deliveryId(), "its provenance is the correction");
+        assertEquals(record.history().get(1).distributionId(), field(record, ARRIVED).distributionId(), "its provenance is the correction");
     }
 
     @ParameterizedTest(name = "{0}")
