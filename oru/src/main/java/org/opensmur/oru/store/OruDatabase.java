@@ -13,7 +13,7 @@ import org.flywaydb.core.Flyway;
 
 /**
  * The concentrator's database: PostgreSQL for a region, SQLite (one file, owner-only) on a laptop. A
- * HikariCP pool in front, the schema brought up to date by Flyway from {@code db/migration/<vendor>}.
+ * HikariCP pool in front, the schema brought up to date by Flyway from {@code db/migration} (one set for both).
  */
 public final class OruDatabase implements AutoCloseable {
 
@@ -64,8 +64,10 @@ public final class OruDatabase implements AutoCloseable {
         }
         HikariDataSource pool = new HikariDataSource(config);
         try {
-            var flyway = Flyway.configure().dataSource(pool)
-                    .locations("classpath:db/migration/" + (postgres ? "postgresql" : "sqlite"));
+            var flyway = Flyway.configure().dataSource(pool).locations("classpath:db/migration")
+                    .placeholders(postgres
+                            ? java.util.Map.of("id", "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "real", "DOUBLE PRECISION")
+                            : java.util.Map.of("id", "INTEGER PRIMARY KEY AUTOINCREMENT", "real", "REAL"));
             if (postgres && schema != null) {
                 flyway.schemas(schema).defaultSchema(schema);
             }

@@ -1,7 +1,8 @@
--- The ORU concentrator's tables (PostgreSQL, for a region). sqlite/V1__rpis.sql is the same schema.
+-- The ORU concentrator's tables, on PostgreSQL (a region) and SQLite (the embedded default). What differs is a
+-- placeholder OruDatabase gives Flyway: ${id} (a generated key), ${real} (a double).
 -- Every RS-RPIS message received, as received (its payload in the model's shape): the record's history.
 CREATE TABLE delivery (
-  id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  id ${id},
   distribution_id TEXT NOT NULL UNIQUE,
   sender_id TEXT NOT NULL,
   sent_at TEXT NOT NULL,
@@ -15,7 +16,7 @@ CREATE TABLE delivery (
 );
 -- One consolidated record per (SMUR unit, mission, patient), with what the dashboard shows of it.
 CREATE TABLE rpis_record (
-  id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  id ${id},
   smur_unit TEXT NOT NULL,
   org_id TEXT NOT NULL,
   case_id TEXT NOT NULL,
@@ -25,7 +26,7 @@ CREATE TABLE rpis_record (
   first_received_at TEXT NOT NULL,
   updated_at TEXT NOT NULL,
   versions INTEGER NOT NULL,
-  completeness DOUBLE PRECISION NOT NULL,
+  completeness ${real} NOT NULL,
   missing TEXT NOT NULL,
   doubtful TEXT NOT NULL,
   conflicts INTEGER NOT NULL,
@@ -40,7 +41,7 @@ CREATE TABLE rpis_record (
 CREATE INDEX rpis_record_month ON rpis_record (month, smur_unit);
 -- Messages refused, with the rule and the path (never the value).
 CREATE TABLE refusal (
-  id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  id ${id},
   distribution_id TEXT,
   sender_id TEXT,
   received_at TEXT NOT NULL,
@@ -53,7 +54,7 @@ CREATE TABLE app_user (
   role TEXT NOT NULL
 );
 CREATE TABLE audit_log (
-  id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  id ${id},
   at TEXT NOT NULL,
   user_name TEXT NOT NULL,
   action TEXT NOT NULL,
