@@ -34,7 +34,7 @@ CREATE TABLE rpis_record (
   delay_on_scene BIGINT,
   delay_available BIGINT,
   -- the consolidated record: each field's value and provenance, and another sender's differing value:
-  -- {"<path>": {"value", "source", "message" (its distributionID), "sentAt", "conflictValue", "conflictSource"}}
+  -- {"versions": [[distributionID, sender, sentAt]...], "fields": {"<path>": [value, version(, other value, other sender)]}}
   fields TEXT NOT NULL,
   UNIQUE (smur_unit, org_id, case_id, patient_id)
 );

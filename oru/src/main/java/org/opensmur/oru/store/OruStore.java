@@ -61,6 +61,18 @@ public final class OruStore {
                 Ingested result = ingest(c, key, version, digest, receivedAt);
                 c.commit();
                 return result;
+            } catch (AlreadyReceived again) {
+                c.rollback();
+                c.setAutoCommit(true);
+                try (PreparedStatement kept = c.prepareStatement("SELECT digest, record_id FROM delivery WHERE distribution_id = ?")) {
+                    kept.setString(1, version.distributionId());
+                    try (ResultSet r = kept.executeQuery()) {
+                        r.next();
+                        return digest.equals(r.getString(1))
+                                ? new Ingested(Outcome.DUPLICATE, r.getLong(2), List.of(), true)
+                                : new Ingested(Outcome.REUSED_ID, r.getLong(2), List.of(), false);
+                    }
+                }
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
@@ -72,19 +84,9 @@ public final class OruStore {
 
     /**
      * Two writes per version: the record (inserted or updated whole) and the version itself, with what it
-     * did. A version already here is found by its distributionID first.
+     * did. A version already here (its distributionID) is found by the second: then nothing is kept.
      */
     private Ingested ingest(Connection c, RecordKey key, Version version, String digest, Instant receivedAt) throws SQLException {
-        try (PreparedStatement kept = c.prepareStatement("SELECT digest, record_id FROM delivery WHERE distribution_id = ?")) {
-            kept.setString(1, version.distributionId());
-            try (ResultSet r = kept.executeQuery()) {
-                if (r.next()) {
-                    return digest.equals(r.getString(1))
-                            ? new Ingested(Outcome.DUPLICATE, r.getLong(2), List.of(), true)
-                            : new Ingested(Outcome.REUSED_ID, r.getLong(2), List.of(), false);
-                }
-            }
-        }
         String now = receivedAt.toString();
         Long recordId = null;
         Map<String, FieldState> fields = new LinkedHashMap<>();
@@ -138,7 +140,7 @@ public final class OruStore {
         }
         try (PreparedStatement insert = c.prepareStatement("""
                 INSERT INTO delivery (distribution_id, sender_id, sent_at, received_at, digest, record_id, outcome, payload, changes)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (distribution_id) DO NOTHING""")) {
             insert.setString(1, version.distributionId());
             insert.setString(2, version.senderId());
             insert.setString(3, version.sentAt().toString());
@@ -148,9 +150,18 @@ public final class OruStore {
             insert.setString(7, outcome.name());
             insert.setString(8, json(version.payload()));
             insert.setString(9, changesJson(result.changes()));
-            insert.executeUpdate();
+            if (insert.executeUpdate() == 0) {
+                throw new AlreadyReceived();
+            }
         }
         return new Ingested(outcome, recordId, result.changes(), false);
+    }
+
+    /** The version's distributionID is already here: what was written for it is rolled back. */
+    private static final class AlreadyReceived extends RuntimeException {
+        AlreadyReceived() {
+            super(null, null, false, false);
+        }
     }
 
     private static void bindKey(PreparedStatement s, RecordKey key) throws SQLException {
@@ -160,17 +171,26 @@ public final class OruStore {
         s.setString(4, key.patientId());
     }
 
+    /**
+     * The fields as one small document: the versions they came from once ({@code [distributionID, sender,
+     * sentAt]}), then each field as {@code [value, version]}, or {@code [value, version, other value, other
+     * sender]} when another sender disagrees.
+     */
     private static String fieldsJson(Map<String, FieldState> fields) {
         ObjectNode all = JSON.createObjectNode();
+        com.fasterxml.jackson.databind.node.ArrayNode versions = all.putArray("versions");
+        Map<String, Integer> index = new HashMap<>();
+        ObjectNode byPath = all.putObject("fields");
         for (FieldState f : fields.values()) {
-            ObjectNode o = all.putObject(f.path());
-            o.set("value", f.value());
-            o.put("source", f.source());
-            o.put("message", f.distributionId());
-            o.put("sentAt", f.sentAt().toString());
+            Integer v = index.get(f.distributionId());
+            if (v == null) {
+                v = index.size();
+                index.put(f.distributionId(), v);
+                versions.addArray().add(f.distributionId()).add(f.source()).add(f.sentAt().toString());
+            }
+            com.fasterxml.jackson.databind.node.ArrayNode field = byPath.putArray(f.path()).add(f.value()).add(v);
             if (f.conflictValue() != null) {
-                o.set("conflictValue", f.conflictValue());
-                o.put("conflictSource", f.conflictSource());
+                field.add(f.conflictValue()).add(f.conflictSource());
             }
         }
         return json(all);
@@ -178,10 +198,13 @@ public final class OruStore {
 
     private static Map<String, FieldState> fields(String text) {
         Map<String, FieldState> fields = new LinkedHashMap<>();
-        tree(text).fields().forEachRemaining(e -> {
-            JsonNode o = e.getValue();
-            fields.put(e.getKey(), new FieldState(e.getKey(), o.get("value"), o.get("source").asText(), o.get("message").asText(),
-                    Instant.parse(o.get("sentAt").asText()), o.get("conflictValue"), o.has("conflictSource") ? o.get("conflictSource").asText() : null));
+        JsonNode all = tree(text);
+        JsonNode versions = all.path("versions");
+        all.path("fields").fields().forEachRemaining(e -> {
+            JsonNode f = e.getValue();
+            JsonNode v = versions.get(f.get(1).asInt());
+            fields.put(e.getKey(), new FieldState(e.getKey(), f.get(0), v.get(1).asText(), v.get(0).asText(), Instant.parse(v.get(2).asText()),
+                    f.size() > 2 ? f.get(2) : null, f.size() > 3 ? f.get(3).asText() : null));
         });
         return fields;
     }
