@@ -35,11 +35,31 @@ class OruCrashTest {
 
     static final List<String> KINDS = TestDatabases.KINDS;
     private static final String RETURN = "/intervention/smurStatus/returnSmur";
-    private static final int PATIENTS = 40;
+    private static final int PATIENTS = 300;
     private static final int KILLS = 12;
 
     @TempDir
     Path dir;
+
+    /**
+     * Waits until the child has acknowledged more than before, then a random 0-40 ms more (inside a
+     * delivery, between a commit and its ack, or between two), then kills it with SIGKILL. False when it
+     * ended by itself first.
+     */
+    private static boolean killWhenItHasTakenMore(Process child, Path acks, int n, Random random) throws Exception {
+        long before = Files.exists(acks) ? Files.size(acks) : 0;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (child.isAlive() && (Files.exists(acks) ? Files.size(acks) : 0) <= before && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        Thread.sleep(random.nextInt(40));
+        if (!child.isAlive()) {
+            return false;
+        }
+        child.destroyForcibly(); // SIGKILL: no shutdown hook, no rollback, no flush
+        child.waitFor();
+        return true;
+    }
 
     @ParameterizedTest(name = "{0}")
     @FieldSource("KINDS")
@@ -74,6 +94,7 @@ class OruCrashTest {
         Path acks = dir.resolve("acks");
         Random random = new Random(42);
         int kills = 0;
+        int midQueue = 0;
         int starts = 0;
         while (true) {
             starts++;
@@ -82,17 +103,18 @@ class OruCrashTest {
                     "-Dhub.shared.dir=" + System.getProperty("hub.shared.dir", "../../shared"),
                     "-cp", System.getProperty("java.class.path"), CrashChild.class.getName(), url, schema, messages.toString(), acks.toString())
                     .redirectErrorStream(true).redirectOutput(dir.resolve("child-" + starts + ".log").toFile()).start();
-            if (kills < KILLS && !child.waitFor(1200 + random.nextInt(1500), TimeUnit.MILLISECONDS)) {
-                child.destroyForcibly(); // SIGKILL: no shutdown hook, no rollback, no flush
-                child.waitFor();
+            if (kills < KILLS && killWhenItHasTakenMore(child, acks, n, random)) {
                 kills++;
+                long acked = Files.exists(acks) ? Files.readAllLines(acks).size() : 0;
+                midQueue += acked > 0 && acked < n ? 1 : 0;
                 continue;
             }
             assertTrue(child.waitFor(3, TimeUnit.MINUTES), "the last run ends by itself");
             assertEquals(0, child.exitValue(), Files.readString(dir.resolve("child-" + starts + ".log")));
             break;
         }
-        assertTrue(kills >= KILLS / 2, "killed mid-queue " + kills + " times");
+        assertEquals(KILLS, kills, "killed each time it had taken more of the queue");
+        assertTrue(midQueue >= KILLS / 2, "killed with part of the queue taken " + midQueue + " times");
 
         try (OruDatabase database = OruDatabase.open(url, schema.equals("-") ? null : schema)) {
             OruStore store = new OruStore(database, new Quality(Nomenclatures.none()));
@@ -111,6 +133,7 @@ class OruCrashTest {
                 TestDatabases.drop(schema);
             }
         }
-        System.out.println("ORU crash test on " + kind + ": " + kills + " kill -9 in " + starts + " runs, " + n + " messages");
+        System.out.println("ORU crash test on " + kind + ": " + kills + " kill -9 in " + starts + " runs (" + midQueue
+                + " with part of the queue taken), " + n + " messages: each stored once, " + PATIENTS + " records of 3 versions");
     }
 }
