@@ -25,6 +25,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.TakesScreenshot;
 import org.opensmur.core.hub.validation.ModelLine;
 import org.opensmur.oru.Oru;
@@ -108,6 +110,9 @@ class DashboardBrowserTest {
         browser.findElement(By.id("name")).sendKeys(name);
         browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.id("login")).click();
+        // the click returns before the answer is loaded: wait for the page it leads to, or the refusal
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.or(
+                ExpectedConditions.urlContains("/month/"), ExpectedConditions.presenceOfElementLocated(By.id("login-error"))));
     }
 
     private void screenshot(String name) throws Exception {
@@ -137,14 +142,17 @@ class DashboardBrowserTest {
         screenshot("month");
 
         browser.findElement(By.cssSelector("a.record-link[href='/record/" + conflicted + "']")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/record/"));
         String history = browser.findElement(By.id("history")).getText();
         assertTrue(history.contains(Records.TABLET) && history.contains(Records.LRM), history);
         assertTrue(browser.findElement(By.id("fields")).getText().contains("selon " + Records.LRM), "the disagreement is shown");
         assertFalse(browser.getPageSource().contains(patientId), "identities masked until asked for");
         browser.findElement(By.id("show-identities")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("identities=1"));
         assertTrue(browser.getPageSource().contains(patientId));
         screenshot("record");
         browser.findElement(By.id("logout")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login"));
 
         login("lecteur", VIEWER_PASSWORD);
         browser.get(base + "/record/" + conflicted + "?identities=1");
