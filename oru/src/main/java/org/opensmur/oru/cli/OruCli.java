@@ -217,17 +217,19 @@ public final class OruCli implements Runnable {
             try (Oru oru = storage.open(Users.Cost.DEFAULT)) {
                 oru.audit().write("cli:" + System.getProperty("user.name"), identities ? "export with identities" : "export",
                         from + ".." + to + " " + format + (outFile == null ? " to standard output" : " to " + outFile));
-                int rows;
-                if (outFile == null) {
-                    Writer out = spec.commandLine().getOut();
-                    rows = Export.write(oru.store(), from.atStartOfDay().toInstant(ZoneOffset.UTC), to.atStartOfDay().toInstant(ZoneOffset.UTC),
-                            chosen, identities, out);
-                } else {
+                if (outFile != null) {
                     Files.deleteIfExists(outFile);
                     Files.createFile(outFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                    try (Writer out = Files.newBufferedWriter(outFile, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING)) {
-                        rows = Export.write(oru.store(), from.atStartOfDay().toInstant(ZoneOffset.UTC), to.atStartOfDay().toInstant(ZoneOffset.UTC),
-                                chosen, identities, out);
+                }
+                Writer out = outFile == null ? spec.commandLine().getOut()
+                        : Files.newBufferedWriter(outFile, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
+                int rows;
+                try {
+                    rows = Export.write(oru.store(), from.atStartOfDay().toInstant(ZoneOffset.UTC), to.atStartOfDay().toInstant(ZoneOffset.UTC),
+                            chosen, identities, out);
+                } finally {
+                    if (outFile != null) {
+                        out.close();
                     }
                 }
                 spec.commandLine().getErr().println("export: " + rows + " record(s)" + (outFile == null ? "" : " written to " + outFile));
