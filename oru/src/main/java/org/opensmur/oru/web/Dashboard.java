@@ -150,12 +150,12 @@ public final class Dashboard implements AutoCloseable {
                     List.of(new Html.Series("complétude", "#2f6fb0", rows.stream().map(r -> r.completeness() * 100).toList())),
                     100, v -> String.format(java.util.Locale.FRANCE, "%.0f %%", v))).append("</div>");
             double max = rows.stream().flatMap(r -> java.util.stream.Stream.of(r.medianDeparture(), r.medianOnScene(), r.medianAvailable()))
-                    .filter(java.util.Objects::nonNull).mapToDouble(d -> d / 60).max().orElse(1);
-            b.append("<div class=\"plot\">").append(Html.bars("plot-delays", "Délais médians (minutes)", labels, List.of(
-                    new Html.Series("décision → départ", "#e09f3e", rows.stream().map(r -> min(r.medianDeparture())).toList()),
-                    new Html.Series("départ → sur place", "#9e2a2b", rows.stream().map(r -> min(r.medianOnScene())).toList()),
-                    new Html.Series("sur place → disponible", "#335c67", rows.stream().map(r -> min(r.medianAvailable())).toList())),
-                    max, v -> String.format(java.util.Locale.FRANCE, "%.0f min", v))).append("</div></div>");
+                    .filter(java.util.Objects::nonNull).mapToDouble(Double::doubleValue).max().orElse(1);
+            b.append("<div class=\"plot\">").append(Html.bars("plot-delays", "Délais médians", labels, List.of(
+                    new Html.Series("décision → départ", "#e09f3e", rows.stream().map(Views.SmurMonth::medianDeparture).toList()),
+                    new Html.Series("départ → sur place", "#9e2a2b", rows.stream().map(Views.SmurMonth::medianOnScene).toList()),
+                    new Html.Series("sur place → disponible", "#335c67", rows.stream().map(Views.SmurMonth::medianAvailable).toList())),
+                    max, Html::minutes)).append("</div></div>");
         }
         List<Views.RecordSummary> records = store.records(month, smur, smur == null, 200);
         b.append("<h2>").append(smur == null ? "Dossiers à revoir" : "Dossiers du SMUR " + esc(smur)).append("</h2>");
@@ -180,10 +180,6 @@ public final class Dashboard implements AutoCloseable {
                 .append(user.role() == Users.Role.ADMINISTRATOR ? "<label><input type=\"checkbox\" name=\"identities\" value=\"1\"> avec les identités</label> " : "")
                 .append("<button id=\"export\">Exporter le mois</button></form>");
         ctx.html(Html.page("RPIS " + month, user, b.toString()));
-    }
-
-    private static Double min(Double seconds) {
-        return seconds == null ? null : seconds / 60;
     }
 
     private boolean refuseIdentities(Context ctx, Users.User user, String what) {

@@ -66,8 +66,12 @@ final class Html {
         return String.format(Locale.FRANCE, "%.0f %%", ratio * 100);
     }
 
+    /** A delay for people: seconds under two minutes (the demo's missions last seconds), else minutes. */
     static String minutes(Double seconds) {
-        return seconds == null ? "—" : String.format(Locale.FRANCE, "%.0f min", seconds / 60);
+        if (seconds == null) {
+            return "—";
+        }
+        return seconds < 120 ? String.format(Locale.FRANCE, "%.0f s", seconds) : String.format(Locale.FRANCE, "%.0f min", seconds / 60);
     }
 
     /** One series per colour, one group of bars per label; values null are not drawn. */
