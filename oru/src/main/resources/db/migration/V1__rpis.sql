@@ -11,7 +11,7 @@ CREATE TABLE delivery (
   record_id BIGINT,
   outcome TEXT NOT NULL,
   payload TEXT NOT NULL,
-  -- what this version did, field by field: [{"path", "kind", "old", "new"}] (kinds: Change.Kind)
+  -- what this version did: [{"kind": "SET", "paths": [...]}, {"path", "kind", "old", "new"}...] (kinds: Change.Kind)
   changes TEXT NOT NULL
 );
 -- One consolidated record per (SMUR unit, mission, patient), with what the dashboard shows of it.

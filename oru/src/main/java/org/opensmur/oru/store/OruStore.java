@@ -209,9 +209,21 @@ public final class OruStore {
         return fields;
     }
 
+    /**
+     * What a version did: the fields it set first as one entry of their paths (their values are the
+     * version's, kept beside), then each other change with its old and new value.
+     */
     private static String changesJson(List<Change> changes) {
         com.fasterxml.jackson.databind.node.ArrayNode all = JSON.createArrayNode();
+        com.fasterxml.jackson.databind.node.ArrayNode set = JSON.createArrayNode();
+        changes.stream().filter(c -> c.kind() == Change.Kind.SET).forEach(c -> set.add(c.path()));
+        if (!set.isEmpty()) {
+            all.addObject().put("kind", Change.Kind.SET.name()).set("paths", set);
+        }
         for (Change change : changes) {
+            if (change.kind() == Change.Kind.SET) {
+                continue;
+            }
             ObjectNode o = all.addObject();
             o.put("path", change.path());
             o.put("kind", change.kind().name());
@@ -425,6 +437,10 @@ public final class OruStore {
     private static List<Views.FieldChange> changes(String text) {
         List<Views.FieldChange> changes = new ArrayList<>();
         for (JsonNode c : tree(text)) {
+            if (c.has("paths")) {
+                c.get("paths").forEach(path -> changes.add(new Views.FieldChange(path.asText(), c.get("kind").asText(), null, null)));
+                continue;
+            }
             changes.add(new Views.FieldChange(c.get("path").asText(), c.get("kind").asText(),
                     c.has("old") ? json(c.get("old")) : null, c.has("new") ? json(c.get("new")) : null));
         }

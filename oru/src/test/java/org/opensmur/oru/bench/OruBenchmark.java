@@ -51,7 +51,9 @@ public final class OruBenchmark {
             for (String kind : TestDatabases.KINDS) {
                 ingest(kind, dir, deliveries);
             }
-            monthView(dir, records);
+            if (records > 0) {
+                monthView(dir, records);
+            }
         } finally {
             try (var walk = Files.walk(dir)) {
                 walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
