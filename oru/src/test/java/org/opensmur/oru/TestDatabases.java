@@ -27,7 +27,7 @@ public final class TestDatabases {
     private TestDatabases() {
     }
 
-    /** A fresh, migrated database of {@code kind}; closing it drops the PostgreSQL schema. */
+    /** A fresh, migrated database of {@code kind}; {@link #close} drops its PostgreSQL schema (the JVM's exit too, as a fallback). */
     public static OruDatabase open(String kind, Path dir) {
         if (kind.equals("sqlite")) {
             return OruDatabase.open(OruDatabase.embeddedUrl(dir.resolve("oru-" + UUID.randomUUID())), null);
@@ -44,6 +44,12 @@ public final class TestDatabases {
         OruDatabase database = OruDatabase.open(POSTGRES_URL, schema);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(schema)));
         return database;
+    }
+
+    /** Closes a test's database and drops its PostgreSQL schema, if it has one. */
+    public static void close(OruDatabase database) {
+        database.close();
+        database.schema().ifPresent(TestDatabases::drop);
     }
 
     /** Drops a test's PostgreSQL schema (also at the JVM's exit, should the test not get to it). */

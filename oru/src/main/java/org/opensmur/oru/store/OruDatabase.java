@@ -23,11 +23,13 @@ public final class OruDatabase implements AutoCloseable {
     private final HikariDataSource pool;
     private final boolean postgres;
     private final String url;
+    private final String schema;
 
-    private OruDatabase(HikariDataSource pool, boolean postgres, String url) {
+    private OruDatabase(HikariDataSource pool, boolean postgres, String url, String schema) {
         this.pool = pool;
         this.postgres = postgres;
         this.url = url;
+        this.schema = schema;
     }
 
     /** The embedded default: {@code oru.db} in {@code folder}. */
@@ -76,7 +78,7 @@ public final class OruDatabase implements AutoCloseable {
             pool.close();
             throw e;
         }
-        return new OruDatabase(pool, postgres, url);
+        return new OruDatabase(pool, postgres, url, postgres ? schema : null);
     }
 
     /** A new SQLite file is created empty, readable by its owner only, in a folder only its owner enters. */
@@ -110,6 +112,11 @@ public final class OruDatabase implements AutoCloseable {
 
     public Connection connection() throws SQLException {
         return pool.getConnection();
+    }
+
+    /** The PostgreSQL schema the tables live in, when one was named. */
+    public java.util.Optional<String> schema() {
+        return java.util.Optional.ofNullable(schema);
     }
 
     public boolean isPostgres() {

@@ -61,7 +61,7 @@ class ImportExportTest {
         if (kind.equals("sqlite")) {
             url = OruDatabase.embeddedUrl(dir.resolve("db"));
         } else {
-            TestDatabases.open(kind, dir).close(); // skips (or fails in CI) when PostgreSQL is not there
+            TestDatabases.close(TestDatabases.open(kind, dir)); // skips (or fails in CI) when PostgreSQL is not there
             schema = "oru_cli_" + Long.toHexString(System.nanoTime());
             url = TestDatabases.POSTGRES_URL + "&currentSchema=" + schema;
             try (var c = java.sql.DriverManager.getConnection(TestDatabases.POSTGRES_URL)) {

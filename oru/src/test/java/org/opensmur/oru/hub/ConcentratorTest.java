@@ -66,7 +66,7 @@ class ConcentratorTest {
     @AfterEach
     void close() {
         if (database != null) {
-            database.close();
+            TestDatabases.close(database);
         }
     }
 
