@@ -26,10 +26,10 @@ import org.opensmur.core.hub.validation.ModelLine;
 import org.opensmur.hubsim.dispatch.AwaitedReferences;
 import org.opensmur.hubsim.dispatch.Dispatcher;
 import org.opensmur.hubsim.dispatch.OfficialSchemas;
+import org.opensmur.oru.LocalOru;
 import org.opensmur.hubsim.lrm.LrmSimulator;
 import org.opensmur.hubsim.lrm.Scenario;
 import org.opensmur.hubsim.lrm.ScenarioReport;
-import org.opensmur.hubsim.oru.OruSimulator;
 import org.opensmur.hubsim.tablet.HeadlessTablet;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -43,8 +43,8 @@ import picocli.CommandLine.Spec;
  * are read from one folder in the same layout ({@code broker.env}, {@code password}, dev-ca stores).
  */
 @Command(name = "hub-sim", mixinStandardHelpOptions = true, version = "hub-sim 0.1",
-        description = "The local Hub: dispatcher with the Hub's rules, LRM and ORU simulators, headless tablet.",
-        subcommands = {HubSimCli.Demo.class, HubSimCli.DispatcherCommand.class, HubSimCli.Send.class, HubSimCli.OruExport.class})
+        description = "The local Hub: dispatcher with the Hub's rules, LRM simulator, the ORU's concentrator, headless tablet.",
+        subcommands = {HubSimCli.Demo.class, HubSimCli.DispatcherCommand.class, HubSimCli.Send.class})
 public final class HubSimCli implements Callable<Integer> {
 
     static final String TABLET = "fr.health.test.smurtab";
@@ -100,7 +100,7 @@ public final class HubSimCli implements Callable<Integer> {
 
     @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false, description = {
         "Plays the LRM's scenarios on the local Hub, printing each one's report.",
-        "Runs the dispatcher (unless --no-dispatcher), the ORU simulator, a headless tablet (unless --no-tablet) and",
+        "Runs the dispatcher (unless --no-dispatcher), the ORU's concentrator and its dashboard, a headless tablet (unless --no-tablet) and",
         "the LRM simulator; ends when its rounds are done. Exit 0: every scenario complete, with every",
         "acknowledgement owed; 1: one incomplete; 2: a refused option (said in words); 3: a party could not",
         "connect (refused by the broker, said with the party, its user and the vhost, or no answer in time).",
@@ -145,6 +145,10 @@ public final class HubSimCli implements Callable<Integer> {
                 description = "where the embedded broker writes its certificates and broker.env (for the tablet app to join; default: ${DEFAULT-VALUE})")
         Path embeddedDir;
 
+        @Option(names = "--oru-port", paramLabel = "PORT", defaultValue = "0",
+                description = "the port of the ORU's dashboard on 127.0.0.1 (default: a free one, printed)")
+        int oruPort;
+
         @Option(names = "--no-tablet", description = "no headless tablet: the tablet app answers the LRM")
         boolean noTablet;
 
@@ -176,7 +180,7 @@ public final class HubSimCli implements Callable<Integer> {
         @Option(names = "--lrm-id", paramLabel = "CLIENT_ID", description = "the LRM simulator's client id, instead of PREFIX.lrm")
         String lrmId;
 
-        @Option(names = "--oru-id", paramLabel = "CLIENT_ID", description = "the ORU simulator's client id, instead of PREFIX.oru")
+        @Option(names = "--oru-id", paramLabel = "CLIENT_ID", description = "the ORU's client id, instead of PREFIX.oru")
         String oruId;
 
         @Option(names = "--tablet-user", paramLabel = "USER", description = "on amqp://: the tablet's user (default: its client id when"
@@ -193,10 +197,10 @@ public final class HubSimCli implements Callable<Integer> {
         @Option(names = "--lrm-password", paramLabel = "SECRET", description = "on amqp://: the LRM simulator's password (file:PATH, env:NAME or console)")
         String lrmPassword;
 
-        @Option(names = "--oru-user", paramLabel = "USER", description = "on amqp://: the ORU simulator's user")
+        @Option(names = "--oru-user", paramLabel = "USER", description = "on amqp://: the ORU's user")
         String oruUser;
 
-        @Option(names = "--oru-password", paramLabel = "SECRET", description = "on amqp://: the ORU simulator's password (file:PATH, env:NAME or console)")
+        @Option(names = "--oru-password", paramLabel = "SECRET", description = "on amqp://: the ORU's password (file:PATH, env:NAME or console)")
         String oruPassword;
 
         @Option(names = "--tablet-tls", paramLabel = "DIR", description = "on amqps://: the tablet's certificate folder, in the layout of"
@@ -206,7 +210,7 @@ public final class HubSimCli implements Callable<Integer> {
         @Option(names = "--lrm-tls", paramLabel = "DIR", description = "on amqps://: the LRM simulator's certificate folder")
         Path lrmTls;
 
-        @Option(names = "--oru-tls", paramLabel = "DIR", description = "on amqps://: the ORU simulator's certificate folder")
+        @Option(names = "--oru-tls", paramLabel = "DIR", description = "on amqps://: the ORU's certificate folder")
         Path oruTls;
 
         @Option(names = "--connect-wait", paramLabel = "SECONDS", defaultValue = "30",
@@ -367,12 +371,11 @@ public final class HubSimCli implements Callable<Integer> {
                 transports.put(PartyLinks.Party.TABLET, tabletTransport);
             }
             try (Dispatcher routing = dispatcher;
-                 OruSimulator oru = new OruSimulator(transports.get(PartyLinks.Party.ORU), oruId, work.resolve("oru.db"), line, clock);
+                 LocalOru oru = LocalOru.start(transports.get(PartyLinks.Party.ORU), oruId, work.resolve("oru"), line, clock);
                  LrmSimulator lrm = new LrmSimulator(transports.get(PartyLinks.Party.LRM), lrmId, tabletId, line, clock);
                  HeadlessTablet tablet = noTablet ? null : new HeadlessTablet(tabletConfig, tabletTransport, work.resolve("tablet"),
                          demoSecret(work), Duration.ofMillis(stepMs), clock)) {
                 lrm.stepLimit(stepLimit());
-                oru.start();
                 lrm.start();
                 if (tablet != null) {
                     tablet.start();
@@ -386,11 +389,13 @@ public final class HubSimCli implements Callable<Integer> {
                     return NOT_CONNECTED;
                 }
                 out.println("Local Hub running: " + (routing == null ? "no dispatcher here (another one routes), " : "dispatcher (the Hub's rules), ")
-                        + "LRM simulator (" + lrmId + "), ORU simulator (" + oruId + "), "
+                        + "LRM simulator (" + lrmId + "), ORU concentrator (" + oruId + "), "
                         + (tablet == null ? "waiting for the tablet app (" + tabletId + ")" : "headless tablet (" + tabletId + ")")
                         + ". Ctrl-C to stop.");
+                oru.serve(oruPort);
+                out.println(oru.howToLogIn());
                 boolean allComplete = true;
-                int recordsBefore = oru.records().size();
+                int recordsBefore = oru.records();
                 String[] scenarios = {"primary", "cancelled"};
                 for (int round = 0; rounds == 0 || round < rounds; round++) {
                     String name = scenarios[round % scenarios.length];
@@ -414,7 +419,7 @@ public final class HubSimCli implements Callable<Integer> {
                     allComplete &= report.complete();
                     out.println((routing == null ? "dispatcher: another one" : "dispatcher: " + routing.count(Dispatcher.Outcome.ROUTED)
                             + " routed, " + routing.count(Dispatcher.Outcome.REFUSED) + " refused") + "; ORU: "
-                            + rpis + " RPIS record(s)");
+                            + rpis + " RPIS record(s) (one per SMUR unit, mission and patient)");
                 }
                 return allComplete ? 0 : 1; // a scenario left incomplete fails the run (scripts and CI rely on it)
             }
@@ -611,12 +616,12 @@ public final class HubSimCli implements Callable<Integer> {
      * The ORU's records once a mission that went back to base had the time to send its RPIS (the crew sends
      * it around RETOUR, after the LRM's report is complete): a count read at once would say 0 for it.
      */
-    private static int oruRecordsAfter(ScenarioReport report, OruSimulator oru, int before) throws InterruptedException {
+    private static int oruRecordsAfter(ScenarioReport report, LocalOru oru, int before) throws InterruptedException {
         long deadline = System.nanoTime() + java.time.Duration.ofSeconds(report.backToBase() ? 5 : 0).toNanos();
-        int now = oru.records().size();
+        int now = oru.records();
         while (now == before && System.nanoTime() < deadline) {
             Thread.sleep(100);
-            now = oru.records().size();
+            now = oru.records();
         }
         return now;
     }
@@ -686,42 +691,6 @@ public final class HubSimCli implements Callable<Integer> {
                 System.out.println(outcome.isConfirmed() ? "sent " + message.type() + " " + message.distributionID() : "not sent: " + outcome);
                 return outcome.isConfirmed() ? 0 : 1;
             }
-        }
-    }
-
-    @Command(name = "oru-export", mixinStandardHelpOptions = true, description = "Exports the ORU simulator's RPIS records to CSV and/or JSON.")
-    static final class OruExport implements Callable<Integer> {
-        @Option(names = "--db", paramLabel = "FILE", required = true, description = "the ORU simulator's database")
-        Path database;
-
-        @Option(names = "--csv", paramLabel = "FILE", description = "writes the records as CSV (RFC 4180)")
-        Path csv;
-
-        @Option(names = "--json", paramLabel = "FILE", description = "writes the records as a JSON array")
-        Path json;
-
-        @Override
-        public Integer call() throws Exception {
-            try (OruSimulator oru = new OruSimulator(new org.opensmur.core.hub.transport.HubTransport() {
-                public void start(org.opensmur.core.hub.transport.Inbound inbound) { }
-                public java.util.concurrent.CompletableFuture<PublishOutcome> publish(byte[] body, String id) {
-                    return java.util.concurrent.CompletableFuture.completedFuture(new PublishOutcome.Unknown(id, "offline export"));
-                }
-                public org.opensmur.core.hub.transport.ConnectionState state() {
-                    return new org.opensmur.core.hub.transport.ConnectionState.Closed(java.time.Instant.now());
-                }
-                public void onStateChange(java.util.function.Consumer<org.opensmur.core.hub.transport.ConnectionState> l) { }
-                public void close() { }
-            }, ORU, database, Clock.systemDefaultZone())) {
-                if (csv != null) {
-                    oru.exportCsv(csv);
-                }
-                if (json != null) {
-                    oru.exportJson(json);
-                }
-                System.out.println(oru.records().size() + " RPIS record(s) exported");
-            }
-            return 0;
         }
     }
 }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Health data is never in a log: a whole demo (both scenarios, the headless tablet on the real core, the
- * dispatcher, the LRM and ORU simulators, the embedded broker) runs in its own JVM with every logger at
+ * dispatcher, the LRM simulator, the ORU's concentrator, the embedded broker) runs in its own JVM with every logger at
  * DEBUG, and what it printed is searched for every patient value of the scenario files. Its temporary
  * folder (the ORU's RPIS records, the tablet's store) is gone when it ends.
  */

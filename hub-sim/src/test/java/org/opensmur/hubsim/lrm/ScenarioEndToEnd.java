@@ -22,8 +22,9 @@ import org.opensmur.core.hub.validation.ModelLine;
 import org.opensmur.hubsim.dispatch.Dispatcher;
 import org.opensmur.hubsim.dispatch.OfficialSchemas;
 import org.opensmur.hubsim.fixture.LocalBroker;
-import org.opensmur.hubsim.oru.OruSimulator;
 import org.opensmur.hubsim.tablet.HeadlessTablet;
+import org.opensmur.oru.LocalOru;
+import org.opensmur.oru.store.Export;
 
 /**
  * Full scenarios between the LRM simulator and the tablet's core (store, relay, transport, client),
@@ -49,7 +50,7 @@ abstract class ScenarioEndToEnd {
     private Dispatcher dispatcher;
     private LrmSimulator lrm;
     private HeadlessTablet tablet;
-    private OruSimulator oru;
+    private LocalOru oru;
 
     @BeforeEach
     void start() throws Exception {
@@ -63,8 +64,7 @@ abstract class ScenarioEndToEnd {
         lrm = new LrmSimulator(lrmTransport, HubBroker.LRM, HubBroker.TABLET, line, Clock.systemDefaultZone());
         lrm.start();
         AmqpHubTransport oruTransport = new AmqpHubTransport(broker.config(HubBroker.ORU), Clock.systemUTC());
-        oru = new OruSimulator(oruTransport, HubBroker.ORU, dir.resolve("oru.db"), line, Clock.systemDefaultZone());
-        oru.start();
+        oru = LocalOru.start(oruTransport, HubBroker.ORU, dir.resolve("oru"), line, Clock.systemDefaultZone());
         Map<String, String> settings = broker.settings(HubBroker.TABLET);
         settings.put("ORU_CLIENT_ID", HubBroker.ORU);
         tablet = new HeadlessTablet(broker.config(settings), dir, org.opensmur.store.testing.TestKeys.secret("e2e-secret"), Duration.ofMillis(300),
@@ -103,19 +103,33 @@ abstract class ScenarioEndToEnd {
         assertTrue(report.lines().size() == 14, "11 expectations and 3 RC-REFs");
 
         // The ORU gets the RPIS record at the end of the mission, prefilled from the case.
-        await().atMost(Duration.ofSeconds(20)).until(() -> oru.records().size() == 1);
-        var record = oru.records().get(0);
+        await().atMost(Duration.ofSeconds(20)).until(() -> oru.records() == 1);
+        long id = oru.store().query("SELECT id FROM rpis_record", r -> r.getLong(1)).get(0);
+        var record = oru.store().record(id).orElseThrow().consolidated();
         assertEquals("C11.06.00", record.at("/regulation/whatsHappen/code").asText());
         assertEquals("44109", record.at("/intervention/location/detailedAddress/inseeCode").asText());
-        Path csv = dir.resolve("rpis.csv");
-        oru.exportCsv(csv);
-        List<String> lines = java.nio.file.Files.readAllLines(csv);
+        java.io.StringWriter csv = new java.io.StringWriter();
+        assertEquals(1, Export.write(oru.store(), java.time.Instant.EPOCH, java.time.Instant.parse("2100-01-01T00:00:00Z"),
+                Export.Format.CSV, false, csv));
+        List<String> lines = csv.toString().lines().toList();
         assertEquals(2, lines.size());
-        assertTrue(lines.get(0).startsWith("orgId,senderCaseId,"));
+        assertTrue(lines.get(0).startsWith("smur_unit,org_id,case_id,"));
         assertTrue(lines.get(1).contains(",M01.00,MED,"), lines.get(1));
-        Path json = dir.resolve("rpis.json");
-        oru.exportJson(json);
-        assertEquals(1, new org.opensmur.core.hub.codec.HubCodec().mapper().readTree(json.toFile()).size());
+        java.io.StringWriter jsonl = new java.io.StringWriter();
+        Export.write(oru.store(), java.time.Instant.EPOCH, java.time.Instant.parse("2100-01-01T00:00:00Z"), Export.Format.JSONL, false, jsonl);
+        assertEquals(1, jsonl.toString().lines().count());
+
+        // The mission's RPIS on the ORU's dashboard, behind its login.
+        String dashboard = oru.serve(0);
+        var http = java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+                .followRedirects(java.net.http.HttpClient.Redirect.NORMAL).build();
+        var login = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(dashboard + "login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("name=" + LocalOru.USER + "&password=" + oru.password())).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, login.statusCode());
+        String smurUnit = oru.store().query("SELECT smur_unit FROM rpis_record", r -> r.getString(1)).get(0);
+        assertTrue(login.body().contains("1 interventions") && login.body().contains(smurUnit), login.body());
     }
 
     @Test

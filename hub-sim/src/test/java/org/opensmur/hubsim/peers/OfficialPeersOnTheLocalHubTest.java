@@ -27,12 +27,12 @@ import org.opensmur.core.hub.transport.Inbound;
 import org.opensmur.core.hub.validation.ModelLine;
 import org.opensmur.core.testing.FakeTransport;
 import org.opensmur.hubsim.lrm.LrmSimulator;
-import org.opensmur.hubsim.oru.OruSimulator;
 import org.opensmur.hubsim.tablet.HeadlessTablet;
+import org.opensmur.oru.LocalOru;
 import org.opensmur.store.outbox.DeliveryState;
 
 /**
- * The local Hub's parties (headless tablet, LRM and ORU simulators) take what official ANS software sends
+ * The local Hub's parties (headless tablet, LRM simulator, the ORU's concentrator) take what official ANS software sends
  * (the SDK's acknowledgement helper, its builders, the test LRM) as the Hub forwards it.
  */
 class OfficialPeersOnTheLocalHubTest {
@@ -93,15 +93,16 @@ class OfficialPeersOnTheLocalHubTest {
 
     @ParameterizedTest(name = "model {0}")
     @ValueSource(strings = {"2.0", "3"})
-    void theLrmAndOruSimulatorsTakeWhatOfficialSoftwareSends(String lineName, @TempDir Path dir) {
+    void theLrmSimulatorAndTheOruConcentratorTakeWhatOfficialSoftwareSends(String lineName, @TempDir Path dir) {
         ModelLine line = ModelLine.named(lineName);
         HubCodec codec = HubCodec.of(line);
         FakeTransport toLrm = new FakeTransport();
         FakeTransport toOru = new FakeTransport();
         try (LrmSimulator lrm = new LrmSimulator(toLrm, LRM, TABLET, line, Clock.systemUTC());
-             OruSimulator oru = new OruSimulator(toOru, ORU, dir.resolve("oru.db"), line, Clock.systemUTC())) {
+             LocalOru oru = LocalOru.start(toOru, ORU, dir.resolve("oru"), line, Clock.systemUTC())) {
             lrm.start();
-            oru.start();
+            int delivered = 0;
+            java.util.Set<Path> examples = new java.util.HashSet<>();
             for (OfficialPeers.Shape report : OfficialPeers.reports(line)) {
                 for (var example : SharedCorpus.exampleFiles(line, MessageType.RS_RPIS)) {
                     byte[] record = OfficialPeers.report(report, TABLET, ORU, SharedCorpus.read(example), DistributionKind.REPORT, Instant.now());
@@ -109,12 +110,16 @@ class OfficialPeersOnTheLocalHubTest {
                         continue; // an official example that breaks its own schema never reaches the ORU
                     }
                     assertEquals(Inbound.Disposition.STORED, deliver(toOru, codec, record), report.name() + " " + example.getFileName());
+                    delivered++;
+                    examples.add(example.getFileName());
                 }
                 byte[] status = OfficialPeers.report(report, TABLET, LRM,
                         SharedCorpus.read(SharedCorpus.exampleFiles(line, MessageType.RS_SR).get(0)), DistributionKind.REPORT, Instant.now());
                 assertEquals(Inbound.Disposition.STORED, deliver(toLrm, codec, status), report.name());
             }
-            assertTrue(oru.records().size() >= OfficialPeers.reports(line).size(), "every RPIS kept: " + oru.records().size());
+            // every RPIS kept as received; the same example from each shape is one record (the same patient)
+            assertEquals(delivered, oru.store().query("SELECT COUNT(*) FROM delivery", r -> r.getInt(1)).get(0), "every RPIS kept");
+            assertEquals(examples.size(), oru.records(), "one record per example (one patient each), whichever shapes carried it");
             // Acknowledgements the way official software writes them, about what the LRM sent.
             HubMessage sent = org.opensmur.core.outgoing.OutgoingMessages.of(LRM, Clock.systemUTC(), line)
                     .build(SharedCorpus.examplePayload(line, MessageType.RS_EDA, "Normand"), TABLET).orElseThrow();

@@ -1,0 +1,78 @@
+package org.opensmur.oru;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import org.opensmur.core.hub.transport.HubTransport;
+import org.opensmur.core.hub.validation.ModelLine;
+import org.opensmur.oru.hub.Concentrator;
+import org.opensmur.oru.quality.Nomenclatures;
+import org.opensmur.oru.quality.Quality;
+import org.opensmur.oru.store.Audit;
+import org.opensmur.oru.store.OruDatabase;
+import org.opensmur.oru.store.OruStore;
+import org.opensmur.oru.web.Dashboard;
+import org.opensmur.oru.web.Users;
+
+/**
+ * The concentrator put together: its database, store, Hub client and dashboard. What {@code ./bin/oru
+ * serve} runs, and what the local Hub's demo runs on its embedded default.
+ */
+public final class Oru implements AutoCloseable {
+
+    private final OruDatabase database;
+    private final OruStore store;
+    private final Users users;
+    private final Audit audit;
+    private Concentrator concentrator;
+    private Dashboard dashboard;
+
+    public Oru(OruDatabase database, Nomenclatures nomenclatures, Users.Cost cost, Clock clock) {
+        this.database = database;
+        this.store = new OruStore(database, new Quality(nomenclatures));
+        this.users = new Users(store, cost);
+        this.audit = new Audit(store, clock);
+    }
+
+    /** The embedded default in {@code folder}, the nomenclatures in {@code nomenclatures} when it exists. */
+    public static Oru embedded(Path folder, Path nomenclatures, Clock clock) {
+        Nomenclatures lists = nomenclatures != null && java.nio.file.Files.isDirectory(nomenclatures)
+                ? Nomenclatures.in(nomenclatures) : Nomenclatures.none();
+        return new Oru(OruDatabase.open(OruDatabase.embeddedUrl(folder), null), lists, Users.Cost.DEFAULT, clock);
+    }
+
+    /** Receives from the Hub on {@code transport} as client {@code oruId}, on a vhost of {@code line}. */
+    public Concentrator receive(HubTransport transport, String oruId, ModelLine line, Clock clock) {
+        concentrator = new Concentrator(transport, oruId, store, line, clock);
+        concentrator.start();
+        return concentrator;
+    }
+
+    /** Serves the dashboard on {@code host}:{@code port} (0: a free one); returns its port. */
+    public int serve(String host, int port) {
+        dashboard = new Dashboard(store, users, audit);
+        return dashboard.start(host, port);
+    }
+
+    public OruStore store() {
+        return store;
+    }
+
+    public Users users() {
+        return users;
+    }
+
+    public Audit audit() {
+        return audit;
+    }
+
+    @Override
+    public void close() {
+        if (dashboard != null) {
+            dashboard.close();
+        }
+        if (concentrator != null) {
+            concentrator.close();
+        }
+        database.close();
+    }
+}

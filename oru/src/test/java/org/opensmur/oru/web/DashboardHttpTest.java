@@ -1,0 +1,104 @@
+package org.opensmur.oru.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opensmur.core.hub.validation.ModelLine;
+import org.opensmur.oru.Oru;
+import org.opensmur.oru.Records;
+import org.opensmur.oru.TestDatabases;
+import org.opensmur.oru.hub.Concentrator;
+import org.opensmur.oru.hub.NoHub;
+import org.opensmur.oru.quality.Nomenclatures;
+import org.opensmur.oru.store.Audit;
+
+/** The dashboard's exports over HTTP: identities for administrators only, every export in the audit log. */
+class DashboardHttpTest {
+
+    @TempDir
+    Path dir;
+    private Oru oru;
+    private String base;
+    private List<String> patients;
+
+    @BeforeEach
+    void start() {
+        oru = new Oru(TestDatabases.open("sqlite", dir), Nomenclatures.none(), UsersTest.CHEAP, Clock.systemUTC());
+        oru.users().add("admin", "admin password for the test".toCharArray(), Users.Role.ADMINISTRATOR);
+        oru.users().add("lecteur", "viewer password for the test".toCharArray(), Users.Role.VIEWER);
+        Concentrator concentrator = oru.receive(new NoHub(), Records.ORU, ModelLine.CURRENT, Clock.systemUTC());
+        Records records = new Records(ModelLine.CURRENT);
+        patients = List.of("AliceNormand", "GregoireNormand").stream().map(records::example)
+                .peek(r -> concentrator.receive(records.bytes(Records.TABLET, r)))
+                .map(r -> r.at("/patient/patientId").asText()).toList();
+        base = "http://127.0.0.1:" + oru.serve("127.0.0.1", 0) + "/";
+    }
+
+    @AfterEach
+    void stop() {
+        oru.close();
+    }
+
+    private static HttpClient browser() {
+        return HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NORMAL).build();
+    }
+
+    private HttpResponse<String> get(HttpClient http, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> login(HttpClient http, String name, String password) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + "login")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("name=" + name + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void nothingWithoutALoginAndAWrongPasswordIsRefused() throws Exception {
+        HttpClient http = browser();
+        HttpResponse<String> export = get(http, "export?from=2000-01-01&to=2100-01-01");
+        assertTrue(export.uri().getPath().endsWith("/login"), "sent to the login: " + export.uri());
+        assertFalse(export.body().contains(patients.get(0)));
+        assertEquals(401, login(http, "admin", "not the password").statusCode());
+        assertTrue(get(http, "month/2024-05").uri().getPath().endsWith("/login"), "still not logged in");
+    }
+
+    @Test
+    void identitiesAreExportedForAnAdministratorOnlyAndEveryExportIsAudited() throws Exception {
+        HttpClient admin = browser();
+        assertEquals(200, login(admin, "admin", "admin password for the test").statusCode());
+        HttpResponse<String> full = get(admin, "export?from=2000-01-01&to=2100-01-01&format=csv&identities=1");
+        assertEquals(200, full.statusCode());
+        assertTrue(full.body().lines().findFirst().orElseThrow().contains("patient/patientId"));
+        patients.forEach(p -> assertTrue(full.body().contains(p), "the administrator's export names " + p));
+        assertEquals(patients.size() + 1, full.body().lines().count(), "one row per record");
+
+        HttpClient viewer = browser();
+        assertEquals(200, login(viewer, "lecteur", "viewer password for the test").statusCode());
+        HttpResponse<String> plain = get(viewer, "export?from=2000-01-01&to=2100-01-01&format=jsonl");
+        assertEquals(200, plain.statusCode());
+        assertEquals(patients.size(), plain.body().lines().count());
+        patients.forEach(p -> assertFalse(plain.body().contains(p), "no identity for a viewer"));
+        assertEquals(403, get(viewer, "export?from=2000-01-01&to=2100-01-01&identities=1").statusCode());
+
+        List<Audit.Entry> log = oru.audit().latest(50);
+        assertTrue(log.stream().anyMatch(e -> e.user().equals("admin") && e.action().equals("export with identities")));
+        assertTrue(log.stream().anyMatch(e -> e.user().equals("lecteur") && e.action().equals("export")));
+        assertTrue(log.stream().anyMatch(e -> e.user().equals("lecteur") && e.action().equals("identities refused")));
+    }
+}
