@@ -15,7 +15,8 @@ public final class MissionView extends ScrollPane {
 
     private static final PseudoClass CHANGED = PseudoClass.getPseudoClass("changed");
 
-    public MissionView(MissionViewModel model, Labels labels, Runnable markSeen, Runnable erase) {
+    /** @param openShared opens a case shared without engagement (périmètre 1), by its id */
+    public MissionView(MissionViewModel model, Labels labels, Runnable markSeen, Runnable erase, java.util.function.Consumer<String> openShared) {
         setFitToWidth(true);
         Label title = new Label();
         title.setId("mission-title");
@@ -44,6 +45,24 @@ public final class MissionView extends ScrollPane {
         conflict.textProperty().bind(model.conflictProperty());
         conflict.managedProperty().bind(conflict.textProperty().isNotEmpty());
         conflict.visibleProperty().bind(conflict.textProperty().isNotEmpty());
+        // Périmètre 1: the SAMU shares its case and sends no engagement request; the crew opens it here.
+        Label offer = new Label(labels.get("mission.shared.offer"));
+        offer.setWrapText(true);
+        Button openSharedCase = new Button(labels.get("mission.shared.open"));
+        openSharedCase.setId("mission-open-shared");
+        openSharedCase.getStyleClass().addAll("touch-button", "accept");
+        openSharedCase.setOnAction(e -> openShared.accept(model.sharedOfferProperty().get()));
+        javafx.scene.layout.HBox sharedOffer = new javafx.scene.layout.HBox(12, offer, openSharedCase);
+        sharedOffer.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        sharedOffer.visibleProperty().bind(model.sharedOfferProperty().isNotNull());
+        sharedOffer.managedProperty().bind(sharedOffer.visibleProperty());
+        Label sharedNote = new Label();
+        sharedNote.setId("mission-shared");
+        sharedNote.getStyleClass().add("warning");
+        sharedNote.setWrapText(true);
+        sharedNote.textProperty().bind(model.sharedNoteProperty());
+        sharedNote.visibleProperty().bind(model.sharedNoteProperty().isNotEmpty());
+        sharedNote.managedProperty().bind(sharedNote.visibleProperty());
         Button seen = new Button(labels.get("mission.seen"));
         seen.setId("mission-seen");
         seen.getStyleClass().add("touch-button");
@@ -74,7 +93,7 @@ public final class MissionView extends ScrollPane {
         eraseOutcome.setWrapText(true);
         eraseOutcome.textProperty().bind(model.eraseOutcomeProperty());
         eraseOutcome.managedProperty().bind(eraseOutcome.textProperty().isNotEmpty());
-        VBox box = new VBox(14, title, conflict, grid, seen, others, resources, eraseAsk, confirmRow, eraseOutcome);
+        VBox box = new VBox(14, title, sharedOffer, sharedNote, conflict, grid, seen, others, resources, eraseAsk, confirmRow, eraseOutcome);
         box.setPadding(new Insets(16));
         setContent(box);
     }

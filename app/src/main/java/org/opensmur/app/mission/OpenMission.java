@@ -58,6 +58,12 @@ public final class OpenMission {
                     screens.bilan().open(opened.view(), opened.lrmId());
                 }
                 screens.mission().showConflicts(opened.conflicts());
+                screens.mission().opened(opened.caseId(), opened.shared());
+            }
+            case MissionEvent.CaseShared shared -> {
+                if (openCase == null || !screens.status().missionActive()) {
+                    screens.mission().offerShared(shared.caseId()); // périmètre 1: the crew may open it
+                }
             }
             case MissionEvent.CaseChanged changed -> {
                 if (openCase == null || changed.view().caseId().equals(openCase)) {

@@ -64,9 +64,11 @@ public final class TabletSession implements AutoCloseable {
     private final MessageLogViewModel log;
     private final MissionHeaderViewModel header;
     private final GeoPosReporter geoPos;
+    private final Labels labels;
 
     public TabletSession(HubTransport transport, TabletSettings settings, Labels labels, Executor ui, Clock clock, PositionSource positions) {
         this.settings = settings;
+        this.labels = labels;
         this.positions = positions;
         this.ui = ui;
         this.clock = clock;
@@ -83,7 +85,8 @@ public final class TabletSession implements AutoCloseable {
         missionCore.shiftFrom(shift::current);
         var patients = new PatientsViewModel(core, background, labels, settings.unit().orgId());
         this.screens = new OpenMission.Screens(
-                new EngagementViewModel(missionCore, background, labels, () -> statusBar.setLastError(labels.get("engagement.callRegulation"))),
+                new EngagementViewModel(missionCore, background, labels, () -> statusBar.setLastError(labels.get("engagement.callRegulation")),
+                        line, clock),
                 new MissionViewModel(labels), new StatusViewModel(missionCore, background, line, labels, clock), patients,
                 new MapViewModel(ownPosition, new SimpleObjectProperty<>(), labels, org.opensmur.app.map.Navigators.clipboard(labels)),
                 new BilanViewModel(core, background, settings, labels, clock), new DocumentViewModel(core, background, labels),
@@ -136,6 +139,18 @@ public final class TabletSession implements AutoCloseable {
     public void eraseMission() {
         background.run(missionCore::erase, outcome -> outcome.ifPresent(screens.mission()::erased),
                 link::failed);
+    }
+
+    /** Périmètre 1: the crew opens a case shared with it without an engagement request (refused, and said, while a mission is under way). */
+    public void openShared(String caseId) {
+        if (caseId == null) {
+            return;
+        }
+        background.run(() -> missionCore.openShared(caseId), opened -> {
+            if (!opened) {
+                statusBar.setLastError(labels.get("mission.shared.refused"));
+            }
+        }, link::failed);
     }
 
     /** The crew has read the highlighted changes of the open case. */

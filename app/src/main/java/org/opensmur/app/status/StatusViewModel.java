@@ -70,8 +70,8 @@ public final class StatusViewModel {
         current.set(last == null ? null : last.status());
         DeliveryState state = last == null ? null : next.stateOf(last);
         lastTapState.set(state);
-        lastTapText.set(last == null || state == null ? "" : labels.format("status.last", labels.status(last.status()),
-                time(last), labels.delivery(state)));
+        lastTapText.set(last != null && last.local() ? labels.format("status.last.local", labels.status(last.status()), time(last))
+                : last == null || state == null ? "" : labels.format("status.last", labels.status(last.status()), time(last), labels.delivery(state)));
         correctable.set(last != null && next.correctable(last, clock.instant()));
         for (ResourceStatus status : ResourceStatus.values()) {
             StringProperty note = notes.get(status);

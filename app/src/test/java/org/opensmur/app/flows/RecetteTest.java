@@ -41,7 +41,9 @@ import org.opensmur.core.conformance.SharedCorpus;
 import org.opensmur.core.hub.message.HubMessage;
 import org.opensmur.core.hub.message.MessageType;
 import org.opensmur.hubsim.recette.ExpectedComparison;
+import org.opensmur.hubsim.recette.RecetteCases;
 import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
@@ -67,6 +69,17 @@ class RecetteTest {
     /** The vhost played when none is given (model 3 here; {@link RecetteOnModel2Test}: 2.0). */
     String vhost() {
         return "15-smur_local";
+    }
+
+    /** The périmètre played: "" the cases as the file has them, "1" their périmètre-1 play ({@link RecetteCases#perimetre1}). */
+    String perimetre() {
+        return System.getProperty("opensmur.recette.perimetre", "");
+    }
+
+    /** The cases played, in the official format. */
+    JsonNode cases() throws Exception {
+        JsonNode file = JSON.readTree(casesFile().toFile());
+        return perimetre().equals("1") ? RecetteCases.perimetre1(file) : file;
     }
 
     /** The cases file given, or the shared 15-SMUR one (the ANS recette case); skipped, said, when absent. */
@@ -145,7 +158,7 @@ class RecetteTest {
     @Test
     void playsEveryStepOfEveryCase(FxRobot robot) throws Exception {
         await().atMost(Duration.ofSeconds(30)).until(() -> session.core().transport().state().isConnected());
-        JsonNode file = JSON.readTree(casesFile().toFile());
+        JsonNode file = cases();
         int failed = 0;
         List<String> report = new ArrayList<>();
         for (JsonNode category : file) {
@@ -367,6 +380,9 @@ class RecetteTest {
         }
 
         void perform(MessageType type, JsonNode p) throws Exception {
+            if (type != MessageType.RS_RI) {
+                openSharedCase();
+            }
             switch (type) {
                 case RS_RI -> engagementReply(p.path("resource").path(0));
                 case RS_SR -> status(p.path("state").path("status").asText());
@@ -377,9 +393,21 @@ class RecetteTest {
             }
         }
 
+        /** Périmètre 1: a case the SAMU shared without an engagement request is opened by the crew first. */
+        private void openSharedCase() throws Exception {
+            if (session.mission().sharedOfferProperty().get() != null && session.missionCore().openCase() == null) {
+                clickWhenFree(robot, "#tab-mission");
+                await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#mission-open-shared").tryQuery().map(TabletFlowsTest::shown).orElse(false));
+                WaitForAsyncUtils.waitForFxEvents();
+                robot.clickOn("#mission-open-shared");
+                await().atMost(Duration.ofSeconds(10)).until(() -> !session.mission().sharedNoteProperty().get().isEmpty());
+            }
+        }
+
         private void engagementReply(JsonNode r) throws Exception {
             clickWhenFreeOfCards("#tab-shift");
             text("#shift-vehicleName", r.path("name"));
+            pick("#shift-vehicleType", r.path("vehicleType"));
             text("#shift-teamName", r.path("team").path("name"));
             pick("#shift-medicalLevel", r.path("team").path("medicalLevel"));
             text("#shift-contactPhone", r.path("contact").path("details"));
@@ -391,6 +419,13 @@ class RecetteTest {
             await().atMost(Duration.ofSeconds(5)).until(() -> !label("#shift-message").isEmpty());
             await().atMost(Duration.ofSeconds(20)).until(() -> TabletFlowsTest.ringing(robot));
             text("#engagement-mission-id", r.path("missionId"));
+            for (JsonNode state : r.path("state")) { // the state the crew adds beside DECISION, with its time
+                if (!state.path("status").asText().equals("DECISION")) {
+                    pick("#engagement-extra-state", state.path("status"));
+                    time("#engagement-extra-time", state.path("datetime"));
+                    break; // the card carries one
+                }
+            }
             robot.clickOn("#engagement-accept");
         }
 
@@ -413,6 +448,7 @@ class RecetteTest {
                 text("#document-url", doc.path("url"));
                 robot.clickOn("#document-add");
             }
+            text("#document-code", p.path("code"));
             robot.clickOn("#document-send");
         }
 
