@@ -4,16 +4,11 @@ import javafx.stage.Stage;
 import org.testfx.framework.junit5.Start;
 
 /** Périmètre 1 played on the screens on the model 2.0 vhost in service (15-smur_v1.6). */
-class Perimetre1RecetteOnModel2Test extends RecetteTest {
+class Perimetre1RecetteOnModel2Test extends Perimetre1RecetteTest {
 
     @Override
     String vhost() {
         return "15-smur_v1.6";
-    }
-
-    @Override
-    String perimetre() {
-        return "1";
     }
 
     @Start

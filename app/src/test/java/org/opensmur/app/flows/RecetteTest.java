@@ -82,8 +82,17 @@ class RecetteTest {
         return perimetre().equals("1") ? RecetteCases.perimetre1(file) : file;
     }
 
+    /**
+     * A corpus folder searched before the official one for the steps' examples ({@code examples/<model>/<file>}):
+     * where generated variants are written; null: the official corpus only.
+     */
+    Path corpus() {
+        String given = System.getProperty("opensmur.recette.corpus", "");
+        return given.isBlank() ? null : Path.of(given);
+    }
+
     /** The cases file given, or the shared 15-SMUR one (the ANS recette case); skipped, said, when absent. */
-    private static Path casesFile() {
+    Path casesFile() throws Exception {
         String given = System.getProperty("opensmur.recette.cases", "");
         Path file = given.isBlank() ? SharedCorpus.root().resolve("test-cases/15-SMUR.json") : Path.of(given);
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(file), "no test-case file at " + file);
@@ -160,12 +169,14 @@ class RecetteTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> session.core().transport().state().isConnected());
         JsonNode file = cases();
         int failed = 0;
+        int played = 0;
         List<String> report = new ArrayList<>();
         for (JsonNode category : file) {
             for (JsonNode testCase : category.path("testCases")) {
                 List<Step> steps = new ArrayList<>();
                 testCase.path("steps").forEach(s -> steps.add(Step.of(s)));
-                List<Outcome> outcomes = new Play(robot, steps).all();
+                played++;
+                List<Outcome> outcomes = new Play(robot, steps, played == 1 ? "" : "case-" + played + "/").all();
                 int passed = (int) outcomes.stream().filter(Outcome::passed).count();
                 int blocked = (int) outcomes.stream().filter(o -> o.verdict() == Verdict.BLOCKED).count();
                 String title = testCase.path("label").asText();
@@ -191,8 +202,11 @@ class RecetteTest {
         private final String oldCase;
         private final String newCase;
         private final String ownResource;
+        private final String folder;
 
-        Play(FxRobot robot, List<Step> steps) throws Exception {
+        /** @param folder where this case's evidence goes under {@code --out} ("" for the first case, "case-N/" after) */
+        Play(FxRobot robot, List<Step> steps, String folder) throws Exception {
+            this.folder = folder;
             this.robot = robot;
             this.steps = steps;
             JsonNode first = example(steps.get(0));
@@ -211,9 +225,11 @@ class RecetteTest {
             this.ownResource = own;
         }
 
-        /** The step's official example, in the line of the vhost. */
+        /** The step's example, in the line of the vhost: the corpus's (a variant) or the official one. */
         JsonNode example(Step step) throws Exception {
-            Path path = SharedCorpus.root(hub.line).resolve("examples").resolve(step.model()).resolve(step.file());
+            Path variant = corpus() == null ? null : corpus().resolve("examples").resolve(step.model()).resolve(step.file());
+            Path path = variant != null && Files.isRegularFile(variant) ? variant
+                    : SharedCorpus.root(hub.line).resolve("examples").resolve(step.model()).resolve(step.file());
             return JSON.readTree(path.toFile());
         }
 
@@ -294,14 +310,32 @@ class RecetteTest {
 
         private void save(Step step, String what, JsonNode json) throws Exception {
             if (out != null) {
-                Path folder = out.resolve(step.id() + "-" + step.model());
+                Path folder = out.resolve(this.folder + step.id() + "-" + step.model());
                 Files.createDirectories(folder);
                 Files.writeString(folder.resolve(what + ".json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json));
             }
         }
 
+        /**
+         * The step's line; with {@code --out}, beside its messages: the comparison as judged ({@code comparison.txt})
+         * and the screen the step was played on ({@code screen.png}), as an editor hands them to the ANS.
+         */
         private void evidence(Outcome outcome) {
             System.out.println(outcome.line());
+            if (out == null) {
+                return;
+            }
+            try {
+                Path folder = out.resolve(this.folder + outcome.step().id() + "-" + outcome.step().model());
+                Files.createDirectories(folder);
+                Files.writeString(folder.resolve("comparison.txt"), outcome.step().label() + "\n" + outcome.line() + "\n", StandardCharsets.UTF_8);
+                java.util.concurrent.CompletableFuture<javafx.scene.image.WritableImage> shot = new java.util.concurrent.CompletableFuture<>();
+                javafx.application.Platform.runLater(() -> shot.complete(scene.snapshot(null)));
+                javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(shot.get(10, java.util.concurrent.TimeUnit.SECONDS), null),
+                        "png", folder.resolve("screen.png").toFile());
+            } catch (Exception e) {
+                System.out.println("    evidence not written: " + e);
+            }
         }
     }
 
