@@ -69,6 +69,10 @@ public final class OpenMission {
                 if (openCase == null || changed.view().caseId().equals(openCase)) {
                     show(changed.view());
                     screens.patients().show(changed.view(), null);
+                } else if (!screens.status().missionActive()) {
+                    // The mission is over: the next case is shown on the mission screen; the bilan, documents and RPIS
+                    // keep the finished mission's patients until the crew opens or is engaged on the new one.
+                    show(changed.view());
                 }
             }
             case MissionEvent.UpdatedAway away -> screens.alerts().raise(new AlertViewModel.Alert(AlertViewModel.Kind.UPDATED,

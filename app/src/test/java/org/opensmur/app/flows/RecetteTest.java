@@ -446,8 +446,8 @@ class RecetteTest {
             pick("#shift-medicalLevel", r.path("team").path("medicalLevel"));
             text("#shift-contactPhone", r.path("contact").path("details"));
             String[] crew = r.path("freetext").path(0).asText("").split("\\s*,\\s*");
-            for (int i = 0; i < Math.min(crew.length, org.opensmur.app.shift.ShiftViewModel.CREW_ROWS); i++) {
-                set("#shift-crew-" + i + "-name", crew[i]);
+            for (int i = 0; i < org.opensmur.app.shift.ShiftViewModel.CREW_ROWS; i++) { // a row not on this shift is emptied
+                set("#shift-crew-" + i + "-name", i < crew.length ? crew[i] : "");
             }
             robot.clickOn("#shift-save");
             await().atMost(Duration.ofSeconds(5)).until(() -> !label("#shift-message").isEmpty());

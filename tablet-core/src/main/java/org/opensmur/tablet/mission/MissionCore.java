@@ -130,7 +130,7 @@ public final class MissionCore {
         if (message.payload() instanceof CreateCaseHealthUpdate && caseId.equals(open) && !missionOnScreen) {
             publish(new MissionEvent.UpdatedAway(caseId)); // the update must not wait for the crew to look
         }
-        if (open == null || caseId.equals(open)) {
+        if (open == null || caseId.equals(open) || !timeline.active()) { // a mission over does not hide the next case
             publish(new MissionEvent.CaseChanged(core.store().cases().view(caseId)));
         }
         if (missionOnScreen) {

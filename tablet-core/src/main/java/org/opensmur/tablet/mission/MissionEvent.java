@@ -37,7 +37,7 @@ public sealed interface MissionEvent {
     record CaseShared(String caseId, String lrmId) implements MissionEvent {
     }
 
-    /** A case message changed what the store holds of the open case (or of a case while none is open). */
+    /** A case message changed what the store holds of the open case (or of a case while none is open or the open one is over). */
     record CaseChanged(CaseStore.CaseView view) implements MissionEvent {
     }
 

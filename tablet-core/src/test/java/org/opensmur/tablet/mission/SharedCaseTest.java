@@ -209,4 +209,30 @@ class SharedCaseTest {
         assertEquals(engagedOn, mission.openCase());
         assertFalse(mission.openShared("fr.health.samu440.DRFR154402414399999"), "a case no trusted party shared");
     }
+
+    @ParameterizedTest
+    @MethodSource("lines")
+    void theNextCaseIsShownAndOfferedOnceTheMissionIsOver(ModelLine line) {
+        open(line);
+        Deliveries.deliver(core, transport, Deliveries.request(samu, TestStore.TABLET));
+        mission.accept(null);
+        String first = mission.openCase();
+        shared(); // the engaged case's own messages: shown, not offered
+        assertTrue(events.stream().noneMatch(MissionEvent.CaseShared.class::isInstance));
+        mission.tap(ResourceStatus.DEPART);
+        mission.tap(ResourceStatus.RETOUR); // available again: the mission is over
+        events.clear();
+        var next = (CreateCaseHealth) SharedCorpus.examplePayload(line, MessageType.RS_EDA, "AliceGregoireNormand.01");
+        String nextCase = next.caseId() + "9"; // another case of the same SAMU
+        var renamed = samu.build(new CreateCaseHealth(nextCase, next.senderCaseId(), next.creation(), next.perimeter(),
+                next.interventionType(), next.qualification(), next.location(), next.initialAlert(), next.owner(), next.patient(),
+                next.medicalNote(), next.decision(), next.additionalInformation()), TestStore.TABLET).orElseThrow();
+        Deliveries.deliver(core, transport, renamed);
+        assertTrue(events.stream().anyMatch(e -> e instanceof MissionEvent.CaseChanged c && c.view().caseId().equals(nextCase)),
+                "shown although a mission is open: it is over");
+        assertTrue(events.stream().anyMatch(e -> e instanceof MissionEvent.CaseShared c && c.caseId().equals(nextCase)));
+        assertEquals(first, mission.openCase(), "the finished mission stays open until the crew opens the next");
+        assertTrue(mission.openShared(nextCase));
+        assertEquals(nextCase, mission.openCase());
+    }
 }
