@@ -29,6 +29,7 @@ public final class MissionView extends ScrollPane {
         for (MissionViewModel.Field field : model.fields()) {
             Label name = new Label(labels.get(field.key()));
             name.getStyleClass().add("field-name");
+            name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // a long value beside it wraps; the name is never cut
             Label value = new Label();
             value.setId("field-" + field.key().substring(field.key().indexOf('.') + 1));
             value.getStyleClass().add("field-value");
