@@ -33,6 +33,17 @@ public final class DocumentView extends VBox {
         url.getStyleClass().add("touch-field");
         url.setPromptText("https://...");
         url.textProperty().bindBidirectional(model.urlProperty());
+        // The access code the recipient needs to open the links (model 3 only: the 2.0 RS-URL has no code).
+        TextField code = new TextField();
+        code.setId("document-code");
+        code.getStyleClass().add("touch-field");
+        code.setPromptText(labels.get("document.code.prompt"));
+        code.textProperty().bindBidirectional(model.codeProperty());
+        Label codeName = new Label(labels.get("document.code"));
+        code.setVisible(model.hasCode());
+        code.setManaged(model.hasCode());
+        codeName.setVisible(model.hasCode());
+        codeName.setManaged(model.hasCode());
         Button send = new Button(labels.get("document.send"));
         send.setId("document-send");
         send.getStyleClass().add("big-button");
@@ -56,6 +67,6 @@ public final class DocumentView extends VBox {
         message.setId("document-message");
         message.textProperty().bind(model.messageProperty());
         getChildren().addAll(new org.opensmur.app.patient.PatientPickerView(patients, labels, "document"), new Label(labels.get("document.type")), type, new Label(labels.get("document.url")), url,
-                new javafx.scene.layout.HBox(12, add, send), list, message);
+                new javafx.scene.layout.HBox(12, add, send), list, codeName, code, message);
     }
 }

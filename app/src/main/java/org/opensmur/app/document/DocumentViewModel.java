@@ -22,6 +22,7 @@ public final class DocumentViewModel {
     private final ObjectProperty<DocumentType> type = new SimpleObjectProperty<>(DocumentType.ECG);
     private final StringProperty url = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
+    private final StringProperty code = new SimpleStringProperty("");
     private String caseId;
     private String lrmId;
     private String sentId;
@@ -89,12 +90,14 @@ public final class DocumentViewModel {
             return false;
         }
         List<org.opensmur.core.document.Document> documents = List.copyOf(listed);
-        var built = core.outgoing().documentLinks(caseId, patientId, documents, lrmId);
+        String access = hasCode() && code.get() != null && !code.get().isBlank() ? code.get().strip() : null;
+        var built = core.outgoing().documentLinks(caseId, patientId, documents, access, lrmId);
         if (!built.isValid()) {
             message.set(labels.get("document.badUrl"));
             return false;
         }
         listed.clear();
+        code.set("");
         background.run(() -> core.send(built), entry -> {
             sentId = entry.distributionId();
             onDelivery(entry);
@@ -113,6 +116,16 @@ public final class DocumentViewModel {
 
     public ObjectProperty<DocumentType> typeProperty() {
         return type;
+    }
+
+    /** The access code the recipient needs to open the links (empty: none). */
+    public StringProperty codeProperty() {
+        return code;
+    }
+
+    /** Whether the vhost's line carries an access code in an RS-URL (model 3; not 2.0). */
+    public boolean hasCode() {
+        return core.line().payload(org.opensmur.core.hub.message.MessageType.RS_URL).fields().containsKey("code");
     }
 
     public StringProperty urlProperty() {

@@ -44,6 +44,18 @@ public final class EngagementView extends VBox {
         missionId.textProperty().bindBidirectional(model.missionIdProperty());
         HBox mission = new HBox(10, new javafx.scene.control.Label(labels.get("engagement.missionId")), missionId);
         mission.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        // A state beside DECISION (the trigger DECLENCHE...) and its time, as the reply may carry it.
+        var extraState = org.opensmur.app.ui.CodeChoice.of("engagement-extra-state", model.extraStateProperty(), model.extraStates(),
+                "engagement.state", labels);
+        javafx.scene.control.TextField extraTime = new javafx.scene.control.TextField();
+        extraTime.setId("engagement-extra-time");
+        extraTime.getStyleClass().add("touch-field");
+        extraTime.setPromptText(labels.get("engagement.extraTime.prompt"));
+        extraTime.setPrefColumnCount(5);
+        extraTime.getProperties().put("vkType", "numeric");
+        extraTime.textProperty().bindBidirectional(model.extraTimeProperty());
+        HBox extra = new HBox(10, new javafx.scene.control.Label(labels.get("engagement.extraState")), extraState, extraTime);
+        extra.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         Label unknown = new Label();
         unknown.setId("engagement-unknown-sender");
         unknown.getStyleClass().add("warning");
@@ -51,7 +63,7 @@ public final class EngagementView extends VBox {
         unknown.textProperty().bind(model.unknownSenderProperty());
         unknown.visibleProperty().bind(model.unknownSenderProperty().isNotEmpty());
         unknown.managedProperty().bind(unknown.visibleProperty());
-        getChildren().addAll(title, unknown, summary, mission, actions, confirm);
+        getChildren().addAll(title, unknown, summary, mission, extra, actions, confirm);
         visibleProperty().bind(model.pendingProperty().isNotNull());
         managedProperty().bind(visibleProperty());
         model.pendingProperty().addListener((o, was, is) -> summary.setText(is == null ? "" : is.summary()));

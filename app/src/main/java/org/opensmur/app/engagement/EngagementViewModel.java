@@ -32,10 +32,21 @@ public final class EngagementViewModel {
     private final StringProperty outcome = new SimpleStringProperty("");
     private final StringProperty unknownSender = new SimpleStringProperty("");
     private final StringProperty missionId = new SimpleStringProperty("");
+    private final StringProperty extraState = new SimpleStringProperty("");
+    private final StringProperty extraTime = new SimpleStringProperty("");
     private final Runnable declined;
+    private final java.time.Clock clock;
+    private final java.util.List<String> extraStates;
 
-    /** @param declined what the shell does when the crew declines (tell them to call the regulation) */
-    public EngagementViewModel(MissionCore mission, Background background, Labels labels, Runnable declined) {
+    /**
+     * @param declined what the shell does when the crew declines (tell them to call the regulation)
+     * @param line     the vhost's model line (the states the reply may carry)
+     */
+    public EngagementViewModel(MissionCore mission, Background background, Labels labels, Runnable declined,
+                               org.opensmur.core.hub.validation.ModelLine line, java.time.Clock clock) {
+        this.clock = clock;
+        this.extraStates = line.constants(org.opensmur.core.status.ResourceStatus.class).stream()
+                .filter(st -> st != org.opensmur.core.status.ResourceStatus.DECISION).map(org.opensmur.core.status.ResourceStatus::code).toList();
         this.mission = mission;
         this.background = background;
         this.labels = labels;
@@ -51,6 +62,8 @@ public final class EngagementViewModel {
         unknownSender.set(ringing.trusted() ? ""
                 : labels.format("engagement.unknownSender", org.opensmur.core.rules.Steering.organisation(ringing.lrmId()), ringing.lrmId()));
         missionId.set(EngagementReply.missionNumber(caseId)); // generated; the crew may write their own before accepting
+        extraState.set("");
+        extraTime.set("");
         outcome.set("");
         if (!ringing.afterRestart()) {
             background.run(() -> mission.requestShown(ringing.requestId()));
@@ -84,12 +97,52 @@ public final class EngagementViewModel {
         if (request == null) {
             return;
         }
+        java.util.List<org.opensmur.core.status.ResourceState> more;
+        try {
+            more = more();
+        } catch (java.time.format.DateTimeParseException e) {
+            outcome.set(labels.get("engagement.extraTime.bad"));
+            return;
+        }
         pending.set(null); // answered once: a second tap during the save does not send a second reply
         String number = missionId.get();
-        background.run(() -> mission.accept(number), sent -> outcome.set(labels.get("engagement.accepted")), e -> {
+        background.run(() -> mission.accept(number, more), sent -> outcome.set(labels.get("engagement.accepted")), e -> {
             pending.set(request); // the request stays on screen: accept again once it can be saved
             outcome.set(e instanceof StoreException store ? labels.storageProblem(store) : labels.get("storage.OTHER"));
         });
+    }
+
+    /**
+     * The state the crew adds beside DECISION (DECLENCHE...) at the time typed (hh:mm, today; empty: now); none
+     * when no state is picked. DECLENCHE says the resource is not available.
+     */
+    private java.util.List<org.opensmur.core.status.ResourceState> more() {
+        String code = extraState.get();
+        if (code == null || code.isBlank()) {
+            return java.util.List.of();
+        }
+        var status = org.opensmur.core.status.ResourceStatus.valueOf(code.replace('-', '_'));
+        String typed = extraTime.get() == null ? "" : extraTime.get().strip();
+        java.time.OffsetDateTime at = typed.isEmpty() ? java.time.OffsetDateTime.now(clock)
+                : java.time.OffsetDateTime.of(java.time.LocalDate.now(clock), java.time.LocalTime.parse(typed),
+                        clock.getZone().getRules().getOffset(clock.instant()));
+        return java.util.List.of(new org.opensmur.core.status.ResourceState(at, status,
+                status == org.opensmur.core.status.ResourceStatus.DECLENCHE ? Boolean.FALSE : null));
+    }
+
+    /** A state the reply carries beside DECISION (a code of {@link #extraStates()}; empty: none). */
+    public StringProperty extraStateProperty() {
+        return extraState;
+    }
+
+    /** When that state was reached, hh:mm (empty: now). */
+    public StringProperty extraTimeProperty() {
+        return extraTime;
+    }
+
+    /** The states the crew may add, as the vhost's line names them. */
+    public java.util.List<String> extraStates() {
+        return extraStates;
     }
 
     /** Declining sends nothing the Hub models for it: the crew calls the regulation, as the banner says. */

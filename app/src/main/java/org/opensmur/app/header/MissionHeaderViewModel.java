@@ -50,6 +50,7 @@ public final class MissionHeaderViewModel {
         status.lastTapProperty().addListener((o, was, is) -> tick(clock.instant()));
         status.expectedProperty().addListener((o, was, is) -> tick(clock.instant()));
         status.caseIdProperty().addListener((o, was, is) -> tick(clock.instant()));
+        mission.sharedNoteProperty().addListener((o, was, is) -> tick(clock.instant())); // a shared case engaged later
         tick(clock.instant());
     }
 
@@ -59,7 +60,7 @@ public final class MissionHeaderViewModel {
         time.set(local.format(HOURS_MINUTES));
         org.opensmur.tablet.mission.Tap last = status.lastTapProperty().get();
         current.set(last == null
-                ? (status.engaged() ? labels.get("header.engaged") : "")
+                ? (!status.engaged() ? "" : mission.sharedNoteProperty().get().isEmpty() ? labels.get("header.engaged") : labels.get("header.shared"))
                 : labels.format("header.current", labels.status(last.status()), last.at().toLocalTime().format(HOURS_MINUTES)));
         OffsetDateTime departed = status.times().get(ResourceStatus.DEPART);
         sinceDeparture.set(departed == null || !status.missionActive() ? ""

@@ -15,7 +15,8 @@ public final class MissionView extends ScrollPane {
 
     private static final PseudoClass CHANGED = PseudoClass.getPseudoClass("changed");
 
-    public MissionView(MissionViewModel model, Labels labels, Runnable markSeen, Runnable erase) {
+    /** @param openShared opens a case shared without engagement (périmètre 1), by its id */
+    public MissionView(MissionViewModel model, Labels labels, Runnable markSeen, Runnable erase, java.util.function.Consumer<String> openShared) {
         setFitToWidth(true);
         Label title = new Label();
         title.setId("mission-title");
@@ -28,6 +29,7 @@ public final class MissionView extends ScrollPane {
         for (MissionViewModel.Field field : model.fields()) {
             Label name = new Label(labels.get(field.key()));
             name.getStyleClass().add("field-name");
+            name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // a long value beside it wraps; the name is never cut
             Label value = new Label();
             value.setId("field-" + field.key().substring(field.key().indexOf('.') + 1));
             value.getStyleClass().add("field-value");
@@ -44,6 +46,24 @@ public final class MissionView extends ScrollPane {
         conflict.textProperty().bind(model.conflictProperty());
         conflict.managedProperty().bind(conflict.textProperty().isNotEmpty());
         conflict.visibleProperty().bind(conflict.textProperty().isNotEmpty());
+        // Périmètre 1: the SAMU shares its case and sends no engagement request; the crew opens it here.
+        Label offer = new Label(labels.get("mission.shared.offer"));
+        offer.setWrapText(true);
+        Button openSharedCase = new Button(labels.get("mission.shared.open"));
+        openSharedCase.setId("mission-open-shared");
+        openSharedCase.getStyleClass().addAll("touch-button", "accept");
+        openSharedCase.setOnAction(e -> openShared.accept(model.sharedOfferProperty().get()));
+        javafx.scene.layout.HBox sharedOffer = new javafx.scene.layout.HBox(12, offer, openSharedCase);
+        sharedOffer.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        sharedOffer.visibleProperty().bind(model.sharedOfferProperty().isNotNull());
+        sharedOffer.managedProperty().bind(sharedOffer.visibleProperty());
+        Label sharedNote = new Label();
+        sharedNote.setId("mission-shared");
+        sharedNote.getStyleClass().add("warning");
+        sharedNote.setWrapText(true);
+        sharedNote.textProperty().bind(model.sharedNoteProperty());
+        sharedNote.visibleProperty().bind(model.sharedNoteProperty().isNotEmpty());
+        sharedNote.managedProperty().bind(sharedNote.visibleProperty());
         Button seen = new Button(labels.get("mission.seen"));
         seen.setId("mission-seen");
         seen.getStyleClass().add("touch-button");
@@ -80,7 +100,7 @@ public final class MissionView extends ScrollPane {
         eraseOutcome.setWrapText(true);
         eraseOutcome.textProperty().bind(model.eraseOutcomeProperty());
         eraseOutcome.managedProperty().bind(eraseOutcome.textProperty().isNotEmpty());
-        VBox box = new VBox(14, title, conflict, grid, seen, others, resources, eraseAsk, confirmRow, eraseOutcome);
+        VBox box = new VBox(14, title, sharedOffer, sharedNote, conflict, grid, seen, others, resources, eraseAsk, confirmRow, eraseOutcome);
         box.setPadding(new Insets(16));
         setContent(box);
     }

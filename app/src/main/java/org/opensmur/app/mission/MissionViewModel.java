@@ -70,6 +70,10 @@ public final class MissionViewModel {
     private final javafx.beans.property.BooleanProperty over = new javafx.beans.property.SimpleBooleanProperty();
     private final StringProperty eraseOutcome = new SimpleStringProperty("");
     private boolean closedBySamu;
+    /** Périmètre 1: a case a trusted party shared without engaging the crew, which the crew may open (null: none). */
+    private final StringProperty sharedOffer = new SimpleStringProperty();
+    /** What the open mission is when it is a shared case (empty: an engagement, or none). */
+    private final StringProperty sharedNote = new SimpleStringProperty("");
 
     public MissionViewModel(Labels labels) {
         this.labels = labels;
@@ -195,6 +199,7 @@ public final class MissionViewModel {
             seenUpdates.clear();
             closedBySamu = false;
             over.set(false);
+            sharedNote.set("");
         }
     }
 
@@ -225,6 +230,29 @@ public final class MissionViewModel {
 
     public ObservableList<String> otherResources() {
         return otherResources;
+    }
+
+    /** A trusted party shared {@code caseId} with no engagement request: the crew may open it. */
+    public void offerShared(String caseId) {
+        sharedOffer.set(caseId);
+    }
+
+    /** A mission opened: a shared case (said on the screen) or an engagement; the offer of that case is answered. */
+    public void opened(String caseId, boolean shared) {
+        sharedNote.set(shared ? labels.get("mission.shared.opened") : "");
+        if (caseId.equals(sharedOffer.get())) {
+            sharedOffer.set(null);
+        }
+    }
+
+    /** The shared case the crew may open (null: none offered). */
+    public ReadOnlyStringProperty sharedOfferProperty() {
+        return sharedOffer;
+    }
+
+    /** Said on the mission screen while the open mission is a shared case (empty otherwise). */
+    public ReadOnlyStringProperty sharedNoteProperty() {
+        return sharedNote;
     }
 
     public Field field(String key) {

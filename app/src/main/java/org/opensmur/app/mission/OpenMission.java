@@ -46,23 +46,26 @@ public final class OpenMission {
     private final MissionCore mission;
     private final Background background;
     private final java.util.function.Consumer<RuntimeException> failed;
+    private final java.util.function.Consumer<String> say;
     private final StringProperty restoredScreen = new SimpleStringProperty();
     private String openCase;
 
     /**
      * The mission's screens over {@code mission}, fed on {@code ui}; {@code own}: where the vehicle is;
-     * {@code declined}: what the shell says when the crew declines a request; {@code failed}: where a failure
-     * of the store's work is said.
+     * {@code say}: where the shell tells the crew what it refused (the status bar); {@code failed}: where a
+     * failure of the store's work is said.
      */
     public OpenMission(TabletCore core, MissionCore mission, Background background, Executor ui, TabletSettings settings, Labels labels,
-                       Clock clock, ShiftViewModel shift, ObjectProperty<MapPoint> own, Runnable declined,
+                       Clock clock, ShiftViewModel shift, ObjectProperty<MapPoint> own, java.util.function.Consumer<String> say,
                        java.util.function.Consumer<RuntimeException> failed) {
         this.labels = labels;
         this.failed = failed;
+        this.say = say;
         this.mission = mission;
         this.background = background;
         var patients = new PatientsViewModel(core, background, labels, settings.unit().orgId());
-        this.screens = new Screens(new EngagementViewModel(mission, background, labels, declined), new MissionViewModel(labels),
+        this.screens = new Screens(new EngagementViewModel(mission, background, labels,
+                () -> say.accept(labels.get("engagement.callRegulation")), core.line(), clock), new MissionViewModel(labels),
                 new StatusViewModel(mission, background, core.line(), labels, clock), patients,
                 new MapViewModel(own, new SimpleObjectProperty<>(), labels, Navigators.clipboard(labels)),
                 new BilanViewModel(core, background, settings, labels, clock), new DocumentViewModel(core, background, labels),
@@ -101,11 +104,21 @@ public final class OpenMission {
                     screens.bilan().open(opened.view(), opened.lrmId());
                 }
                 screens.mission().showConflicts(opened.conflicts());
+                screens.mission().opened(opened.caseId(), opened.shared());
+            }
+            case MissionEvent.CaseShared shared -> {
+                if (openCase == null || !screens.status().missionActive()) {
+                    screens.mission().offerShared(shared.caseId()); // périmètre 1: the crew may open it
+                }
             }
             case MissionEvent.CaseChanged changed -> {
                 if (openCase == null || changed.view().caseId().equals(openCase)) {
                     show(changed.view());
                     screens.patients().show(changed.view(), null);
+                } else if (!screens.status().missionActive()) {
+                    // The mission is over: the next case is shown on the mission screen; the bilan, documents and RPIS
+                    // keep the finished mission's patients until the crew opens or is engaged on the new one.
+                    show(changed.view());
                 }
             }
             case MissionEvent.UpdatedAway away -> screens.alerts().raise(new AlertViewModel.Alert(AlertViewModel.Kind.UPDATED,
@@ -155,6 +168,17 @@ public final class OpenMission {
     /** The crew's "erase this mission from the tablet" (kept, and said, while one of its messages is on its way). */
     public void erase() {
         background.run(mission::erase, outcome -> outcome.ifPresent(screens.mission()::erased), failed);
+    }
+
+    /** Périmètre 1: the crew opens a case shared with it without an engagement request (refused, and said, while a mission is under way). */
+    public void openShared(String caseId) {
+        if (caseId != null) {
+            background.run(() -> mission.openShared(caseId), opened -> {
+                if (!opened) {
+                    say.accept(labels.get("mission.shared.refused"));
+                }
+            }, failed);
+        }
     }
 
     /** The crew has read the highlighted changes of the open case. */

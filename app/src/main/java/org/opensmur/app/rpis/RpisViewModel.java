@@ -223,7 +223,9 @@ public final class RpisViewModel {
             return false;
         }
         // its own copy, its own id, for the LRM where the region wants one
-        var toLrm = settings.rpisToLrm() && settings.lrmId() != null ? core.outgoing().rpis(record, settings.lrmId()) : null;
+        ShiftSetup setUp = shift.get(); // the shift set-up says it (switched on a device); the desktop's setting still does
+        boolean copyToLrm = settings.rpisToLrm() || (setUp != null && setUp.rpisToLrm());
+        var toLrm = copyToLrm && settings.lrmId() != null ? core.outgoing().rpis(record, settings.lrmId()) : null;
         background.run(() -> {
             OutboxEntry entry = core.send(toOru);
             if (toLrm != null) {

@@ -80,13 +80,12 @@ public final class TabletSession implements AutoCloseable {
         this.log = MessageLogViewModel.of(core, settings.lrmId(), settings.oruId(), labels);
         this.link = new LinkFeed(core, background, ui, labels, clock, statusBar, log);
         this.open = new OpenMission(core, missionCore, background, ui, settings, labels, clock, shift, ownPosition,
-                () -> statusBar.setLastError(labels.get("engagement.callRegulation")), link::failed);
+                statusBar::setLastError, link::failed);
         this.geoPos = new GeoPosReporter(core, settings.resourceId(), settings.lrmId(), Duration.ofSeconds(5), Duration.ofSeconds(60), 100);
         this.header = new MissionHeaderViewModel(mission(), status(), labels, clock, shift.currentProperty());
         this.owed = new OwedViewModel(core, background, labels, clock, MessageLogViewModel.statusWords(core, labels));
         owed.showOn(status(), log, statusBar); // what the SAMU has not confirmed in time: buttons, journal, bar
-        // From here on the UI thread does no database work (opening the store, above, is the one exception).
-        // Fails fast in every build: a screen that reads the database on the UI thread freezes a crew's tablet.
+        // From here on, store work on the UI thread fails fast in every build: it would freeze a crew's tablet.
         core.forbidStoreWorkOn(Platform::isFxApplicationThread);
     }
 
@@ -119,9 +118,11 @@ public final class TabletSession implements AutoCloseable {
 
     public void eraseMission() { open.erase(); }
     public void markMissionSeen() { open.markSeen(); }
+    public void openShared(String caseId) { open.openShared(caseId); }
     public void prefillRpis() { open.prefillRpis(); }
     public ReadOnlyStringProperty restoredScreenProperty() { return open.restoredScreenProperty(); }
     public TabletCore core() { return core; }
+    public MissionCore missionCore() { return missionCore; }
     public OwedViewModel owed() { return owed; }
     public StatusBarViewModel statusBar() { return statusBar; }
     public MessageLogViewModel log() { return log; }
@@ -137,7 +138,6 @@ public final class TabletSession implements AutoCloseable {
     public PatientsViewModel patients() { return open.screens().patients(); }
     public MapViewModel map() { return open.screens().map(); }
     public ObjectProperty<MapPoint> ownPosition() { return ownPosition; }
-    public ObjectProperty<MapPoint> interventionPoint() { return map().targetProperty(); }
 
     @Override
     public void close() {

@@ -131,7 +131,8 @@ public final class MainView extends StackPane {
         });
         getChildren().addAll(frame, overlay);
         // Each screen is built on first show (Gluon Maps starts loading tiles as soon as it exists).
-        factories.put(Screen.MISSION, () -> new MissionView(session.mission(), labels, session::markMissionSeen, session::eraseMission));
+        factories.put(Screen.MISSION, () -> new MissionView(session.mission(), labels, session::markMissionSeen, session::eraseMission,
+                session::openShared));
         factories.put(Screen.STATUS, () -> statusView());
         factories.put(Screen.MAP, () -> new MissionMapView(session.map(), labels));
         factories.put(Screen.BILAN, () -> new BilanView(session.bilan(), session.patients(), labels));

@@ -24,6 +24,8 @@ public final class ShiftView extends BorderPane {
         grid.setPadding(new Insets(16));
         int row = 0;
         grid.addRow(row++, new Label(labels.get("shift.vehicleName")), text("shift-vehicleName", model.field("vehicleName")));
+        grid.addRow(row++, new Label(labels.get("shift.vehicleType")),
+                choice("shift-vehicleType", model.field("vehicleType"), model.vehicleTypes(), "vehicleType", labels));
         grid.addRow(row++, new Label(labels.get("shift.teamName")), text("shift-teamName", model.field("teamName")));
         grid.addRow(row++, new Label(labels.get("shift.medicalLevel")),
                 choice("shift-medicalLevel", model.field("medicalLevel"), model.medicalLevels(), "medicalLevel", labels));
@@ -37,7 +39,12 @@ public final class ShiftView extends BorderPane {
         grid.addRow(row++, new Label(labels.get("shift.contactPhone")), phone);
         grid.addRow(row++, new Label(labels.get("shift.finessLegal")), text("shift-finessLegal", model.field("finessLegal")));
         grid.addRow(row++, new Label(labels.get("shift.finessGeo")), text("shift-finessGeo", model.field("finessGeo")));
-        grid.addRow(row, new Label(labels.get("shift.structure")), text("shift-structure", model.field("structure")));
+        grid.addRow(row++, new Label(labels.get("shift.structure")), text("shift-structure", model.field("structure")));
+        javafx.scene.control.CheckBox rpisToLrm = new javafx.scene.control.CheckBox(labels.get("shift.rpisToLrm"));
+        rpisToLrm.setId("shift-rpisToLrm");
+        rpisToLrm.getStyleClass().add("touch-check");
+        rpisToLrm.selectedProperty().bindBidirectional(model.rpisToLrmProperty());
+        grid.add(rpisToLrm, 1, row);
         org.opensmur.app.ui.Forms.fitNames(grid, 150);
         ScrollPane scroll = new ScrollPane(grid);
         scroll.setFitToWidth(true);

@@ -38,13 +38,14 @@ public final class ShiftViewModel {
     private final StringProperty message = new SimpleStringProperty("");
     private volatile ShiftSetup saved;
     private final javafx.beans.property.ObjectProperty<ShiftSetup> current = new javafx.beans.property.SimpleObjectProperty<>();
+    private final javafx.beans.property.BooleanProperty rpisToLrm = new javafx.beans.property.SimpleBooleanProperty();
 
     public ShiftViewModel(TabletCore core, Background background, TabletSettings settings, Labels labels, Clock clock) {
         this.core = core;
         this.background = background;
         this.labels = labels;
         this.clock = clock;
-        for (String key : List.of("vehicleName", "teamName", "medicalLevel", "contactPhone", "finessLegal", "finessGeo", "structure")) {
+        for (String key : List.of("vehicleName", "vehicleType", "teamName", "medicalLevel", "contactPhone", "finessLegal", "finessGeo", "structure")) {
             fields.put(key, new SimpleStringProperty(""));
         }
         for (int i = 0; i < CREW_ROWS; i++) {
@@ -53,7 +54,7 @@ public final class ShiftViewModel {
         }
         // What the integrator's settings say until the crew's first set-up.
         saved = new ShiftSetup(settings.vehicleName(), settings.crewName(), null, List.of(), null,
-                settings.unit().finessJuridical(), settings.unit().finessGeo(), settings.unit().smurCode());
+                settings.unit().finessJuridical(), settings.unit().finessGeo(), settings.unit().smurCode(), null, settings.rpisToLrm());
         show(saved);
         current.set(saved);
     }
@@ -76,6 +77,7 @@ public final class ShiftViewModel {
     private void show(ShiftSetup shift) {
         Map<String, String> values = shift.toMap();
         fields.forEach((key, value) -> value.set(values.getOrDefault(key, "")));
+        rpisToLrm.set(shift.rpisToLrm());
     }
 
     /** Saves what is on the form as the shift's set-up. */
@@ -92,7 +94,8 @@ public final class ShiftViewModel {
         String level = value("medicalLevel");
         ShiftSetup shift = new ShiftSetup(value("vehicleName"), value("teamName"),
                 level == null ? null : Arrays.stream(MedicalLevel.values()).filter(m -> m.code().equals(level)).findFirst().orElse(null),
-                crew, value("contactPhone"), value("finessLegal"), value("finessGeo"), value("structure"));
+                crew, value("contactPhone"), value("finessLegal"), value("finessGeo"), value("structure"), value("vehicleType"),
+                rpisToLrm.get());
         background.run(() -> {
             core.drafts().save(STORE_KEY, shift.toMap());
             return shift;
@@ -120,6 +123,18 @@ public final class ShiftViewModel {
 
     public StringProperty field(String key) {
         return fields.get(key);
+    }
+
+    /** Whether the SAMU asks for a copy of each RPIS (a setting of the shift: switched on the device). */
+    public javafx.beans.property.BooleanProperty rpisToLrmProperty() {
+        return rpisToLrm;
+    }
+
+    /** The Hub's vehicle types, a SMUR's own first. */
+    public List<String> vehicleTypes() {
+        List<String> types = new ArrayList<>(org.opensmur.core.hub.model.CodeList.VEHICLE_TYPE.codes());
+        types.sort(java.util.Comparator.comparing((String t) -> !t.startsWith("SMUR")));
+        return types;
     }
 
     public List<String> medicalLevels() {

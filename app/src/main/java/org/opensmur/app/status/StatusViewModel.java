@@ -96,8 +96,8 @@ public final class StatusViewModel {
         current.set(last == null ? null : last.status());
         DeliveryState state = last == null ? null : stateOf(last);
         lastTapState.set(state);
-        lastTapText.set(last == null || state == null ? ""
-                : labels.format("status.last", labels.status(last.status()), Labels.time(last.at()), labels.delivery(state)));
+        lastTapText.set(last != null && last.local() ? labels.format("status.last.local", labels.status(last.status()), Labels.time(last.at()))
+                : last == null || state == null ? "" : labels.format("status.last", labels.status(last.status()), Labels.time(last.at()), labels.delivery(state)));
         correctable.set(last != null && next.correctable(last, clock.instant()));
         renoteAll();
     }

@@ -41,7 +41,9 @@ import org.opensmur.core.conformance.SharedCorpus;
 import org.opensmur.core.hub.message.HubMessage;
 import org.opensmur.core.hub.message.MessageType;
 import org.opensmur.hubsim.recette.ExpectedComparison;
+import org.opensmur.hubsim.recette.RecetteCases;
 import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
@@ -69,8 +71,28 @@ class RecetteTest {
         return "15-smur_local";
     }
 
+    /** The périmètre played: "" the cases as the file has them, "1" their périmètre-1 play ({@link RecetteCases#perimetre1}). */
+    String perimetre() {
+        return System.getProperty("opensmur.recette.perimetre", "");
+    }
+
+    /** The cases played, in the official format. */
+    JsonNode cases() throws Exception {
+        JsonNode file = JSON.readTree(casesFile().toFile());
+        return perimetre().equals("1") ? RecetteCases.perimetre1(file) : file;
+    }
+
+    /**
+     * A corpus folder searched before the official one for the steps' examples ({@code examples/<model>/<file>}):
+     * where generated variants are written; null: the official corpus only.
+     */
+    Path corpus() {
+        String given = System.getProperty("opensmur.recette.corpus", "");
+        return given.isBlank() ? null : Path.of(given);
+    }
+
     /** The cases file given, or the shared 15-SMUR one (the ANS recette case); skipped, said, when absent. */
-    private static Path casesFile() {
+    Path casesFile() throws Exception {
         String given = System.getProperty("opensmur.recette.cases", "");
         Path file = given.isBlank() ? SharedCorpus.root().resolve("test-cases/15-SMUR.json") : Path.of(given);
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(file), "no test-case file at " + file);
@@ -145,14 +167,16 @@ class RecetteTest {
     @Test
     void playsEveryStepOfEveryCase(FxRobot robot) throws Exception {
         await().atMost(Duration.ofSeconds(30)).until(() -> session.core().transport().state().isConnected());
-        JsonNode file = JSON.readTree(casesFile().toFile());
+        JsonNode file = cases();
         int failed = 0;
+        int played = 0;
         List<String> report = new ArrayList<>();
         for (JsonNode category : file) {
             for (JsonNode testCase : category.path("testCases")) {
                 List<Step> steps = new ArrayList<>();
                 testCase.path("steps").forEach(s -> steps.add(Step.of(s)));
-                List<Outcome> outcomes = new Play(robot, steps).all();
+                played++;
+                List<Outcome> outcomes = new Play(robot, steps, played == 1 ? "" : "case-" + played + "/").all();
                 int passed = (int) outcomes.stream().filter(Outcome::passed).count();
                 int blocked = (int) outcomes.stream().filter(o -> o.verdict() == Verdict.BLOCKED).count();
                 String title = testCase.path("label").asText();
@@ -178,8 +202,11 @@ class RecetteTest {
         private final String oldCase;
         private final String newCase;
         private final String ownResource;
+        private final String folder;
 
-        Play(FxRobot robot, List<Step> steps) throws Exception {
+        /** @param folder where this case's evidence goes under {@code --out} ("" for the first case, "case-N/" after) */
+        Play(FxRobot robot, List<Step> steps, String folder) throws Exception {
+            this.folder = folder;
             this.robot = robot;
             this.steps = steps;
             JsonNode first = example(steps.get(0));
@@ -198,9 +225,11 @@ class RecetteTest {
             this.ownResource = own;
         }
 
-        /** The step's official example, in the line of the vhost. */
+        /** The step's example, in the line of the vhost: the corpus's (a variant) or the official one. */
         JsonNode example(Step step) throws Exception {
-            Path path = SharedCorpus.root(hub.line).resolve("examples").resolve(step.model()).resolve(step.file());
+            Path variant = corpus() == null ? null : corpus().resolve("examples").resolve(step.model()).resolve(step.file());
+            Path path = variant != null && Files.isRegularFile(variant) ? variant
+                    : SharedCorpus.root(hub.line).resolve("examples").resolve(step.model()).resolve(step.file());
             return JSON.readTree(path.toFile());
         }
 
@@ -281,14 +310,32 @@ class RecetteTest {
 
         private void save(Step step, String what, JsonNode json) throws Exception {
             if (out != null) {
-                Path folder = out.resolve(step.id() + "-" + step.model());
+                Path folder = out.resolve(this.folder + step.id() + "-" + step.model());
                 Files.createDirectories(folder);
                 Files.writeString(folder.resolve(what + ".json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json));
             }
         }
 
+        /**
+         * The step's line; with {@code --out}, beside its messages: the comparison as judged ({@code comparison.txt})
+         * and the screen the step was played on ({@code screen.png}), as an editor hands them to the ANS.
+         */
         private void evidence(Outcome outcome) {
             System.out.println(outcome.line());
+            if (out == null) {
+                return;
+            }
+            try {
+                Path folder = out.resolve(this.folder + outcome.step().id() + "-" + outcome.step().model());
+                Files.createDirectories(folder);
+                Files.writeString(folder.resolve("comparison.txt"), outcome.step().label() + "\n" + outcome.line() + "\n", StandardCharsets.UTF_8);
+                java.util.concurrent.CompletableFuture<javafx.scene.image.WritableImage> shot = new java.util.concurrent.CompletableFuture<>();
+                javafx.application.Platform.runLater(() -> shot.complete(scene.snapshot(null)));
+                javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(shot.get(10, java.util.concurrent.TimeUnit.SECONDS), null),
+                        "png", folder.resolve("screen.png").toFile());
+            } catch (Exception e) {
+                System.out.println("    evidence not written: " + e);
+            }
         }
     }
 
@@ -367,6 +414,9 @@ class RecetteTest {
         }
 
         void perform(MessageType type, JsonNode p) throws Exception {
+            if (type != MessageType.RS_RI) {
+                openSharedCase();
+            }
             switch (type) {
                 case RS_RI -> engagementReply(p.path("resource").path(0));
                 case RS_SR -> status(p.path("state").path("status").asText());
@@ -377,20 +427,39 @@ class RecetteTest {
             }
         }
 
+        /** Périmètre 1: a case the SAMU shared without an engagement request is opened by the crew first. */
+        private void openSharedCase() throws Exception {
+            if (session.mission().sharedOfferProperty().get() != null && session.missionCore().openCase() == null) {
+                clickWhenFree(robot, "#tab-mission");
+                await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#mission-open-shared").tryQuery().map(TabletFlowsTest::shown).orElse(false));
+                WaitForAsyncUtils.waitForFxEvents();
+                robot.clickOn("#mission-open-shared");
+                await().atMost(Duration.ofSeconds(10)).until(() -> !session.mission().sharedNoteProperty().get().isEmpty());
+            }
+        }
+
         private void engagementReply(JsonNode r) throws Exception {
             clickWhenFreeOfCards("#tab-shift");
             text("#shift-vehicleName", r.path("name"));
+            pick("#shift-vehicleType", r.path("vehicleType"));
             text("#shift-teamName", r.path("team").path("name"));
             pick("#shift-medicalLevel", r.path("team").path("medicalLevel"));
             text("#shift-contactPhone", r.path("contact").path("details"));
             String[] crew = r.path("freetext").path(0).asText("").split("\\s*,\\s*");
-            for (int i = 0; i < Math.min(crew.length, org.opensmur.app.shift.ShiftViewModel.CREW_ROWS); i++) {
-                set("#shift-crew-" + i + "-name", crew[i]);
+            for (int i = 0; i < org.opensmur.app.shift.ShiftViewModel.CREW_ROWS; i++) { // a row not on this shift is emptied
+                set("#shift-crew-" + i + "-name", i < crew.length ? crew[i] : "");
             }
             robot.clickOn("#shift-save");
             await().atMost(Duration.ofSeconds(5)).until(() -> !label("#shift-message").isEmpty());
             await().atMost(Duration.ofSeconds(20)).until(() -> TabletFlowsTest.ringing(robot));
             text("#engagement-mission-id", r.path("missionId"));
+            for (JsonNode state : r.path("state")) { // the state the crew adds beside DECISION, with its time
+                if (!state.path("status").asText().equals("DECISION")) {
+                    pick("#engagement-extra-state", state.path("status"));
+                    time("#engagement-extra-time", state.path("datetime"));
+                    break; // the card carries one
+                }
+            }
             robot.clickOn("#engagement-accept");
         }
 
@@ -413,6 +482,7 @@ class RecetteTest {
                 text("#document-url", doc.path("url"));
                 robot.clickOn("#document-add");
             }
+            text("#document-code", p.path("code"));
             robot.clickOn("#document-send");
         }
 

@@ -81,4 +81,37 @@ class RpisViewModelTest {
             }
         }
     }
+
+    @Test
+    void theShiftSetUpSwitchesTheCopyToTheSamuOnADevice() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
+        TabletSettings settings = Tablets.settings(dir.resolve("device")); // no RPIS_TO_LRM: a device has no environment
+        var c = new HubCodec().mapper().createObjectNode();
+        c.put("creation", "2026-11-23T09:50:00Z");
+        c.putObject("location").putObject("city").put("inseeCode", "44109").put("name", "Nantes");
+        CaseStore.CaseView view = new CaseStore.CaseView(Tablets.CASE, c, List.of(), true);
+        OffsetDateTime t = OffsetDateTime.of(2026, 11, 23, 10, 0, 0, 0, ZoneOffset.UTC);
+        Map<ResourceStatus, OffsetDateTime> times = new EnumMap<>(ResourceStatus.class);
+        times.put(ResourceStatus.DEPART, t);
+        times.put(ResourceStatus.RETOUR, t.plusHours(1));
+        TabletCore core = Tablets.core(settings, clock);
+        try {
+            RpisViewModel model = new RpisViewModel(core, org.opensmur.app.ui.Background.direct(), settings, Labels.french());
+            model.shiftFrom(() -> new org.opensmur.core.shift.ShiftSetup("VLM 1", null, org.opensmur.core.mission.MedicalLevel.MED,
+                    List.of(), null, null, null, null, "SMUR.VLM", true));
+            model.prefill(view, times, "I21");
+            for (String[] answer : new String[][] {{"whatsHappenCode", "C09.03.00"}, {"whatsHappenLabel", "Fuite de gaz"},
+                    {"healthMotiveCode", "M03.10"}, {"healthMotiveLabel", "Malaise"}, {"birthDate", "2013-11-03"}, {"sex", "M"},
+                    {"teamDoctor", "true"}, {"teamNurse", "true"}, {"teamDriver", "false"}, {"decisionTime", "09:57"},
+                    {"orientationType", "TEMP"}, {"returnSmur", "11:20"}}) {
+                model.field(answer[0]).set(answer[1]);
+            }
+            assertTrue(model.send(), model.messageProperty().get());
+            assertEquals(List.of("fr.health.ors.pdl", Tablets.LRM),
+                    core.store().outbox().list(null, 100).stream().map(OutboxEntry::recipient).sorted().toList(),
+                    "the ORU's, and the SAMU's copy the shift set-up asks for");
+        } finally {
+            core.close();
+        }
+    }
 }

@@ -120,7 +120,12 @@ public final class OutgoingMessages {
 
     /** RS-URL with several documents at once (the photos and scans of one scene). */
     public Built documentLinks(String caseId, String patientId, List<Document> documents, String lrmId) {
-        return build(new DocumentLink(caseId, patientId, null, documents), lrmId, DistributionKind.REPORT);
+        return documentLinks(caseId, patientId, documents, null, lrmId);
+    }
+
+    /** RS-URL with several documents and the access code the recipient needs to open them (model 3; null: none). */
+    public Built documentLinks(String caseId, String patientId, List<Document> documents, String code, String lrmId) {
+        return build(new DocumentLink(caseId, patientId, code, documents), lrmId, DistributionKind.REPORT);
     }
 
     /** RS-BPV: the physician's bilan. */

@@ -11,11 +11,22 @@ import org.opensmur.core.mission.OperatorRole;
 /**
  * The shift set-up ("prise de garde"), entered once per shift: the vehicle, the team and its care level,
  * who is on board and in which role, the team's phone, and the SMUR unit's identity (FINESS legal and
- * geographic, structure). The engagement reply, the bilan and the RPIS take it from here; a value not
- * entered is absent from them, never made up.
+ * geographic, structure), the type of vehicle the crew rides, and whether the SAMU asks for a copy of the RPIS.
+ * The engagement reply, the bilan and the RPIS take it from here; a value not entered is absent from them,
+ * never made up.
+ *
+ * @param vehicleType the Hub's code of the vehicle the crew rides this shift ({@code SMUR.VLM}...; null: not said)
+ * @param rpisToLrm   the SAMU asks for a copy of each RPIS (besides the ORU's): a setting of the shift, so that it
+ *                    can be switched on a device
  */
 public record ShiftSetup(String vehicleName, String teamName, MedicalLevel medicalLevel, List<CrewMember> crew, String contactPhone,
-                         String finessLegal, String finessGeo, String structure) {
+                         String finessLegal, String finessGeo, String structure, String vehicleType, boolean rpisToLrm) {
+
+    /** A set-up that names no vehicle type and sends the RPIS to the ORU only. */
+    public ShiftSetup(String vehicleName, String teamName, MedicalLevel medicalLevel, List<CrewMember> crew, String contactPhone,
+                      String finessLegal, String finessGeo, String structure) {
+        this(vehicleName, teamName, medicalLevel, crew, contactPhone, finessLegal, finessGeo, structure, null, false);
+    }
 
     /** One person on board. */
     public record CrewMember(String name, OperatorRole role) {
@@ -50,6 +61,8 @@ public record ShiftSetup(String vehicleName, String teamName, MedicalLevel medic
         put(map, "finessLegal", finessLegal);
         put(map, "finessGeo", finessGeo);
         put(map, "structure", structure);
+        put(map, "vehicleType", vehicleType);
+        put(map, "rpisToLrm", rpisToLrm ? "true" : null);
         for (int i = 0; i < crew.size(); i++) {
             put(map, "crew." + i + ".name", crew.get(i).name());
             put(map, "crew." + i + ".role", crew.get(i).role() == null ? null : crew.get(i).role().code());
@@ -67,7 +80,8 @@ public record ShiftSetup(String vehicleName, String teamName, MedicalLevel medic
         String level = map.get("medicalLevel");
         return new ShiftSetup(map.get("vehicleName"), map.get("teamName"),
                 Arrays.stream(MedicalLevel.values()).filter(m -> m.code().equals(level)).findFirst().orElse(null), crew,
-                map.get("contactPhone"), map.get("finessLegal"), map.get("finessGeo"), map.get("structure"));
+                map.get("contactPhone"), map.get("finessLegal"), map.get("finessGeo"), map.get("structure"), map.get("vehicleType"),
+                "true".equals(map.get("rpisToLrm")));
     }
 
     private static void put(Map<String, String> map, String key, String value) {

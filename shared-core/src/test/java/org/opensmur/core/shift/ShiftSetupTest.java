@@ -25,6 +25,15 @@ class ShiftSetupTest {
     }
 
     @Test
+    void theVehicleTypeAndTheRpisCopyToTheSamuSurviveTheStore() {
+        ShiftSetup shift = new ShiftSetup("AR 1", null, null, List.of(), null, null, null, null, "SMUR.AR-PED", true);
+        ShiftSetup read = ShiftSetup.fromMap(shift.toMap());
+        assertEquals("SMUR.AR-PED", read.vehicleType());
+        assertTrue(read.rpisToLrm(), "switched on in the shift set-up, on the device");
+        assertEquals(false, ShiftSetup.fromMap(Map.of("vehicleName", "AR 1")).rpisToLrm(), "off unless the shift says so");
+    }
+
+    @Test
     void nothingEnteredIsNothingKnown() {
         ShiftSetup empty = ShiftSetup.fromMap(Map.of());
         assertEquals("", empty.crewLine());

@@ -28,15 +28,24 @@ public final class EngagementReply {
         return caseId.substring(caseId.lastIndexOf('.') + 1) + ".M001";
     }
 
-    /**
-     * The reply: what the shift set-up says (vehicle, team and its level, phone, crew), else the crew's
-     * settings; what neither says is left out. The vehicle type is the request's, or the crew's own when the
-     * request names one the Hub's list does not know.
-     *
-     * @param missionNumber the crew's, or null/blank for {@link #missionNumber(String)}
-     */
+    /** The reply with the one state it always has: engaged by the regulation's decision, accepted now. */
     public static Built build(OutgoingMessages outgoing, ResourcesEngagement request, String lrmId, Crew crew, ShiftSetup shift,
                               String missionNumber, OffsetDateTime now) {
+        return build(outgoing, request, lrmId, crew, shift, missionNumber, now, List.of());
+    }
+
+    /**
+     * The reply: what the shift set-up says (vehicle and its type, team and its level, phone, crew), else the
+     * crew's settings; what neither says is left out. The vehicle type is the one the crew rides (the shift's),
+     * else the request's, else the crew's own (also when the request names one the Hub's list does not know).
+     * Its states: DECISION now, then each state the crew adds with its own time (the trigger DECLENCHE...,
+     * as the official examples send it beside DECISION).
+     *
+     * @param missionNumber the crew's, or null/blank for {@link #missionNumber(String)}
+     * @param more          the crew's further states (none: DECISION alone)
+     */
+    public static Built build(OutgoingMessages outgoing, ResourcesEngagement request, String lrmId, Crew crew, ShiftSetup shift,
+                              String missionNumber, OffsetDateTime now, List<ResourceState> more) {
         RequestedResource requested = request.resource().isEmpty() ? null : request.resource().get(0);
         String vehicle = shift != null && shift.vehicleName() != null ? shift.vehicleName() : crew.vehicleName();
         String teamName = shift != null && shift.teamName() != null ? shift.teamName() : crew.crewName();
@@ -47,8 +56,16 @@ public final class EngagementReply {
         String mission = missionNumber == null || missionNumber.isBlank() ? missionNumber(request.caseId()) : missionNumber.strip();
         OffsetDateTime at = now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         // Its state as the reply leaves: engaged by the regulation's decision, accepted now.
-        List<ResourceState> state = List.of(new ResourceState(at, ResourceStatus.DECISION, null));
-        String vehicleType = requested != null && requested.vehicleType() != null ? requested.vehicleType() : crew.vehicleType();
+        // Newest first, as the official replies write them (DECLENCHE at 13:22, then DECISION at 13:20); on the same
+        // minute the crew's own state first.
+        List<ResourceState> state = new java.util.ArrayList<>();
+        more.stream().filter(s -> s.status() != ResourceStatus.DECISION)
+                .map(s -> new ResourceState(s.datetime().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), s.status(), s.availability()))
+                .forEach(state::add);
+        state.add(new ResourceState(at, ResourceStatus.DECISION, null));
+        state.sort(java.util.Comparator.comparing(ResourceState::datetime).reversed()); // stable: the crew's first on a tie
+        String vehicleType = shift != null && shift.vehicleType() != null ? shift.vehicleType()
+                : requested != null && requested.vehicleType() != null ? requested.vehicleType() : crew.vehicleType();
         Built reply = outgoing.engagementReply(request.caseId(), new ResourceInfo(at, crew.resourceId(), null, mission,
                 crew.orgId(), null, null, vehicleType, vehicle, null, team, state, contact, crewLine), lrmId);
         if (!reply.isValid() && !vehicleType.equals(crew.vehicleType())) {

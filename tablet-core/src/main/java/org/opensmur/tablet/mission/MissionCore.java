@@ -55,6 +55,8 @@ public final class MissionCore {
     private final Map<String, List<HubMessage>> unconsulted = new HashMap<>();
     private boolean missionOnScreen;
     private boolean restored;
+    /** Cases a trusted party shared with the tablet (RS-EDA, RS-EDA-MAJ), by case: who shared it. */
+    private final Map<String, String> sharedBy = new HashMap<>();
 
     /** @param work where the core's received messages are handled (the store's executor: one after another) */
     public MissionCore(TabletCore core, Crew crew, Executor work) {
@@ -131,10 +133,13 @@ public final class MissionCore {
     private void caseMessage(String caseId, HubMessage message) {
         unconsulted.computeIfAbsent(caseId, k -> new ArrayList<>()).add(message);
         String open = openCase();
+        if (core.trusts(message.senderID()) && sharedBy.putIfAbsent(caseId, message.senderID()) == null && !caseId.equals(open)) {
+            publish(new MissionEvent.CaseShared(caseId, message.senderID())); // périmètre 1: the crew may open it without an RS-ER
+        }
         if (message.payload() instanceof CreateCaseHealthUpdate && caseId.equals(open) && !missionOnScreen) {
             publish(new MissionEvent.UpdatedAway(caseId)); // the update must not wait for the crew to look
         }
-        if (open == null || caseId.equals(open)) {
+        if (open == null || caseId.equals(open) || !timeline.active()) { // a mission over does not hide the next case
             publish(new MissionEvent.CaseChanged(core.store().cases().view(caseId)));
         }
         if (missionOnScreen) {
@@ -157,18 +162,48 @@ public final class MissionCore {
      *
      * @param missionNumber the crew's, or null for the generated one
      */
-    public synchronized Optional<OutboxEntry> accept(String missionNumber) {
+    public Optional<OutboxEntry> accept(String missionNumber) {
+        return accept(missionNumber, List.of());
+    }
+
+    /**
+     * The same, the reply carrying the states the crew adds beside DECISION, each with its time (the trigger
+     * DECLENCHE...: {@link EngagementReply}).
+     */
+    public synchronized Optional<OutboxEntry> accept(String missionNumber, List<org.opensmur.core.status.ResourceState> more) {
         HubMessage request = pending;
         if (request == null || !(request.payload() instanceof ResourcesEngagement engagement)) {
             return Optional.empty();
         }
         OutboxEntry sent = core.send(EngagementReply.build(core.outgoing(), engagement, request.senderID(), crew, shift.get(),
-                missionNumber, OffsetDateTime.now(core.clock())));
+                missionNumber, OffsetDateTime.now(core.clock()), more));
         pending = null;
         core.store().drafts().remove(PENDING);
         core.store().drafts().save(MISSION, Map.of("caseId", engagement.caseId(), "lrmId", request.senderID()));
-        open(engagement.caseId(), request.senderID(), Timeline.engaged(core.line(), engagement.caseId(), request.senderID()));
+        boolean continued = timeline != null && timeline.shared() && timeline.caseId().equals(engagement.caseId());
+        // Engaged on the case the crew had opened as shared: the mission goes on from what was entered (its taps kept).
+        open(engagement.caseId(), request.senderID(), continued ? timeline.engagedBy(request.senderID())
+                : Timeline.engaged(core.line(), engagement.caseId(), request.senderID()));
         return Optional.of(sent);
+    }
+
+    /**
+     * Périmètre 1: the crew opens a case a trusted party shared with it without an engagement request (RS-EDA,
+     * RS-EDA-MAJ, no RS-ER). The documents, the bilan and the RPIS work on it; status taps are kept on the tablet
+     * for the RPIS times and no RS-SR is sent ({@link Timeline#shared()}). Refused (false) while the crew is engaged
+     * on a mission under way, or when no trusted party shared that case.
+     */
+    public synchronized boolean openShared(String caseId) {
+        String lrmId = sharedBy.get(caseId);
+        if (lrmId == null || (timeline != null && !timeline.shared() && timeline.active())) {
+            return false;
+        }
+        if (timeline != null && timeline.caseId().equals(caseId)) {
+            return true; // open already
+        }
+        core.store().drafts().save(MISSION, Map.of("caseId", caseId, "lrmId", lrmId, "shared", "true"));
+        open(caseId, lrmId, Timeline.shared(core.line(), caseId, lrmId));
+        return true;
     }
 
     /** The crew declines: nothing the Hub models is sent (the crew calls the regulation). */
@@ -180,7 +215,7 @@ public final class MissionCore {
     private void open(String caseId, String lrmId, Timeline engaged) {
         timeline = engaged;
         publish(new MissionEvent.MissionOpened(caseId, lrmId, core.store().cases().view(caseId),
-                core.store().inbox().conflicts(caseId).size()));
+                core.store().inbox().conflicts(caseId).size(), engaged.shared()));
         publish(new MissionEvent.TimelineChanged(timeline));
         if (missionOnScreen) {
             consultOpenCase();
@@ -207,6 +242,17 @@ public final class MissionCore {
     }
 
     private Tap send(ResourceStatus status, OffsetDateTime at, Tap correcting, java.time.Instant correctedAt) {
+        if (timeline.shared()) { // not engaged: kept on the tablet, in one transaction with the correction it makes
+            Tap local = Tap.local(status, at);
+            core.store().database().inTransaction(c -> {
+                if (correcting != null) {
+                    statusTaps.markCorrectedIn(c, correcting.distributionId(), correctedAt);
+                }
+                statusTaps.appendIn(c, timeline.caseId(), new StatusTaps.Row(status, at, local.distributionId(), null, correcting != null));
+                return null;
+            });
+            return local;
+        }
         var built = core.outgoing().statusChange(timeline.caseId(), crew.resourceId(), status, at, StatusFlow.endsMission(status),
                 timeline.lrmId());
         String caseId = timeline.caseId();
@@ -329,7 +375,11 @@ public final class MissionCore {
         String caseId = mission.get("caseId");
         if (caseId != null) {
             String lrmId = mission.get("lrmId");
-            Timeline restoredTimeline = Timeline.engaged(core.line(), caseId, lrmId);
+            if ("true".equals(mission.get("shared"))) {
+                sharedBy.put(caseId, lrmId);
+            }
+            Timeline restoredTimeline = "true".equals(mission.get("shared")) ? Timeline.shared(core.line(), caseId, lrmId)
+                    : Timeline.engaged(core.line(), caseId, lrmId);
             for (StatusTaps.Row row : tapsOf(caseId)) {
                 Tap tap = new Tap(row.status(), row.at(), row.distributionId());
                 restoredTimeline = row.correction() ? restoredTimeline.withCorrection(tap) : restoredTimeline.with(tap);

@@ -22,11 +22,22 @@ public sealed interface MissionEvent {
                           boolean trusted, boolean afterRestart) implements MissionEvent {
     }
 
-    /** The crew is engaged on a case (accepted, or brought back after a restart); {@code view} may be null. */
-    record MissionOpened(String caseId, String lrmId, CaseStore.CaseView view, int conflicts) implements MissionEvent {
+    /**
+     * The crew is engaged on a case (accepted, or brought back after a restart), or opened a case shared with it
+     * ({@code shared}: périmètre 1, no engagement request; documents, bilan and RPIS work on it, statuses are
+     * kept on the tablet only); {@code view} may be null.
+     */
+    record MissionOpened(String caseId, String lrmId, CaseStore.CaseView view, int conflicts, boolean shared) implements MissionEvent {
     }
 
-    /** A case message changed what the store holds of the open case (or of a case while none is open). */
+    /**
+     * A trusted party (the tablet's SAMU or a partner of it) shared a case the crew is not on, with no engagement
+     * request: the crew may open it ({@link MissionCore#openShared}).
+     */
+    record CaseShared(String caseId, String lrmId) implements MissionEvent {
+    }
+
+    /** A case message changed what the store holds of the open case (or of a case while none is open or the open one is over). */
     record CaseChanged(CaseStore.CaseView view) implements MissionEvent {
     }
 

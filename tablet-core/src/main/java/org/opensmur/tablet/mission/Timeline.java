@@ -20,9 +20,12 @@ import org.opensmur.store.outbox.DeliveryState;
  * whether the last tap may still be corrected, whether the mission is over. Immutable: a new one per change.
  *
  * @param cancelledBySamu the SAMU cancelled the engagement: ANNULE is what the crew is expected to confirm
+ * @param shared          a case shared with the crew without an engagement request (périmètre 1): its taps are
+ *                        kept on the tablet only, for the RPIS times, and no RS-SR carries them ({@link Tap#local()});
+ *                        an engagement request accepted later for the same case continues it, taps kept
  */
 public record Timeline(ModelLine line, String caseId, String lrmId, List<Tap> taps, Map<String, Instant> corrected, List<String> corrections,
-                       Map<String, DeliveryState> states, boolean cancelledBySamu) {
+                       Map<String, DeliveryState> states, boolean cancelledBySamu, boolean shared) {
 
     /** How long after a tap the crew may still correct it (a new RS-SR restoring the status before it). */
     public static final Duration CORRECTION_WINDOW = Duration.ofSeconds(60);
@@ -36,7 +39,22 @@ public record Timeline(ModelLine line, String caseId, String lrmId, List<Tap> ta
 
     /** A mission just engaged: nothing tapped, DEPART expected. */
     public static Timeline engaged(ModelLine line, String caseId, String lrmId) {
-        return new Timeline(line, caseId, lrmId, List.of(), Map.of(), List.of(), Map.of(), false);
+        return new Timeline(line, caseId, lrmId, List.of(), Map.of(), List.of(), Map.of(), false, false);
+    }
+
+    /**
+     * A case a trusted party shared without engaging the crew (RS-EDA, RS-EDA-MAJ, no RS-ER): nothing tapped,
+     * DEPART expected; taps are kept locally, none is sent.
+     *
+     * @param lrmId the party that shared it (where a document link or a bilan goes)
+     */
+    public static Timeline shared(ModelLine line, String caseId, String lrmId) {
+        return new Timeline(line, caseId, lrmId, List.of(), Map.of(), List.of(), Map.of(), false, true);
+    }
+
+    /** The same mission, now engaged by an accepted request: every tap kept, the next ones sent. */
+    Timeline engagedBy(String requester) {
+        return new Timeline(line, caseId, requester, taps, corrected, corrections, states, cancelledBySamu, false);
     }
 
     /** The taps that stand: those the crew did not correct, in order. */
@@ -138,30 +156,30 @@ public record Timeline(ModelLine line, String caseId, String lrmId, List<Tap> ta
     Timeline with(Tap tap) {
         List<Tap> more = new ArrayList<>(taps);
         more.add(tap);
-        return new Timeline(line, caseId, lrmId, more, corrected, corrections, states, cancelledBySamu);
+        return new Timeline(line, caseId, lrmId, more, corrected, corrections, states, cancelledBySamu, shared);
     }
 
     /** The same with {@code tap}, the status a correction sent again. */
     Timeline withCorrection(Tap tap) {
         List<String> more = new ArrayList<>(corrections);
         more.add(tap.distributionId());
-        return new Timeline(line, caseId, lrmId, taps, corrected, more, states, cancelledBySamu).with(tap);
+        return new Timeline(line, caseId, lrmId, taps, corrected, more, states, cancelledBySamu, shared).with(tap);
     }
 
     Timeline correcting(Tap tap, Instant at) {
         Map<String, Instant> more = new java.util.HashMap<>(corrected);
         more.put(tap.distributionId(), at);
-        return new Timeline(line, caseId, lrmId, taps, more, corrections, states, cancelledBySamu);
+        return new Timeline(line, caseId, lrmId, taps, more, corrections, states, cancelledBySamu, shared);
     }
 
     Timeline delivered(String distributionId, DeliveryState state) {
         Map<String, DeliveryState> more = new java.util.HashMap<>(states);
         more.put(distributionId, state);
-        return new Timeline(line, caseId, lrmId, taps, corrected, corrections, more, cancelledBySamu);
+        return new Timeline(line, caseId, lrmId, taps, corrected, corrections, more, cancelledBySamu, shared);
     }
 
     Timeline cancelled() {
-        return new Timeline(line, caseId, lrmId, taps, corrected, corrections, states, true);
+        return new Timeline(line, caseId, lrmId, taps, corrected, corrections, states, true, shared);
     }
 
     boolean carries(String distributionId) {

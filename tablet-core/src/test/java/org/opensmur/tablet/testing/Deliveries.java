@@ -38,4 +38,9 @@ public final class Deliveries {
     public static HubMessage caseCreated(OutgoingMessages samu, String tablet) {
         return samu.build(SharedCorpus.examplePayload(samu.codec().line(), MessageType.RS_EDA, "AliceGregoireNormand.01"), tablet).orElseThrow();
     }
+
+    /** An official case update of the NORMAND case ({@code name}: the step, e.g. "AliceGregoireNormand.10"), sent by {@code samu}. */
+    public static HubMessage caseUpdated(OutgoingMessages samu, String tablet, String name) {
+        return samu.build(SharedCorpus.examplePayload(samu.codec().line(), MessageType.RS_EDA_MAJ, name), tablet).orElseThrow();
+    }
 }

@@ -1,0 +1,87 @@
+package org.opensmur.tablet.mission;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.opensmur.core.conformance.SharedCorpus;
+import org.opensmur.core.hub.message.MessageType;
+import org.opensmur.core.hub.validation.ModelLine;
+import org.opensmur.core.mission.ResourceInfo;
+import org.opensmur.core.mission.ResourcesEngagement;
+import org.opensmur.core.mission.ResourcesInfo;
+import org.opensmur.core.outgoing.Built;
+import org.opensmur.core.outgoing.OutgoingMessages;
+import org.opensmur.core.shift.ShiftSetup;
+import org.opensmur.core.status.ResourceState;
+import org.opensmur.core.status.ResourceStatus;
+import org.opensmur.core.testing.MutableClock;
+import org.opensmur.store.TestStore;
+
+/** The RS-RI says the vehicle the crew rides and every state the crew gives, as the official replies do. */
+class EngagementReplyTest {
+
+    private static final Crew CREW = new Crew(TestStore.VLM4, TestStore.LRM, "SMUR", "VLM 4", "Équipe 4");
+    private static final OffsetDateTime NOW = OffsetDateTime.of(2026, 12, 6, 13, 22, 30, 0, ZoneOffset.ofHours(1));
+
+    static List<ModelLine> lines() {
+        return ModelLine.all();
+    }
+
+    /** The official request that asks for an SMUR.AR (the pregnant woman's case). */
+    private static ResourcesEngagement askingForAnAr(ModelLine line) {
+        var request = (ResourcesEngagement) SharedCorpus.examplePayload(line, MessageType.RS_ER, "DelphineVIGNEAU.02");
+        assertEquals("SMUR.AR", request.resource().get(0).vehicleType(), "the fixture asks for an ambulance");
+        return request;
+    }
+
+    private static ResourceInfo resource(Built reply) {
+        assertTrue(reply.isValid(), () -> "valid: " + reply.issues());
+        return ((ResourcesInfo) reply.orElseThrow().payload()).resource().get(0);
+    }
+
+    private static void officiallyValid(ModelLine line, OutgoingMessages outgoing, Built reply) {
+        var tree = SharedCorpus.readBytes(outgoing.codec().encode(reply.orElseThrow()));
+        assertEquals(Set.of(), SharedCorpus.officialErrors(SharedCorpus.officialEnvelopeSchema(line), tree));
+    }
+
+    @ParameterizedTest
+    @MethodSource("lines")
+    void theVehicleTypeIsTheOneTheCrewRidesNotTheOneAskedFor(ModelLine line) {
+        OutgoingMessages outgoing = OutgoingMessages.of(TestStore.TABLET, new MutableClock(NOW.toInstant()), line);
+        ShiftSetup shift = new ShiftSetup("VLM4", "Equipe SMUR 4", null, List.of(), null, null, null, null, "SMUR.VLM", false);
+        Built reply = EngagementReply.build(outgoing, askingForAnAr(line), TestStore.LRM, CREW, shift, null, NOW);
+        assertEquals("SMUR.VLM", resource(reply).vehicleType());
+        officiallyValid(line, outgoing, reply);
+        Built unsaid = EngagementReply.build(outgoing, askingForAnAr(line), TestStore.LRM, CREW,
+                new ShiftSetup("VLM4", null, null, List.of(), null, null, null, null), null, NOW);
+        assertEquals("SMUR.AR", resource(unsaid).vehicleType(), "the shift silent: the request's");
+    }
+
+    @ParameterizedTest
+    @MethodSource("lines")
+    void theTriggerGoesBesideTheDecisionWithItsOwnTimeNewestFirst(ModelLine line) {
+        OutgoingMessages outgoing = OutgoingMessages.of(TestStore.TABLET, new MutableClock(Instant.from(NOW)), line);
+        OffsetDateTime triggered = NOW.plusMinutes(2).withSecond(0);
+        Built reply = EngagementReply.build(outgoing, askingForAnAr(line), TestStore.LRM, CREW, null, null, NOW,
+                List.of(new ResourceState(triggered, ResourceStatus.DECLENCHE, false)));
+        List<ResourceState> states = resource(reply).state();
+        assertEquals(List.of(ResourceStatus.DECLENCHE, ResourceStatus.DECISION), states.stream().map(ResourceState::status).toList());
+        assertEquals(triggered, states.get(0).datetime());
+        assertEquals(Boolean.FALSE, states.get(0).availability(), "triggered: not available");
+        assertEquals(NOW.withSecond(30), states.get(1).datetime(), "accepted now");
+        officiallyValid(line, outgoing, reply);
+
+        Built earlier = EngagementReply.build(outgoing, askingForAnAr(line), TestStore.LRM, CREW, null, null, NOW,
+                List.of(new ResourceState(NOW.minusMinutes(5), ResourceStatus.DECLENCHE, false),
+                        new ResourceState(NOW.minusMinutes(1), ResourceStatus.DECISION, null)));
+        assertEquals(List.of(ResourceStatus.DECISION, ResourceStatus.DECLENCHE),
+                resource(earlier).state().stream().map(ResourceState::status).toList(), "newest first; DECISION once, the reply's own");
+    }
+}
