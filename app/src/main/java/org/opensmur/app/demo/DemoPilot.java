@@ -146,9 +146,28 @@ public final class DemoPilot {
         });
     }
 
+    private final java.util.Set<PauseTransition> pending = new java.util.HashSet<>();
+    private boolean stopped;
+
+    /** Stops playing: nothing pending is done (the session may be closing). On the UI thread. */
+    public void stop() {
+        stopped = true;
+        pending.forEach(PauseTransition::stop);
+        pending.clear();
+    }
+
     private void later(Runnable action) {
+        if (stopped) {
+            return;
+        }
         PauseTransition pause = new PauseTransition(step);
-        pause.setOnFinished(e -> action.run());
+        pending.add(pause);
+        pause.setOnFinished(e -> {
+            pending.remove(pause);
+            if (!stopped) {
+                action.run();
+            }
+        });
         pause.play();
     }
 }

@@ -227,15 +227,25 @@ class TabletFlowsTest {
     void theDemoPilotLooksAtAnUpdatedMissionAndConfirmsACancellationAsACrewWould(FxRobot robot) throws Exception {
         await().atMost(Duration.ofSeconds(30)).until(() -> session.core().transport().state().isConnected());
         java.util.List<org.opensmur.app.alert.AlertViewModel.Kind> raised = new java.util.concurrent.CopyOnWriteArrayList<>();
+        var pilot = new java.util.concurrent.atomic.AtomicReference<org.opensmur.app.demo.DemoPilot>();
         robot.interact(() -> {
             session.alerts().cards().addListener((javafx.collections.ListChangeListener<org.opensmur.app.alert.AlertViewModel.Alert>) c -> {
                 while (c.next()) {
                     c.getAddedSubList().forEach(card -> raised.add(card.kind()));
                 }
             });
-            new org.opensmur.app.demo.DemoPilot(session, view, 300).start();
+            pilot.set(new org.opensmur.app.demo.DemoPilot(session, view, 300));
+            pilot.get().start();
         });
-        String caseId = hub.newCase();
+        try {
+            pilotPlays(hub.newCase(), raised);
+        } finally {
+            robot.interact(() -> pilot.get().stop()); // it would play on into the next flow, on a closed session
+        }
+    }
+
+    /** The SAMU engages, updates and cancels; the pilot answers as a crew would. */
+    private void pilotPlays(String caseId, java.util.List<org.opensmur.app.alert.AlertViewModel.Kind> raised) throws Exception {
         hub.send("case.json", caseId, null);
         hub.send("engagement.json", caseId, null);
         atLrm(MessageType.RS_RI, caseId); // the pilot accepted
