@@ -9,6 +9,7 @@ import javafx.scene.layout.GridPane;
 import javafx.geometry.Pos;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.opensmur.app.ui.Labels;
 
@@ -50,10 +51,9 @@ public final class BilanView extends BorderPane {
                 name.setAccessibleText(labels.get(input.key()) + " " + labels.get("bilan.required"));
             }
             if (input.numeric()) {
-                // Numbers only: the device shows its numeric keypad (JavaFX's vkType), and nothing else can be typed.
+                // The device shows its numeric keypad (JavaFX's vkType); a span ("80-110") and a unit ("12/mn")
+                // may be typed too, the words a vital takes instead of a number come from buttons beside it.
                 field.getProperties().put("vkType", "numeric");
-                field.setTextFormatter(new javafx.scene.control.TextFormatter<String>(change ->
-                        change.getText().matches("[0-9.,/ -]*") ? change : null)); // a span, "80-110", too
                 // A value is measured when the crew leaves the field or presses enter: its time is kept beside it.
                 field.focusedProperty().addListener((o, was, is) -> {
                     if (!is) {
@@ -67,9 +67,40 @@ public final class BilanView extends BorderPane {
             taken.getStyleClass().add("measure-time");
             taken.textProperty().bind(input.takenProperty());
             VBox unitAndTime = new VBox(new Label(input.unit()), taken);
-            grid.addRow(row++, name, field, unitAndTime, error);
+            javafx.scene.Node entry = field;
+            if (input.sign() != null) {
+                entry = vitalEntry(input, field, id, labels);
+            }
+            grid.addRow(row++, name, entry, unitAndTime, error);
+            if (input.sign() == org.opensmur.core.bilan.VitalSign.GLASGOW) {
+                // E, V and M scored apart: the total above is their sum
+                HBox parts = new HBox(8);
+                parts.setAlignment(Pos.CENTER_LEFT);
+                VBox partErrors = new VBox(2);
+                for (BilanViewModel.Input part : model.glasgowParts()) {
+                    String partId = part.key().substring(part.key().lastIndexOf('.') + 1);
+                    TextField score = new TextField();
+                    score.setId("bilan-glasgow-" + partId);
+                    score.getStyleClass().addAll("touch-field", "score-field");
+                    score.getProperties().put("vkType", "numeric");
+                    score.setAccessibleText(labels.get(part.key()));
+                    score.textProperty().bindBidirectional(part.valueProperty());
+                    Label letter = new Label(BilanViewModel.glasgowLetter(part.key())); // E, V, M in both languages
+                    parts.getChildren().addAll(letter, score);
+                    Label partError = new Label();
+                    partError.setId("bilan-glasgow-" + partId + "-error");
+                    partError.getStyleClass().add("error-text");
+                    partError.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> part.errorProperty().get().isEmpty()
+                            ? "" : labels.get(part.key()) + " : " + part.errorProperty().get(), part.errorProperty()));
+                    partError.managedProperty().bind(partError.textProperty().isNotEmpty());
+                    partErrors.getChildren().add(partError);
+                }
+                grid.add(parts, 1, row);
+                grid.add(partErrors, 3, row++);
+            }
         }
         Button send = new Button(labels.get("bilan.send"));
+        send.setMinWidth(Region.USE_PREF_SIZE);
         send.setId("bilan-send");
         send.getStyleClass().add("big-button");
         send.disableProperty().bind(model.validProperty().not());
@@ -108,5 +139,33 @@ public final class BilanView extends BorderPane {
         actions.setAlignment(Pos.CENTER_LEFT);
         actions.setPadding(new Insets(12, 16, 12, 16));
         setBottom(actions);
+    }
+
+    /** A vital's value, the words it may take instead of a number (one tap each), and its precision. */
+    private static javafx.scene.Node vitalEntry(BilanViewModel.Input input, TextField field, String id, Labels labels) {
+        field.getStyleClass().add("vital-field");
+        HBox entry = new HBox(8, field);
+        entry.setAlignment(Pos.CENTER_LEFT);
+        java.util.List<String> words = new java.util.ArrayList<>(java.util.List.of(BilanViewModel.NOT_MEASURABLE));
+        if (BilanViewModel.readsHiLo(input.sign())) {
+            words.addAll(java.util.List.of("HI", "LO"));
+        }
+        for (String word : words) {
+            Button tap = new Button(word.equals(BilanViewModel.NOT_MEASURABLE) ? labels.get("bilan.notMeasurable") : word);
+            tap.setId("bilan-" + id + "-" + word.toLowerCase(java.util.Locale.ROOT));
+            tap.getStyleClass().add("word-button");
+            tap.setMinWidth(Region.USE_PREF_SIZE);
+            tap.setOnAction(e -> input.valueProperty().set(word));
+            entry.getChildren().add(tap);
+        }
+        TextField precision = new TextField();
+        precision.setId("bilan-" + id + "-precision");
+        precision.getStyleClass().addAll("touch-field", "precision-field");
+        precision.setPromptText(labels.get("bilan.precision.prompt"));
+        precision.setAccessibleText(labels.get(input.key()) + " " + labels.get("bilan.precision"));
+        precision.textProperty().bindBidirectional(input.precisionProperty());
+        HBox.setHgrow(precision, javafx.scene.layout.Priority.ALWAYS);
+        entry.getChildren().add(precision);
+        return entry;
     }
 }

@@ -45,6 +45,9 @@ public final class BilanViewModel {
         /** For a vital: the measurements taken, oldest first, each with its time ("120/80@18:05"); the last is sent. */
         private final javafx.collections.ObservableList<String> measurements = javafx.collections.FXCollections.observableArrayList();
         private final StringProperty taken = new SimpleStringProperty("");
+        /** For a vital: what the value is measured with or under (the O2 flow, the arm, the position...). */
+        private final StringProperty precision = new SimpleStringProperty("");
+        private VitalSign sign;
         private boolean numeric;
 
         Input(String key, String unit, Function<String, String> check) {
@@ -52,6 +55,16 @@ public final class BilanViewModel {
             this.unit = unit;
             value.addListener((o, was, is) -> error.set(is == null || is.isBlank() ? "" : check.apply(is.strip())));
             measurements.addListener((javafx.collections.ListChangeListener<String>) c -> taken.set(describe()));
+        }
+
+        /** The vital this field is a value of (null for the other fields). */
+        public VitalSign sign() {
+            return sign;
+        }
+
+        /** For a vital: the precision sent with it ("O2 3 L/min", "bras gauche"). */
+        public StringProperty precisionProperty() {
+            return precision;
         }
 
         /** Whether the field takes a number (a numeric keypad on devices). */
@@ -105,6 +118,9 @@ public final class BilanViewModel {
     private final Clock clock;
     private final Map<String, Input> inputs = new LinkedHashMap<>();
     private final Map<String, VitalSign> vitals = new LinkedHashMap<>();
+    /** Glasgow as the clinic scores it: eyes 1–4, verbal 1–5, motor 1–6; the total is their sum. */
+    private final List<Input> glasgow = new ArrayList<>();
+    private final VitalRules rules;
     private final StringProperty delivery = new SimpleStringProperty("");
     private final BooleanBinding valid;
     private final javafx.beans.binding.StringBinding blocked;
@@ -135,13 +151,11 @@ public final class BilanViewModel {
         // Who the bilan is about, as the case names them (the crew completes or corrects; nothing is assumed).
         add(new Input("bilan.lastName", "", v -> ""));
         add(new Input("bilan.firstName", "", v -> ""));
-        vital("bilan.heartRate", "/min", VitalSign.HEART_RATE, range(20, 250));
-        vital("bilan.bloodPressure", "mmHg", VitalSign.BLOOD_PRESSURE, this::bloodPressure);
-        vital("bilan.spo2", "%", VitalSign.OXYGEN_SATURATION, range(50, 100));
-        vital("bilan.respiratoryRate", "/min", VitalSign.RESPIRATORY_RATE, range(4, 60));
-        vital("bilan.temperature", "°C", VitalSign.TEMPERATURE, range(30, 43));
-        vital("bilan.glucose", "g/L", VitalSign.BLOOD_GLUCOSE, range(0.2, 6));
-        vital("bilan.glasgow", "", VitalSign.GLASGOW, range(3, 15));
+        // Every vital the model line has (its parameter.type codes), each with what the clinic writes.
+        rules = new VitalRules(labels);
+        for (VitalSign sign : core.line().constants(VitalSign.class)) {
+            vital(sign);
+        }
         // The rest of who they are, below the vitals the physician types most.
         add(new Input("bilan.birthName", "", v -> ""));
         Input age = new Input("bilan.age", labels.get("bilan.years"), range(0, 130));
@@ -160,15 +174,23 @@ public final class BilanViewModel {
         add(new Input("bilan.orientation", "", v -> ""));
         // Who writes it: the team's physician from the shift set-up, or whoever the crew names.
         add(new Input("bilan.redactor", "", v -> ""));
-        valid = Bindings.createBooleanBinding(() -> inputs.values().stream().allMatch(i -> i.error.get().isEmpty())
+        valid = Bindings.createBooleanBinding(() -> all().allMatch(i -> i.error.get().isEmpty())
                         && inputs.keySet().stream().filter(this::required).noneMatch(key -> input(key).value.get().isBlank()),
                 java.util.stream.Stream.concat(java.util.stream.Stream.of(finalReport),
-                        inputs.values().stream().flatMap(i -> java.util.stream.Stream.of(i.error, i.value))).toArray(javafx.beans.Observable[]::new));
+                        all().flatMap(i -> java.util.stream.Stream.of(i.error, i.value))).toArray(javafx.beans.Observable[]::new));
         blocked = Bindings.createStringBinding(this::whyBlocked,
                 java.util.stream.Stream.concat(java.util.stream.Stream.of(finalReport),
-                        inputs.values().stream().flatMap(i -> java.util.stream.Stream.of(i.error, i.value))).toArray(javafx.beans.Observable[]::new));
+                        all().flatMap(i -> java.util.stream.Stream.of(i.error, i.value))).toArray(javafx.beans.Observable[]::new));
         // Saved at every change (encrypted): a restart or a flat battery loses nothing typed.
-        inputs.values().forEach(i -> i.value.addListener((o, was, is) -> saveDraft()));
+        all().forEach(i -> {
+            i.value.addListener((o, was, is) -> saveDraft());
+            i.precision.addListener((o, was, is) -> saveDraft());
+        });
+    }
+
+    /** Every field: those of the screen's rows, then Glasgow's E, V and M. */
+    private java.util.stream.Stream<Input> all() {
+        return java.util.stream.Stream.concat(inputs.values().stream(), glasgow.stream());
     }
 
     /** One draft per patient of the mission. */
@@ -179,8 +201,12 @@ public final class BilanViewModel {
     private void saveDraft() {
         if (!restoring && caseId != null) {
             Map<String, String> values = new LinkedHashMap<>();
-            inputs.forEach((key, input) -> {
+            all().forEach(input -> {
+                String key = input.key;
                 values.put(key, input.value.get());
+                if (input.sign != null) {
+                    values.put(key + ".precision", input.precision.get());
+                }
                 if (!input.measurements.isEmpty()) {
                     values.put(key + ".measurements", String.join("\n", input.measurements));
                 }
@@ -198,11 +224,114 @@ public final class BilanViewModel {
         }
     }
 
-    private void vital(String key, String unit, VitalSign sign, Function<String, String> check) {
-        Input input = new Input(key, unit, check);
+    /** The field of a vital ("bilan.heartRate"), as the labels and the screen name it. */
+    public static String key(VitalSign sign) {
+        return switch (sign) {
+            case HEART_RATE -> "bilan.heartRate";
+            case BLOOD_PRESSURE -> "bilan.bloodPressure";
+            case OXYGEN_SATURATION -> "bilan.spo2";
+            case RESPIRATORY_RATE -> "bilan.respiratoryRate";
+            case TEMPERATURE -> "bilan.temperature";
+            case BLOOD_GLUCOSE -> "bilan.glucose";
+            case GLASGOW -> "bilan.glasgow";
+        };
+    }
+
+    private void vital(VitalSign sign) {
+        String unit = switch (sign) {
+            case HEART_RATE, RESPIRATORY_RATE -> "/min";
+            case BLOOD_PRESSURE -> "mmHg";
+            case OXYGEN_SATURATION -> "%";
+            case TEMPERATURE -> "°C";
+            case BLOOD_GLUCOSE -> "g/L";
+            case GLASGOW -> "/15";
+        };
+        String key = key(sign);
+        Input input = new Input(key, unit, sign == VitalSign.GLASGOW ? this::glasgowTotal : v -> rules.check(sign, v));
         input.numeric = true;
+        input.sign = sign;
         add(input);
         vitals.put(key, sign);
+        if (sign == VitalSign.GLASGOW) {
+            // emptied while E, V or M is scored: still said (a part scored alone is never dropped unsaid)
+            input.value.addListener((o, was, is) -> input.error.set(glasgowTotal(is == null ? "" : is.strip())));
+            glasgowPart("bilan.glasgow.eyes", 4);
+            glasgowPart("bilan.glasgow.verbal", 5);
+            glasgowPart("bilan.glasgow.motor", 6);
+        }
+    }
+
+    private void glasgowPart(String key, int max) {
+        Input part = new Input(key, "", range(1, max));
+        part.numeric = true;
+        glasgow.add(part);
+        // the three scored: the total is their sum (the total alone may be typed when they are not)
+        part.value.addListener((o, was, is) -> {
+            OptionalScore sum = glasgowSum();
+            Input total = input("bilan.glasgow");
+            if (sum.complete()) {
+                total.value.set(String.valueOf(sum.total()));
+            } else {
+                total.error.set(glasgowTotal(total.value.get().strip()));
+            }
+        });
+    }
+
+    private record OptionalScore(boolean complete, int total, boolean any) {
+    }
+
+    private OptionalScore glasgowSum() {
+        int total = 0;
+        boolean complete = true;
+        boolean any = false;
+        for (Input part : glasgow) {
+            String v = part.value.get() == null ? "" : part.value.get().strip();
+            any |= !v.isEmpty();
+            if (v.isEmpty() || !part.error.get().isEmpty()) {
+                complete = false;
+            } else {
+                total += Integer.parseInt(v);
+            }
+        }
+        return new OptionalScore(complete, total, any);
+    }
+
+    /** The Glasgow total: 3 to 15 (or "imprenable"), and the sum of E, V and M when they are scored. */
+    private String glasgowTotal(String v) {
+        OptionalScore sum = glasgowSum();
+        if (v.isEmpty()) {
+            return sum.any() ? labels.get("bilan.error.glasgowParts") : "";
+        }
+        String error = rules.check(VitalSign.GLASGOW, v);
+        if (!error.isEmpty() || !sum.any()) {
+            return error;
+        }
+        if (!sum.complete()) {
+            return labels.get("bilan.error.glasgowParts");
+        }
+        return v.equals(String.valueOf(sum.total())) ? "" : labels.format("bilan.error.glasgowSum", sum.total());
+    }
+
+    /** Written instead of a value that cannot be measured. */
+    public static final String NOT_MEASURABLE = VitalRules.NOT_MEASURABLE;
+
+    /** Whether {@code sign}'s devices show HI or LO past their scale (a glucometer, a thermometer). */
+    public static boolean readsHiLo(VitalSign sign) {
+        return VitalRules.reads(sign);
+    }
+
+    /** The letter a Glasgow part is scored under: E (eyes), V (verbal), M (motor). */
+    public static String glasgowLetter(String partKey) {
+        return switch (partKey) {
+            case "bilan.glasgow.eyes" -> "E";
+            case "bilan.glasgow.verbal" -> "V";
+            default -> "M";
+        };
+    }
+
+    /** Glasgow's eyes, verbal and motor scores, in that order. */
+    public List<Input> glasgowParts() {
+        return List.copyOf(glasgow);
     }
 
     /**
@@ -227,44 +356,9 @@ public final class BilanViewModel {
         inputs.put(input.key, input);
     }
 
-    /** A value in [min, max], or a span of two ("80-110", as a physician notes a rate that varied), each in it. */
+    /** A value in [min, max], or a span of two ("80-110"), each in it. */
     private Function<String, String> range(double min, double max) {
-        return v -> {
-            String[] ends = v.split("(?<=\\d)\\s*-\\s*(?=\\d)");
-            if (ends.length > 2) {
-                return labels.get("bilan.error.number");
-            }
-            try {
-                double low = Double.parseDouble(ends[0].strip().replace(',', '.'));
-                double high = Double.parseDouble(ends[ends.length - 1].strip().replace(',', '.'));
-                return low >= min && high <= max && low <= high ? "" : labels.format("bilan.error.range", fmt(min), fmt(max));
-            } catch (NumberFormatException e) {
-                return labels.get("bilan.error.number");
-            }
-        };
-    }
-
-    private String bloodPressure(String v) {
-        String[] parts = v.split("/");
-        java.util.regex.Matcher span = java.util.regex.Pattern.compile("(\\d{2,3})(?:\\s*-\\s*(\\d{2,3}))?").matcher(v.strip());
-        if (parts.length == 1 && span.matches()
-                && (span.group(2) == null || Integer.parseInt(span.group(1)) <= Integer.parseInt(span.group(2)))) {
-            // the systolic alone (taken by palpation), or a span of it ("80-110"), each end checked; a span
-            // running downwards ("135-85") is a pressure written with a dash: its format is what is wrong
-            return range(50, 260).apply(v.strip()).isEmpty() ? "" : labels.format("bilan.error.pressureRange", 50, 260, 20, 160);
-        }
-        if (parts.length != 2) {
-            return labels.get("bilan.error.pressure");
-        }
-        // Systolic and diastolic each within what a living adult shows, and the first above the second.
-        String sys = range(50, 260).apply(parts[0].strip());
-        String dia = range(20, 160).apply(parts[1].strip());
-        if (!sys.isEmpty() || !dia.isEmpty()) {
-            return labels.format("bilan.error.pressureRange", 50, 260, 20, 160);
-        }
-        double systolic = Double.parseDouble(parts[0].strip().replace(',', '.'));
-        double diastolic = Double.parseDouble(parts[1].strip().replace(',', '.'));
-        return systolic - diastolic >= 10 ? "" : labels.get("bilan.error.pressureOrder");
+        return v -> rules.range(v, min, max);
     }
 
     /** A CIM-10 code as typed ("i21", " I 21 ") in its written form ("I21"). */
@@ -276,7 +370,7 @@ public final class BilanViewModel {
     private String whyBlocked() {
         List<String> missing = inputs.values().stream().filter(i -> required(i.key) && i.value.get().isBlank())
                 .map(i -> labels.get(i.key)).toList(); // in the screen's order
-        List<String> wrong = inputs.values().stream().filter(i -> !i.error.get().isEmpty()).map(i -> labels.get(i.key)).toList();
+        List<String> wrong = all().filter(i -> !i.error.get().isEmpty()).map(i -> labels.get(i.key)).toList();
         List<String> reasons = new ArrayList<>();
         if (!missing.isEmpty()) {
             reasons.add(labels.format("bilan.blocked.missing", String.join(", ", missing)));
@@ -299,10 +393,6 @@ public final class BilanViewModel {
 
     public javafx.beans.binding.StringBinding blockedProperty() {
         return blocked;
-    }
-
-    private static String fmt(double d) {
-        return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
     }
 
     private java.util.function.Supplier<org.opensmur.core.shift.ShiftSetup> shift = () -> null;
@@ -387,8 +477,10 @@ public final class BilanViewModel {
             if (java.util.Objects.equals(opened, caseId) && java.util.Objects.equals(about, patient)) { // still on screen
                 restoring = true;
                 try {
-                    inputs.forEach((k, input) -> {
+                    all().forEach(input -> {
+                        String k = input.key;
                         input.value.set(draft.getOrDefault(k, draft.isEmpty() ? prefill(k, about) : ""));
+                        input.precision.set(draft.getOrDefault(k + ".precision", ""));
                         String taken = draft.getOrDefault(k + ".measurements", "");
                         input.measurements.setAll(taken.isEmpty() ? List.of() : List.of(taken.split("\n")));
                     });
@@ -428,17 +520,24 @@ public final class BilanViewModel {
             return false;
         }
         List<VitalMeasure> measures = new ArrayList<>();
+        List<String> freetext = new ArrayList<>();
+        boolean precise = carriesPrecision();
         vitals.forEach((key, sign) -> {
             String v = input(key).value.get().strip();
+            String precision = precision(input(key));
             if (!v.isEmpty()) {
-                measures.add(new VitalMeasure(sign, v.replace(',', '.'), null));
+                measures.add(new VitalMeasure(sign, VitalRules.written(v), precise ? precision : null));
+                if (!precise && precision != null) {
+                    // model 2.0 has no precision: said in words beside the report, never dropped
+                    freetext.add(sign.label() + " : " + precision);
+                }
             }
         });
         List<String> procedures = Arrays.stream(input("bilan.procedures").value.get().split("\n")).map(String::strip).filter(s -> !s.isEmpty()).toList();
         String orientation = input("bilan.orientation").value.get().strip();
         Evaluation evaluation = new Evaluation(procedures.isEmpty() ? null : procedures, cim10(input("bilan.diagnosis").value.get()), null,
                 measures.isEmpty() ? null : measures, blankToNull(input("bilan.history").value.get()),
-                blankToNull(input("bilan.treatment").value.get()), orientation.isEmpty() ? null : List.of(orientation));
+                blankToNull(input("bilan.treatment").value.get()), freetext(orientation, freetext));
         String sexCode = patient == null || patient.sex() == null ? "" : patient.sex();
         String caseNumber = caseId.substring(caseId.lastIndexOf('.') + 1);
         ReportPatient who = new ReportPatient(patient != null && patient.patientId() != null ? patient.patientId()
@@ -473,6 +572,35 @@ public final class BilanViewModel {
         }, e -> delivery.set(e instanceof StoreException store ? labels.storageProblem(store) // the draft stays: nothing is lost
                 : labels.get("storage.OTHER")));
         return true;
+    }
+
+    private static List<String> freetext(String orientation, List<String> more) {
+        List<String> all = new ArrayList<>();
+        if (!orientation.isEmpty()) {
+            all.add(orientation);
+        }
+        all.addAll(more);
+        return all.isEmpty() ? null : all;
+    }
+
+    /** What is sent as a vital's precision: Glasgow's E, V and M first, then what the crew wrote (null when nothing). */
+    private String precision(Input vital) {
+        List<String> said = new ArrayList<>();
+        if (vital.sign == VitalSign.GLASGOW && glasgowSum().complete()) {
+            said.add(String.join(" ", glasgow.stream().map(p -> glasgowLetter(p.key) + p.value.get().strip()).toList()));
+        }
+        if (!vital.precision.get().isBlank()) {
+            said.add(vital.precision.get().strip());
+        }
+        return said.isEmpty() ? null : String.join(" · ", said);
+    }
+
+    /** Whether the tablet's model line has a vital's {@code precision} (model 3 has, model 2.0 has not). */
+    private boolean carriesPrecision() {
+        var report = (org.opensmur.core.hub.validation.Rule.ObjectRule) core.line().payload(org.opensmur.core.hub.message.MessageType.RS_BPV);
+        var evaluation = (org.opensmur.core.hub.validation.Rule.ObjectRule) report.fields().get("evaluation").rule();
+        var parameters = (org.opensmur.core.hub.validation.Rule.ArrayRule) evaluation.fields().get("parameter").rule();
+        return ((org.opensmur.core.hub.validation.Rule.ObjectRule) parameters.items()).fields().containsKey("precision");
     }
 
     private static java.math.BigInteger integer(String typed) {

@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.opensmur.core.conformance.SharedCorpus;
+import org.opensmur.core.hub.validation.ModelLine;
 import org.junit.jupiter.api.io.TempDir;
 import org.opensmur.app.settings.TabletSettings;
 import org.opensmur.app.ui.Labels;
@@ -49,7 +53,7 @@ class BilanViewModelTest {
             model.input("bilan.bloodPressure").valueProperty().set("135-85");
             model.input("bilan.spo2").valueProperty().set("abc");
             model.input("bilan.diagnosis").valueProperty().set("infarctus");
-            assertEquals("Attendu entre 20 et 250", model.input("bilan.heartRate").errorProperty().get());
+            assertEquals("Attendu entre 0 et 300", model.input("bilan.heartRate").errorProperty().get());
             assertEquals("Format attendu : 120/80", model.input("bilan.bloodPressure").errorProperty().get());
             assertEquals("Un nombre est attendu", model.input("bilan.spo2").errorProperty().get());
             assertEquals("Code CIM-10 attendu (ex. I21)", model.input("bilan.diagnosis").errorProperty().get());
@@ -82,11 +86,11 @@ class BilanViewModelTest {
         try {
             BilanViewModel model = open(core, settings);
             assertEquals("Envoi impossible : Diagnostic principal manquant (champ marqué *)", model.blockedProperty().get());
-            model.input("bilan.bloodPressure").valueProperty().set("300/80");
-            assertEquals("Attendu : systolique 50–260, diastolique 20–160 (ex. 120/80)",
+            model.input("bilan.bloodPressure").valueProperty().set("350/80");
+            assertEquals("Attendu : systolique 0–300, diastolique 0–200 (ex. 120/80)",
                     model.input("bilan.bloodPressure").errorProperty().get());
             model.input("bilan.bloodPressure").valueProperty().set("80/120");
-            assertEquals("La systolique doit dépasser la diastolique d'au moins 10 (ex. 120/80)",
+            assertEquals("La systolique doit dépasser la diastolique (ex. 120/80)",
                     model.input("bilan.bloodPressure").errorProperty().get());
             model.input("bilan.diagnosis").valueProperty().set("i21.4");
             assertEquals("", model.input("bilan.diagnosis").errorProperty().get(), "a code typed in lower case is a code");
@@ -141,7 +145,7 @@ class BilanViewModelTest {
             model.measured("bilan.bloodPressure"); // the same value left again: not a new measurement
             clock.advance(java.time.Duration.ofMinutes(12));
             java.time.LocalTime second = java.time.LocalTime.now(clock).withSecond(0).withNano(0);
-            pressure.valueProperty().set("300/80");
+            pressure.valueProperty().set("350/80");
             model.measured("bilan.bloodPressure"); // refused by its range: not a measurement
             pressure.valueProperty().set("120/75");
             model.measured("bilan.bloodPressure");
@@ -229,18 +233,18 @@ class BilanViewModelTest {
             heart.valueProperty().set("80-110");
             assertEquals("", heart.errorProperty().get(), "a span, each end plausible");
             heart.valueProperty().set("110-80");
-            assertEquals("Attendu entre 20 et 250", heart.errorProperty().get(), "a span runs upwards");
+            assertEquals("Attendu entre 0 et 300", heart.errorProperty().get(), "a span runs upwards");
             heart.valueProperty().set("80-400");
-            assertEquals("Attendu entre 20 et 250", heart.errorProperty().get());
+            assertEquals("Attendu entre 0 et 300", heart.errorProperty().get());
             var pressure = model.input("bilan.bloodPressure");
             pressure.valueProperty().set("110");
             assertEquals("", pressure.errorProperty().get(), "the systolic alone, taken by palpation");
-            pressure.valueProperty().set("300");
-            assertTrue(pressure.errorProperty().get().startsWith("Attendu : systolique 50–260"), pressure.errorProperty().get());
+            pressure.valueProperty().set("400");
+            assertTrue(pressure.errorProperty().get().startsWith("Attendu : systolique 0–300"), pressure.errorProperty().get());
             pressure.valueProperty().set("80-110");
             assertEquals("", pressure.errorProperty().get(), "a span of the systolic, as the README says");
-            pressure.valueProperty().set("80-300");
-            assertTrue(pressure.errorProperty().get().startsWith("Attendu : systolique 50–260"), "each end checked: "
+            pressure.valueProperty().set("80-400");
+            assertTrue(pressure.errorProperty().get().startsWith("Attendu : systolique 0–300"), "each end checked: "
                     + pressure.errorProperty().get());
         } finally {
             core.close();
@@ -288,6 +292,175 @@ class BilanViewModelTest {
             assertEquals("J45", restarted.diagnosisForRpis(), "what is typed now comes first");
         } finally {
             again.close();
+        }
+    }
+
+    /** The tablet of the test on the vhost of {@code line}: model 2.0 on 15-smur_v1.6, model 3 on 15-smur_v1.7. */
+    private TabletSettings settingsOn(ModelLine line) {
+        java.util.Map<String, String> s = new java.util.HashMap<>();
+        s.put("HUB_HOSTNAME", "127.0.0.1");
+        s.put("HUB_PORT", "1");
+        s.put("VHOST", line == ModelLine.V2 ? "15-smur_v1.6" : "15-smur_v1.7");
+        s.put("CLIENT_ID", "fr.health.samu440.smur.vlm1");
+        s.put("LRM_CLIENT_ID", Tablets.LRM);
+        s.put("ORU_CLIENT_ID", "fr.health.ors.pdl");
+        s.put("PLAIN_AMQP", "true");
+        return Tablets.settings(org.opensmur.core.hub.transport.HubConfig.load(null, s).orElseThrow(), dir.resolve(line.name()));
+    }
+
+    /** The vital types the official RS-BPV schema of {@code line} enumerates. */
+    private static java.util.Set<String> officialVitalTypes(ModelLine line) throws Exception {
+        var schema = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                SharedCorpus.root(line).resolve("schemas").resolve("RS-BPV.schema.json").toFile());
+        java.util.Set<String> codes = new java.util.TreeSet<>();
+        schema.at("/definitions/vital/properties/type/enum").forEach(c -> codes.add(c.asText()));
+        assertFalse(codes.isEmpty(), "the schema names its vitals");
+        return codes;
+    }
+
+    /** The last RS-BPV queued, whole as it leaves, and what the official schemas of {@code line} say of it. */
+    private static com.fasterxml.jackson.databind.JsonNode lastSent(TabletCore core) throws Exception {
+        var queued = core.store().outbox().list(Tablets.CASE, 10);
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(core.store().outbox().body(queued.get(queued.size() - 1).distributionId()));
+    }
+
+    private static java.util.List<String> officialErrors(ModelLine line, com.fasterxml.jackson.databind.JsonNode message) {
+        return org.opensmur.hubsim.dispatch.OfficialSchemas.load(SharedCorpus.root(line).resolve("schemas")).errors(message);
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode parameter(com.fasterxml.jackson.databind.JsonNode message, String type) {
+        for (var p : message.findValue("evaluation").get("parameter")) {
+            if (p.get("type").asText().equals(type)) {
+                return p;
+            }
+        }
+        throw new AssertionError("no " + type + " in " + message.findValue("evaluation"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("lines")
+    void everyVitalOfTheLinesSchemaIsEnteredAsTheClinicWritesItAndTheOfficialSchemaAcceptsTheBilan(ModelLine line) throws Exception {
+        TabletSettings settings = settingsOn(line);
+        TabletCore core = Tablets.core(settings, clock);
+        try {
+            BilanViewModel model = open(core, settings);
+            java.util.Set<String> onScreen = new java.util.TreeSet<>();
+            model.inputs().stream().filter(i -> i.sign() != null).forEach(i -> onScreen.add(i.sign().code()));
+            assertEquals(officialVitalTypes(line), onScreen, "one field per parameter.type of the model line");
+
+            // As the official examples and the clinic write them: a span, a unit after the number, words.
+            java.util.Map<String, String> typed = new java.util.LinkedHashMap<>();
+            typed.put("bilan.heartRate", "110-120");
+            typed.put("bilan.bloodPressure", "90/50");
+            typed.put("bilan.spo2", "imprenable");
+            typed.put("bilan.respiratoryRate", "12/mn");
+            typed.put("bilan.temperature", "34,5");
+            typed.put("bilan.glucose", "HI");
+            typed.forEach((key, value) -> model.input(key).valueProperty().set(value));
+            model.input("bilan.spo2").precisionProperty().set("sous O2 15 L/min");
+            model.glasgowParts().get(0).valueProperty().set("2");
+            model.glasgowParts().get(1).valueProperty().set("3");
+            model.glasgowParts().get(2).valueProperty().set("5");
+            model.input("bilan.diagnosis").valueProperty().set("T58");
+            assertEquals("", model.blockedProperty().get());
+            assertTrue(model.send());
+
+            var message = lastSent(core);
+            assertEquals(java.util.List.of(), officialErrors(line, message), message.toString());
+            assertEquals("110-120", parameter(message, "FREQUENCE_CARDIAQUE").get("value").asText());
+            assertEquals("12/mn", parameter(message, "FREQUENCE_RESPIRATOIRE").get("value").asText());
+            assertEquals("imprenable", parameter(message, "SATURATION_OXYGENE").get("value").asText());
+            assertEquals("34.5", parameter(message, "TEMPERATURE").get("value").asText());
+            assertEquals("HI", parameter(message, "HEMOGLOCOTEST").get("value").asText());
+            assertEquals("10", parameter(message, "GLASGOW").get("value").asText(), "E2 + V3 + M5");
+            var freetext = message.findValue("evaluation").path("freetext").toString();
+            if (line == ModelLine.CURRENT) {
+                assertEquals("sous O2 15 L/min", parameter(message, "SATURATION_OXYGENE").get("precision").asText());
+                assertEquals("E2 V3 M5", parameter(message, "GLASGOW").get("precision").asText());
+            } else { // model 2.0 has no precision: said in the free text, not lost
+                assertFalse(parameter(message, "SATURATION_OXYGENE").has("precision"));
+                assertTrue(freetext.contains("Saturation en oxygène : sous O2 15 L/min"), freetext);
+                assertTrue(freetext.contains("Score de Glasgow : E2 V3 M5"), freetext);
+            }
+        } finally {
+            core.close();
+        }
+    }
+
+    static java.util.stream.Stream<ModelLine> lines() {
+        return java.util.stream.Stream.of(ModelLine.CURRENT, ModelLine.V2);
+    }
+
+    @Test
+    void theReadingsOfAnArrestADeepHypothermiaOrAMeterPastItsScaleAreAcceptedTypingSlipsAreNot() {
+        TabletSettings settings = Tablets.settings(dir);
+        TabletCore core = Tablets.core(settings, clock);
+        try {
+            BilanViewModel model = open(core, settings);
+            java.util.Map<String, java.util.List<String>> accepted = java.util.Map.of(
+                    "bilan.heartRate", java.util.List.of("0", "35", "220/min", "Imprenable"),
+                    "bilan.bloodPressure", java.util.List.of("0", "0/0", "45/30", "280/140 mmHg", "imprenable"),
+                    "bilan.spo2", java.util.List.of("0", "42", "100 %", "imprenable"),
+                    "bilan.respiratoryRate", java.util.List.of("0", "6", "12/mn", "70"),
+                    "bilan.temperature", java.util.List.of("18", "28,4", "41.2 °C", "LO", "HI"),
+                    "bilan.glucose", java.util.List.of("0.1", "6.5", "12 g/L", "HI", "lo"),
+                    "bilan.glasgow", java.util.List.of("3", "15", "imprenable"));
+            accepted.forEach((key, values) -> values.forEach(v -> {
+                model.input(key).valueProperty().set(v);
+                assertEquals("", model.input(key).errorProperty().get(), key + " " + v);
+            }));
+            java.util.Map<String, java.util.List<String>> refused = java.util.Map.of(
+                    "bilan.heartRate", java.util.List.of("3000", "-5", "HI", "rapide"),
+                    "bilan.bloodPressure", java.util.List.of("80/120", "400/80", "LO"),
+                    "bilan.spo2", java.util.List.of("101", "960"),
+                    "bilan.respiratoryRate", java.util.List.of("120"),
+                    "bilan.temperature", java.util.List.of("4", "375"),
+                    "bilan.glucose", java.util.List.of("65"),
+                    "bilan.glasgow", java.util.List.of("2", "16", "HI"));
+            refused.forEach((key, values) -> values.forEach(v -> {
+                model.input(key).valueProperty().set(v);
+                assertFalse(model.input(key).errorProperty().get().isEmpty(), key + " " + v + " is a typing slip");
+            }));
+        } finally {
+            core.close();
+        }
+    }
+
+    @Test
+    void glasgowIsScoredAsEyesVerbalAndMotorAndItsTotalIsTheirSum() {
+        TabletSettings settings = Tablets.settings(dir);
+        TabletCore core = Tablets.core(settings, clock);
+        try {
+            BilanViewModel model = open(core, settings);
+            var total = model.input("bilan.glasgow");
+            var parts = model.glasgowParts();
+            parts.get(0).valueProperty().set("1");
+            assertEquals("Cotez E, V et M, ou le total seul", total.errorProperty().get(), "a part scored alone is not dropped unsaid");
+            assertFalse(model.validProperty().get());
+            parts.get(1).valueProperty().set("1");
+            parts.get(2).valueProperty().set("4");
+            assertEquals("6", total.valueProperty().get());
+            assertEquals("", total.errorProperty().get());
+            total.valueProperty().set("9");
+            assertEquals("E + V + M = 6", total.errorProperty().get(), "a total that is not the sum is refused");
+            parts.get(0).valueProperty().set("5");
+            assertEquals("Attendu entre 1 et 4", parts.get(0).errorProperty().get(), "eyes score 1 to 4");
+            assertTrue(model.blockedProperty().get().contains("Glasgow E"), model.blockedProperty().get());
+            parts.get(0).valueProperty().set("4");
+            assertEquals("9", total.valueProperty().get());
+            parts.forEach(p -> p.valueProperty().set(""));
+            total.valueProperty().set("12");
+            assertEquals("", total.errorProperty().get(), "the total alone, when E, V and M were not scored");
+
+            parts.get(0).valueProperty().set("3");
+            parts.get(1).valueProperty().set("4");
+            parts.get(2).valueProperty().set("6");
+            model.input("bilan.diagnosis").valueProperty().set("S06");
+            BilanViewModel again = open(core, settings); // what a restart reads back
+            assertEquals("3", again.glasgowParts().get(0).valueProperty().get());
+            assertEquals("13", again.input("bilan.glasgow").valueProperty().get());
+        } finally {
+            core.close();
         }
     }
 }
