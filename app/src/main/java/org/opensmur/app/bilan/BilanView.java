@@ -21,6 +21,7 @@ public final class BilanView extends BorderPane {
         grid.setHgap(12);
         grid.setVgap(10);
         int row = 0;
+        boolean seriesShown = false;
         for (BilanViewModel.Input input : model.inputs()) {
             String id = input.key().substring(input.key().indexOf('.') + 1);
             TextField field = new TextField();
@@ -54,20 +55,19 @@ public final class BilanView extends BorderPane {
                 // The device shows its numeric keypad (JavaFX's vkType); a span ("80-110") and a unit ("12/mn")
                 // may be typed too, the words a vital takes instead of a number come from buttons beside it.
                 field.getProperties().put("vkType", "numeric");
-                // A value is measured when the crew leaves the field or presses enter: its time is kept beside it.
-                field.focusedProperty().addListener((o, was, is) -> {
-                    if (!is) {
-                        model.measured(input.key());
-                    }
-                });
-                field.setOnAction(e -> model.measured(input.key()));
             }
             Label taken = new Label();
             taken.setId("bilan-" + id + "-taken");
             taken.getStyleClass().add("measure-time");
             taken.textProperty().bind(input.takenProperty());
-            VBox unitAndTime = new VBox(new Label(input.unit()), taken);
+            Label unit = new Label(input.unit());
+            unit.setMinWidth(Region.USE_PREF_SIZE); // "mmHg" whole, however narrow the screen
+            VBox unitAndTime = new VBox(unit, taken);
             javafx.scene.Node entry = field;
+            if (input.sign() != null && !seriesShown) {
+                row = series(grid, row, model, labels);
+                seriesShown = true;
+            }
             if (input.sign() != null) {
                 entry = vitalEntry(input, field, id, labels);
             }
@@ -141,6 +141,41 @@ public final class BilanView extends BorderPane {
         setBottom(actions);
     }
 
+    /**
+     * Above the vitals: when the series on screen was taken (editable), "new series", and the earlier series
+     * of the mission, read-only. Returns the next free row.
+     */
+    private static int series(GridPane grid, int row, BilanViewModel model, Labels labels) {
+        BilanViewModel.Input time = model.seriesTime();
+        Label name = new Label(labels.get(time.key()));
+        name.getStyleClass().add("field-name");
+        TextField field = new TextField();
+        field.setId("bilan-seriesTime");
+        field.getStyleClass().addAll("touch-field", "vital-field");
+        field.getProperties().put("vkType", "numeric");
+        field.setPromptText("HH:MM");
+        field.textProperty().bindBidirectional(time.valueProperty());
+        Button next = new Button(labels.get("bilan.newSeries"));
+        next.setId("bilan-newSeries");
+        next.getStyleClass().add("word-button");
+        next.setMinWidth(Region.USE_PREF_SIZE);
+        next.setOnAction(e -> model.newSeries());
+        HBox entry = new HBox(8, field, next);
+        entry.setAlignment(Pos.CENTER_LEFT);
+        Label error = new Label();
+        error.setId("bilan-seriesTime-error");
+        error.getStyleClass().add("error-text");
+        error.textProperty().bind(time.errorProperty());
+        grid.addRow(row++, name, entry, new Label(), error);
+        javafx.collections.ObservableList<String> lines = javafx.collections.FXCollections.observableArrayList();
+        Runnable show = () -> lines.setAll(model.earlierSeries().stream().map(model::describe).toList().reversed()); // newest first
+        model.earlierSeries().addListener((javafx.collections.ListChangeListener<org.opensmur.app.bilan.VitalSeries>) c -> show.run());
+        show.run();
+        javafx.scene.Node before = org.opensmur.app.ui.SentList.of("bilan-series", labels.get("bilan.series.title"), lines);
+        grid.add(before, 0, row++, 4, 1);
+        return row;
+    }
+
     /** A vital's value, the words it may take instead of a number (one tap each), and its precision. */
     private static javafx.scene.Node vitalEntry(BilanViewModel.Input input, TextField field, String id, Labels labels) {
         field.getStyleClass().add("vital-field");
@@ -161,7 +196,7 @@ public final class BilanView extends BorderPane {
         TextField precision = new TextField();
         precision.setId("bilan-" + id + "-precision");
         precision.getStyleClass().addAll("touch-field", "precision-field");
-        precision.setPromptText(labels.get("bilan.precision.prompt"));
+        precision.setPromptText(labels.get("bilan.precision." + id)); // what is said of this vital (the O2 flow for SpO2)
         precision.setAccessibleText(labels.get(input.key()) + " " + labels.get("bilan.precision"));
         precision.textProperty().bindBidirectional(input.precisionProperty());
         HBox.setHgrow(precision, javafx.scene.layout.Priority.ALWAYS);

@@ -42,8 +42,7 @@ public final class BilanViewModel {
         private final String unit;
         private final StringProperty value = new SimpleStringProperty("");
         private final StringProperty error = new SimpleStringProperty("");
-        /** For a vital: the measurements taken, oldest first, each with its time ("120/80@18:05"); the last is sent. */
-        private final javafx.collections.ObservableList<String> measurements = javafx.collections.FXCollections.observableArrayList();
+        /** For a vital: its values in the earlier series, newest first, with their times ("avant : 0 (10:02)"). */
         private final StringProperty taken = new SimpleStringProperty("");
         /** For a vital: what the value is measured with or under (the O2 flow, the arm, the position...). */
         private final StringProperty precision = new SimpleStringProperty("");
@@ -54,7 +53,6 @@ public final class BilanViewModel {
             this.key = key;
             this.unit = unit;
             value.addListener((o, was, is) -> error.set(is == null || is.isBlank() ? "" : check.apply(is.strip())));
-            measurements.addListener((javafx.collections.ListChangeListener<String>) c -> taken.set(describe()));
         }
 
         /** The vital this field is a value of (null for the other fields). */
@@ -72,26 +70,9 @@ public final class BilanViewModel {
             return numeric;
         }
 
-        /** When the values were measured, newest first, in words ("18:05 ; avant : 130/80 à 18:02"). */
+        /** For a vital: its values in the earlier series, newest first, with their times. */
         public ReadOnlyStringProperty takenProperty() {
             return taken;
-        }
-
-        public List<String> measurements() {
-            return List.copyOf(measurements);
-        }
-
-        private String describe() {
-            if (measurements.isEmpty()) {
-                return "";
-            }
-            List<String> earlier = new ArrayList<>();
-            for (int i = measurements.size() - 2; i >= 0 && earlier.size() < 3; i--) {
-                String m = measurements.get(i);
-                earlier.add(m.substring(0, m.lastIndexOf('@')) + " (" + m.substring(m.lastIndexOf('@') + 1) + ")");
-            }
-            String last = measurements.get(measurements.size() - 1);
-            return last.substring(last.lastIndexOf('@') + 1) + (earlier.isEmpty() ? "" : " · " + String.join(", ", earlier));
         }
 
         public String key() {
@@ -137,8 +118,17 @@ public final class BilanViewModel {
     /** The latest values not yet saved (null when every keystroke is saved or being saved). */
     private final java.util.concurrent.atomic.AtomicReference<Draft> unsaved = new java.util.concurrent.atomic.AtomicReference<>();
 
-    private record Draft(String key, Map<String, String> values) {
+    /** The bilan's fields, and the patient's vitals series (kept for the mission, whatever bilan leaves). */
+    private record Draft(String key, Map<String, String> values, String vitalsKey, Map<String, String> vitals) {
     }
+
+    /** The series taken before the one on screen, oldest first. */
+    private final javafx.collections.ObservableList<VitalSeries> earlier = javafx.collections.FXCollections.observableArrayList();
+    /** When the series on screen was taken ("10:02", editable); stamped by "new series" or its first value. */
+    private Input seriesTime;
+    /** The date and time of the series on screen (null until it is stamped). */
+    private java.time.LocalDateTime seriesTaken;
+    private static final java.time.format.DateTimeFormatter HOURS = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
 
     public BilanViewModel(TabletCore core, Background background, TabletSettings settings, Labels labels, Clock clock) {
         this.core = core;
@@ -151,8 +141,10 @@ public final class BilanViewModel {
         // Who the bilan is about, as the case names them (the crew completes or corrects; nothing is assumed).
         add(new Input("bilan.lastName", "", v -> ""));
         add(new Input("bilan.firstName", "", v -> ""));
-        // Every vital the model line has (its parameter.type codes), each with what the clinic writes.
+        // Every vital the model line has (its parameter.type codes), each with what the clinic writes, in
+        // series taken at a known time.
         rules = new VitalRules(labels);
+        seriesTime = new Input("bilan.seriesTime", "", this::seriesTimeError);
         for (VitalSign sign : core.line().constants(VitalSign.class)) {
             vital(sign);
         }
@@ -186,11 +178,129 @@ public final class BilanViewModel {
             i.value.addListener((o, was, is) -> saveDraft());
             i.precision.addListener((o, was, is) -> saveDraft());
         });
+        // The series on screen is stamped when its first value is written; its time may be corrected.
+        seriesFields().filter(i -> i != seriesTime).forEach(i -> i.value.addListener((o, was, is) -> {
+            if (!restoring && is != null && !is.isBlank() && seriesTaken == null) {
+                stamp(java.time.LocalDateTime.now(clock));
+            }
+        }));
+        seriesTime.value.addListener((o, was, is) -> {
+            if (!restoring && seriesTaken != null && seriesTime.error.get().isEmpty() && is != null && !is.isBlank()) {
+                seriesTaken = seriesTaken.toLocalDate().atTime(java.time.LocalTime.parse(is.strip(), HOURS));
+                saveDraft();
+            }
+        });
+        earlier.addListener((javafx.collections.ListChangeListener<VitalSeries>) c -> trends());
     }
 
-    /** Every field: those of the screen's rows, then Glasgow's E, V and M. */
+    /** The fields of a series: the vitals, Glasgow's parts, and the series' time. */
+    private java.util.stream.Stream<Input> seriesFields() {
+        return all().filter(i -> i.sign != null || glasgow.contains(i) || i == seriesTime);
+    }
+
+    private void stamp(java.time.LocalDateTime when) {
+        seriesTaken = when.withSecond(0).withNano(0);
+        seriesTime.value.set(HOURS.format(seriesTaken));
+    }
+
+    /** "HH:MM", and not to come: a series is written once taken. */
+    private String seriesTimeError(String typed) {
+        if (!typed.matches("([01]\\d|2[0-3]):[0-5]\\d")) {
+            return labels.get("bilan.error.time");
+        }
+        java.time.LocalDateTime now = java.time.LocalDateTime.now(clock);
+        java.time.LocalDate day = seriesTaken == null ? now.toLocalDate() : seriesTaken.toLocalDate();
+        return day.atTime(java.time.LocalTime.parse(typed, HOURS)).isAfter(now)
+                ? labels.format("bilan.error.timeToCome", HOURS.format(now)) : "";
+    }
+
+    /** The series on screen, as written now (its time null until stamped). */
+    private VitalSeries current() {
+        Map<String, String> values = new LinkedHashMap<>();
+        seriesFields().filter(i -> i != seriesTime).forEach(i -> {
+            values.put(i.key, i.value.get() == null ? "" : i.value.get());
+            if (i.sign != null) {
+                values.put(i.key + ".precision", i.precision.get() == null ? "" : i.precision.get());
+            }
+        });
+        return new VitalSeries(seriesTaken, values);
+    }
+
+    /**
+     * A new series: the one on screen joins the earlier ones (kept for the mission), the vitals are emptied
+     * for the new readings, stamped now (the time may be corrected). False, and nothing changes, while a
+     * value of the series on screen is wrong.
+     */
+    public boolean newSeries() {
+        if (seriesFields().anyMatch(i -> !i.error.get().isEmpty())) {
+            return false;
+        }
+        VitalSeries done = current();
+        restoring = true; // one save, below, of the whole change
+        try {
+            if (!done.isEmpty() && done.taken() != null) {
+                earlier.add(done);
+            }
+            seriesFields().filter(i -> i != seriesTime).forEach(i -> {
+                i.value.set("");
+                i.precision.set("");
+            });
+            seriesTaken = null;
+            stamp(java.time.LocalDateTime.now(clock));
+        } finally {
+            restoring = false;
+        }
+        saveDraft();
+        return true;
+    }
+
+    /** The series taken before the one on screen, oldest first. */
+    public javafx.collections.ObservableList<VitalSeries> earlierSeries() {
+        return javafx.collections.FXCollections.unmodifiableObservableList(earlier);
+    }
+
+    /** An earlier series in words, for the screen ("10:02 · Fréquence cardiaque 0 · SpO2 imprenable (O2 15 L/min)"). */
+    public String describe(VitalSeries series) {
+        List<String> said = new ArrayList<>();
+        said.add(HOURS.format(series.taken()));
+        vitals.forEach((key, sign) -> {
+            if (!series.value(key).isEmpty()) {
+                String precision = precision(series, sign, key);
+                said.add(labels.get(key) + " " + series.value(key) + (precision == null ? "" : " (" + precision + ")"));
+            }
+        });
+        return String.join(" · ", said);
+    }
+
+    /** The series field's time ("bilan.seriesTime"): when the series on screen was taken. */
+    public Input seriesTime() {
+        return seriesTime;
+    }
+
+    /** The latest series taken: the one on screen, or the last before it while the new one is still empty. */
+    VitalSeries latest() {
+        VitalSeries now = current();
+        return now.isEmpty() && !earlier.isEmpty() ? earlier.get(earlier.size() - 1) : now;
+    }
+
+    /** Each vital's earlier values beside it, newest first ("avant : 45/30 (10:10), 0 (10:02)"). */
+    private void trends() {
+        vitals.keySet().forEach(key -> {
+            List<String> before = new ArrayList<>();
+            for (int i = earlier.size() - 1; i >= 0 && before.size() < 3; i--) {
+                String v = earlier.get(i).value(key);
+                if (!v.isEmpty()) {
+                    before.add(v + " (" + HOURS.format(earlier.get(i).taken()) + ")");
+                }
+            }
+            input(key).taken.set(before.isEmpty() ? "" : labels.format("bilan.before", String.join(", ", before)));
+        });
+    }
+
+    /** Every field: those of the screen's rows, then Glasgow's E, V and M, then the series' time. */
     private java.util.stream.Stream<Input> all() {
-        return java.util.stream.Stream.concat(inputs.values().stream(), glasgow.stream());
+        return java.util.stream.Stream.concat(java.util.stream.Stream.concat(inputs.values().stream(), glasgow.stream()),
+                java.util.stream.Stream.of(seriesTime));
     }
 
     /** One draft per patient of the mission. */
@@ -198,25 +308,27 @@ public final class BilanViewModel {
         return "bilan:" + caseId + ":" + (patient == null || patient.patientId() == null ? "patient" : patient.patientId());
     }
 
+    /** The patient's vitals series: kept for the mission (its retention erases them), not closed by a final bilan. */
+    private String vitalsKey() {
+        return "vitals:" + caseId + ":" + (patient == null || patient.patientId() == null ? "patient" : patient.patientId());
+    }
+
     private void saveDraft() {
         if (!restoring && caseId != null) {
             Map<String, String> values = new LinkedHashMap<>();
-            all().forEach(input -> {
-                String key = input.key;
-                values.put(key, input.value.get());
-                if (input.sign != null) {
-                    values.put(key + ".precision", input.precision.get());
-                }
-                if (!input.measurements.isEmpty()) {
-                    values.put(key + ".measurements", String.join("\n", input.measurements));
-                }
-            });
+            inputs.values().stream().filter(i -> i.sign == null).forEach(input -> values.put(input.key, input.value.get()));
+            Map<String, String> vitalsDraft = new LinkedHashMap<>(VitalSeries.toDraft(earlier));
+            vitalsDraft.putAll(current().values());
+            if (seriesTaken != null) {
+                vitalsDraft.put("series.taken", seriesTaken.toString());
+            }
             // Saved in the background; keystrokes typed while a save is waiting join it (one commit for a
             // burst of typing, and always the latest values).
-            if (unsaved.getAndSet(new Draft(draftKey(), values)) == null) {
+            if (unsaved.getAndSet(new Draft(draftKey(), values, vitalsKey(), vitalsDraft)) == null) {
                 background.run(() -> {
                     Draft draft = unsaved.getAndSet(null);
                     core.drafts().save(draft.key(), draft.values());
+                    core.drafts().save(draft.vitalsKey(), draft.vitals());
                     return draft;
                 }, saved -> { }, e -> delivery.set(e instanceof StoreException store ? labels.storageProblem(store)
                         : labels.get("storage.OTHER"))); // typed, not saved: the crew must know
@@ -332,24 +444,6 @@ public final class BilanViewModel {
     /** Glasgow's eyes, verbal and motor scores, in that order. */
     public List<Input> glasgowParts() {
         return List.copyOf(glasgow);
-    }
-
-    /**
-     * The crew has finished typing a vital (left the field or pressed enter): an acceptable value different
-     * from the last one is a new measurement, taken now. Each is kept with its time; the last one is sent.
-     */
-    public void measured(String key) {
-        Input input = input(key);
-        String v = input.value.get() == null ? "" : input.value.get().strip();
-        if (!vitals.containsKey(key) || v.isEmpty() || !input.error.get().isEmpty()) {
-            return;
-        }
-        String last = input.measurements.isEmpty() ? null : input.measurements.get(input.measurements.size() - 1);
-        if (last != null && last.substring(0, last.lastIndexOf('@')).equals(v)) {
-            return;
-        }
-        input.measurements.add(v + "@" + java.time.LocalTime.now(clock).withNano(0).withSecond(0).toString());
-        saveDraft();
     }
 
     private void add(Input input) {
@@ -473,16 +567,27 @@ public final class BilanViewModel {
         String opened = caseId;
         var about = patient;
         String key = draftKey();
-        background.run(() -> opened == null ? Map.<String, String>of() : core.drafts().load(key).orElse(Map.of()), draft -> {
+        String vitalsKey = vitalsKey();
+        background.run(() -> opened == null ? List.<Map<String, String>>of(Map.of(), Map.of())
+                : List.of(core.drafts().load(key).orElse(Map.of()), core.drafts().load(vitalsKey).orElse(Map.of())), drafts -> {
             if (java.util.Objects.equals(opened, caseId) && java.util.Objects.equals(about, patient)) { // still on screen
+                Map<String, String> draft = drafts.get(0);
+                // the series (a draft of an earlier version kept its vitals with the bilan's fields)
+                Map<String, String> series = drafts.get(1).isEmpty() ? draft : drafts.get(1);
                 restoring = true;
                 try {
+                    seriesTaken = series.containsKey("series.taken") ? java.time.LocalDateTime.parse(series.get("series.taken")) : null;
+                    earlier.setAll(VitalSeries.fromDraft(series));
                     all().forEach(input -> {
                         String k = input.key;
-                        input.value.set(draft.getOrDefault(k, draft.isEmpty() ? prefill(k, about) : ""));
-                        input.precision.set(draft.getOrDefault(k + ".precision", ""));
-                        String taken = draft.getOrDefault(k + ".measurements", "");
-                        input.measurements.setAll(taken.isEmpty() ? List.of() : List.of(taken.split("\n")));
+                        if (input == seriesTime) {
+                            input.value.set(seriesTaken == null ? "" : HOURS.format(seriesTaken));
+                        } else if (input.sign != null || glasgow.contains(input)) {
+                            input.value.set(series.getOrDefault(k, ""));
+                            input.precision.set(series.getOrDefault(k + ".precision", ""));
+                        } else {
+                            input.value.set(draft.getOrDefault(k, draft.isEmpty() ? prefill(k, about) : ""));
+                        }
                     });
                 } finally {
                     restoring = false;
@@ -522,9 +627,11 @@ public final class BilanViewModel {
         List<VitalMeasure> measures = new ArrayList<>();
         List<String> freetext = new ArrayList<>();
         boolean precise = carriesPrecision();
+        // The latest series, and when it was taken (the model has one value per vital and no time for it).
+        VitalSeries latest = latest();
         vitals.forEach((key, sign) -> {
-            String v = input(key).value.get().strip();
-            String precision = precision(input(key));
+            String v = latest.value(key);
+            String precision = precision(latest, sign, key);
             if (!v.isEmpty()) {
                 measures.add(new VitalMeasure(sign, VitalRules.written(v), precise ? precision : null));
                 if (!precise && precision != null) {
@@ -533,6 +640,9 @@ public final class BilanViewModel {
                 }
             }
         });
+        if (!measures.isEmpty() && latest.taken() != null) {
+            freetext.add(String.format(SERIES_TAKEN, latest.taken().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm"))));
+        }
         List<String> procedures = Arrays.stream(input("bilan.procedures").value.get().split("\n")).map(String::strip).filter(s -> !s.isEmpty()).toList();
         String orientation = input("bilan.orientation").value.get().strip();
         Evaluation evaluation = new Evaluation(procedures.isEmpty() ? null : procedures, cim10(input("bilan.diagnosis").value.get()), null,
@@ -583,14 +693,19 @@ public final class BilanViewModel {
         return all.isEmpty() ? null : all;
     }
 
+    /** Said in the RS-BPV's free text, in French as the SAMU reads it: when the vitals sent were taken. */
+    static final String SERIES_TAKEN = "Constantes de la dernière série prises le %s";
+
     /** What is sent as a vital's precision: Glasgow's E, V and M first, then what the crew wrote (null when nothing). */
-    private String precision(Input vital) {
+    private String precision(VitalSeries series, VitalSign sign, String key) {
         List<String> said = new ArrayList<>();
-        if (vital.sign == VitalSign.GLASGOW && glasgowSum().complete()) {
-            said.add(String.join(" ", glasgow.stream().map(p -> glasgowLetter(p.key) + p.value.get().strip()).toList()));
+        List<String> parts = glasgow.stream().map(p -> series.value(p.key)).toList();
+        if (sign == VitalSign.GLASGOW && parts.stream().noneMatch(String::isEmpty)) {
+            said.add(String.join(" ", java.util.stream.IntStream.range(0, parts.size())
+                    .mapToObj(i -> glasgowLetter(glasgow.get(i).key) + parts.get(i)).toList()));
         }
-        if (!vital.precision.get().isBlank()) {
-            said.add(vital.precision.get().strip());
+        if (!series.value(key + ".precision").isEmpty()) {
+            said.add(series.value(key + ".precision"));
         }
         return said.isEmpty() ? null : String.join(" · ", said);
     }

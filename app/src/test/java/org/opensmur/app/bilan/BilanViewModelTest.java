@@ -133,34 +133,58 @@ class BilanViewModelTest {
     }
 
     @Test
-    void eachMeasurementKeepsItsTimeTheLastIsSentAndARestartKeepsThemAll() throws Exception {
+    void vitalsAreTimedSeriesTheLatestIsSentWithItsTimeAndTheEarlierOnesOutliveTheFinalBilan() throws Exception {
         TabletSettings settings = Tablets.settings(dir);
-        TabletCore core = Tablets.core(settings, clock);
+        TabletCore core = Tablets.core(settings, clock); // 10:00Z, 11:00 in Paris where the tablet is
         try {
             BilanViewModel model = open(core, settings);
-            BilanViewModel.Input pressure = model.input("bilan.bloodPressure");
-            java.time.LocalTime first = java.time.LocalTime.now(clock).withSecond(0).withNano(0);
-            pressure.valueProperty().set("135/85");
-            model.measured("bilan.bloodPressure");
-            model.measured("bilan.bloodPressure"); // the same value left again: not a new measurement
-            clock.advance(java.time.Duration.ofMinutes(12));
-            java.time.LocalTime second = java.time.LocalTime.now(clock).withSecond(0).withNano(0);
-            pressure.valueProperty().set("350/80");
-            model.measured("bilan.bloodPressure"); // refused by its range: not a measurement
-            pressure.valueProperty().set("120/75");
-            model.measured("bilan.bloodPressure");
-            assertEquals(java.util.List.of("135/85@" + first, "120/75@" + second), pressure.measurements());
-            assertEquals(second + " · 135/85 (" + first + ")", pressure.takenProperty().get(), "the last time first, the earlier values after");
-            assertTrue(model.input("bilan.heartRate").numeric() && !model.input("bilan.diagnosis").numeric(), "vitals take a numeric keypad");
+            assertEquals("", model.seriesTime().valueProperty().get(), "nothing taken yet, no time made up");
+            model.input("bilan.heartRate").valueProperty().set("0"); // cardiac arrest
+            model.input("bilan.bloodPressure").valueProperty().set("imprenable");
+            assertEquals("11:00", model.seriesTime().valueProperty().get(), "stamped when its first value is written");
+            model.seriesTime().valueProperty().set("11:30");
+            assertEquals("Heure à venir (il est 11:00)", model.seriesTime().errorProperty().get());
+            assertFalse(model.validProperty().get());
+            model.seriesTime().valueProperty().set("10:58"); // taken two minutes before it was written
+            assertEquals("", model.seriesTime().errorProperty().get());
 
-            model.input("bilan.diagnosis").valueProperty().set("I21");
-            BilanViewModel again = open(core, settings); // what a restart reads back
-            assertEquals(pressure.measurements(), again.input("bilan.bloodPressure").measurements());
-            assertTrue(again.send());
-            var sent = new HubCodec().decode(core.store().outbox().body(core.store().outbox().list(Tablets.CASE, 10).get(0).distributionId()));
-            var measures = ((InterventionReport) sent.envelope().payload()).evaluation().parameter();
-            assertEquals("120/75", measures.stream().filter(m -> m.type() == VitalSign.BLOOD_PRESSURE).findFirst().orElseThrow().value(),
-                    "the last measurement is the one sent");
+            clock.advance(java.time.Duration.ofMinutes(14)); // return of circulation
+            model.input("bilan.spo2").valueProperty().set("101");
+            assertFalse(model.newSeries(), "a wrong value is corrected before the series is closed");
+            model.input("bilan.spo2").valueProperty().set("");
+            assertTrue(model.newSeries());
+            assertEquals(1, model.earlierSeries().size());
+            assertEquals("0", model.earlierSeries().get(0).value("bilan.heartRate"));
+            assertEquals("", model.input("bilan.heartRate").valueProperty().get(), "the new series starts empty");
+            assertEquals("11:14", model.seriesTime().valueProperty().get(), "stamped when asked for");
+            assertEquals("avant : 0 (10:58)", model.input("bilan.heartRate").takenProperty().get());
+            assertTrue(model.describe(model.earlierSeries().get(0)).startsWith("10:58 · Fréquence cardiaque 0 · Pression artérielle imprenable"),
+                    model.describe(model.earlierSeries().get(0)));
+
+            model.finalReportProperty().set(false);
+            assertTrue(model.send(), "the new series still empty: the latest taken is sent");
+            var first = lastSent(core);
+            assertEquals("0", parameter(first, "FREQUENCE_CARDIAQUE").get("value").asText());
+            assertTrue(first.findValue("evaluation").get("freetext").toString().contains("prises le 23/11/2026 10:58"),
+                    first.findValue("evaluation").toString());
+
+            model.input("bilan.heartRate").valueProperty().set("88");
+            model.input("bilan.bloodPressure").valueProperty().set("95/60");
+            model.finalReportProperty().set(true);
+            model.input("bilan.diagnosis").valueProperty().set("I46");
+            assertTrue(model.send());
+            var last = lastSent(core);
+            assertEquals(java.util.List.of(), officialErrors(ModelLine.CURRENT, last), last.toString());
+            assertEquals("88", parameter(last, "FREQUENCE_CARDIAQUE").get("value").asText(), "the latest series, not the first");
+            assertTrue(last.findValue("evaluation").get("freetext").toString().contains("prises le 23/11/2026 11:14"),
+                    last.findValue("evaluation").toString());
+
+            BilanViewModel again = open(core, settings); // what a restart reads back, the final bilan gone
+            assertEquals("", again.input("bilan.diagnosis").valueProperty().get(), "the final bilan closed its draft");
+            assertEquals(1, again.earlierSeries().size(), "the earlier series are kept for the mission");
+            assertEquals("imprenable", again.earlierSeries().get(0).value("bilan.bloodPressure"));
+            assertEquals("88", again.input("bilan.heartRate").valueProperty().get(), "and the latest too");
+            assertEquals("11:14", again.seriesTime().valueProperty().get());
         } finally {
             core.close();
         }
@@ -320,8 +344,8 @@ class BilanViewModelTest {
 
     /** The last RS-BPV queued, whole as it leaves, and what the official schemas of {@code line} say of it. */
     private static com.fasterxml.jackson.databind.JsonNode lastSent(TabletCore core) throws Exception {
-        var queued = core.store().outbox().list(Tablets.CASE, 10);
-        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(core.store().outbox().body(queued.get(queued.size() - 1).distributionId()));
+        var queued = core.store().outbox().list(Tablets.CASE, 10); // newest first
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(core.store().outbox().body(queued.get(0).distributionId()));
     }
 
     private static java.util.List<String> officialErrors(ModelLine line, com.fasterxml.jackson.databind.JsonNode message) {
@@ -347,6 +371,7 @@ class BilanViewModelTest {
             java.util.Set<String> onScreen = new java.util.TreeSet<>();
             model.inputs().stream().filter(i -> i.sign() != null).forEach(i -> onScreen.add(i.sign().code()));
             assertEquals(officialVitalTypes(line), onScreen, "one field per parameter.type of the model line");
+            assertTrue(model.input("bilan.heartRate").numeric() && !model.input("bilan.diagnosis").numeric(), "vitals take a numeric keypad");
 
             // As the official examples and the clinic write them: a span, a unit after the number, words.
             java.util.Map<String, String> typed = new java.util.LinkedHashMap<>();
