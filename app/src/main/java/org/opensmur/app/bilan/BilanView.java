@@ -22,6 +22,7 @@ public final class BilanView extends BorderPane {
         grid.setVgap(10);
         int row = 0;
         boolean seriesShown = false;
+        String lastVital = model.inputs().stream().filter(i -> i.sign() != null).reduce((a, b) -> b).map(BilanViewModel.Input::key).orElse("");
         for (BilanViewModel.Input input : model.inputs()) {
             String id = input.key().substring(input.key().indexOf('.') + 1);
             TextField field = new TextField();
@@ -60,6 +61,7 @@ public final class BilanView extends BorderPane {
             taken.setId("bilan-" + id + "-taken");
             taken.getStyleClass().add("measure-time");
             taken.textProperty().bind(input.takenProperty());
+            taken.setMinWidth(Region.USE_PREF_SIZE); // the earlier values whole
             Label unit = new Label(input.unit());
             unit.setMinWidth(Region.USE_PREF_SIZE); // "mmHg" whole, however narrow the screen
             VBox unitAndTime = new VBox(unit, taken);
@@ -97,6 +99,9 @@ public final class BilanView extends BorderPane {
                 }
                 grid.add(parts, 1, row);
                 grid.add(partErrors, 3, row++);
+            }
+            if (input.key().equals(lastVital)) {
+                row = trends(grid, row, model, labels);
             }
         }
         Button send = new Button(labels.get("bilan.send"));
@@ -172,8 +177,77 @@ public final class BilanView extends BorderPane {
         model.earlierSeries().addListener((javafx.collections.ListChangeListener<org.opensmur.app.bilan.VitalSeries>) c -> show.run());
         show.run();
         javafx.scene.Node before = org.opensmur.app.ui.SentList.of("bilan-series", labels.get("bilan.series.title"), lines);
+        fitWidth((Region) before, grid);
         grid.add(before, 0, row++, 4, 1);
         return row;
+    }
+
+    /** {@code across} spans the form's columns: as wide as the form (wrapped), never what widens them. */
+    private static void fitWidth(Region across, GridPane grid) {
+        across.setMinWidth(0);
+        across.prefWidthProperty().bind(grid.widthProperty().subtract(grid.paddingProperty().get().getLeft() + 32));
+        if (across instanceof javafx.scene.layout.FlowPane flow) {
+            flow.prefWrapLengthProperty().bind(across.prefWidthProperty());
+        }
+    }
+
+    /** Below the vitals: a small trend per vital. Returns the next free row. */
+    private static int trends(GridPane grid, int row, BilanViewModel model, Labels labels) {
+        // A small trend per vital once it has two readings (plain numbers: words and spans stay in the text).
+        javafx.scene.layout.FlowPane charts = new javafx.scene.layout.FlowPane(12, 8);
+        charts.setId("bilan-trends");
+        Runnable draw = () -> charts.getChildren().setAll(model.trendsProperty().stream().map(t -> trend(t, labels)).toList());
+        model.trendsProperty().addListener((javafx.collections.ListChangeListener<BilanViewModel.Trend>) c -> draw.run());
+        draw.run();
+        charts.managedProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(charts.getChildren()));
+        fitWidth(charts, grid);
+        grid.add(charts, 0, row++, 4, 1);
+        return row;
+    }
+
+    /** One vital's trend: its readings at their times (a pressure's systolic and diastolic as two lines). */
+    private static javafx.scene.Node trend(BilanViewModel.Trend trend, Labels labels) {
+        java.time.LocalDateTime first = trend.readings().get(0).taken();
+        long last = java.time.Duration.between(first, trend.readings().get(trend.readings().size() - 1).taken()).toMinutes();
+        // at least ten minutes wide: readings a minute apart are not a wall
+        double upper = Math.max(last + 1, 10);
+        javafx.scene.chart.NumberAxis time = new javafx.scene.chart.NumberAxis(-1, upper, Math.max(1, Math.ceil((upper + 1) / 4)));
+        time.setAutoRanging(false);
+        time.setTickLabelFormatter(new javafx.util.StringConverter<Number>() {
+            @Override
+            public String toString(Number minutes) {
+                return first.plusMinutes(minutes.longValue()).toLocalTime().toString();
+            }
+
+            @Override
+            public Number fromString(String s) {
+                throw new UnsupportedOperationException();
+            }
+        });
+        javafx.scene.chart.NumberAxis value = new javafx.scene.chart.NumberAxis();
+        value.setForceZeroInRange(false);
+        javafx.scene.chart.LineChart<Number, Number> chart = new javafx.scene.chart.LineChart<>(time, value);
+        chart.setId("bilan-trend-" + trend.key().substring(trend.key().indexOf('.') + 1));
+        chart.setTitle(labels.get(trend.key()));
+        chart.setAnimated(false);
+        chart.setLegendVisible(false);
+        chart.setPrefSize(280, 170);
+        chart.setMinSize(220, 150);
+        chart.getStyleClass().add("trend-chart");
+        javafx.scene.chart.XYChart.Series<Number, Number> main = new javafx.scene.chart.XYChart.Series<>();
+        javafx.scene.chart.XYChart.Series<Number, Number> second = new javafx.scene.chart.XYChart.Series<>();
+        for (BilanViewModel.Reading r : trend.readings()) {
+            long minutes = java.time.Duration.between(first, r.taken()).toMinutes();
+            main.getData().add(new javafx.scene.chart.XYChart.Data<>(minutes, r.value()));
+            if (r.second() != null) {
+                second.getData().add(new javafx.scene.chart.XYChart.Data<>(minutes, r.second()));
+            }
+        }
+        chart.getData().add(main);
+        if (!second.getData().isEmpty()) {
+            chart.getData().add(second);
+        }
+        return chart;
     }
 
     /** A vital's value, the words it may take instead of a number (one tap each), and its precision. */

@@ -191,6 +191,55 @@ public final class BilanViewModel {
             }
         });
         earlier.addListener((javafx.collections.ListChangeListener<VitalSeries>) c -> trends());
+        seriesFields().forEach(i -> i.value.addListener((o, was, is) -> {
+            if (!restoring) {
+                charts();
+            }
+        }));
+    }
+
+    /** One reading of a trend: when, and the number (a pressure's systolic and diastolic). */
+    public record Reading(java.time.LocalDateTime taken, double value, Double second) {
+    }
+
+    /** A vital's readings over the mission's series, oldest first: only plain numbers (words and spans are in the text). */
+    public record Trend(String key, List<Reading> readings) {
+    }
+
+    private final javafx.collections.ObservableList<Trend> trends = javafx.collections.FXCollections.observableArrayList();
+
+    /** The vitals with two readings or more over the series, each as a trend, in the screen's order. */
+    public javafx.collections.ObservableList<Trend> trendsProperty() {
+        return trends;
+    }
+
+    private void charts() {
+        List<VitalSeries> all = new ArrayList<>(earlier);
+        VitalSeries now = current();
+        if (!now.isEmpty() && now.taken() != null) {
+            all.add(now);
+        }
+        List<Trend> made = new ArrayList<>();
+        vitals.keySet().forEach(key -> {
+            List<Reading> readings = new ArrayList<>();
+            for (VitalSeries one : all) {
+                if (one == now && !input(key).error.get().isEmpty()) {
+                    continue; // a value being corrected is not a reading
+                }
+                java.util.regex.Matcher number = java.util.regex.Pattern.compile("(\\d+(?:[.,]\\d+)?)(?:\\s*/\\s*(\\d+))?\\s*[^\\d-]*")
+                        .matcher(one.value(key));
+                if (number.matches()) {
+                    readings.add(new Reading(one.taken(), Double.parseDouble(number.group(1).replace(',', '.')),
+                            number.group(2) == null ? null : Double.valueOf(number.group(2))));
+                }
+            }
+            if (readings.size() >= 2) {
+                made.add(new Trend(key, readings));
+            }
+        });
+        if (!made.equals(trends)) {
+            trends.setAll(made);
+        }
     }
 
     /** The fields of a series: the vitals, Glasgow's parts, and the series' time. */
@@ -251,13 +300,16 @@ public final class BilanViewModel {
             restoring = false;
         }
         saveDraft();
+        charts();
         return true;
     }
 
     /** The series taken before the one on screen, oldest first. */
     public javafx.collections.ObservableList<VitalSeries> earlierSeries() {
-        return javafx.collections.FXCollections.unmodifiableObservableList(earlier);
+        return earlierSeen; // one wrapper: its listeners are held by it, weakly by the list under it
     }
+
+    private final javafx.collections.ObservableList<VitalSeries> earlierSeen = javafx.collections.FXCollections.unmodifiableObservableList(earlier);
 
     /** An earlier series in words, for the screen ("10:02 · Fréquence cardiaque 0 · SpO2 imprenable (O2 15 L/min)"). */
     public String describe(VitalSeries series) {
@@ -287,7 +339,7 @@ public final class BilanViewModel {
     private void trends() {
         vitals.keySet().forEach(key -> {
             List<String> before = new ArrayList<>();
-            for (int i = earlier.size() - 1; i >= 0 && before.size() < 3; i--) {
+            for (int i = earlier.size() - 1; i >= 0 && before.size() < 2; i--) { // the trend charts show them all
                 String v = earlier.get(i).value(key);
                 if (!v.isEmpty()) {
                     before.add(v + " (" + HOURS.format(earlier.get(i).taken()) + ")");
@@ -295,6 +347,7 @@ public final class BilanViewModel {
             }
             input(key).taken.set(before.isEmpty() ? "" : labels.format("bilan.before", String.join(", ", before)));
         });
+        charts();
     }
 
     /** Every field: those of the screen's rows, then Glasgow's E, V and M, then the series' time. */
@@ -383,9 +436,8 @@ public final class BilanViewModel {
             Input total = input("bilan.glasgow");
             if (sum.complete()) {
                 total.value.set(String.valueOf(sum.total()));
-            } else {
-                total.error.set(glasgowTotal(total.value.get().strip()));
             }
+            total.error.set(glasgowTotal(total.value.get().strip())); // the same total read back is not a change
         });
     }
 
@@ -592,6 +644,7 @@ public final class BilanViewModel {
                 } finally {
                     restoring = false;
                 }
+                charts();
             }
         }, e -> delivery.set(e instanceof StoreException store ? labels.storageProblem(store) : labels.get("storage.OTHER")));
     }

@@ -170,6 +170,12 @@ class BilanViewModelTest {
 
             model.input("bilan.heartRate").valueProperty().set("88");
             model.input("bilan.bloodPressure").valueProperty().set("95/60");
+            var trends = model.trendsProperty();
+            assertEquals(java.util.List.of("bilan.heartRate"), trends.stream().map(BilanViewModel.Trend::key).toList(),
+                    "a trend once a vital has two plain readings (\"imprenable\" is not plotted)");
+            assertEquals(java.util.List.of(0.0, 88.0), trends.get(0).readings().stream().map(BilanViewModel.Reading::value).toList());
+            assertEquals(java.util.List.of(16L), java.util.List.of(java.time.Duration.between(trends.get(0).readings().get(0).taken(),
+                    trends.get(0).readings().get(1).taken()).toMinutes()), "plotted at the times the series were taken");
             model.finalReportProperty().set(true);
             model.input("bilan.diagnosis").valueProperty().set("I46");
             assertTrue(model.send());
@@ -484,6 +490,7 @@ class BilanViewModelTest {
             BilanViewModel again = open(core, settings); // what a restart reads back
             assertEquals("3", again.glasgowParts().get(0).valueProperty().get());
             assertEquals("13", again.input("bilan.glasgow").valueProperty().get());
+            assertEquals("", again.input("bilan.glasgow").errorProperty().get(), "read back whole: its parts and their sum agree");
         } finally {
             core.close();
         }

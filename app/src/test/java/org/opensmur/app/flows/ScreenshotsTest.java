@@ -120,6 +120,22 @@ class ScreenshotsTest {
             robot.interact(() -> theme.applyTo(scene));
             everyScreen(robot, out, theme.name().toLowerCase());
         }
+        // The bilan's vitals, scrolled into sight: the series, the values with the earlier ones beside them, the trends.
+        robot.clickOn("#tab-bilan");
+        for (Theme theme : Theme.values()) {
+            for (String[] part : new String[][] {{"#bilan-seriesTime", "bilan-vitals"}, {"#bilan-glasgow", "bilan-trends"}}) {
+                robot.interact(() -> {
+                    theme.applyTo(scene);
+                    var fields = robot.lookup("#bilan-fields").queryAs(javafx.scene.control.ScrollPane.class);
+                    var form = fields.getContent().getBoundsInLocal();
+                    var anchor = robot.lookup(part[0]).query();
+                    double top = fields.getContent().sceneToLocal(anchor.localToScene(anchor.getBoundsInLocal())).getMinY() - 16;
+                    fields.setVvalue(top / (form.getHeight() - fields.getViewportBounds().getHeight()));
+                });
+                Thread.sleep(300);
+                shoot(robot, out, part[1], theme.name().toLowerCase());
+            }
+        }
         robot.interact(() -> Theme.DAY.applyTo(scene));
         session.close();
         Labels english = new Labels(Locale.ENGLISH);
