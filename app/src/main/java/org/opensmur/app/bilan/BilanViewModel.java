@@ -403,14 +403,7 @@ public final class BilanViewModel {
     }
 
     private void vital(VitalSign sign) {
-        String unit = switch (sign) {
-            case HEART_RATE, RESPIRATORY_RATE -> "/min";
-            case BLOOD_PRESSURE -> "mmHg";
-            case OXYGEN_SATURATION -> "%";
-            case TEMPERATURE -> "°C";
-            case BLOOD_GLUCOSE -> "g/L";
-            case GLASGOW -> "/15";
-        };
+        String unit = VitalRules.of(sign).unit();
         String key = key(sign);
         Input input = new Input(key, unit, sign == VitalSign.GLASGOW ? this::glasgowTotal : v -> rules.check(sign, v));
         input.numeric = true;

@@ -19,6 +19,23 @@ final class VitalRules {
 
     private static final Pattern PRESSURE = Pattern.compile("(\\d{1,3})\\s*/\\s*(\\d{1,3})");
 
+    /** How a vital is written: the unit shown beside it, the units typed after it, what a body can show. */
+    record Written(String unit, String typedUnit, double min, double max) {
+    }
+
+    /** One line per vital: the single table of its unit and range (a pressure's bounds are the systolic's). */
+    static Written of(VitalSign sign) {
+        return switch (sign) {
+            case HEART_RATE -> new Written("/min", "(/\\s*(mn|min)|bpm)", 0, 300);
+            case BLOOD_PRESSURE -> new Written("mmHg", "mm\\s*hg", 0, 300);
+            case OXYGEN_SATURATION -> new Written("%", "%", 0, 100);
+            case RESPIRATORY_RATE -> new Written("/min", "(/\\s*(mn|min)|c/min)", 0, 80);
+            case TEMPERATURE -> new Written("°C", "(°\\s*c?|c)", 10, 45);
+            case BLOOD_GLUCOSE -> new Written("g/L", "g\\s*/\\s*l", 0, 30);
+            case GLASGOW -> new Written("/15", "(/\\s*15)", 3, 15);
+        };
+    }
+
     private final Labels labels;
 
     VitalRules(Labels labels) {
@@ -31,16 +48,9 @@ final class VitalRules {
         if (v.equalsIgnoreCase(NOT_MEASURABLE) || reads(sign) && (v.equalsIgnoreCase("HI") || v.equalsIgnoreCase("LO"))) {
             return "";
         }
-        String number = withoutUnit(sign, v);
-        return switch (sign) {
-            case HEART_RATE -> range(number, 0, 300);
-            case BLOOD_PRESSURE -> pressure(number);
-            case OXYGEN_SATURATION -> range(number, 0, 100);
-            case RESPIRATORY_RATE -> range(number, 0, 80);
-            case TEMPERATURE -> range(number, 10, 45);
-            case BLOOD_GLUCOSE -> range(number, 0, 30);
-            case GLASGOW -> range(number, 3, 15);
-        };
+        Written written = of(sign);
+        String number = v.replaceFirst("(?i)\\s*" + written.typedUnit() + "$", "");
+        return sign == VitalSign.BLOOD_PRESSURE ? pressure(number) : range(number, written.min(), written.max());
     }
 
     /** The value as sent: the words in their written form, decimals with a point, the unit as typed ("12/mn"). */
@@ -58,18 +68,6 @@ final class VitalRules {
     /** Whether a device reading it shows HI or LO past its scale (glucometers, thermometers). */
     static boolean reads(VitalSign sign) {
         return sign == VitalSign.BLOOD_GLUCOSE || sign == VitalSign.TEMPERATURE;
-    }
-
-    private static String withoutUnit(VitalSign sign, String v) {
-        String unit = switch (sign) {
-            case HEART_RATE, RESPIRATORY_RATE -> "(/\\s*(mn|min)|bpm|c/min)";
-            case BLOOD_PRESSURE -> "mm\\s*hg";
-            case OXYGEN_SATURATION -> "%";
-            case TEMPERATURE -> "(°\\s*c?|c)";
-            case BLOOD_GLUCOSE -> "g\\s*/\\s*l";
-            case GLASGOW -> "(/\\s*15)";
-        };
-        return v.replaceFirst("(?i)\\s*" + unit + "$", "");
     }
 
     /** A value in [min, max], or a span of two ("80-110", a rate that varied), each in it, running upwards. */
@@ -96,16 +94,23 @@ final class VitalRules {
         if (both.matches()) {
             int systolic = Integer.parseInt(both.group(1));
             int diastolic = Integer.parseInt(both.group(2));
-            if (systolic > 300 || diastolic > 200) {
-                return labels.format("bilan.error.pressureRange", 0, 300, 0, 200);
+            if (systolic > SYSTOLIC.max() || diastolic > DIASTOLIC_MAX) {
+                return pressureRange();
             }
             return systolic > diastolic || systolic == 0 ? "" : labels.get("bilan.error.pressureOrder");
         }
         Matcher span = Pattern.compile("(\\d{1,3})(?:\\s*-\\s*(\\d{1,3}))?").matcher(v);
         if (span.matches() && (span.group(2) == null || Integer.parseInt(span.group(1)) <= Integer.parseInt(span.group(2)))) {
-            return range(v, 0, 300).isEmpty() ? "" : labels.format("bilan.error.pressureRange", 0, 300, 0, 200);
+            return range(v, SYSTOLIC.min(), SYSTOLIC.max()).isEmpty() ? "" : pressureRange();
         }
         return labels.get("bilan.error.pressure");
+    }
+
+    private static final Written SYSTOLIC = of(VitalSign.BLOOD_PRESSURE);
+    private static final int DIASTOLIC_MAX = 200;
+
+    private String pressureRange() {
+        return labels.format("bilan.error.pressureRange", fmt(SYSTOLIC.min()), fmt(SYSTOLIC.max()), 0, DIASTOLIC_MAX);
     }
 
     private static String fmt(double d) {

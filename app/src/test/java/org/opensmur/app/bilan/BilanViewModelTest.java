@@ -36,6 +36,21 @@ class BilanViewModelTest {
     private static final org.opensmur.app.patient.PatientsViewModel.Patient PATIENT = new org.opensmur.app.patient.PatientsViewModel.Patient(
             "fr.health.samu440.patient.DRFR154402413800236.1", 0, "NORMAND", "Alice", null, "F", "1982-02-14", "P42Y", null);
 
+    private interface OnBilan {
+        void run(BilanViewModel model, TabletCore core, TabletSettings settings) throws Exception;
+    }
+
+    /** The test tablet's bilan on the mission's patient, its store closed after {@code test}. */
+    private void onBilan(OnBilan test) throws Exception {
+        TabletSettings settings = Tablets.settings(dir);
+        TabletCore core = Tablets.core(settings, clock);
+        try {
+            test.run(open(core, settings), core, settings);
+        } finally {
+            core.close();
+        }
+    }
+
     private BilanViewModel open(TabletCore core, TabletSettings settings) {
         BilanViewModel model = new BilanViewModel(core, org.opensmur.app.ui.Background.direct(), settings, Labels.french(), clock);
         model.open(view, Tablets.LRM);
@@ -44,11 +59,8 @@ class BilanViewModelTest {
     }
 
     @Test
-    void everyFieldSaysWhatIsWrongAndSendingWaitsForAllOfThem() {
-        TabletSettings settings = Tablets.settings(dir);
-        TabletCore core = Tablets.core(settings, clock);
-        try {
-            BilanViewModel model = open(core, settings);
+    void everyFieldSaysWhatIsWrongAndSendingWaitsForAllOfThem() throws Exception {
+        onBilan((model, core, settings) -> {
             model.input("bilan.heartRate").valueProperty().set("400");
             model.input("bilan.bloodPressure").valueProperty().set("135-85");
             model.input("bilan.spo2").valueProperty().set("abc");
@@ -74,17 +86,12 @@ class BilanViewModelTest {
             assertEquals("I21", report.evaluation().mainDiagnosis());
             assertTrue(report.evaluation().parameter().stream().anyMatch(p -> p.type() == VitalSign.BLOOD_PRESSURE && p.value().equals("135/85")));
             assertTrue(core.store().drafts().load("bilan:" + Tablets.CASE).isEmpty(), "the draft goes once the outbox holds the bilan");
-        } finally {
-            core.close();
-        }
+        });
     }
 
     @Test
-    void implausiblePressuresAreRefusedCodesAreWrittenInCapitalsAndTheBlockIsSaidInWords() {
-        TabletSettings settings = Tablets.settings(dir);
-        TabletCore core = Tablets.core(settings, clock);
-        try {
-            BilanViewModel model = open(core, settings);
+    void implausiblePressuresAreRefusedCodesAreWrittenInCapitalsAndTheBlockIsSaidInWords() throws Exception {
+        onBilan((model, core, settings) -> {
             assertEquals("Envoi impossible : Diagnostic principal manquant (champ marqué *)", model.blockedProperty().get());
             model.input("bilan.bloodPressure").valueProperty().set("350/80");
             assertEquals("Attendu : systolique 0–300, diastolique 0–200 (ex. 120/80)",
@@ -108,9 +115,7 @@ class BilanViewModelTest {
             InterventionReport report = (InterventionReport) new HubCodec().decode(core.store().outbox().body(queued.get(0).distributionId()))
                     .envelope().payload();
             assertEquals("I21.4", report.evaluation().mainDiagnosis(), "sent as written in CIM-10");
-        } finally {
-            core.close();
-        }
+        });
     }
 
     @Test
@@ -197,11 +202,8 @@ class BilanViewModelTest {
     }
 
     @Test
-    void eachPatientHasHerOwnBilanWithTheIdentityTheCaseGivesAndNoNameMadeUp() {
-        TabletSettings settings = Tablets.settings(dir);
-        TabletCore core = Tablets.core(settings, clock);
-        try {
-            BilanViewModel model = open(core, settings);
+    void eachPatientHasHerOwnBilanWithTheIdentityTheCaseGivesAndNoNameMadeUp() throws Exception {
+        onBilan((model, core, settings) -> {
             assertEquals("NORMAND", model.input("bilan.lastName").valueProperty().get(), "from the case");
             assertEquals("1982-02-14", model.input("bilan.birthDate").valueProperty().get());
             model.input("bilan.diagnosis").valueProperty().set("T58");
@@ -224,17 +226,12 @@ class BilanViewModelTest {
             assertEquals("Alice", report.patient().firstName());
             assertEquals(java.math.BigInteger.valueOf(164), report.patient().height());
             assertEquals("42", report.patient().age());
-        } finally {
-            core.close();
-        }
+        });
     }
 
     @Test
-    void anIntermediateBilanLeavesWithoutADiagnosisAndTheFinalOneNeedsIt() {
-        TabletSettings settings = Tablets.settings(dir);
-        TabletCore core = Tablets.core(settings, clock);
-        try {
-            BilanViewModel model = open(core, settings);
+    void anIntermediateBilanLeavesWithoutADiagnosisAndTheFinalOneNeedsIt() throws Exception {
+        onBilan((model, core, settings) -> {
             model.input("bilan.history").valueProperty().set("Crise d'asthme récurrente");
             assertFalse(model.validProperty().get(), "final by default: the diagnosis is required");
             model.finalReportProperty().set(false);
@@ -248,17 +245,12 @@ class BilanViewModelTest {
             assertTrue(again.send());
             assertEquals(2, core.store().outbox().list(Tablets.CASE, 10).size());
             assertEquals("", open(core, settings).input("bilan.history").valueProperty().get(), "the final one closes the draft");
-        } finally {
-            core.close();
-        }
+        });
     }
 
     @Test
-    void aRateThatVariedAndASystolicAloneAreWhatPhysiciansWriteAndAreAccepted() {
-        TabletSettings settings = Tablets.settings(dir);
-        TabletCore core = Tablets.core(settings, clock);
-        try {
-            BilanViewModel model = open(core, settings);
+    void aRateThatVariedAndASystolicAloneAreWhatPhysiciansWriteAndAreAccepted() throws Exception {
+        onBilan((model, core, settings) -> {
             var heart = model.input("bilan.heartRate");
             heart.valueProperty().set("80-110");
             assertEquals("", heart.errorProperty().get(), "a span, each end plausible");
@@ -276,9 +268,7 @@ class BilanViewModelTest {
             pressure.valueProperty().set("80-400");
             assertTrue(pressure.errorProperty().get().startsWith("Attendu : systolique 0–300"), "each end checked: "
                     + pressure.errorProperty().get());
-        } finally {
-            core.close();
-        }
+        });
     }
 
     @Test
@@ -423,11 +413,8 @@ class BilanViewModelTest {
     }
 
     @Test
-    void theReadingsOfAnArrestADeepHypothermiaOrAMeterPastItsScaleAreAcceptedTypingSlipsAreNot() {
-        TabletSettings settings = Tablets.settings(dir);
-        TabletCore core = Tablets.core(settings, clock);
-        try {
-            BilanViewModel model = open(core, settings);
+    void theReadingsOfAnArrestADeepHypothermiaOrAMeterPastItsScaleAreAcceptedTypingSlipsAreNot() throws Exception {
+        onBilan((model, core, settings) -> {
             java.util.Map<String, java.util.List<String>> accepted = java.util.Map.of(
                     "bilan.heartRate", java.util.List.of("0", "35", "220/min", "Imprenable"),
                     "bilan.bloodPressure", java.util.List.of("0", "0/0", "45/30", "280/140 mmHg", "imprenable"),
@@ -452,17 +439,12 @@ class BilanViewModelTest {
                 model.input(key).valueProperty().set(v);
                 assertFalse(model.input(key).errorProperty().get().isEmpty(), key + " " + v + " is a typing slip");
             }));
-        } finally {
-            core.close();
-        }
+        });
     }
 
     @Test
-    void glasgowIsScoredAsEyesVerbalAndMotorAndItsTotalIsTheirSum() {
-        TabletSettings settings = Tablets.settings(dir);
-        TabletCore core = Tablets.core(settings, clock);
-        try {
-            BilanViewModel model = open(core, settings);
+    void glasgowIsScoredAsEyesVerbalAndMotorAndItsTotalIsTheirSum() throws Exception {
+        onBilan((model, core, settings) -> {
             var total = model.input("bilan.glasgow");
             var parts = model.glasgowParts();
             parts.get(0).valueProperty().set("1");
@@ -491,8 +473,6 @@ class BilanViewModelTest {
             assertEquals("3", again.glasgowParts().get(0).valueProperty().get());
             assertEquals("13", again.input("bilan.glasgow").valueProperty().get());
             assertEquals("", again.input("bilan.glasgow").errorProperty().get(), "read back whole: its parts and their sum agree");
-        } finally {
-            core.close();
-        }
+        });
     }
 }
