@@ -33,6 +33,7 @@ public final class BilanView extends BorderPane {
             error.setId("bilan-" + id + "-error");
             error.getStyleClass().add("error-text");
             error.textProperty().bind(input.errorProperty());
+            error.setMinWidth(Region.USE_PREF_SIZE); // the error whole: the fields give way
             if (input.key().equals("bilan.diagnosis")) {
                 // Codes are written in capitals: typed in any case, shown and sent as I21.
                 field.setTextFormatter(new javafx.scene.control.TextFormatter<String>(change -> {
@@ -47,6 +48,11 @@ public final class BilanView extends BorderPane {
                 name.textProperty().bind(javafx.beans.binding.Bindings.when(model.finalReportProperty())
                         .then(labels.get(input.key()) + " *").otherwise(labels.get(input.key())));
                 required = true;
+            }
+            if (BilanViewModel.REQUIRED.contains(input.key())) {
+                // not required while the patient's identity is not known
+                name.textProperty().bind(javafx.beans.binding.Bindings.when(model.unknownProperty())
+                        .then(labels.get(input.key())).otherwise(labels.get(input.key()) + " *"));
             }
             if (required) {
                 name.getStyleClass().add("field-name");
@@ -66,6 +72,10 @@ public final class BilanView extends BorderPane {
             unit.setMinWidth(Region.USE_PREF_SIZE); // "mmHg" whole, however narrow the screen
             VBox unitAndTime = new VBox(unit, taken);
             javafx.scene.Node entry = field;
+            if (input.key().equals("bilan.birthName")) {
+                // the rest of who they are, below the vitals: unknown, sex, then the estimated age below
+                row = identity(grid, row, model, labels);
+            }
             if (input.sign() != null && !seriesShown) {
                 row = series(grid, row, model, labels);
                 seriesShown = true;
@@ -179,6 +189,35 @@ public final class BilanView extends BorderPane {
         javafx.scene.Node before = org.opensmur.app.ui.SentList.of("bilan-series", labels.get("bilan.series.title"), lines);
         fitWidth((Region) before, grid);
         grid.add(before, 0, row++, 4, 1);
+        return row;
+    }
+
+    /**
+     * With the rest of who they are: "Patient inconnu" in one tap (the names may then stay empty) and the patient's sex,
+     * the estimated age going in the age field. Returns the next free row.
+     */
+    private static int identity(GridPane grid, int row, BilanViewModel model, Labels labels) {
+        javafx.scene.control.ToggleButton unknown = new javafx.scene.control.ToggleButton(labels.get("bilan.unknown"));
+        unknown.setId("bilan-unknown");
+        unknown.getStyleClass().add("word-button");
+        unknown.setMinWidth(Region.USE_PREF_SIZE);
+        unknown.selectedProperty().bindBidirectional(model.unknownProperty());
+        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+        grid.addRow(row++, new Label(labels.get("bilan.identity")), unknown);
+        HBox entry = new HBox(8);
+        entry.setAlignment(Pos.CENTER_LEFT);
+        for (String code : java.util.List.of("M", "F", "O", "UN")) {
+            javafx.scene.control.ToggleButton one = new javafx.scene.control.ToggleButton(labels.get("code.sex." + code));
+            one.setId("bilan-sex-" + code);
+            one.getStyleClass().add("word-button");
+            one.setMinWidth(Region.USE_PREF_SIZE);
+            one.setToggleGroup(group);
+            one.setSelected(code.equals(model.sexProperty().get()));
+            one.setOnAction(e -> model.sexProperty().set(one.isSelected() ? code : ""));
+            model.sexProperty().addListener((o, was, is) -> one.setSelected(code.equals(is)));
+            entry.getChildren().add(one);
+        }
+        grid.addRow(row++, new Label(labels.get("bilan.sex")), entry);
         return row;
     }
 

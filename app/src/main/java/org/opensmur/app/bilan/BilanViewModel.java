@@ -110,6 +110,12 @@ public final class BilanViewModel {
     public static final String FINAL_REQUIRED = "bilan.diagnosis";
     /** An intermediate bilan (sent during the intervention, the draft kept) or the final one (the diagnosis required). */
     private final javafx.beans.property.BooleanProperty finalReport = new javafx.beans.property.SimpleBooleanProperty(true);
+    /** The patient's identity is not known (yet): the names may stay empty, they are sent as {@link #UNKNOWN}. */
+    private final javafx.beans.property.BooleanProperty unknown = new javafx.beans.property.SimpleBooleanProperty(false);
+    /** The patient's sex as a code of the model (M, F, O, UN; "" when nobody said): the case's, or the crew's. */
+    private final StringProperty sex = new SimpleStringProperty("");
+    /** What the Hub's required names carry for a patient whose identity is not known: the gap named, nothing made up. */
+    public static final String UNKNOWN = "INCONNU";
     private String caseId;
     private String lrmId;
     private org.opensmur.app.patient.PatientsViewModel.Patient patient;
@@ -168,16 +174,27 @@ public final class BilanViewModel {
         add(new Input("bilan.redactor", "", v -> ""));
         valid = Bindings.createBooleanBinding(() -> all().allMatch(i -> i.error.get().isEmpty())
                         && inputs.keySet().stream().filter(this::required).noneMatch(key -> input(key).value.get().isBlank()),
-                java.util.stream.Stream.concat(java.util.stream.Stream.of(finalReport),
+                java.util.stream.Stream.concat(java.util.stream.Stream.of(finalReport, unknown),
                         all().flatMap(i -> java.util.stream.Stream.of(i.error, i.value))).toArray(javafx.beans.Observable[]::new));
         blocked = Bindings.createStringBinding(this::whyBlocked,
-                java.util.stream.Stream.concat(java.util.stream.Stream.of(finalReport),
+                java.util.stream.Stream.concat(java.util.stream.Stream.of(finalReport, unknown),
                         all().flatMap(i -> java.util.stream.Stream.of(i.error, i.value))).toArray(javafx.beans.Observable[]::new));
         // Saved at every change (encrypted): a restart or a flat battery loses nothing typed.
         all().forEach(i -> {
             i.value.addListener((o, was, is) -> saveDraft());
             i.precision.addListener((o, was, is) -> saveDraft());
         });
+        unknown.addListener((o, was, is) -> saveDraft());
+        sex.addListener((o, was, is) -> saveDraft());
+        // Identity known at last (both names written): the patient is no longer unknown; the next bilan says so.
+        for (String name : List.of("bilan.lastName", "bilan.firstName")) {
+            input(name).value.addListener((o, was, is) -> {
+                if (!restoring && unknown.get() && !input("bilan.lastName").value.get().isBlank()
+                        && !input("bilan.firstName").value.get().isBlank()) {
+                    unknown.set(false);
+                }
+            });
+        }
         // The series on screen is stamped when its first value is written; its time may be corrected.
         seriesFields().filter(i -> i != seriesTime).forEach(i -> i.value.addListener((o, was, is) -> {
             if (!restoring && is != null && !is.isBlank() && seriesTaken == null) {
@@ -370,6 +387,8 @@ public final class BilanViewModel {
         if (!restoring && caseId != null) {
             Map<String, String> values = new LinkedHashMap<>();
             inputs.values().stream().filter(i -> i.sign == null).forEach(input -> values.put(input.key, input.value.get()));
+            values.put("bilan.unknown", String.valueOf(unknown.get()));
+            values.put("bilan.sex", sex.get());
             Map<String, String> vitalsDraft = new LinkedHashMap<>(VitalSeries.toDraft(earlier));
             vitalsDraft.putAll(current().values());
             if (seriesTaken != null) {
@@ -522,7 +541,17 @@ public final class BilanViewModel {
 
     /** Whether {@code key} must be filled before sending (the diagnosis for a final bilan only). */
     public boolean required(String key) {
-        return REQUIRED.contains(key) || finalReport.get() && FINAL_REQUIRED.equals(key);
+        return REQUIRED.contains(key) && !unknown.get() || finalReport.get() && FINAL_REQUIRED.equals(key);
+    }
+
+    /** One tap: the patient's identity is not known; the sex and the estimated age are said beside it. */
+    public javafx.beans.property.BooleanProperty unknownProperty() {
+        return unknown;
+    }
+
+    /** The patient's sex, a code of the model ("M", "F", "O", "UN"; "" when not said). */
+    public StringProperty sexProperty() {
+        return sex;
     }
 
     /** Final (the default) or intermediate. */
@@ -623,6 +652,8 @@ public final class BilanViewModel {
                 try {
                     seriesTaken = series.containsKey("series.taken") ? java.time.LocalDateTime.parse(series.get("series.taken")) : null;
                     earlier.setAll(VitalSeries.fromDraft(series));
+                    unknown.set(Boolean.parseBoolean(draft.get("bilan.unknown")));
+                    sex.set(draft.isEmpty() ? (about == null || about.sex() == null ? "" : about.sex()) : draft.getOrDefault("bilan.sex", ""));
                     all().forEach(input -> {
                         String k = input.key;
                         if (input == seriesTime) {
@@ -672,6 +703,11 @@ public final class BilanViewModel {
         }
         List<VitalMeasure> measures = new ArrayList<>();
         List<String> freetext = new ArrayList<>();
+        if (unknown.get()) {
+            // said in words too: the names are the gap, the age an estimate
+            String age = input("bilan.age").value.get().strip();
+            freetext.add(age.isEmpty() ? UNKNOWN_SAID : UNKNOWN_SAID + String.format(ESTIMATED_AGE, age));
+        }
         boolean precise = carriesPrecision();
         // The latest series, and when it was taken (the model has one value per vital and no time for it).
         VitalSeries latest = latest();
@@ -694,12 +730,12 @@ public final class BilanViewModel {
         Evaluation evaluation = new Evaluation(procedures.isEmpty() ? null : procedures, cim10(input("bilan.diagnosis").value.get()), null,
                 measures.isEmpty() ? null : measures, blankToNull(input("bilan.history").value.get()),
                 blankToNull(input("bilan.treatment").value.get()), freetext(orientation, freetext));
-        String sexCode = patient == null || patient.sex() == null ? "" : patient.sex();
+        String sexCode = sex.get() == null ? "" : sex.get();
         String caseNumber = caseId.substring(caseId.lastIndexOf('.') + 1);
         ReportPatient who = new ReportPatient(patient != null && patient.patientId() != null ? patient.patientId()
                 : settings.unit().orgId() + "." + caseNumber + ".patient.1",
-                blankToNull(input("bilan.birthName").value.get()), input("bilan.lastName").value.get().strip(),
-                input("bilan.firstName").value.get().strip(), blankToNull(input("bilan.birthDate").value.get()),
+                blankToNull(input("bilan.birthName").value.get()), name("bilan.lastName"),
+                name("bilan.firstName"), blankToNull(input("bilan.birthDate").value.get()),
                 blankToNull(input("bilan.age").value.get()),
                 Arrays.stream(Sex.values()).filter(s -> s.code().equals(sexCode)).findFirst().orElse(null), null,
                 integer(input("bilan.height").value.get()), integer(input("bilan.weight").value.get()));
@@ -737,6 +773,16 @@ public final class BilanViewModel {
         }
         all.addAll(more);
         return all.isEmpty() ? null : all;
+    }
+
+    /** Said in the RS-BPV's free text when the patient's identity is not known, and the age estimated. */
+    static final String UNKNOWN_SAID = "Identité du patient inconnue";
+    static final String ESTIMATED_AGE = " ; âge estimé : %s ans";
+
+    /** A name as sent: as written, or {@link #UNKNOWN} while the identity is not known. */
+    private String name(String key) {
+        String written = input(key).value.get().strip();
+        return written.isEmpty() && unknown.get() ? UNKNOWN : written;
     }
 
     /** Said in the RS-BPV's free text, in French as the SAMU reads it: when the vitals sent were taken. */

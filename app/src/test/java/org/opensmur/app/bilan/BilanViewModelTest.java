@@ -475,4 +475,49 @@ class BilanViewModelTest {
             assertEquals("", again.input("bilan.glasgow").errorProperty().get(), "read back whole: its parts and their sum agree");
         });
     }
+
+    @ParameterizedTest
+    @MethodSource("lines")
+    void anUnknownPatientIsOneTapWithSexAndEstimatedAgeAcceptedByTheHubAndCompletedLater(ModelLine line) throws Exception {
+        TabletSettings settings = settingsOn(line);
+        TabletCore core = Tablets.core(settings, clock);
+        try {
+            BilanViewModel model = new BilanViewModel(core, org.opensmur.app.ui.Background.direct(), settings, Labels.french(), clock);
+            model.open(view, Tablets.LRM);
+            model.choose(new org.opensmur.app.patient.PatientsViewModel.Patient( // found on scene: nothing known
+                    "fr.health.samu440.DRFR154402414300123.patient.smur1", -1, null, null, null, null, null, null, "homme au sol"));
+            model.finalReportProperty().set(false);
+            assertFalse(model.validProperty().get(), "names required while the identity is said to be known");
+            model.unknownProperty().set(true); // one tap
+            model.sexProperty().set("M");
+            model.input("bilan.age").valueProperty().set("60");
+            model.input("bilan.heartRate").valueProperty().set("0");
+            assertEquals("", model.blockedProperty().get());
+            assertTrue(model.send());
+            var sent = lastSent(core);
+            assertEquals(java.util.List.of(), officialErrors(line, sent), sent.toString());
+            var who = sent.findValue("patient");
+            assertEquals("INCONNU", who.get("lastName").asText(), "the gap named, no name made up");
+            assertEquals("INCONNU", who.get("firstName").asText());
+            assertEquals("M", who.get("sex").asText());
+            assertEquals("60", who.get("age").asText());
+            assertTrue(sent.findValue("evaluation").get("freetext").toString().contains("Identité du patient inconnue ; âge estimé : 60 ans"),
+                    sent.findValue("evaluation").toString());
+
+            // Identity found (papers in a pocket): the names written, the next bilan about the same patient says it.
+            model.input("bilan.lastName").valueProperty().set("MARTIN");
+            model.input("bilan.firstName").valueProperty().set("Paul");
+            assertFalse(model.unknownProperty().get(), "known now");
+            model.input("bilan.diagnosis").valueProperty().set("I46");
+            model.finalReportProperty().set(true);
+            assertTrue(model.send());
+            var completed = lastSent(core);
+            assertEquals(java.util.List.of(), officialErrors(line, completed), completed.toString());
+            assertEquals(who.get("patientId"), completed.findValue("patient").get("patientId"), "the same patient, completed");
+            assertEquals("MARTIN", completed.findValue("patient").get("lastName").asText());
+            assertFalse(completed.findValue("evaluation").path("freetext").toString().contains("inconnue"));
+        } finally {
+            core.close();
+        }
+    }
 }
