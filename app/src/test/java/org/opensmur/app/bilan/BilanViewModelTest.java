@@ -42,7 +42,11 @@ class BilanViewModelTest {
 
     /** The test tablet's bilan on the mission's patient, its store closed after {@code test}. */
     private void onBilan(OnBilan test) throws Exception {
-        TabletSettings settings = Tablets.settings(dir);
+        onBilan(Tablets.settings(dir), test);
+    }
+
+    /** The same on the tablet of {@code settings} (another model line). */
+    private void onBilan(TabletSettings settings, OnBilan test) throws Exception {
         TabletCore core = Tablets.core(settings, clock);
         try {
             test.run(open(core, settings), core, settings);
@@ -360,10 +364,7 @@ class BilanViewModelTest {
     @ParameterizedTest
     @MethodSource("lines")
     void everyVitalOfTheLinesSchemaIsEnteredAsTheClinicWritesItAndTheOfficialSchemaAcceptsTheBilan(ModelLine line) throws Exception {
-        TabletSettings settings = settingsOn(line);
-        TabletCore core = Tablets.core(settings, clock);
-        try {
-            BilanViewModel model = open(core, settings);
+        onBilan(settingsOn(line), (model, core, settings) -> {
             java.util.Set<String> onScreen = new java.util.TreeSet<>();
             model.inputs().stream().filter(i -> i.sign() != null).forEach(i -> onScreen.add(i.sign().code()));
             assertEquals(officialVitalTypes(line), onScreen, "one field per parameter.type of the model line");
@@ -403,9 +404,7 @@ class BilanViewModelTest {
                 assertTrue(freetext.contains("Saturation en oxygène : sous O2 15 L/min"), freetext);
                 assertTrue(freetext.contains("Score de Glasgow : E2 V3 M5"), freetext);
             }
-        } finally {
-            core.close();
-        }
+        });
     }
 
     static java.util.stream.Stream<ModelLine> lines() {
@@ -479,11 +478,7 @@ class BilanViewModelTest {
     @ParameterizedTest
     @MethodSource("lines")
     void anUnknownPatientIsOneTapWithSexAndEstimatedAgeAcceptedByTheHubAndCompletedLater(ModelLine line) throws Exception {
-        TabletSettings settings = settingsOn(line);
-        TabletCore core = Tablets.core(settings, clock);
-        try {
-            BilanViewModel model = new BilanViewModel(core, org.opensmur.app.ui.Background.direct(), settings, Labels.french(), clock);
-            model.open(view, Tablets.LRM);
+        onBilan(settingsOn(line), (model, core, settings) -> {
             model.choose(new org.opensmur.app.patient.PatientsViewModel.Patient( // found on scene: nothing known
                     "fr.health.samu440.DRFR154402414300123.patient.smur1", -1, null, null, null, null, null, null, "homme au sol"));
             model.finalReportProperty().set(false);
@@ -516,8 +511,6 @@ class BilanViewModelTest {
             assertEquals(who.get("patientId"), completed.findValue("patient").get("patientId"), "the same patient, completed");
             assertEquals("MARTIN", completed.findValue("patient").get("lastName").asText());
             assertFalse(completed.findValue("evaluation").path("freetext").toString().contains("inconnue"));
-        } finally {
-            core.close();
-        }
+        });
     }
 }
