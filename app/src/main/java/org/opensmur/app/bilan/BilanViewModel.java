@@ -42,16 +42,27 @@ public final class BilanViewModel {
         private final String unit;
         private final StringProperty value = new SimpleStringProperty("");
         private final StringProperty error = new SimpleStringProperty("");
-        /** For a vital: the measurements taken, oldest first, each with its time ("120/80@18:05"); the last is sent. */
-        private final javafx.collections.ObservableList<String> measurements = javafx.collections.FXCollections.observableArrayList();
+        /** For a vital: its values in the earlier series, newest first, with their times ("avant : 0 (10:02)"). */
         private final StringProperty taken = new SimpleStringProperty("");
+        /** For a vital: what the value is measured with or under (the O2 flow, the arm, the position...). */
+        private final StringProperty precision = new SimpleStringProperty("");
+        private VitalSign sign;
         private boolean numeric;
 
         Input(String key, String unit, Function<String, String> check) {
             this.key = key;
             this.unit = unit;
             value.addListener((o, was, is) -> error.set(is == null || is.isBlank() ? "" : check.apply(is.strip())));
-            measurements.addListener((javafx.collections.ListChangeListener<String>) c -> taken.set(describe()));
+        }
+
+        /** The vital this field is a value of (null for the other fields). */
+        public VitalSign sign() {
+            return sign;
+        }
+
+        /** For a vital: the precision sent with it ("O2 3 L/min", "bras gauche"). */
+        public StringProperty precisionProperty() {
+            return precision;
         }
 
         /** Whether the field takes a number (a numeric keypad on devices). */
@@ -59,26 +70,9 @@ public final class BilanViewModel {
             return numeric;
         }
 
-        /** When the values were measured, newest first, in words ("18:05 ; avant : 130/80 à 18:02"). */
+        /** For a vital: its values in the earlier series, newest first, with their times. */
         public ReadOnlyStringProperty takenProperty() {
             return taken;
-        }
-
-        public List<String> measurements() {
-            return List.copyOf(measurements);
-        }
-
-        private String describe() {
-            if (measurements.isEmpty()) {
-                return "";
-            }
-            List<String> earlier = new ArrayList<>();
-            for (int i = measurements.size() - 2; i >= 0 && earlier.size() < 3; i--) {
-                String m = measurements.get(i);
-                earlier.add(m.substring(0, m.lastIndexOf('@')) + " (" + m.substring(m.lastIndexOf('@') + 1) + ")");
-            }
-            String last = measurements.get(measurements.size() - 1);
-            return last.substring(last.lastIndexOf('@') + 1) + (earlier.isEmpty() ? "" : " · " + String.join(", ", earlier));
         }
 
         public String key() {
@@ -105,6 +99,9 @@ public final class BilanViewModel {
     private final Clock clock;
     private final Map<String, Input> inputs = new LinkedHashMap<>();
     private final Map<String, VitalSign> vitals = new LinkedHashMap<>();
+    /** Glasgow as the clinic scores it: eyes 1–4, verbal 1–5, motor 1–6; the total is their sum. */
+    private final List<Input> glasgow = new ArrayList<>();
+    private final VitalRules rules;
     private final StringProperty delivery = new SimpleStringProperty("");
     private final BooleanBinding valid;
     private final javafx.beans.binding.StringBinding blocked;
@@ -113,6 +110,12 @@ public final class BilanViewModel {
     public static final String FINAL_REQUIRED = "bilan.diagnosis";
     /** An intermediate bilan (sent during the intervention, the draft kept) or the final one (the diagnosis required). */
     private final javafx.beans.property.BooleanProperty finalReport = new javafx.beans.property.SimpleBooleanProperty(true);
+    /** The patient's identity is not known (yet): the names may stay empty, they are sent as {@link #UNKNOWN}. */
+    private final javafx.beans.property.BooleanProperty unknown = new javafx.beans.property.SimpleBooleanProperty(false);
+    /** The patient's sex as a code of the model (M, F, O, UN; "" when nobody said): the case's, or the crew's. */
+    private final StringProperty sex = new SimpleStringProperty("");
+    /** What the Hub's required names carry for a patient whose identity is not known: the gap named, nothing made up. */
+    public static final String UNKNOWN = "INCONNU";
     private String caseId;
     private String lrmId;
     private org.opensmur.app.patient.PatientsViewModel.Patient patient;
@@ -121,8 +124,17 @@ public final class BilanViewModel {
     /** The latest values not yet saved (null when every keystroke is saved or being saved). */
     private final java.util.concurrent.atomic.AtomicReference<Draft> unsaved = new java.util.concurrent.atomic.AtomicReference<>();
 
-    private record Draft(String key, Map<String, String> values) {
+    /** The bilan's fields, and the patient's vitals series (kept for the mission, whatever bilan leaves). */
+    private record Draft(String key, Map<String, String> values, String vitalsKey, Map<String, String> vitals) {
     }
+
+    /** The series taken before the one on screen, oldest first. */
+    private final javafx.collections.ObservableList<VitalSeries> earlier = javafx.collections.FXCollections.observableArrayList();
+    /** When the series on screen was taken ("10:02", editable); stamped by "new series" or its first value. */
+    private Input seriesTime;
+    /** The date and time of the series on screen (null until it is stamped). */
+    private java.time.LocalDateTime seriesTaken;
+    private static final java.time.format.DateTimeFormatter HOURS = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
 
     public BilanViewModel(TabletCore core, Background background, TabletSettings settings, Labels labels, Clock clock) {
         this.core = core;
@@ -135,13 +147,13 @@ public final class BilanViewModel {
         // Who the bilan is about, as the case names them (the crew completes or corrects; nothing is assumed).
         add(new Input("bilan.lastName", "", v -> ""));
         add(new Input("bilan.firstName", "", v -> ""));
-        vital("bilan.heartRate", "/min", VitalSign.HEART_RATE, range(20, 250));
-        vital("bilan.bloodPressure", "mmHg", VitalSign.BLOOD_PRESSURE, this::bloodPressure);
-        vital("bilan.spo2", "%", VitalSign.OXYGEN_SATURATION, range(50, 100));
-        vital("bilan.respiratoryRate", "/min", VitalSign.RESPIRATORY_RATE, range(4, 60));
-        vital("bilan.temperature", "°C", VitalSign.TEMPERATURE, range(30, 43));
-        vital("bilan.glucose", "g/L", VitalSign.BLOOD_GLUCOSE, range(0.2, 6));
-        vital("bilan.glasgow", "", VitalSign.GLASGOW, range(3, 15));
+        // Every vital the model line has (its parameter.type codes), each with what the clinic writes, in
+        // series taken at a known time.
+        rules = new VitalRules(labels);
+        seriesTime = new Input("bilan.seriesTime", "", this::seriesTimeError);
+        for (VitalSign sign : core.line().constants(VitalSign.class)) {
+            vital(sign);
+        }
         // The rest of who they are, below the vitals the physician types most.
         add(new Input("bilan.birthName", "", v -> ""));
         Input age = new Input("bilan.age", labels.get("bilan.years"), range(0, 130));
@@ -160,15 +172,205 @@ public final class BilanViewModel {
         add(new Input("bilan.orientation", "", v -> ""));
         // Who writes it: the team's physician from the shift set-up, or whoever the crew names.
         add(new Input("bilan.redactor", "", v -> ""));
-        valid = Bindings.createBooleanBinding(() -> inputs.values().stream().allMatch(i -> i.error.get().isEmpty())
+        valid = Bindings.createBooleanBinding(() -> all().allMatch(i -> i.error.get().isEmpty())
                         && inputs.keySet().stream().filter(this::required).noneMatch(key -> input(key).value.get().isBlank()),
-                java.util.stream.Stream.concat(java.util.stream.Stream.of(finalReport),
-                        inputs.values().stream().flatMap(i -> java.util.stream.Stream.of(i.error, i.value))).toArray(javafx.beans.Observable[]::new));
+                java.util.stream.Stream.concat(java.util.stream.Stream.of(finalReport, unknown),
+                        all().flatMap(i -> java.util.stream.Stream.of(i.error, i.value))).toArray(javafx.beans.Observable[]::new));
         blocked = Bindings.createStringBinding(this::whyBlocked,
-                java.util.stream.Stream.concat(java.util.stream.Stream.of(finalReport),
-                        inputs.values().stream().flatMap(i -> java.util.stream.Stream.of(i.error, i.value))).toArray(javafx.beans.Observable[]::new));
+                java.util.stream.Stream.concat(java.util.stream.Stream.of(finalReport, unknown),
+                        all().flatMap(i -> java.util.stream.Stream.of(i.error, i.value))).toArray(javafx.beans.Observable[]::new));
         // Saved at every change (encrypted): a restart or a flat battery loses nothing typed.
-        inputs.values().forEach(i -> i.value.addListener((o, was, is) -> saveDraft()));
+        all().forEach(i -> {
+            i.value.addListener((o, was, is) -> saveDraft());
+            i.precision.addListener((o, was, is) -> saveDraft());
+        });
+        unknown.addListener((o, was, is) -> saveDraft());
+        sex.addListener((o, was, is) -> saveDraft());
+        // Identity known at last (both names written): the patient is no longer unknown; the next bilan says so.
+        for (String name : List.of("bilan.lastName", "bilan.firstName")) {
+            input(name).value.addListener((o, was, is) -> {
+                if (!restoring && unknown.get() && !input("bilan.lastName").value.get().isBlank()
+                        && !input("bilan.firstName").value.get().isBlank()) {
+                    unknown.set(false);
+                }
+            });
+        }
+        // The series on screen is stamped when its first value is written; its time may be corrected.
+        seriesFields().filter(i -> i != seriesTime).forEach(i -> i.value.addListener((o, was, is) -> {
+            if (!restoring && is != null && !is.isBlank() && seriesTaken == null) {
+                stamp(java.time.LocalDateTime.now(clock));
+            }
+        }));
+        seriesTime.value.addListener((o, was, is) -> {
+            if (!restoring && seriesTaken != null && seriesTime.error.get().isEmpty() && is != null && !is.isBlank()) {
+                seriesTaken = seriesTaken.toLocalDate().atTime(java.time.LocalTime.parse(is.strip(), HOURS));
+                saveDraft();
+            }
+        });
+        earlier.addListener((javafx.collections.ListChangeListener<VitalSeries>) c -> trends());
+        seriesFields().forEach(i -> i.value.addListener((o, was, is) -> {
+            if (!restoring) {
+                charts();
+            }
+        }));
+    }
+
+    /** One reading of a trend: when, and the number (a pressure's systolic and diastolic). */
+    public record Reading(java.time.LocalDateTime taken, double value, Double second) {
+    }
+
+    /** A vital's readings over the mission's series, oldest first: only plain numbers (words and spans are in the text). */
+    public record Trend(String key, List<Reading> readings) {
+    }
+
+    private final javafx.collections.ObservableList<Trend> trends = javafx.collections.FXCollections.observableArrayList();
+
+    /** The vitals with two readings or more over the series, each as a trend, in the screen's order. */
+    public javafx.collections.ObservableList<Trend> trendsProperty() {
+        return trends;
+    }
+
+    private void charts() {
+        List<VitalSeries> all = new ArrayList<>(earlier);
+        VitalSeries now = current();
+        if (!now.isEmpty() && now.taken() != null) {
+            all.add(now);
+        }
+        List<Trend> made = new ArrayList<>();
+        vitals.keySet().forEach(key -> {
+            List<Reading> readings = new ArrayList<>();
+            for (VitalSeries one : all) {
+                if (one == now && !input(key).error.get().isEmpty()) {
+                    continue; // a value being corrected is not a reading
+                }
+                java.util.regex.Matcher number = java.util.regex.Pattern.compile("(\\d+(?:[.,]\\d+)?)(?:\\s*/\\s*(\\d+))?\\s*[^\\d-]*")
+                        .matcher(one.value(key));
+                if (number.matches()) {
+                    readings.add(new Reading(one.taken(), Double.parseDouble(number.group(1).replace(',', '.')),
+                            number.group(2) == null ? null : Double.valueOf(number.group(2))));
+                }
+            }
+            if (readings.size() >= 2) {
+                made.add(new Trend(key, readings));
+            }
+        });
+        if (!made.equals(trends)) {
+            trends.setAll(made);
+        }
+    }
+
+    /** The fields of a series: the vitals, Glasgow's parts, and the series' time. */
+    private java.util.stream.Stream<Input> seriesFields() {
+        return all().filter(i -> i.sign != null || glasgow.contains(i) || i == seriesTime);
+    }
+
+    private void stamp(java.time.LocalDateTime when) {
+        seriesTaken = when.withSecond(0).withNano(0);
+        seriesTime.value.set(HOURS.format(seriesTaken));
+    }
+
+    /** "HH:MM", and not to come: a series is written once taken. */
+    private String seriesTimeError(String typed) {
+        if (!typed.matches("([01]\\d|2[0-3]):[0-5]\\d")) {
+            return labels.get("bilan.error.time");
+        }
+        java.time.LocalDateTime now = java.time.LocalDateTime.now(clock);
+        java.time.LocalDate day = seriesTaken == null ? now.toLocalDate() : seriesTaken.toLocalDate();
+        return day.atTime(java.time.LocalTime.parse(typed, HOURS)).isAfter(now)
+                ? labels.format("bilan.error.timeToCome", HOURS.format(now)) : "";
+    }
+
+    /** The series on screen, as written now (its time null until stamped). */
+    private VitalSeries current() {
+        Map<String, String> values = new LinkedHashMap<>();
+        seriesFields().filter(i -> i != seriesTime).forEach(i -> {
+            values.put(i.key, i.value.get() == null ? "" : i.value.get());
+            if (i.sign != null) {
+                values.put(i.key + ".precision", i.precision.get() == null ? "" : i.precision.get());
+            }
+        });
+        return new VitalSeries(seriesTaken, values);
+    }
+
+    /**
+     * A new series: the one on screen joins the earlier ones (kept for the mission), the vitals are emptied
+     * for the new readings, stamped now (the time may be corrected). False, and nothing changes, while a
+     * value of the series on screen is wrong.
+     */
+    public boolean newSeries() {
+        if (seriesFields().anyMatch(i -> !i.error.get().isEmpty())) {
+            return false;
+        }
+        VitalSeries done = current();
+        restoring = true; // one save, below, of the whole change
+        try {
+            if (!done.isEmpty() && done.taken() != null) {
+                earlier.add(done);
+            }
+            seriesFields().filter(i -> i != seriesTime).forEach(i -> {
+                i.value.set("");
+                i.precision.set("");
+            });
+            seriesTaken = null;
+            stamp(java.time.LocalDateTime.now(clock));
+        } finally {
+            restoring = false;
+        }
+        saveDraft();
+        charts();
+        return true;
+    }
+
+    /** The series taken before the one on screen, oldest first. */
+    public javafx.collections.ObservableList<VitalSeries> earlierSeries() {
+        return earlierSeen; // one wrapper: its listeners are held by it, weakly by the list under it
+    }
+
+    private final javafx.collections.ObservableList<VitalSeries> earlierSeen = javafx.collections.FXCollections.unmodifiableObservableList(earlier);
+
+    /** An earlier series in words, for the screen ("10:02 · Fréquence cardiaque 0 · SpO2 imprenable (O2 15 L/min)"). */
+    public String describe(VitalSeries series) {
+        List<String> said = new ArrayList<>();
+        said.add(HOURS.format(series.taken()));
+        vitals.forEach((key, sign) -> {
+            if (!series.value(key).isEmpty()) {
+                String precision = precision(series, sign, key);
+                said.add(labels.get(key) + " " + series.value(key) + (precision == null ? "" : " (" + precision + ")"));
+            }
+        });
+        return String.join(" · ", said);
+    }
+
+    /** The series field's time ("bilan.seriesTime"): when the series on screen was taken. */
+    public Input seriesTime() {
+        return seriesTime;
+    }
+
+    /** The latest series taken: the one on screen, or the last before it while the new one is still empty. */
+    VitalSeries latest() {
+        VitalSeries now = current();
+        return now.isEmpty() && !earlier.isEmpty() ? earlier.get(earlier.size() - 1) : now;
+    }
+
+    /** Each vital's earlier values beside it, newest first ("avant : 45/30 (10:10), 0 (10:02)"). */
+    private void trends() {
+        vitals.keySet().forEach(key -> {
+            List<String> before = new ArrayList<>();
+            for (int i = earlier.size() - 1; i >= 0 && before.size() < 2; i--) { // the trend charts show them all
+                String v = earlier.get(i).value(key);
+                if (!v.isEmpty()) {
+                    before.add(v + " (" + HOURS.format(earlier.get(i).taken()) + ")");
+                }
+            }
+            input(key).taken.set(before.isEmpty() ? "" : labels.format("bilan.before", String.join(", ", before)));
+        });
+        charts();
+    }
+
+    /** Every field: those of the screen's rows, then Glasgow's E, V and M, then the series' time. */
+    private java.util.stream.Stream<Input> all() {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.concat(inputs.values().stream(), glasgow.stream()),
+                java.util.stream.Stream.of(seriesTime));
     }
 
     /** One draft per patient of the mission. */
@@ -176,21 +378,29 @@ public final class BilanViewModel {
         return "bilan:" + caseId + ":" + (patient == null || patient.patientId() == null ? "patient" : patient.patientId());
     }
 
+    /** The patient's vitals series: kept for the mission (its retention erases them), not closed by a final bilan. */
+    private String vitalsKey() {
+        return "vitals:" + caseId + ":" + (patient == null || patient.patientId() == null ? "patient" : patient.patientId());
+    }
+
     private void saveDraft() {
         if (!restoring && caseId != null) {
             Map<String, String> values = new LinkedHashMap<>();
-            inputs.forEach((key, input) -> {
-                values.put(key, input.value.get());
-                if (!input.measurements.isEmpty()) {
-                    values.put(key + ".measurements", String.join("\n", input.measurements));
-                }
-            });
+            inputs.values().stream().filter(i -> i.sign == null).forEach(input -> values.put(input.key, input.value.get()));
+            values.put("bilan.unknown", String.valueOf(unknown.get()));
+            values.put("bilan.sex", sex.get());
+            Map<String, String> vitalsDraft = new LinkedHashMap<>(VitalSeries.toDraft(earlier));
+            vitalsDraft.putAll(current().values());
+            if (seriesTaken != null) {
+                vitalsDraft.put("series.taken", seriesTaken.toString());
+            }
             // Saved in the background; keystrokes typed while a save is waiting join it (one commit for a
             // burst of typing, and always the latest values).
-            if (unsaved.getAndSet(new Draft(draftKey(), values)) == null) {
+            if (unsaved.getAndSet(new Draft(draftKey(), values, vitalsKey(), vitalsDraft)) == null) {
                 background.run(() -> {
                     Draft draft = unsaved.getAndSet(null);
                     core.drafts().save(draft.key(), draft.values());
+                    core.drafts().save(draft.vitalsKey(), draft.vitals());
                     return draft;
                 }, saved -> { }, e -> delivery.set(e instanceof StoreException store ? labels.storageProblem(store)
                         : labels.get("storage.OTHER"))); // typed, not saved: the crew must know
@@ -198,73 +408,115 @@ public final class BilanViewModel {
         }
     }
 
-    private void vital(String key, String unit, VitalSign sign, Function<String, String> check) {
-        Input input = new Input(key, unit, check);
-        input.numeric = true;
-        add(input);
-        vitals.put(key, sign);
+    /** The field of a vital ("bilan.heartRate"), as the labels and the screen name it. */
+    public static String key(VitalSign sign) {
+        return switch (sign) {
+            case HEART_RATE -> "bilan.heartRate";
+            case BLOOD_PRESSURE -> "bilan.bloodPressure";
+            case OXYGEN_SATURATION -> "bilan.spo2";
+            case RESPIRATORY_RATE -> "bilan.respiratoryRate";
+            case TEMPERATURE -> "bilan.temperature";
+            case BLOOD_GLUCOSE -> "bilan.glucose";
+            case GLASGOW -> "bilan.glasgow";
+        };
     }
 
-    /**
-     * The crew has finished typing a vital (left the field or pressed enter): an acceptable value different
-     * from the last one is a new measurement, taken now. Each is kept with its time; the last one is sent.
-     */
-    public void measured(String key) {
-        Input input = input(key);
-        String v = input.value.get() == null ? "" : input.value.get().strip();
-        if (!vitals.containsKey(key) || v.isEmpty() || !input.error.get().isEmpty()) {
-            return;
+    private void vital(VitalSign sign) {
+        String unit = VitalRules.of(sign).unit();
+        String key = key(sign);
+        Input input = new Input(key, unit, sign == VitalSign.GLASGOW ? this::glasgowTotal : v -> rules.check(sign, v));
+        input.numeric = true;
+        input.sign = sign;
+        add(input);
+        vitals.put(key, sign);
+        if (sign == VitalSign.GLASGOW) {
+            // emptied while E, V or M is scored: still said (a part scored alone is never dropped unsaid)
+            input.value.addListener((o, was, is) -> input.error.set(glasgowTotal(is == null ? "" : is.strip())));
+            glasgowPart("bilan.glasgow.eyes", 4);
+            glasgowPart("bilan.glasgow.verbal", 5);
+            glasgowPart("bilan.glasgow.motor", 6);
         }
-        String last = input.measurements.isEmpty() ? null : input.measurements.get(input.measurements.size() - 1);
-        if (last != null && last.substring(0, last.lastIndexOf('@')).equals(v)) {
-            return;
+    }
+
+    private void glasgowPart(String key, int max) {
+        Input part = new Input(key, "", range(1, max));
+        part.numeric = true;
+        glasgow.add(part);
+        // the three scored: the total is their sum (the total alone may be typed when they are not)
+        part.value.addListener((o, was, is) -> {
+            OptionalScore sum = glasgowSum();
+            Input total = input("bilan.glasgow");
+            if (sum.complete()) {
+                total.value.set(String.valueOf(sum.total()));
+            }
+            total.error.set(glasgowTotal(total.value.get().strip())); // the same total read back is not a change
+        });
+    }
+
+    private record OptionalScore(boolean complete, int total, boolean any) {
+    }
+
+    private OptionalScore glasgowSum() {
+        int total = 0;
+        boolean complete = true;
+        boolean any = false;
+        for (Input part : glasgow) {
+            String v = part.value.get() == null ? "" : part.value.get().strip();
+            any |= !v.isEmpty();
+            if (v.isEmpty() || !part.error.get().isEmpty()) {
+                complete = false;
+            } else {
+                total += Integer.parseInt(v);
+            }
         }
-        input.measurements.add(v + "@" + java.time.LocalTime.now(clock).withNano(0).withSecond(0).toString());
-        saveDraft();
+        return new OptionalScore(complete, total, any);
+    }
+
+    /** The Glasgow total: 3 to 15 (or "imprenable"), and the sum of E, V and M when they are scored. */
+    private String glasgowTotal(String v) {
+        OptionalScore sum = glasgowSum();
+        if (v.isEmpty()) {
+            return sum.any() ? labels.get("bilan.error.glasgowParts") : "";
+        }
+        String error = rules.check(VitalSign.GLASGOW, v);
+        if (!error.isEmpty() || !sum.any()) {
+            return error;
+        }
+        if (!sum.complete()) {
+            return labels.get("bilan.error.glasgowParts");
+        }
+        return v.equals(String.valueOf(sum.total())) ? "" : labels.format("bilan.error.glasgowSum", sum.total());
+    }
+
+    /** Written instead of a value that cannot be measured. */
+    public static final String NOT_MEASURABLE = VitalRules.NOT_MEASURABLE;
+
+    /** Whether {@code sign}'s devices show HI or LO past their scale (a glucometer, a thermometer). */
+    public static boolean readsHiLo(VitalSign sign) {
+        return VitalRules.reads(sign);
+    }
+
+    /** The letter a Glasgow part is scored under: E (eyes), V (verbal), M (motor). */
+    public static String glasgowLetter(String partKey) {
+        return switch (partKey) {
+            case "bilan.glasgow.eyes" -> "E";
+            case "bilan.glasgow.verbal" -> "V";
+            default -> "M";
+        };
+    }
+
+    /** Glasgow's eyes, verbal and motor scores, in that order. */
+    public List<Input> glasgowParts() {
+        return List.copyOf(glasgow);
     }
 
     private void add(Input input) {
         inputs.put(input.key, input);
     }
 
-    /** A value in [min, max], or a span of two ("80-110", as a physician notes a rate that varied), each in it. */
+    /** A value in [min, max], or a span of two ("80-110"), each in it. */
     private Function<String, String> range(double min, double max) {
-        return v -> {
-            String[] ends = v.split("(?<=\\d)\\s*-\\s*(?=\\d)");
-            if (ends.length > 2) {
-                return labels.get("bilan.error.number");
-            }
-            try {
-                double low = Double.parseDouble(ends[0].strip().replace(',', '.'));
-                double high = Double.parseDouble(ends[ends.length - 1].strip().replace(',', '.'));
-                return low >= min && high <= max && low <= high ? "" : labels.format("bilan.error.range", fmt(min), fmt(max));
-            } catch (NumberFormatException e) {
-                return labels.get("bilan.error.number");
-            }
-        };
-    }
-
-    private String bloodPressure(String v) {
-        String[] parts = v.split("/");
-        java.util.regex.Matcher span = java.util.regex.Pattern.compile("(\\d{2,3})(?:\\s*-\\s*(\\d{2,3}))?").matcher(v.strip());
-        if (parts.length == 1 && span.matches()
-                && (span.group(2) == null || Integer.parseInt(span.group(1)) <= Integer.parseInt(span.group(2)))) {
-            // the systolic alone (taken by palpation), or a span of it ("80-110"), each end checked; a span
-            // running downwards ("135-85") is a pressure written with a dash: its format is what is wrong
-            return range(50, 260).apply(v.strip()).isEmpty() ? "" : labels.format("bilan.error.pressureRange", 50, 260, 20, 160);
-        }
-        if (parts.length != 2) {
-            return labels.get("bilan.error.pressure");
-        }
-        // Systolic and diastolic each within what a living adult shows, and the first above the second.
-        String sys = range(50, 260).apply(parts[0].strip());
-        String dia = range(20, 160).apply(parts[1].strip());
-        if (!sys.isEmpty() || !dia.isEmpty()) {
-            return labels.format("bilan.error.pressureRange", 50, 260, 20, 160);
-        }
-        double systolic = Double.parseDouble(parts[0].strip().replace(',', '.'));
-        double diastolic = Double.parseDouble(parts[1].strip().replace(',', '.'));
-        return systolic - diastolic >= 10 ? "" : labels.get("bilan.error.pressureOrder");
+        return v -> rules.range(v, min, max);
     }
 
     /** A CIM-10 code as typed ("i21", " I 21 ") in its written form ("I21"). */
@@ -276,7 +528,7 @@ public final class BilanViewModel {
     private String whyBlocked() {
         List<String> missing = inputs.values().stream().filter(i -> required(i.key) && i.value.get().isBlank())
                 .map(i -> labels.get(i.key)).toList(); // in the screen's order
-        List<String> wrong = inputs.values().stream().filter(i -> !i.error.get().isEmpty()).map(i -> labels.get(i.key)).toList();
+        List<String> wrong = all().filter(i -> !i.error.get().isEmpty()).map(i -> labels.get(i.key)).toList();
         List<String> reasons = new ArrayList<>();
         if (!missing.isEmpty()) {
             reasons.add(labels.format("bilan.blocked.missing", String.join(", ", missing)));
@@ -289,7 +541,17 @@ public final class BilanViewModel {
 
     /** Whether {@code key} must be filled before sending (the diagnosis for a final bilan only). */
     public boolean required(String key) {
-        return REQUIRED.contains(key) || finalReport.get() && FINAL_REQUIRED.equals(key);
+        return REQUIRED.contains(key) && !unknown.get() || finalReport.get() && FINAL_REQUIRED.equals(key);
+    }
+
+    /** One tap: the patient's identity is not known; the sex and the estimated age are said beside it. */
+    public javafx.beans.property.BooleanProperty unknownProperty() {
+        return unknown;
+    }
+
+    /** The patient's sex, a code of the model ("M", "F", "O", "UN"; "" when not said). */
+    public StringProperty sexProperty() {
+        return sex;
     }
 
     /** Final (the default) or intermediate. */
@@ -299,10 +561,6 @@ public final class BilanViewModel {
 
     public javafx.beans.binding.StringBinding blockedProperty() {
         return blocked;
-    }
-
-    private static String fmt(double d) {
-        return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
     }
 
     private java.util.function.Supplier<org.opensmur.core.shift.ShiftSetup> shift = () -> null;
@@ -383,18 +641,34 @@ public final class BilanViewModel {
         String opened = caseId;
         var about = patient;
         String key = draftKey();
-        background.run(() -> opened == null ? Map.<String, String>of() : core.drafts().load(key).orElse(Map.of()), draft -> {
+        String vitalsKey = vitalsKey();
+        background.run(() -> opened == null ? List.<Map<String, String>>of(Map.of(), Map.of())
+                : List.of(core.drafts().load(key).orElse(Map.of()), core.drafts().load(vitalsKey).orElse(Map.of())), drafts -> {
             if (java.util.Objects.equals(opened, caseId) && java.util.Objects.equals(about, patient)) { // still on screen
+                Map<String, String> draft = drafts.get(0);
+                // the series (a draft of an earlier version kept its vitals with the bilan's fields)
+                Map<String, String> series = drafts.get(1).isEmpty() ? draft : drafts.get(1);
                 restoring = true;
                 try {
-                    inputs.forEach((k, input) -> {
-                        input.value.set(draft.getOrDefault(k, draft.isEmpty() ? prefill(k, about) : ""));
-                        String taken = draft.getOrDefault(k + ".measurements", "");
-                        input.measurements.setAll(taken.isEmpty() ? List.of() : List.of(taken.split("\n")));
+                    seriesTaken = series.containsKey("series.taken") ? java.time.LocalDateTime.parse(series.get("series.taken")) : null;
+                    earlier.setAll(VitalSeries.fromDraft(series));
+                    unknown.set(Boolean.parseBoolean(draft.get("bilan.unknown")));
+                    sex.set(draft.isEmpty() ? (about == null || about.sex() == null ? "" : about.sex()) : draft.getOrDefault("bilan.sex", ""));
+                    all().forEach(input -> {
+                        String k = input.key;
+                        if (input == seriesTime) {
+                            input.value.set(seriesTaken == null ? "" : HOURS.format(seriesTaken));
+                        } else if (input.sign != null || glasgow.contains(input)) {
+                            input.value.set(series.getOrDefault(k, ""));
+                            input.precision.set(series.getOrDefault(k + ".precision", ""));
+                        } else {
+                            input.value.set(draft.getOrDefault(k, draft.isEmpty() ? prefill(k, about) : ""));
+                        }
                     });
                 } finally {
                     restoring = false;
                 }
+                charts();
             }
         }, e -> delivery.set(e instanceof StoreException store ? labels.storageProblem(store) : labels.get("storage.OTHER")));
     }
@@ -428,23 +702,40 @@ public final class BilanViewModel {
             return false;
         }
         List<VitalMeasure> measures = new ArrayList<>();
+        List<String> freetext = new ArrayList<>();
+        if (unknown.get()) {
+            // said in words too: the names are the gap, the age an estimate
+            String age = input("bilan.age").value.get().strip();
+            freetext.add(age.isEmpty() ? UNKNOWN_SAID : UNKNOWN_SAID + String.format(ESTIMATED_AGE, age));
+        }
+        boolean precise = carriesPrecision();
+        // The latest series, and when it was taken (the model has one value per vital and no time for it).
+        VitalSeries latest = latest();
         vitals.forEach((key, sign) -> {
-            String v = input(key).value.get().strip();
+            String v = latest.value(key);
+            String precision = precision(latest, sign, key);
             if (!v.isEmpty()) {
-                measures.add(new VitalMeasure(sign, v.replace(',', '.'), null));
+                measures.add(new VitalMeasure(sign, VitalRules.written(v), precise ? precision : null));
+                if (!precise && precision != null) {
+                    // model 2.0 has no precision: said in words beside the report, never dropped
+                    freetext.add(sign.label() + " : " + precision);
+                }
             }
         });
+        if (!measures.isEmpty() && latest.taken() != null) {
+            freetext.add(String.format(SERIES_TAKEN, latest.taken().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm"))));
+        }
         List<String> procedures = Arrays.stream(input("bilan.procedures").value.get().split("\n")).map(String::strip).filter(s -> !s.isEmpty()).toList();
         String orientation = input("bilan.orientation").value.get().strip();
         Evaluation evaluation = new Evaluation(procedures.isEmpty() ? null : procedures, cim10(input("bilan.diagnosis").value.get()), null,
                 measures.isEmpty() ? null : measures, blankToNull(input("bilan.history").value.get()),
-                blankToNull(input("bilan.treatment").value.get()), orientation.isEmpty() ? null : List.of(orientation));
-        String sexCode = patient == null || patient.sex() == null ? "" : patient.sex();
+                blankToNull(input("bilan.treatment").value.get()), freetext(orientation, freetext));
+        String sexCode = sex.get() == null ? "" : sex.get();
         String caseNumber = caseId.substring(caseId.lastIndexOf('.') + 1);
         ReportPatient who = new ReportPatient(patient != null && patient.patientId() != null ? patient.patientId()
                 : settings.unit().orgId() + "." + caseNumber + ".patient.1",
-                blankToNull(input("bilan.birthName").value.get()), input("bilan.lastName").value.get().strip(),
-                input("bilan.firstName").value.get().strip(), blankToNull(input("bilan.birthDate").value.get()),
+                blankToNull(input("bilan.birthName").value.get()), name("bilan.lastName"),
+                name("bilan.firstName"), blankToNull(input("bilan.birthDate").value.get()),
                 blankToNull(input("bilan.age").value.get()),
                 Arrays.stream(Sex.values()).filter(s -> s.code().equals(sexCode)).findFirst().orElse(null), null,
                 integer(input("bilan.height").value.get()), integer(input("bilan.weight").value.get()));
@@ -473,6 +764,50 @@ public final class BilanViewModel {
         }, e -> delivery.set(e instanceof StoreException store ? labels.storageProblem(store) // the draft stays: nothing is lost
                 : labels.get("storage.OTHER")));
         return true;
+    }
+
+    private static List<String> freetext(String orientation, List<String> more) {
+        List<String> all = new ArrayList<>();
+        if (!orientation.isEmpty()) {
+            all.add(orientation);
+        }
+        all.addAll(more);
+        return all.isEmpty() ? null : all;
+    }
+
+    /** Said in the RS-BPV's free text when the patient's identity is not known, and the age estimated. */
+    static final String UNKNOWN_SAID = "Identité du patient inconnue";
+    static final String ESTIMATED_AGE = " ; âge estimé : %s ans";
+
+    /** A name as sent: as written, or {@link #UNKNOWN} while the identity is not known. */
+    private String name(String key) {
+        String written = input(key).value.get().strip();
+        return written.isEmpty() && unknown.get() ? UNKNOWN : written;
+    }
+
+    /** Said in the RS-BPV's free text, in French as the SAMU reads it: when the vitals sent were taken. */
+    static final String SERIES_TAKEN = "Constantes de la dernière série prises le %s";
+
+    /** What is sent as a vital's precision: Glasgow's E, V and M first, then what the crew wrote (null when nothing). */
+    private String precision(VitalSeries series, VitalSign sign, String key) {
+        List<String> said = new ArrayList<>();
+        List<String> parts = glasgow.stream().map(p -> series.value(p.key)).toList();
+        if (sign == VitalSign.GLASGOW && parts.stream().noneMatch(String::isEmpty)) {
+            said.add(String.join(" ", java.util.stream.IntStream.range(0, parts.size())
+                    .mapToObj(i -> glasgowLetter(glasgow.get(i).key) + parts.get(i)).toList()));
+        }
+        if (!series.value(key + ".precision").isEmpty()) {
+            said.add(series.value(key + ".precision"));
+        }
+        return said.isEmpty() ? null : String.join(" · ", said);
+    }
+
+    /** Whether the tablet's model line has a vital's {@code precision} (model 3 has, model 2.0 has not). */
+    private boolean carriesPrecision() {
+        var report = (org.opensmur.core.hub.validation.Rule.ObjectRule) core.line().payload(org.opensmur.core.hub.message.MessageType.RS_BPV);
+        var evaluation = (org.opensmur.core.hub.validation.Rule.ObjectRule) report.fields().get("evaluation").rule();
+        var parameters = (org.opensmur.core.hub.validation.Rule.ArrayRule) evaluation.fields().get("parameter").rule();
+        return ((org.opensmur.core.hub.validation.Rule.ObjectRule) parameters.items()).fields().containsKey("precision");
     }
 
     private static java.math.BigInteger integer(String typed) {

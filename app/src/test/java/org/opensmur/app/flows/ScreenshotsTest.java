@@ -103,16 +103,38 @@ class ScreenshotsTest {
         shoot(robot, out, "alert-update", "day");
         robot.clickOn("#alert-ack");
         robot.clickOn("#tab-bilan");
-        robot.interact(() -> robot.lookup("#bilan-heartRate").queryAs(TextField.class).setText("96"));
+        robot.interact(() -> robot.lookup("#bilan-heartRate").queryAs(TextField.class).setText("112"));
         robot.interact(() -> robot.lookup("#bilan-bloodPressure").queryAs(TextField.class).setText("135/85"));
-        robot.interact(() -> session.bilan().measured("bilan.bloodPressure"));
+        robot.interact(() -> robot.lookup("#bilan-spo2").queryAs(TextField.class).setText("91"));
+        robot.interact(() -> robot.lookup("#bilan-spo2-precision").queryAs(TextField.class).setText("air ambiant"));
+        robot.clickOn("#bilan-newSeries"); // a second series: the first kept above, and beside each vital
         robot.interact(() -> robot.lookup("#bilan-heartRate").queryAs(TextField.class).setText("96"));
-        robot.interact(() -> session.bilan().measured("bilan.heartRate"));
+        robot.interact(() -> robot.lookup("#bilan-bloodPressure").queryAs(TextField.class).setText("128/80"));
+        robot.interact(() -> robot.lookup("#bilan-spo2-precision").queryAs(TextField.class).setText("O2 3 L/min"));
+        robot.interact(() -> robot.lookup("#bilan-glasgow-eyes").queryAs(TextField.class).setText("4"));
+        robot.interact(() -> robot.lookup("#bilan-glasgow-verbal").queryAs(TextField.class).setText("5"));
+        robot.interact(() -> robot.lookup("#bilan-glasgow-motor").queryAs(TextField.class).setText("6"));
         robot.interact(() -> robot.lookup("#bilan-spo2").queryAs(TextField.class).setText("120"));
         // Every screen in the three themes (French), then in English.
         for (Theme theme : Theme.values()) {
             robot.interact(() -> theme.applyTo(scene));
             everyScreen(robot, out, theme.name().toLowerCase());
+        }
+        // The bilan's vitals, scrolled into sight: the series, the values with the earlier ones beside them, the trends.
+        robot.clickOn("#tab-bilan");
+        for (Theme theme : Theme.values()) {
+            for (String[] part : new String[][] {{"#bilan-seriesTime", "bilan-vitals"}, {"#bilan-glasgow", "bilan-trends"}}) {
+                robot.interact(() -> {
+                    theme.applyTo(scene);
+                    var fields = robot.lookup("#bilan-fields").queryAs(javafx.scene.control.ScrollPane.class);
+                    var form = fields.getContent().getBoundsInLocal();
+                    var anchor = robot.lookup(part[0]).query();
+                    double top = fields.getContent().sceneToLocal(anchor.localToScene(anchor.getBoundsInLocal())).getMinY() - 16;
+                    fields.setVvalue(top / (form.getHeight() - fields.getViewportBounds().getHeight()));
+                });
+                Thread.sleep(300);
+                shoot(robot, out, part[1], theme.name().toLowerCase());
+            }
         }
         robot.interact(() -> Theme.DAY.applyTo(scene));
         session.close();

@@ -667,7 +667,7 @@ class TabletFlowsTest {
         robot.clickOn("#tab-bilan");
         setText(robot, "#bilan-diagnosis", "I21"); // below the fold: typing is shown on the vitals
         robot.clickOn("#bilan-heartRate").write("400");
-        assertEquals("Attendu entre 20 et 250", text(robot, "#bilan-heartRate-error"));
+        assertEquals("Attendu entre 0 et 300", text(robot, "#bilan-heartRate-error"));
         assertTrue(robot.lookup("#bilan-send").queryButton().isDisabled());
         TextField heartRate = robot.lookup("#bilan-heartRate").queryAs(TextField.class);
         robot.interact(() -> heartRate.setText("96"));
