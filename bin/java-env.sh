@@ -45,7 +45,13 @@ JAVA_FLAGS+=(-Dorg.slf4j.simpleLogger.showThreadName=false -Dorg.slf4j.simpleLog
 # What the JavaFX app lacks on this machine to draw a window (empty when nothing): on Linux, GTK 3.
 javafx_desktop_missing() {
   [ "$(uname -s)" = Linux ] || return 0
-  if ! { ldconfig -p 2>/dev/null | grep -q 'libgtk-3\.so\.0'; } && ! ls /usr/lib/*/libgtk-3.so.0 /usr/lib64/libgtk-3.so.0 >/dev/null 2>&1; then
+  # grep reads all of ldconfig's list (with -q it would stop early, and ldconfig's SIGPIPE fails the pipe under
+  # pipefail); the library itself is looked for in each folder that exists.
+  local lib found=
+  for lib in /usr/lib/*/libgtk-3.so.0 /usr/lib64/libgtk-3.so.0; do
+    [ -e "$lib" ] && found=1
+  done
+  if ! { ldconfig -p 2>/dev/null | grep 'libgtk-3\.so\.0' >/dev/null; } && [ -z "$found" ]; then
     echo "GTK 3 (Debian/Ubuntu: sudo apt-get install libgtk-3-0; Fedora: sudo dnf install gtk3)"
   fi
 }
