@@ -49,6 +49,7 @@ public final class OwedViewModel {
     private final Clock clock;
     private final Function<OutboxEntry, String> detail;
     private final OwedAcknowledgements owed;
+    private final java.util.function.Predicate<String> withdrawn;
     private final ObservableList<Item> items = FXCollections.observableArrayList();
     private final StringProperty message = new SimpleStringProperty("");
     private final List<java.util.function.Consumer<Report>> listeners = new ArrayList<>();
@@ -57,6 +58,13 @@ public final class OwedViewModel {
 
     /** {@code detail}: the words of a message's content where its type says too little (an RS-SR's status); any thread. */
     public OwedViewModel(TabletCore core, Background background, Labels labels, Clock clock, Function<OutboxEntry, String> detail) {
+        this(core, background, labels, clock, detail, id -> false);
+    }
+
+    /** {@code withdrawn}: whether a message carries what the crew took back (a corrected status): never owed, never sent again. */
+    public OwedViewModel(TabletCore core, Background background, Labels labels, Clock clock, Function<OutboxEntry, String> detail,
+                         java.util.function.Predicate<String> withdrawn) {
+        this.withdrawn = withdrawn;
         this.core = core;
         this.background = background;
         this.labels = labels;
@@ -98,7 +106,7 @@ public final class OwedViewModel {
     }
 
     private Read read(Instant now) {
-        List<OutboxEntry> entries = core.ledger().list(null, 500);
+        List<OutboxEntry> entries = core.ledger().list(null, 500).stream().filter(e -> !withdrawn.test(e.distributionId())).toList();
         Map<String, Settled> settled = owed.settled();
         List<Item> found = new ArrayList<>();
         Map<String, Duration> overdue = new HashMap<>();

@@ -49,7 +49,6 @@ public final class TabletSession implements AutoCloseable {
     private final TabletSettings settings;
     private final PositionSource positions;
     private final Executor ui;
-    private final Clock clock;
     private final Background background;
     private final TabletCore core;
     private final MissionCore missionCore;
@@ -66,7 +65,6 @@ public final class TabletSession implements AutoCloseable {
         this.settings = settings;
         this.positions = positions;
         this.ui = ui;
-        this.clock = clock;
         this.background = new Background(store, ui);
         this.core = new TabletCore(transport, settings.clientId(), ModelLine.named(settings.hub().modelLine()), settings.storeFolder(),
                 Objects.requireNonNull(settings.storeKeys(), "the store is locked: unlock it first"), clock);
@@ -79,11 +77,13 @@ public final class TabletSession implements AutoCloseable {
         missionCore.shiftFrom(shift::current);
         this.log = MessageLogViewModel.of(core, settings.lrmId(), settings.oruId(), labels);
         this.link = new LinkFeed(core, background, ui, labels, clock, statusBar, log);
-        this.open = new OpenMission(core, missionCore, background, ui, settings, labels, clock, shift, ownPosition,
+        // The mission's screens on the clock the core dates by (taps, correction window, deadlines: one clock).
+        this.open = new OpenMission(core, missionCore, background, ui, settings, labels, core.clock(), shift, ownPosition,
                 statusBar::setLastError, link::failed);
         this.geoPos = new GeoPosReporter(core, settings.resourceId(), settings.lrmId(), Duration.ofSeconds(5), Duration.ofSeconds(60), 100);
-        this.header = new MissionHeaderViewModel(mission(), status(), labels, clock, shift.currentProperty());
-        this.owed = new OwedViewModel(core, background, labels, clock, MessageLogViewModel.statusWords(core, labels));
+        this.header = new MissionHeaderViewModel(mission(), status(), labels, core.clock(), shift.currentProperty());
+        this.owed = new OwedViewModel(core, background, labels, core.clock(), MessageLogViewModel.statusWords(core, labels),
+                missionCore::corrected);
         owed.showOn(status(), log, statusBar); // what the SAMU has not confirmed in time: buttons, journal, bar
         // From here on, store work on the UI thread fails fast in every build: it would freeze a crew's tablet.
         core.forbidStoreWorkOn(Platform::isFxApplicationThread);
@@ -106,15 +106,14 @@ public final class TabletSession implements AutoCloseable {
     /** Called every second by the app's clock. */
     public void tick() {
         link.tick();
-        status().tick(clock.instant());
-        header.tick(clock.instant());
-        owed.tick(clock.instant());
+        var now = core.clock().instant();
+        status().tick(now);
+        header.tick(now);
+        owed.tick(now);
     }
 
     /** A mission under way, or a request ringing: the screens are never locked then. */
-    public boolean missionActive() {
-        return status().missionActive() || engagement().pendingProperty().get() != null;
-    }
+    public boolean missionActive() { return status().missionActive() || engagement().pendingProperty().get() != null; }
 
     public void eraseMission() { open.erase(); }
     public void markMissionSeen() { open.markSeen(); }

@@ -130,6 +130,7 @@ public final class StatusViewModel {
             return;
         }
         taps.set(taps.get() + 1);
+        correctable.set(false); // what a correction would undo is the tap being saved now, once it is shown
         lastTapState.set(null);
         lastTapText.set(labels.format("status.saving", labels.status(status), Labels.time(OffsetDateTime.now(clock))));
         // Saving (SQLite with fsync, AES) happens off the UI thread; taps are saved in the order they were made.
@@ -169,7 +170,11 @@ public final class StatusViewModel {
         }
         correctable.set(false);
         taps.set(taps.get() + 1);
-        background.run(() -> mission.correct(asked.undoes()), corrected -> { }, this::notSaved);
+        background.run(() -> mission.correct(asked.undoes()), corrected -> {
+            if (corrected.isEmpty()) { // another status was saved first, or the window passed: nothing was sent
+                lastTapText.set(labels.get("status.correct.refused"));
+            }
+        }, this::notSaved);
     }
 
     /** Counts the taps asked for: a correction asked before a tap is withdrawn by it. */

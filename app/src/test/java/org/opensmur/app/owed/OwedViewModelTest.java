@@ -70,7 +70,7 @@ class OwedViewModelTest {
         caseId = engaged.mission().openCase();
         bar = new StatusBarViewModel(labels, clock);
         log = new MessageLogViewModel(core.store().outbox(), labels, e -> statusOf(e), r -> "le SAMU");
-        owed = new OwedViewModel(core, Background.direct(), labels, clock, this::statusOf);
+        owed = new OwedViewModel(core, Background.direct(), labels, clock, this::statusOf, engaged.mission()::corrected);
         owed.showOn(status, log, bar);
     }
 
@@ -132,6 +132,19 @@ class OwedViewModelTest {
         owed.refresh();
         assertEquals(List.of(again), owed.items().stream().map(OwedViewModel.Item::distributionId).toList());
         assertTrue(status.unconfirmedProperty(ResourceStatus.ARRIVEE).get(), "the button follows the new message past its deadline");
+    }
+
+    @Test
+    void aStatusTheCrewTookBackIsNeverOwedNorOfferedToBeSentAgain() {
+        status.tap(ResourceStatus.DEPART);
+        clock.advance(Duration.ofMinutes(1));
+        status.tap(ResourceStatus.ARRIVEE);
+        status.correct(status.correction()); // ARRIVEE taken back: DEPART sent again
+        clock.advance(OwedAcknowledgements.deadline(MessageType.RS_SR).orElseThrow().plusMinutes(1));
+        owed.refresh();
+        assertEquals(2, owed.items().size(), "the first DEPART and the one the correction sent: " + owed.items());
+        assertTrue(owed.items().stream().noneMatch(i -> i.what().contains("Arrivée")),
+                "what the crew took back is not offered to be sent again: " + owed.items());
     }
 
     @Test

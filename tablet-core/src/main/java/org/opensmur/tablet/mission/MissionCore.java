@@ -259,6 +259,9 @@ public final class MissionCore {
         OutboxEntry entry = core.send(built, (c, queued) -> {
             if (correcting != null) {
                 statusTaps.markCorrectedIn(c, correcting.distributionId(), correctedAt);
+                if (StatusFlow.endsMission(correcting.status())) {
+                    core.store().retention().reopened(c, caseId); // not over any more: never purged while it goes on
+                }
             }
             statusTaps.appendIn(c, caseId, new StatusTaps.Row(status, at, queued.distributionId(), null, correcting != null));
         });
@@ -283,7 +286,14 @@ public final class MissionCore {
         if (before.isPresent()) {
             resent = send(before.get().status(), before.get().at(), tap, now);
         } else {
-            statusTaps.markCorrected(tap.distributionId(), now);
+            String caseId = timeline.caseId();
+            core.store().database().inTransaction(c -> {
+                statusTaps.markCorrectedIn(c, tap.distributionId(), now);
+                if (StatusFlow.endsMission(tap.status())) {
+                    core.store().retention().reopened(c, caseId);
+                }
+                return null;
+            });
         }
         timeline = timeline.correcting(tap, now);
         if (resent != null) {
@@ -326,6 +336,11 @@ public final class MissionCore {
     }
 
     // ---- reading
+
+    /** Whether {@code distributionId} carries a status the crew took back (it is owed nothing, never sent again). */
+    public synchronized boolean corrected(String distributionId) {
+        return timeline != null && timeline.corrected().containsKey(distributionId);
+    }
 
     /** The case engaged on, or null. */
     public synchronized String openCase() {

@@ -173,6 +173,17 @@ class MissionCoreTest {
     }
 
     @Test
+    void takingBackTheStatusThatEndedTheMissionReopensIt() {
+        String caseId = engaged();
+        mission.tap(ResourceStatus.DEPART);
+        Tap available = mission.tap(ResourceStatus.RETOUR).orElseThrow();
+        assertTrue(core.store().retention().closedAt(caseId).isPresent(), "RETOUR ends the mission");
+        mission.correct(available);
+        assertTrue(core.store().retention().closedAt(caseId).isEmpty(), "not over any more: never purged while it goes on");
+        assertTrue(timeline().active());
+    }
+
+    @Test
     void correctingTheFirstTapSendsNothingAndDepartureIsExpectedAgain() {
         engaged();
         Tap first = mission.tap(ResourceStatus.DEPART).orElseThrow();
