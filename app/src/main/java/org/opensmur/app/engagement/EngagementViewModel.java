@@ -145,6 +145,15 @@ public final class EngagementViewModel {
         return extraStates;
     }
 
+    /** The SAMU cancelled the request on screen before the crew answered: it goes, and the crew is told why. */
+    public void withdrawn(String caseId) {
+        Request request = pending.get();
+        if (request != null && request.caseId().equals(caseId)) {
+            pending.set(null);
+            outcome.set(labels.get("engagement.withdrawn"));
+        }
+    }
+
     /** Declining sends nothing the Hub models for it: the crew calls the regulation, as the banner says. */
     public void decline() {
         if (pending.get() == null) {

@@ -94,6 +94,7 @@ public final class OpenMission {
     private void on(MissionEvent event) {
         switch (event) {
             case MissionEvent.RequestRinging ringing -> screens.engagement().ring(ringing);
+            case MissionEvent.RequestWithdrawn withdrawn -> screens.engagement().withdrawn(withdrawn.caseId());
             case MissionEvent.MissionOpened opened -> {
                 screens.alerts().newMission();
                 openCase = opened.caseId();

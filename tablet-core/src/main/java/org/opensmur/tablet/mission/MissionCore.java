@@ -101,6 +101,13 @@ public final class MissionCore {
         switch (message.type()) {
             case RS_ER -> {
                 ResourcesEngagement request = (ResourcesEngagement) message.payload();
+                if (message.distributionKind() == DistributionKind.CANCEL && pending != null
+                        && pending.payload() instanceof ResourcesEngagement ringing && ringing.caseId().equals(caseId)) {
+                    // Cancelled before the crew answered: it no longer rings, and it can no longer be accepted.
+                    pending = null;
+                    core.store().drafts().remove(PENDING);
+                    publish(new MissionEvent.RequestWithdrawn(caseId));
+                }
                 if (message.distributionKind() == DistributionKind.CANCEL) {
                     if (timeline != null && caseId.equals(timeline.caseId())) {
                         timeline = timeline.cancelled();

@@ -45,6 +45,10 @@ public sealed interface MissionEvent {
     record UpdatedAway(String caseId) implements MissionEvent {
     }
 
+    /** The SAMU cancelled the request still ringing for {@code caseId}: it is withdrawn, nothing to answer. */
+    record RequestWithdrawn(String caseId) implements MissionEvent {
+    }
+
     /** The SAMU cancelled the crew's engagement on the open case. */
     record CancelledBySamu(String caseId) implements MissionEvent {
     }

@@ -173,6 +173,18 @@ class MissionCoreTest {
     }
 
     @Test
+    void aRequestTheSamuCancelsBeforeTheAnswerCanNoLongerBeAcceptedNorRingsAfterARestart() {
+        open();
+        Deliveries.deliver(core, transport, Deliveries.request(samu, TestStore.TABLET));
+        Deliveries.deliver(core, transport, Deliveries.cancel(samu, TestStore.TABLET));
+        assertTrue(events.stream().anyMatch(MissionEvent.RequestWithdrawn.class::isInstance));
+        assertTrue(mission.accept(null).isEmpty(), "nothing to accept");
+        assertTrue(sent(MessageType.RS_RI).isEmpty(), "no reply to a cancelled request");
+        restart();
+        assertTrue(events.stream().noneMatch(MissionEvent.RequestRinging.class::isInstance));
+    }
+
+    @Test
     void takingBackTheStatusThatEndedTheMissionReopensIt() {
         String caseId = engaged();
         mission.tap(ResourceStatus.DEPART);
