@@ -126,6 +126,7 @@ public final class LrmSimulator implements AutoCloseable {
         List<ScenarioReport.Line> lines = new ArrayList<>();
         Map<String, String> sent = new LinkedHashMap<>();
         Set<HubMessage> matched = new HashSet<>();
+        Map<Integer, Scenario.Expect> unmet = new LinkedHashMap<>();
         for (Scenario.Step step : scenario.steps()) {
             switch (step) {
                 case Scenario.Send send -> {
@@ -137,10 +138,20 @@ public final class LrmSimulator implements AutoCloseable {
                     sent.put(message.distributionID(), send.type().code());
                 }
                 case Scenario.Wait wait -> Thread.sleep(wait.duration().toMillis());
-                case Scenario.Expect expect -> lines.add(await(expect, values.get("caseId"), start, matched));
+                case Scenario.Expect expect -> {
+                    ScenarioReport.Line line = await(expect, values.get("caseId"), start, matched);
+                    if (line.verdict() == ScenarioReport.Verdict.MISSING) {
+                        unmet.put(lines.size(), expect);
+                    }
+                    lines.add(line);
+                }
                 case Scenario.ExpectReferences refs -> lines.addAll(awaitReferences(sent, refs.within(), start));
             }
         }
+        // A message that came after its step gave up (the link was down, this LRM was held up) is late, not
+        // missing: the report must not say a status was lost when it was only delayed.
+        unmet.forEach((index, expect) -> arrivedAfter(expect, values.get("caseId"), start, matched)
+                .ifPresent(late -> lines.set(index, late)));
         return new ScenarioReport(scenario.name() + " (case " + values.get("caseId") + ")", lines,
                 duplicates.get() - duplicatesBefore);
     }
@@ -151,7 +162,10 @@ public final class LrmSimulator implements AutoCloseable {
         Duration within = within(expect);
         Instant deadline = stepStart.plus(within);
         Instant grace = deadline.plus(within.compareTo(Duration.ofSeconds(10)) < 0 ? within : Duration.ofSeconds(10));
-        while (clock.instant().isBefore(grace)) {
+        // Looked at once more after the grace: a process held up (suspended, a clock leap) finds the time
+        // gone at once, and what came meanwhile must still be seen.
+        while (true) {
+            boolean last = !clock.instant().isBefore(grace);
             for (Arrival arrival : arrivals) {
                 HubMessage m = arrival.message();
                 if (!matched.contains(m) && !arrival.at().isBefore(start) && matches(expect, m, caseId)) {
@@ -160,9 +174,25 @@ public final class LrmSimulator implements AutoCloseable {
                     return new ScenarioReport.Line(described(expect), verdict, Duration.between(start, arrival.at()));
                 }
             }
+            if (last) {
+                return new ScenarioReport.Line(described(expect), ScenarioReport.Verdict.MISSING, null);
+            }
             TimeUnit.MILLISECONDS.sleep(50);
         }
-        return new ScenarioReport.Line(described(expect), ScenarioReport.Verdict.MISSING, null);
+    }
+
+    /** {@code expect}'s message if it came after its step gave up on it: a LATE line. */
+    private java.util.Optional<ScenarioReport.Line> arrivedAfter(Scenario.Expect expect, String caseId, Instant start,
+                                                                 Set<HubMessage> matched) {
+        for (Arrival arrival : arrivals) {
+            HubMessage m = arrival.message();
+            if (!matched.contains(m) && !arrival.at().isBefore(start) && matches(expect, m, caseId)) {
+                matched.add(m);
+                return java.util.Optional.of(new ScenarioReport.Line(described(expect), ScenarioReport.Verdict.LATE,
+                        Duration.between(start, arrival.at())));
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     private boolean matches(Scenario.Expect expect, HubMessage message, String caseId) {
