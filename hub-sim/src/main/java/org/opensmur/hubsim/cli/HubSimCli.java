@@ -362,8 +362,12 @@ public final class HubSimCli implements Callable<Integer> {
             if (!noDispatcher) {
                 ConnectionFactory admin = new ConnectionFactory();
                 admin.setUri(amqp == null ? parent.broker().adminUri() : LocalHubFolder.open(parent.tlsDir).adminUri());
+                Path yardstick = schemas != null ? schemas : officialSchemasBeside(line);
+                if (schemas == null && yardstick != null) {
+                    out.println("the dispatcher judges every message with the official schemas of model " + line.name() + " (" + yardstick + ")");
+                }
                 dispatcher = new Dispatcher(admin.newConnection("local-hub-dispatcher"), clock, kind, line,
-                        schemas == null ? null : OfficialSchemas.load(schemas));
+                        yardstick == null ? null : OfficialSchemas.load(yardstick));
             }
             HubConfig tabletConfig = links.config(PartyLinks.Party.TABLET);
             HubTransport tabletTransport = noTablet ? null : captured(new AmqpHubTransport(tabletConfig, clock), tabletId, line);
@@ -692,5 +696,18 @@ public final class HubSimCli implements Callable<Integer> {
                 return outcome.isConfirmed() ? 0 : 1;
             }
         }
+    }
+
+    /**
+     * The official schemas of {@code line} in the Hub's public corpus beside the project ($OPENSMUR_CONFORMANCE,
+     * set by bin/hub-sim when ../shared is there), so that the demo's Hub judges as the Hub does; null without it.
+     */
+    static Path officialSchemasBeside(ModelLine line) {
+        String corpus = System.getenv("OPENSMUR_CONFORMANCE");
+        if (corpus == null || corpus.isBlank()) {
+            return null;
+        }
+        Path dir = Path.of(corpus, line == ModelLine.CURRENT ? "hub-conformance" : "hub-conformance-v2", "schemas");
+        return java.nio.file.Files.isDirectory(dir) ? dir : null;
     }
 }
