@@ -56,7 +56,7 @@ public final class TabletCore implements AutoCloseable {
     private final HubClock clock;
     private final ScheduledExecutorService watch;
     private volatile StorageState storage;
-    private volatile GeoResource self;
+    private volatile java.util.function.Supplier<GeoResource> self = () -> null;
 
     /**
      * @param clock the device's clock; messages are dated by it as corrected by the Hub side's time
@@ -115,12 +115,17 @@ public final class TabletCore implements AutoCloseable {
 
     /** What this tablet answers a GEO-REQ naming its resource with (null: it answers none). */
     public void describeAs(GeoResource self) {
-        this.self = self;
+        describeAs(() -> self);
+    }
+
+    /** What this tablet answers a GEO-REQ with, as it is when asked (the shift set-up may change it). */
+    public void describeAs(java.util.function.Supplier<GeoResource> self) {
+        this.self = java.util.Objects.requireNonNull(self);
     }
 
     /** A GEO-REQ that names this tablet's resource gets a GEO-RES describing it, sent back to the asker. */
     private void answer(HubMessage request, GeoResourcesRequest asked) {
-        GeoResource described = self;
+        GeoResource described = self.get();
         if (described == null || !asked.resourceId().contains(described.resourceId())) {
             return;
         }

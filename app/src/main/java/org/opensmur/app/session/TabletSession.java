@@ -69,7 +69,6 @@ public final class TabletSession implements AutoCloseable {
         this.core = new TabletCore(transport, settings.clientId(), ModelLine.named(settings.hub().modelLine()), settings.storeFolder(),
                 Objects.requireNonNull(settings.storeKeys(), "the store is locked: unlock it first"), clock);
         core.trust(settings.hub().trustedParties());
-        core.describeAs(settings.described());
         this.missionCore = new MissionCore(core, new Crew(settings.resourceId(), settings.unit().orgId(), settings.vehicleType(),
                 settings.vehicleName(), settings.crewName()), store);
         this.statusBar = new StatusBarViewModel(labels, clock);

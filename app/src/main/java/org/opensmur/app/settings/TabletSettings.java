@@ -57,13 +57,6 @@ public record TabletSettings(
         return parts.length >= 3 ? parts[0] + "." + parts[1] + "." + parts[2] : clientId;
     }
 
-    /** What this tablet answers a GEO-REQ naming its resource with: a SMUR vehicle, medical, of its unit. */
-    public org.opensmur.core.geo.GeoResource described() {
-        return new org.opensmur.core.geo.GeoResource(resourceId, unit.orgId(), vehicleName, org.opensmur.core.geo.GeoResourceType.SMUR,
-                org.opensmur.core.geo.GeoResourceNature.EFFECTEUR, org.opensmur.core.geo.GeoResourceMobility.VEHICULE,
-                org.opensmur.core.geo.GeoResourceCapacity.MEDICALE, null);
-    }
-
     public String clientId() {
         return hub.clientId();
     }

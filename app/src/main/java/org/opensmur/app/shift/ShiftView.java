@@ -37,6 +37,11 @@ public final class ShiftView extends BorderPane {
         TextField phone = text("shift-contactPhone", model.field("contactPhone"));
         phone.getProperties().put("vkType", "numeric");
         grid.addRow(row++, new Label(labels.get("shift.contactPhone")), phone);
+        grid.addRow(row++, new Label(labels.get("shift.centerName")), text("shift-centerName", model.field("centerName")));
+        TextField centerCity = text("shift-centerCity", model.field("centerCity"));
+        centerCity.getProperties().put("vkType", "numeric");
+        centerCity.setPromptText(labels.get("shift.centerCity.prompt"));
+        grid.addRow(row++, new Label(labels.get("shift.centerCity")), centerCity);
         grid.addRow(row++, new Label(labels.get("shift.finessLegal")), text("shift-finessLegal", model.field("finessLegal")));
         grid.addRow(row++, new Label(labels.get("shift.finessGeo")), text("shift-finessGeo", model.field("finessGeo")));
         grid.addRow(row++, new Label(labels.get("shift.structure")), text("shift-structure", model.field("structure")));

@@ -45,7 +45,8 @@ public final class ShiftViewModel {
         this.background = background;
         this.labels = labels;
         this.clock = clock;
-        for (String key : List.of("vehicleName", "vehicleType", "teamName", "medicalLevel", "contactPhone", "finessLegal", "finessGeo", "structure")) {
+        for (String key : List.of("vehicleName", "vehicleType", "teamName", "medicalLevel", "contactPhone", "centerName", "centerCity",
+                "finessLegal", "finessGeo", "structure")) {
             fields.put(key, new SimpleStringProperty(""));
         }
         for (int i = 0; i < CREW_ROWS; i++) {
@@ -91,11 +92,17 @@ public final class ShiftViewModel {
                         : Arrays.stream(OperatorRole.values()).filter(r -> r.code().equals(role)).findFirst().orElse(null)));
             }
         }
+        String centerCity = value("centerCity");
+        if (centerCity != null && !org.opensmur.core.hub.model.HubPattern.INSEE_CODE.matches(centerCity)) {
+            // the RS-RI would be refused by the Hub: said here, where it is typed
+            message.set(labels.get("shift.centerCity.invalid"));
+            return;
+        }
         String level = value("medicalLevel");
         ShiftSetup shift = new ShiftSetup(value("vehicleName"), value("teamName"),
                 level == null ? null : Arrays.stream(MedicalLevel.values()).filter(m -> m.code().equals(level)).findFirst().orElse(null),
                 crew, value("contactPhone"), value("finessLegal"), value("finessGeo"), value("structure"), value("vehicleType"),
-                rpisToLrm.get());
+                rpisToLrm.get(), value("centerName"), centerCity);
         background.run(() -> {
             core.drafts().save(STORE_KEY, shift.toMap());
             return shift;

@@ -445,6 +445,8 @@ class RecetteTest {
             text("#shift-teamName", r.path("team").path("name"));
             pick("#shift-medicalLevel", r.path("team").path("medicalLevel"));
             text("#shift-contactPhone", r.path("contact").path("details"));
+            set("#shift-centerName", r.path("centerName").asText("")); // a centre the case does not name is not sent
+            set("#shift-centerCity", r.path("centerCity").asText(""));
             String[] crew = r.path("freetext").path(0).asText("").split("\\s*,\\s*");
             for (int i = 0; i < org.opensmur.app.shift.ShiftViewModel.CREW_ROWS; i++) { // a row not on this shift is emptied
                 set("#shift-crew-" + i + "-name", i < crew.length ? crew[i] : "");

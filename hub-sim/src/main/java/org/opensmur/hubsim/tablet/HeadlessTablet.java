@@ -97,9 +97,6 @@ public final class HeadlessTablet implements AutoCloseable {
         this.core = new TabletCore(transport, config.clientId(), line, storeFolder, keys, clock);
         core.trust(config.trustedParties());
         Crew crew = crew(config);
-        core.describeAs(new org.opensmur.core.geo.GeoResource(crew.resourceId(), crew.orgId(), crew.vehicleName(),
-                org.opensmur.core.geo.GeoResourceType.SMUR, org.opensmur.core.geo.GeoResourceNature.EFFECTEUR,
-                org.opensmur.core.geo.GeoResourceMobility.VEHICULE, org.opensmur.core.geo.GeoResourceCapacity.MEDICALE, null));
         this.outgoing = core.outgoing();
         this.store = core.store();
         // The mission's rules are the app's (the mission core); this class only plays a crew that taps.

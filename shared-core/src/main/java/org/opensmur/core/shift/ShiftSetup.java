@@ -18,9 +18,18 @@ import org.opensmur.core.mission.OperatorRole;
  * @param vehicleType the Hub's code of the vehicle the crew rides this shift ({@code SMUR.VLM}...; null: not said)
  * @param rpisToLrm   the SAMU asks for a copy of each RPIS (besides the ORU's): a setting of the shift, so that it
  *                    can be switched on a device
+ * @param centerName  the SMUR's home centre, where the vehicle is garaged (the RS-RI's {@code centerName})
+ * @param centerCity  the INSEE code of that centre's commune (the RS-RI's {@code centerCity}: five digits)
  */
 public record ShiftSetup(String vehicleName, String teamName, MedicalLevel medicalLevel, List<CrewMember> crew, String contactPhone,
-                         String finessLegal, String finessGeo, String structure, String vehicleType, boolean rpisToLrm) {
+                         String finessLegal, String finessGeo, String structure, String vehicleType, boolean rpisToLrm,
+                         String centerName, String centerCity) {
+
+    /** A set-up that names no home centre. */
+    public ShiftSetup(String vehicleName, String teamName, MedicalLevel medicalLevel, List<CrewMember> crew, String contactPhone,
+                      String finessLegal, String finessGeo, String structure, String vehicleType, boolean rpisToLrm) {
+        this(vehicleName, teamName, medicalLevel, crew, contactPhone, finessLegal, finessGeo, structure, vehicleType, rpisToLrm, null, null);
+    }
 
     /** A set-up that names no vehicle type and sends the RPIS to the ORU only. */
     public ShiftSetup(String vehicleName, String teamName, MedicalLevel medicalLevel, List<CrewMember> crew, String contactPhone,
@@ -63,6 +72,8 @@ public record ShiftSetup(String vehicleName, String teamName, MedicalLevel medic
         put(map, "structure", structure);
         put(map, "vehicleType", vehicleType);
         put(map, "rpisToLrm", rpisToLrm ? "true" : null);
+        put(map, "centerName", centerName);
+        put(map, "centerCity", centerCity);
         for (int i = 0; i < crew.size(); i++) {
             put(map, "crew." + i + ".name", crew.get(i).name());
             put(map, "crew." + i + ".role", crew.get(i).role() == null ? null : crew.get(i).role().code());
@@ -81,7 +92,7 @@ public record ShiftSetup(String vehicleName, String teamName, MedicalLevel medic
         return new ShiftSetup(map.get("vehicleName"), map.get("teamName"),
                 Arrays.stream(MedicalLevel.values()).filter(m -> m.code().equals(level)).findFirst().orElse(null), crew,
                 map.get("contactPhone"), map.get("finessLegal"), map.get("finessGeo"), map.get("structure"), map.get("vehicleType"),
-                "true".equals(map.get("rpisToLrm")));
+                "true".equals(map.get("rpisToLrm")), map.get("centerName"), map.get("centerCity"));
     }
 
     private static void put(Map<String, String> map, String key, String value) {

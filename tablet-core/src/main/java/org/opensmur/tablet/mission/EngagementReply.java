@@ -35,7 +35,7 @@ public final class EngagementReply {
     }
 
     /**
-     * The reply: what the shift set-up says (vehicle and its type, team and its level, phone, crew), else the
+     * The reply: what the shift set-up says (vehicle and its type, team and its level, phone, crew, home centre), else the
      * crew's settings; what neither says is left out. The vehicle type is the one the crew rides (the shift's),
      * else the request's, else the crew's own (also when the request names one the Hub's list does not know).
      * Its states: DECISION now, then each state the crew adds with its own time (the trigger DECLENCHE...,
@@ -66,12 +66,14 @@ public final class EngagementReply {
         state.sort(java.util.Comparator.comparing(ResourceState::datetime).reversed()); // stable: the crew's first on a tie
         String vehicleType = shift != null && shift.vehicleType() != null ? shift.vehicleType()
                 : requested != null && requested.vehicleType() != null ? requested.vehicleType() : crew.vehicleType();
+        String centerName = shift == null ? null : shift.centerName();
+        String centerCity = shift == null ? null : shift.centerCity();
         Built reply = outgoing.engagementReply(request.caseId(), new ResourceInfo(at, crew.resourceId(), null, mission,
-                crew.orgId(), null, null, vehicleType, vehicle, null, team, state, contact, crewLine), lrmId);
+                crew.orgId(), null, centerName, vehicleType, vehicle, centerCity, team, state, contact, crewLine), lrmId);
         if (!reply.isValid() && !vehicleType.equals(crew.vehicleType())) {
             // e.g. a vehicle type the request named but the Hub's list does not know: the crew's own is sent instead
             reply = outgoing.engagementReply(request.caseId(), new ResourceInfo(at, crew.resourceId(), null, mission,
-                    crew.orgId(), null, null, crew.vehicleType(), vehicle, null, team, state, contact, crewLine), lrmId);
+                    crew.orgId(), null, centerName, crew.vehicleType(), vehicle, centerCity, team, state, contact, crewLine), lrmId);
         }
         return reply;
     }

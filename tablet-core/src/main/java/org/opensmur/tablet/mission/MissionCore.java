@@ -62,6 +62,7 @@ public final class MissionCore {
     public MissionCore(TabletCore core, Crew crew, Executor work) {
         this.core = core;
         this.crew = crew;
+        core.describeAs(() -> crew.described(shift.get())); // the GEO-RES as the shift set-up is when asked
         this.statusTaps = core.store().statusTaps();
         core.events().subscribe(HubEvent.class, work, this::onEvent);
         core.store().outbox().subscribe(entry -> {

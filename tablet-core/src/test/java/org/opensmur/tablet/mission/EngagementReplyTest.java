@@ -84,4 +84,37 @@ class EngagementReplyTest {
         assertEquals(List.of(ResourceStatus.DECISION, ResourceStatus.DECLENCHE),
                 resource(earlier).state().stream().map(ResourceState::status).toList(), "newest first; DECISION once, the reply's own");
     }
+
+    @ParameterizedTest
+    @MethodSource("lines")
+    void theHomeCentreOfTheShiftGoesInTheReplyAndNothingWhenItIsNotSaid(ModelLine line) {
+        OutgoingMessages outgoing = OutgoingMessages.of(TestStore.TABLET, new MutableClock(NOW.toInstant()), line);
+        ShiftSetup shift = new ShiftSetup("VLM4", "Equipe SMUR 4", null, List.of(), "0240000000", null, null, null, "SMUR.VLM", false,
+                "SMUR de Saint-Nazaire", "44184");
+        ResourceInfo said = resource(EngagementReply.build(outgoing, askingForAnAr(line), TestStore.LRM, CREW, shift, null, NOW));
+        assertEquals(shift.centerName(), said.centerName());
+        assertEquals(shift.centerCity(), said.centerCity());
+        officiallyValid(line, outgoing, EngagementReply.build(outgoing, askingForAnAr(line), TestStore.LRM, CREW, shift, null, NOW));
+        ResourceInfo unsaid = resource(EngagementReply.build(outgoing, askingForAnAr(line), TestStore.LRM, CREW,
+                new ShiftSetup("VLM4", null, null, List.of(), null, null, null, null), null, NOW));
+        assertEquals(null, unsaid.centerName(), "not entered: not sent");
+        assertEquals(null, unsaid.centerCity(), "not entered: not sent");
+    }
+
+    @ParameterizedTest
+    @MethodSource("lines")
+    void theGeoResSaysTheVehicleAndThePhoneOfTheShiftAndTheOfficialSchemaTakesIt(ModelLine line) {
+        OutgoingMessages outgoing = OutgoingMessages.of(TestStore.TABLET, new MutableClock(NOW.toInstant()), line);
+        ShiftSetup shift = new ShiftSetup("VLM 7", null, null, List.of(), "0612345678", null, null, null);
+        org.opensmur.core.geo.GeoResource described = CREW.described(shift);
+        assertEquals("VLM 7", described.name(), "the vehicle the shift rides");
+        assertEquals(List.of(new org.opensmur.core.geo.GeoResource.GeoContact(org.opensmur.core.geo.GeoContactType.PHNADD, "0612345678")),
+                described.contacts());
+        Built geoRes = outgoing.geoResources(List.of(described), TestStore.LRM);
+        assertTrue(geoRes.isValid(), () -> "valid: " + geoRes.issues());
+        officiallyValid(line, outgoing, geoRes);
+        org.opensmur.core.geo.GeoResource noShift = CREW.described(null);
+        assertEquals(CREW.vehicleName(), noShift.name());
+        assertEquals(null, noShift.contacts(), "no phone entered: no contact made up");
+    }
 }
