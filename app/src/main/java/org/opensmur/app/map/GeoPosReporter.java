@@ -1,13 +1,12 @@
 package org.opensmur.app.map;
 
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
-import org.opensmur.core.geo.Coordinates;
 import org.opensmur.core.geo.Position;
 import org.opensmur.store.db.StoreException;
 import org.opensmur.tablet.TabletCore;
+import org.opensmur.tablet.mission.PositionReport;
+import org.opensmur.tablet.mission.Timeline;
 
 /**
  * Sends GEO-POS at an adaptive rate: a fix leaves when the vehicle has moved {@code minDistanceM} since
@@ -22,10 +21,14 @@ public final class GeoPosReporter {
     private final Duration minInterval;
     private final Duration maxInterval;
     private final double minDistanceM;
+    private final java.util.function.Supplier<Timeline> mission;
     private PositionSource.Fix lastSent;
 
-    public GeoPosReporter(TabletCore core, String resourceId, String lrmId, Duration minInterval, Duration maxInterval, double minDistanceM) {
+    /** @param mission the mission the crew is engaged on as each fix comes (null: none): its state goes with the fix */
+    public GeoPosReporter(TabletCore core, String resourceId, String lrmId, Duration minInterval, Duration maxInterval, double minDistanceM,
+                          java.util.function.Supplier<Timeline> mission) {
         this.core = core;
+        this.mission = mission;
         this.resourceId = resourceId;
         this.lrmId = lrmId;
         this.minInterval = minInterval;
@@ -53,9 +56,9 @@ public final class GeoPosReporter {
         if (lrmId == null || !due(fix)) {
             return false;
         }
-        Position position = new Position(resourceId, OffsetDateTime.ofInstant(fix.at(), ZoneOffset.UTC),
-                new Coordinates(fix.lat(), fix.lon(), null), Double.isNaN(fix.speedKmh()) ? null : fix.speedKmh(),
-                Double.isNaN(fix.heading()) ? null : fix.heading(), null, true, null, null, null, null);
+        // No height: the device's position service says 0 when it has none, and a real 0 cannot be told apart.
+        Position position = PositionReport.of(resourceId, fix.at(), fix.lat(), fix.lon(), Double.NaN, fix.speedKmh(), fix.heading(),
+                mission.get());
         try {
             core.send(core.outgoing().positions(List.of(position), lrmId));
         } catch (StoreException e) {

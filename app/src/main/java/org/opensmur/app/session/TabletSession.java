@@ -79,7 +79,8 @@ public final class TabletSession implements AutoCloseable {
         // The mission's screens on the clock the core dates by (taps, correction window, deadlines: one clock).
         this.open = new OpenMission(core, missionCore, background, ui, settings, labels, core.clock(), shift, ownPosition,
                 statusBar::setLastError, link::failed);
-        this.geoPos = new GeoPosReporter(core, settings.resourceId(), settings.lrmId(), Duration.ofSeconds(5), Duration.ofSeconds(60), 100);
+        this.geoPos = new GeoPosReporter(core, settings.resourceId(), settings.lrmId(), Duration.ofSeconds(5), Duration.ofSeconds(60), 100,
+                () -> missionCore.timeline().orElse(null));
         this.header = new MissionHeaderViewModel(mission(), status(), labels, core.clock(), shift.currentProperty());
         this.owed = new OwedViewModel(core, background, labels, core.clock(), MessageLogViewModel.statusWords(core, labels),
                 missionCore::corrected);

@@ -30,7 +30,7 @@ class GeoPosReporterTest {
         TabletCore core = Tablets.core(settings, clock);
         try {
             GeoPosReporter reporter = new GeoPosReporter(core, Tablets.RESOURCE, Tablets.LRM, Duration.ofSeconds(5),
-                    Duration.ofSeconds(60), 100);
+                    Duration.ofSeconds(60), 100, () -> null);
             Instant t0 = clock.instant();
             double metre = 1 / 111_320.0; // of latitude
             assertTrue(reporter.onFix(at(47.0, -1.5, t0)), "the first fix leaves");

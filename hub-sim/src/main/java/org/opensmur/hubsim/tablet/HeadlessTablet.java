@@ -16,8 +16,6 @@ import org.opensmur.core.bilan.ReportPatient;
 import org.opensmur.core.bilan.VitalMeasure;
 import org.opensmur.core.bilan.VitalSign;
 import org.opensmur.core.document.DocumentType;
-import org.opensmur.core.geo.Coordinates;
-import org.opensmur.core.geo.Position;
 import org.opensmur.core.hub.client.HubEvent;
 import org.opensmur.core.hub.message.DistributionKind;
 import org.opensmur.core.hub.message.HubMessage;
@@ -42,6 +40,7 @@ import org.opensmur.tablet.rpis.RpisPrefill;
 import org.opensmur.tablet.TabletCore;
 import org.opensmur.tablet.mission.Crew;
 import org.opensmur.tablet.mission.MissionCore;
+import org.opensmur.tablet.mission.PositionReport;
 import org.opensmur.tablet.mission.MissionEvent;
 import org.opensmur.tablet.mission.Tap;
 import org.opensmur.tablet.mission.Timeline;
@@ -169,8 +168,8 @@ public final class HeadlessTablet implements AutoCloseable {
             String lrm = timeline.lrmId();
             String resourceId = crew(config).resourceId();
             int rank = timeline.standing().size() + 1;
-            send(outgoing.positions(List.of(new Position(resourceId, OffsetDateTime.now(clock),
-                    new Coordinates(47.2184 + rank / 1000.0, -1.5536, null), 60.0, 90.0, null, true, null, null, null, null)), lrm));
+            send(outgoing.positions(List.of(PositionReport.of(resourceId, clock.instant(), 47.2184 + rank / 1000.0, -1.5536,
+                    Double.NaN, 60.0, 90.0, mission.timeline().orElse(null))), lrm));
             if (status == StatusFlow.endOfCare(core.line())) {
                 String reportId = "BILAN-" + caseId.substring(caseId.lastIndexOf('.') + 1);
                 send(outgoing.documentLink(caseId, null, DocumentType.BILAN, "https://smur.example/bilans/" + reportId, lrm));
