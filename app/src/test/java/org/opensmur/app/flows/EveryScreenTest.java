@@ -194,6 +194,93 @@ class EveryScreenTest {
         assertEquals(java.util.List.of(), problems);
     }
 
+    /** The smallest touch target a gloved finger hits in a moving ambulance (issue 25), in px of a 1280x800 tablet. */
+    static final double GLOVE_PX = 56;
+
+    /**
+     * Every control the crew touches, on every screen, in each theme and in English too, is at least
+     * {@link #GLOVE_PX} high and wide; and no text is cut (the same walk as at every size).
+     */
+    @Test
+    void everyTouchTargetTakesAGlovedFingerInEveryThemeAndInEnglish(FxRobot robot) throws Exception {
+        onScene(robot);
+        robot.interact(() -> session.bilan().input("bilan.heartRate").valueProperty().set("96"));
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        int[] size = {1280, 800};
+        for (Locale locale : new Locale[] {Locale.FRENCH, Locale.ENGLISH}) {
+            for (Theme theme : locale == Locale.FRENCH ? Theme.values() : new Theme[] {Theme.DAY}) {
+                var made = new java.util.concurrent.atomic.AtomicReference<Scene>();
+                robot.interact(() -> {
+                    if (view.getScene() != null) {
+                        view.getScene().setRoot(new javafx.scene.layout.Pane());
+                    }
+                    view = new MainView(session, new Labels(locale));
+                    Scene sized = new Scene(view, size[0], size[1]);
+                    theme.applyTo(sized);
+                    made.set(sized);
+                });
+                Scene sized = made.get();
+                String where = theme.name().toLowerCase() + (locale == Locale.ENGLISH ? " en" : "");
+                for (MainView.Screen screen : MainView.Screen.values()) {
+                    robot.interact(() -> ((ToggleButton) view.lookup("#tab-" + screen.name().toLowerCase())).fire());
+                    WaitForAsyncUtils.waitForFxEvents();
+                    problems.addAll(gloves(sized, screen.name().toLowerCase() + " (" + where + ")"));
+                    problems.addAll(check(sized, screen.name().toLowerCase() + " (" + where + ")", size));
+                }
+            }
+        }
+        robot.interact(() -> {
+            view.getScene().setRoot(new javafx.scene.layout.Pane());
+            view = new MainView(session, new Labels(Locale.FRENCH));
+            scene.setRoot(view);
+        });
+        assertEquals(java.util.List.of(), problems.stream().distinct().toList());
+    }
+
+    /** The controls the crew touches on {@code sized} that are smaller than a gloved finger. */
+    private static java.util.List<String> gloves(Scene sized, String where) throws Exception {
+        var result = new java.util.concurrent.CompletableFuture<java.util.List<String>>();
+        Platform.runLater(() -> {
+            sized.snapshot(null); // laid out and styled at this size
+            java.util.List<String> found = new java.util.ArrayList<>();
+            touchTargets(sized.getRoot(), where, found);
+            result.complete(found);
+        });
+        return result.get();
+    }
+
+    private static void touchTargets(javafx.scene.Parent parent, String where, java.util.List<String> found) {
+        for (Node node : parent.getChildrenUnmodifiable()) {
+            if (!node.isVisible() || node.getOpacity() == 0 || node.isDisabled() && !(node instanceof javafx.scene.control.ButtonBase)) {
+                continue;
+            }
+            boolean touched = node instanceof javafx.scene.control.ButtonBase || node instanceof javafx.scene.control.ComboBoxBase<?>
+                    || node instanceof javafx.scene.control.TextInputControl || node instanceof javafx.scene.control.ChoiceBox<?>
+                    || node instanceof javafx.scene.control.Spinner<?> || node instanceof javafx.scene.control.ListCell<?> cell && !cell.isEmpty();
+            if (touched && !insideTouched(node)) {
+                Bounds b = node.localToScene(node.getLayoutBounds());
+                if (b.getWidth() > 0 && b.getHeight() > 0 && (b.getHeight() < GLOVE_PX - 0.5 || b.getWidth() < GLOVE_PX - 0.5)) {
+                    found.add(where + ": " + (node instanceof javafx.scene.control.Control c ? describe(c) : node.toString())
+                            + " " + Math.round(b.getWidth()) + "x" + Math.round(b.getHeight()) + " px");
+                }
+            }
+            if (node instanceof javafx.scene.Parent inner) {
+                touchTargets(inner, where, found);
+            }
+        }
+    }
+
+    /** A part of a larger control (a combo box's button, a spinner's arrows): the control is the target. */
+    private static boolean insideTouched(Node node) {
+        for (Node n = node.getParent(); n != null; n = n.getParent()) {
+            if (n instanceof javafx.scene.control.ComboBoxBase<?> || n instanceof javafx.scene.control.Spinner<?>
+                    || n instanceof javafx.scene.control.ChoiceBox<?>) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * The main view in a scene of {@code width} x {@code height}, laid out and styled (the day theme) as a
      * tablet's window of that size would; out of the test's window, whose screen is smaller than some sizes.
