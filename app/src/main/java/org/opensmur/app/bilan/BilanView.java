@@ -113,6 +113,12 @@ public final class BilanView extends BorderPane {
             if (input.key().equals(lastVital)) {
                 row = trends(grid, row, model, labels);
             }
+            if (input.key().equals("bilan.treatment")) {
+                // the acts and drugs of this patient as large tiles (the care package), across the form
+                org.opensmur.app.care.CareView care = new org.opensmur.app.care.CareView(model.care(), labels);
+                fitWidth(care, grid);
+                grid.add(care, 0, row++, 4, 1);
+            }
         }
         Button send = new Button(labels.get("bilan.send"));
         send.setMinWidth(Region.USE_PREF_SIZE);
