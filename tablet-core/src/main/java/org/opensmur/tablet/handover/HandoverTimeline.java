@@ -30,15 +30,21 @@ public final class HandoverTimeline {
     }
 
     /**
-     * Everything in order: by time, then statuses, vitals, acts, drugs and messages at the same minute.
+     * Everything in order: by minute, then statuses, vitals, acts, drugs and messages within a minute, then by time.
      *
      * @param statuses the mission's statuses (empty when no mission is open)
      */
     public static List<HandoverEntry> assemble(Optional<Timeline> statuses, List<Series> vitals, List<CareGiven> given, List<Sent> sent) {
+        return assemble(statuses, org.opensmur.core.status.ResourceStatus::label, vitals, given, sent);
+    }
+
+    /** The same, each status in the words the screen gives it ({@code statusWords}). */
+    public static List<HandoverEntry> assemble(Optional<Timeline> statuses, java.util.function.Function<org.opensmur.core.status.ResourceStatus, String> statusWords,
+                                               List<Series> vitals, List<CareGiven> given, List<Sent> sent) {
         List<HandoverEntry> all = new ArrayList<>();
         statuses.ifPresent(t -> {
             for (Tap tap : t.standing()) {
-                all.add(new HandoverEntry(tap.at(), HandoverEntry.Kind.STATUS, tap.status().label()));
+                all.add(new HandoverEntry(tap.at(), HandoverEntry.Kind.STATUS, statusWords.apply(tap.status())));
             }
         });
         vitals.forEach(s -> all.add(new HandoverEntry(s.taken(), HandoverEntry.Kind.VITALS, s.described())));
@@ -46,7 +52,10 @@ public final class HandoverTimeline {
                 g.what())));
         sent.stream().filter(s -> s.type() != MessageType.RS_SR)
                 .forEach(s -> all.add(new HandoverEntry(s.at(), HandoverEntry.Kind.MESSAGE, s.type().code() + (s.state() == null ? "" : " · " + s.state()))));
-        all.sort(Comparator.comparing((HandoverEntry e) -> e.at().toInstant()).thenComparing(HandoverEntry::kind));
+        // Times are known to the minute (as shown, as the crew corrects them): within a minute, the status first
+        // (on scene, then care), then the vitals, the acts, the drugs, and the messages that report them.
+        all.sort(Comparator.comparing((HandoverEntry e) -> e.at().toInstant().truncatedTo(java.time.temporal.ChronoUnit.MINUTES))
+                .thenComparing(HandoverEntry::kind).thenComparing(e -> e.at().toInstant()));
         return List.copyOf(all);
     }
 

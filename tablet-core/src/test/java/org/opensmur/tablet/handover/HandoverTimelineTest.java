@@ -23,18 +23,20 @@ class HandoverTimelineTest {
     void statusesVitalsActsDrugsAndMessagesComeInTimeOrderAndACorrectedStatusIsNotShown() {
         Tap depart = new Tap(ResourceStatus.DEPART, T, "d1");
         Tap wrong = new Tap(ResourceStatus.PEC, T.plusMinutes(11), "d2");
-        Tap arrivee = new Tap(ResourceStatus.ARRIVEE, T.plusMinutes(10), "d3");
+        Tap arrivee = new Tap(ResourceStatus.ARRIVEE, T.plusMinutes(10).plusSeconds(40), "d3"); // seconds later than the act's minute
         Timeline timeline = new Timeline(ModelLine.CURRENT, "case", "lrm", List.of(depart, arrivee, wrong),
                 Map.of("d2", T.plusMinutes(11).toInstant()), List.of(), Map.of(), false, false);
         List<HandoverEntry> entries = HandoverTimeline.assemble(Optional.of(timeline),
                 List.of(new HandoverTimeline.Series(T.plusMinutes(12), "Fréquence cardiaque 0"),
                         new HandoverTimeline.Series(T.plusMinutes(25), "Fréquence cardiaque 88")),
-                List.of(CareGiven.drug("Adrénaline", "1", "mg", "IV", T.plusMinutes(14)), CareGiven.act("Intubation", null, T.plusMinutes(12))),
+                List.of(CareGiven.drug("Adrénaline", "1", "mg", "IV", T.plusMinutes(14)), CareGiven.act("Intubation", null, T.plusMinutes(12)),
+                        CareGiven.act("Massage cardiaque externe", null, T.plusMinutes(10))), // tapped the minute the crew arrived
                 List.of(new HandoverTimeline.Sent(T.plusMinutes(10), MessageType.RS_SR, "reçu"),
                         new HandoverTimeline.Sent(T.plusMinutes(26), MessageType.RS_BPV, "reçu par le SAMU")));
         assertEquals(List.of(
                 "10:30 STATUS " + ResourceStatus.DEPART.label(),
-                "10:40 STATUS " + ResourceStatus.ARRIVEE.label(),
+                "10:40:40 STATUS " + ResourceStatus.ARRIVEE.label(),
+                "10:40 ACT Massage cardiaque externe",
                 "10:42 VITALS Fréquence cardiaque 0",
                 "10:42 ACT Intubation",
                 "10:44 DRUG Adrénaline 1 mg IV",
