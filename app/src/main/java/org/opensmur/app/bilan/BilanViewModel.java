@@ -120,6 +120,8 @@ public final class BilanViewModel {
     private String lrmId;
     /** The acts done and drugs given to the patient on screen (kept with the mission, whatever bilan leaves). */
     private final org.opensmur.app.care.CareViewModel care;
+    /** The acts a draft of an earlier version kept as one text ("" when none): offered in "autre acte", kept in the draft. */
+    private String legacyActs = "";
     private org.opensmur.app.patient.PatientsViewModel.Patient patient;
     private String sentId;
     private boolean restoring;
@@ -392,6 +394,9 @@ public final class BilanViewModel {
             Map<String, String> values = new LinkedHashMap<>();
             inputs.values().stream().filter(i -> i.sign == null).forEach(input -> values.put(input.key, input.value.get()));
             values.put("bilan.unknown", String.valueOf(unknown.get()));
+            if (!legacyActs.isEmpty()) {
+                values.put("bilan.procedures", legacyActs);
+            }
             values.put("bilan.sex", sex.get());
             Map<String, String> vitalsDraft = new LinkedHashMap<>(VitalSeries.toDraft(earlier));
             vitalsDraft.putAll(current().values());
@@ -676,6 +681,7 @@ public final class BilanViewModel {
                 }
                 // a draft of an earlier version kept its acts as one text: offered back as "autre acte", never dropped
                 String oldActs = draft.getOrDefault("bilan.procedures", "").strip();
+                legacyActs = oldActs; // kept in the draft until the draft closes
                 if (!oldActs.isEmpty() && care.otherActProperty().get().isBlank()) {
                     care.otherActProperty().set(oldActs.replace("\n", " ; "));
                 }
@@ -855,7 +861,13 @@ public final class BilanViewModel {
         List<VitalSeries> all = new ArrayList<>(earlier);
         VitalSeries now = current();
         if (!now.isEmpty() && now.taken() != null) {
-            all.add(now);
+            // a value being corrected is not a reading
+            Map<String, String> values = new LinkedHashMap<>(now.values());
+            seriesFields().filter(i -> i != seriesTime && !i.error.get().isEmpty()).forEach(i -> values.put(i.key, ""));
+            VitalSeries read = new VitalSeries(now.taken(), values);
+            if (!read.isEmpty()) {
+                all.add(read);
+            }
         }
         return all;
     }

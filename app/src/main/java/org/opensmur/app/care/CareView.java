@@ -1,7 +1,5 @@
 package org.opensmur.app.care;
 
-import java.text.Normalizer;
-import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
@@ -17,8 +15,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.beans.property.StringProperty;
 import org.opensmur.app.ui.Labels;
-import org.opensmur.tablet.care.CareCatalog;
-import org.opensmur.tablet.care.CareGiven;
 
 /**
  * The bilan's acts and drugs: the SMUR's frequent ones as large tiles (gloves), "autre acte" in words, the
@@ -58,7 +54,7 @@ public final class CareView extends VBox {
         Node asking = drugPanel();
         Label givenTitle = title(labels.get("care.given"));
         Label none = new Label(labels.get("care.none"));
-        none.visibleProperty().bind(Bindings.isEmpty(model.given()));
+        none.visibleProperty().bind(Bindings.isEmpty(model.lines()));
         none.managedProperty().bind(none.visibleProperty());
         list.setId("care-given");
         Label message = new Label();
@@ -68,9 +64,11 @@ public final class CareView extends VBox {
         message.textProperty().bind(model.messageProperty());
         message.managedProperty().bind(message.textProperty().isNotEmpty());
         getChildren().addAll(actsTitle, acts, otherRow, drugsTitle, drugs, asking, givenTitle, none, list, message);
-        model.catalogProperty().addListener((o, was, is) -> tiles(is));
-        tiles(model.catalogProperty().get());
-        model.given().addListener((ListChangeListener<CareGiven>) c -> rows());
+        model.actTiles().addListener((ListChangeListener<CareViewModel.Tile>) c -> tiles(acts, model.actTiles()));
+        model.drugTiles().addListener((ListChangeListener<CareViewModel.Tile>) c -> tiles(drugs, model.drugTiles()));
+        tiles(acts, model.actTiles());
+        tiles(drugs, model.drugTiles());
+        model.lines().addListener((ListChangeListener<CareViewModel.Given>) c -> rows());
         rows();
     }
 
@@ -88,22 +86,13 @@ public final class CareView extends VBox {
         return button;
     }
 
-    /** A stable id from a label ("Massage cardiaque externe" → "massage-cardiaque-externe"). */
-    public static String slug(String label) {
-        return Normalizer.normalize(label, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT)
-                .replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
-    }
-
-    private void tiles(CareCatalog catalog) {
-        acts.getChildren().setAll(catalog.acts().stream().map(act -> {
-            Button tile = tile("care-act-" + slug(act.label()), act.label());
-            tile.setOnAction(e -> model.act(act));
-            return (Node) tile;
-        }).toList());
-        drugs.getChildren().setAll(catalog.drugs().stream().map(drug -> {
-            Button tile = tile("care-drug-" + slug(drug.name()), drug.name());
-            tile.getStyleClass().add("drug");
-            tile.setOnAction(e -> model.startDrug(drug));
+    private void tiles(FlowPane pane, java.util.List<CareViewModel.Tile> tiles) {
+        pane.getChildren().setAll(tiles.stream().map(t -> {
+            Button tile = tile(t.id(), t.label());
+            if (t.drug()) {
+                tile.getStyleClass().add("drug");
+            }
+            tile.setOnAction(e -> model.tap(t));
             return (Node) tile;
         }).toList());
     }
@@ -125,8 +114,7 @@ public final class CareView extends VBox {
         Label name = new Label();
         name.setId("care-drug-name");
         name.getStyleClass().add("title");
-        name.textProperty().bind(Bindings.createStringBinding(() -> model.drugProperty().get() == null ? ""
-                : model.drugProperty().get().name(), model.drugProperty()));
+        name.textProperty().bind(model.drugNameProperty());
         FlowPane doses = new FlowPane(8, 8);
         TextField dose = new TextField();
         dose.setId("care-dose");
@@ -151,11 +139,11 @@ public final class CareView extends VBox {
         error.setId("care-drug-error");
         error.getStyleClass().add("error-text");
         error.textProperty().bind(model.drugErrorProperty());
-        model.drugProperty().addListener((o, was, is) -> {
-            if (is != null) {
-                choices(doses, "care-dose-", is.doses(), model.doseProperty());
-                choices(units, "care-unit-", is.units(), model.unitProperty());
-                choices(routes, "care-route-", is.routes(), model.routeProperty());
+        model.drugNameProperty().addListener((o, was, is) -> {
+            if (!is.isEmpty()) {
+                choices(doses, "care-dose-", model.doseChoices(), model.doseProperty());
+                choices(units, "care-unit-", model.unitChoices(), model.unitProperty());
+                choices(routes, "care-route-", model.routeChoices(), model.routeProperty());
             }
         });
         HBox doseRow = new HBox(8, doses, dose);
@@ -164,7 +152,7 @@ public final class CareView extends VBox {
         timeRow.setAlignment(Pos.CENTER_LEFT);
         panel.getChildren().addAll(name, row(labels.get("care.dose"), doseRow), row(labels.get("care.unit"), units),
                 row(labels.get("care.route"), routes), row(labels.get("care.time"), timeRow));
-        panel.visibleProperty().bind(model.drugProperty().isNotNull());
+        panel.visibleProperty().bind(model.drugNameProperty().isNotEmpty());
         panel.managedProperty().bind(panel.visibleProperty());
         return panel;
     }
@@ -182,7 +170,7 @@ public final class CareView extends VBox {
         ToggleGroup group = new ToggleGroup();
         pane.getChildren().setAll(words.stream().map(word -> {
             ToggleButton one = new ToggleButton(word);
-            one.setId(idPrefix + slug(word.replace("µ", "u").replace(",", "-")));
+            one.setId(idPrefix + CareViewModel.slug(word));
             one.getStyleClass().add("word-button");
             one.setMinWidth(Region.USE_PREF_SIZE);
             one.setToggleGroup(group);
@@ -193,22 +181,31 @@ public final class CareView extends VBox {
             });
             return (Node) one;
         }).toList());
-        value.addListener((o, was, is) -> group.getToggles().forEach(t -> t.setSelected(((ToggleButton) t).getText().equals(is))));
+        // one listener per pane: the one of the drug asked before goes with its buttons
+        @SuppressWarnings("unchecked")
+        javafx.beans.value.ChangeListener<String> before = (javafx.beans.value.ChangeListener<String>) pane.getProperties().get("selection");
+        if (before != null) {
+            value.removeListener(before);
+        }
+        javafx.beans.value.ChangeListener<String> selection = (o, was, is) -> group.getToggles()
+                .forEach(t -> t.setSelected(((ToggleButton) t).getText().equals(is)));
+        pane.getProperties().put("selection", selection);
+        value.addListener(selection);
     }
 
     /** What was given: its time (correctable), what, and "retirer". */
     private void rows() {
         list.getChildren().clear();
-        for (int i = 0; i < model.given().size(); i++) {
-            CareGiven one = model.given().get(i);
-            TextField time = new TextField(CareViewModel.hours(one));
+        for (int i = 0; i < model.lines().size(); i++) {
+            CareViewModel.Given one = model.lines().get(i);
+            TextField time = new TextField(one.hours());
             time.setId("care-given-" + i + "-time");
             time.getStyleClass().addAll("touch-field", "vital-field");
             time.getProperties().put("vkType", "numeric");
-            time.setAccessibleText(labels.get("care.time") + " " + one.what());
+            time.setAccessibleText(labels.get("care.time") + " " + one.said());
             Runnable commit = () -> {
-                if (!time.getText().strip().equals(CareViewModel.hours(one)) && !model.retime(one, time.getText())) {
-                    time.setText(CareViewModel.hours(one));
+                if (!time.getText().strip().equals(one.hours()) && !model.retime(one, time.getText())) {
+                    time.setText(one.hours());
                 }
             };
             time.setOnAction(e -> commit.run());
@@ -217,7 +214,7 @@ public final class CareView extends VBox {
                     commit.run();
                 }
             });
-            Label what = new Label((one.kind() == CareGiven.Kind.ACT ? labels.get("care.act") : labels.get("care.drug")) + " · " + one.what());
+            Label what = new Label(one.said());
             what.setId("care-given-" + i);
             what.setWrapText(true);
             what.setMinHeight(Region.USE_PREF_SIZE);

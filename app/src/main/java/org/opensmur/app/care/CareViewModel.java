@@ -59,6 +59,15 @@ public final class CareViewModel {
         this.background = background;
         this.labels = labels;
         this.clock = clock;
+        catalog.addListener((o, was, is) -> tiles(is));
+        tiles(catalog.get());
+        given.addListener((javafx.collections.ListChangeListener<CareGiven>) c -> lines.setAll(given.stream().map(this::line).toList()));
+        drug.addListener((o, was, is) -> {
+            doseChoices.setAll(is == null ? List.of() : is.doses());
+            unitChoices.setAll(is == null ? List.of() : is.units());
+            routeChoices.setAll(is == null ? List.of() : is.routes());
+            drugName.set(is == null ? "" : is.name()); // last: the screen builds its choices when the name changes
+        });
         dose.addListener((o, was, is) -> drugError.set(""));
         time.addListener((o, was, is) -> drugError.set(""));
     }
@@ -66,6 +75,96 @@ public final class CareViewModel {
     /** The SMUR's list in {@code folder} ({@link CareCatalog#FILE}), else the default; a wrong file is said, the default kept. */
     public void catalogFrom(Path folder) {
         background.run(() -> CareCatalog.in(folder), catalog::set, e -> message.set(labels.format("care.catalogWrong", e.getMessage())));
+    }
+
+    /** A tile as the screen shows it: an id of its own ("care-act-intubation"), its words. */
+    public record Tile(String id, String label, int index, boolean drug) {
+    }
+
+    /** A line of what was given, as the screen shows it: its time ("10:42"), its kind and what, in words. */
+    public record Given(String id, String hours, String said) {
+    }
+
+    private final ObservableList<Tile> actTiles = FXCollections.observableArrayList();
+    private final ObservableList<Tile> drugTiles = FXCollections.observableArrayList();
+    private final ObservableList<Given> lines = FXCollections.observableArrayList();
+    private final StringProperty drugName = new SimpleStringProperty("");
+    private final ObservableList<String> doseChoices = FXCollections.observableArrayList();
+    private final ObservableList<String> unitChoices = FXCollections.observableArrayList();
+    private final ObservableList<String> routeChoices = FXCollections.observableArrayList();
+
+    private void tiles(CareCatalog list) {
+        List<Tile> acts = new ArrayList<>();
+        for (int i = 0; i < list.acts().size(); i++) {
+            acts.add(new Tile("care-act-" + slug(list.acts().get(i).label()), list.acts().get(i).label(), i, false));
+        }
+        List<Tile> drugs = new ArrayList<>();
+        for (int i = 0; i < list.drugs().size(); i++) {
+            drugs.add(new Tile("care-drug-" + slug(list.drugs().get(i).name()), list.drugs().get(i).name(), i, true));
+        }
+        actTiles.setAll(acts);
+        drugTiles.setAll(drugs);
+    }
+
+    private Given line(CareGiven one) {
+        return new Given(one.id(), HOURS.format(one.at()),
+                (one.kind() == CareGiven.Kind.ACT ? labels.get("care.act") : labels.get("care.drug")) + " · " + one.what());
+    }
+
+    /** A stable id from a label ("Massage cardiaque externe" → "massage-cardiaque-externe"). */
+    public static String slug(String label) {
+        return java.text.Normalizer.normalize(label.replace("µ", "u"), java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                .toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+    }
+
+    public ObservableList<Tile> actTiles() {
+        return actTiles;
+    }
+
+    public ObservableList<Tile> drugTiles() {
+        return drugTiles;
+    }
+
+    /** One tap on a tile: an act done now, or a drug whose dose, unit and route are asked. */
+    public void tap(Tile tile) {
+        CareCatalog list = catalog.get();
+        if (tile.drug()) {
+            startDrug(list.drugs().get(tile.index()));
+        } else {
+            act(list.acts().get(tile.index()));
+        }
+    }
+
+    /** What was given, as the screen lists it, in time order. */
+    public ObservableList<Given> lines() {
+        return lines;
+    }
+
+    /** Corrects the time of a line of the list; false and said when it cannot be. */
+    public boolean retime(Given line, String typed) {
+        return given.stream().filter(g -> g.id().equals(line.id())).findFirst().map(g -> retime(g, typed)).orElse(false);
+    }
+
+    /** Takes back a line of the list. */
+    public void remove(Given line) {
+        given.stream().filter(g -> g.id().equals(line.id())).findFirst().ifPresent(this::remove);
+    }
+
+    /** The drug being asked, by name ("" while none is). */
+    public ReadOnlyStringProperty drugNameProperty() {
+        return drugName;
+    }
+
+    public ObservableList<String> doseChoices() {
+        return doseChoices;
+    }
+
+    public ObservableList<String> unitChoices() {
+        return unitChoices;
+    }
+
+    public ObservableList<String> routeChoices() {
+        return routeChoices;
     }
 
     public ObjectProperty<CareCatalog> catalogProperty() {
@@ -88,8 +187,16 @@ public final class CareViewModel {
         }
     }
 
+    /** Whose acts and drugs are shown ("case|patient"): changes when the case or the patient does. */
+    private final StringProperty about = new SimpleStringProperty("");
+
+    public ReadOnlyStringProperty aboutProperty() {
+        return about;
+    }
+
     private void load() {
         cancelDrug();
+        about.set(caseId + "|" + patientId);
         String opened = caseId;
         String about = patientId;
         if (opened == null) {
@@ -214,11 +321,6 @@ public final class CareViewModel {
     /** The drugs as the RS-BPV's free text says them ("Adrénaline 1 mg IV 10:42"), in order. */
     public List<String> drugSummaries() {
         return given.stream().filter(g -> g.kind() == CareGiven.Kind.DRUG).map(CareGiven::summary).toList();
-    }
-
-    /** A line of the list on screen ("10:42 · Adrénaline 1 mg IV"). */
-    public static String line(CareGiven one) {
-        return HOURS.format(one.at()) + " · " + one.what();
     }
 
     /** Its time as shown ("10:42"). */

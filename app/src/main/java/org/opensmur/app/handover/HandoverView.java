@@ -1,6 +1,5 @@
 package org.opensmur.app.handover;
 
-import java.time.format.DateTimeFormatter;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -14,7 +13,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.opensmur.app.ui.Labels;
-import org.opensmur.tablet.handover.HandoverEntry;
 
 /**
  * The handover timeline, readable at arm's length: one line per fact, its time in large type, what kind of
@@ -22,7 +20,17 @@ import org.opensmur.tablet.handover.HandoverEntry;
  */
 public final class HandoverView extends BorderPane {
 
-    private static final DateTimeFormatter HOURS = DateTimeFormatter.ofPattern("HH:mm");
+    private HBox actions;
+
+    /** A button first in the actions that leads back (to the bilan). */
+    public void offerBack(String id, String words, Runnable back) {
+        Button button = new Button(words);
+        button.setId(id);
+        button.getStyleClass().add("word-button");
+        button.setMinWidth(Region.USE_PREF_SIZE);
+        button.setOnAction(e -> back.run());
+        actions.getChildren().add(0, button);
+    }
 
     public HandoverView(HandoverViewModel model, org.opensmur.app.patient.PatientsViewModel patients, Labels labels) {
         getStyleClass().add("handover");
@@ -36,7 +44,7 @@ public final class HandoverView extends BorderPane {
         print.setId("handover-print");
         print.getStyleClass().add("big-button");
         print.setMinWidth(Region.USE_PREF_SIZE);
-        print.disableProperty().bind(Bindings.isEmpty(model.entries()));
+        print.disableProperty().bind(Bindings.isEmpty(model.lines()));
         print.setOnAction(e -> model.print());
         Button open = new Button(labels.get("handover.open"));
         open.setId("handover-open");
@@ -51,7 +59,7 @@ public final class HandoverView extends BorderPane {
         HBox.setHgrow(message, Priority.ALWAYS);
         message.setMaxWidth(Double.MAX_VALUE);
         message.setMinWidth(0);
-        HBox actions = new HBox(12, print, open, message);
+        actions = new HBox(12, print, open, message);
         actions.setAlignment(Pos.CENTER_LEFT);
         VBox top = new VBox(8, picker, title, actions);
         top.setPadding(new Insets(12, 16, 8, 16));
@@ -63,16 +71,16 @@ public final class HandoverView extends BorderPane {
         none.getStyleClass().add("handover-text");
         Runnable show = () -> {
             lines.getChildren().clear();
-            if (model.entries().isEmpty()) {
+            if (model.lines().isEmpty()) {
                 lines.getChildren().add(none);
             }
-            for (int i = 0; i < model.entries().size(); i++) {
-                HandoverEntry entry = model.entries().get(i);
-                Label time = new Label(HOURS.format(entry.at()));
+            for (int i = 0; i < model.lines().size(); i++) {
+                HandoverViewModel.Line entry = model.lines().get(i);
+                Label time = new Label(entry.time());
                 time.getStyleClass().add("handover-time");
                 time.setMinWidth(Region.USE_PREF_SIZE);
-                Label kind = new Label(labels.get("handover.kind." + entry.kind().name()));
-                kind.getStyleClass().addAll("handover-kind", "handover-" + entry.kind().name().toLowerCase(java.util.Locale.ROOT));
+                Label kind = new Label(entry.kindWords());
+                kind.getStyleClass().addAll("handover-kind", "handover-" + entry.kind());
                 kind.setMinWidth(Region.USE_PREF_SIZE);
                 kind.setPrefWidth(200);
                 Label text = new Label(entry.text());
@@ -88,7 +96,7 @@ public final class HandoverView extends BorderPane {
                 lines.getChildren().add(row);
             }
         };
-        model.entries().addListener((ListChangeListener<HandoverEntry>) c -> show.run());
+        model.lines().addListener((ListChangeListener<HandoverViewModel.Line>) c -> show.run());
         show.run();
         ScrollPane scroll = new ScrollPane(lines);
         scroll.setId("handover-scroll");

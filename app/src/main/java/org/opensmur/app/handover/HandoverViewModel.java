@@ -47,11 +47,19 @@ public final class HandoverViewModel {
     private final Clock clock;
     private final HandoverSheets sheets;
     private final ObservableList<HandoverEntry> entries = FXCollections.observableArrayList();
+    /** A line as the screen shows it: its time ("10:42"), its kind ("drug", for the style) and its words, the fact. */
+    public record Line(String time, String kind, String kindWords, String text) {
+    }
+
+    private final ObservableList<Line> lines = FXCollections.observableArrayList();
     private final StringProperty title = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
     private final BooleanProperty printed = new SimpleBooleanProperty(false);
     private boolean watching;
-    private Consumer<Path> opener = HandoverViewModel::openWithDesktop;
+    /** No viewer until the app gives one ({@link #openWith}): the screen then says where the copy is. */
+    private Consumer<Path> opener = file -> {
+        throw new UnsupportedOperationException("no viewer");
+    };
 
     /** @param clock the core's clock (the sheet's time, like every time it shows) */
     public HandoverViewModel(TabletCore core, MissionCore mission, BilanViewModel bilan, Background background, Labels labels, Clock clock) {
@@ -62,9 +70,13 @@ public final class HandoverViewModel {
         this.labels = labels;
         this.clock = clock;
         this.sheets = new HandoverSheets(core.drafts());
+        entries.addListener((javafx.collections.ListChangeListener<HandoverEntry>) c -> lines.setAll(entries.stream()
+                .map(e -> new Line(java.time.format.DateTimeFormatter.ofPattern("HH:mm").format(e.at()), e.kind().name().toLowerCase(java.util.Locale.ROOT),
+                        labels.get("handover.kind." + e.kind().name()), e.text())).toList()));
         // what changes it while it is on screen: an act or a drug, a series, a status, a message's fate
         bilan.care().given().addListener((javafx.collections.ListChangeListener<CareGiven>) c -> changed());
         bilan.earlierSeries().addListener((javafx.collections.ListChangeListener<VitalSeries>) c -> changed());
+        bilan.care().aboutProperty().addListener((o, was, is) -> changed()); // another patient, another mission
         core.events().subscribe(MissionEvent.TimelineChanged.class, background::onUi, e -> changed());
         core.onLedgerChange(entry -> background.onUi(this::changed));
     }
@@ -157,7 +169,7 @@ public final class HandoverViewModel {
 
     /**
      * Opens the last sheet printed: a copy readable by the tablet's user only, in a folder of its own, for the
-     * system's viewer (or to share); the copy is erased when the app stops and replaced at the next opening.
+     * system's viewer (JavaFX's host services, given by the app; or to share); the copy is erased when the app stops and replaced at the next opening.
      */
     public void open() {
         String caseId = bilan.care().caseId();
@@ -210,23 +222,17 @@ public final class HandoverViewModel {
         this.opener = opener;
     }
 
-    private static void openWithDesktop(Path file) {
-        if (!java.awt.Desktop.isDesktopSupported() || !java.awt.Desktop.getDesktop().isSupported(java.awt.Desktop.Action.OPEN)) {
-            throw new UnsupportedOperationException("no viewer");
-        }
-        try {
-            java.awt.Desktop.getDesktop().open(file.toFile());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
     private void failed(RuntimeException e) {
         message.set(e instanceof StoreException store ? labels.storageProblem(store) : labels.get("storage.OTHER"));
     }
 
     public ObservableList<HandoverEntry> entries() {
         return entries;
+    }
+
+    /** The timeline as the screen shows it, in order. */
+    public ObservableList<Line> lines() {
+        return lines;
     }
 
     public ReadOnlyStringProperty titleProperty() {

@@ -44,7 +44,7 @@ public final class MainView extends StackPane {
     static final double COMPACT = 700;
     private boolean tapLocked;
 
-    public enum Screen { MISSION, STATUS, MAP, BILAN, HANDOVER, DOCUMENTS, RPIS, LOG, SHIFT }
+    public enum Screen { MISSION, STATUS, MAP, BILAN, DOCUMENTS, RPIS, LOG, SHIFT }
 
     private final Map<Screen, Supplier<Node>> factories = new LinkedHashMap<>();
     private final Map<Screen, Node> screens = new LinkedHashMap<>();
@@ -135,8 +135,9 @@ public final class MainView extends StackPane {
                 session::openShared));
         factories.put(Screen.STATUS, () -> statusView());
         factories.put(Screen.MAP, () -> new MissionMapView(session.map(), labels));
-        factories.put(Screen.BILAN, () -> new BilanView(session.bilan(), session.patients(), labels));
-        factories.put(Screen.HANDOVER, () -> new org.opensmur.app.handover.HandoverView(session.handover(), session.patients(), labels));
+        // The bilan, and from it the handover timeline of the same patient.
+        factories.put(Screen.BILAN, () -> new org.opensmur.app.handover.BilanAndHandover(new BilanView(session.bilan(), session.patients(), labels),
+                new org.opensmur.app.handover.HandoverView(session.handover(), session.patients(), labels), session.handover(), labels));
         factories.put(Screen.DOCUMENTS, () -> new DocumentView(session.documents(), session.patients(), labels));
         factories.put(Screen.RPIS, () -> new RpisView(session.rpis(), session.patients(), labels));
         factories.put(Screen.LOG, () -> {
@@ -253,9 +254,6 @@ public final class MainView extends StackPane {
 
     public void show(Screen screen) {
         frame.setCenter(screens.computeIfAbsent(screen, s -> shrinkable(factories.get(s).get())));
-        if (screen == Screen.HANDOVER) {
-            session.handover().shown(); // read again, and kept up to date while shown
-        }
         if (screen == Screen.MISSION) {
             session.alerts().missionSeen(); // what an update card asked the crew to look at is in front of them
         }

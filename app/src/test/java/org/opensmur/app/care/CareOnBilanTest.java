@@ -162,6 +162,22 @@ class CareOnBilanTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void theActsADraftOfTheEarlierVersionKeptAsOneTextAreOfferedBackAndNotDropped() throws Exception {
+        TabletSettings settings = Tablets.settings(dir);
+        TabletCore core = Tablets.core(settings, clock);
+        try {
+            String key = "bilan:" + Tablets.CASE + ":" + PATIENT.patientId();
+            core.drafts().save(key, java.util.Map.of("bilan.diagnosis", "I46", "bilan.procedures", "Intubation\nVVP"));
+            BilanViewModel bilan = open(core, settings);
+            assertEquals("Intubation ; VVP", bilan.care().otherActProperty().get(), "offered as an act to add");
+            bilan.input("bilan.history").valueProperty().set("HTA"); // the draft saved again
+            assertEquals("Intubation\nVVP", core.drafts().load(key).orElseThrow().get("bilan.procedures"), "and kept in the draft");
+        } finally {
+            core.close();
+        }
+    }
+
     private static JsonNode lastSent(TabletCore core) throws Exception {
         var queued = core.store().outbox().list(Tablets.CASE, 10); // newest first
         return new ObjectMapper().readTree(core.store().outbox().body(queued.get(0).distributionId()));

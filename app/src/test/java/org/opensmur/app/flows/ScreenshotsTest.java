@@ -143,7 +143,8 @@ class ScreenshotsTest {
         }
         // The handover sheet printed from the timeline, its page rendered as a person sees it.
         robot.interact(() -> Theme.DAY.applyTo(scene));
-        robot.clickOn("#tab-handover");
+        robot.clickOn("#tab-bilan");
+        robot.interact(() -> robot.lookup("#bilan-handover").queryAs(javafx.scene.control.ButtonBase.class).fire());
         robot.clickOn("#handover-print");
         await().atMost(Duration.ofSeconds(10)).until(() -> session.handover().printedProperty().get());
         byte[] pdf = new org.opensmur.tablet.handover.HandoverSheets(session.core().drafts())
@@ -191,6 +192,12 @@ class ScreenshotsTest {
             robot.clickOn("#tab-" + screen.name().toLowerCase()); // as the crew does (the RPIS is prefilled then)
             Thread.sleep(screen == MainView.Screen.MAP ? 1500 : 400);
             shoot(robot, out, screen.name().toLowerCase(), suffix);
+            if (screen == MainView.Screen.BILAN) { // and the handover timeline, from the bilan
+                robot.interact(() -> robot.lookup("#bilan-handover").queryAs(javafx.scene.control.ButtonBase.class).fire());
+                Thread.sleep(600);
+                shoot(robot, out, "handover", suffix);
+                robot.interact(() -> robot.lookup("#handover-back").queryAs(javafx.scene.control.ButtonBase.class).fire());
+            }
         }
     }
 

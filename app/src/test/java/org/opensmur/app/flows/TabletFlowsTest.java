@@ -551,7 +551,8 @@ class TabletFlowsTest {
                 org.opensmur.core.conformance.SharedCorpus.root(hub.line).resolve("schemas")).errors(
                 new com.fasterxml.jackson.databind.ObjectMapper().readTree(session.core().store().outbox().body(queued.distributionId()))));
 
-        robot.clickOn("#tab-handover");
+        robot.clickOn("#tab-bilan");
+        fire(robot, "#bilan-handover"); // from the bilan
         java.util.List<String> facts = java.util.List.of("Statut Départ", "Statut Arrivée sur les lieux", "Constantes Fréquence cardiaque 0",
                 "Constantes Fréquence cardiaque 110", "Acte Massage cardiaque externe", "Acte Intubation", "Message envoyé RS-BPV");
         java.util.List<String> adrenaline = given.stream().map(g -> g.substring(g.length() - 5) + " Médicament Adrénaline 1 mg IV").toList();
@@ -578,7 +579,8 @@ class TabletFlowsTest {
 
         restart(robot); // the acts and drugs are the mission's: back after a restart
         await().atMost(Duration.ofSeconds(30)).until(() -> session.core().transport().state().isConnected());
-        robot.clickOn("#tab-handover");
+        robot.clickOn("#tab-bilan");
+        fire(robot, "#bilan-handover"); // from the bilan
         awaitHandover(robot, adrenaline, facts);
         robot.clickOn("#tab-bilan");
         await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#care-given-4").tryQuery().isPresent());
