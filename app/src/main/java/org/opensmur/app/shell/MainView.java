@@ -161,6 +161,10 @@ public final class MainView extends StackPane {
                     session.prefillRpis();
                 }
                 show(screen);
+                if (screen == Screen.BILAN && screens.get(screen) instanceof ScrollPane frame
+                        && frame.getContent() instanceof org.opensmur.app.handover.BilanAndHandover both) {
+                    both.showBilan(); // the tab is the bilan's, even when its handover was shown
+                }
             });
             tabs.put(screen, tab);
             bar.getChildren().add(tab);
