@@ -114,6 +114,8 @@ public final class TabletApp extends Application {
         running.session().statusBar().onCertificateExpiry(certificateNotAfter);
         running.view().showTheme(theme);
         session = running.session();
+        var host = getHostServices(); // the handover sheet opened by the system's viewer
+        session.handover().openWith(file -> host.showDocument(file.toUri().toString()));
         session.core().keepClosedMissionsFor(options.keepMissions());
         if (options.autopilot() != null) {
             new DemoPilot(session, running.view(), options.autopilot()).start();

@@ -16,6 +16,19 @@ import org.opensmur.app.ui.Labels;
 /** One row per input: name, field, unit, and the field's own error beside it. */
 public final class BilanView extends BorderPane {
 
+    /** The send bar: "bilan final", send, the reasons (and what {@link #offer} adds). */
+    private HBox actions;
+
+    /** A button beside "send" that leads elsewhere from the bilan (the handover timeline), placed before the reasons. */
+    public void offer(String id, String words, Runnable go) {
+        Button button = new Button(words);
+        button.setId(id);
+        button.getStyleClass().add("word-button");
+        button.setMinWidth(Region.USE_PREF_SIZE);
+        button.setOnAction(e -> go.run());
+        actions.getChildren().add(actions.getChildren().size() - 1, button);
+    }
+
     public BilanView(BilanViewModel model, org.opensmur.app.patient.PatientsViewModel patients, Labels labels) {
         GridPane grid = new GridPane();
         grid.setHgap(12);
@@ -113,6 +126,12 @@ public final class BilanView extends BorderPane {
             if (input.key().equals(lastVital)) {
                 row = trends(grid, row, model, labels);
             }
+            if (input.key().equals("bilan.treatment")) {
+                // the acts and drugs of this patient as large tiles (the care package), across the form
+                org.opensmur.app.care.CareView care = new org.opensmur.app.care.CareView(model.care(), labels);
+                fitWidth(care, grid);
+                grid.add(care, 0, row++, 4, 1);
+            }
         }
         Button send = new Button(labels.get("bilan.send"));
         send.setMinWidth(Region.USE_PREF_SIZE);
@@ -150,7 +169,7 @@ public final class BilanView extends BorderPane {
         VBox words = new VBox(4, blocked, delivery);
         words.setPrefWidth(0);
         HBox.setHgrow(words, javafx.scene.layout.Priority.ALWAYS);
-        HBox actions = new HBox(16, finalReport, send, words);
+        actions = new HBox(16, finalReport, send, words);
         actions.setAlignment(Pos.CENTER_LEFT);
         actions.setPadding(new Insets(12, 16, 12, 16));
         setBottom(actions);

@@ -118,6 +118,10 @@ public final class BilanViewModel {
     public static final String UNKNOWN = "INCONNU";
     private String caseId;
     private String lrmId;
+    /** The acts done and drugs given to the patient on screen (kept with the mission, whatever bilan leaves). */
+    private final org.opensmur.app.care.CareViewModel care;
+    /** The acts a draft of an earlier version kept as one text ("" when none): offered in "autre acte", kept in the draft. */
+    private String legacyActs = "";
     private org.opensmur.app.patient.PatientsViewModel.Patient patient;
     private String sentId;
     private boolean restoring;
@@ -142,6 +146,8 @@ public final class BilanViewModel {
         this.settings = settings;
         this.labels = labels;
         this.clock = clock;
+        this.care = new org.opensmur.app.care.CareViewModel(new org.opensmur.tablet.care.CareLog(core.drafts()), background, labels, clock);
+        care.catalogFrom(settings.storeFolder());
         // The one required field first: above the fold, where a physician sees it before sending.
         add(new Input("bilan.diagnosis", labels.get("bilan.diagnosis.unit"), v -> cim10(v).matches("[A-Z][0-9]{2}(\\.?[0-9A-Z]{1,4})?") ? "" : labels.get("bilan.error.cim10")));
         // Who the bilan is about, as the case names them (the crew completes or corrects; nothing is assumed).
@@ -168,7 +174,7 @@ public final class BilanViewModel {
         add(weight);
         add(new Input("bilan.history", "", v -> ""));
         add(new Input("bilan.treatment", "", v -> ""));
-        add(new Input("bilan.procedures", "", v -> ""));
+        // The acts and drugs are quick picks of their own (CareViewModel): one procedure entry per act.
         add(new Input("bilan.orientation", "", v -> ""));
         // Who writes it: the team's physician from the shift set-up, or whoever the crew names.
         add(new Input("bilan.redactor", "", v -> ""));
@@ -388,6 +394,9 @@ public final class BilanViewModel {
             Map<String, String> values = new LinkedHashMap<>();
             inputs.values().stream().filter(i -> i.sign == null).forEach(input -> values.put(input.key, input.value.get()));
             values.put("bilan.unknown", String.valueOf(unknown.get()));
+            if (!legacyActs.isEmpty()) {
+                values.put("bilan.procedures", legacyActs);
+            }
             values.put("bilan.sex", sex.get());
             Map<String, String> vitalsDraft = new LinkedHashMap<>(VitalSeries.toDraft(earlier));
             vitalsDraft.putAll(current().values());
@@ -637,6 +646,8 @@ public final class BilanViewModel {
     private void load() {
         delivery.set("");
         sentId = null;
+        care.open(caseId);
+        care.choose(patient == null ? null : patient.patientId());
         loadSent();
         String opened = caseId;
         var about = patient;
@@ -667,6 +678,12 @@ public final class BilanViewModel {
                     });
                 } finally {
                     restoring = false;
+                }
+                // a draft of an earlier version kept its acts as one text: offered back as "autre acte", never dropped
+                String oldActs = draft.getOrDefault("bilan.procedures", "").strip();
+                legacyActs = oldActs; // kept in the draft until the draft closes
+                if (!oldActs.isEmpty() && care.otherActProperty().get().isBlank()) {
+                    care.otherActProperty().set(oldActs.replace("\n", " ; "));
                 }
                 charts();
             }
@@ -725,7 +742,9 @@ public final class BilanViewModel {
         if (!measures.isEmpty() && latest.taken() != null) {
             freetext.add(String.format(SERIES_TAKEN, latest.taken().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm"))));
         }
-        List<String> procedures = Arrays.stream(input("bilan.procedures").value.get().split("\n")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        // One procedure per act (the SMUR's code, else its label); the drugs in words, with their times.
+        List<String> procedures = care.procedures();
+        freetext.addAll(care.drugSummaries());
         String orientation = input("bilan.orientation").value.get().strip();
         Evaluation evaluation = new Evaluation(procedures.isEmpty() ? null : procedures, cim10(input("bilan.diagnosis").value.get()), null,
                 measures.isEmpty() ? null : measures, blankToNull(input("bilan.history").value.get()),
@@ -830,6 +849,27 @@ public final class BilanViewModel {
         if (entry.type() == org.opensmur.core.hub.message.MessageType.RS_BPV) {
             loadSent(); // its state in the list of what was sent
         }
+    }
+
+    /** The acts and drugs of the patient on screen. */
+    public org.opensmur.app.care.CareViewModel care() {
+        return care;
+    }
+
+    /** Every series taken of the patient on screen, oldest first (the one on screen last, once stamped). */
+    public List<VitalSeries> seriesTaken() {
+        List<VitalSeries> all = new ArrayList<>(earlier);
+        VitalSeries now = current();
+        if (!now.isEmpty() && now.taken() != null) {
+            // a value being corrected is not a reading
+            Map<String, String> values = new LinkedHashMap<>(now.values());
+            seriesFields().filter(i -> i != seriesTime && !i.error.get().isEmpty()).forEach(i -> values.put(i.key, ""));
+            VitalSeries read = new VitalSeries(now.taken(), values);
+            if (!read.isEmpty()) {
+                all.add(read);
+            }
+        }
+        return all;
     }
 
     public List<Input> inputs() {

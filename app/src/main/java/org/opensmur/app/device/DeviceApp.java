@@ -54,6 +54,8 @@ public final class DeviceApp extends Application {
                 running = RunningTablet.show(opened, labels);
                 running.view().showTheme(Theme.DAY);
                 running.session().map().setNavigator(org.opensmur.app.map.Navigators.system(getHostServices(), labels));
+                var host = getHostServices(); // the handover sheet opened by the system's viewer
+                running.session().handover().openWith(file -> host.showDocument(file.toUri().toString()));
                 return running;
             };
         }, Duration.ofMinutes(5));

@@ -42,6 +42,7 @@ public final class OpenMission {
     }
 
     private final Screens screens;
+    private final org.opensmur.app.handover.HandoverViewModel handover;
     private final Labels labels;
     private final MissionCore mission;
     private final Background background;
@@ -71,6 +72,7 @@ public final class OpenMission {
                 new BilanViewModel(core, background, settings, labels, clock), new DocumentViewModel(core, background, labels),
                 new RpisViewModel(core, background, settings, labels), new AlertViewModel());
         screens.bilan().shiftFrom(shift::current);
+        this.handover = new org.opensmur.app.handover.HandoverViewModel(core, mission, screens.bilan(), background, labels, clock);
         screens.rpis().shiftFrom(shift::current);
         patients.selectedProperty().addListener((o, was, is) -> { // one patient chosen for the bilan, the documents and the RPIS
             screens.bilan().choose(is);
@@ -89,6 +91,11 @@ public final class OpenMission {
 
     public Screens screens() {
         return screens;
+    }
+
+    /** The handover timeline of the patient on the bilan. */
+    public org.opensmur.app.handover.HandoverViewModel handover() {
+        return handover;
     }
 
     private void on(MissionEvent event) {

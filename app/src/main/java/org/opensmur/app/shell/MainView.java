@@ -135,7 +135,9 @@ public final class MainView extends StackPane {
                 session::openShared));
         factories.put(Screen.STATUS, () -> statusView());
         factories.put(Screen.MAP, () -> new MissionMapView(session.map(), labels));
-        factories.put(Screen.BILAN, () -> new BilanView(session.bilan(), session.patients(), labels));
+        // The bilan, and from it the handover timeline of the same patient.
+        factories.put(Screen.BILAN, () -> new org.opensmur.app.handover.BilanAndHandover(new BilanView(session.bilan(), session.patients(), labels),
+                new org.opensmur.app.handover.HandoverView(session.handover(), session.patients(), labels), session.handover(), labels));
         factories.put(Screen.DOCUMENTS, () -> new DocumentView(session.documents(), session.patients(), labels));
         factories.put(Screen.RPIS, () -> new RpisView(session.rpis(), session.patients(), labels));
         factories.put(Screen.LOG, () -> {
@@ -159,6 +161,10 @@ public final class MainView extends StackPane {
                     session.prefillRpis();
                 }
                 show(screen);
+                if (screen == Screen.BILAN && screens.get(screen) instanceof ScrollPane frame
+                        && frame.getContent() instanceof org.opensmur.app.handover.BilanAndHandover both) {
+                    both.showBilan(); // the tab is the bilan's, even when its handover was shown
+                }
             });
             tabs.put(screen, tab);
             bar.getChildren().add(tab);

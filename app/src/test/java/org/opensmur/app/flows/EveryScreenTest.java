@@ -174,6 +174,12 @@ class EveryScreenTest {
                     await().atMost(Duration.ofSeconds(20)).until(() -> meanGrey(sized, "#map") > 150);
                 }
                 problems.addAll(check(sized, screen.name().toLowerCase(), size));
+                if (screen == MainView.Screen.BILAN) { // the handover timeline, from the bilan
+                    robot.interact(() -> ((javafx.scene.control.ButtonBase) view.lookup("#bilan-handover")).fire());
+                    WaitForAsyncUtils.waitForFxEvents();
+                    problems.addAll(check(sized, "handover", size));
+                    robot.interact(() -> ((javafx.scene.control.ButtonBase) view.lookup("#handover-back")).fire());
+                }
             }
         }
         // A request ringing over a screen, at each size: its answers in reach.

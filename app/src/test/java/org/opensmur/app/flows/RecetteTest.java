@@ -503,8 +503,15 @@ class RecetteTest {
             text("#bilan-diagnosis", e.path("mainDiagnosis"));
             List<String> procedures = new ArrayList<>();
             e.path("procedure").forEach(x -> procedures.add(x.asText()));
-            if (!procedures.isEmpty()) {
-                set("#bilan-procedures", String.join("\n", procedures));
+            // the acts this bilan says, each one entry (the ones given before, for an earlier bilan, taken back first)
+            while (robot.lookup("#care-given-0-remove").tryQuery().isPresent()) {
+                javafx.scene.control.Button remove = robot.lookup("#care-given-0-remove").queryButton();
+                robot.interact(remove::fire);
+            }
+            for (String act : procedures) {
+                set("#care-other", act);
+                javafx.scene.control.Button add = robot.lookup("#care-other-add").queryButton();
+                robot.interact(add::fire);
             }
             e.path("parameter").forEach(v -> {
                 String field = switch (v.path("type").asText()) {

@@ -115,6 +115,11 @@ class ScreenshotsTest {
         robot.interact(() -> robot.lookup("#bilan-glasgow-verbal").queryAs(TextField.class).setText("5"));
         robot.interact(() -> robot.lookup("#bilan-glasgow-motor").queryAs(TextField.class).setText("6"));
         robot.interact(() -> robot.lookup("#bilan-spo2").queryAs(TextField.class).setText("120"));
+        // Acts and drugs tapped on their tiles: massage, adrenaline 1 mg IV, intubation; morphine being asked.
+        for (String tile : new String[] {"#care-act-massage-cardiaque-externe", "#care-drug-adrenaline", "#care-give", "#care-act-intubation",
+                "#care-act-vvp", "#care-drug-morphine"}) {
+            robot.interact(() -> robot.lookup(tile).queryAs(javafx.scene.control.ButtonBase.class).fire());
+        }
         // Every screen in the three themes (French), then in English.
         for (Theme theme : Theme.values()) {
             robot.interact(() -> theme.applyTo(scene));
@@ -123,7 +128,7 @@ class ScreenshotsTest {
         // The bilan's vitals, scrolled into sight: the series, the values with the earlier ones beside them, the trends.
         robot.clickOn("#tab-bilan");
         for (Theme theme : Theme.values()) {
-            for (String[] part : new String[][] {{"#bilan-seriesTime", "bilan-vitals"}, {"#bilan-glasgow", "bilan-trends"}}) {
+            for (String[] part : new String[][] {{"#bilan-seriesTime", "bilan-vitals"}, {"#bilan-glasgow", "bilan-trends"}, {"#care", "bilan-care"}}) {
                 robot.interact(() -> {
                     theme.applyTo(scene);
                     var fields = robot.lookup("#bilan-fields").queryAs(javafx.scene.control.ScrollPane.class);
@@ -135,6 +140,18 @@ class ScreenshotsTest {
                 Thread.sleep(300);
                 shoot(robot, out, part[1], theme.name().toLowerCase());
             }
+        }
+        // The handover sheet printed from the timeline, its page rendered as a person sees it.
+        robot.interact(() -> Theme.DAY.applyTo(scene));
+        robot.clickOn("#tab-bilan");
+        robot.interact(() -> robot.lookup("#bilan-handover").queryAs(javafx.scene.control.ButtonBase.class).fire());
+        robot.clickOn("#handover-print");
+        await().atMost(Duration.ofSeconds(10)).until(() -> session.handover().printedProperty().get());
+        byte[] pdf = new org.opensmur.tablet.handover.HandoverSheets(session.core().drafts())
+                .last(caseId, session.bilan().care().patientId()).orElseThrow();
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            ImageIO.write(new org.apache.pdfbox.rendering.PDFRenderer(document).renderImageWithDPI(0, 96), "png",
+                    out.resolve("handover-sheet.png").toFile());
         }
         robot.interact(() -> Theme.DAY.applyTo(scene));
         session.close();
@@ -175,6 +192,12 @@ class ScreenshotsTest {
             robot.clickOn("#tab-" + screen.name().toLowerCase()); // as the crew does (the RPIS is prefilled then)
             Thread.sleep(screen == MainView.Screen.MAP ? 1500 : 400);
             shoot(robot, out, screen.name().toLowerCase(), suffix);
+            if (screen == MainView.Screen.BILAN) { // and the handover timeline, from the bilan
+                robot.interact(() -> robot.lookup("#bilan-handover").queryAs(javafx.scene.control.ButtonBase.class).fire());
+                Thread.sleep(600);
+                shoot(robot, out, "handover", suffix);
+                robot.interact(() -> robot.lookup("#handover-back").queryAs(javafx.scene.control.ButtonBase.class).fire());
+            }
         }
     }
 

@@ -511,6 +511,159 @@ class TabletFlowsTest {
         atLrm(MessageType.RS_RI, caseId);
     }
 
+    @Test
+    void aCardiacArrestsActsAndDrugsReachTheSamuOneProcedureEachAndTheHandoverListsAndPrintsTheWholeMission(FxRobot robot) throws Exception {
+        String caseId = onScene(robot);
+        robot.clickOn("#tab-bilan");
+        setText(robot, "#bilan-heartRate", "0"); // the arrest
+        fire(robot, "#care-act-massage-cardiaque-externe");
+        java.time.LocalTime now = java.time.LocalTime.now().withSecond(0).withNano(0);
+        java.util.List<String> given = new java.util.ArrayList<>();
+        for (int minutesAgo : new int[] {6, 4, 2}) { // adrenaline 1 mg IV, three times, at the times said
+            fire(robot, "#care-drug-adrenaline");
+            await().atMost(Duration.ofSeconds(5)).until(() -> shown(robot.lookup("#care-drug-panel").query()));
+            fire(robot, "#care-dose-1");
+            fire(robot, "#care-unit-mg");
+            fire(robot, "#care-route-iv");
+            String at = now.minusMinutes(minutesAgo).toString();
+            setText(robot, "#care-time", at);
+            fire(robot, "#care-give");
+            given.add("Adrénaline 1 mg IV " + at);
+            if (minutesAgo == 4) {
+                fire(robot, "#care-act-intubation");
+            }
+        }
+        assertFalse(shown(robot.lookup("#care-drug-panel").query()), "the drug recorded, the panel closes");
+        fire(robot, "#bilan-newSeries"); // the return of circulation
+        setText(robot, "#bilan-heartRate", "110");
+        setText(robot, "#bilan-bloodPressure", "95/60");
+        setText(robot, "#bilan-diagnosis", "I46");
+        await().atMost(Duration.ofSeconds(5)).until(() -> !robot.lookup("#bilan-send").queryButton().isDisabled());
+        robot.clickOn("#bilan-send");
+        HubMessage sent = atLrm(MessageType.RS_BPV, caseId); // through the dispatcher: the official schemas accepted it
+        InterventionReport bilan = (InterventionReport) sent.payload();
+        assertEquals(java.util.List.of("Massage cardiaque externe", "Intubation"), bilan.evaluation().procedure(), "one entry per act");
+        assertTrue(bilan.evaluation().freetext().containsAll(given), bilan.evaluation().freetext().toString());
+        assertEquals("110", bilan.evaluation().parameter().stream().filter(p -> p.type() == VitalSign.HEART_RATE).findFirst()
+                .orElseThrow().value(), "the latest series");
+        var queued = session.core().store().outbox().list(caseId, 50).stream().filter(e -> e.type() == MessageType.RS_BPV).findFirst().orElseThrow();
+        assertEquals(java.util.List.of(), org.opensmur.hubsim.dispatch.OfficialSchemas.load(
+                org.opensmur.core.conformance.SharedCorpus.root(hub.line).resolve("schemas")).errors(
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(session.core().store().outbox().body(queued.distributionId()))));
+
+        robot.clickOn("#tab-bilan");
+        fire(robot, "#bilan-handover"); // from the bilan
+        java.util.List<String> facts = java.util.List.of("Statut Départ", "Statut Arrivée sur les lieux", "Constantes Fréquence cardiaque 0",
+                "Constantes Fréquence cardiaque 110", "Acte Massage cardiaque externe", "Acte Intubation", "Message envoyé RS-BPV");
+        java.util.List<String> adrenaline = given.stream().map(g -> g.substring(g.length() - 5) + " Médicament Adrénaline 1 mg IV").toList();
+        awaitHandover(robot, adrenaline, facts);
+        java.util.List<String> onScreen = handoverTexts(robot);
+        robot.clickOn("#handover-print");
+        await().atMost(Duration.ofSeconds(10)).until(() -> text(robot, "#handover-message").startsWith("Fiche imprimée"));
+        String patient = session.bilan().care().patientId();
+        byte[] pdf = new org.opensmur.tablet.handover.HandoverSheets(session.core().drafts()).last(caseId, patient).orElseThrow();
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            assertEquals(1, document.getNumberOfPages());
+            String printed = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            assertTrue(inOrder(java.util.List.of(printed.split("\\R")), onScreen), "the sheet says what the screen does, in its order: " + printed);
+            Path png = Path.of("target", "handover-" + vhost() + ".png");
+            javax.imageio.ImageIO.write(new org.apache.pdfbox.rendering.PDFRenderer(document).renderImageWithDPI(0, 80), "png", png.toFile());
+        }
+        java.util.List<Path> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
+        session.handover().openWith(opened::add);
+        robot.clickOn("#handover-open");
+        await().atMost(Duration.ofSeconds(10)).until(() -> !opened.isEmpty());
+        assertEquals(java.util.Set.of(java.nio.file.attribute.PosixFilePermission.OWNER_READ, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE),
+                Files.getPosixFilePermissions(opened.get(0)), "the copy opened is the tablet user's only");
+        assertTrue(java.util.Arrays.equals(pdf, Files.readAllBytes(opened.get(0))));
+
+        restart(robot); // the acts and drugs are the mission's: back after a restart
+        await().atMost(Duration.ofSeconds(30)).until(() -> session.core().transport().state().isConnected());
+        robot.clickOn("#tab-bilan");
+        fire(robot, "#bilan-handover"); // from the bilan
+        awaitHandover(robot, adrenaline, facts);
+        robot.clickOn("#tab-bilan");
+        await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#care-given-4").tryQuery().isPresent());
+        java.util.List<String> back = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            back.add(text(robot, "#care-given-" + i));
+        }
+        assertEquals(java.util.List.of("Médicament · Adrénaline 1 mg IV", "Médicament · Adrénaline 1 mg IV", "Médicament · Adrénaline 1 mg IV",
+                "Acte · Massage cardiaque externe", "Acte · Intubation"), back, "in time order, as given");
+        assertFalse(robot.lookup("#care-given-5").tryQuery().isPresent());
+    }
+
+    /** The handover's kinds of line, in the order they take within a minute. */
+    private static final java.util.List<String> KINDS = java.util.List.of("Statut", "Constantes", "Acte", "Médicament", "Message envoyé");
+
+    /**
+     * The handover on screen: every fact, the adrenaline at its times in that order, the lines in time order,
+     * and within a minute the statuses first, then the vitals, acts, drugs and messages.
+     */
+    private static void awaitHandover(FxRobot robot, java.util.List<String> adrenaline, java.util.List<String> facts) {
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> {
+                java.util.List<String> lines = handoverLines(robot);
+                return facts.stream().allMatch(f -> lines.stream().anyMatch(l -> l.contains(f))) && inOrder(lines, adrenaline);
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("the handover with " + facts + " and " + adrenaline + ", not " + handoverLines(robot), e);
+        }
+        java.util.List<String> lines = handoverLines(robot);
+        for (int i = 1; i < lines.size(); i++) {
+            String before = lines.get(i - 1);
+            String after = lines.get(i);
+            int order = before.substring(0, 5).compareTo(after.substring(0, 5));
+            assertTrue(order < 0 || order == 0 && kind(before) <= kind(after), "in order: " + before + " then " + after + " in " + lines);
+        }
+    }
+
+    private static int kind(String line) {
+        String rest = line.substring(6);
+        for (int i = KINDS.size() - 1; i >= 0; i--) {
+            if (rest.startsWith(KINDS.get(i))) {
+                return i;
+            }
+        }
+        throw new AssertionError("no kind of line: " + line);
+    }
+
+    /** The facts of the handover on screen (without their time and kind), in order. */
+    private static java.util.List<String> handoverTexts(FxRobot robot) {
+        return robot.lookup("#handover-entries").queryAs(javafx.scene.layout.VBox.class).getChildren().stream()
+                .filter(n -> n instanceof javafx.scene.layout.HBox)
+                .map(n -> ((Label) ((javafx.scene.layout.HBox) n).getChildren().get(2)).getText()).toList();
+    }
+
+    /** The handover's lines on screen, in order. */
+    private static java.util.List<String> handoverLines(FxRobot robot) {
+        return robot.lookup("#handover-entries").queryAs(javafx.scene.layout.VBox.class).getChildren().stream()
+                .filter(n -> n instanceof javafx.scene.layout.HBox)
+                .map(n -> ((javafx.scene.layout.HBox) n).getChildren().stream().map(c -> ((Label) c).getText()).reduce((a, b) -> a + " " + b).orElse(""))
+                .toList();
+    }
+
+    /** Each of {@code facts} found in {@code lines}, each on a line after the one before. */
+    private static boolean inOrder(java.util.List<String> lines, java.util.List<String> facts) {
+        int line = 0;
+        for (String fact : facts) {
+            while (line < lines.size() && !lines.get(line).contains(fact)) {
+                line++;
+            }
+            if (line == lines.size()) {
+                return false;
+            }
+            line++;
+        }
+        return true;
+    }
+
+    /** A button fired as a tap would (it may be scrolled out of the window). */
+    private static void fire(FxRobot robot, String id) {
+        javafx.scene.control.ButtonBase button = robot.lookup(id).queryAs(javafx.scene.control.ButtonBase.class);
+        robot.interact(button::fire);
+    }
+
     @AfterEach
     void stop() {
         session.close();
