@@ -16,7 +16,7 @@ import org.opensmur.app.ui.Labels;
 /** One row per input: name, field, unit, and the field's own error beside it. */
 public final class BilanView extends BorderPane {
 
-    /** The send bar: "bilan final", send, the reasons (and what {@link #offer} adds). */
+    /** The send bar: intermediate/final, send, what {@link #offer} adds, the reasons. */
     private HBox actions;
 
     /** A button beside "send" that leads elsewhere from the bilan (the handover timeline), placed before the reasons. */
@@ -161,15 +161,31 @@ public final class BilanView extends BorderPane {
         fields.setId("bilan-fields");
         fields.setFitToWidth(true);
         setCenter(fields);
-        // Send stays in reach whatever the scroll position.
-        javafx.scene.control.CheckBox finalReport = new javafx.scene.control.CheckBox(labels.get("bilan.final"));
-        finalReport.setId("bilan-final");
-        finalReport.selectedProperty().bindBidirectional(model.finalReportProperty());
+        // Send stays in reach whatever the scroll position. Intermediate or final: a two-way switch, one side
+        // always lit (a tick box 25 px high was missed with gloves, and its "off" said nothing).
+        javafx.scene.control.ToggleGroup kind = new javafx.scene.control.ToggleGroup();
+        javafx.scene.control.ToggleButton intermediate = kindSide("bilan-intermediate", labels.get("bilan.intermediate"), kind);
+        javafx.scene.control.ToggleButton finalReport = kindSide("bilan-final", labels.get("bilan.finalSide"), kind);
+        intermediate.setOnAction(e -> model.finalReportProperty().set(false));
+        finalReport.setOnAction(e -> model.finalReportProperty().set(true));
+        Runnable showKind = () -> kind.selectToggle(model.finalReportProperty().get() ? finalReport : intermediate);
+        model.finalReportProperty().addListener((o, was, is) -> showKind.run());
+        kind.selectedToggleProperty().addListener((o, was, is) -> {
+            if (is == null) {
+                showKind.run(); // tapping the lit side again leaves it lit
+            }
+        });
+        showKind.run();
+        HBox kindSwitch = new HBox(0, intermediate, finalReport);
+        kindSwitch.getStyleClass().add("two-way");
+        kindSwitch.setAlignment(Pos.CENTER_LEFT);
+        kindSwitch.setFillHeight(false);
+        kindSwitch.setMinWidth(Region.USE_PREF_SIZE);
         // The reasons take what the button leaves, and wrap (a stylesheet's min width would win over code).
         VBox words = new VBox(4, blocked, delivery);
         words.setPrefWidth(0);
         HBox.setHgrow(words, javafx.scene.layout.Priority.ALWAYS);
-        actions = new HBox(16, finalReport, send, words);
+        actions = new HBox(16, kindSwitch, send, words);
         actions.setAlignment(Pos.CENTER_LEFT);
         actions.setPadding(new Insets(12, 16, 12, 16));
         setBottom(actions);
@@ -334,5 +350,15 @@ public final class BilanView extends BorderPane {
         HBox.setHgrow(precision, javafx.scene.layout.Priority.ALWAYS);
         entry.getChildren().add(precision);
         return entry;
+    }
+
+    /** One side of the intermediate/final switch. */
+    private static javafx.scene.control.ToggleButton kindSide(String id, String words, javafx.scene.control.ToggleGroup group) {
+        javafx.scene.control.ToggleButton side = new javafx.scene.control.ToggleButton(words);
+        side.setId(id);
+        side.getStyleClass().add("word-button");
+        side.setMinWidth(Region.USE_PREF_SIZE);
+        side.setToggleGroup(group);
+        return side;
     }
 }

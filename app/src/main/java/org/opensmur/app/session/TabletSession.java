@@ -135,9 +135,7 @@ public final class TabletSession implements AutoCloseable {
     public DocumentViewModel documents() { return open.screens().documents(); }
     public RpisViewModel rpis() { return open.screens().rpis(); }
     public PatientsViewModel patients() { return open.screens().patients(); }
-
-    /** The handover timeline of the patient on the bilan, and its PDF sheet. */
-    public org.opensmur.app.handover.HandoverViewModel handover() { return open.handover(); }
+    public org.opensmur.app.handover.HandoverViewModel handover() { return open.handover(); } // the bilan's patient's, and its sheet
     public MapViewModel map() { return open.screens().map(); }
     public ObjectProperty<MapPoint> ownPosition() { return ownPosition; }
 

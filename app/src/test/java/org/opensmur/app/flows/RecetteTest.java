@@ -530,8 +530,7 @@ class RecetteTest {
             });
             // A bilan without a diagnosis is an intermediate one.
             boolean last = e.hasNonNull("mainDiagnosis");
-            javafx.scene.control.CheckBox kind = robot.lookup("#bilan-final").queryAs(javafx.scene.control.CheckBox.class);
-            robot.interact(() -> kind.setSelected(last));
+            robot.clickOn(last ? "#bilan-final" : "#bilan-intermediate");
             robot.clickOn("#bilan-send");
         }
 
