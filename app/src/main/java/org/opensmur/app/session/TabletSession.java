@@ -82,8 +82,7 @@ public final class TabletSession implements AutoCloseable {
                 statusBar::setLastError, link::failed);
         this.geoPos = new GeoPosReporter(core, settings.resourceId(), settings.lrmId(), Duration.ofSeconds(5), Duration.ofSeconds(60), 100);
         this.header = new MissionHeaderViewModel(mission(), status(), labels, core.clock(), shift.currentProperty());
-        this.owed = new OwedViewModel(core, background, labels, core.clock(), MessageLogViewModel.statusWords(core, labels),
-                missionCore::corrected);
+        this.owed = new OwedViewModel(core, missionCore, background, labels, core.clock(), MessageLogViewModel.statusWords(core, labels));
         owed.showOn(status(), log, statusBar); // what the SAMU has not confirmed in time: buttons, journal, bar
         // From here on, store work on the UI thread fails fast in every build: it would freeze a crew's tablet.
         core.forbidStoreWorkOn(Platform::isFxApplicationThread);

@@ -23,9 +23,15 @@ public final class StatusTaps {
     /**
      * One tap as stored: the status, when the crew tapped it, the RS-SR that carries it, when the crew
      * corrected it (null: it stands; its message stays sent: a correction is a new message, the history is
-     * kept), and whether it is itself the status a correction sent again.
+     * kept), whether it is itself the status a correction sent again, and the message it was last sent again
+     * in (null: never; the crew's "send again" of a status the SAMU did not confirm in time).
      */
-    public record Row(ResourceStatus status, OffsetDateTime at, String distributionId, java.time.Instant correctedAt, boolean correction) {
+    public record Row(ResourceStatus status, OffsetDateTime at, String distributionId, java.time.Instant correctedAt, boolean correction,
+                      String resentAs) {
+
+        public Row(ResourceStatus status, OffsetDateTime at, String distributionId, java.time.Instant correctedAt, boolean correction) {
+            this(status, at, distributionId, correctedAt, correction, null);
+        }
     }
 
     private final StoreDatabase database;
@@ -40,7 +46,7 @@ public final class StatusTaps {
     public void appendIn(Connection c, String caseId, Row tap) throws SQLException {
         byte[] sealed = vault.seal((tap.status().name() + "|" + tap.at()).getBytes(StandardCharsets.UTF_8), "tap:" + tap.distributionId());
         try (PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO status_taps (case_id, distribution_id, corrected_at, correction, body) VALUES (?, ?, ?, ?, ?)")) {
+                "INSERT INTO status_taps (case_id, distribution_id, corrected_at, correction, body, resent_as) VALUES (?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, caseId);
             insert.setString(2, tap.distributionId());
             if (tap.correctedAt() == null) {
@@ -50,6 +56,7 @@ public final class StatusTaps {
             }
             insert.setInt(4, tap.correction() ? 1 : 0);
             insert.setBytes(5, sealed);
+            insert.setString(6, tap.resentAs());
             insert.executeUpdate();
         }
     }
@@ -62,6 +69,21 @@ public final class StatusTaps {
             if (update.executeUpdate() != 1) {
                 throw new StoreException("no status tap " + distributionId + " to correct");
             }
+        }
+    }
+
+    /**
+     * Records, within the caller's transaction (the one that queues {@code again}), that the message
+     * {@code previous} was sent again as {@code again}: the tap it carries (directly, or through an earlier
+     * "send again") now follows {@code again}. Says whether {@code previous} carried a tap.
+     */
+    public boolean resentIn(Connection c, String previous, String again) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement(
+                "UPDATE status_taps SET resent_as = ? WHERE distribution_id = ? OR resent_as = ?")) {
+            update.setString(1, again);
+            update.setString(2, previous);
+            update.setString(3, previous);
+            return update.executeUpdate() > 0;
         }
     }
 
@@ -85,18 +107,18 @@ public final class StatusTaps {
 
     /** The taps of a mission, in the order tapped; none when it has none (or was purged). */
     public List<Row> of(String caseId) {
-        record Sealed(String distributionId, java.time.Instant correctedAt, boolean correction, byte[] body) {
+        record Sealed(String distributionId, java.time.Instant correctedAt, boolean correction, byte[] body, String resentAs) {
         }
         List<Sealed> rows = database.inTransaction(c -> {
             List<Sealed> found = new ArrayList<>();
             try (PreparedStatement select = c.prepareStatement(
-                    "SELECT distribution_id, corrected_at, correction, body FROM status_taps WHERE case_id = ? ORDER BY seq")) {
+                    "SELECT distribution_id, corrected_at, correction, body, resent_as FROM status_taps WHERE case_id = ? ORDER BY seq")) {
                 select.setString(1, caseId);
                 try (ResultSet r = select.executeQuery()) {
                     while (r.next()) {
                         long corrected = r.getLong(2);
                         java.time.Instant correctedAt = r.wasNull() ? null : java.time.Instant.ofEpochMilli(corrected); // before the next read
-                        found.add(new Sealed(r.getString(1), correctedAt, r.getInt(3) != 0, r.getBytes(4)));
+                        found.add(new Sealed(r.getString(1), correctedAt, r.getInt(3) != 0, r.getBytes(4), r.getString(5)));
                     }
                 }
             }
@@ -112,7 +134,8 @@ public final class StatusTaps {
             } catch (IllegalArgumentException e) {
                 throw new StoreException("status tap " + row.distributionId() + " names no known status", e);
             }
-            taps.add(new Row(status, OffsetDateTime.parse(plain.substring(bar + 1)), row.distributionId(), row.correctedAt(), row.correction()));
+            taps.add(new Row(status, OffsetDateTime.parse(plain.substring(bar + 1)), row.distributionId(), row.correctedAt(), row.correction(),
+                    row.resentAs()));
         }
         return taps;
     }

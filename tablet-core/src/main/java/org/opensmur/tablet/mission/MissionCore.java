@@ -37,6 +37,8 @@ import org.opensmur.tablet.TabletCore;
  */
 public final class MissionCore {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MissionCore.class);
+
     // What a restart or a crash must not lose, kept (encrypted) in the store as it changes. The keys are
     // the ones the app's session used before the mission core: a tablet updated mid-mission finds its mission.
     static final String MISSION = "session:mission";
@@ -111,6 +113,7 @@ public final class MissionCore {
                 if (message.distributionKind() == DistributionKind.CANCEL) {
                     if (timeline != null && caseId.equals(timeline.caseId())) {
                         timeline = timeline.cancelled();
+                        remember(timeline); // still cancelled after a restart
                         publish(new MissionEvent.CancelledBySamu(caseId));
                         publish(new MissionEvent.TimelineChanged(timeline));
                     }
@@ -186,12 +189,26 @@ public final class MissionCore {
                 missionNumber, OffsetDateTime.now(core.clock()), more));
         pending = null;
         core.store().drafts().remove(PENDING);
-        core.store().drafts().save(MISSION, Map.of("caseId", engagement.caseId(), "lrmId", request.senderID()));
-        boolean continued = timeline != null && timeline.shared() && timeline.caseId().equals(engagement.caseId());
-        // Engaged on the case the crew had opened as shared: the mission goes on from what was entered (its taps kept).
-        open(engagement.caseId(), request.senderID(), continued ? timeline.engagedBy(request.senderID())
-                : Timeline.engaged(core.line(), engagement.caseId(), request.senderID()));
+        // Engaged on the case the crew had opened as shared, or asked again for the case it is engaged on (the SAMU
+        // repeated its request): the mission goes on from what was entered, its taps kept.
+        boolean continued = timeline != null && timeline.caseId().equals(engagement.caseId());
+        Timeline engaged = continued ? timeline.engagedBy(request.senderID())
+                : Timeline.engaged(core.line(), engagement.caseId(), request.senderID());
+        remember(engaged);
+        open(engagement.caseId(), request.senderID(), engaged);
         return Optional.of(sent);
+    }
+
+    /** What a restart needs to find the mission again: its case, who engaged the crew, how ({@link #restore}). */
+    private void remember(Timeline mission) {
+        Map<String, String> saved = new HashMap<>(Map.of("caseId", mission.caseId(), "lrmId", mission.lrmId()));
+        if (mission.shared()) {
+            saved.put("shared", "true");
+        }
+        if (mission.cancelledBySamu()) {
+            saved.put("cancelled", "true");
+        }
+        core.store().drafts().save(MISSION, saved);
     }
 
     /**
@@ -208,8 +225,9 @@ public final class MissionCore {
         if (timeline != null && timeline.caseId().equals(caseId)) {
             return true; // open already
         }
-        core.store().drafts().save(MISSION, Map.of("caseId", caseId, "lrmId", lrmId, "shared", "true"));
-        open(caseId, lrmId, Timeline.shared(core.line(), caseId, lrmId));
+        Timeline opened = Timeline.shared(core.line(), caseId, lrmId);
+        remember(opened);
+        open(caseId, lrmId, opened);
         return true;
     }
 
@@ -310,6 +328,32 @@ public final class MissionCore {
         return Optional.of(new Correction(tap, Optional.ofNullable(resent)));
     }
 
+    /**
+     * The crew's "send again" of a message the SAMU (or the ORU) has not acknowledged in time: its content again in a
+     * new message (its own id; the first one stays in the ledger). A status sent again is recorded with its tap (in
+     * the transaction that queues the new message): the tap follows the new message, after a restart too. Empty
+     * (nothing sent) when the message carries a status the crew took back, or is not in the ledger.
+     */
+    public synchronized Optional<OutboxEntry> sendAgain(String distributionId) {
+        var ledger = core.store().outbox();
+        OutboxEntry first = ledger.find(distributionId);
+        if (first == null || corrected(distributionId)) {
+            return Optional.empty();
+        }
+        HubMessage stored = core.outgoing().codec().decode(ledger.body(distributionId)).envelope();
+        OutboxEntry again = core.send(core.outgoing().build(stored.payload(), first.recipient()), (c, queued) -> {
+            if (first.type() == MessageType.RS_SR) {
+                statusTaps.resentIn(c, distributionId, queued.distributionId());
+            }
+        });
+        Optional<Tap> tap = timeline == null ? Optional.empty() : timeline.tapCarriedBy(distributionId);
+        if (tap.isPresent()) {
+            timeline = timeline.resending(tap.get(), again.distributionId()).delivered(again.distributionId(), again.state());
+            publish(new MissionEvent.TimelineChanged(timeline));
+        }
+        return Optional.of(again);
+    }
+
     /** A correction made: the tap corrected, and the tap it sent (none when there was no status before). */
     public record Correction(Tap corrected, Optional<Tap> sent) {
     }
@@ -346,7 +390,7 @@ public final class MissionCore {
 
     /** Whether {@code distributionId} carries a status the crew took back (it is owed nothing, never sent again). */
     public synchronized boolean corrected(String distributionId) {
-        return timeline != null && timeline.corrected().containsKey(distributionId);
+        return timeline != null && timeline.tapCarriedBy(distributionId).filter(t -> timeline.corrected().containsKey(t.distributionId())).isPresent();
     }
 
     /** The case engaged on, or null. */
@@ -408,10 +452,16 @@ public final class MissionCore {
                 if (row.correctedAt() != null) {
                     restoredTimeline = restoredTimeline.correcting(tap, row.correctedAt());
                 }
-                OutboxEntry entry = core.store().outbox().find(row.distributionId());
+                if (row.resentAs() != null) {
+                    restoredTimeline = restoredTimeline.resending(tap, row.resentAs());
+                }
+                OutboxEntry entry = core.store().outbox().find(restoredTimeline.messageOf(tap));
                 if (entry != null) {
                     restoredTimeline = restoredTimeline.delivered(entry.distributionId(), entry.state());
                 }
+            }
+            if ("true".equals(mission.get("cancelled"))) {
+                restoredTimeline = restoredTimeline.cancelled();
             }
             open(caseId, lrmId, restoredTimeline);
         }
@@ -428,7 +478,10 @@ public final class MissionCore {
 
     /**
      * The taps of a mission: its rows; for a mission begun before the taps had rows of their own (a tablet
-     * updated mid-mission), read once from the RS-SRs it queued and written as rows.
+     * updated mid-mission), read once from the RS-SRs it queued and written as rows. The previous version
+     * corrected the last tap by tapping the status before it again within the correction window: such a
+     * re-tap is read as the correction it was (the tap before it taken back when it was sent). A message that
+     * cannot be read is left out and named in the log (its id only), the others are restored.
      */
     private List<StatusTaps.Row> tapsOf(String caseId) {
         List<StatusTaps.Row> rows = statusTaps.of(caseId);
@@ -440,15 +493,55 @@ public final class MissionCore {
         sent.sort(java.util.Comparator.comparingLong(OutboxEntry::id));
         List<StatusTaps.Row> earlier = new ArrayList<>();
         for (OutboxEntry entry : sent) {
-            if (entry.type() == MessageType.RS_SR
-                    && core.outgoing().codec().decode(outbox.body(entry.distributionId())).message().payload() instanceof ResourcesStatus status) {
-                earlier.add(new StatusTaps.Row(status.state().status(), status.state().datetime(), entry.distributionId(), null, false));
+            if (entry.type() != MessageType.RS_SR) {
+                continue;
             }
+            ResourcesStatus status = readStatus(entry.distributionId());
+            if (status == null) {
+                continue;
+            }
+            OffsetDateTime at = status.state().datetime();
+            int last = lastStanding(earlier, earlier.size());
+            int before = last < 0 ? -1 : lastStanding(earlier, last);
+            boolean correction = before >= 0 && earlier.get(before).status() == status.state().status() && !earlier.get(last).correction()
+                    && !at.isBefore(earlier.get(last).at())
+                    && java.time.Duration.between(earlier.get(last).at(), at).compareTo(Timeline.CORRECTION_WINDOW) <= 0;
+            if (correction) {
+                StatusTaps.Row taken = earlier.get(last);
+                earlier.set(last, new StatusTaps.Row(taken.status(), taken.at(), taken.distributionId(), at.toInstant(), false));
+            }
+            earlier.add(new StatusTaps.Row(status.state().status(), at, entry.distributionId(), null, correction));
         }
         if (!earlier.isEmpty()) {
             statusTaps.append(caseId, earlier);
         }
         return earlier;
+    }
+
+    /** The index of the last row before {@code end} that stands (not taken back), or -1. */
+    private static int lastStanding(List<StatusTaps.Row> rows, int end) {
+        for (int i = end - 1; i >= 0; i--) {
+            if (rows.get(i).correctedAt() == null) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The status an RS-SR of the ledger carries, or null (logged by its id, nothing of its content) when it cannot be read. */
+    private ResourcesStatus readStatus(String distributionId) {
+        try {
+            var decoded = core.outgoing().codec().decode(core.store().outbox().body(distributionId));
+            if (decoded.message() != null && decoded.message().payload() instanceof ResourcesStatus status && status.state() != null
+                    && status.state().status() != null && status.state().datetime() != null) {
+                return status;
+            }
+            LOG.warn("status message {} left out of the restored timeline: it does not read as a status ({} issues)",
+                    distributionId, decoded.issues().size());
+        } catch (RuntimeException e) {
+            LOG.warn("status message {} left out of the restored timeline: it cannot be opened ({})", distributionId, e.getClass().getSimpleName());
+        }
+        return null;
     }
 
     private void publish(MissionEvent event) {

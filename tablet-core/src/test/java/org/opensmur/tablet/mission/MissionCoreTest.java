@@ -266,6 +266,129 @@ class MissionCoreTest {
     }
 
     @Test
+    void aMissionBegunBeforeTapsHadRowsKeepsTheCorrectionsTheOldVersionMade() {
+        String caseId = engaged();
+        // The previous version corrected the last tap by tapping the status before it again, at once (within the window).
+        oldTap(caseId, ResourceStatus.DEPART);
+        clock.advance(Duration.ofMinutes(4));
+        String mistaken = oldTap(caseId, ResourceStatus.PEC).distributionId(); // ARRIVEE skipped by mistake
+        clock.advance(Duration.ofSeconds(15));
+        String correction = oldTap(caseId, ResourceStatus.DEPART).distributionId();
+        clock.advance(Duration.ofMinutes(3));
+        oldTap(caseId, ResourceStatus.ARRIVEE);
+        restart();
+        assertEquals(List.of(ResourceStatus.DEPART, ResourceStatus.DEPART, ResourceStatus.ARRIVEE),
+                timeline().standing().stream().map(Tap::status).toList(), "PEC was taken back");
+        assertTrue(timeline().corrected().containsKey(mistaken));
+        assertEquals(List.of(correction), timeline().corrections());
+        assertFalse(timeline().times().containsKey(ResourceStatus.PEC), "a status taken back has no time");
+        assertEquals(ResourceStatus.PEC, timeline().expected());
+        assertTrue(mission.corrected(mistaken), "what the crew took back is never sent again");
+        restart(); // written as rows: read the same the second time
+        assertTrue(timeline().corrected().containsKey(mistaken));
+        assertEquals(List.of(correction), timeline().corrections());
+    }
+
+    @Test
+    void aStatusTappedAgainLaterByTheOldVersionIsATapNotACorrection() {
+        String caseId = engaged();
+        oldTap(caseId, ResourceStatus.DEPART);
+        clock.advance(Duration.ofMinutes(4));
+        oldTap(caseId, ResourceStatus.ARRIVEE);
+        clock.advance(Timeline.CORRECTION_WINDOW.plusMinutes(5)); // past the window: the old version offered no correction
+        oldTap(caseId, ResourceStatus.DEPART);
+        restart();
+        assertEquals(3, timeline().standing().size());
+        assertTrue(timeline().corrected().isEmpty());
+    }
+
+    @Test
+    void anUndecodableBodyOfTheOldVersionIsSkippedAndNamedAndTheRestRestored() throws Exception {
+        String caseId = engaged();
+        oldTap(caseId, ResourceStatus.DEPART);
+        clock.advance(Duration.ofMinutes(4));
+        String broken = oldTap(caseId, ResourceStatus.ARRIVEE).distributionId();
+        clock.advance(Duration.ofMinutes(4));
+        oldTap(caseId, ResourceStatus.PEC);
+        core.store().database().inTransaction(c -> { // the body altered on disk: it no longer opens
+            try (var update = c.prepareStatement("UPDATE outbox SET body = ? WHERE distribution_id = ?")) {
+                update.setBytes(1, "not a sealed body".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                update.setString(2, broken);
+                update.executeUpdate();
+            }
+            return null;
+        });
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            restart();
+        } finally {
+            System.setErr(err);
+        }
+        assertEquals(List.of(ResourceStatus.DEPART, ResourceStatus.PEC), timeline().standing().stream().map(Tap::status).toList());
+        assertEquals(ResourceStatus.TRANSP, timeline().expected());
+        String log = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(log.contains(broken), "the message left out is named: " + log);
+        assertFalse(log.contains("PEC") || log.contains("DEPART") || log.contains(caseId), "nothing of the mission in the log: " + log);
+    }
+
+    /** A status queued as the previous version did: its RS-SR alone, no row of its own. */
+    private OutboxEntry oldTap(String caseId, ResourceStatus status) {
+        return core.send(core.outgoing().statusChange(caseId, CREW.resourceId(), status, java.time.OffsetDateTime.now(clock), false, TestStore.LRM));
+    }
+
+    @Test
+    void aStatusSentAgainIsFollowedByItsNewMessageAfterARestartAndATakenBackOneIsNotSentAgain() {
+        engaged();
+        Tap departed = mission.tap(ResourceStatus.DEPART).orElseThrow();
+        clock.advance(Duration.ofMinutes(5));
+        String again = mission.sendAgain(departed.distributionId()).orElseThrow().distributionId();
+        String third = mission.sendAgain(again).orElseThrow().distributionId(); // the new one unconfirmed too
+        assertEquals(List.of(ResourceStatus.DEPART, ResourceStatus.DEPART, ResourceStatus.DEPART), statusesSent(), "new messages, same status");
+        assertEquals(third, timeline().messageOf(departed));
+        assertEquals(List.of(departed), timeline().taps(), "sent again is not tapped again");
+
+        restart();
+
+        assertEquals(third, timeline().messageOf(departed), "the tap follows the last message it was sent in");
+        assertNotNull(timeline().stateOf(departed));
+        clock.advance(Duration.ofSeconds(10));
+        Tap mistaken = mission.tap(ResourceStatus.PEC).orElseThrow();
+        String mistakenAgain = mission.sendAgain(mistaken.distributionId()).orElseThrow().distributionId();
+        mission.correct(mistaken);
+        assertTrue(mission.corrected(mistakenAgain), "the message it was sent again in carries what was taken back");
+        assertTrue(mission.sendAgain(mistakenAgain).isEmpty(), "what the crew took back is never sent again");
+    }
+
+    @Test
+    void aMissionTheSamuCancelledIsStillCancelledAfterARestart() {
+        engaged();
+        mission.tap(ResourceStatus.DEPART);
+        Deliveries.deliver(core, transport, Deliveries.cancel(samu, TestStore.TABLET));
+        restart();
+        assertTrue(timeline().cancelledBySamu(), "the SAMU's cancellation is not forgotten");
+        assertEquals(ResourceStatus.ANNULE, timeline().expected());
+    }
+
+    @Test
+    void acceptingAgainTheCaseAlreadyEngagedKeepsItsTimeline() {
+        String caseId = engaged();
+        mission.tap(ResourceStatus.DEPART);
+        clock.advance(Duration.ofMinutes(3));
+        mission.tap(ResourceStatus.ARRIVEE);
+        Deliveries.deliver(core, transport, Deliveries.request(samu, TestStore.TABLET)); // the SAMU asks again for the same case
+        assertTrue(mission.accept(null).isPresent(), "answered again");
+        assertEquals(caseId, mission.openCase());
+        assertEquals(List.of(ResourceStatus.DEPART, ResourceStatus.ARRIVEE), timeline().standing().stream().map(Tap::status).toList(),
+                "the taps made stay");
+        assertEquals(ResourceStatus.PEC, timeline().expected());
+        Timeline now = timeline();
+        restart();
+        assertEquals(now.taps(), timeline().taps());
+    }
+
+    @Test
     void theSamuCancellingMakesAnnuleExpectedUntilTheCrewConfirmsIt() {
         engaged();
         mission.tap(ResourceStatus.DEPART);
