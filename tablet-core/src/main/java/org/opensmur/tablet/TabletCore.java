@@ -247,8 +247,31 @@ public final class TabletCore implements AutoCloseable {
     }
 
     /** Work in progress (a bilan, the shift set-up, patients found on scene), kept encrypted as it changes. */
-    public org.opensmur.store.drafts.Drafts drafts() {
+    public org.opensmur.core.tablet.DraftStore drafts() {
         return store.drafts();
+    }
+
+    /** The crew's status taps of each mission, as typed rows (the mission core's). */
+    public org.opensmur.core.tablet.StatusTapStore statusTaps() {
+        return store.statusTaps();
+    }
+
+    /** What the store holds of each case (the RS-EDA and its updates, merged). */
+    public org.opensmur.store.cases.CaseStore cases() {
+        return store.cases();
+    }
+
+    /** When a mission is over and how long it is kept; the crew's "erase this mission". */
+    public org.opensmur.store.retention.MissionRetention retention() {
+        return store.retention();
+    }
+
+    /**
+     * Runs {@code work} as one transaction: every store call it makes is saved with the others, or none is
+     * (a correction that sends nothing marks its tap and reopens the mission together).
+     */
+    public <T> T atomically(java.util.function.Supplier<T> work) {
+        return store.database().inTransaction(c -> work.get());
     }
 
     /** The delivery ledger: what was sent, where each message is (read off the UI thread). */
@@ -299,7 +322,15 @@ public final class TabletCore implements AutoCloseable {
         return send(built, (c, queued) -> { });
     }
 
-    /** The same, with rows that must be saved with the message or not at all (e.g. the status tap it carries). */
+    /**
+     * The same, with what must be saved with the message or not at all (e.g. the status tap it carries): the
+     * store calls {@code alongWith} makes, given the queued row, are in the message's transaction.
+     */
+    public OutboxEntry send(Built built, Consumer<OutboxEntry> alongWith) {
+        return send(built, (c, queued) -> alongWith.accept(queued));
+    }
+
+    /** The same, with rows written on the transaction's connection (the store's own work). */
     public OutboxEntry send(Built built, org.opensmur.store.outbox.Outbox.AlongWith alongWith) {
         if (!built.isValid()) {
             throw new InvalidMessageException(built.message().type().code(), built.issues());

@@ -151,15 +151,36 @@ public final class StoreDatabase implements AutoCloseable {
         }
     }
 
+    /** How deep the running thread is in {@link #inTransaction} (guarded by this). */
+    private int depth;
+
     /**
      * Runs {@code work} in one transaction, committed (and fsynced) before this returns, in the file this
-     * database was opened on: a file deleted or replaced meanwhile is reported instead of a success.
+     * database was opened on: a file deleted or replaced meanwhile is reported instead of a success. Asked
+     * within a transaction (a port's call in the work that goes with a queued message), it is part of that one:
+     * committed with it, or rolled back with it.
      */
     public synchronized <T> T inTransaction(Work<T> work) {
         checkThread();
         if (lost != null) {
             throw lost;
         }
+        if (depth > 0) {
+            try {
+                return work.run(connection);
+            } catch (SQLException e) {
+                throw translate(file, e);
+            }
+        }
+        depth++;
+        try {
+            return outermost(work);
+        } finally {
+            depth--;
+        }
+    }
+
+    private <T> T outermost(Work<T> work) {
         try {
             if (connection == null) {
                 reconnect();

@@ -12,27 +12,14 @@ import org.opensmur.core.status.ResourceStatus;
 import org.opensmur.store.crypto.Vault;
 import org.opensmur.store.db.StoreDatabase;
 import org.opensmur.store.db.StoreException;
+import org.opensmur.core.tablet.StatusTapStore;
 
 /**
- * The crew's status taps of each mission, one typed row per tap in the order tapped, written in the
- * transaction that queues the tap's RS-SR (a tap is in both or in neither). What was tapped and when is
+ * The crew's status taps of each mission ({@link StatusTapStore}, the mission core's port), one typed row per tap
+ * in the order tapped, written in the transaction that queues the tap's RS-SR (a tap is in both or in neither). What was tapped and when is
  * sealed like every payload; the case and the message it went in stay readable for the retention's purge.
  */
-public final class StatusTaps {
-
-    /**
-     * One tap as stored: the status, when the crew tapped it, the RS-SR that carries it, when the crew
-     * corrected it (null: it stands; its message stays sent: a correction is a new message, the history is
-     * kept), whether it is itself the status a correction sent again, and the message it was last sent again
-     * in (null: never; the crew's "send again" of a status the SAMU did not confirm in time).
-     */
-    public record Row(ResourceStatus status, OffsetDateTime at, String distributionId, java.time.Instant correctedAt, boolean correction,
-                      String resentAs) {
-
-        public Row(ResourceStatus status, OffsetDateTime at, String distributionId, java.time.Instant correctedAt, boolean correction) {
-            this(status, at, distributionId, correctedAt, correction, null);
-        }
-    }
+public final class StatusTaps implements StatusTapStore {
 
     private final StoreDatabase database;
     private final Vault vault;
@@ -42,8 +29,7 @@ public final class StatusTaps {
         this.vault = vault;
     }
 
-    /** Appends a tap within the caller's transaction (the one that queues its RS-SR). */
-    public void appendIn(Connection c, String caseId, Row tap) throws SQLException {
+    private void appendIn(Connection c, String caseId, Row tap) throws SQLException {
         byte[] sealed = vault.seal((tap.status().name() + "|" + tap.at()).getBytes(StandardCharsets.UTF_8), "tap:" + tap.distributionId());
         try (PreparedStatement insert = c.prepareStatement(
                 "INSERT INTO status_taps (case_id, distribution_id, corrected_at, correction, body, resent_as) VALUES (?, ?, ?, ?, ?, ?)")) {
@@ -61,8 +47,7 @@ public final class StatusTaps {
         }
     }
 
-    /** Marks a tap corrected within the caller's transaction (the one that queues the correction, if any). */
-    public void markCorrectedIn(Connection c, String distributionId, java.time.Instant at) throws SQLException {
+    private void markCorrectedIn(Connection c, String distributionId, java.time.Instant at) throws SQLException {
         try (PreparedStatement update = c.prepareStatement("UPDATE status_taps SET corrected_at = ? WHERE distribution_id = ?")) {
             update.setLong(1, at.toEpochMilli());
             update.setString(2, distributionId);
@@ -72,22 +57,20 @@ public final class StatusTaps {
         }
     }
 
-    /**
-     * Records, within the caller's transaction (the one that queues {@code again}), that the message
-     * {@code previous} was sent again as {@code again}: the tap it carries (directly, or through an earlier
-     * "send again") now follows {@code again}. Says whether {@code previous} carried a tap.
-     */
-    public boolean resentIn(Connection c, String previous, String again) throws SQLException {
-        try (PreparedStatement update = c.prepareStatement(
-                "UPDATE status_taps SET resent_as = ? WHERE distribution_id = ? OR resent_as = ?")) {
-            update.setString(1, again);
-            update.setString(2, previous);
-            update.setString(3, previous);
-            return update.executeUpdate() > 0;
-        }
+    @Override
+    public boolean resent(String previous, String again) {
+        return database.inTransaction(c -> {
+            try (PreparedStatement update = c.prepareStatement(
+                    "UPDATE status_taps SET resent_as = ? WHERE distribution_id = ? OR resent_as = ?")) {
+                update.setString(1, again);
+                update.setString(2, previous);
+                update.setString(3, previous);
+                return update.executeUpdate() > 0;
+            }
+        });
     }
 
-    /** Marks a tap corrected when the correction sends nothing (there was no status before it). */
+    @Override
     public void markCorrected(String distributionId, java.time.Instant at) {
         database.inTransaction(c -> {
             markCorrectedIn(c, distributionId, at);
@@ -95,7 +78,7 @@ public final class StatusTaps {
         });
     }
 
-    /** Appends taps in one transaction (taps of a mission that began before this table existed). */
+    @Override
     public void append(String caseId, List<Row> taps) {
         database.inTransaction(c -> {
             for (Row tap : taps) {
@@ -105,7 +88,7 @@ public final class StatusTaps {
         });
     }
 
-    /** The taps of a mission, in the order tapped; none when it has none (or was purged). */
+    @Override
     public List<Row> of(String caseId) {
         record Sealed(String distributionId, java.time.Instant correctedAt, boolean correction, byte[] body, String resentAs) {
         }

@@ -24,7 +24,8 @@ import org.opensmur.core.rules.StatusFlow;
 import org.opensmur.store.cases.CaseStore;
 import org.opensmur.store.outbox.OutboxEntry;
 import org.opensmur.store.retention.MissionRetention;
-import org.opensmur.store.timeline.StatusTaps;
+import org.opensmur.core.tablet.DraftStore;
+import org.opensmur.core.tablet.StatusTapStore;
 import org.opensmur.tablet.TabletCore;
 
 /**
@@ -47,7 +48,8 @@ public final class MissionCore {
 
     private final TabletCore core;
     private final Crew crew;
-    private final StatusTaps statusTaps;
+    private final StatusTapStore statusTaps;
+    private final DraftStore drafts;
     private volatile Supplier<ShiftSetup> shift = () -> null;
 
     // guarded by this
@@ -64,9 +66,10 @@ public final class MissionCore {
     public MissionCore(TabletCore core, Crew crew, Executor work) {
         this.core = core;
         this.crew = crew;
-        this.statusTaps = core.store().statusTaps();
+        this.statusTaps = core.statusTaps();
+        this.drafts = core.drafts();
         core.events().subscribe(HubEvent.class, work, this::onEvent);
-        core.store().outbox().subscribe(entry -> {
+        core.onLedgerChange(entry -> {
             if (entry.type() == MessageType.RS_SR) {
                 work.execute(() -> delivered(entry));
             }
@@ -86,7 +89,7 @@ public final class MissionCore {
             case HubEvent.MessageConflict conflict -> {
                 String caseId = CaseStore.caseIdOf(conflict.message());
                 if (caseId != null && caseId.equals(openCase())) {
-                    publish(new MissionEvent.ConflictsChanged(caseId, core.store().inbox().conflicts(caseId).size()));
+                    publish(new MissionEvent.ConflictsChanged(caseId, core.received().conflicts(caseId).size()));
                 }
             }
             default -> { }
@@ -107,7 +110,7 @@ public final class MissionCore {
                         && pending.payload() instanceof ResourcesEngagement ringing && ringing.caseId().equals(caseId)) {
                     // Cancelled before the crew answered: it no longer rings, and it can no longer be accepted.
                     pending = null;
-                    core.store().drafts().remove(PENDING);
+                    drafts.remove(PENDING);
                     publish(new MissionEvent.RequestWithdrawn(caseId));
                 }
                 if (message.distributionKind() == DistributionKind.CANCEL) {
@@ -120,9 +123,9 @@ public final class MissionCore {
                     return;
                 }
                 pending = message;
-                core.store().drafts().save(PENDING, Map.of("requestId", message.distributionID())); // rings again after a restart
+                drafts.save(PENDING, Map.of("requestId", message.distributionID())); // rings again after a restart
                 publish(new MissionEvent.RequestRinging(message.distributionID(), message.senderID(), request,
-                        core.store().cases().view(caseId), core.trusts(message.senderID()), false));
+                        core.cases().view(caseId), core.trusts(message.senderID()), false));
             }
             case RS_EDA, RS_EDA_MAJ -> caseMessage(caseId, message);
             case RS_RI -> {
@@ -150,7 +153,7 @@ public final class MissionCore {
             publish(new MissionEvent.UpdatedAway(caseId)); // the update must not wait for the crew to look
         }
         if (open == null || caseId.equals(open) || !timeline.active()) { // a mission over does not hide the next case
-            publish(new MissionEvent.CaseChanged(core.store().cases().view(caseId)));
+            publish(new MissionEvent.CaseChanged(core.cases().view(caseId)));
         }
         if (missionOnScreen) {
             consultOpenCase();
@@ -188,7 +191,7 @@ public final class MissionCore {
         OutboxEntry sent = core.send(EngagementReply.build(core.outgoing(), engagement, request.senderID(), crew, shift.get(),
                 missionNumber, OffsetDateTime.now(core.clock()), more));
         pending = null;
-        core.store().drafts().remove(PENDING);
+        drafts.remove(PENDING);
         // Engaged on the case the crew had opened as shared, or asked again for the case it is engaged on (the SAMU
         // repeated its request): the mission goes on from what was entered, its taps kept.
         boolean continued = timeline != null && timeline.caseId().equals(engagement.caseId());
@@ -208,7 +211,7 @@ public final class MissionCore {
         if (mission.cancelledBySamu()) {
             saved.put("cancelled", "true");
         }
-        core.store().drafts().save(MISSION, saved);
+        drafts.save(MISSION, saved);
     }
 
     /**
@@ -234,13 +237,13 @@ public final class MissionCore {
     /** The crew declines: nothing the Hub models is sent (the crew calls the regulation). */
     public synchronized void decline() {
         pending = null;
-        core.store().drafts().remove(PENDING);
+        drafts.remove(PENDING);
     }
 
     private void open(String caseId, String lrmId, Timeline engaged) {
         timeline = engaged;
-        publish(new MissionEvent.MissionOpened(caseId, lrmId, core.store().cases().view(caseId),
-                core.store().inbox().conflicts(caseId).size(), engaged.shared()));
+        publish(new MissionEvent.MissionOpened(caseId, lrmId, core.cases().view(caseId),
+                core.received().conflicts(caseId).size(), engaged.shared()));
         publish(new MissionEvent.TimelineChanged(timeline));
         if (missionOnScreen) {
             consultOpenCase();
@@ -269,11 +272,11 @@ public final class MissionCore {
     private Tap send(ResourceStatus status, OffsetDateTime at, Tap correcting, java.time.Instant correctedAt) {
         if (timeline.shared()) { // not engaged: kept on the tablet, in one transaction with the correction it makes
             Tap local = Tap.local(status, at);
-            core.store().database().inTransaction(c -> {
+            core.atomically(() -> {
                 if (correcting != null) {
-                    statusTaps.markCorrectedIn(c, correcting.distributionId(), correctedAt);
+                    statusTaps.markCorrected(correcting.distributionId(), correctedAt);
                 }
-                statusTaps.appendIn(c, timeline.caseId(), new StatusTaps.Row(status, at, local.distributionId(), null, correcting != null));
+                statusTaps.append(timeline.caseId(), List.of(new StatusTapStore.Row(status, at, local.distributionId(), null, correcting != null)));
                 return null;
             });
             return local;
@@ -281,14 +284,14 @@ public final class MissionCore {
         var built = core.outgoing().statusChange(timeline.caseId(), crew.resourceId(), status, at, StatusFlow.endsMission(status),
                 timeline.lrmId());
         String caseId = timeline.caseId();
-        OutboxEntry entry = core.send(built, (c, queued) -> {
+        OutboxEntry entry = core.send(built, (OutboxEntry queued) -> { // all in the RS-SR's transaction
             if (correcting != null) {
-                statusTaps.markCorrectedIn(c, correcting.distributionId(), correctedAt);
+                statusTaps.markCorrected(correcting.distributionId(), correctedAt);
                 if (StatusFlow.endsMission(correcting.status())) {
-                    core.store().retention().reopened(c, caseId); // not over any more: never purged while it goes on
+                    core.retention().reopened(caseId); // not over any more: never purged while it goes on
                 }
             }
-            statusTaps.appendIn(c, caseId, new StatusTaps.Row(status, at, queued.distributionId(), null, correcting != null));
+            statusTaps.append(caseId, List.of(new StatusTapStore.Row(status, at, queued.distributionId(), null, correcting != null)));
         });
         timeline = timeline.delivered(entry.distributionId(), entry.state());
         return new Tap(status, at, entry.distributionId());
@@ -312,10 +315,10 @@ public final class MissionCore {
             resent = send(before.get().status(), before.get().at(), tap, now);
         } else {
             String caseId = timeline.caseId();
-            core.store().database().inTransaction(c -> {
-                statusTaps.markCorrectedIn(c, tap.distributionId(), now);
+            core.atomically(() -> {
+                statusTaps.markCorrected(tap.distributionId(), now);
                 if (StatusFlow.endsMission(tap.status())) {
-                    core.store().retention().reopened(c, caseId);
+                    core.retention().reopened(caseId);
                 }
                 return null;
             });
@@ -335,15 +338,15 @@ public final class MissionCore {
      * (nothing sent) when the message carries a status the crew took back, or is not in the ledger.
      */
     public synchronized Optional<OutboxEntry> sendAgain(String distributionId) {
-        var ledger = core.store().outbox();
+        var ledger = core.ledger();
         OutboxEntry first = ledger.find(distributionId);
         if (first == null || corrected(distributionId)) {
             return Optional.empty();
         }
         HubMessage stored = core.outgoing().codec().decode(ledger.body(distributionId)).envelope();
-        OutboxEntry again = core.send(core.outgoing().build(stored.payload(), first.recipient()), (c, queued) -> {
+        OutboxEntry again = core.send(core.outgoing().build(stored.payload(), first.recipient()), (OutboxEntry queued) -> {
             if (first.type() == MessageType.RS_SR) {
-                statusTaps.resentIn(c, distributionId, queued.distributionId());
+                statusTaps.resent(distributionId, queued.distributionId()); // in the new message's transaction
             }
         });
         Optional<Tap> tap = timeline == null ? Optional.empty() : timeline.tapCarriedBy(distributionId);
@@ -374,7 +377,7 @@ public final class MissionCore {
             consultOpenCase();
         }
         if (restored) { // before the restore, the screen shown is the default one, not the crew's choice
-            core.store().drafts().save(SCREEN, Map.of("screen", screen));
+            drafts.save(SCREEN, Map.of("screen", screen));
         }
     }
 
@@ -406,7 +409,7 @@ public final class MissionCore {
     /** The open case as the store has it now (empty when none is open or nothing of it was received). */
     public Optional<CaseStore.CaseView> openCaseView() {
         String open = openCase();
-        return open == null ? Optional.empty() : Optional.ofNullable(core.store().cases().view(open));
+        return open == null ? Optional.empty() : Optional.ofNullable(core.cases().view(open));
     }
 
     // ---- the end
@@ -420,10 +423,10 @@ public final class MissionCore {
         if (caseId == null) {
             return Optional.empty();
         }
-        MissionRetention.Outcome outcome = core.store().retention().purgeNow(caseId);
+        MissionRetention.Outcome outcome = core.retention().purgeNow(caseId);
         if (outcome.purged()) {
             timeline = null;
-            core.store().drafts().remove(MISSION);
+            drafts.remove(MISSION);
             publish(new MissionEvent.MissionErased(caseId));
         }
         return Optional.of(outcome);
@@ -436,7 +439,6 @@ public final class MissionCore {
      * timeline, a request still ringing, the screen the crew had. Tells the faces, {@link MissionEvent.Restored} last.
      */
     public synchronized void restore() {
-        var drafts = core.store().drafts();
         Map<String, String> mission = drafts.load(MISSION).orElse(Map.of());
         String caseId = mission.get("caseId");
         if (caseId != null) {
@@ -446,7 +448,7 @@ public final class MissionCore {
             }
             Timeline restoredTimeline = "true".equals(mission.get("shared")) ? Timeline.shared(core.line(), caseId, lrmId)
                     : Timeline.engaged(core.line(), caseId, lrmId);
-            for (StatusTaps.Row row : tapsOf(caseId)) {
+            for (StatusTapStore.Row row : tapsOf(caseId)) {
                 Tap tap = new Tap(row.status(), row.at(), row.distributionId());
                 restoredTimeline = row.correction() ? restoredTimeline.withCorrection(tap) : restoredTimeline.with(tap);
                 if (row.correctedAt() != null) {
@@ -455,7 +457,7 @@ public final class MissionCore {
                 if (row.resentAs() != null) {
                     restoredTimeline = restoredTimeline.resending(tap, row.resentAs());
                 }
-                OutboxEntry entry = core.store().outbox().find(restoredTimeline.messageOf(tap));
+                OutboxEntry entry = core.ledger().find(restoredTimeline.messageOf(tap));
                 if (entry != null) {
                     restoredTimeline = restoredTimeline.delivered(entry.distributionId(), entry.state());
                 }
@@ -466,11 +468,11 @@ public final class MissionCore {
             open(caseId, lrmId, restoredTimeline);
         }
         String requestId = drafts.load(PENDING).map(m -> m.get("requestId")).orElse(null);
-        var request = requestId == null ? null : core.store().inbox().read(requestId);
+        var request = requestId == null ? null : core.received().read(requestId);
         if (request != null && request.envelope().payload() instanceof ResourcesEngagement engagement) {
             pending = request.envelope();
             publish(new MissionEvent.RequestRinging(requestId, pending.senderID(), engagement,
-                    core.store().cases().view(engagement.caseId()), core.trusts(pending.senderID()), true));
+                    core.cases().view(engagement.caseId()), core.trusts(pending.senderID()), true));
         }
         restored = true;
         publish(new MissionEvent.Restored(drafts.load(SCREEN).map(m -> m.get("screen")).orElse(null)));
@@ -483,15 +485,15 @@ public final class MissionCore {
      * re-tap is read as the correction it was (the tap before it taken back when it was sent). A message that
      * cannot be read is left out and named in the log (its id only), the others are restored.
      */
-    private List<StatusTaps.Row> tapsOf(String caseId) {
-        List<StatusTaps.Row> rows = statusTaps.of(caseId);
+    private List<StatusTapStore.Row> tapsOf(String caseId) {
+        List<StatusTapStore.Row> rows = statusTaps.of(caseId);
         if (!rows.isEmpty()) {
             return rows;
         }
-        var outbox = core.store().outbox();
+        var outbox = core.ledger();
         List<OutboxEntry> sent = new ArrayList<>(outbox.list(caseId, 1000));
         sent.sort(java.util.Comparator.comparingLong(OutboxEntry::id));
-        List<StatusTaps.Row> earlier = new ArrayList<>();
+        List<StatusTapStore.Row> earlier = new ArrayList<>();
         for (OutboxEntry entry : sent) {
             if (entry.type() != MessageType.RS_SR) {
                 continue;
@@ -507,10 +509,10 @@ public final class MissionCore {
                     && !at.isBefore(earlier.get(last).at())
                     && java.time.Duration.between(earlier.get(last).at(), at).compareTo(Timeline.CORRECTION_WINDOW) <= 0;
             if (correction) {
-                StatusTaps.Row taken = earlier.get(last);
-                earlier.set(last, new StatusTaps.Row(taken.status(), taken.at(), taken.distributionId(), at.toInstant(), false));
+                StatusTapStore.Row taken = earlier.get(last);
+                earlier.set(last, new StatusTapStore.Row(taken.status(), taken.at(), taken.distributionId(), at.toInstant(), false));
             }
-            earlier.add(new StatusTaps.Row(status.state().status(), at, entry.distributionId(), null, correction));
+            earlier.add(new StatusTapStore.Row(status.state().status(), at, entry.distributionId(), null, correction));
         }
         if (!earlier.isEmpty()) {
             statusTaps.append(caseId, earlier);
@@ -519,7 +521,7 @@ public final class MissionCore {
     }
 
     /** The index of the last row before {@code end} that stands (not taken back), or -1. */
-    private static int lastStanding(List<StatusTaps.Row> rows, int end) {
+    private static int lastStanding(List<StatusTapStore.Row> rows, int end) {
         for (int i = end - 1; i >= 0; i--) {
             if (rows.get(i).correctedAt() == null) {
                 return i;
@@ -531,7 +533,7 @@ public final class MissionCore {
     /** The status an RS-SR of the ledger carries, or null (logged by its id, nothing of its content) when it cannot be read. */
     private ResourcesStatus readStatus(String distributionId) {
         try {
-            var decoded = core.outgoing().codec().decode(core.store().outbox().body(distributionId));
+            var decoded = core.outgoing().codec().decode(core.ledger().body(distributionId));
             if (decoded.message() != null && decoded.message().payload() instanceof ResourcesStatus status && status.state() != null
                     && status.state().status() != null && status.state().datetime() != null) {
                 return status;

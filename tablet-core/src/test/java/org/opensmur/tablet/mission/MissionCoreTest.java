@@ -262,7 +262,7 @@ class MissionCoreTest {
         assertEquals(List.of(ResourceStatus.DEPART, ResourceStatus.ARRIVEE), timeline().standing().stream().map(Tap::status).toList());
         assertEquals(ResourceStatus.PEC, timeline().expected());
         restart(); // written as rows the first time: read the same the second
-        assertEquals(2, core.store().statusTaps().of(caseId).size());
+        assertEquals(2, core.statusTaps().of(caseId).size());
     }
 
     @Test
