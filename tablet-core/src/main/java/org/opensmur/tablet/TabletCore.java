@@ -296,7 +296,7 @@ public final class TabletCore implements AutoCloseable {
 
     /** From now on the store refuses work on threads {@code forbidden} says (the UI thread): it fails fast. */
     public void forbidStoreWorkOn(java.util.function.BooleanSupplier forbidden) {
-        store.database().forbidOn(forbidden, true);
+        store.database().forbidOn(forbidden);
     }
 
     public HubTransport transport() {

@@ -120,19 +120,15 @@ public final class StoreDatabase implements AutoCloseable {
 
     /** A thread that must never wait on the disk (the UI's): checked at every transaction. */
     private volatile java.util.function.BooleanSupplier forbiddenThread = () -> false;
-    private volatile boolean strictThreads;
 
     /**
      * Declares the threads that must do no database work from now on (the app: the JavaFX thread, whose
-     * every frame would wait on an fsync). {@code strict}: such work throws (tests); otherwise it is logged,
-     * once per calling site.
+     * every frame would wait on an fsync): such work throws at once, in every build (it is a bug to fix, not a
+     * slowness to log), naming the thread and the calling site.
      */
-    public void forbidOn(java.util.function.BooleanSupplier thread, boolean strict) {
+    public void forbidOn(java.util.function.BooleanSupplier thread) {
         forbiddenThread = thread;
-        strictThreads = strict;
     }
-
-    private static final java.util.Set<String> REPORTED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private void checkThread() {
         if (!forbiddenThread.getAsBoolean()) {
@@ -142,13 +138,8 @@ public final class StoreDatabase implements AutoCloseable {
                 .filter(f -> f.getClassName().startsWith("org.opensmur.") && !f.getClassName().startsWith("org.opensmur.store."))
                 .findFirst().orElse(null);
         String site = caller == null ? "?" : caller.getClassName() + "." + caller.getMethodName();
-        if (strictThreads) {
-            throw new IllegalStateException("database work on " + Thread.currentThread().getName() + " (from " + site
-                    + "): it belongs on a background thread");
-        }
-        if (REPORTED.add(site)) {
-            org.slf4j.LoggerFactory.getLogger(StoreDatabase.class).warn("database work on {} from {}", Thread.currentThread().getName(), site);
-        }
+        throw new IllegalStateException("database work on " + Thread.currentThread().getName() + " (from " + site
+                + "): it belongs on a background thread");
     }
 
     /** How deep the running thread is in {@link #inTransaction} (guarded by this). */

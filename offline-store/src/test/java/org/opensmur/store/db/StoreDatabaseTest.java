@@ -169,9 +169,9 @@ class StoreDatabaseTest {
     }
 
     @org.junit.jupiter.api.Test
-    void aThreadThatMustNotWaitOnTheDiskIsRefusedWhenStrict() {
+    void aThreadThatMustNotWaitOnTheDiskIsRefusedAtOnce() {
         TestStore t = new TestStore(dir.resolve("guarded"));
-        t.store.database().forbidOn(() -> Thread.currentThread().getName().equals("ui"), true);
+        t.store.database().forbidOn(() -> Thread.currentThread().getName().equals("ui"));
         java.util.concurrent.atomic.AtomicReference<Throwable> onUi = new java.util.concurrent.atomic.AtomicReference<>();
         Thread ui = new Thread(() -> {
             try {
