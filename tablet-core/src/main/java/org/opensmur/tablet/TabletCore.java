@@ -76,12 +76,25 @@ public final class TabletCore implements AutoCloseable {
     /** The same, its store opened by {@code keys} (the crew's PIN on a tablet). */
     public TabletCore(HubTransport transport, String clientId, ModelLine line, Path storeFolder,
                       org.opensmur.store.crypto.StoreKeyProvider keys, Clock clock) {
+        this(transport, clientId, line, storeFolder, keys, clock, org.opensmur.core.threads.NamedThreads.factory("outbox-relay"),
+                org.opensmur.core.threads.NamedThreads.scheduled("storage-watch"));
+    }
+
+    /** The same, on the composition root's threads: the relay's loop and the storage watch ({@link TabletThreads}). */
+    public TabletCore(HubTransport transport, String clientId, ModelLine line, Path storeFolder,
+                      org.opensmur.store.crypto.StoreKeyProvider keys, Clock clock, TabletThreads threads) {
+        this(transport, clientId, line, storeFolder, keys, clock, threads.relay(), threads.watch());
+    }
+
+    private TabletCore(HubTransport transport, String clientId, ModelLine line, Path storeFolder,
+                       org.opensmur.store.crypto.StoreKeyProvider keys, Clock clock, java.util.concurrent.ThreadFactory relayThreads,
+                       ScheduledExecutorService watch) {
         HubCodec codec = HubCodec.of(line);
         this.transport = transport;
         this.clock = new HubClock(clock);
         this.outgoing = OutgoingMessages.of(clientId, this.clock, line);
         this.store = OfflineStore.open(storeFolder, keys, outgoing, codec, OutboxPolicy.defaults(), this.clock);
-        this.relay = store.relay(transport, this.clock, WINDOW);
+        this.relay = store.relay(transport, this.clock, WINDOW, relayThreads);
         String self = clientId;
         transport.whenRefusedForAnother(() -> codec.encode(outgoing.build(new org.opensmur.core.hub.error.HubError(
                 new org.opensmur.core.hub.error.ErrorStatus(org.opensmur.core.hub.error.ErrorCode.INTERNAL_CLIENT_ERROR.statusCode(),
@@ -110,7 +123,7 @@ public final class TabletCore implements AutoCloseable {
         }, this.clock, clientId);
         transport.onStateChange(events::publish);
         this.storage = StorageState.of(store.usableSpace(), null);
-        this.watch = org.opensmur.core.threads.NamedThreads.scheduled("storage-watch");
+        this.watch = watch;
     }
 
     /** What this tablet answers a GEO-REQ naming its resource with (null: it answers none). */
