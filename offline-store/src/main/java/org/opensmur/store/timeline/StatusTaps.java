@@ -21,6 +21,8 @@ import org.opensmur.core.tablet.StatusTapStore;
  */
 public final class StatusTaps implements StatusTapStore {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StatusTaps.class);
+
     private final StoreDatabase database;
     private final Vault vault;
 
@@ -109,16 +111,19 @@ public final class StatusTaps implements StatusTapStore {
         });
         List<Row> taps = new ArrayList<>(rows.size());
         for (Sealed row : rows) {
-            String plain = new String(vault.open(row.body(), "tap:" + row.distributionId()), StandardCharsets.UTF_8);
-            int bar = plain.indexOf('|');
             ResourceStatus status;
+            OffsetDateTime at;
             try {
+                String plain = new String(vault.open(row.body(), "tap:" + row.distributionId()), StandardCharsets.UTF_8);
+                int bar = plain.indexOf('|');
                 status = ResourceStatus.valueOf(plain.substring(0, bar));
-            } catch (IllegalArgumentException e) {
-                throw new StoreException("status tap " + row.distributionId() + " names no known status", e);
+                at = OffsetDateTime.parse(plain.substring(bar + 1));
+            } catch (RuntimeException e) {
+                // One row altered on disk does not cost the crew the others: left out, named by its id (never its content).
+                LOG.warn("status tap {} left out: it cannot be read ({})", row.distributionId(), e.getClass().getSimpleName());
+                continue;
             }
-            taps.add(new Row(status, OffsetDateTime.parse(plain.substring(bar + 1)), row.distributionId(), row.correctedAt(), row.correction(),
-                    row.resentAs()));
+            taps.add(new Row(status, at, row.distributionId(), row.correctedAt(), row.correction(), row.resentAs()));
         }
         return taps;
     }

@@ -515,7 +515,11 @@ public final class MissionCore {
             earlier.add(new StatusTapStore.Row(status.state().status(), at, entry.distributionId(), null, correction));
         }
         if (!earlier.isEmpty()) {
-            statusTaps.append(caseId, earlier);
+            try {
+                statusTaps.append(caseId, earlier);
+            } catch (RuntimeException e) { // rows there that no longer open: what the RS-SRs say is shown, not written over them
+                LOG.warn("status taps read from the sent statuses not written as rows: {}", e.getClass().getSimpleName());
+            }
         }
         return earlier;
     }

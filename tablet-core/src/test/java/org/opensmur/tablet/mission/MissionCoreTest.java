@@ -333,6 +333,36 @@ class MissionCoreTest {
         assertFalse(log.contains("PEC") || log.contains("DEPART") || log.contains(caseId), "nothing of the mission in the log: " + log);
     }
 
+    @Test
+    void aTapRowThatNoLongerOpensIsSkippedAndNamedAndTheRestRestored() throws Exception {
+        engaged();
+        mission.tap(ResourceStatus.DEPART);
+        clock.advance(Duration.ofMinutes(4));
+        String broken = mission.tap(ResourceStatus.ARRIVEE).orElseThrow().distributionId();
+        clock.advance(Duration.ofMinutes(4));
+        mission.tap(ResourceStatus.PEC);
+        core.store().database().inTransaction(c -> { // the row altered on disk
+            try (var update = c.prepareStatement("UPDATE status_taps SET body = ? WHERE distribution_id = ?")) {
+                update.setBytes(1, "not a sealed body".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                update.setString(2, broken);
+                update.executeUpdate();
+            }
+            return null;
+        });
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            restart();
+        } finally {
+            System.setErr(err);
+        }
+        assertEquals(List.of(ResourceStatus.DEPART, ResourceStatus.PEC), timeline().standing().stream().map(Tap::status).toList());
+        String log = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(log.contains(broken), "the tap left out is named: " + log);
+        assertFalse(log.contains("ARRIVEE"), "nothing of what it held: " + log);
+    }
+
     /** A status queued as the previous version did: its RS-SR alone, no row of its own. */
     private OutboxEntry oldTap(String caseId, ResourceStatus status) {
         return core.send(core.outgoing().statusChange(caseId, CREW.resourceId(), status, java.time.OffsetDateTime.now(clock), false, TestStore.LRM));
