@@ -293,7 +293,7 @@ public final class TabletCore implements AutoCloseable {
     }
 
     /** What was received, as kept (the journal's incoming side). */
-    public org.opensmur.store.inbox.Inbox received() {
+    public org.opensmur.core.tablet.ReceivedMessages received() {
         return store.inbox();
     }
 

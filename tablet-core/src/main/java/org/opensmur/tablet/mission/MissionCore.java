@@ -89,7 +89,7 @@ public final class MissionCore {
             case HubEvent.MessageConflict conflict -> {
                 String caseId = CaseStore.caseIdOf(conflict.message());
                 if (caseId != null && caseId.equals(openCase())) {
-                    publish(new MissionEvent.ConflictsChanged(caseId, core.received().conflicts(caseId).size()));
+                    publish(new MissionEvent.ConflictsChanged(caseId, core.received().conflictCount(caseId)));
                 }
             }
             default -> { }
@@ -243,7 +243,7 @@ public final class MissionCore {
     private void open(String caseId, String lrmId, Timeline engaged) {
         timeline = engaged;
         publish(new MissionEvent.MissionOpened(caseId, lrmId, core.cases().view(caseId),
-                core.received().conflicts(caseId).size(), engaged.shared()));
+                core.received().conflictCount(caseId), engaged.shared()));
         publish(new MissionEvent.TimelineChanged(timeline));
         if (missionOnScreen) {
             consultOpenCase();
