@@ -411,6 +411,23 @@ public final class Inbox implements ReceivedStore, org.opensmur.core.tablet.Rece
         });
     }
 
+    @Override
+    public List<Received> about(String caseId) {
+        return database.inTransaction(c -> {
+            try (PreparedStatement select = c.prepareStatement(
+                    "SELECT distribution_id, type, case_id, received_at FROM inbox WHERE case_id = ? ORDER BY received_at DESC, rowid DESC")) {
+                select.setString(1, caseId);
+                List<Received> found = new java.util.ArrayList<>();
+                try (var r = select.executeQuery()) {
+                    while (r.next()) {
+                        found.add(new Received(r.getString(1), r.getString(2), r.getString(3), Instant.ofEpochMilli(r.getLong(4))));
+                    }
+                }
+                return found;
+            }
+        });
+    }
+
     /** The {@code limit} messages received last, newest first: the journal's incoming side, kept across restarts. */
     @Override
     public List<Received> recent(int limit) {

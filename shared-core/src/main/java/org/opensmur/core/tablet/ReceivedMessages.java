@@ -17,6 +17,9 @@ public interface ReceivedMessages {
     /** The {@code limit} messages received last, newest first (kept across restarts). */
     List<Received> recent(int limit);
 
+    /** The messages kept about {@code caseId}, newest first. */
+    List<Received> about(String caseId);
+
     /** A kept message, decoded again from what was received; null when none is kept under that id. */
     Decoded read(String distributionId);
 

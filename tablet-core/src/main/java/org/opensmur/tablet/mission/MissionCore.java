@@ -462,7 +462,7 @@ public final class MissionCore {
                     restoredTimeline = restoredTimeline.delivered(entry.distributionId(), entry.state());
                 }
             }
-            if ("true".equals(mission.get("cancelled"))) {
+            if ("true".equals(mission.get("cancelled")) || (!restoredTimeline.shared() && lastRequestCancelled(caseId))) {
                 restoredTimeline = restoredTimeline.cancelled();
             }
             open(caseId, lrmId, restoredTimeline);
@@ -476,6 +476,21 @@ public final class MissionCore {
         }
         restored = true;
         publish(new MissionEvent.Restored(drafts.load(SCREEN).map(m -> m.get("screen")).orElse(null)));
+    }
+
+    /**
+     * Whether the last engagement request kept about {@code caseId} is the SAMU's cancellation: a cancellation the
+     * store kept (and the broker was told so) before the tablet died, never handled, is not lost; one followed by a
+     * new request (engaged again) is over.
+     */
+    private boolean lastRequestCancelled(String caseId) {
+        for (var received : core.received().about(caseId)) {
+            if (MessageType.RS_ER.code().equals(received.type())) {
+                var decoded = core.received().read(received.distributionId());
+                return decoded != null && decoded.envelope() != null && decoded.envelope().distributionKind() == DistributionKind.CANCEL;
+            }
+        }
+        return false;
     }
 
     /**

@@ -402,6 +402,36 @@ class MissionCoreTest {
     }
 
     @Test
+    void aCancellationStoredButNotYetHandledWhenTheTabletDiedIsNotLost() {
+        engaged();
+        mission.tap(ResourceStatus.DEPART);
+        core.close();
+        // The tablet again, dying between storing the SAMU's cancellation (acknowledged to the broker) and handling it.
+        core = new TabletCore(transport, TestStore.TABLET, ModelLine.CURRENT, dir, TestStore.keys(), clock);
+        core.trust(Set.of(TestStore.LRM));
+        new MissionCore(core, CREW, task -> { }); // its received messages never handled
+        core.start();
+        Deliveries.deliver(core, transport, Deliveries.cancel(samu, TestStore.TABLET));
+        restart();
+        assertTrue(timeline().cancelledBySamu(), "the cancellation the store kept is the mission's");
+        assertEquals(ResourceStatus.ANNULE, timeline().expected());
+    }
+
+    @Test
+    void aCaseTheSamuEngagedAgainAfterCancellingIsNotCancelledAfterARestart() {
+        engaged();
+        mission.tap(ResourceStatus.DEPART);
+        Deliveries.deliver(core, transport, Deliveries.cancel(samu, TestStore.TABLET));
+        clock.advance(Duration.ofMinutes(1));
+        Deliveries.deliver(core, transport, Deliveries.request(samu, TestStore.TABLET)); // engaged again
+        assertTrue(mission.accept(null).isPresent());
+        assertFalse(timeline().cancelledBySamu());
+        restart();
+        assertFalse(timeline().cancelledBySamu(), "engaged again: the earlier cancellation is over");
+        assertEquals(ResourceStatus.ARRIVEE, timeline().expected());
+    }
+
+    @Test
     void acceptingAgainTheCaseAlreadyEngagedKeepsItsTimeline() {
         String caseId = engaged();
         mission.tap(ResourceStatus.DEPART);
