@@ -137,9 +137,8 @@ public final class OwedViewModel {
      */
     public void sendAgain(Item item) {
         background.run(() -> {
-            var again = mission.sendAgain(item.distributionId());
-            again.ifPresent(sent -> owed.settle(item.distributionId(), Settled.SENT_AGAIN));
-            return again;
+            // The first one noted as sent again in the new message's transaction: never both owed and sent again.
+            return mission.sendAgain(item.distributionId(), () -> owed.settle(item.distributionId(), Settled.SENT_AGAIN));
         }, again -> {
             if (again.isPresent()) {
                 message.set(labels.format("owed.sentAgain", item.what()));

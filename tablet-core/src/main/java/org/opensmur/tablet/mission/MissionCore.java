@@ -337,7 +337,15 @@ public final class MissionCore {
      * the transaction that queues the new message): the tap follows the new message, after a restart too. Empty
      * (nothing sent) when the message carries a status the crew took back, or is not in the ledger.
      */
-    public synchronized Optional<OutboxEntry> sendAgain(String distributionId) {
+    public Optional<OutboxEntry> sendAgain(String distributionId) {
+        return sendAgain(distributionId, () -> { });
+    }
+
+    /**
+     * The same, {@code withIt}'s store calls saved with the new message or not at all (the first one noted as sent
+     * again, so that it is no longer owed: never both owed and sent again, never neither).
+     */
+    public synchronized Optional<OutboxEntry> sendAgain(String distributionId, Runnable withIt) {
         var ledger = core.ledger();
         OutboxEntry first = ledger.find(distributionId);
         if (first == null || corrected(distributionId)) {
@@ -348,6 +356,7 @@ public final class MissionCore {
             if (first.type() == MessageType.RS_SR) {
                 statusTaps.resent(distributionId, queued.distributionId()); // in the new message's transaction
             }
+            withIt.run();
         });
         Optional<Tap> tap = timeline == null ? Optional.empty() : timeline.tapCarriedBy(distributionId);
         if (tap.isPresent()) {

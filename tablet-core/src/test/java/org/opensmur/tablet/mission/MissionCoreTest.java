@@ -392,6 +392,22 @@ class MissionCoreTest {
     }
 
     @Test
+    void whatGoesWithASendAgainIsSavedWithItOrNothingIs() {
+        engaged();
+        Tap departed = mission.tap(ResourceStatus.DEPART).orElseThrow();
+        clock.advance(Duration.ofMinutes(5));
+        assertThrows(IllegalStateException.class, () -> mission.sendAgain(departed.distributionId(), () -> {
+            core.drafts().save("noted", java.util.Map.of("sent", "again"));
+            throw new IllegalStateException("what goes with it fails");
+        }));
+        assertEquals(List.of(ResourceStatus.DEPART), statusesSent(), "nothing sent");
+        assertTrue(core.drafts().load("noted").isEmpty(), "nothing noted");
+        assertEquals(departed.distributionId(), timeline().messageOf(departed));
+        restart();
+        assertEquals(departed.distributionId(), timeline().messageOf(departed), "the tap follows no message that was not sent");
+    }
+
+    @Test
     void aMissionTheSamuCancelledIsStillCancelledAfterARestart() {
         engaged();
         mission.tap(ResourceStatus.DEPART);
