@@ -506,8 +506,9 @@ public final class MissionCore {
      * The taps of a mission: its rows; for a mission begun before the taps had rows of their own (a tablet
      * updated mid-mission), read once from the RS-SRs it queued and written as rows. The previous version
      * corrected the last tap by tapping the status before it again within the correction window: such a
-     * re-tap is read as the correction it was (the tap before it taken back when it was sent). A message that
-     * cannot be read is left out and named in the log (its id only), the others are restored.
+     * re-tap is read as the correction it was (the tap before it taken back when it was sent); an RS-SR repeating
+     * an earlier one word for word (status and time) is that tap sent again. A message that cannot be read is left
+     * out and named in the log (its id only), the others are restored.
      */
     private List<StatusTapStore.Row> tapsOf(String caseId) {
         List<StatusTapStore.Row> rows = statusTaps.of(caseId);
@@ -527,6 +528,13 @@ public final class MissionCore {
                 continue;
             }
             OffsetDateTime at = status.state().datetime();
+            int same = sameContent(earlier, status.state().status(), at);
+            if (same >= 0) { // the same status with the same time: the crew's "send again" of it, not a tap
+                StatusTapStore.Row first = earlier.get(same);
+                earlier.set(same, new StatusTapStore.Row(first.status(), first.at(), first.distributionId(), first.correctedAt(),
+                        first.correction(), entry.distributionId()));
+                continue;
+            }
             int last = lastStanding(earlier, earlier.size());
             int before = last < 0 ? -1 : lastStanding(earlier, last);
             boolean correction = before >= 0 && earlier.get(before).status() == status.state().status() && !earlier.get(last).correction()
@@ -546,6 +554,16 @@ public final class MissionCore {
             }
         }
         return earlier;
+    }
+
+    /** The index of the row with this status and time (what a "send again" repeats word for word), or -1. */
+    private static int sameContent(List<StatusTapStore.Row> rows, ResourceStatus status, OffsetDateTime at) {
+        for (int i = rows.size() - 1; i >= 0; i--) {
+            if (rows.get(i).status() == status && rows.get(i).at().isEqual(at)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** The index of the last row before {@code end} that stands (not taken back), or -1. */

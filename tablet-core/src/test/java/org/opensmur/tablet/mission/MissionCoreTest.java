@@ -85,10 +85,10 @@ class MissionCoreTest {
     }
 
     private List<HubMessage> sent(MessageType type) {
-        return core.store().outbox().list(null, 1000).stream()
+        return core.ledger().list(null, 1000).stream()
                 .sorted(java.util.Comparator.comparingLong(OutboxEntry::id))
                 .filter(e -> e.type() == type)
-                .map(e -> core.outgoing().codec().decode(core.store().outbox().body(e.distributionId())).envelope())
+                .map(e -> core.outgoing().codec().decode(core.ledger().body(e.distributionId())).envelope())
                 .toList();
     }
 
@@ -189,9 +189,9 @@ class MissionCoreTest {
         String caseId = engaged();
         mission.tap(ResourceStatus.DEPART);
         Tap available = mission.tap(ResourceStatus.RETOUR).orElseThrow();
-        assertTrue(core.store().retention().closedAt(caseId).isPresent(), "RETOUR ends the mission");
+        assertTrue(core.retention().closedAt(caseId).isPresent(), "RETOUR ends the mission");
         mission.correct(available);
-        assertTrue(core.store().retention().closedAt(caseId).isEmpty(), "not over any more: never purged while it goes on");
+        assertTrue(core.retention().closedAt(caseId).isEmpty(), "not over any more: never purged while it goes on");
         assertTrue(timeline().active());
     }
 
@@ -287,6 +287,21 @@ class MissionCoreTest {
         restart(); // written as rows: read the same the second time
         assertTrue(timeline().corrected().containsKey(mistaken));
         assertEquals(List.of(correction), timeline().corrections());
+    }
+
+    @Test
+    void aStatusTheOldVersionSentAgainIsFollowedByItsNewMessageNotTappedTwice() {
+        String caseId = engaged();
+        OutboxEntry departed = oldTap(caseId, ResourceStatus.DEPART);
+        clock.advance(Duration.ofMinutes(5));
+        // the previous version's "send again": the same content in a new message
+        var stored = core.outgoing().codec().decode(core.ledger().body(departed.distributionId())).envelope();
+        String again = core.send(core.outgoing().build(stored.payload(), TestStore.LRM)).distributionId();
+        restart();
+        assertEquals(List.of(ResourceStatus.DEPART), timeline().standing().stream().map(Tap::status).toList());
+        assertEquals(again, timeline().messageOf(timeline().taps().get(0)));
+        restart(); // written as rows: the same the second time
+        assertEquals(again, timeline().messageOf(timeline().taps().get(0)));
     }
 
     @Test
