@@ -188,16 +188,17 @@ public final class MissionCore {
         if (request == null || !(request.payload() instanceof ResourcesEngagement engagement)) {
             return Optional.empty();
         }
-        OutboxEntry sent = core.send(EngagementReply.build(core.outgoing(), engagement, request.senderID(), crew, shift.get(),
-                missionNumber, OffsetDateTime.now(core.clock()), more));
-        pending = null;
-        drafts.remove(PENDING);
         // Engaged on the case the crew had opened as shared, or asked again for the case it is engaged on (the SAMU
         // repeated its request): the mission goes on from what was entered, its taps kept.
         boolean continued = timeline != null && timeline.caseId().equals(engagement.caseId());
         Timeline engaged = continued ? timeline.engagedBy(request.senderID())
                 : Timeline.engaged(core.line(), engagement.caseId(), request.senderID());
-        remember(engaged);
+        OutboxEntry sent = core.send(EngagementReply.build(core.outgoing(), engagement, request.senderID(), crew, shift.get(),
+                missionNumber, OffsetDateTime.now(core.clock()), more), (OutboxEntry queued) -> {
+                    drafts.remove(PENDING); // answered, and engaged: in the reply's transaction (a restart finds both or neither)
+                    remember(engaged);
+                });
+        pending = null;
         open(engagement.caseId(), request.senderID(), engaged);
         return Optional.of(sent);
     }
