@@ -15,9 +15,10 @@ import org.opensmur.store.db.StoreException;
 import org.opensmur.core.tablet.StatusTapStore;
 
 /**
- * The crew's status taps of each mission ({@link StatusTapStore}, the mission core's port), one typed row per tap
- * in the order tapped, written in the transaction that queues the tap's RS-SR (a tap is in both or in neither). What was tapped and when is
- * sealed like every payload; the case and the message it went in stay readable for the retention's purge.
+ * The crew's status taps of each mission ({@link StatusTapStore}, the mission core's port), one typed row per
+ * tap in the order tapped, written in the transaction that queues the tap's RS-SR (a tap is in both or in
+ * neither). What was tapped and when is sealed like every payload; the case and the message it went in (and the
+ * one it was sent again in) stay readable for the retention's purge.
  */
 public final class StatusTaps implements StatusTapStore {
 
