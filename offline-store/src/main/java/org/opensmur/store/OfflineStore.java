@@ -144,6 +144,11 @@ public final class OfflineStore implements AutoCloseable {
         return new OutboxRelay(outbox, transport, clock, window);
     }
 
+    /** The same, its loop on a thread made by {@code threads}. */
+    public OutboxRelay relay(HubTransport transport, Clock clock, int window, java.util.concurrent.ThreadFactory threads) {
+        return new OutboxRelay(outbox, transport, clock, window, threads);
+    }
+
     /** Feeds RC-REFs and error reports about our messages into the delivery ledger. */
     public Consumer<HubEvent> ledgerUpdates() {
         return this::applyToLedger;

@@ -76,12 +76,25 @@ public final class TabletCore implements AutoCloseable {
     /** The same, its store opened by {@code keys} (the crew's PIN on a tablet). */
     public TabletCore(HubTransport transport, String clientId, ModelLine line, Path storeFolder,
                       org.opensmur.store.crypto.StoreKeyProvider keys, Clock clock) {
+        this(transport, clientId, line, storeFolder, keys, clock, org.opensmur.core.threads.NamedThreads.factory("outbox-relay"),
+                org.opensmur.core.threads.NamedThreads.scheduled("storage-watch"));
+    }
+
+    /** The same, on the composition root's threads: the relay's loop and the storage watch ({@link TabletThreads}). */
+    public TabletCore(HubTransport transport, String clientId, ModelLine line, Path storeFolder,
+                      org.opensmur.store.crypto.StoreKeyProvider keys, Clock clock, TabletThreads threads) {
+        this(transport, clientId, line, storeFolder, keys, clock, threads.relay(), threads.watch());
+    }
+
+    private TabletCore(HubTransport transport, String clientId, ModelLine line, Path storeFolder,
+                       org.opensmur.store.crypto.StoreKeyProvider keys, Clock clock, java.util.concurrent.ThreadFactory relayThreads,
+                       ScheduledExecutorService watch) {
         HubCodec codec = HubCodec.of(line);
         this.transport = transport;
         this.clock = new HubClock(clock);
         this.outgoing = OutgoingMessages.of(clientId, this.clock, line);
         this.store = OfflineStore.open(storeFolder, keys, outgoing, codec, OutboxPolicy.defaults(), this.clock);
-        this.relay = store.relay(transport, this.clock, WINDOW);
+        this.relay = store.relay(transport, this.clock, WINDOW, relayThreads);
         String self = clientId;
         transport.whenRefusedForAnother(() -> codec.encode(outgoing.build(new org.opensmur.core.hub.error.HubError(
                 new org.opensmur.core.hub.error.ErrorStatus(org.opensmur.core.hub.error.ErrorCode.INTERNAL_CLIENT_ERROR.statusCode(),
@@ -110,7 +123,7 @@ public final class TabletCore implements AutoCloseable {
         }, this.clock, clientId);
         transport.onStateChange(events::publish);
         this.storage = StorageState.of(store.usableSpace(), null);
-        this.watch = org.opensmur.core.threads.NamedThreads.scheduled("storage-watch");
+        this.watch = watch;
     }
 
     /** What this tablet answers a GEO-REQ naming its resource with (null: it answers none). */
@@ -252,8 +265,31 @@ public final class TabletCore implements AutoCloseable {
     }
 
     /** Work in progress (a bilan, the shift set-up, patients found on scene), kept encrypted as it changes. */
-    public org.opensmur.store.drafts.Drafts drafts() {
+    public org.opensmur.core.tablet.DraftStore drafts() {
         return store.drafts();
+    }
+
+    /** The crew's status taps of each mission, as typed rows (the mission core's). */
+    public org.opensmur.core.tablet.StatusTapStore statusTaps() {
+        return store.statusTaps();
+    }
+
+    /** What the store holds of each case (the RS-EDA and its updates, merged). */
+    public org.opensmur.store.cases.CaseStore cases() {
+        return store.cases();
+    }
+
+    /** When a mission is over and how long it is kept; the crew's "erase this mission". */
+    public org.opensmur.store.retention.MissionRetention retention() {
+        return store.retention();
+    }
+
+    /**
+     * Runs {@code work} as one transaction: every store call it makes is saved with the others, or none is
+     * (a correction that sends nothing marks its tap and reopens the mission together).
+     */
+    public <T> T atomically(java.util.function.Supplier<T> work) {
+        return store.database().inTransaction(c -> work.get());
     }
 
     /** The delivery ledger: what was sent, where each message is (read off the UI thread). */
@@ -262,7 +298,7 @@ public final class TabletCore implements AutoCloseable {
     }
 
     /** What was received, as kept (the journal's incoming side). */
-    public org.opensmur.store.inbox.Inbox received() {
+    public org.opensmur.core.tablet.ReceivedMessages received() {
         return store.inbox();
     }
 
@@ -278,7 +314,7 @@ public final class TabletCore implements AutoCloseable {
 
     /** From now on the store refuses work on threads {@code forbidden} says (the UI thread): it fails fast. */
     public void forbidStoreWorkOn(java.util.function.BooleanSupplier forbidden) {
-        store.database().forbidOn(forbidden, true);
+        store.database().forbidOn(forbidden);
     }
 
     public HubTransport transport() {
@@ -304,7 +340,15 @@ public final class TabletCore implements AutoCloseable {
         return send(built, (c, queued) -> { });
     }
 
-    /** The same, with rows that must be saved with the message or not at all (e.g. the status tap it carries). */
+    /**
+     * The same, with what must be saved with the message or not at all (e.g. the status tap it carries): the
+     * store calls {@code alongWith} makes, given the queued row, are in the message's transaction.
+     */
+    public OutboxEntry send(Built built, Consumer<OutboxEntry> alongWith) {
+        return send(built, (c, queued) -> alongWith.accept(queued));
+    }
+
+    /** The same, with rows written on the transaction's connection (the store's own work). */
     public OutboxEntry send(Built built, org.opensmur.store.outbox.Outbox.AlongWith alongWith) {
         if (!built.isValid()) {
             throw new InvalidMessageException(built.message().type().code(), built.issues());

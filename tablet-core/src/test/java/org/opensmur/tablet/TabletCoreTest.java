@@ -48,6 +48,54 @@ class TabletCoreTest {
         transport.inbound().onDelivery(new Delivery(queue, core.outgoing().codec().encode(message), "application/json", false));
     }
 
+    /** The composition root's threads are the ones the core works on: the relay publishes on the one it was given. */
+    @Test
+    void theCoreWorksOnTheThreadsItIsGiven() {
+        FakeTransport fake = new FakeTransport();
+        List<String> publishers = new CopyOnWriteArrayList<>();
+        org.opensmur.core.hub.transport.HubTransport watched = new org.opensmur.core.hub.transport.HubTransport() {
+            @Override
+            public void start(org.opensmur.core.hub.transport.Inbound inbound) {
+                fake.start(inbound);
+            }
+
+            @Override
+            public java.util.concurrent.CompletableFuture<org.opensmur.core.hub.transport.PublishOutcome> publish(byte[] body, String id) {
+                publishers.add(Thread.currentThread().getName());
+                return fake.publish(body, id);
+            }
+
+            @Override
+            public org.opensmur.core.hub.transport.ConnectionState state() {
+                return fake.state();
+            }
+
+            @Override
+            public void onStateChange(java.util.function.Consumer<org.opensmur.core.hub.transport.ConnectionState> listener) {
+                fake.onStateChange(listener);
+            }
+
+            @Override
+            public void close() {
+                fake.close();
+            }
+        };
+        TabletThreads threads = new TabletThreads(Runnable::run, org.opensmur.core.threads.NamedThreads.single("store-under-test"),
+                org.opensmur.core.threads.NamedThreads.factory("relay-under-test"), org.opensmur.core.threads.NamedThreads.factory("link-under-test"),
+                org.opensmur.core.threads.NamedThreads.scheduled("watch-under-test"));
+        MutableClock clock = new MutableClock(TRUE_NOW);
+        try (TabletCore core = new TabletCore(watched, TestStore.TABLET, ModelLine.CURRENT, dir, TestStore.keys(), clock, threads)) {
+            core.start();
+            for (ResourceStatus status : List.of(ResourceStatus.DEPART, ResourceStatus.ARRIVEE)) {
+                core.send(core.outgoing().statusChange(TestStore.CASE_A, TestStore.VLM4, status, OffsetDateTime.now(clock), false, TestStore.LRM));
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> publishers.size() >= 2);
+            assertEquals(java.util.Set.of("relay-under-test"), java.util.Set.copyOf(publishers));
+        } finally {
+            threads.finish(Duration.ofSeconds(5));
+        }
+    }
+
     @Test
     void aTabletTenMinutesSlowSendsDatesTheHubAcceptsAndWarnsTheCrew() {
         MutableClock hub = new MutableClock(TRUE_NOW);

@@ -45,7 +45,7 @@ public final class MessageLogViewModel {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final Outbox outbox;
-    private final org.opensmur.store.inbox.Inbox inbox;
+    private final org.opensmur.core.tablet.ReceivedMessages inbox;
     private final Labels labels;
     private final Function<OutboxEntry, String> detail;
     private final Function<String, String> recipientName;
@@ -85,7 +85,7 @@ public final class MessageLogViewModel {
     }
 
     /** {@code inbox}: where what was received is kept, so that the journal's incoming side survives a restart. */
-    public MessageLogViewModel(Outbox outbox, org.opensmur.store.inbox.Inbox inbox, Labels labels, Function<OutboxEntry, String> detail,
+    public MessageLogViewModel(Outbox outbox, org.opensmur.core.tablet.ReceivedMessages inbox, Labels labels, Function<OutboxEntry, String> detail,
                                Function<String, String> recipientName) {
         this.outbox = outbox;
         this.inbox = inbox;

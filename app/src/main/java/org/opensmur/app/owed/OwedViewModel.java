@@ -23,6 +23,7 @@ import org.opensmur.store.outbox.OutboxEntry;
 import org.opensmur.store.outbox.OwedAcknowledgements;
 import org.opensmur.store.outbox.OwedAcknowledgements.Settled;
 import org.opensmur.tablet.TabletCore;
+import org.opensmur.tablet.mission.MissionCore;
 
 /**
  * What the SAMU (or the ORU) has not said it integrated, past the deadline of its type
@@ -49,22 +50,20 @@ public final class OwedViewModel {
     private final Clock clock;
     private final Function<OutboxEntry, String> detail;
     private final OwedAcknowledgements owed;
-    private final java.util.function.Predicate<String> withdrawn;
+    private final MissionCore mission;
     private final ObservableList<Item> items = FXCollections.observableArrayList();
     private final StringProperty message = new SimpleStringProperty("");
     private final List<java.util.function.Consumer<Report>> listeners = new ArrayList<>();
-    private final List<java.util.function.BiConsumer<String, String>> resentListeners = new ArrayList<>();
     private Instant lastLook = Instant.MIN;
 
-    /** {@code detail}: the words of a message's content where its type says too little (an RS-SR's status); any thread. */
-    public OwedViewModel(TabletCore core, Background background, Labels labels, Clock clock, Function<OutboxEntry, String> detail) {
-        this(core, background, labels, clock, detail, id -> false);
-    }
-
-    /** {@code withdrawn}: whether a message carries what the crew took back (a corrected status): never owed, never sent again. */
-    public OwedViewModel(TabletCore core, Background background, Labels labels, Clock clock, Function<OutboxEntry, String> detail,
-                         java.util.function.Predicate<String> withdrawn) {
-        this.withdrawn = withdrawn;
+    /**
+     * {@code detail}: the words of a message's content where its type says too little (an RS-SR's status); any thread.
+     * {@code mission}: what the crew took back (a corrected status: never owed, never sent again) and where a message is
+     * sent again (a status sent again is the mission's: its tap follows the new message, restart or not).
+     */
+    public OwedViewModel(TabletCore core, MissionCore mission, Background background, Labels labels, Clock clock,
+                         Function<OutboxEntry, String> detail) {
+        this.mission = mission;
         this.core = core;
         this.background = background;
         this.labels = labels;
@@ -85,7 +84,6 @@ public final class OwedViewModel {
                 log.annotate(report.words(), report.overdue().keySet());
             }
         });
-        resentListeners.add(status::resent);
     }
 
     /** Every second from the screen's clock: the deadlines are looked at every {@link #EVERY}. */
@@ -106,7 +104,7 @@ public final class OwedViewModel {
     }
 
     private Read read(Instant now) {
-        List<OutboxEntry> entries = core.ledger().list(null, 500).stream().filter(e -> !withdrawn.test(e.distributionId())).toList();
+        List<OutboxEntry> entries = core.ledger().list(null, 500).stream().filter(e -> !mission.corrected(e.distributionId())).toList();
         Map<String, Settled> settled = owed.settled();
         List<Item> found = new ArrayList<>();
         Map<String, Duration> overdue = new HashMap<>();
@@ -133,17 +131,18 @@ public final class OwedViewModel {
         listeners.forEach(l -> l.accept(read.report()));
     }
 
-    /** Sends {@code item}'s content again as a new message (its own id; the first one stays in the ledger). */
+    /**
+     * Sends {@code item}'s content again as a new message (its own id; the first one stays in the ledger), through the
+     * mission core (a status's tap follows the new message). Nothing is sent for what the crew has taken back since.
+     */
     public void sendAgain(Item item) {
         background.run(() -> {
-            var stored = core.outgoing().codec().decode(core.ledger().body(item.distributionId())).envelope();
-            OutboxEntry first = core.ledger().find(item.distributionId());
-            OutboxEntry again = core.send(core.outgoing().build(stored.payload(), first.recipient()));
-            owed.settle(item.distributionId(), Settled.SENT_AGAIN);
-            return again;
+            // The first one noted as sent again in the new message's transaction: never both owed and sent again.
+            return mission.sendAgain(item.distributionId(), () -> owed.settle(item.distributionId(), Settled.SENT_AGAIN));
         }, again -> {
-            message.set(labels.format("owed.sentAgain", item.what()));
-            resentListeners.forEach(l -> l.accept(item.distributionId(), again.distributionId()));
+            if (again.isPresent()) {
+                message.set(labels.format("owed.sentAgain", item.what()));
+            }
             refresh();
         }, e -> message.set(labels.get("storage.OTHER")));
     }

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -33,22 +32,22 @@ import org.opensmur.app.ui.Background;
 import org.opensmur.app.ui.Labels;
 import org.opensmur.core.hub.transport.HubTransport;
 import org.opensmur.core.hub.validation.ModelLine;
-import org.opensmur.core.threads.NamedThreads;
 import org.opensmur.tablet.TabletCore;
+import org.opensmur.tablet.TabletThreads;
 import org.opensmur.tablet.mission.Crew;
 import org.opensmur.tablet.mission.MissionCore;
 
 /**
- * One running tablet, composed: the core and its mission ({@link MissionCore}: the rules, without JavaFX), the store's
- * one named thread, the view models of every screen fed from them on {@code ui} (the JavaFX thread in the app).
+ * One running tablet, composed: the core and its mission ({@link MissionCore}: the rules, without JavaFX), on one
+ * named thread per role ({@link TabletThreads}: the store's, the relay's, the watch's), the view models of every
+ * screen fed from them on the UI thread (JavaFX's in the app).
  */
 public final class TabletSession implements AutoCloseable {
 
-    private final ExecutorService store = NamedThreads.single("tablet-store"); // the store's work, never on the UI thread
+    private final TabletThreads threads;
     private final ObjectProperty<MapPoint> ownPosition = new SimpleObjectProperty<>();
     private final TabletSettings settings;
     private final PositionSource positions;
-    private final Executor ui;
     private final Background background;
     private final TabletCore core;
     private final MissionCore missionCore;
@@ -62,28 +61,33 @@ public final class TabletSession implements AutoCloseable {
     private final OwedViewModel owed;
 
     public TabletSession(HubTransport transport, TabletSettings settings, Labels labels, Executor ui, Clock clock, PositionSource positions) {
+        this(transport, settings, labels, TabletThreads.named(ui), clock, positions);
+    }
+
+    /** On the composition root's {@code threads} (the transport's thread from them too). */
+    public TabletSession(HubTransport transport, TabletSettings settings, Labels labels, TabletThreads threads, Clock clock,
+                         PositionSource positions) {
         this.settings = settings;
         this.positions = positions;
-        this.ui = ui;
-        this.background = new Background(store, ui);
+        this.threads = threads;
+        this.background = new Background(threads.store(), threads.ui()); // the store's work, never on the UI thread
         this.core = new TabletCore(transport, settings.clientId(), ModelLine.named(settings.hub().modelLine()), settings.storeFolder(),
-                Objects.requireNonNull(settings.storeKeys(), "the store is locked: unlock it first"), clock);
+                Objects.requireNonNull(settings.storeKeys(), "the store is locked: unlock it first"), clock, threads);
         core.trust(settings.hub().trustedParties());
         this.missionCore = new MissionCore(core, new Crew(settings.resourceId(), settings.unit().orgId(), settings.vehicleType(),
-                settings.vehicleName(), settings.crewName()), store);
+                settings.vehicleName(), settings.crewName()), threads.store());
         this.statusBar = new StatusBarViewModel(labels, clock);
         this.shift = new ShiftViewModel(core, background, settings, labels, clock);
         missionCore.shiftFrom(shift::current);
         this.log = MessageLogViewModel.of(core, settings.lrmId(), settings.oruId(), labels);
-        this.link = new LinkFeed(core, background, ui, labels, clock, statusBar, log);
+        this.link = new LinkFeed(core, background, threads.ui(), labels, clock, statusBar, log);
         // The mission's screens on the clock the core dates by (taps, correction window, deadlines: one clock).
-        this.open = new OpenMission(core, missionCore, background, ui, settings, labels, core.clock(), shift, ownPosition,
+        this.open = new OpenMission(core, missionCore, background, threads.ui(), settings, labels, core.clock(), shift, ownPosition,
                 statusBar::setLastError, link::failed);
         this.geoPos = new GeoPosReporter(core, settings.resourceId(), settings.lrmId(), Duration.ofSeconds(5), Duration.ofSeconds(60), 100,
                 () -> missionCore.timeline().orElse(null));
         this.header = new MissionHeaderViewModel(mission(), status(), labels, core.clock(), shift.currentProperty());
-        this.owed = new OwedViewModel(core, background, labels, core.clock(), MessageLogViewModel.statusWords(core, labels),
-                missionCore::corrected);
+        this.owed = new OwedViewModel(core, missionCore, background, labels, core.clock(), MessageLogViewModel.statusWords(core, labels));
         owed.showOn(status(), log, statusBar); // what the SAMU has not confirmed in time: buttons, journal, bar
         // From here on, store work on the UI thread fails fast in every build: it would freeze a crew's tablet.
         core.forbidStoreWorkOn(Platform::isFxApplicationThread);
@@ -95,21 +99,17 @@ public final class TabletSession implements AutoCloseable {
         core.start();
         link.ledgerChanged();
         map().openPackage(settings.tileFolder(), background);
-        geoPos.follow(positions, ui, store, ownPosition, status()::engaged);
+        geoPos.follow(positions, threads.ui(), threads.store(), ownPosition, status()::engaged);
     }
 
     /** The screen in front of the crew changed; the mission screen shows the open case's messages. */
-    public void screenShown(String screen, boolean mission) {
-        background.run(() -> missionCore.screenShown(screen, mission));
-    }
+    public void screenShown(String screen, boolean mission) { background.run(() -> missionCore.screenShown(screen, mission)); }
 
     /** Called every second by the app's clock. */
     public void tick() {
         link.tick();
         var now = core.clock().instant();
-        status().tick(now);
-        header.tick(now);
-        owed.tick(now);
+        status().tick(now); header.tick(now); owed.tick(now);
     }
 
     /** A mission under way, or a request ringing: the screens are never locked then. */
@@ -143,7 +143,7 @@ public final class TabletSession implements AutoCloseable {
     public void close() {
         positions.close();
         map().closePackage();
-        NamedThreads.finish(store, Duration.ofSeconds(5)); // what the crew saved is finished first
+        threads.finish(Duration.ofSeconds(5)); // what the crew saved is finished first
         core.close();
     }
 }

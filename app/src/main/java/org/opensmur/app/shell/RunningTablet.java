@@ -24,8 +24,10 @@ public record RunningTablet(TabletSession session, MainView view, Timeline ticks
      * the app runs it off the UI thread while its first frame is already on screen.
      */
     public static TabletSession open(TabletSettings settings, Labels labels, Clock clock, PositionSource positions) {
-        TabletSession session = new TabletSession(HubTransports.open(settings.hub(), clock), settings, labels, Platform::runLater,
-                clock, positions);
+        // One named thread per role, made here and given to all: the screens on JavaFX's, the Hub link's its own.
+        var threads = org.opensmur.tablet.TabletThreads.named(Platform::runLater);
+        TabletSession session = new TabletSession(HubTransports.open(settings.hub(), clock, threads.transport()), settings, labels,
+                threads, clock, positions);
         session.alerts().setSound(org.opensmur.app.alert.AlertSound.clips());
         return session;
     }

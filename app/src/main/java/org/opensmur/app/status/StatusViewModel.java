@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.beans.property.BooleanProperty;
@@ -71,8 +70,6 @@ public final class StatusViewModel {
     private final Map<ResourceStatus, BooleanProperty> unconfirmed = new EnumMap<>(ResourceStatus.class);
     /** For the header: the last status the SAMU has not confirmed past its deadline, in words (empty otherwise). */
     private final StringProperty unconfirmedText = new SimpleStringProperty("");
-    /** A tap's message the crew sent again: its button follows the new message (first id to the new one). */
-    private final Map<String, String> resentAs = new HashMap<>();
 
     public StatusViewModel(MissionCore mission, Background background, ModelLine line, Labels labels, Clock clock) {
         this.mission = mission;
@@ -85,7 +82,6 @@ public final class StatusViewModel {
     /** The timeline as the core has it now (on the UI thread): everything under the buttons follows. */
     public void show(Timeline next) {
         if (next == null || timeline == null || !next.caseId().equals(timeline.caseId())) {
-            resentAs.clear();
             overdue = Map.of();
         }
         timeline = next;
@@ -102,9 +98,9 @@ public final class StatusViewModel {
         renoteAll();
     }
 
+    /** Where the tap's message is: the last one the crew sent it in (the core's timeline follows a "send again"). */
     private DeliveryState stateOf(Tap tap) {
-        String again = resentAs.get(tap.distributionId());
-        return again != null && timeline.states().containsKey(again) ? timeline.states().get(again) : timeline.stateOf(tap);
+        return timeline.stateOf(tap);
     }
 
     /** The mission is erased from the tablet: no case, nothing to tap until the next engagement. */
@@ -209,13 +205,7 @@ public final class StatusViewModel {
     }
 
     private Duration lateness(Tap tap) {
-        return overdue.get(resentAs.getOrDefault(tap.distributionId(), tap.distributionId()));
-    }
-
-    /** A tap's message sent again by the crew as {@code again}: its button follows the new message's delivery. */
-    public void resent(String first, String again) {
-        resentAs.put(first, again);
-        renoteAll();
+        return timeline == null ? null : overdue.get(timeline.messageOf(tap));
     }
 
     /** Whether {@code status}'s last tap is past its deadline without the SAMU's acknowledgement (amber). */

@@ -46,6 +46,65 @@ class GeoPosReporterTest {
         }
     }
 
+    /**
+     * A vehicle on the move, its fixes called back on the UI thread as the device's position service does (Gluon
+     * Attach): every fix is written (a GEO-POS queued in SQLite) on the store's thread, none on the UI's, where the
+     * store refuses work at once.
+     */
+    @Test
+    void everyFixOfAMovingVehicleIsWrittenOffTheUiThread() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
+        TabletCore core = Tablets.core(Tablets.settings(dir), clock);
+        var uiThread = org.opensmur.core.threads.NamedThreads.single("ui-under-test");
+        var storeThread = org.opensmur.core.threads.NamedThreads.single("tablet-store");
+        java.util.List<Throwable> uiErrors = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.Executor ui = task -> uiThread.execute(() -> {
+            try {
+                task.run();
+            } catch (Throwable e) {
+                uiErrors.add(e);
+            }
+        });
+        java.util.List<String> writers = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try {
+            core.forbidStoreWorkOn(() -> Thread.currentThread().getName().equals("ui-under-test"));
+            core.onLedgerChange(e -> {
+                if (e.type() == org.opensmur.core.hub.message.MessageType.GEO_POS) {
+                    writers.add(Thread.currentThread().getName());
+                }
+            });
+            java.util.concurrent.atomic.AtomicReference<java.util.function.Consumer<PositionSource.Fix>> device = new java.util.concurrent.atomic.AtomicReference<>();
+            PositionSource moving = new PositionSource() {
+                @Override
+                public void start(java.util.function.Consumer<Fix> listener) {
+                    device.set(listener);
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+            var own = new javafx.beans.property.SimpleObjectProperty<com.gluonhq.maps.MapPoint>();
+            new GeoPosReporter(core, Tablets.RESOURCE, Tablets.LRM, Duration.ofSeconds(5), Duration.ofSeconds(60), 100)
+                    .follow(moving, ui, storeThread, own, () -> true);
+            Instant t0 = clock.instant();
+            int fixes = 12;
+            for (int i = 0; i < fixes; i++) {
+                PositionSource.Fix fix = at(47.2 + i * 0.01, -1.55, t0.plusSeconds(10L * i)); // a kilometre and 10 s apart: each is due
+                uiThread.execute(() -> device.get().accept(fix)); // the device calls back on the UI thread
+            }
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> writers.size() >= fixes || !uiErrors.isEmpty());
+            assertEquals(java.util.List.of(), uiErrors.stream().map(Throwable::toString).toList(), "nothing failed on the UI thread");
+            assertEquals(fixes, writers.size(), "every fix was queued");
+            assertEquals(java.util.Set.of("tablet-store"), java.util.Set.copyOf(writers), "every fix written on the store's thread");
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> own.get() != null && own.get().getLatitude() > 47.3);
+        } finally {
+            org.opensmur.core.threads.NamedThreads.finish(storeThread, Duration.ofSeconds(5));
+            uiThread.shutdownNow();
+            core.close();
+        }
+    }
+
     @Test
     void distanceIsMeasuredOnTheGround() {
         Instant t = Instant.EPOCH;

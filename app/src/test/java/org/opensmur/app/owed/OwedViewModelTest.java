@@ -70,7 +70,7 @@ class OwedViewModelTest {
         caseId = engaged.mission().openCase();
         bar = new StatusBarViewModel(labels, clock);
         log = new MessageLogViewModel(core.store().outbox(), labels, e -> statusOf(e), r -> "le SAMU");
-        owed = new OwedViewModel(core, Background.direct(), labels, clock, this::statusOf, engaged.mission()::corrected);
+        owed = new OwedViewModel(core, engaged.mission(), Background.direct(), labels, clock, this::statusOf);
         owed.showOn(status, log, bar);
     }
 
@@ -132,6 +132,28 @@ class OwedViewModelTest {
         owed.refresh();
         assertEquals(List.of(again), owed.items().stream().map(OwedViewModel.Item::distributionId).toList());
         assertTrue(status.unconfirmedProperty(ResourceStatus.ARRIVEE).get(), "the button follows the new message past its deadline");
+    }
+
+    @Test
+    void aStatusSentAgainIsFollowedByItsNewMessageAfterARestart() {
+        Duration deadline = OwedAcknowledgements.deadline(MessageType.RS_SR).orElseThrow();
+        status.tap(ResourceStatus.ARRIVEE);
+        clock.advance(deadline.plusMinutes(1));
+        owed.refresh();
+        owed.sendAgain(owed.items().get(0));
+        String again = core.store().outbox().list(caseId, 100).stream().filter(e -> e.type() == MessageType.RS_SR)
+                .findFirst().orElseThrow().distributionId(); // newest first
+
+        core.close();
+        start(false); // the tablet restarted: what the crew sent again is the core's, not the screen's
+        owed.refresh();
+        assertFalse(status.unconfirmedProperty(ResourceStatus.ARRIVEE).get(), "the new message is within its deadline");
+        clock.advance(deadline);
+        owed.refresh();
+        assertEquals(List.of(again), owed.items().stream().map(OwedViewModel.Item::distributionId).toList());
+        assertTrue(status.unconfirmedProperty(ResourceStatus.ARRIVEE).get(), "the button follows the new message, restart or not");
+        assertTrue(status.unconfirmedTextProperty().get().startsWith("« Arrivée sur les lieux » non confirmé par le SAMU depuis"),
+                "the header too: " + status.unconfirmedTextProperty().get());
     }
 
     @Test

@@ -67,7 +67,6 @@ public final class HeadlessTablet implements AutoCloseable {
     private final OutgoingMessages outgoing;
     private final TabletCore core;
     private final MissionCore mission;
-    private final OfflineStore store;
     /** The store's work and the simulated crew's steps, one after another (as the app's store executor). */
     private final ScheduledExecutorService missions = org.opensmur.core.threads.NamedThreads.scheduled("headless-tablet");
     private volatile ScheduledFuture<?> running;
@@ -97,7 +96,6 @@ public final class HeadlessTablet implements AutoCloseable {
         core.trust(config.trustedParties());
         Crew crew = crew(config);
         this.outgoing = core.outgoing();
-        this.store = core.store();
         // The mission's rules are the app's (the mission core); this class only plays a crew that taps.
         this.mission = new MissionCore(core, crew, missions);
         core.events().subscribe(MissionEvent.class, missions, this::onMission);
@@ -113,8 +111,9 @@ public final class HeadlessTablet implements AutoCloseable {
         core.start();
     }
 
+    /** The store itself, for tests and tools that inspect what the tablet kept. */
     public OfflineStore store() {
-        return store;
+        return core.store();
     }
 
     /** The mission core the simulated crew plays on. */
@@ -130,7 +129,7 @@ public final class HeadlessTablet implements AutoCloseable {
             case MissionEvent.RequestRinging ringing -> engage();
             case MissionEvent.CancelledBySamu cancelled -> {
                 stopSteps();
-                record(mission.tap(ResourceStatus.ANNULE).map(t -> store.outbox().find(t.distributionId())));
+                record(mission.tap(ResourceStatus.ANNULE).map(t -> core.ledger().find(t.distributionId())));
             }
             default -> { }
         }
@@ -163,7 +162,7 @@ public final class HeadlessTablet implements AutoCloseable {
         }
         try {
             Tap tap = mission.tap(status).orElseThrow();
-            record(Optional.ofNullable(store.outbox().find(tap.distributionId())));
+            record(Optional.ofNullable(core.ledger().find(tap.distributionId())));
             String caseId = timeline.caseId();
             String lrm = timeline.lrmId();
             String resourceId = crew(config).resourceId();
@@ -186,7 +185,7 @@ public final class HeadlessTablet implements AutoCloseable {
     private static final RpisPrefill.Unit UNIT = new RpisPrefill.Unit("fr.health.samu440", "440000271", "440000289", "0");
 
     private Rpis rpis(String caseId, Map<ResourceStatus, OffsetDateTime> times) {
-        Rpis prefilled = RpisPrefill.from(store.cases().view(caseId), times, "I21", UNIT);
+        Rpis prefilled = RpisPrefill.from(core.cases().view(caseId), times, "I21", UNIT);
         // What the simulated crew states on the RPIS screen, where the case is silent: the exercise patient's
         // (as its bilan says), a medical team of three, orientation "OK" (the digest's example). The prefill itself invents nothing.
         return RpisPrefill.complete(prefilled, new RpisPrefill.Answers(null, null, org.opensmur.core.mission.MedicalLevel.MED,
@@ -198,7 +197,7 @@ public final class HeadlessTablet implements AutoCloseable {
     }
 
     private InterventionReport bilan(String caseId, String reportId) {
-        CaseStore.CaseView view = store.cases().view(caseId);
+        CaseStore.CaseView view = core.cases().view(caseId);
         String exercise = "fr.health.samu440.patient.exercice.1";
         String patientId = view == null ? exercise
                 : view.merged().patient(0).map(org.opensmur.core.mission.Patient::patientId).orElse(exercise);
@@ -259,7 +258,7 @@ public final class HeadlessTablet implements AutoCloseable {
         String reference = steps ? "RC-REF INTEGRE" : "RC-REF";
         List<Owed> owed = new java.util.ArrayList<>();
         for (Sent s : sent.subList(Math.min(mark, sent.size()), sent.size())) {
-            OutboxEntry entry = store.outbox().find(s.distributionId());
+            OutboxEntry entry = core.ledger().find(s.distributionId());
             DeliveryState state = entry == null ? DeliveryState.QUEUED : entry.state();
             boolean done = switch (state) {
                 case SUPERSEDED, CONSULTED, INTEGRATED -> true;

@@ -124,7 +124,9 @@ public final class Migrations {
                       corrected_at INTEGER,
                       correction INTEGER NOT NULL DEFAULT 0,
                       body BLOB NOT NULL)""",
-                    "CREATE INDEX status_taps_by_case ON status_taps(case_id)"));
+                    "CREATE INDEX status_taps_by_case ON status_taps(case_id)"),
+            // 12: the message a tap was sent again in (the crew's "send again" of a status the SAMU did not confirm)
+            List.of("ALTER TABLE status_taps ADD COLUMN resent_as TEXT"));
 
     public static int latest() {
         return STEPS.size();

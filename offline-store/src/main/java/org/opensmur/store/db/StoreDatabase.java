@@ -120,19 +120,15 @@ public final class StoreDatabase implements AutoCloseable {
 
     /** A thread that must never wait on the disk (the UI's): checked at every transaction. */
     private volatile java.util.function.BooleanSupplier forbiddenThread = () -> false;
-    private volatile boolean strictThreads;
 
     /**
      * Declares the threads that must do no database work from now on (the app: the JavaFX thread, whose
-     * every frame would wait on an fsync). {@code strict}: such work throws (tests); otherwise it is logged,
-     * once per calling site.
+     * every frame would wait on an fsync): such work throws at once, in every build (it is a bug to fix, not a
+     * slowness to log), naming the thread and the calling site.
      */
-    public void forbidOn(java.util.function.BooleanSupplier thread, boolean strict) {
+    public void forbidOn(java.util.function.BooleanSupplier thread) {
         forbiddenThread = thread;
-        strictThreads = strict;
     }
-
-    private static final java.util.Set<String> REPORTED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private void checkThread() {
         if (!forbiddenThread.getAsBoolean()) {
@@ -142,24 +138,40 @@ public final class StoreDatabase implements AutoCloseable {
                 .filter(f -> f.getClassName().startsWith("org.opensmur.") && !f.getClassName().startsWith("org.opensmur.store."))
                 .findFirst().orElse(null);
         String site = caller == null ? "?" : caller.getClassName() + "." + caller.getMethodName();
-        if (strictThreads) {
-            throw new IllegalStateException("database work on " + Thread.currentThread().getName() + " (from " + site
-                    + "): it belongs on a background thread");
-        }
-        if (REPORTED.add(site)) {
-            org.slf4j.LoggerFactory.getLogger(StoreDatabase.class).warn("database work on {} from {}", Thread.currentThread().getName(), site);
-        }
+        throw new IllegalStateException("database work on " + Thread.currentThread().getName() + " (from " + site
+                + "): it belongs on a background thread");
     }
+
+    /** How deep the running thread is in {@link #inTransaction} (guarded by this). */
+    private int depth;
 
     /**
      * Runs {@code work} in one transaction, committed (and fsynced) before this returns, in the file this
-     * database was opened on: a file deleted or replaced meanwhile is reported instead of a success.
+     * database was opened on: a file deleted or replaced meanwhile is reported instead of a success. Asked
+     * within a transaction (a port's call in the work that goes with a queued message), it is part of that one:
+     * committed with it, or rolled back with it.
      */
     public synchronized <T> T inTransaction(Work<T> work) {
         checkThread();
         if (lost != null) {
             throw lost;
         }
+        if (depth > 0) {
+            try {
+                return work.run(connection);
+            } catch (SQLException e) {
+                throw translate(file, e);
+            }
+        }
+        depth++;
+        try {
+            return outermost(work);
+        } finally {
+            depth--;
+        }
+    }
+
+    private <T> T outermost(Work<T> work) {
         try {
             if (connection == null) {
                 reconnect();

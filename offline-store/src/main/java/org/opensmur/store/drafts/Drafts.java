@@ -11,12 +11,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.opensmur.store.crypto.Vault;
 import org.opensmur.store.db.StoreDatabase;
 import org.opensmur.store.db.StoreException;
+import org.opensmur.core.tablet.DraftStore;
 
 /**
  * Work in progress (a bilan being written), saved at every change so that a crash, a flat battery or a
  * restart loses nothing typed. Encrypted like every payload at rest; a draft is removed once sent.
  */
-public final class Drafts {
+public final class Drafts implements DraftStore {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -30,6 +31,7 @@ public final class Drafts {
         this.clock = clock;
     }
 
+    @Override
     public void save(String key, Map<String, String> fields) {
         byte[] sealed;
         try {
@@ -48,6 +50,7 @@ public final class Drafts {
         });
     }
 
+    @Override
     public Optional<Map<String, String>> load(String key) {
         byte[] sealed = database.inTransaction(c -> {
             PreparedStatement select = database.statement("SELECT body FROM drafts WHERE draft_key = ?");
@@ -66,6 +69,7 @@ public final class Drafts {
         }
     }
 
+    @Override
     public void remove(String key) {
         database.inTransaction(c -> {
             PreparedStatement delete = database.statement("DELETE FROM drafts WHERE draft_key = ?");

@@ -29,7 +29,7 @@ import org.opensmur.store.db.StoreDatabase;
  * second effect; the same id with other content is a conflict, kept apart and never applied. Cases and
  * their updates go to the case store in the same transaction.
  */
-public final class Inbox implements ReceivedStore {
+public final class Inbox implements ReceivedStore, org.opensmur.core.tablet.ReceivedMessages {
 
     /**
      * Differing copies kept apart per distributionID: enough to show a sender's mistake to the crew and
@@ -345,6 +345,11 @@ public final class Inbox implements ReceivedStore {
     }
 
     /** The conflicting copies of a case ({@code caseId} null: of every case), oldest first. */
+    @Override
+    public int conflictCount(String caseId) {
+        return conflicts(caseId).size();
+    }
+
     public List<Conflict> conflicts(String caseId) {
         return keptApart(caseId, "CONFLICT");
     }
@@ -406,11 +411,25 @@ public final class Inbox implements ReceivedStore {
         });
     }
 
-    /** One received message as the journal lists it (no body: its type, case and time only). */
-    public record Received(String distributionId, String type, String caseId, Instant receivedAt) {
+    @Override
+    public List<Received> about(String caseId) {
+        return database.inTransaction(c -> {
+            try (PreparedStatement select = c.prepareStatement(
+                    "SELECT distribution_id, type, case_id, received_at FROM inbox WHERE case_id = ? ORDER BY received_at DESC, rowid DESC")) {
+                select.setString(1, caseId);
+                List<Received> found = new java.util.ArrayList<>();
+                try (var r = select.executeQuery()) {
+                    while (r.next()) {
+                        found.add(new Received(r.getString(1), r.getString(2), r.getString(3), Instant.ofEpochMilli(r.getLong(4))));
+                    }
+                }
+                return found;
+            }
+        });
     }
 
     /** The {@code limit} messages received last, newest first: the journal's incoming side, kept across restarts. */
+    @Override
     public List<Received> recent(int limit) {
         return database.inTransaction(c -> {
             try (PreparedStatement select = c.prepareStatement(
@@ -428,6 +447,7 @@ public final class Inbox implements ReceivedStore {
     }
 
     /** A stored message, decoded again from what was received. */
+    @Override
     public Decoded read(String distributionId) {
         byte[] sealed = database.inTransaction(c -> {
             try (PreparedStatement select = c.prepareStatement("SELECT body FROM inbox WHERE distribution_id = ?")) {

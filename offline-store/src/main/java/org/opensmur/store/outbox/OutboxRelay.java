@@ -52,12 +52,16 @@ public final class OutboxRelay implements AutoCloseable {
     private static final long PURGE_EVERY_MS = 3_600_000L;
 
     public OutboxRelay(Outbox outbox, HubTransport transport, Clock clock, int window) {
+        this(outbox, transport, clock, window, org.opensmur.core.threads.NamedThreads.factory("outbox-relay"));
+    }
+
+    /** The same, its loop on a thread made by {@code threads} (the composition root's, named for the relay's role). */
+    public OutboxRelay(Outbox outbox, HubTransport transport, Clock clock, int window, java.util.concurrent.ThreadFactory threads) {
         this.outbox = outbox;
         this.transport = transport;
         this.clock = clock;
         this.window = window;
-        this.worker = new Thread(this::loop, "outbox-relay");
-        this.worker.setDaemon(true);
+        this.worker = threads.newThread(this::loop);
         outbox.onEnqueue(this::wake);
         outbox.onRequeue(() -> rewind = true);
         transport.onStateChange(state -> wake());

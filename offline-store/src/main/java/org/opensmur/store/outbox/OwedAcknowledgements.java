@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.opensmur.core.hub.message.MessageType;
-import org.opensmur.store.drafts.Drafts;
+import org.opensmur.core.tablet.DraftStore;
 
 /**
  * The acknowledgements the tablet is owed, with a deadline: what the SAMU (or the ORU) must integrate, and
@@ -34,9 +34,9 @@ public final class OwedAcknowledgements {
             MessageType.RS_BPV, Duration.ofMinutes(5),  // a bilan
             MessageType.RS_RPIS, Duration.ofMinutes(10)); // the ORU's record, at the end of the mission
 
-    private final Drafts drafts;
+    private final DraftStore drafts;
 
-    public OwedAcknowledgements(Drafts drafts) {
+    public OwedAcknowledgements(DraftStore drafts) {
         this.drafts = drafts;
     }
 

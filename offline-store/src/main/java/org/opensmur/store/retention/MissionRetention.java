@@ -91,6 +91,14 @@ public final class MissionRetention {
      * The crew took back the status that ended the mission of {@code caseId}: it is not over (its retention
      * clock must not purge it while it goes on), inside the caller's transaction (the correction's).
      */
+    public void reopened(String caseId) {
+        database.inTransaction(c -> {
+            reopened(c, caseId);
+            return null;
+        });
+    }
+
+    /** The same, within the caller's transaction. */
     public void reopened(Connection c, String caseId) throws SQLException {
         try (PreparedStatement delete = c.prepareStatement("DELETE FROM mission_closures WHERE case_id = ?")) {
             delete.setString(1, caseId);

@@ -152,10 +152,26 @@ class StoreDatabaseTest {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     }
 
+    @Test
+    void workAskedWithinATransactionIsPartOfItAndGoesWithIt() {
+        TestStore t = new TestStore(dir);
+        assertThrows(IllegalStateException.class, () -> t.store.database().inTransaction(c -> {
+            t.store.drafts().save("along", java.util.Map.of("a", "b")); // a store call of its own, within the caller's transaction
+            throw new IllegalStateException("what it goes with fails after it");
+        }));
+        assertTrue(t.store.drafts().load("along").isEmpty(), "both saved, or neither");
+        t.store.database().inTransaction(c -> {
+            t.store.drafts().save("along", java.util.Map.of("a", "b"));
+            return null;
+        });
+        assertEquals(java.util.Map.of("a", "b"), t.store.drafts().load("along").orElseThrow(), "saved with the work it went with");
+        t.store.close();
+    }
+
     @org.junit.jupiter.api.Test
-    void aThreadThatMustNotWaitOnTheDiskIsRefusedWhenStrict() {
+    void aThreadThatMustNotWaitOnTheDiskIsRefusedAtOnce() {
         TestStore t = new TestStore(dir.resolve("guarded"));
-        t.store.database().forbidOn(() -> Thread.currentThread().getName().equals("ui"), true);
+        t.store.database().forbidOn(() -> Thread.currentThread().getName().equals("ui"));
         java.util.concurrent.atomic.AtomicReference<Throwable> onUi = new java.util.concurrent.atomic.AtomicReference<>();
         Thread ui = new Thread(() -> {
             try {

@@ -19,4 +19,9 @@ public final class HubTransports {
     public static HubTransport open(HubConfig config, Clock clock) {
         return new AmqpHubTransport(config, clock);
     }
+
+    /** The same, its thread made by {@code threads} (the composition root's, named for the transport's role). */
+    public static HubTransport open(HubConfig config, Clock clock, java.util.concurrent.ThreadFactory threads) {
+        return new AmqpHubTransport(config, clock, threads);
+    }
 }

@@ -34,7 +34,8 @@ public final class NamedThreads {
         }
     }
 
-    private static ThreadFactory factory(String role) {
+    /** Threads named after {@code role}, for a component that makes its own (the relay's loop, the transport's). */
+    public static ThreadFactory factory(String role) {
         return task -> {
             Thread thread = new Thread(task, role);
             thread.setDaemon(true);

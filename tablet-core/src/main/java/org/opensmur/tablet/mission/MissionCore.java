@@ -24,7 +24,8 @@ import org.opensmur.core.rules.StatusFlow;
 import org.opensmur.store.cases.CaseStore;
 import org.opensmur.store.outbox.OutboxEntry;
 import org.opensmur.store.retention.MissionRetention;
-import org.opensmur.store.timeline.StatusTaps;
+import org.opensmur.core.tablet.DraftStore;
+import org.opensmur.core.tablet.StatusTapStore;
 import org.opensmur.tablet.TabletCore;
 
 /**
@@ -37,6 +38,8 @@ import org.opensmur.tablet.TabletCore;
  */
 public final class MissionCore {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MissionCore.class);
+
     // What a restart or a crash must not lose, kept (encrypted) in the store as it changes. The keys are
     // the ones the app's session used before the mission core: a tablet updated mid-mission finds its mission.
     static final String MISSION = "session:mission";
@@ -45,7 +48,8 @@ public final class MissionCore {
 
     private final TabletCore core;
     private final Crew crew;
-    private final StatusTaps statusTaps;
+    private final StatusTapStore statusTaps;
+    private final DraftStore drafts;
     private volatile Supplier<ShiftSetup> shift = () -> null;
 
     // guarded by this
@@ -63,9 +67,10 @@ public final class MissionCore {
         this.core = core;
         this.crew = crew;
         core.describeAs(() -> crew.described(shift.get())); // the GEO-RES as the shift set-up is when asked
-        this.statusTaps = core.store().statusTaps();
+        this.statusTaps = core.statusTaps();
+        this.drafts = core.drafts();
         core.events().subscribe(HubEvent.class, work, this::onEvent);
-        core.store().outbox().subscribe(entry -> {
+        core.onLedgerChange(entry -> {
             if (entry.type() == MessageType.RS_SR) {
                 work.execute(() -> delivered(entry));
             }
@@ -85,7 +90,7 @@ public final class MissionCore {
             case HubEvent.MessageConflict conflict -> {
                 String caseId = CaseStore.caseIdOf(conflict.message());
                 if (caseId != null && caseId.equals(openCase())) {
-                    publish(new MissionEvent.ConflictsChanged(caseId, core.store().inbox().conflicts(caseId).size()));
+                    publish(new MissionEvent.ConflictsChanged(caseId, core.received().conflictCount(caseId)));
                 }
             }
             default -> { }
@@ -106,21 +111,22 @@ public final class MissionCore {
                         && pending.payload() instanceof ResourcesEngagement ringing && ringing.caseId().equals(caseId)) {
                     // Cancelled before the crew answered: it no longer rings, and it can no longer be accepted.
                     pending = null;
-                    core.store().drafts().remove(PENDING);
+                    drafts.remove(PENDING);
                     publish(new MissionEvent.RequestWithdrawn(caseId));
                 }
                 if (message.distributionKind() == DistributionKind.CANCEL) {
                     if (timeline != null && caseId.equals(timeline.caseId())) {
                         timeline = timeline.cancelled();
+                        remember(timeline); // still cancelled after a restart
                         publish(new MissionEvent.CancelledBySamu(caseId));
                         publish(new MissionEvent.TimelineChanged(timeline));
                     }
                     return;
                 }
                 pending = message;
-                core.store().drafts().save(PENDING, Map.of("requestId", message.distributionID())); // rings again after a restart
+                drafts.save(PENDING, Map.of("requestId", message.distributionID())); // rings again after a restart
                 publish(new MissionEvent.RequestRinging(message.distributionID(), message.senderID(), request,
-                        core.store().cases().view(caseId), core.trusts(message.senderID()), false));
+                        core.cases().view(caseId), core.trusts(message.senderID()), false));
             }
             case RS_EDA, RS_EDA_MAJ -> caseMessage(caseId, message);
             case RS_RI -> {
@@ -148,7 +154,7 @@ public final class MissionCore {
             publish(new MissionEvent.UpdatedAway(caseId)); // the update must not wait for the crew to look
         }
         if (open == null || caseId.equals(open) || !timeline.active()) { // a mission over does not hide the next case
-            publish(new MissionEvent.CaseChanged(core.store().cases().view(caseId)));
+            publish(new MissionEvent.CaseChanged(core.cases().view(caseId)));
         }
         if (missionOnScreen) {
             consultOpenCase();
@@ -183,16 +189,31 @@ public final class MissionCore {
         if (request == null || !(request.payload() instanceof ResourcesEngagement engagement)) {
             return Optional.empty();
         }
+        // Engaged on the case the crew had opened as shared, or asked again for the case it is engaged on (the SAMU
+        // repeated its request): the mission goes on from what was entered, its taps kept.
+        boolean continued = timeline != null && timeline.caseId().equals(engagement.caseId());
+        Timeline engaged = continued ? timeline.engagedBy(request.senderID())
+                : Timeline.engaged(core.line(), engagement.caseId(), request.senderID());
         OutboxEntry sent = core.send(EngagementReply.build(core.outgoing(), engagement, request.senderID(), crew, shift.get(),
-                missionNumber, OffsetDateTime.now(core.clock()), more));
+                missionNumber, OffsetDateTime.now(core.clock()), more), (OutboxEntry queued) -> {
+                    drafts.remove(PENDING); // answered, and engaged: in the reply's transaction (a restart finds both or neither)
+                    remember(engaged);
+                });
         pending = null;
-        core.store().drafts().remove(PENDING);
-        core.store().drafts().save(MISSION, Map.of("caseId", engagement.caseId(), "lrmId", request.senderID()));
-        boolean continued = timeline != null && timeline.shared() && timeline.caseId().equals(engagement.caseId());
-        // Engaged on the case the crew had opened as shared: the mission goes on from what was entered (its taps kept).
-        open(engagement.caseId(), request.senderID(), continued ? timeline.engagedBy(request.senderID())
-                : Timeline.engaged(core.line(), engagement.caseId(), request.senderID()));
+        open(engagement.caseId(), request.senderID(), engaged);
         return Optional.of(sent);
+    }
+
+    /** What a restart needs to find the mission again: its case, who engaged the crew, how ({@link #restore}). */
+    private void remember(Timeline mission) {
+        Map<String, String> saved = new HashMap<>(Map.of("caseId", mission.caseId(), "lrmId", mission.lrmId()));
+        if (mission.shared()) {
+            saved.put("shared", "true");
+        }
+        if (mission.cancelledBySamu()) {
+            saved.put("cancelled", "true");
+        }
+        drafts.save(MISSION, saved);
     }
 
     /**
@@ -209,21 +230,22 @@ public final class MissionCore {
         if (timeline != null && timeline.caseId().equals(caseId)) {
             return true; // open already
         }
-        core.store().drafts().save(MISSION, Map.of("caseId", caseId, "lrmId", lrmId, "shared", "true"));
-        open(caseId, lrmId, Timeline.shared(core.line(), caseId, lrmId));
+        Timeline opened = Timeline.shared(core.line(), caseId, lrmId);
+        remember(opened);
+        open(caseId, lrmId, opened);
         return true;
     }
 
     /** The crew declines: nothing the Hub models is sent (the crew calls the regulation). */
     public synchronized void decline() {
         pending = null;
-        core.store().drafts().remove(PENDING);
+        drafts.remove(PENDING);
     }
 
     private void open(String caseId, String lrmId, Timeline engaged) {
         timeline = engaged;
-        publish(new MissionEvent.MissionOpened(caseId, lrmId, core.store().cases().view(caseId),
-                core.store().inbox().conflicts(caseId).size(), engaged.shared()));
+        publish(new MissionEvent.MissionOpened(caseId, lrmId, core.cases().view(caseId),
+                core.received().conflictCount(caseId), engaged.shared()));
         publish(new MissionEvent.TimelineChanged(timeline));
         if (missionOnScreen) {
             consultOpenCase();
@@ -252,11 +274,11 @@ public final class MissionCore {
     private Tap send(ResourceStatus status, OffsetDateTime at, Tap correcting, java.time.Instant correctedAt) {
         if (timeline.shared()) { // not engaged: kept on the tablet, in one transaction with the correction it makes
             Tap local = Tap.local(status, at);
-            core.store().database().inTransaction(c -> {
+            core.atomically(() -> {
                 if (correcting != null) {
-                    statusTaps.markCorrectedIn(c, correcting.distributionId(), correctedAt);
+                    statusTaps.markCorrected(correcting.distributionId(), correctedAt);
                 }
-                statusTaps.appendIn(c, timeline.caseId(), new StatusTaps.Row(status, at, local.distributionId(), null, correcting != null));
+                statusTaps.append(timeline.caseId(), List.of(new StatusTapStore.Row(status, at, local.distributionId(), null, correcting != null)));
                 return null;
             });
             return local;
@@ -264,14 +286,14 @@ public final class MissionCore {
         var built = core.outgoing().statusChange(timeline.caseId(), crew.resourceId(), status, at, StatusFlow.endsMission(status),
                 timeline.lrmId());
         String caseId = timeline.caseId();
-        OutboxEntry entry = core.send(built, (c, queued) -> {
+        OutboxEntry entry = core.send(built, (OutboxEntry queued) -> { // all in the RS-SR's transaction
             if (correcting != null) {
-                statusTaps.markCorrectedIn(c, correcting.distributionId(), correctedAt);
+                statusTaps.markCorrected(correcting.distributionId(), correctedAt);
                 if (StatusFlow.endsMission(correcting.status())) {
-                    core.store().retention().reopened(c, caseId); // not over any more: never purged while it goes on
+                    core.retention().reopened(caseId); // not over any more: never purged while it goes on
                 }
             }
-            statusTaps.appendIn(c, caseId, new StatusTaps.Row(status, at, queued.distributionId(), null, correcting != null));
+            statusTaps.append(caseId, List.of(new StatusTapStore.Row(status, at, queued.distributionId(), null, correcting != null)));
         });
         timeline = timeline.delivered(entry.distributionId(), entry.state());
         return new Tap(status, at, entry.distributionId());
@@ -295,10 +317,10 @@ public final class MissionCore {
             resent = send(before.get().status(), before.get().at(), tap, now);
         } else {
             String caseId = timeline.caseId();
-            core.store().database().inTransaction(c -> {
-                statusTaps.markCorrectedIn(c, tap.distributionId(), now);
+            core.atomically(() -> {
+                statusTaps.markCorrected(tap.distributionId(), now);
                 if (StatusFlow.endsMission(tap.status())) {
-                    core.store().retention().reopened(c, caseId);
+                    core.retention().reopened(caseId);
                 }
                 return null;
             });
@@ -309,6 +331,41 @@ public final class MissionCore {
         }
         publish(new MissionEvent.TimelineChanged(timeline));
         return Optional.of(new Correction(tap, Optional.ofNullable(resent)));
+    }
+
+    /**
+     * The crew's "send again" of a message the SAMU (or the ORU) has not acknowledged in time: its content again in a
+     * new message (its own id; the first one stays in the ledger). A status sent again is recorded with its tap (in
+     * the transaction that queues the new message): the tap follows the new message, after a restart too. Empty
+     * (nothing sent) when the message carries a status the crew took back, or is not in the ledger.
+     */
+    public Optional<OutboxEntry> sendAgain(String distributionId) {
+        return sendAgain(distributionId, () -> { });
+    }
+
+    /**
+     * The same, {@code withIt}'s store calls saved with the new message or not at all (the first one noted as sent
+     * again, so that it is no longer owed: never both owed and sent again, never neither).
+     */
+    public synchronized Optional<OutboxEntry> sendAgain(String distributionId, Runnable withIt) {
+        var ledger = core.ledger();
+        OutboxEntry first = ledger.find(distributionId);
+        if (first == null || corrected(distributionId)) {
+            return Optional.empty();
+        }
+        HubMessage stored = core.outgoing().codec().decode(ledger.body(distributionId)).envelope();
+        OutboxEntry again = core.send(core.outgoing().build(stored.payload(), first.recipient()), (OutboxEntry queued) -> {
+            if (first.type() == MessageType.RS_SR) {
+                statusTaps.resent(distributionId, queued.distributionId()); // in the new message's transaction
+            }
+            withIt.run();
+        });
+        Optional<Tap> tap = timeline == null ? Optional.empty() : timeline.tapCarriedBy(distributionId);
+        if (tap.isPresent()) {
+            timeline = timeline.resending(tap.get(), again.distributionId()).delivered(again.distributionId(), again.state());
+            publish(new MissionEvent.TimelineChanged(timeline));
+        }
+        return Optional.of(again);
     }
 
     /** A correction made: the tap corrected, and the tap it sent (none when there was no status before). */
@@ -331,7 +388,7 @@ public final class MissionCore {
             consultOpenCase();
         }
         if (restored) { // before the restore, the screen shown is the default one, not the crew's choice
-            core.store().drafts().save(SCREEN, Map.of("screen", screen));
+            drafts.save(SCREEN, Map.of("screen", screen));
         }
     }
 
@@ -347,7 +404,7 @@ public final class MissionCore {
 
     /** Whether {@code distributionId} carries a status the crew took back (it is owed nothing, never sent again). */
     public synchronized boolean corrected(String distributionId) {
-        return timeline != null && timeline.corrected().containsKey(distributionId);
+        return timeline != null && timeline.tapCarriedBy(distributionId).filter(t -> timeline.corrected().containsKey(t.distributionId())).isPresent();
     }
 
     /** The case engaged on, or null. */
@@ -363,7 +420,7 @@ public final class MissionCore {
     /** The open case as the store has it now (empty when none is open or nothing of it was received). */
     public Optional<CaseStore.CaseView> openCaseView() {
         String open = openCase();
-        return open == null ? Optional.empty() : Optional.ofNullable(core.store().cases().view(open));
+        return open == null ? Optional.empty() : Optional.ofNullable(core.cases().view(open));
     }
 
     // ---- the end
@@ -377,10 +434,10 @@ public final class MissionCore {
         if (caseId == null) {
             return Optional.empty();
         }
-        MissionRetention.Outcome outcome = core.store().retention().purgeNow(caseId);
+        MissionRetention.Outcome outcome = core.retention().purgeNow(caseId);
         if (outcome.purged()) {
             timeline = null;
-            core.store().drafts().remove(MISSION);
+            drafts.remove(MISSION);
             publish(new MissionEvent.MissionErased(caseId));
         }
         return Optional.of(outcome);
@@ -393,7 +450,6 @@ public final class MissionCore {
      * timeline, a request still ringing, the screen the crew had. Tells the faces, {@link MissionEvent.Restored} last.
      */
     public synchronized void restore() {
-        var drafts = core.store().drafts();
         Map<String, String> mission = drafts.load(MISSION).orElse(Map.of());
         String caseId = mission.get("caseId");
         if (caseId != null) {
@@ -403,53 +459,139 @@ public final class MissionCore {
             }
             Timeline restoredTimeline = "true".equals(mission.get("shared")) ? Timeline.shared(core.line(), caseId, lrmId)
                     : Timeline.engaged(core.line(), caseId, lrmId);
-            for (StatusTaps.Row row : tapsOf(caseId)) {
+            for (StatusTapStore.Row row : tapsOf(caseId)) {
                 Tap tap = new Tap(row.status(), row.at(), row.distributionId());
                 restoredTimeline = row.correction() ? restoredTimeline.withCorrection(tap) : restoredTimeline.with(tap);
                 if (row.correctedAt() != null) {
                     restoredTimeline = restoredTimeline.correcting(tap, row.correctedAt());
                 }
-                OutboxEntry entry = core.store().outbox().find(row.distributionId());
+                if (row.resentAs() != null) {
+                    restoredTimeline = restoredTimeline.resending(tap, row.resentAs());
+                }
+                OutboxEntry entry = core.ledger().find(restoredTimeline.messageOf(tap));
                 if (entry != null) {
                     restoredTimeline = restoredTimeline.delivered(entry.distributionId(), entry.state());
                 }
             }
+            if ("true".equals(mission.get("cancelled")) || (!restoredTimeline.shared() && lastRequestCancelled(caseId))) {
+                restoredTimeline = restoredTimeline.cancelled();
+            }
             open(caseId, lrmId, restoredTimeline);
         }
         String requestId = drafts.load(PENDING).map(m -> m.get("requestId")).orElse(null);
-        var request = requestId == null ? null : core.store().inbox().read(requestId);
+        var request = requestId == null ? null : core.received().read(requestId);
         if (request != null && request.envelope().payload() instanceof ResourcesEngagement engagement) {
             pending = request.envelope();
             publish(new MissionEvent.RequestRinging(requestId, pending.senderID(), engagement,
-                    core.store().cases().view(engagement.caseId()), core.trusts(pending.senderID()), true));
+                    core.cases().view(engagement.caseId()), core.trusts(pending.senderID()), true));
         }
         restored = true;
         publish(new MissionEvent.Restored(drafts.load(SCREEN).map(m -> m.get("screen")).orElse(null)));
     }
 
     /**
-     * The taps of a mission: its rows; for a mission begun before the taps had rows of their own (a tablet
-     * updated mid-mission), read once from the RS-SRs it queued and written as rows.
+     * Whether the last engagement request kept about {@code caseId} is the SAMU's cancellation: a cancellation the
+     * store kept (and the broker was told so) before the tablet died, never handled, is not lost; one followed by a
+     * new request (engaged again) is over.
      */
-    private List<StatusTaps.Row> tapsOf(String caseId) {
-        List<StatusTaps.Row> rows = statusTaps.of(caseId);
+    private boolean lastRequestCancelled(String caseId) {
+        for (var received : core.received().about(caseId)) {
+            if (MessageType.RS_ER.code().equals(received.type())) {
+                var decoded = core.received().read(received.distributionId());
+                return decoded != null && decoded.envelope() != null && decoded.envelope().distributionKind() == DistributionKind.CANCEL;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The taps of a mission: its rows; for a mission begun before the taps had rows of their own (a tablet
+     * updated mid-mission), read once from the RS-SRs it queued and written as rows. The previous version
+     * corrected the last tap by tapping the status before it again within the correction window: such a
+     * re-tap is read as the correction it was (the tap before it taken back when it was sent); an RS-SR repeating
+     * an earlier one word for word (status and time) is that tap sent again. A message that cannot be read is left
+     * out and named in the log (its id only), the others are restored.
+     */
+    private List<StatusTapStore.Row> tapsOf(String caseId) {
+        List<StatusTapStore.Row> rows = statusTaps.of(caseId);
         if (!rows.isEmpty()) {
             return rows;
         }
-        var outbox = core.store().outbox();
+        var outbox = core.ledger();
         List<OutboxEntry> sent = new ArrayList<>(outbox.list(caseId, 1000));
         sent.sort(java.util.Comparator.comparingLong(OutboxEntry::id));
-        List<StatusTaps.Row> earlier = new ArrayList<>();
+        List<StatusTapStore.Row> earlier = new ArrayList<>();
         for (OutboxEntry entry : sent) {
-            if (entry.type() == MessageType.RS_SR
-                    && core.outgoing().codec().decode(outbox.body(entry.distributionId())).message().payload() instanceof ResourcesStatus status) {
-                earlier.add(new StatusTaps.Row(status.state().status(), status.state().datetime(), entry.distributionId(), null, false));
+            if (entry.type() != MessageType.RS_SR) {
+                continue;
             }
+            ResourcesStatus status = readStatus(entry.distributionId());
+            if (status == null) {
+                continue;
+            }
+            OffsetDateTime at = status.state().datetime();
+            int same = sameContent(earlier, status.state().status(), at);
+            if (same >= 0) { // the same status with the same time: the crew's "send again" of it, not a tap
+                StatusTapStore.Row first = earlier.get(same);
+                earlier.set(same, new StatusTapStore.Row(first.status(), first.at(), first.distributionId(), first.correctedAt(),
+                        first.correction(), entry.distributionId()));
+                continue;
+            }
+            int last = lastStanding(earlier, earlier.size());
+            int before = last < 0 ? -1 : lastStanding(earlier, last);
+            boolean correction = before >= 0 && earlier.get(before).status() == status.state().status() && !earlier.get(last).correction()
+                    && !at.isBefore(earlier.get(last).at())
+                    && java.time.Duration.between(earlier.get(last).at(), at).compareTo(Timeline.CORRECTION_WINDOW) <= 0;
+            if (correction) {
+                StatusTapStore.Row taken = earlier.get(last);
+                earlier.set(last, new StatusTapStore.Row(taken.status(), taken.at(), taken.distributionId(), at.toInstant(), false));
+            }
+            earlier.add(new StatusTapStore.Row(status.state().status(), at, entry.distributionId(), null, correction));
         }
         if (!earlier.isEmpty()) {
-            statusTaps.append(caseId, earlier);
+            try {
+                statusTaps.append(caseId, earlier);
+            } catch (RuntimeException e) { // rows there that no longer open: what the RS-SRs say is shown, not written over them
+                LOG.warn("status taps read from the sent statuses not written as rows: {}", e.getClass().getSimpleName());
+            }
         }
         return earlier;
+    }
+
+    /** The index of the row with this status and time (what a "send again" repeats word for word), or -1. */
+    private static int sameContent(List<StatusTapStore.Row> rows, ResourceStatus status, OffsetDateTime at) {
+        for (int i = rows.size() - 1; i >= 0; i--) {
+            if (rows.get(i).status() == status && rows.get(i).at().isEqual(at)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The index of the last row before {@code end} that stands (not taken back), or -1. */
+    private static int lastStanding(List<StatusTapStore.Row> rows, int end) {
+        for (int i = end - 1; i >= 0; i--) {
+            if (rows.get(i).correctedAt() == null) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The status an RS-SR of the ledger carries, or null (logged by its id, nothing of its content) when it cannot be read. */
+    private ResourcesStatus readStatus(String distributionId) {
+        try {
+            var decoded = core.outgoing().codec().decode(core.ledger().body(distributionId));
+            if (decoded.message() != null && decoded.message().payload() instanceof ResourcesStatus status && status.state() != null
+                    && status.state().status() != null && status.state().datetime() != null) {
+                return status;
+            }
+            LOG.warn("status message {} left out of the restored timeline: it does not read as a status ({} issues)",
+                    distributionId, decoded.issues().size());
+        } catch (RuntimeException e) {
+            LOG.warn("status message {} left out of the restored timeline: it cannot be opened ({})", distributionId, e.getClass().getSimpleName());
+        }
+        return null;
     }
 
     private void publish(MissionEvent event) {

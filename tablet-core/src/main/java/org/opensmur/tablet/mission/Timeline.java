@@ -23,9 +23,11 @@ import org.opensmur.store.outbox.DeliveryState;
  * @param shared          a case shared with the crew without an engagement request (périmètre 1): its taps are
  *                        kept on the tablet only, for the RPIS times, and no RS-SR carries them ({@link Tap#local()});
  *                        an engagement request accepted later for the same case continues it, taps kept
+ * @param resent          the message each tap was last sent again in, by the tap's own (the crew's "send again" of a
+ *                        status the SAMU did not confirm in time): the tap's delivery follows that message
  */
 public record Timeline(ModelLine line, String caseId, String lrmId, List<Tap> taps, Map<String, Instant> corrected, List<String> corrections,
-                       Map<String, DeliveryState> states, boolean cancelledBySamu, boolean shared) {
+                       Map<String, DeliveryState> states, boolean cancelledBySamu, boolean shared, Map<String, String> resent) {
 
     /** How long after a tap the crew may still correct it (a new RS-SR restoring the status before it). */
     public static final Duration CORRECTION_WINDOW = Duration.ofSeconds(60);
@@ -35,11 +37,12 @@ public record Timeline(ModelLine line, String caseId, String lrmId, List<Tap> ta
         corrected = Map.copyOf(corrected);
         corrections = List.copyOf(corrections);
         states = Map.copyOf(states);
+        resent = Map.copyOf(resent);
     }
 
     /** A mission just engaged: nothing tapped, DEPART expected. */
     public static Timeline engaged(ModelLine line, String caseId, String lrmId) {
-        return new Timeline(line, caseId, lrmId, List.of(), Map.of(), List.of(), Map.of(), false, false);
+        return new Timeline(line, caseId, lrmId, List.of(), Map.of(), List.of(), Map.of(), false, false, Map.of());
     }
 
     /**
@@ -49,12 +52,15 @@ public record Timeline(ModelLine line, String caseId, String lrmId, List<Tap> ta
      * @param lrmId the party that shared it (where a document link or a bilan goes)
      */
     public static Timeline shared(ModelLine line, String caseId, String lrmId) {
-        return new Timeline(line, caseId, lrmId, List.of(), Map.of(), List.of(), Map.of(), false, true);
+        return new Timeline(line, caseId, lrmId, List.of(), Map.of(), List.of(), Map.of(), false, true, Map.of());
     }
 
-    /** The same mission, now engaged by an accepted request: every tap kept, the next ones sent. */
+    /**
+     * The same mission, now engaged by an accepted request (a case opened as shared, or the case engaged on asked
+     * again): every tap kept, the next ones sent; a cancellation by the SAMU is over (it engaged the crew again).
+     */
     Timeline engagedBy(String requester) {
-        return new Timeline(line, caseId, requester, taps, corrected, corrections, states, cancelledBySamu, false);
+        return new Timeline(line, caseId, requester, taps, corrected, corrections, states, false, false, resent);
     }
 
     /** The taps that stand: those the crew did not correct, in order. */
@@ -109,9 +115,20 @@ public record Timeline(ModelLine line, String caseId, String lrmId, List<Tap> ta
         return Optional.empty();
     }
 
-    /** Where a tap's message is (null before the ledger said anything). */
+    /** Where a tap's message is (null before the ledger said anything): the last one it was sent in. */
     public DeliveryState stateOf(Tap tap) {
-        return states.get(tap.distributionId());
+        return states.get(messageOf(tap));
+    }
+
+    /** The message that carries {@code tap} now: the last one the crew sent it again in, or its own. */
+    public String messageOf(Tap tap) {
+        return resent.getOrDefault(tap.distributionId(), tap.distributionId());
+    }
+
+    /** The tap {@code distributionId} carries (its own message, or one it was sent again in), if any. */
+    public Optional<Tap> tapCarriedBy(String distributionId) {
+        return taps.stream().filter(t -> t.distributionId().equals(distributionId) || distributionId.equals(resent.get(t.distributionId())))
+                .findFirst();
     }
 
     /**
@@ -156,33 +173,40 @@ public record Timeline(ModelLine line, String caseId, String lrmId, List<Tap> ta
     Timeline with(Tap tap) {
         List<Tap> more = new ArrayList<>(taps);
         more.add(tap);
-        return new Timeline(line, caseId, lrmId, more, corrected, corrections, states, cancelledBySamu, shared);
+        return new Timeline(line, caseId, lrmId, more, corrected, corrections, states, cancelledBySamu, shared, resent);
     }
 
     /** The same with {@code tap}, the status a correction sent again. */
     Timeline withCorrection(Tap tap) {
         List<String> more = new ArrayList<>(corrections);
         more.add(tap.distributionId());
-        return new Timeline(line, caseId, lrmId, taps, corrected, more, states, cancelledBySamu, shared).with(tap);
+        return new Timeline(line, caseId, lrmId, taps, corrected, more, states, cancelledBySamu, shared, resent).with(tap);
     }
 
     Timeline correcting(Tap tap, Instant at) {
         Map<String, Instant> more = new java.util.HashMap<>(corrected);
         more.put(tap.distributionId(), at);
-        return new Timeline(line, caseId, lrmId, taps, more, corrections, states, cancelledBySamu, shared);
+        return new Timeline(line, caseId, lrmId, taps, more, corrections, states, cancelledBySamu, shared, resent);
     }
 
     Timeline delivered(String distributionId, DeliveryState state) {
         Map<String, DeliveryState> more = new java.util.HashMap<>(states);
         more.put(distributionId, state);
-        return new Timeline(line, caseId, lrmId, taps, corrected, corrections, more, cancelledBySamu, shared);
+        return new Timeline(line, caseId, lrmId, taps, corrected, corrections, more, cancelledBySamu, shared, resent);
     }
 
     Timeline cancelled() {
-        return new Timeline(line, caseId, lrmId, taps, corrected, corrections, states, true, shared);
+        return new Timeline(line, caseId, lrmId, taps, corrected, corrections, states, true, shared, resent);
+    }
+
+    /** The same, {@code tap} now carried by {@code again} (the crew sent it again). */
+    Timeline resending(Tap tap, String again) {
+        Map<String, String> more = new java.util.HashMap<>(resent);
+        more.put(tap.distributionId(), again);
+        return new Timeline(line, caseId, lrmId, taps, corrected, corrections, states, cancelledBySamu, shared, more);
     }
 
     boolean carries(String distributionId) {
-        return taps.stream().anyMatch(t -> t.distributionId().equals(distributionId));
+        return tapCarriedBy(distributionId).isPresent();
     }
 }

@@ -85,10 +85,10 @@ class MissionCoreTest {
     }
 
     private List<HubMessage> sent(MessageType type) {
-        return core.store().outbox().list(null, 1000).stream()
+        return core.ledger().list(null, 1000).stream()
                 .sorted(java.util.Comparator.comparingLong(OutboxEntry::id))
                 .filter(e -> e.type() == type)
-                .map(e -> core.outgoing().codec().decode(core.store().outbox().body(e.distributionId())).envelope())
+                .map(e -> core.outgoing().codec().decode(core.ledger().body(e.distributionId())).envelope())
                 .toList();
     }
 
@@ -189,9 +189,9 @@ class MissionCoreTest {
         String caseId = engaged();
         mission.tap(ResourceStatus.DEPART);
         Tap available = mission.tap(ResourceStatus.RETOUR).orElseThrow();
-        assertTrue(core.store().retention().closedAt(caseId).isPresent(), "RETOUR ends the mission");
+        assertTrue(core.retention().closedAt(caseId).isPresent(), "RETOUR ends the mission");
         mission.correct(available);
-        assertTrue(core.store().retention().closedAt(caseId).isEmpty(), "not over any more: never purged while it goes on");
+        assertTrue(core.retention().closedAt(caseId).isEmpty(), "not over any more: never purged while it goes on");
         assertTrue(timeline().active());
     }
 
@@ -262,7 +262,221 @@ class MissionCoreTest {
         assertEquals(List.of(ResourceStatus.DEPART, ResourceStatus.ARRIVEE), timeline().standing().stream().map(Tap::status).toList());
         assertEquals(ResourceStatus.PEC, timeline().expected());
         restart(); // written as rows the first time: read the same the second
-        assertEquals(2, core.store().statusTaps().of(caseId).size());
+        assertEquals(2, core.statusTaps().of(caseId).size());
+    }
+
+    @Test
+    void aMissionBegunBeforeTapsHadRowsKeepsTheCorrectionsTheOldVersionMade() {
+        String caseId = engaged();
+        // The previous version corrected the last tap by tapping the status before it again, at once (within the window).
+        oldTap(caseId, ResourceStatus.DEPART);
+        clock.advance(Duration.ofMinutes(4));
+        String mistaken = oldTap(caseId, ResourceStatus.PEC).distributionId(); // ARRIVEE skipped by mistake
+        clock.advance(Duration.ofSeconds(15));
+        String correction = oldTap(caseId, ResourceStatus.DEPART).distributionId();
+        clock.advance(Duration.ofMinutes(3));
+        oldTap(caseId, ResourceStatus.ARRIVEE);
+        restart();
+        assertEquals(List.of(ResourceStatus.DEPART, ResourceStatus.DEPART, ResourceStatus.ARRIVEE),
+                timeline().standing().stream().map(Tap::status).toList(), "PEC was taken back");
+        assertTrue(timeline().corrected().containsKey(mistaken));
+        assertEquals(List.of(correction), timeline().corrections());
+        assertFalse(timeline().times().containsKey(ResourceStatus.PEC), "a status taken back has no time");
+        assertEquals(ResourceStatus.PEC, timeline().expected());
+        assertTrue(mission.corrected(mistaken), "what the crew took back is never sent again");
+        restart(); // written as rows: read the same the second time
+        assertTrue(timeline().corrected().containsKey(mistaken));
+        assertEquals(List.of(correction), timeline().corrections());
+    }
+
+    @Test
+    void aStatusTheOldVersionSentAgainIsFollowedByItsNewMessageNotTappedTwice() {
+        String caseId = engaged();
+        OutboxEntry departed = oldTap(caseId, ResourceStatus.DEPART);
+        clock.advance(Duration.ofMinutes(5));
+        // the previous version's "send again": the same content in a new message
+        var stored = core.outgoing().codec().decode(core.ledger().body(departed.distributionId())).envelope();
+        String again = core.send(core.outgoing().build(stored.payload(), TestStore.LRM)).distributionId();
+        restart();
+        assertEquals(List.of(ResourceStatus.DEPART), timeline().standing().stream().map(Tap::status).toList());
+        assertEquals(again, timeline().messageOf(timeline().taps().get(0)));
+        restart(); // written as rows: the same the second time
+        assertEquals(again, timeline().messageOf(timeline().taps().get(0)));
+    }
+
+    @Test
+    void aStatusTappedAgainLaterByTheOldVersionIsATapNotACorrection() {
+        String caseId = engaged();
+        oldTap(caseId, ResourceStatus.DEPART);
+        clock.advance(Duration.ofMinutes(4));
+        oldTap(caseId, ResourceStatus.ARRIVEE);
+        clock.advance(Timeline.CORRECTION_WINDOW.plusMinutes(5)); // past the window: the old version offered no correction
+        oldTap(caseId, ResourceStatus.DEPART);
+        restart();
+        assertEquals(3, timeline().standing().size());
+        assertTrue(timeline().corrected().isEmpty());
+    }
+
+    @Test
+    void anUndecodableBodyOfTheOldVersionIsSkippedAndNamedAndTheRestRestored() throws Exception {
+        String caseId = engaged();
+        oldTap(caseId, ResourceStatus.DEPART);
+        clock.advance(Duration.ofMinutes(4));
+        String broken = oldTap(caseId, ResourceStatus.ARRIVEE).distributionId();
+        clock.advance(Duration.ofMinutes(4));
+        oldTap(caseId, ResourceStatus.PEC);
+        core.store().database().inTransaction(c -> { // the body altered on disk: it no longer opens
+            try (var update = c.prepareStatement("UPDATE outbox SET body = ? WHERE distribution_id = ?")) {
+                update.setBytes(1, "not a sealed body".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                update.setString(2, broken);
+                update.executeUpdate();
+            }
+            return null;
+        });
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            restart();
+        } finally {
+            System.setErr(err);
+        }
+        assertEquals(List.of(ResourceStatus.DEPART, ResourceStatus.PEC), timeline().standing().stream().map(Tap::status).toList());
+        assertEquals(ResourceStatus.TRANSP, timeline().expected());
+        String log = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(log.contains(broken), "the message left out is named: " + log);
+        assertFalse(log.contains("PEC") || log.contains("DEPART") || log.contains(caseId), "nothing of the mission in the log: " + log);
+    }
+
+    @Test
+    void aTapRowThatNoLongerOpensIsSkippedAndNamedAndTheRestRestored() throws Exception {
+        engaged();
+        mission.tap(ResourceStatus.DEPART);
+        clock.advance(Duration.ofMinutes(4));
+        String broken = mission.tap(ResourceStatus.ARRIVEE).orElseThrow().distributionId();
+        clock.advance(Duration.ofMinutes(4));
+        mission.tap(ResourceStatus.PEC);
+        core.store().database().inTransaction(c -> { // the row altered on disk
+            try (var update = c.prepareStatement("UPDATE status_taps SET body = ? WHERE distribution_id = ?")) {
+                update.setBytes(1, "not a sealed body".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                update.setString(2, broken);
+                update.executeUpdate();
+            }
+            return null;
+        });
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            restart();
+        } finally {
+            System.setErr(err);
+        }
+        assertEquals(List.of(ResourceStatus.DEPART, ResourceStatus.PEC), timeline().standing().stream().map(Tap::status).toList());
+        String log = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(log.contains(broken), "the tap left out is named: " + log);
+        assertFalse(log.contains("ARRIVEE"), "nothing of what it held: " + log);
+    }
+
+    /** A status queued as the previous version did: its RS-SR alone, no row of its own. */
+    private OutboxEntry oldTap(String caseId, ResourceStatus status) {
+        return core.send(core.outgoing().statusChange(caseId, CREW.resourceId(), status, java.time.OffsetDateTime.now(clock), false, TestStore.LRM));
+    }
+
+    @Test
+    void aStatusSentAgainIsFollowedByItsNewMessageAfterARestartAndATakenBackOneIsNotSentAgain() {
+        engaged();
+        Tap departed = mission.tap(ResourceStatus.DEPART).orElseThrow();
+        clock.advance(Duration.ofMinutes(5));
+        String again = mission.sendAgain(departed.distributionId()).orElseThrow().distributionId();
+        String third = mission.sendAgain(again).orElseThrow().distributionId(); // the new one unconfirmed too
+        assertEquals(List.of(ResourceStatus.DEPART, ResourceStatus.DEPART, ResourceStatus.DEPART), statusesSent(), "new messages, same status");
+        assertEquals(third, timeline().messageOf(departed));
+        assertEquals(List.of(departed), timeline().taps(), "sent again is not tapped again");
+
+        restart();
+
+        assertEquals(third, timeline().messageOf(departed), "the tap follows the last message it was sent in");
+        assertNotNull(timeline().stateOf(departed));
+        clock.advance(Duration.ofSeconds(10));
+        Tap mistaken = mission.tap(ResourceStatus.PEC).orElseThrow();
+        String mistakenAgain = mission.sendAgain(mistaken.distributionId()).orElseThrow().distributionId();
+        mission.correct(mistaken);
+        assertTrue(mission.corrected(mistakenAgain), "the message it was sent again in carries what was taken back");
+        assertTrue(mission.sendAgain(mistakenAgain).isEmpty(), "what the crew took back is never sent again");
+    }
+
+    @Test
+    void whatGoesWithASendAgainIsSavedWithItOrNothingIs() {
+        engaged();
+        Tap departed = mission.tap(ResourceStatus.DEPART).orElseThrow();
+        clock.advance(Duration.ofMinutes(5));
+        assertThrows(IllegalStateException.class, () -> mission.sendAgain(departed.distributionId(), () -> {
+            core.drafts().save("noted", java.util.Map.of("sent", "again"));
+            throw new IllegalStateException("what goes with it fails");
+        }));
+        assertEquals(List.of(ResourceStatus.DEPART), statusesSent(), "nothing sent");
+        assertTrue(core.drafts().load("noted").isEmpty(), "nothing noted");
+        assertEquals(departed.distributionId(), timeline().messageOf(departed));
+        restart();
+        assertEquals(departed.distributionId(), timeline().messageOf(departed), "the tap follows no message that was not sent");
+    }
+
+    @Test
+    void aMissionTheSamuCancelledIsStillCancelledAfterARestart() {
+        engaged();
+        mission.tap(ResourceStatus.DEPART);
+        Deliveries.deliver(core, transport, Deliveries.cancel(samu, TestStore.TABLET));
+        restart();
+        assertTrue(timeline().cancelledBySamu(), "the SAMU's cancellation is not forgotten");
+        assertEquals(ResourceStatus.ANNULE, timeline().expected());
+    }
+
+    @Test
+    void aCancellationStoredButNotYetHandledWhenTheTabletDiedIsNotLost() {
+        engaged();
+        mission.tap(ResourceStatus.DEPART);
+        core.close();
+        // The tablet again, dying between storing the SAMU's cancellation (acknowledged to the broker) and handling it.
+        core = new TabletCore(transport, TestStore.TABLET, ModelLine.CURRENT, dir, TestStore.keys(), clock);
+        core.trust(Set.of(TestStore.LRM));
+        new MissionCore(core, CREW, task -> { }); // its received messages never handled
+        core.start();
+        Deliveries.deliver(core, transport, Deliveries.cancel(samu, TestStore.TABLET));
+        restart();
+        assertTrue(timeline().cancelledBySamu(), "the cancellation the store kept is the mission's");
+        assertEquals(ResourceStatus.ANNULE, timeline().expected());
+    }
+
+    @Test
+    void aCaseTheSamuEngagedAgainAfterCancellingIsNotCancelledAfterARestart() {
+        engaged();
+        mission.tap(ResourceStatus.DEPART);
+        Deliveries.deliver(core, transport, Deliveries.cancel(samu, TestStore.TABLET));
+        clock.advance(Duration.ofMinutes(1));
+        Deliveries.deliver(core, transport, Deliveries.request(samu, TestStore.TABLET)); // engaged again
+        assertTrue(mission.accept(null).isPresent());
+        assertFalse(timeline().cancelledBySamu());
+        restart();
+        assertFalse(timeline().cancelledBySamu(), "engaged again: the earlier cancellation is over");
+        assertEquals(ResourceStatus.ARRIVEE, timeline().expected());
+    }
+
+    @Test
+    void acceptingAgainTheCaseAlreadyEngagedKeepsItsTimeline() {
+        String caseId = engaged();
+        mission.tap(ResourceStatus.DEPART);
+        clock.advance(Duration.ofMinutes(3));
+        mission.tap(ResourceStatus.ARRIVEE);
+        Deliveries.deliver(core, transport, Deliveries.request(samu, TestStore.TABLET)); // the SAMU asks again for the same case
+        assertTrue(mission.accept(null).isPresent(), "answered again");
+        assertEquals(caseId, mission.openCase());
+        assertEquals(List.of(ResourceStatus.DEPART, ResourceStatus.ARRIVEE), timeline().standing().stream().map(Tap::status).toList(),
+                "the taps made stay");
+        assertEquals(ResourceStatus.PEC, timeline().expected());
+        Timeline now = timeline();
+        restart();
+        assertEquals(now.taps(), timeline().taps());
     }
 
     @Test

@@ -87,15 +87,16 @@ public final class AmqpHubTransport implements HubTransport {
     }
 
     public AmqpHubTransport(HubConfig config, Clock clock) {
+        this(config, clock, org.opensmur.core.threads.NamedThreads.factory("hub-transport-" + config.clientId()));
+    }
+
+    /** The same, its thread (reconnections, confirm deadlines) made by {@code threads} (the composition root's, named for its role). */
+    public AmqpHubTransport(HubConfig config, Clock clock, java.util.concurrent.ThreadFactory threads) {
         this.config = config;
         this.clock = clock;
         this.window = new Semaphore(config.maxInFlight());
         this.state = new ConnectionState.Closed(clock.instant());
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "hub-transport-" + config.clientId());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(threads);
     }
 
     @Override
