@@ -85,7 +85,7 @@ class GeoPosReporterTest {
                 }
             };
             var own = new javafx.beans.property.SimpleObjectProperty<com.gluonhq.maps.MapPoint>();
-            new GeoPosReporter(core, Tablets.RESOURCE, Tablets.LRM, Duration.ofSeconds(5), Duration.ofSeconds(60), 100)
+            new GeoPosReporter(core, Tablets.RESOURCE, Tablets.LRM, Duration.ofSeconds(5), Duration.ofSeconds(60), 100, () -> null)
                     .follow(moving, ui, storeThread, own, () -> true);
             Instant t0 = clock.instant();
             int fixes = 12;

@@ -6,7 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.opensmur.store.drafts.Drafts;
+import org.opensmur.core.tablet.DraftStore;
 
 /**
  * The acts and drugs given to each patient of a mission, kept encrypted with the mission's drafts (one per
@@ -15,9 +15,9 @@ import org.opensmur.store.drafts.Drafts;
  */
 public final class CareLog {
 
-    private final Drafts drafts;
+    private final DraftStore drafts;
 
-    public CareLog(Drafts drafts) {
+    public CareLog(DraftStore drafts) {
         this.drafts = drafts;
     }
 

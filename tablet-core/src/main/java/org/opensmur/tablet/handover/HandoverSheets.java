@@ -3,7 +3,7 @@ package org.opensmur.tablet.handover;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
-import org.opensmur.store.drafts.Drafts;
+import org.opensmur.core.tablet.DraftStore;
 
 /**
  * The handover sheets printed, kept encrypted with the mission (one per patient, the latest: its draft
@@ -11,9 +11,9 @@ import org.opensmur.store.drafts.Drafts;
  */
 public final class HandoverSheets {
 
-    private final Drafts drafts;
+    private final DraftStore drafts;
 
-    public HandoverSheets(Drafts drafts) {
+    public HandoverSheets(DraftStore drafts) {
         this.drafts = drafts;
     }
 

@@ -25,7 +25,7 @@ class HandoverTimelineTest {
         Tap wrong = new Tap(ResourceStatus.PEC, T.plusMinutes(11), "d2");
         Tap arrivee = new Tap(ResourceStatus.ARRIVEE, T.plusMinutes(10).plusSeconds(40), "d3"); // seconds later than the act's minute
         Timeline timeline = new Timeline(ModelLine.CURRENT, "case", "lrm", List.of(depart, arrivee, wrong),
-                Map.of("d2", T.plusMinutes(11).toInstant()), List.of(), Map.of(), false, false);
+                Map.of("d2", T.plusMinutes(11).toInstant()), List.of(), Map.of(), false, false, Map.of());
         List<HandoverEntry> entries = HandoverTimeline.assemble(Optional.of(timeline),
                 List.of(new HandoverTimeline.Series(T.plusMinutes(12), "Fréquence cardiaque 0"),
                         new HandoverTimeline.Series(T.plusMinutes(25), "Fréquence cardiaque 88")),
