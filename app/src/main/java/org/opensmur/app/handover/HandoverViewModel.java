@@ -115,7 +115,7 @@ public final class HandoverViewModel {
         background.run(() -> {
             Optional<Timeline> statuses = mission.timeline().filter(t -> caseId.equals(t.caseId()));
             var sent = HandoverTimeline.sent(core.ledger().list(caseId, 500), clock.getZone(), e -> labels.delivery(e.state()));
-            return new Read(HandoverTimeline.assemble(statuses, labels::status, vitals, given, sent), sheets.last(caseId, patientId).isPresent());
+            return new Read(HandoverTimeline.assemble(statuses, labels::status, type -> labels.get("log.out." + type.code()), vitals, given, sent), sheets.last(caseId, patientId).isPresent());
         }, read -> {
             if (Objects.equals(caseId, bilan.care().caseId()) && Objects.equals(patientId, bilan.care().patientId())) {
                 entries.setAll(read.entries());

@@ -554,7 +554,7 @@ class TabletFlowsTest {
         robot.clickOn("#tab-bilan");
         fire(robot, "#bilan-handover"); // from the bilan
         java.util.List<String> facts = java.util.List.of("Statut Départ", "Statut Arrivée sur les lieux", "Constantes Fréquence cardiaque 0",
-                "Constantes Fréquence cardiaque 110", "Acte Massage cardiaque externe", "Acte Intubation", "Message envoyé RS-BPV");
+                "Constantes Fréquence cardiaque 110", "Acte Massage cardiaque externe", "Acte Intubation", "Message envoyé Bilan");
         java.util.List<String> adrenaline = given.stream().map(g -> g.substring(g.length() - 5) + " Médicament Adrénaline 1 mg IV").toList();
         awaitHandover(robot, adrenaline, facts);
         java.util.List<String> onScreen = handoverTexts(robot);

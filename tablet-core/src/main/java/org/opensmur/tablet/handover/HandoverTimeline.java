@@ -38,8 +38,15 @@ public final class HandoverTimeline {
         return assemble(statuses, org.opensmur.core.status.ResourceStatus::label, vitals, given, sent);
     }
 
-    /** The same, each status in the words the screen gives it ({@code statusWords}). */
+    /** The same, each status in the words the screen gives it ({@code statusWords}), each message by its code. */
     public static List<HandoverEntry> assemble(Optional<Timeline> statuses, java.util.function.Function<org.opensmur.core.status.ResourceStatus, String> statusWords,
+                                               List<Series> vitals, List<CareGiven> given, List<Sent> sent) {
+        return assemble(statuses, statusWords, MessageType::code, vitals, given, sent);
+    }
+
+    /** The same, each message in the words the screen gives its type ({@code typeWords}: "Bilan", not "RS-BPV"). */
+    public static List<HandoverEntry> assemble(Optional<Timeline> statuses, java.util.function.Function<org.opensmur.core.status.ResourceStatus, String> statusWords,
+                                               java.util.function.Function<MessageType, String> typeWords,
                                                List<Series> vitals, List<CareGiven> given, List<Sent> sent) {
         List<HandoverEntry> all = new ArrayList<>();
         statuses.ifPresent(t -> {
@@ -51,7 +58,7 @@ public final class HandoverTimeline {
         given.forEach(g -> all.add(new HandoverEntry(g.at(), g.kind() == CareGiven.Kind.ACT ? HandoverEntry.Kind.ACT : HandoverEntry.Kind.DRUG,
                 g.what())));
         sent.stream().filter(s -> s.type() != MessageType.RS_SR)
-                .forEach(s -> all.add(new HandoverEntry(s.at(), HandoverEntry.Kind.MESSAGE, s.type().code() + (s.state() == null ? "" : " · " + s.state()))));
+                .forEach(s -> all.add(new HandoverEntry(s.at(), HandoverEntry.Kind.MESSAGE, typeWords.apply(s.type()) + (s.state() == null ? "" : " · " + s.state()))));
         // Times are known to the minute (as shown, as the crew corrects them): within a minute, the status first
         // (on scene, then care), then the vitals, the acts, the drugs, and the messages that report them.
         all.sort(Comparator.comparing((HandoverEntry e) -> e.at().toInstant().truncatedTo(java.time.temporal.ChronoUnit.MINUTES))
