@@ -22,17 +22,22 @@ public enum NomenclatureList {
     /** RS-BPV evaluation.mainDiagnosis / associatedDiagnosis, RS-RPIS intervention.mainDiagnosis: SFMU-FEDORU (CIM-10 codes). */
     DIAGNOSTIC("diagnostic", false, "^[A-Z][0-9]{2}(\\.?[0-9A-Z]{1,4})?$", true),
     /** RS-BPV evaluation.procedure, RS-RPIS intervention.procedure: ACTES_SMUR. */
-    ACTES("actes", false, "^[^\\s,;]{1,40}$", true),
+    ACTES("actes", false, Free.TEXT, true),
     /** RS-RPIS orientation.type: SI SAMU NOMENC_DEVENIR_PAT. */
-    DEVENIR("devenir", false, "^[^\\s,;]{1,40}$", true),
+    DEVENIR("devenir", false, Free.TEXT, true),
     /** RS-RPIS orientation.destination.destinationCategory. */
-    CATEGORIE_ETABLISSEMENT("categorieEtablissement", false, "^[^\\s,;]{1,40}$", true),
+    CATEGORIE_ETABLISSEMENT("categorieEtablissement", false, Free.TEXT, true),
     /** RS-RPIS orientation.destination.healthcareType: ActiviteOperationnelle. */
-    ACTIVITE("activiteOperationnelle", false, "^[^\\s,;]{1,40}$", true),
+    ACTIVITE("activiteOperationnelle", false, Free.TEXT, true),
     /** RS-RPIS orientation.destination.finess: FINESS géographique, 9 characters (digits, or 2A/2B for Corsica). */
     FINESS("finess", false, "^[0-9][0-9AB][0-9]{7}$", true),
     /** RS-RPIS intervention.location.detailedAddress.inseeCode: the INSEE code of the commune (COG). */
     COMMUNE("commune", false, "^[0-9]{5}$", true);
+
+    /** A code the model leaves free: one line, no space at either end. */
+    private static final class Free {
+        static final String TEXT = "^\\S(.{0,198}\\S)?$";
+    }
 
     private final String id;
     private final boolean hub;
