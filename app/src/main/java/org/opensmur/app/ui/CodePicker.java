@@ -73,7 +73,7 @@ public final class CodePicker {
 
     /**
      * A picker of several codes (the associated diagnoses): each picked one a button in words that takes it off,
-     * and a picker below to add one more.
+     * and a picker below to add one more ({@link CodePickerModel#addingTo} makes its picks join {@code values}).
      */
     public static Node many(String id, CodePickerModel adder, ObservableList<String> values, Labels labels) {
         FlowPane chosen = new FlowPane(8, 8);
@@ -94,12 +94,6 @@ public final class CodePicker {
         };
         values.addListener((ListChangeListener<String>) c -> redraw.run());
         adder.shownProperty().addListener((o, was, is) -> redraw.run());
-        adder.onChosen(code -> {
-            if (!values.contains(code)) {
-                values.add(code);
-            }
-            adder.valueProperty().set("");
-        });
         redraw.run();
         chosen.managedProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(chosen.getChildren()));
         return new VBox(6, chosen, one(id, adder, labels));

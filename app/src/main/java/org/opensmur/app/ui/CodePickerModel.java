@@ -199,6 +199,17 @@ public final class CodePickerModel {
         this.chosen = then;
     }
 
+    /** Each code picked joins {@code values} (once) and the picker is empty again, for one more. */
+    public CodePickerModel addingTo(ObservableList<String> values) {
+        onChosen(code -> {
+            if (!values.contains(code)) {
+                values.add(code);
+            }
+            value.set("");
+        });
+        return this;
+    }
+
     /** The picked code ({@code ""}: none). */
     public StringProperty valueProperty() {
         return value;
