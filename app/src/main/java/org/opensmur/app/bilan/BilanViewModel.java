@@ -673,6 +673,8 @@ public final class BilanViewModel {
     }
 
     private void load() {
+        diagnosisPicker.load(); // a list installed since is used
+        associatedPicker.load();
         delivery.set("");
         sentId = null;
         loadSent();

@@ -149,6 +149,7 @@ public final class RpisViewModel {
 
     public void prefill(CaseStore.CaseView view, Map<ResourceStatus, OffsetDateTime> times, FromBilan bilan) {
         String bilanDiagnosis = bilan.diagnosis();
+        reloadLists(); // a list installed since the screen was made is used (read in the background, once changed)
         ShiftSetup on = shift.get();
         RpisPrefill.Unit unit = settings.unit();
         if (on != null) { // the unit as the shift set-up names it, the settings' where it is silent

@@ -47,7 +47,11 @@ public final class NomenclatureFolder {
     }
 
     private final Path folder;
-    private final Map<NomenclatureList, Optional<Nomenclature>> loaded = new ConcurrentHashMap<>();
+    /** Each list as last read, with the stamp of its files then (read again once they change: another install). */
+    private final Map<NomenclatureList, Read> loaded = new ConcurrentHashMap<>();
+
+    private record Read(String stamp, Optional<Nomenclature> list) {
+    }
 
     public NomenclatureFolder(Path folder) {
         this.folder = folder;
@@ -94,7 +98,8 @@ public final class NomenclatureFolder {
         } catch (IOException e) {
             return new Outcome.Refused(name, "cannot be written to " + folder + ": " + e.getMessage());
         }
-        loaded.put(list, Optional.of(parsed));
+        loaded.remove(list);
+        problems.remove(list);
         return new Outcome.Installed(name, parsed);
     }
 
@@ -120,7 +125,28 @@ public final class NomenclatureFolder {
      * {@link #problem}.
      */
     public Optional<Nomenclature> load(NomenclatureList list) {
-        return loaded.computeIfAbsent(list, this::read);
+        String stamp = stamp(list);
+        Read known = loaded.get(list);
+        if (known != null && known.stamp().equals(stamp)) {
+            return known.list();
+        }
+        problems.remove(list);
+        Optional<Nomenclature> read = read(list);
+        loaded.put(list, new Read(stamp, read));
+        return read;
+    }
+
+    /** When and how large the list's files are now ("" when not there): what says a list was installed again. */
+    private String stamp(NomenclatureList list) {
+        StringBuilder stamp = new StringBuilder();
+        for (Path file : List.of(folder.resolve(list.id() + ".csv"), folder.resolve(list.id() + ".properties"))) {
+            try {
+                stamp.append(Files.getLastModifiedTime(file).toMillis()).append('/').append(Files.size(file)).append(';');
+            } catch (IOException e) {
+                stamp.append("-;");
+            }
+        }
+        return stamp.toString();
     }
 
     private final Map<NomenclatureList, String> problems = new ConcurrentHashMap<>();
