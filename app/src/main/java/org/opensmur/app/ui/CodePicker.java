@@ -44,7 +44,10 @@ public final class CodePicker {
         value.setWrapText(true);
         value.setMinHeight(Region.USE_PREF_SIZE);
         value.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> model.shownProperty().get().isEmpty() ? labels.get("picker.choose") : model.shownProperty().get(), model.shownProperty()));
+                () -> !model.shownProperty().get().isEmpty() ? model.shownProperty().get()
+                        : !model.missingProperty().get() ? labels.get("picker.choose")
+                        : labels.get(model.list().map(l -> l.freeText()).orElse(false) ? "picker.choose.free" : "picker.choose.none"),
+                model.shownProperty(), model.missingProperty()));
         value.setAccessibleText(model.title());
         HBox.setHgrow(value, Priority.ALWAYS);
         Button clear = new Button("✕");
@@ -67,7 +70,11 @@ public final class CodePicker {
             }
         });
         model.valueProperty().addListener((o, was, is) -> panel.setVisible(false));
-        box.getChildren().addAll(top, panel, message(id, model));
+        Label message = message(id, model);
+        // which list is missing and how to install it: said once the picker is opened (the button says it is missing)
+        message.visibleProperty().unbind();
+        message.visibleProperty().bind(model.messageProperty().isNotEmpty().and(model.missingProperty().not().or(panel.visibleProperty())));
+        box.getChildren().addAll(top, panel, message);
         return box;
     }
 

@@ -69,6 +69,14 @@ class ScreenshotsTest {
         }
         settings = Tablets.withTiles(Tablets.settings(hub.config(LocalHubForApp.TABLET, false), Files.createTempDirectory("shots")),
                 org.opensmur.app.testing.TinyMaps.nantes(Files.createTempDirectory("shots-maps").resolve("nantes.mbtiles")));
+        // The Hub's lists from the official models beside the project, and a SAMU's diagnosis list (a few CIM-10
+        // codes with their labels: no public SFMU-FEDORU file exists), installed as a SAMU would.
+        var lists = new org.opensmur.core.nomenclature.NomenclatureFolder(settings.nomenclatureFolder());
+        lists.installAll(org.opensmur.core.conformance.SharedCorpus.root().resolve("nomenclatures"), "Hub models");
+        Path diagnoses = Files.createTempDirectory("shots-lists").resolve("diagnostic.csv");
+        Files.writeString(diagnoses, ",code,label_n1,description\n0,I21,Infarctus aigu du myocarde,\n1,I46,Arrêt cardiaque,\n"
+                + "2,E11,Diabète sucré de type 2,\n3,I10,Hypertension essentielle (primitive),\n");
+        lists.install(org.opensmur.core.nomenclature.NomenclatureList.DIAGNOSTIC, diagnoses, "SAMU 44 (exemple)");
         Clock clock = Clock.systemDefaultZone();
         Labels labels = new Labels(Locale.FRENCH);
         session = new TabletSession(new AmqpHubTransport(settings.hub(), clock), settings, labels, Platform::runLater, clock,
@@ -115,6 +123,10 @@ class ScreenshotsTest {
         robot.interact(() -> robot.lookup("#bilan-glasgow-verbal").queryAs(TextField.class).setText("5"));
         robot.interact(() -> robot.lookup("#bilan-glasgow-motor").queryAs(TextField.class).setText("6"));
         robot.interact(() -> robot.lookup("#bilan-spo2").queryAs(TextField.class).setText("120"));
+        // the diagnoses picked by words: the main one, and an associated one
+        org.opensmur.app.testing.Pickers.type(robot, "#bilan-diagnosis", "infarctus");
+        org.opensmur.app.testing.Pickers.type(robot, "#bilan-associated", "diabete");
+        robot.interact(() -> robot.lookup("#bilan-fields").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(0));
         // Every screen in the three themes (French), then in English.
         for (Theme theme : Theme.values()) {
             robot.interact(() -> theme.applyTo(scene));

@@ -277,7 +277,8 @@ class TabletFlowsTest {
         robot.clickOn("#tab-bilan");
         await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#bilan-sent").tryQuery().map(n -> shown(n)
                 && ((Label) n).getText().contains("diagnostic I21")).orElse(false));
-        assertEquals("Choisir…", org.opensmur.app.testing.Pickers.shown(robot, "#bilan-diagnosis"), "a new bilan starts empty");
+        assertEquals("", session.bilan().input("bilan.diagnosis").valueProperty().get(), "a new bilan starts empty");
+        assertFalse(org.opensmur.app.testing.Pickers.shown(robot, "#bilan-diagnosis").contains("I21"));
         robot.clickOn("#tab-rpis");
         await().atMost(Duration.ofSeconds(10)).until(() -> "I21".equals(session.rpis().field("diagnosis").get()));
     }
@@ -669,6 +670,7 @@ class TabletFlowsTest {
         atLrm(MessageType.RS_RI, caseId);
         robot.clickOn("#tab-bilan");
         org.opensmur.app.testing.Pickers.type(robot, "#bilan-diagnosis", "I21"); // below the fold: typing is shown on the vitals
+        org.opensmur.app.testing.Pickers.intoSight(robot, robot.lookup("#bilan-heartRate").query()); // the diagnoses above take room
         robot.clickOn("#bilan-heartRate").write("400");
         assertEquals("Attendu entre 0 et 300", text(robot, "#bilan-heartRate-error"));
         assertTrue(robot.lookup("#bilan-send").queryButton().isDisabled());
@@ -698,7 +700,7 @@ class TabletFlowsTest {
         assertTrue(second.matches("^([a-zA-Z0-9_-]+\\.){3,8}patient(\\.[a-zA-Z0-9_-]+){1,2}$"), "a PATID of the SMUR's: " + second);
         assertTrue(robot.lookup("#bilan-patient").queryAs(javafx.scene.control.ComboBox.class).getConverter()
                 .toString(session.patients().selectedProperty().get()).contains("trouvé sur place · voisine, 2e étage"));
-        await().atMost(Duration.ofSeconds(5)).until(() -> "Choisir…".equals(org.opensmur.app.testing.Pickers.shown(robot, "#bilan-diagnosis")));
+        await().atMost(Duration.ofSeconds(5)).until(() -> session.bilan().input("bilan.diagnosis").valueProperty().get().isEmpty());
         assertTrue(robot.lookup("#bilan-send").queryButton().isDisabled(), "no name given, none made up");
         setText(robot, "#bilan-lastName", "DUPONT");
         setText(robot, "#bilan-firstName", "Inès");
@@ -731,9 +733,9 @@ class TabletFlowsTest {
             assertEquals("", text(robot, "#rpis-missing"));
             robot.clickOn("#rpis-send");
             int sent = patient + 1;
-            await().atMost(Duration.ofSeconds(30)).until(() -> hub.atOru.stream().filter(m -> m.type() == MessageType.RS_RPIS).count() >= sent);
+            await().atMost(Duration.ofSeconds(30)).until(() -> rpisOfThisCase(caseId).size() >= sent);
         }
-        var records = hub.atOru.stream().filter(m -> m.type() == MessageType.RS_RPIS).map(m -> (Rpis) m.payload()).toList();
+        var records = rpisOfThisCase(caseId); // the ORU of this class has the records of the flows before this one too
         assertEquals(java.util.Set.of(session.patients().patients().get(0).patientId(), second),
                 records.stream().map(r -> r.patient().patientId()).collect(java.util.stream.Collectors.toSet()), "one record per patient");
         assertTrue(records.stream().anyMatch(r -> r.patient().patientId().equals(second) && "1990-06-01".equals(r.patient().birthDate())
@@ -891,6 +893,13 @@ class TabletFlowsTest {
         assertEquals(org.opensmur.core.mission.MedicalLevel.MED, record.regulation().medicalLevel());
         assertEquals("TEMP", record.orientation().type());
         assertEquals(23, record.intervention().smurStatus().returnSmur().getHour());
+    }
+
+    /** The RPIS records at the ORU about the patients of {@code caseId} (their PATIDs carry the case's number). */
+    private java.util.List<Rpis> rpisOfThisCase(String caseId) {
+        String number = caseId.substring(caseId.lastIndexOf('.') + 1);
+        return hub.atOru.stream().filter(m -> m.type() == MessageType.RS_RPIS).map(m -> (Rpis) m.payload())
+                .filter(r -> r.patient().patientId().contains(number)).toList();
     }
 
     /** On the RPIS screen, what the crew states where the test case is silent. */
