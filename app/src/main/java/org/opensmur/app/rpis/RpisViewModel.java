@@ -110,6 +110,17 @@ public final class RpisViewModel {
                 .ifPresent(e -> fields.get("whatsHappenLabel").value().set(e.label())));
         fields.get("healthMotiveCode").picker().onChosen(code -> fields.get("healthMotiveCode").picker().entry(code)
                 .ifPresent(e -> fields.get("healthMotiveLabel").value().set(e.label())));
+        // a code the case gave that the installed list lacks (or no list): shown with the case's label, not bare
+        for (String coded : List.of("whatsHappen", "healthMotive")) {
+            CodePickerModel picker = fields.get(coded + "Code").picker();
+            StringProperty label = fields.get(coded + "Label").value();
+            picker.wordsOutsideTheList(code -> label.get());
+            label.addListener((o, was, is) -> picker.refresh());
+        }
+        // the town's INSEE code as the case gives it, with the town's name the case gives
+        fields.get("insee").picker().wordsOutsideTheList(code -> prefilled != null
+                && code.equals(prefilled.intervention().location().detailedAddress().inseeCode())
+                ? prefilled.intervention().location().detailedAddress().city() : null);
         fields.values().forEach(f -> f.value().addListener((o, was, is) -> refreshMissing()));
         refreshMissing();
     }
@@ -176,6 +187,7 @@ public final class RpisViewModel {
         set("decisionTime", prefilled.context().decisionDate() == null ? null
                 : prefilled.context().decisionDate().toLocalTime().withSecond(0).withNano(0).toString());
         set("insee", prefilled.intervention().location().detailedAddress().inseeCode());
+        fields.get("insee").picker().refresh();
         set("diagnosis", prefilled.intervention().mainDiagnosis());
         set("locationType", prefilled.intervention().location().type());
         var taps = prefilled.intervention().smurStatus();

@@ -112,7 +112,25 @@ public final class CodePickerModel {
             shown.set("");
             return;
         }
-        shown.set(entry(code).map(e -> labels.format("picker.shown", e.label(), e.code())).orElse(code));
+        String said = fallback.apply(code);
+        shown.set(entry(code).map(e -> labels.format("picker.shown", e.label(), e.code()))
+                .orElse(said == null || said.isBlank() ? code : labels.format("picker.shown", said, code)));
+    }
+
+    private java.util.function.Function<String, String> fallback = code -> null;
+
+    /**
+     * The words of a code the list does not have (the label the SAMU's case gave with it), read whenever the value
+     * is shown; {@link #refresh} after they change.
+     */
+    public void wordsOutsideTheList(java.util.function.Function<String, String> words) {
+        this.fallback = words;
+        describe();
+    }
+
+    /** Shows the value again (its words changed). */
+    public void refresh() {
+        describe();
     }
 
     /** The entry of {@code code} in the list, if the list is there and has it. */

@@ -811,7 +811,9 @@ class TabletFlowsTest {
         // prefilled again, in the background, with the bilan's diagnosis
         await().atMost(Duration.ofSeconds(5)).until(() -> "I21".equals(org.opensmur.app.testing.Pickers.shown(robot, "#rpis-diagnosis")));
         assertTrue(text(robot, "#rpis-summary").startsWith("Malaise"), text(robot, "#rpis-summary"));
-        assertEquals("44109", org.opensmur.app.testing.Pickers.shown(robot, "#rpis-insee"), "no list of communes installed: the case's code");
+        assertEquals("44109", session.rpis().field("insee").get(), "the case's town");
+        assertTrue(org.opensmur.app.testing.Pickers.shown(robot, "#rpis-insee").endsWith("· 44109"), "with the case's name for it (no list of towns installed): "
+                + org.opensmur.app.testing.Pickers.shown(robot, "#rpis-insee"));
         assertEquals("I21", session.rpis().field("diagnosis").get());
         // What the case does not say is named, not made up; the crew states it on the screen.
         assertEquals("Manque : niveau de médicalisation, date de naissance, composition de l'équipe, heure de retour au SMUR, "
