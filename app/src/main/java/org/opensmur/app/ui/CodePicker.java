@@ -134,7 +134,7 @@ public final class CodePicker {
                 setText(empty || entry == null ? null : words(entry, labels));
             }
         });
-        Runnable height = () -> rows.setPrefHeight(Math.max(1, Math.min(ROWS, model.results().size())) * (ROW + 8) + 4);
+        Runnable height = () -> rows.setPrefHeight(Math.max(1, Math.min(ROWS, model.results().size())) * (ROW + 2) + 4);
         model.results().addListener((ListChangeListener<Nomenclature.Entry>) c -> height.run());
         height.run();
         rows.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.results()));

@@ -148,7 +148,19 @@ class ScreenshotsTest {
                 shoot(robot, out, part[1], theme.name().toLowerCase());
             }
         }
+        // A picker open on the RPIS: searched by words, the rows found (the most used first), the list's version and source.
         robot.interact(() -> Theme.DAY.applyTo(scene));
+        robot.clickOn("#tab-rpis");
+        Thread.sleep(400);
+        javafx.scene.control.Button place = robot.lookup("#rpis-locationType").queryAs(javafx.scene.control.Button.class);
+        robot.interact(place::fire);
+        TextField search = robot.lookup("#rpis-locationType-search").queryAs(TextField.class);
+        robot.interact(() -> search.setText("maison"));
+        Thread.sleep(400);
+        org.opensmur.app.testing.Pickers.intoSight(robot, place);
+        Thread.sleep(300);
+        shoot(robot, out, "rpis-picker", "day");
+        robot.interact(place::fire);
         session.close();
         Labels english = new Labels(Locale.ENGLISH);
         Clock clock = Clock.systemDefaultZone();
