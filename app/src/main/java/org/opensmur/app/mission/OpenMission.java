@@ -1,5 +1,7 @@
 package org.opensmur.app.mission;
 
+import java.util.List;
+
 import com.gluonhq.maps.MapPoint;
 import java.util.Locale;
 import java.util.Objects;
@@ -192,7 +194,7 @@ public final class OpenMission {
         var times = screens.status().times();
         // the diagnosis typed, else the last bilan sent's; the birth date and sex as the bilan says them (typed once)
         var bilan = new org.opensmur.app.rpis.RpisViewModel.FromBilan(screens.bilan().diagnosisForRpis(), screens.bilan().birthDateForRpis(),
-                screens.bilan().sexForRpis());
+                screens.bilan().sexForRpis(), List.copyOf(screens.bilan().associatedDiagnoses()));
         background.run(mission::openCaseView, view -> view.ifPresent(v -> screens.rpis().prefill(v, times, bilan)), failed);
     }
 

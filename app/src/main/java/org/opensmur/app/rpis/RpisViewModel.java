@@ -151,7 +151,10 @@ public final class RpisViewModel {
     }
 
     /** What the bilan says of the patient, typed there once: the diagnosis, the birth date (ISO), the sex (a model code). */
-    public record FromBilan(String diagnosis, String birthDate, String sex) {
+    public record FromBilan(String diagnosis, String birthDate, String sex, List<String> associated) {
+        public FromBilan(String diagnosis, String birthDate, String sex) {
+            this(diagnosis, birthDate, sex, List.of());
+        }
     }
 
     public void prefill(CaseStore.CaseView view, Map<ResourceStatus, OffsetDateTime> times, String bilanDiagnosis) {
@@ -169,6 +172,12 @@ public final class RpisViewModel {
         }
         prefilled = RpisPrefill.from(view, times, bilanDiagnosis, unit, patient == null ? 0 : patient.fromCase(),
                 patient == null ? null : patient.patientId());
+        if (bilan.associated() != null && !bilan.associated().isEmpty()) {
+            // the bilan's associated diagnoses: RS-RPIS has one text for them on both lines
+            RpisIntervention i = prefilled.intervention();
+            prefilled = new Rpis(prefilled.context(), prefilled.regulation(), prefilled.patient(), new RpisIntervention(i.location(),
+                    i.team(), i.smurStatus(), i.procedure(), i.mainDiagnosis(), String.join(", ", bilan.associated())), prefilled.orientation());
+        }
         if (on != null) { // the care level and who was on board, from the shift set-up, unless the crew said otherwise here
             setIfEmpty("medicalLevel", on.medicalLevel() == null ? null : on.medicalLevel().code());
             setIfEmpty("teamDoctor", on.has(OperatorRole.MEDECIN) == null ? null : on.has(OperatorRole.MEDECIN).toString());

@@ -850,6 +850,7 @@ class TabletFlowsTest {
         setText(robot, "#bilan-birthDate", "1968-04-12"); // typed once, in the bilan
         org.opensmur.app.testing.Pickers.tap(robot, "#bilan-diagnosis", "arret"); // by a word, without its accent
         assertEquals("Arrêt cardiaque · I46", org.opensmur.app.testing.Pickers.shown(robot, "#bilan-diagnosis"));
+        org.opensmur.app.testing.Pickers.tap(robot, "#bilan-associated", "infarctus"); // an associated one
 
         robot.clickOn("#tab-rpis");
         await().atMost(Duration.ofSeconds(5)).until(() -> text(robot, "#rpis-missing").startsWith("Manque"));
@@ -891,6 +892,7 @@ class TabletFlowsTest {
         Rpis record = (Rpis) hub.atOru.stream().filter(m -> m.type() == MessageType.RS_RPIS).reduce((a, b) -> b).orElseThrow().payload();
         assertEquals("L01.01.00", record.intervention().location().type());
         assertEquals("I46", record.intervention().mainDiagnosis());
+        assertEquals("I21", record.intervention().associatedDiagnosis(), "the bilan's associated diagnosis");
         assertEquals("1968-04-12", record.patient().birthDate());
         assertEquals(org.opensmur.core.mission.MedicalLevel.MED, record.regulation().medicalLevel());
         assertEquals("TEMP", record.orientation().type());

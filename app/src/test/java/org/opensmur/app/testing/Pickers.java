@@ -64,9 +64,29 @@ public final class Pickers {
 
     /** Scrolls the screen that holds {@code node} until it is in sight (a tap lands where it is shown). */
     public static void intoSight(FxRobot robot, Node node) {
+        for (int attempt = 0; attempt < 3 && !inSight(robot, node); attempt++) {
+            scroll(robot, node);
+        }
+    }
+
+    private static boolean inSight(FxRobot robot, Node node) {
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        javafx.geometry.Bounds b = node.localToScene(node.getBoundsInLocal());
+        for (Node n = node.getParent(); n != null; n = n.getParent()) {
+            if (n instanceof ScrollPane scroll) {
+                javafx.geometry.Bounds view = scroll.localToScene(scroll.getLayoutBounds());
+                return b.getMinY() >= view.getMinY() && b.getMaxY() <= view.getMaxY();
+            }
+        }
+        return true;
+    }
+
+    private static void scroll(FxRobot robot, Node node) {
         robot.interact(() -> {
             for (Node n = node.getParent(); n != null; n = n.getParent()) {
                 if (n instanceof ScrollPane scroll && scroll.getContent() != null) {
+                    scroll.applyCss();
+                    scroll.layout(); // a picker just closed above: the layout as it is now
                     double contentHeight = scroll.getContent().getBoundsInLocal().getHeight();
                     double viewport = scroll.getViewportBounds().getHeight();
                     if (contentHeight > viewport) {
