@@ -71,7 +71,7 @@ public final class Nomenclatures {
                 }
             }
             return Set.copyOf(codes);
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) { // unreadable, or cut short (a quote never closed)
             throw new IllegalStateException("cannot read the nomenclature " + file + ": " + e.getMessage(), e);
         }
     }
