@@ -38,6 +38,9 @@ public final class DesktopMain {
             System.exit(restoreStore(parsed.command()));
         }
         options = parsed.command();
+        if (options.nomenclatures != null && installLists(options, new PrintWriter(System.out, true), new PrintWriter(System.err, true)) != 0) {
+            System.exit(1);
+        }
         // Gluon Attach says at every desktop start that it is not on a device and has no GPS there (the app
         // then uses an NMEA file or a simulated drive, and says so itself): its severe problems only.
         GLUON_ATTACH.setLevel(java.util.logging.Level.SEVERE);
@@ -77,6 +80,57 @@ public final class DesktopMain {
             return new Parsed(command, 2);
         }
         return new Parsed(command, null);
+    }
+
+    /**
+     * {@code --nomenclatures PATH}: installs the coded lists found there into the tablet's data folder, each checked
+     * (its outcome printed); 1 when nothing there could be installed.
+     */
+    static int installLists(TabletCommand command, PrintWriter out, PrintWriter err) {
+        Path from = command.nomenclatures;
+        var folder = new org.opensmur.core.nomenclature.NomenclatureFolder(
+                TabletSettings.nomenclatureFolder(command.store()));
+        String source = command.nomenclatureSource != null ? command.nomenclatureSource : source(from);
+        java.util.List<org.opensmur.core.nomenclature.NomenclatureFolder.Outcome> outcomes;
+        if (java.nio.file.Files.isDirectory(from)) {
+            outcomes = folder.installAll(from, source);
+        } else {
+            var list = org.opensmur.core.nomenclature.NomenclatureList.forFile(from.getFileName().toString());
+            if (list.isEmpty()) {
+                err.println("--nomenclatures: " + from + ": not a list's file name (HubSante.<list>.csv or <list>.csv, <list> one of "
+                        + java.util.Arrays.stream(org.opensmur.core.nomenclature.NomenclatureList.values())
+                                .map(org.opensmur.core.nomenclature.NomenclatureList::id).toList() + ")");
+                return 1;
+            }
+            outcomes = java.util.List.of(folder.install(list.get(), from, source));
+        }
+        for (var outcome : outcomes) {
+            switch (outcome) {
+                case org.opensmur.core.nomenclature.NomenclatureFolder.Outcome.Installed ok -> out.println("list " + ok.nomenclature().list().id()
+                        + " installed from " + ok.file() + ": " + ok.nomenclature().entries().size() + " codes, version "
+                        + ok.nomenclature().version() + ", source " + ok.nomenclature().source());
+                case org.opensmur.core.nomenclature.NomenclatureFolder.Outcome.Refused no -> err.println("list file " + no.file()
+                        + " refused: " + no.reason());
+            }
+        }
+        if (outcomes.isEmpty()) {
+            err.println("--nomenclatures: no list's file in " + from);
+        }
+        return outcomes.stream().anyMatch(o -> o instanceof org.opensmur.core.nomenclature.NomenclatureFolder.Outcome.Installed) ? 0 : 1;
+    }
+
+    /** The folder's path, and the Hub models' commit when it is their nomenclatures folder (SOURCE_COMMIT beside it). */
+    private static String source(Path from) {
+        Path absolute = from.toAbsolutePath().normalize();
+        Path commit = (java.nio.file.Files.isDirectory(absolute) ? absolute : absolute.getParent()).resolveSibling("SOURCE_COMMIT");
+        try {
+            if (java.nio.file.Files.isRegularFile(commit)) {
+                return absolute + " (Hub models, commit " + java.nio.file.Files.readString(commit).strip() + ")";
+            }
+        } catch (java.io.IOException e) {
+            // no commit to name: the path alone
+        }
+        return absolute.toString();
     }
 
     static TabletCommand options() {

@@ -63,6 +63,15 @@ public final class TabletCommand {
             description = "erases a mission over (and all delivered) HOURS after its end (default: ${DEFAULT-VALUE})")
     int keepMissionsHours;
 
+    @Option(names = "--nomenclatures", paramLabel = "PATH", description = "installs the coded lists in PATH (a file, or a folder of"
+            + " HubSante.<list>.csv and <list>.csv files: fait, motif, lieu, diagnostic, actes, devenir, commune, finess...),"
+            + " each checked, before starting; a refused file is said and changes nothing")
+    Path nomenclatures;
+
+    @Option(names = "--nomenclature-source", paramLabel = "TEXT", description = "with --nomenclatures: where the lists come from"
+            + " (kept with each list; default: the path, and the Hub models' commit when the folder is theirs)")
+    String nomenclatureSource;
+
     @Option(names = "--restore-store", paramLabel = "COPY", description = "puts a rescued or damaged database back as the store"
             + " (never overwrites one), then exits")
     Path restoreStore;

@@ -64,4 +64,31 @@ class TabletCommandTest {
         assertEquals(2, unknown.parsed().exit());
         assertTrue(unknown.err().contains("--colour"), unknown.err());
     }
+
+    @org.junit.jupiter.api.io.TempDir
+    Path dir;
+
+    @Test
+    void nomenclaturesInstallTheHubsListsWithTheirCommitAndAMalformedFileIsRefusedSayingWhy() throws Exception {
+        Path official = org.opensmur.core.conformance.SharedCorpus.root().resolve("nomenclatures");
+        Path store = dir.resolve("store");
+        Run run = parse("--store", store.toString(), "--nomenclatures", official.toString());
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        assertEquals(0, DesktopMain.installLists(run.parsed().command(), new PrintWriter(out, true), new PrintWriter(err, true)), err.toString());
+        for (String list : new String[] {"fait", "motif", "lieu"}) {
+            assertTrue(out.toString().contains("list " + list + " installed from HubSante." + list + ".csv"), out.toString());
+        }
+        var fait = new org.opensmur.core.nomenclature.NomenclatureFolder(org.opensmur.app.settings.TabletSettings.nomenclatureFolder(store))
+                .load(org.opensmur.core.nomenclature.NomenclatureList.FAIT).orElseThrow();
+        assertTrue(fait.source().contains("commit"), "the Hub models' commit named: " + fait.source());
+
+        Path bad = dir.resolve("diagnostic.csv");
+        java.nio.file.Files.writeString(bad, ",code,label_n1\n0,I21 bis,Infarctus\n");
+        StringWriter refused = new StringWriter();
+        assertEquals(1, DesktopMain.installLists(parse("--store", store.toString(), "--nomenclatures", bad.toString()).parsed().command(),
+                new PrintWriter(new StringWriter(), true), new PrintWriter(refused, true)));
+        assertTrue(refused.toString().contains("list file diagnostic.csv refused: row 1 (after the header): code I21 bis is not of the form"),
+                refused.toString());
+    }
 }

@@ -47,13 +47,6 @@ public final class BilanView extends BorderPane {
             error.getStyleClass().add("error-text");
             error.textProperty().bind(input.errorProperty());
             error.setMinWidth(Region.USE_PREF_SIZE); // the error whole: the fields give way
-            if (input.key().equals("bilan.diagnosis")) {
-                // Codes are written in capitals: typed in any case, shown and sent as I21.
-                field.setTextFormatter(new javafx.scene.control.TextFormatter<String>(change -> {
-                    change.setText(change.getText().toUpperCase(java.util.Locale.ROOT));
-                    return change;
-                }));
-            }
             boolean required = BilanViewModel.REQUIRED.contains(input.key());
             Label name = new Label(labels.get(input.key()) + (required ? " *" : ""));
             if (BilanViewModel.FINAL_REQUIRED.equals(input.key())) {
@@ -96,7 +89,20 @@ public final class BilanView extends BorderPane {
             if (input.sign() != null) {
                 entry = vitalEntry(input, field, id, labels);
             }
+            if (input.key().equals("bilan.diagnosis")) {
+                // picked from the installed SFMU-FEDORU list (by words or code), never a raw code typed
+                entry = org.opensmur.app.ui.CodePicker.one("bilan-diagnosis", model.diagnosisPicker(), labels);
+                javafx.scene.layout.GridPane.setValignment(name, javafx.geometry.VPos.TOP);
+                name.setPadding(new Insets(14, 0, 0, 0));
+            }
             grid.addRow(row++, name, entry, unitAndTime, error);
+            if (input.key().equals("bilan.diagnosis")) {
+                Label associated = new Label(labels.get("bilan.associated"));
+                javafx.scene.layout.GridPane.setValignment(associated, javafx.geometry.VPos.TOP);
+                associated.setPadding(new Insets(14, 0, 0, 0));
+                grid.addRow(row++, associated, org.opensmur.app.ui.CodePicker.many("bilan-associated", model.associatedPicker(),
+                        model.associatedDiagnoses(), labels));
+            }
             if (input.sign() == org.opensmur.core.bilan.VitalSign.GLASGOW) {
                 // E, V and M scored apart: the total above is their sum
                 HBox parts = new HBox(8);

@@ -102,6 +102,10 @@ public final class BilanViewModel {
     /** Glasgow as the clinic scores it: eyes 1–4, verbal 1–5, motor 1–6; the total is their sum. */
     private final List<Input> glasgow = new ArrayList<>();
     private final VitalRules rules;
+    private final org.opensmur.app.ui.CodePickerModel diagnosisPicker;
+    private final org.opensmur.app.ui.CodePickerModel associatedPicker;
+    /** The associated diagnoses, codes in the order picked (RS-BPV evaluation.associatedDiagnosis). */
+    private final javafx.collections.ObservableList<String> associated = javafx.collections.FXCollections.observableArrayList();
     private final StringProperty delivery = new SimpleStringProperty("");
     private final BooleanBinding valid;
     private final javafx.beans.binding.StringBinding blocked;
@@ -150,6 +154,13 @@ public final class BilanViewModel {
         care.catalogFrom(settings.storeFolder());
         // The one required field first: above the fold, where a physician sees it before sending.
         add(new Input("bilan.diagnosis", labels.get("bilan.diagnosis.unit"), v -> cim10(v).matches("[A-Z][0-9]{2}(\\.?[0-9A-Z]{1,4})?") ? "" : labels.get("bilan.error.cim10")));
+        // Main and associated diagnoses picked from the SFMU-FEDORU list the SAMU installed (free CIM-10 text without it).
+        org.opensmur.core.nomenclature.NomenclatureFolder lists = new org.opensmur.core.nomenclature.NomenclatureFolder(settings.nomenclatureFolder());
+        diagnosisPicker = org.opensmur.app.ui.CodePickerModel.installed(org.opensmur.core.nomenclature.NomenclatureList.DIAGNOSTIC, lists, background, labels);
+        diagnosisPicker.valueProperty().bindBidirectional(input("bilan.diagnosis").value);
+        associatedPicker = org.opensmur.app.ui.CodePickerModel.installed(org.opensmur.core.nomenclature.NomenclatureList.DIAGNOSTIC, lists, background, labels);
+        associatedPicker.addingTo(associated);
+        associated.addListener((javafx.collections.ListChangeListener<String>) c -> saveDraft());
         // Who the bilan is about, as the case names them (the crew completes or corrects; nothing is assumed).
         add(new Input("bilan.lastName", "", v -> ""));
         add(new Input("bilan.firstName", "", v -> ""));
@@ -398,6 +409,7 @@ public final class BilanViewModel {
                 values.put("bilan.procedures", legacyActs);
             }
             values.put("bilan.sex", sex.get());
+            values.put("bilan.associated", String.join("\n", associated));
             Map<String, String> vitalsDraft = new LinkedHashMap<>(VitalSeries.toDraft(earlier));
             vitalsDraft.putAll(current().values());
             if (seriesTaken != null) {
@@ -605,6 +617,32 @@ public final class BilanViewModel {
         return sent;
     }
 
+    /** The main diagnosis's picker (the installed SFMU-FEDORU list; free CIM-10 text when none is installed). */
+    public org.opensmur.app.ui.CodePickerModel diagnosisPicker() {
+        return diagnosisPicker;
+    }
+
+    /** The picker adding an associated diagnosis to {@link #associatedDiagnoses}. */
+    public org.opensmur.app.ui.CodePickerModel associatedPicker() {
+        return associatedPicker;
+    }
+
+    /** The associated diagnoses picked, in order (several; each sent in evaluation.associatedDiagnosis). */
+    public javafx.collections.ObservableList<String> associatedDiagnoses() {
+        return associated;
+    }
+
+    /** The birth date as typed in the bilan (ISO, "" when none): the RPIS takes it, not asked twice. */
+    public String birthDateForRpis() {
+        String typed = input("bilan.birthDate").value.get();
+        return typed == null || !input("bilan.birthDate").error.get().isEmpty() ? "" : typed.strip();
+    }
+
+    /** The patient's sex as said in the bilan (a model code, "" when none). */
+    public String sexForRpis() {
+        return sex.get() == null ? "" : sex.get();
+    }
+
     /** The diagnosis the RPIS starts from: the one typed here, else the last bilan sent about this patient's. */
     public String diagnosisForRpis() {
         String typed = cim10(input("bilan.diagnosis").value.get());
@@ -644,6 +682,8 @@ public final class BilanViewModel {
     }
 
     private void load() {
+        diagnosisPicker.load(); // a list installed since is used
+        associatedPicker.load();
         delivery.set("");
         sentId = null;
         care.open(caseId);
@@ -664,6 +704,7 @@ public final class BilanViewModel {
                     seriesTaken = series.containsKey("series.taken") ? java.time.LocalDateTime.parse(series.get("series.taken")) : null;
                     earlier.setAll(VitalSeries.fromDraft(series));
                     unknown.set(Boolean.parseBoolean(draft.get("bilan.unknown")));
+                    associated.setAll(Arrays.stream(draft.getOrDefault("bilan.associated", "").split("\n")).filter(c -> !c.isBlank()).toList());
                     sex.set(draft.isEmpty() ? (about == null || about.sex() == null ? "" : about.sex()) : draft.getOrDefault("bilan.sex", ""));
                     all().forEach(input -> {
                         String k = input.key;
@@ -746,7 +787,8 @@ public final class BilanViewModel {
         List<String> procedures = care.procedures();
         freetext.addAll(care.drugSummaries());
         String orientation = input("bilan.orientation").value.get().strip();
-        Evaluation evaluation = new Evaluation(procedures.isEmpty() ? null : procedures, cim10(input("bilan.diagnosis").value.get()), null,
+        Evaluation evaluation = new Evaluation(procedures.isEmpty() ? null : procedures, cim10(input("bilan.diagnosis").value.get()),
+                associated.isEmpty() ? null : List.copyOf(associated),
                 measures.isEmpty() ? null : measures, blankToNull(input("bilan.history").value.get()),
                 blankToNull(input("bilan.treatment").value.get()), freetext(orientation, freetext));
         String sexCode = sex.get() == null ? "" : sex.get();

@@ -1,5 +1,7 @@
 package org.opensmur.app.mission;
 
+import java.util.List;
+
 import com.gluonhq.maps.MapPoint;
 import java.util.Locale;
 import java.util.Objects;
@@ -194,11 +196,13 @@ public final class OpenMission {
         background.run(mission::openCaseView, view -> view.ifPresent(screens.mission()::markSeen), failed);
     }
 
-    /** Prefills the RPIS screen from the case, the status times and the bilan's diagnosis. */
+    /** Prefills the RPIS screen from the case, the status times and the bilan (diagnosis, birth date, sex). */
     public void prefillRpis() {
         var times = screens.status().times();
-        String diagnosis = screens.bilan().diagnosisForRpis(); // typed, else the last bilan sent
-        background.run(mission::openCaseView, view -> view.ifPresent(v -> screens.rpis().prefill(v, times, diagnosis)), failed);
+        // the diagnosis typed, else the last bilan sent's; the birth date and sex as the bilan says them (typed once)
+        var bilan = new org.opensmur.app.rpis.RpisViewModel.FromBilan(screens.bilan().diagnosisForRpis(), screens.bilan().birthDateForRpis(),
+                screens.bilan().sexForRpis(), List.copyOf(screens.bilan().associatedDiagnoses()));
+        background.run(mission::openCaseView, view -> view.ifPresent(v -> screens.rpis().prefill(v, times, bilan)), failed);
     }
 
     /** The screen the crew had before a restart (set once, when the mission is restored). */

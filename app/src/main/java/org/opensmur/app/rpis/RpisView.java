@@ -2,10 +2,8 @@ package org.opensmur.app.rpis;
 
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -28,26 +26,20 @@ public final class RpisView extends BorderPane {
         grid.setVgap(8);
         int row = 0;
         for (RpisViewModel.Field field : model.fields()) {
-            Label name = new Label(labels.get("rpis.field." + field.key()));
-            javafx.scene.Node input;
-            if (field.choices().isEmpty()) {
-                TextField text = new TextField();
-                text.getStyleClass().add("touch-field");
-                text.textProperty().bindBidirectional(field.value());
-                if (field.key().equals("diagnosis")) {
-                    // codes are written in capitals: typed in any case, sent as I21
-                    text.setTextFormatter(new javafx.scene.control.TextFormatter<String>(change -> {
-                        change.setText(change.getText().toUpperCase(java.util.Locale.ROOT));
-                        return change;
-                    }));
-                }
-                input = text;
-            } else {
-                ComboBox<String> choice = org.opensmur.app.ui.CodeChoice.of("rpis-" + field.key(), field.value(), field.choices(),
-                        "rpis." + field.key(), labels);
-                input = choice;
+            String id = "rpis-" + field.key();
+            javafx.scene.Node input = switch (field.kind()) {
+                case HIDDEN -> null; // the label of a code picked: it comes with the code
+                case PICK -> org.opensmur.app.ui.CodePicker.one(id, field.picker(), labels);
+                case TIME -> org.opensmur.app.ui.TimeField.of(id, field.value(), labels);
+                case DATE -> org.opensmur.app.ui.DateField.of(id, field.value(), labels, java.time.Clock.systemDefaultZone());
+                case CHOICE -> org.opensmur.app.ui.CodeChoice.of(id, field.value(), field.choices(), "rpis." + field.key(), labels);
+            };
+            if (input == null) {
+                continue;
             }
-            input.setId("rpis-" + field.key());
+            Label name = new Label(labels.get("rpis.field." + field.key()));
+            javafx.scene.layout.GridPane.setValignment(name, javafx.geometry.VPos.TOP);
+            name.setPadding(new Insets(14, 0, 0, 0));
             grid.addRow(row++, name, input);
         }
         org.opensmur.app.ui.Forms.fitNames(grid, 150);
@@ -66,6 +58,8 @@ public final class RpisView extends BorderPane {
         send.setId("rpis-send");
         send.getStyleClass().add("big-button");
         send.setOnAction(e -> model.send());
+        // Disabled while something required is missing: the missing items are said beside it, in words.
+        send.disableProperty().bind(model.readyProperty().not());
         Label message = new Label();
         message.setId("rpis-message");
         message.setWrapText(true);

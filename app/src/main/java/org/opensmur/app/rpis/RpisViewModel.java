@@ -12,6 +12,9 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.opensmur.app.settings.TabletSettings;
 import org.opensmur.app.ui.Background;
+import org.opensmur.app.ui.CodePickerModel;
+import org.opensmur.core.nomenclature.NomenclatureFolder;
+import org.opensmur.core.nomenclature.NomenclatureList;
 import org.opensmur.app.ui.Labels;
 import org.opensmur.core.mission.HealthMotive;
 import org.opensmur.core.mission.MedicalLevel;
@@ -40,8 +43,14 @@ public final class RpisViewModel {
     private static final List<String> TIMES = List.of("departSmur", "arrivedSmur", "departLocation", "arrivedDestination",
             "teamAvailable", "returnSmur");
 
-    /** One value the crew may state; {@code choices}: the codes to pick from (empty: typed). */
-    public record Field(String key, List<String> choices, StringProperty value) {
+    /** How the crew states a value: a searchable picker, yes/no, a time or a date on the keypad; hidden ones follow another. */
+    public enum Kind { PICK, CHOICE, TIME, DATE, HIDDEN }
+
+    /**
+     * One value the crew may state; {@code choices}: the yes/no codes of a {@link Kind#CHOICE}; {@code picker}: the
+     * picker of a {@link Kind#PICK}, its value the field's.
+     */
+    public record Field(String key, Kind kind, List<String> choices, StringProperty value, CodePickerModel picker) {
     }
 
     private final TabletCore core;
@@ -51,45 +60,110 @@ public final class RpisViewModel {
     private final StringProperty summary = new SimpleStringProperty("");
     private final StringProperty missing = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
+    private final javafx.beans.property.BooleanProperty ready = new javafx.beans.property.SimpleBooleanProperty(false);
     private Rpis prefilled;
     private String sentId;
 
     private final Background background;
+    private final NomenclatureFolder lists;
 
     public RpisViewModel(TabletCore core, Background background, TabletSettings settings, Labels labels) {
+        this(core, background, settings, labels, new NomenclatureFolder(settings.nomenclatureFolder()));
+    }
+
+    public RpisViewModel(TabletCore core, Background background, TabletSettings settings, Labels labels, NomenclatureFolder lists) {
         this.core = core;
         this.background = background;
         this.settings = settings;
         this.labels = labels;
+        this.lists = lists;
         List<String> yesNo = List.of("true", "false");
-        for (String key : List.of("whatsHappenCode", "whatsHappenLabel", "healthMotiveCode", "healthMotiveLabel")) {
-            field(key, List.of());
-        }
-        field("medicalLevel", core.line().constants(MedicalLevel.class).stream().map(MedicalLevel::code).toList());
-        field("birthDate", List.of());
-        field("sex", Arrays.stream(Sex.values()).map(Sex::code).toList());
-        field("teamDoctor", yesNo);
-        field("teamNurse", yesNo);
-        field("teamDriver", yesNo);
-        field("decisionTime", List.of());
-        field("insee", List.of());
-        field("diagnosis", List.of());
-        field("orientationType", List.of());
-        field("locationType", List.of());
-        for (String destination : List.of("destinationCountry", "destinationCategory", "healthcareType", "destinationFiness")) {
-            field(destination, List.of());
-        }
+        String model = labels.get("list.source.model");
+        pick("whatsHappenCode", NomenclatureList.FAIT);
+        field("whatsHappenLabel", Kind.HIDDEN, List.of(), null);
+        pick("healthMotiveCode", NomenclatureList.MOTIF);
+        field("healthMotiveLabel", Kind.HIDDEN, List.of(), null);
+        field("medicalLevel", Kind.PICK, List.of(), CodePickerModel.fixed("medicalLevel",
+                core.line().constants(MedicalLevel.class).stream().map(MedicalLevel::code).toList(),
+                code -> labels.code("rpis.medicalLevel", code), model, background, labels));
+        field("birthDate", Kind.DATE, List.of(), null);
+        field("sex", Kind.PICK, List.of(), CodePickerModel.fixed("sex", Arrays.stream(Sex.values()).map(Sex::code).toList(),
+                code -> labels.code("rpis.sex", code), model, background, labels));
+        field("teamDoctor", Kind.CHOICE, yesNo, null);
+        field("teamNurse", Kind.CHOICE, yesNo, null);
+        field("teamDriver", Kind.CHOICE, yesNo, null);
+        field("decisionTime", Kind.TIME, List.of(), null);
+        pick("insee", NomenclatureList.COMMUNE);
+        pick("diagnosis", NomenclatureList.DIAGNOSTIC);
+        pick("orientationType", NomenclatureList.DEVENIR);
+        pick("locationType", NomenclatureList.LIEU);
+        field("destinationCountry", Kind.PICK, List.of(), CodePickerModel.fixed("country",
+                countries(labels), code -> new java.util.Locale("", code).getDisplayCountry(labels.locale()), model, background, labels));
+        pick("destinationCategory", NomenclatureList.CATEGORIE_ETABLISSEMENT);
+        pick("healthcareType", NomenclatureList.ACTIVITE);
+        pick("destinationFiness", NomenclatureList.FINESS);
         for (String time : TIMES) {
-            field(time, List.of());
+            field(time, Kind.TIME, List.of(), null);
         }
+        // a motive picked from the list carries the list's label with its code
+        fields.get("whatsHappenCode").picker().onChosen(code -> fields.get("whatsHappenCode").picker().entry(code)
+                .ifPresent(e -> fields.get("whatsHappenLabel").value().set(e.label())));
+        fields.get("healthMotiveCode").picker().onChosen(code -> fields.get("healthMotiveCode").picker().entry(code)
+                .ifPresent(e -> fields.get("healthMotiveLabel").value().set(e.label())));
+        // a code the case gave that the installed list lacks (or no list): shown with the case's label, not bare
+        for (String coded : List.of("whatsHappen", "healthMotive")) {
+            CodePickerModel picker = fields.get(coded + "Code").picker();
+            StringProperty label = fields.get(coded + "Label").value();
+            picker.wordsOutsideTheList(code -> label.get());
+            label.addListener((o, was, is) -> picker.refresh());
+        }
+        // the town's INSEE code as the case gives it, with the town's name the case gives
+        fields.get("insee").picker().wordsOutsideTheList(code -> prefilled != null
+                && code.equals(prefilled.intervention().location().detailedAddress().inseeCode())
+                ? prefilled.intervention().location().detailedAddress().city() : null);
         fields.values().forEach(f -> f.value().addListener((o, was, is) -> refreshMissing()));
+        refreshMissing();
     }
 
-    private void field(String key, List<String> choices) {
-        fields.put(key, new Field(key, choices, new SimpleStringProperty("")));
+    /** The model's ISO 3166 codes, France first, then by their names in the screen's language. */
+    private static List<String> countries(Labels labels) {
+        java.text.Collator order = java.text.Collator.getInstance(labels.locale());
+        return org.opensmur.core.hub.model.CodeList.COUNTRY.codes().stream()
+                .sorted(java.util.Comparator.comparing((String c) -> !c.equals("FR"))
+                        .thenComparing(c -> new java.util.Locale("", c).getDisplayCountry(labels.locale()), order)).toList();
+    }
+
+    private void pick(String key, NomenclatureList list) {
+        field(key, Kind.PICK, List.of(), CodePickerModel.installed(list, lists, background, labels));
+    }
+
+    private void field(String key, Kind kind, List<String> choices, CodePickerModel picker) {
+        StringProperty value = new SimpleStringProperty("");
+        if (picker != null) {
+            picker.valueProperty().bindBidirectional(value);
+        }
+        fields.put(key, new Field(key, kind, choices, value, picker));
+    }
+
+    /** Reads the installed lists again (the RPIS screen shown: a list installed meanwhile is there). */
+    public void reloadLists() {
+        fields.values().stream().filter(f -> f.picker() != null).forEach(f -> f.picker().load());
+    }
+
+    /** What the bilan says of the patient, typed there once: the diagnosis, the birth date (ISO), the sex (a model code). */
+    public record FromBilan(String diagnosis, String birthDate, String sex, List<String> associated) {
+        public FromBilan(String diagnosis, String birthDate, String sex) {
+            this(diagnosis, birthDate, sex, List.of());
+        }
     }
 
     public void prefill(CaseStore.CaseView view, Map<ResourceStatus, OffsetDateTime> times, String bilanDiagnosis) {
+        prefill(view, times, new FromBilan(bilanDiagnosis, null, null));
+    }
+
+    public void prefill(CaseStore.CaseView view, Map<ResourceStatus, OffsetDateTime> times, FromBilan bilan) {
+        String bilanDiagnosis = bilan.diagnosis();
+        reloadLists(); // a list installed since the screen was made is used (read in the background, once changed)
         ShiftSetup on = shift.get();
         RpisPrefill.Unit unit = settings.unit();
         if (on != null) { // the unit as the shift set-up names it, the settings' where it is silent
@@ -98,6 +172,12 @@ public final class RpisViewModel {
         }
         prefilled = RpisPrefill.from(view, times, bilanDiagnosis, unit, patient == null ? 0 : patient.fromCase(),
                 patient == null ? null : patient.patientId());
+        if (bilan.associated() != null && !bilan.associated().isEmpty()) {
+            // the bilan's associated diagnoses: RS-RPIS has one text for them on both lines
+            RpisIntervention i = prefilled.intervention();
+            prefilled = new Rpis(prefilled.context(), prefilled.regulation(), prefilled.patient(), new RpisIntervention(i.location(),
+                    i.team(), i.smurStatus(), i.procedure(), i.mainDiagnosis(), String.join(", ", bilan.associated())), prefilled.orientation());
+        }
         if (on != null) { // the care level and who was on board, from the shift set-up, unless the crew said otherwise here
             setIfEmpty("medicalLevel", on.medicalLevel() == null ? null : on.medicalLevel().code());
             setIfEmpty("teamDoctor", on.has(OperatorRole.MEDECIN) == null ? null : on.has(OperatorRole.MEDECIN).toString());
@@ -109,11 +189,14 @@ public final class RpisViewModel {
         set("whatsHappenLabel", r.whatsHappen() == null ? null : r.whatsHappen().label());
         set("healthMotiveCode", r.healthMotive() == null ? null : r.healthMotive().code());
         set("healthMotiveLabel", r.healthMotive() == null ? null : r.healthMotive().label());
-        set("birthDate", prefilled.patient().birthDate());
-        set("sex", prefilled.patient().sex() == null ? null : prefilled.patient().sex().code());
+        // typed once, in the bilan (itself prefilled from the case): not asked again here
+        set("birthDate", bilan.birthDate() != null && !bilan.birthDate().isBlank() ? bilan.birthDate() : prefilled.patient().birthDate());
+        set("sex", bilan.sex() != null && !bilan.sex().isBlank() ? bilan.sex()
+                : prefilled.patient().sex() == null ? null : prefilled.patient().sex().code());
         set("decisionTime", prefilled.context().decisionDate() == null ? null
                 : prefilled.context().decisionDate().toLocalTime().withSecond(0).withNano(0).toString());
         set("insee", prefilled.intervention().location().detailedAddress().inseeCode());
+        fields.get("insee").picker().refresh();
         set("diagnosis", prefilled.intervention().mainDiagnosis());
         set("locationType", prefilled.intervention().location().type());
         var taps = prefilled.intervention().smurStatus();
@@ -198,11 +281,18 @@ public final class RpisViewModel {
 
     private void refreshMissing() {
         if (prefilled == null) {
-            missing.set("");
+            missing.set(labels.get("rpis.noCase"));
+            ready.set(false);
             return;
         }
         List<String> names = RpisPrefill.missing(completed()).stream().map(path -> labels.get("rpis.missing." + path)).toList();
         missing.set(names.isEmpty() ? "" : labels.format("rpis.missing", String.join(", ", names)));
+        ready.set(names.isEmpty());
+    }
+
+    /** Whether the record can leave: a mission open and nothing required missing (the send button's state). */
+    public javafx.beans.property.ReadOnlyBooleanProperty readyProperty() {
+        return ready;
     }
 
     /** Sends the record to the ORU (and the LRM when configured); false while something is missing or wrong. */

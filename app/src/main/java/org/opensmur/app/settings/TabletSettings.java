@@ -29,6 +29,19 @@ public record TabletSettings(
         this(hub, storeFolder, storeKeys, resourceId, vehicleType, vehicleName, crewName, unit, tileFolder, false);
     }
 
+    /**
+     * Where the coded lists a SAMU installs are kept ({@code nomenclatures/} in the store's folder: the tablet's
+     * data folder, owner only; on a device, the app's private storage).
+     */
+    public Path nomenclatureFolder() {
+        return nomenclatureFolder(storeFolder);
+    }
+
+    /** The coded lists' folder of the tablet whose store is in {@code storeFolder}. */
+    public static Path nomenclatureFolder(Path storeFolder) {
+        return storeFolder.resolve("nomenclatures");
+    }
+
     /** Whether the crew unlocks the store with its PIN (no key given by an integrator's setting). */
     public boolean unlockedByPin() {
         return storeKeys == null;

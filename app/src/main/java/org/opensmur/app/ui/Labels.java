@@ -40,6 +40,11 @@ public final class Labels {
         }
     }
 
+    /** The language the words are in (names of countries come from the runtime in it). */
+    public Locale locale() {
+        return locale;
+    }
+
     public String format(String key, Object... args) {
         return new MessageFormat(pattern(key), locale).format(args);
     }

@@ -73,6 +73,9 @@ class EveryScreenTest {
         this.stage = stage;
         var settings = Tablets.withTiles(Tablets.settings(hub.config(LocalHubForApp.TABLET, true), Files.createTempDirectory("every-screen")),
                 org.opensmur.app.testing.TinyMaps.nantes(Files.createTempDirectory("every-screen-maps").resolve("nantes.mbtiles")));
+        // the Hub's coded lists, as a SAMU installs them (the pickers show codes in words)
+        new org.opensmur.core.nomenclature.NomenclatureFolder(settings.nomenclatureFolder())
+                .installAll(org.opensmur.core.conformance.SharedCorpus.root().resolve("nomenclatures"), "Hub models (tests)");
         session = Tablets.session(settings, Clock.systemDefaultZone(),
                 new org.opensmur.core.hub.amqp.AmqpHubTransport(settings.hub(), Clock.systemDefaultZone()), new Tablets.Moving());
         view = new MainView(session, new Labels(Locale.FRENCH));

@@ -601,8 +601,26 @@ class RecetteTest {
         }
 
         private void set(String id, String value) {
-            TextInputControl field = robot.lookup(id).queryAs(TextInputControl.class);
-            robot.interact(() -> field.setText(value));
+            Node node = robot.lookup(id).tryQuery().orElse(null);
+            if (node instanceof TextInputControl field) {
+                robot.interact(() -> field.setText(value));
+            } else {
+                coded(id, value);
+            }
+        }
+
+        /**
+         * A coded value of the official test case on a picker or a date control: given as the SAMU's case gives it (the
+         * recette's codes are not all in the official nomenclatures of the same commit, so a crew could not pick them).
+         */
+        private void coded(String id, String value) {
+            robot.interact(() -> {
+                if (id.equals("#bilan-diagnosis")) {
+                    session.bilan().input("bilan.diagnosis").valueProperty().set(value);
+                } else {
+                    session.rpis().field(id.substring("#rpis-".length())).set(value);
+                }
+            });
         }
 
         private String label(String id) {
@@ -612,6 +630,10 @@ class RecetteTest {
 
         private void pick(String id, JsonNode value) {
             if (value.isMissingNode() || value.isNull()) {
+                return;
+            }
+            if (!(robot.lookup(id).tryQuery().orElse(null) instanceof ComboBox<?>)) {
+                coded(id, value.asText());
                 return;
             }
             @SuppressWarnings("unchecked")

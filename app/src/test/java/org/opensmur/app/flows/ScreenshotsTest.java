@@ -69,6 +69,14 @@ class ScreenshotsTest {
         }
         settings = Tablets.withTiles(Tablets.settings(hub.config(LocalHubForApp.TABLET, false), Files.createTempDirectory("shots")),
                 org.opensmur.app.testing.TinyMaps.nantes(Files.createTempDirectory("shots-maps").resolve("nantes.mbtiles")));
+        // The Hub's lists from the official models beside the project, and a SAMU's diagnosis list (a few CIM-10
+        // codes with their labels: no public SFMU-FEDORU file exists), installed as a SAMU would.
+        var lists = new org.opensmur.core.nomenclature.NomenclatureFolder(settings.nomenclatureFolder());
+        lists.installAll(org.opensmur.core.conformance.SharedCorpus.root().resolve("nomenclatures"), "Hub models");
+        Path diagnoses = Files.createTempDirectory("shots-lists").resolve("diagnostic.csv");
+        Files.writeString(diagnoses, ",code,label_n1,description\n0,I21,Infarctus aigu du myocarde,\n1,I46,Arrêt cardiaque,\n"
+                + "2,E11,Diabète sucré de type 2,\n3,I10,Hypertension essentielle (primitive),\n");
+        lists.install(org.opensmur.core.nomenclature.NomenclatureList.DIAGNOSTIC, diagnoses, "SAMU 44 (exemple)");
         Clock clock = Clock.systemDefaultZone();
         Labels labels = new Labels(Locale.FRENCH);
         session = new TabletSession(new AmqpHubTransport(settings.hub(), clock), settings, labels, Platform::runLater, clock,
@@ -120,6 +128,10 @@ class ScreenshotsTest {
                 "#care-act-vvp", "#care-drug-morphine"}) {
             robot.interact(() -> robot.lookup(tile).queryAs(javafx.scene.control.ButtonBase.class).fire());
         }
+        // the diagnoses picked by words: the main one, and an associated one
+        org.opensmur.app.testing.Pickers.type(robot, "#bilan-diagnosis", "infarctus");
+        org.opensmur.app.testing.Pickers.type(robot, "#bilan-associated", "diabete");
+        robot.interact(() -> robot.lookup("#bilan-fields").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(0));
         // Every screen in the three themes (French), then in English.
         for (Theme theme : Theme.values()) {
             robot.interact(() -> theme.applyTo(scene));
@@ -153,7 +165,19 @@ class ScreenshotsTest {
             ImageIO.write(new org.apache.pdfbox.rendering.PDFRenderer(document).renderImageWithDPI(0, 96), "png",
                     out.resolve("handover-sheet.png").toFile());
         }
+        // A picker open on the RPIS: searched by words, the rows found (the most used first), the list's version and source.
         robot.interact(() -> Theme.DAY.applyTo(scene));
+        robot.clickOn("#tab-rpis");
+        Thread.sleep(400);
+        javafx.scene.control.Button place = robot.lookup("#rpis-locationType").queryAs(javafx.scene.control.Button.class);
+        robot.interact(place::fire);
+        TextField search = robot.lookup("#rpis-locationType-search").queryAs(TextField.class);
+        robot.interact(() -> search.setText("maison"));
+        Thread.sleep(400);
+        org.opensmur.app.testing.Pickers.intoSight(robot, place);
+        Thread.sleep(300);
+        shoot(robot, out, "rpis-picker", "day");
+        robot.interact(place::fire);
         session.close();
         Labels english = new Labels(Locale.ENGLISH);
         Clock clock = Clock.systemDefaultZone();

@@ -97,6 +97,9 @@ class TabletFlowsTest {
         Path store = Files.createTempDirectory("opensmur-app-store");
         settings = Tablets.withTiles(Tablets.settings(hub.config(LocalHubForApp.TABLET, true), store),
                 org.opensmur.app.testing.TinyMaps.nantes(Files.createTempDirectory("opensmur-maps").resolve("nantes.mbtiles")));
+        // The Hub's own coded lists, installed from the official models beside the project (never copied into it).
+        new org.opensmur.core.nomenclature.NomenclatureFolder(settings.nomenclatureFolder())
+                .installAll(org.opensmur.core.conformance.SharedCorpus.root().resolve("nomenclatures"), "Hub models (tests)");
         Labels labels = new Labels(Locale.FRENCH);
         Clock clock = Clock.systemDefaultZone();
         moving = new Tablets.Moving();
@@ -265,7 +268,7 @@ class TabletFlowsTest {
     void aRestartAfterAFinalBilanShowsItAsSentAndTheRpisHasItsDiagnosis(FxRobot robot) throws Exception {
         String caseId = onScene(robot);
         robot.clickOn("#tab-bilan");
-        setText(robot, "#bilan-diagnosis", "I21");
+        org.opensmur.app.testing.Pickers.type(robot, "#bilan-diagnosis", "I21");
         await().atMost(Duration.ofSeconds(5)).until(() -> !robot.lookup("#bilan-send").queryButton().isDisabled());
         robot.clickOn("#bilan-send");
         atLrm(MessageType.RS_BPV, caseId);
@@ -274,9 +277,10 @@ class TabletFlowsTest {
         robot.clickOn("#tab-bilan");
         await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#bilan-sent").tryQuery().map(n -> shown(n)
                 && ((Label) n).getText().contains("diagnostic I21")).orElse(false));
-        assertEquals("", robot.lookup("#bilan-diagnosis").queryAs(TextField.class).getText(), "a new bilan starts empty");
+        assertEquals("", session.bilan().input("bilan.diagnosis").valueProperty().get(), "a new bilan starts empty");
+        assertFalse(org.opensmur.app.testing.Pickers.shown(robot, "#bilan-diagnosis").contains("I21"));
         robot.clickOn("#tab-rpis");
-        await().atMost(Duration.ofSeconds(10)).until(() -> "I21".equals(robot.lookup("#rpis-diagnosis").queryAs(TextField.class).getText()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> "I21".equals(session.rpis().field("diagnosis").get()));
     }
 
     @Test
@@ -440,13 +444,13 @@ class TabletFlowsTest {
     void aRestartBringsBackTheMissionItsStatusesTheBilanDraftAndTheScreen(FxRobot robot) throws Exception {
         String caseId = onScene(robot);
         robot.clickOn("#tab-bilan");
-        setText(robot, "#bilan-diagnosis", "I21");
+        org.opensmur.app.testing.Pickers.type(robot, "#bilan-diagnosis", "I21");
         Thread.sleep(500); // the draft is saved in the background at each change
 
         restart(robot);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#bilan-diagnosis").tryQuery().isPresent()
-                && "I21".equals(robot.lookup("#bilan-diagnosis").queryAs(TextField.class).getText()));
+                && "I21".equals(org.opensmur.app.testing.Pickers.shown(robot, "#bilan-diagnosis")));
         robot.clickOn("#tab-mission");
         assertTrue(text(robot, "#field-address").contains("12 rue de l'Exercice"), "the mission is back: " + text(robot, "#field-address"));
         robot.clickOn("#tab-status");
@@ -818,7 +822,8 @@ class TabletFlowsTest {
         String caseId = engage(robot);
         atLrm(MessageType.RS_RI, caseId);
         robot.clickOn("#tab-bilan");
-        setText(robot, "#bilan-diagnosis", "I21"); // below the fold: typing is shown on the vitals
+        org.opensmur.app.testing.Pickers.type(robot, "#bilan-diagnosis", "I21"); // below the fold: typing is shown on the vitals
+        org.opensmur.app.testing.Pickers.intoSight(robot, robot.lookup("#bilan-heartRate").query()); // the diagnoses above take room
         robot.clickOn("#bilan-heartRate").write("400");
         assertEquals("Attendu entre 0 et 300", text(robot, "#bilan-heartRate-error"));
         assertTrue(robot.lookup("#bilan-send").queryButton().isDisabled());
@@ -838,7 +843,7 @@ class TabletFlowsTest {
         String caseId = onScene(robot);
         robot.clickOn("#tab-bilan");
         await().atMost(Duration.ofSeconds(5)).until(() -> "EXERCICE".equals(robot.lookup("#bilan-lastName").queryAs(TextField.class).getText()));
-        setText(robot, "#bilan-diagnosis", "I21");
+        org.opensmur.app.testing.Pickers.type(robot, "#bilan-diagnosis", "I21");
         robot.clickOn("#bilan-send");
         // A second victim the case does not list: added on scene, chosen at once, her screen says so.
         setText(robot, "#bilan-patient-note", "voisine, 2e étage");
@@ -848,11 +853,11 @@ class TabletFlowsTest {
         assertTrue(second.matches("^([a-zA-Z0-9_-]+\\.){3,8}patient(\\.[a-zA-Z0-9_-]+){1,2}$"), "a PATID of the SMUR's: " + second);
         assertTrue(robot.lookup("#bilan-patient").queryAs(javafx.scene.control.ComboBox.class).getConverter()
                 .toString(session.patients().selectedProperty().get()).contains("trouvé sur place · voisine, 2e étage"));
-        await().atMost(Duration.ofSeconds(5)).until(() -> robot.lookup("#bilan-diagnosis").queryAs(TextField.class).getText().isEmpty());
+        await().atMost(Duration.ofSeconds(5)).until(() -> session.bilan().input("bilan.diagnosis").valueProperty().get().isEmpty());
         assertTrue(robot.lookup("#bilan-send").queryButton().isDisabled(), "no name given, none made up");
         setText(robot, "#bilan-lastName", "DUPONT");
         setText(robot, "#bilan-firstName", "Inès");
-        setText(robot, "#bilan-diagnosis", "T58");
+        org.opensmur.app.testing.Pickers.type(robot, "#bilan-diagnosis", "T58");
         robot.clickOn("#bilan-send");
         await().atMost(Duration.ofSeconds(30)).until(() -> hub.atLrm.stream().filter(m -> m.type() == MessageType.RS_BPV && caseId.equals(caseOf(m))).count() == 2);
         var reports = hub.atLrm.stream().filter(m -> m.type() == MessageType.RS_BPV && caseId.equals(caseOf(m)))
@@ -874,16 +879,16 @@ class TabletFlowsTest {
             var chosen = session.patients().patients().get(patient);
             robot.interact(() -> session.patients().selectedProperty().set(chosen));
             robot.clickOn("#tab-rpis");
-            await().atMost(Duration.ofSeconds(5)).until(() -> !text(robot, "#rpis-missing").isEmpty());
+            await().atMost(Duration.ofSeconds(5)).until(() -> text(robot, "#rpis-missing").startsWith("Manque"));
             stateWhatTheCaseDoesNotSay(robot, patient == 0 ? "1968-04-12" : "1990-06-01");
-            pick(robot, "#rpis-sex", patient == 0 ? "M" : "F");
-            setText(robot, "#rpis-diagnosis", patient == 0 ? "I21" : "T58");
+            org.opensmur.app.testing.Pickers.type(robot, "#rpis-sex", patient == 0 ? "homme" : "femme");
+            org.opensmur.app.testing.Pickers.type(robot, "#rpis-diagnosis", patient == 0 ? "I21" : "T58");
             assertEquals("", text(robot, "#rpis-missing"));
             robot.clickOn("#rpis-send");
             int sent = patient + 1;
-            await().atMost(Duration.ofSeconds(30)).until(() -> hub.atOru.stream().filter(m -> m.type() == MessageType.RS_RPIS).count() >= sent);
+            await().atMost(Duration.ofSeconds(30)).until(() -> rpisOfThisCase(caseId).size() >= sent);
         }
-        var records = hub.atOru.stream().filter(m -> m.type() == MessageType.RS_RPIS).map(m -> (Rpis) m.payload()).toList();
+        var records = rpisOfThisCase(caseId); // the ORU of this class has the records of the flows before this one too
         assertEquals(java.util.Set.of(session.patients().patients().get(0).patientId(), second),
                 records.stream().map(r -> r.patient().patientId()).collect(java.util.stream.Collectors.toSet()), "one record per patient");
         assertTrue(records.stream().anyMatch(r -> r.patient().patientId().equals(second) && "1990-06-01".equals(r.patient().birthDate())
@@ -926,7 +931,7 @@ class TabletFlowsTest {
         assertEquals(generated.replace(".M001", ".M007"), engaged.missionId(), "the SMUR's own mission number, as the crew wrote it");
 
         robot.clickOn("#tab-bilan");
-        setText(robot, "#bilan-diagnosis", "I21");
+        org.opensmur.app.testing.Pickers.type(robot, "#bilan-diagnosis", "I21");
         robot.clickOn("#bilan-send");
         var report = (org.opensmur.core.bilan.InterventionReport) atLrm(MessageType.RS_BPV, caseId).payload();
         assertEquals("Louis POINCINOT", report.redactor().label(), "the team's physician writes the bilan");
@@ -947,26 +952,26 @@ class TabletFlowsTest {
         String caseId = onScene(robot);
         robot.clickOn("#tab-rpis");
         await().atMost(Duration.ofSeconds(5)).until(() -> text(robot, "#rpis-summary").startsWith("Malaise"));
-        robot.clickOn("#rpis-send");
-        assertTrue(text(robot, "#rpis-message").startsWith("RPIS incomplet"), "not before the team is available: "
-                + text(robot, "#rpis-message"));
+        assertTrue(robot.lookup("#rpis-send").queryButton().isDisabled(), "not before the team is available");
+        assertTrue(text(robot, "#rpis-missing").contains("heure de disponibilité"), text(robot, "#rpis-missing"));
         robot.clickOn("#tab-status");
         for (String status : new String[] {"PEC", "TRANSP", "DESTIN", endOfCare(), "RETOUR"}) {
             tap(robot, status);
         }
         robot.clickOn("#tab-bilan");
-        setText(robot, "#bilan-diagnosis", "I21");
+        org.opensmur.app.testing.Pickers.type(robot, "#bilan-diagnosis", "I21");
         robot.clickOn("#tab-rpis");
         // prefilled again, in the background, with the bilan's diagnosis
-        await().atMost(Duration.ofSeconds(5)).until(() -> "I21".equals(robot.lookup("#rpis-diagnosis").queryAs(TextField.class).getText()));
+        await().atMost(Duration.ofSeconds(5)).until(() -> "I21".equals(org.opensmur.app.testing.Pickers.shown(robot, "#rpis-diagnosis")));
         assertTrue(text(robot, "#rpis-summary").startsWith("Malaise"), text(robot, "#rpis-summary"));
-        assertEquals("44109", robot.lookup("#rpis-insee").queryAs(TextField.class).getText());
-        assertEquals("I21", robot.lookup("#rpis-diagnosis").queryAs(TextField.class).getText());
+        assertEquals("44109", session.rpis().field("insee").get(), "the case's town");
+        assertTrue(org.opensmur.app.testing.Pickers.shown(robot, "#rpis-insee").endsWith("· 44109"), "with the case's name for it (no list of towns installed): "
+                + org.opensmur.app.testing.Pickers.shown(robot, "#rpis-insee"));
+        assertEquals("I21", session.rpis().field("diagnosis").get());
         // What the case does not say is named, not made up; the crew states it on the screen.
         assertEquals("Manque : niveau de médicalisation, date de naissance, composition de l'équipe, heure de retour au SMUR, "
                 + "devenir du patient", text(robot, "#rpis-missing"));
-        robot.clickOn("#rpis-send");
-        assertTrue(text(robot, "#rpis-message").startsWith("RPIS incomplet : niveau de médicalisation"), text(robot, "#rpis-message"));
+        assertTrue(robot.lookup("#rpis-send").queryButton().isDisabled(), "disabled, the missing items said beside it");
         stateWhatTheCaseDoesNotSay(robot, "1968-04-12");
         assertEquals("", text(robot, "#rpis-missing"));
         // The ORU of this class has the records of the flows before this one: wait for this flow's.
@@ -981,15 +986,91 @@ class TabletFlowsTest {
         assertEquals("C11.06.00", record.regulation().whatsHappen().code(), "what the case said");
     }
 
+    @Test
+    void anRpisIsMadeOnlyWithPickersAndTheKeypadAndTheOfficialSchemaAcceptsIt(FxRobot robot) throws Exception {
+        // A SAMU's diagnosis list (no official file exists): installed on this tablet as a SAMU would.
+        Path samuList = Files.createTempDirectory("opensmur-samu-lists").resolve("diagnostic.csv");
+        Files.writeString(samuList, ",code,label_n1,description\n0,I21,Infarctus aigu du myocarde,\n1,I46,Arrêt cardiaque,\n");
+        var installed = new org.opensmur.core.nomenclature.NomenclatureFolder(settings.nomenclatureFolder())
+                .install(org.opensmur.core.nomenclature.NomenclatureList.DIAGNOSTIC, samuList, "SAMU 44 (test)");
+        assertTrue(installed instanceof org.opensmur.core.nomenclature.NomenclatureFolder.Outcome.Installed, installed.toString());
+        onScene(robot);
+        robot.clickOn("#tab-status");
+        for (String status : new String[] {"PEC", "TRANSP", "DESTIN", endOfCare(), "RETOUR"}) {
+            tap(robot, status);
+        }
+        robot.clickOn("#tab-bilan");
+        setText(robot, "#bilan-birthDate", "1968-04-12"); // typed once, in the bilan
+        org.opensmur.app.testing.Pickers.tap(robot, "#bilan-diagnosis", "arret"); // by a word, without its accent
+        assertEquals("Arrêt cardiaque · I46", org.opensmur.app.testing.Pickers.shown(robot, "#bilan-diagnosis"));
+        org.opensmur.app.testing.Pickers.tap(robot, "#bilan-associated", "infarctus"); // an associated one
+
+        robot.clickOn("#tab-rpis");
+        await().atMost(Duration.ofSeconds(5)).until(() -> text(robot, "#rpis-missing").startsWith("Manque"));
+        assertEquals("1968", robot.lookup("#rpis-birthDate-year").queryAs(TextField.class).getText(), "the bilan's, not asked again");
+        assertEquals("Arrêt cardiaque · I46", org.opensmur.app.testing.Pickers.shown(robot, "#rpis-diagnosis"));
+        assertFalse(text(robot, "#rpis-missing").contains("date de naissance"), text(robot, "#rpis-missing"));
+        assertTrue(robot.lookup("#rpis-send").queryButton().isDisabled(), "disabled while items are missing");
+        for (javafx.scene.Node node : robot.lookup(".text-field").queryAll()) {
+            if (node.getScene() != null && node.getId() != null && node.getId().startsWith("rpis-") && node instanceof TextField t) {
+                assertFalse(t.getText().matches(".*[A-Z]\\d{2}.*"), "no raw code in an editable field: " + node.getId() + " " + t.getText());
+            }
+        }
+        // A code absent from the installed list is refused, with the list and its version.
+        org.opensmur.app.testing.Pickers.type(robot, "#rpis-locationType", "L99.99.99");
+        assertTrue(text(robot, "#rpis-locationType-message").startsWith("Code L99.99.99 absent de la liste des types de lieu (CISU) version "),
+                text(robot, "#rpis-locationType-message"));
+        org.opensmur.app.testing.Pickers.tap(robot, "#rpis-locationType", "maison particuliere");
+        assertEquals("Maison particulière, pavillon · L01.01.00", org.opensmur.app.testing.Pickers.shown(robot, "#rpis-locationType"));
+        org.opensmur.app.testing.Pickers.tap(robot, "#rpis-medicalLevel", "medicalise");
+        org.opensmur.app.testing.Pickers.tap(robot, "#rpis-sex", "homme");
+        for (String member : new String[] {"#rpis-teamDoctor", "#rpis-teamNurse", "#rpis-teamDriver"}) {
+            pick(robot, member, "true"); // "Oui"
+        }
+        // No SAMU list of outcomes installed: the picker says which and how, and takes the text the model allows.
+        org.opensmur.app.testing.Pickers.type(robot, "#rpis-orientationType", "");
+        assertTrue(text(robot, "#rpis-orientationType-message").startsWith("Liste des devenirs du patient (NOMENC_DEVENIR_PAT) non installée"),
+                text(robot, "#rpis-orientationType-message"));
+        org.opensmur.app.testing.Pickers.type(robot, "#rpis-orientationType", "TEMP");
+        javafx.scene.Node back = robot.lookup("#rpis-returnSmur").query();
+        org.opensmur.app.testing.Pickers.intoSight(robot, back);
+        robot.clickOn(back).write("2359"); // the keypad's digits: the colon comes by itself
+        assertEquals("23:59", robot.lookup("#rpis-returnSmur").queryAs(TextField.class).getText());
+        await().atMost(Duration.ofSeconds(5)).until(() -> text(robot, "#rpis-missing").isEmpty());
+        assertFalse(robot.lookup("#rpis-send").queryButton().isDisabled());
+        long before = hub.atOru.stream().filter(m -> m.type() == MessageType.RS_RPIS).count();
+        robot.clickOn("#rpis-send");
+        // The local Hub's dispatcher judges it with the official RS-RPIS schema of the line before the ORU gets it.
+        await().atMost(Duration.ofSeconds(30)).until(() -> hub.atOru.stream().filter(m -> m.type() == MessageType.RS_RPIS).count() > before);
+        Rpis record = (Rpis) hub.atOru.stream().filter(m -> m.type() == MessageType.RS_RPIS).reduce((a, b) -> b).orElseThrow().payload();
+        assertEquals("L01.01.00", record.intervention().location().type());
+        assertEquals("I46", record.intervention().mainDiagnosis());
+        assertEquals("I21", record.intervention().associatedDiagnosis(), "the bilan's associated diagnosis");
+        assertEquals("1968-04-12", record.patient().birthDate());
+        assertEquals(org.opensmur.core.mission.MedicalLevel.MED, record.regulation().medicalLevel());
+        assertEquals("TEMP", record.orientation().type());
+        assertEquals(23, record.intervention().smurStatus().returnSmur().getHour());
+    }
+
+    /** The RPIS records at the ORU about the patients of {@code caseId} (their PATIDs carry the case's number). */
+    private java.util.List<Rpis> rpisOfThisCase(String caseId) {
+        String number = caseId.substring(caseId.lastIndexOf('.') + 1);
+        return hub.atOru.stream().filter(m -> m.type() == MessageType.RS_RPIS).map(m -> (Rpis) m.payload())
+                .filter(r -> r.patient().patientId().contains(number)).toList();
+    }
+
     /** On the RPIS screen, what the crew states where the test case is silent. */
     private static void stateWhatTheCaseDoesNotSay(FxRobot robot, String birthDate) {
-        pick(robot, "#rpis-medicalLevel", "MED");
-        setText(robot, "#rpis-birthDate", birthDate);
+        org.opensmur.app.testing.Pickers.type(robot, "#rpis-medicalLevel", "médicalisé");
+        java.time.LocalDate born = java.time.LocalDate.parse(birthDate);
+        setText(robot, "#rpis-birthDate-day", String.format("%02d", born.getDayOfMonth()));
+        setText(robot, "#rpis-birthDate-month", String.format("%02d", born.getMonthValue()));
+        setText(robot, "#rpis-birthDate-year", Integer.toString(born.getYear()));
         pick(robot, "#rpis-teamDoctor", "true");
         pick(robot, "#rpis-teamNurse", "true");
         pick(robot, "#rpis-teamDriver", "true");
-        setText(robot, "#rpis-orientationType", "TEMP");
-        setText(robot, "#rpis-returnSmur", "23:59");
+        org.opensmur.app.testing.Pickers.type(robot, "#rpis-orientationType", "TEMP"); // no SAMU list: free text, as the model allows
+        setText(robot, "#rpis-returnSmur", "2359");
     }
 
     @SuppressWarnings("unchecked")

@@ -4,17 +4,18 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.opensmur.core.nomenclature.Csv;
 
 /**
  * The Hub's nomenclatures (the {@code HubSante.*.csv} files of the official models), read at run time
- * from the folder a region points at, never copied into the project: the codes of each list.
+ * from the folder a region points at, never copied into the project: the codes of each list (read by the shared
+ * core's {@link Csv}, the reader the tablet's installed lists use too).
  */
 public final class Nomenclatures {
 
@@ -61,7 +62,7 @@ public final class Nomenclatures {
             return Set.of();
         }
         try {
-            List<List<String>> rows = csv(Files.readString(file, StandardCharsets.UTF_8));
+            List<List<String>> rows = Csv.rows(Files.readString(file, StandardCharsets.UTF_8));
             int column = rows.isEmpty() ? -1 : rows.get(0).indexOf("code");
             Set<String> codes = new HashSet<>();
             for (List<String> row : rows.subList(Math.min(1, rows.size()), rows.size())) {
@@ -70,49 +71,8 @@ public final class Nomenclatures {
                 }
             }
             return Set.copyOf(codes);
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) { // unreadable, or cut short (a quote never closed)
             throw new IllegalStateException("cannot read the nomenclature " + file + ": " + e.getMessage(), e);
         }
-    }
-
-    /** RFC 4180: quoted cells may hold commas, quotes (doubled) and line breaks. */
-    static List<List<String>> csv(String text) {
-        List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                row.add(cell.toString());
-                cell.setLength(0);
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                row.add(cell.toString());
-                cell.setLength(0);
-                rows.add(row);
-                row = new ArrayList<>();
-            } else {
-                cell.append(c);
-            }
-        }
-        if (cell.length() > 0 || !row.isEmpty()) {
-            row.add(cell.toString());
-            rows.add(row);
-        }
-        return rows;
     }
 }

@@ -75,7 +75,7 @@ class QualityTest {
 
     @Test
     void theNomenclatureReaderTakesQuotedCellsWithCommasAndLineBreaks() {
-        List<List<String>> rows = Nomenclatures.csv(",code,label\n0,A1,\"one, \"\"two\"\"\nthree\"\r\n1,B2,x\n");
+        List<List<String>> rows = org.opensmur.core.nomenclature.Csv.rows(",code,label\n0,A1,\"one, \"\"two\"\"\nthree\"\r\n1,B2,x\n");
         assertEquals(List.of("", "code", "label"), rows.get(0));
         assertEquals(List.of("0", "A1", "one, \"two\"\nthree"), rows.get(1));
         assertEquals(List.of("1", "B2", "x"), rows.get(2));
