@@ -160,6 +160,7 @@ public final class BilanViewModel {
         diagnosisPicker.valueProperty().bindBidirectional(input("bilan.diagnosis").value);
         associatedPicker = org.opensmur.app.ui.CodePickerModel.installed(org.opensmur.core.nomenclature.NomenclatureList.DIAGNOSTIC, lists, background, labels);
         associatedPicker.addingTo(associated);
+        care.actsFrom(org.opensmur.app.ui.CodePickerModel.installed(org.opensmur.core.nomenclature.NomenclatureList.ACTES, lists, background, labels));
         associated.addListener((javafx.collections.ListChangeListener<String>) c -> saveDraft());
         // Who the bilan is about, as the case names them (the crew completes or corrects; nothing is assumed).
         add(new Input("bilan.lastName", "", v -> ""));

@@ -48,7 +48,11 @@ public final class CareView extends VBox {
         Button addOther = wordButton("care-other-add", labels.get("care.other.add"));
         addOther.disableProperty().bind(model.otherActProperty().isEmpty());
         addOther.setOnAction(e -> model.addOtherAct());
-        HBox otherRow = new HBox(8, new Label(labels.get("care.other")), other, addOther);
+        HBox otherRow = model.actsPicker() == null ? new HBox(8, new Label(labels.get("care.other")), other, addOther)
+                : new HBox(8, new Label(labels.get("care.other")), org.opensmur.app.ui.CodePicker.one("care-other", model.actsPicker(), labels));
+        if (model.actsPicker() != null) {
+            HBox.setHgrow(otherRow.getChildren().get(1), javafx.scene.layout.Priority.ALWAYS);
+        }
         otherRow.setAlignment(Pos.CENTER_LEFT);
         Label drugsTitle = title(labels.get("care.drugs"));
         Node asking = drugPanel();

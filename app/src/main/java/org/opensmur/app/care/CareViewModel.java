@@ -237,6 +237,27 @@ public final class CareViewModel {
         return otherAct;
     }
 
+    private org.opensmur.app.ui.CodePickerModel actsPicker;
+
+    /**
+     * "Autre acte" from the SMUR's ACTES_SMUR list (its code, said in words), or typed where none is installed (the
+     * model takes free text): one more act, now.
+     */
+    public void actsFrom(org.opensmur.app.ui.CodePickerModel picker) {
+        this.actsPicker = picker;
+        picker.onChosen(code -> {
+            var entry = picker.entry(code);
+            add(CareGiven.act(entry.map(org.opensmur.core.nomenclature.Nomenclature.Entry::label).orElse(code),
+                    entry.isPresent() ? code : null, now()));
+            picker.valueProperty().set(""); // empty again, for one more
+        });
+    }
+
+    /** The picker of other acts (null: typed, with no list to pick from). */
+    public org.opensmur.app.ui.CodePickerModel actsPicker() {
+        return actsPicker;
+    }
+
     /** A drug's tile: its dose, unit and route are asked, preset to the list's first, the time now. */
     public void startDrug(CareCatalog.Drug chosen) {
         drug.set(chosen);

@@ -195,4 +195,49 @@ class CareOnBilanTest {
         }
         return null;
     }
+
+    /**
+     * An act not on the tiles is picked from the SMUR's ACTES_SMUR list, found by a word of its label: the RS-BPV
+     * carries its code; a code the list does not have is refused; with no list, the act in words.
+     */
+    @ParameterizedTest
+    @MethodSource("lines")
+    void anOtherActIsPickedFromTheInstalledActsListAndSentByItsCode(ModelLine line) throws Exception {
+        TabletSettings settings = settingsOn(line);
+        java.nio.file.Path file = dir.resolve("actes-" + line.name() + ".csv");
+        java.nio.file.Files.writeString(file, ",code,label_n1\n0,ACT-EXS-01,Exsufflation à l'aiguille\n1,ACT-PTC-02,Pose de drain thoracique\n");
+        TabletCore core = Tablets.core(settings, clock);
+        try {
+            BilanViewModel withoutList = open(core, settings);
+            var typed = withoutList.care().actsPicker();
+            typed.queryProperty().set("Exsufflation");
+            assertTrue(typed.submit(), "no list: the act in words");
+            assertEquals("Acte · Exsufflation", withoutList.care().lines().get(0).said(), "kept in words");
+        } finally {
+            core.close();
+        }
+        var installed = new org.opensmur.core.nomenclature.NomenclatureFolder(settings.nomenclatureFolder())
+                .install(org.opensmur.core.nomenclature.NomenclatureList.ACTES, file, "SAMU 44 (test)");
+        assertTrue(installed instanceof org.opensmur.core.nomenclature.NomenclatureFolder.Outcome.Installed, installed.toString());
+        core = Tablets.core(settings, clock);
+        try {
+            BilanViewModel bilan = open(core, settings);
+            var picker = bilan.care().actsPicker();
+            picker.load();
+            picker.queryProperty().set("ACT-ZZZ-99");
+            assertFalse(picker.submit(), "a code the list does not have");
+            assertTrue(picker.messageProperty().get().contains("ACT-ZZZ-99"), picker.messageProperty().get());
+            picker.queryProperty().set("aiguille");
+            assertTrue(picker.submit(), picker.messageProperty().get());
+            bilan.input("bilan.diagnosis").valueProperty().set("J93");
+            assertTrue(bilan.send(), bilan.blockedProperty().get());
+            JsonNode sent = lastSent(core);
+            assertEquals(List.of(), officialErrors(line, sent));
+            List<String> procedures = new ArrayList<>();
+            sent.findValue("evaluation").path("procedure").forEach(p -> procedures.add(p.asText()));
+            assertTrue(procedures.contains("ACT-EXS-01"), "the act by its code: " + procedures);
+        } finally {
+            core.close();
+        }
+    }
 }

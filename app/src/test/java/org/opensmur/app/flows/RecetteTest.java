@@ -508,10 +508,8 @@ class RecetteTest {
                 javafx.scene.control.Button remove = robot.lookup("#care-given-0-remove").queryButton();
                 robot.interact(remove::fire);
             }
-            for (String act : procedures) {
-                set("#care-other", act);
-                javafx.scene.control.Button add = robot.lookup("#care-other-add").queryButton();
-                robot.interact(add::fire);
+            for (String act : procedures) { // no ACTES_SMUR list installed: the picker takes the act in words
+                org.opensmur.app.testing.Pickers.type(robot, "#care-other", act);
             }
             e.path("parameter").forEach(v -> {
                 String field = switch (v.path("type").asText()) {
