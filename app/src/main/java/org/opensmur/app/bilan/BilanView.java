@@ -89,6 +89,24 @@ public final class BilanView extends BorderPane {
             if (input.sign() != null) {
                 entry = vitalEntry(input, field, id, labels);
             }
+            if (input.key().equals("bilan.externalSource")) {
+                // the kind of identifier: one tap among the model's (the number is typed on the next row)
+                HBox kinds = new HBox(8);
+                kinds.setAlignment(Pos.CENTER_LEFT);
+                javafx.scene.control.ToggleGroup kindGroup = new javafx.scene.control.ToggleGroup();
+                for (String code : model.externalSources()) {
+                    javafx.scene.control.ToggleButton one = new javafx.scene.control.ToggleButton(labels.code("bilan.externalSource", code));
+                    one.setId("bilan-externalSource-" + code);
+                    one.getStyleClass().add("word-button");
+                    one.setMinWidth(Region.USE_PREF_SIZE);
+                    one.setToggleGroup(kindGroup);
+                    one.setSelected(code.equals(input.valueProperty().get()));
+                    one.setOnAction(e -> input.valueProperty().set(one.isSelected() ? code : ""));
+                    input.valueProperty().addListener((o, was, is) -> one.setSelected(code.equals(is)));
+                    kinds.getChildren().add(one);
+                }
+                entry = kinds;
+            }
             if (input.key().equals("bilan.diagnosis")) {
                 // picked from the installed SFMU-FEDORU list (by words or code), never a raw code typed
                 entry = org.opensmur.app.ui.CodePicker.one("bilan-diagnosis", model.diagnosisPicker(), labels);

@@ -184,6 +184,15 @@ public final class BilanViewModel {
         Input weight = new Input("bilan.weight", "kg", range(1, 350));
         weight.numeric = true;
         add(weight);
+        // An identifier of the patient elsewhere (the SINUS number of a many-victim event, a bib, a place, the NIR):
+        // its kind picked, its number typed; both or neither (a number without its kind means nothing to the SAMU).
+        add(new Input("bilan.externalSource", "", v -> ""));
+        add(new Input("bilan.externalId", "", v -> v.isBlank() || !input("bilan.externalSource").value.get().isBlank() ? ""
+                : labels.get("bilan.error.externalSource")));
+        input("bilan.externalSource").value.addListener((o, was, is) -> { // the number judged again with its kind
+            Input number = input("bilan.externalId");
+            number.error.set(number.value.get().isBlank() || (is != null && !is.isBlank()) ? "" : labels.get("bilan.error.externalSource"));
+        });
         add(new Input("bilan.history", "", v -> ""));
         add(new Input("bilan.treatment", "", v -> ""));
         // The acts and drugs are quick picks of their own (CareViewModel): one procedure entry per act.
@@ -799,7 +808,7 @@ public final class BilanViewModel {
                 blankToNull(input("bilan.birthName").value.get()), name("bilan.lastName"),
                 name("bilan.firstName"), blankToNull(input("bilan.birthDate").value.get()),
                 blankToNull(input("bilan.age").value.get()),
-                Arrays.stream(Sex.values()).filter(s -> s.code().equals(sexCode)).findFirst().orElse(null), null,
+                Arrays.stream(Sex.values()).filter(s -> s.code().equals(sexCode)).findFirst().orElse(null), externalIds(),
                 integer(input("bilan.height").value.get()), integer(input("bilan.weight").value.get()));
         String reportId = "BILAN-" + caseId.substring(caseId.lastIndexOf('.') + 1) + "-" + clock.millis();
         // The redactor is the team's physician as the shift set-up names them.
@@ -929,5 +938,22 @@ public final class BilanViewModel {
 
     public ReadOnlyStringProperty deliveryProperty() {
         return delivery;
+    }
+
+    /** The patient's identifier elsewhere, when its kind and its number are both said (null otherwise). */
+    private List<org.opensmur.core.mission.PatientExternalId> externalIds() {
+        String source = input("bilan.externalSource").value.get();
+        String value = input("bilan.externalId").value.get().strip();
+        if (source == null || source.isBlank() || value.isEmpty()) {
+            return null;
+        }
+        return Arrays.stream(org.opensmur.core.mission.PatientIdSource.values()).filter(k -> k.code().equals(source))
+                .findFirst().map(k -> List.of(new org.opensmur.core.mission.PatientExternalId(k, value))).orElse(null);
+    }
+
+    /** The kinds of identifier this line's model takes (NIR, SINUS, bib, place...). */
+    public List<String> externalSources() {
+        return core.line().constants(org.opensmur.core.mission.PatientIdSource.class).stream()
+                .map(org.opensmur.core.mission.PatientIdSource::code).toList();
     }
 }

@@ -201,7 +201,7 @@ public final class OpenMission {
         var times = screens.status().times();
         // the diagnosis typed, else the last bilan sent's; the birth date and sex as the bilan says them (typed once)
         var bilan = new org.opensmur.app.rpis.RpisViewModel.FromBilan(screens.bilan().diagnosisForRpis(), screens.bilan().birthDateForRpis(),
-                screens.bilan().sexForRpis(), List.copyOf(screens.bilan().associatedDiagnoses()));
+                screens.bilan().sexForRpis(), List.copyOf(screens.bilan().associatedDiagnoses()), screens.bilan().care().procedures());
         background.run(mission::openCaseView, view -> view.ifPresent(v -> screens.rpis().prefill(v, times, bilan)), failed);
     }
 

@@ -33,6 +33,13 @@ public final class RpisView extends BorderPane {
                 case TIME -> org.opensmur.app.ui.TimeField.of(id, field.value(), labels);
                 case DATE -> org.opensmur.app.ui.DateField.of(id, field.value(), labels, java.time.Clock.systemDefaultZone());
                 case CHOICE -> org.opensmur.app.ui.CodeChoice.of(id, field.value(), field.choices(), "rpis." + field.key(), labels);
+                case TEXT -> {
+                    javafx.scene.control.TextField text = new javafx.scene.control.TextField();
+                    text.setId(id);
+                    text.getStyleClass().add("touch-field");
+                    text.textProperty().bindBidirectional(field.value());
+                    yield text;
+                }
             };
             if (input == null) {
                 continue;

@@ -24,6 +24,7 @@ import org.opensmur.core.shift.ShiftSetup;
 import org.opensmur.core.mission.WhatsHappen;
 import org.opensmur.core.rpis.Rpis;
 import org.opensmur.core.rpis.RpisIntervention;
+import org.opensmur.core.rpis.RpisPatient;
 import org.opensmur.core.rpis.RpisTeam;
 import org.opensmur.core.status.ResourceStatus;
 import org.opensmur.store.cases.CaseStore;
@@ -44,7 +45,7 @@ public final class RpisViewModel {
             "teamAvailable", "returnSmur");
 
     /** How the crew states a value: a searchable picker, yes/no, a time or a date on the keypad; hidden ones follow another. */
-    public enum Kind { PICK, CHOICE, TIME, DATE, HIDDEN }
+    public enum Kind { PICK, CHOICE, TIME, DATE, TEXT, HIDDEN }
 
     /**
      * One value the crew may state; {@code choices}: the yes/no codes of a {@link Kind#CHOICE}; {@code picker}: the
@@ -105,6 +106,17 @@ public final class RpisViewModel {
         for (String time : TIMES) {
             field(time, Kind.TIME, List.of(), null);
         }
+        // Where the patient lives (the town from the list: its name goes with its code), the health facility the
+        // intervention took place in (when it did), and how the patient was transported (decision: all three or none).
+        pick("residenceInsee", NomenclatureList.COMMUNE);
+        field("residenceCity", Kind.TEXT, List.of(), null); // its name: from the list when picked there, else typed
+        pick("locationFiness", NomenclatureList.FINESS);
+        field("locationService", Kind.TEXT, List.of(), null);
+        pick("transportResourceType", NomenclatureList.TYPE_RESSOURCE);
+        pick("transportVehicleType", NomenclatureList.TYPE_VECTEUR);
+        field("transportMedicalLevel", Kind.PICK, List.of(), CodePickerModel.fixed("medicalLevel",
+                core.line().constants(MedicalLevel.class).stream().map(MedicalLevel::code).toList(),
+                code -> labels.code("rpis.medicalLevel", code), model, background, labels));
         // a motive picked from the list carries the list's label with its code
         fields.get("whatsHappenCode").picker().onChosen(code -> fields.get("whatsHappenCode").picker().entry(code)
                 .ifPresent(e -> fields.get("whatsHappenLabel").value().set(e.label())));
@@ -121,6 +133,8 @@ public final class RpisViewModel {
         fields.get("insee").picker().wordsOutsideTheList(code -> prefilled != null
                 && code.equals(prefilled.intervention().location().detailedAddress().inseeCode())
                 ? prefilled.intervention().location().detailedAddress().city() : null);
+        fields.get("residenceInsee").picker().onChosen(code -> fields.get("residenceInsee").picker().entry(code)
+                .ifPresent(e -> fields.get("residenceCity").value().set(e.label())));
         fields.values().forEach(f -> f.value().addListener((o, was, is) -> refreshMissing()));
         refreshMissing();
     }
@@ -151,9 +165,13 @@ public final class RpisViewModel {
     }
 
     /** What the bilan says of the patient, typed there once: the diagnosis, the birth date (ISO), the sex (a model code). */
-    public record FromBilan(String diagnosis, String birthDate, String sex, List<String> associated) {
+    public record FromBilan(String diagnosis, String birthDate, String sex, List<String> associated, List<String> procedures) {
         public FromBilan(String diagnosis, String birthDate, String sex) {
-            this(diagnosis, birthDate, sex, List.of());
+            this(diagnosis, birthDate, sex, List.of(), List.of());
+        }
+
+        public FromBilan(String diagnosis, String birthDate, String sex, List<String> associated) {
+            this(diagnosis, birthDate, sex, associated, List.of());
         }
     }
 
@@ -177,6 +195,18 @@ public final class RpisViewModel {
             RpisIntervention i = prefilled.intervention();
             prefilled = new Rpis(prefilled.context(), prefilled.regulation(), prefilled.patient(), new RpisIntervention(i.location(),
                     i.team(), i.smurStatus(), i.procedure(), i.mainDiagnosis(), String.join(", ", bilan.associated())), prefilled.orientation());
+        }
+        if (bilan.procedures() != null && !bilan.procedures().isEmpty()) {
+            // the acts of the bilan (one entry each: the SMUR's code, else its words), for this patient
+            RpisIntervention i = prefilled.intervention();
+            prefilled = new Rpis(prefilled.context(), prefilled.regulation(), prefilled.patient(), new RpisIntervention(i.location(),
+                    i.team(), i.smurStatus(), List.copyOf(bilan.procedures()), i.mainDiagnosis(), i.associatedDiagnosis()), prefilled.orientation());
+        }
+        if (on != null && times.containsKey(ResourceStatus.TRANSP)) {
+            // the crew transported the patient: the SMUR, its vehicle and care level, unless the crew says otherwise
+            setIfEmpty("transportResourceType", "SMUR");
+            setIfEmpty("transportVehicleType", on.vehicleType());
+            setIfEmpty("transportMedicalLevel", on.medicalLevel() == null ? null : on.medicalLevel().code());
         }
         if (on != null) { // the care level and who was on board, from the shift set-up, unless the crew said otherwise here
             setIfEmpty("medicalLevel", on.medicalLevel() == null ? null : on.medicalLevel().code());
@@ -285,7 +315,13 @@ public final class RpisViewModel {
             ready.set(false);
             return;
         }
-        List<String> names = RpisPrefill.missing(completed()).stream().map(path -> labels.get("rpis.missing." + path)).toList();
+        List<String> names = new java.util.ArrayList<>(RpisPrefill.missing(completed()).stream().map(path -> labels.get("rpis.missing." + path)).toList());
+        if (transportHalfSaid()) {
+            names.add(labels.get("rpis.missing.orientation.decision"));
+        }
+        if (homeHalfSaid()) {
+            names.add(labels.get("rpis.missing.patient.residentialAddress"));
+        }
         missing.set(names.isEmpty() ? "" : labels.format("rpis.missing", String.join(", ", names)));
         ready.set(names.isEmpty());
     }
@@ -302,7 +338,13 @@ public final class RpisViewModel {
             return false;
         }
         Rpis record = completed();
-        List<String> lacking = RpisPrefill.missing(record);
+        List<String> lacking = new java.util.ArrayList<>(RpisPrefill.missing(record));
+        if (transportHalfSaid()) {
+            lacking.add("orientation.decision");
+        }
+        if (homeHalfSaid()) {
+            lacking.add("patient.residentialAddress");
+        }
         if (!lacking.isEmpty()) {
             message.set(labels.format("rpis.invalid", String.join(", ", lacking.stream().map(p -> labels.get("rpis.missing." + p)).toList())));
             return false;
@@ -329,8 +371,50 @@ public final class RpisViewModel {
         return true;
     }
 
-    /** The prefill with what the crew stated in place of what it lacked. */
+    /** The prefill with what the crew stated, and where the patient lives, the facility and the transport it gave. */
     private Rpis completed() {
+        Rpis r = stated();
+        String home = value("residenceInsee");
+        String city = home == null ? null : or(value("residenceCity"), fields.get("residenceInsee").picker().entry(home)
+                .map(org.opensmur.core.nomenclature.Nomenclature.Entry::label).orElse(null));
+        RpisPatient p = r.patient();
+        // the town and its name together (both required by the model); one without the other is named missing
+        RpisPatient patient = home == null || city == null ? p : new RpisPatient(p.patientId(), p.birthDate(), p.sex(),
+                new org.opensmur.core.rpis.InseeAddress(home, city));
+        RpisIntervention i = r.intervention();
+        org.opensmur.core.rpis.RpisLocation l = i.location();
+        String finess = value("locationFiness");
+        String service = value("locationService");
+        RpisIntervention intervention = finess == null && service == null ? i : new RpisIntervention(
+                new org.opensmur.core.rpis.RpisLocation(l.type(), finess != null ? finess : l.finessGeo(), service != null ? service : l.service(),
+                        l.detailedAddress()), i.team(), i.smurStatus(), i.procedure(), i.mainDiagnosis(), i.associatedDiagnosis());
+        org.opensmur.core.rpis.RpisOrientation o = r.orientation();
+        String resource = value("transportResourceType");
+        String vehicle = value("transportVehicleType");
+        String level = value("transportMedicalLevel");
+        MedicalLevel medical = level == null ? null : Arrays.stream(MedicalLevel.values()).filter(m -> m.code().equals(level)).findFirst().orElse(null);
+        // all three or none: a decision half said is named missing (transportComplete), never sent with a gap
+        org.opensmur.core.rpis.RpisOrientation orientation = resource == null || vehicle == null || medical == null ? o
+                : new org.opensmur.core.rpis.RpisOrientation(o.type(), o.destination(),
+                        new org.opensmur.core.rpis.RpisDecision(resource, vehicle, medical));
+        return new Rpis(r.context(), r.regulation(), patient, intervention, orientation);
+    }
+
+    /** Whether the patient's home town is said without its name, or its name without its code. */
+    private boolean homeHalfSaid() {
+        return (value("residenceInsee") == null) != (value("residenceCity") == null)
+                && !(value("residenceInsee") != null && fields.get("residenceInsee").picker().entry(value("residenceInsee")).isPresent());
+    }
+
+    /** Whether the transport is said whole or not at all (its three parts go together in the record). */
+    private boolean transportHalfSaid() {
+        long said = java.util.stream.Stream.of("transportResourceType", "transportVehicleType", "transportMedicalLevel")
+                .filter(k -> value(k) != null).count();
+        return said > 0 && said < 3;
+    }
+
+    /** The prefill with what the crew stated in place of what it lacked. */
+    private Rpis stated() {
         String whatCode = value("whatsHappenCode");
         String whatLabel = value("whatsHappenLabel");
         String motiveCode = value("healthMotiveCode");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -511,6 +512,28 @@ class BilanViewModelTest {
             assertEquals(who.get("patientId"), completed.findValue("patient").get("patientId"), "the same patient, completed");
             assertEquals("MARTIN", completed.findValue("patient").get("lastName").asText());
             assertFalse(completed.findValue("evaluation").path("freetext").toString().contains("inconnue"));
+        });
+    }
+
+    /**
+     * A victim of a many-victim event known by the SINUS number on their tag: the kind picked, the number typed, both
+     * reach the RS-BPV; a number without its kind is not sent (it would mean nothing to the SAMU), it is said.
+     */
+    @Test
+    void aPatientsSinusNumberGoesWithItsKindAndANumberAloneIsSaid() throws Exception {
+        onBilan((model, core, settings) -> {
+            model.input("bilan.diagnosis").valueProperty().set("T07");
+            model.input("bilan.externalId").valueProperty().set("SINUS-44-000123");
+            assertEquals("Choisir son type (SINUS, dossard...)", model.input("bilan.externalId").errorProperty().get());
+            assertFalse(model.validProperty().get(), "a number alone is not sent");
+            model.input("bilan.externalSource").valueProperty().set("SINUS");
+            assertEquals("", model.input("bilan.externalId").errorProperty().get(), "judged again with its kind");
+            assertTrue(model.send(), model.blockedProperty().get());
+            var queued = core.store().outbox().list(Tablets.CASE, 10);
+            InterventionReport report = (InterventionReport) new HubCodec().decode(core.store().outbox().body(queued.get(0).distributionId()))
+                    .envelope().payload();
+            assertEquals(List.of(new org.opensmur.core.mission.PatientExternalId(org.opensmur.core.mission.PatientIdSource.SINUS, "SINUS-44-000123")),
+                    report.patient().externalId());
         });
     }
 }

@@ -556,6 +556,14 @@ class RecetteTest {
             pick("#rpis-teamDriver", i.path("team").path("driver"));
             text("#rpis-insee", i.path("location").path("detailedAddress").path("inseeCode"));
             text("#rpis-locationType", i.path("location").path("type"));
+            text("#rpis-residenceInsee", p.path("patient").path("residentialAddress").path("inseeCode"));
+            text("#rpis-residenceCity", p.path("patient").path("residentialAddress").path("city"));
+            text("#rpis-locationFiness", i.path("location").path("finessGeo"));
+            text("#rpis-locationService", i.path("location").path("service"));
+            JsonNode decision = p.path("orientation").path("decision"); // a transport the case does not say is not sent
+            set("#rpis-transportResourceType", decision.path("resourceType").asText(""));
+            set("#rpis-transportVehicleType", decision.path("vehicleType").asText(""));
+            set("#rpis-transportMedicalLevel", decision.path("medicalLevel").asText(""));
             text("#rpis-diagnosis", i.path("mainDiagnosis"));
             text("#rpis-orientationType", p.path("orientation").path("type"));
             JsonNode destination = p.path("orientation").path("destination");

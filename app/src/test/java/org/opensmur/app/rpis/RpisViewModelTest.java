@@ -1,6 +1,7 @@
 package org.opensmur.app.rpis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -110,6 +111,87 @@ class RpisViewModelTest {
             assertEquals(List.of("fr.health.ors.pdl", Tablets.LRM),
                     core.store().outbox().list(null, 100).stream().map(OutboxEntry::recipient).sorted().toList(),
                     "the ORU's, and the SAMU's copy the shift set-up asks for");
+        } finally {
+            core.close();
+        }
+    }
+
+    /**
+     * What a crew knows beyond the required: the patient's home town (its name from the installed list), the
+     * facility the intervention took place in, the acts of the bilan, and the transport (the SMUR's own when it
+     * transported: its vehicle and care level from the shift); a transport half said is named, never sent.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("org.opensmur.core.hub.validation.ModelLine#all")
+    void theHomeTownTheFacilityTheActsAndTheTransportReachTheRecordTheOfficialSchemaTakes(org.opensmur.core.hub.validation.ModelLine line)
+            throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
+        var env = new java.util.HashMap<String, String>();
+        env.put("HUB_HOSTNAME", "127.0.0.1");
+        env.put("HUB_PORT", "1");
+        env.put("VHOST", line == org.opensmur.core.hub.validation.ModelLine.V2 ? "15-smur_v1.6" : "15-smur_v1.7");
+        env.put("CLIENT_ID", "fr.health.samu440.smur.vlm1");
+        env.put("LRM_CLIENT_ID", Tablets.LRM);
+        env.put("ORU_CLIENT_ID", "fr.health.ors.pdl");
+        env.put("PLAIN_AMQP", "true");
+        TabletSettings settings = Tablets.settings(org.opensmur.core.hub.transport.HubConfig.load(null, env).orElseThrow(),
+                dir.resolve("more-" + line.name()));
+        java.nio.file.Path communes = dir.resolve("commune-" + line.name() + ".csv");
+        java.nio.file.Files.writeString(communes, ",code,label_n1\n0,44109,Nantes\n1,44184,Saint-Nazaire\n");
+        var lists = new org.opensmur.core.nomenclature.NomenclatureFolder(settings.nomenclatureFolder());
+        assertTrue(lists.install(org.opensmur.core.nomenclature.NomenclatureList.COMMUNE, communes, "test")
+                instanceof org.opensmur.core.nomenclature.NomenclatureFolder.Outcome.Installed);
+        var c = new HubCodec().mapper().createObjectNode();
+        c.put("creation", "2026-11-23T09:50:00Z");
+        c.putObject("location").putObject("city").put("inseeCode", "44109").put("name", "Nantes");
+        CaseStore.CaseView view = new CaseStore.CaseView(Tablets.CASE, c, List.of(), true);
+        OffsetDateTime t = OffsetDateTime.of(2026, 11, 23, 10, 0, 0, 0, ZoneOffset.UTC);
+        Map<ResourceStatus, OffsetDateTime> times = new EnumMap<>(ResourceStatus.class);
+        times.put(ResourceStatus.DEPART, t);
+        times.put(ResourceStatus.TRANSP, t.plusMinutes(30));
+        times.put(ResourceStatus.RETOUR, t.plusHours(1));
+        TabletCore core = Tablets.core(settings, clock);
+        try {
+            RpisViewModel model = new RpisViewModel(core, org.opensmur.app.ui.Background.direct(), settings, Labels.french());
+            model.shiftFrom(() -> new org.opensmur.core.shift.ShiftSetup("VLM 1", null, org.opensmur.core.mission.MedicalLevel.MED,
+                    List.of(), null, null, null, null, "SMUR.VLM", false));
+            model.prefill(view, times, new RpisViewModel.FromBilan("I46", "1961-05-02", "M", List.of(), List.of("Massage cardiaque externe", "Intubation")));
+            for (String[] answer : new String[][] {{"whatsHappenCode", "C09.03.00"}, {"whatsHappenLabel", "Fuite de gaz"},
+                    {"healthMotiveCode", "M03.10"}, {"healthMotiveLabel", "Malaise"},
+                    {"teamDoctor", "true"}, {"teamNurse", "true"}, {"teamDriver", "false"}, {"decisionTime", "09:57"},
+                    {"orientationType", "TEMP"}, {"returnSmur", "11:20"}, {"residenceInsee", "44184"},
+                    {"locationFiness", "440000289"}, {"locationService", "Urgences adultes"}}) {
+                model.field(answer[0]).set(answer[1]);
+            }
+            assertEquals("SMUR", model.field("transportResourceType").get(), "transported by the SMUR: its own");
+            assertEquals("SMUR.VLM", model.field("transportVehicleType").get(), "the vehicle the shift rides");
+            assertEquals("MED", model.field("transportMedicalLevel").get());
+            model.field("residenceInsee").set("44000"); // a town the list does not name: its name is asked
+            assertTrue(model.missingProperty().get().contains("commune de résidence"), model.missingProperty().get());
+            model.field("residenceInsee").set("44184");
+            model.field("transportMedicalLevel").set("");
+            assertTrue(model.missingProperty().get().contains("transport du patient"), model.missingProperty().get());
+            assertFalse(model.readyProperty().get(), "a transport half said is not sent");
+            model.field("transportMedicalLevel").set("PARAMED");
+            model.field("transportResourceType").set("SIS");
+            model.field("transportVehicleType").set("SIS.VSAV");
+            model.field("transportMedicalLevel").set("SECOURS");
+            assertEquals("", model.missingProperty().get());
+            assertTrue(model.send(), model.messageProperty().get());
+
+            var queued = core.store().outbox().list(null, 10);
+            var sent = new com.fasterxml.jackson.databind.ObjectMapper().readTree(core.store().outbox().body(queued.get(0).distributionId()));
+            assertEquals(List.of(), org.opensmur.hubsim.dispatch.OfficialSchemas.load(
+                    org.opensmur.core.conformance.SharedCorpus.root(line).resolve("schemas")).errors(sent), "the official schema of " + line);
+            var rpis = sent.findValue("rpis");
+            assertEquals("44184", rpis.path("patient").path("residentialAddress").path("inseeCode").asText());
+            assertEquals("Saint-Nazaire", rpis.path("patient").path("residentialAddress").path("city").asText(), "the town's name from the list");
+            assertEquals("440000289", rpis.path("intervention").path("location").path("finessGeo").asText());
+            assertEquals("Urgences adultes", rpis.path("intervention").path("location").path("service").asText());
+            assertEquals(List.of("Massage cardiaque externe", "Intubation"),
+                    java.util.stream.StreamSupport.stream(rpis.path("intervention").path("procedure").spliterator(), false).map(n -> n.asText()).toList());
+            assertEquals("SIS.VSAV", rpis.path("orientation").path("decision").path("vehicleType").asText(), "as the crew corrected it");
+            assertEquals("SECOURS", rpis.path("orientation").path("decision").path("medicalLevel").asText());
         } finally {
             core.close();
         }

@@ -32,7 +32,11 @@ public enum NomenclatureList {
     /** RS-RPIS orientation.destination.finess: FINESS géographique, 9 characters (digits, or 2A/2B for Corsica). */
     FINESS("finess", false, "^[0-9][0-9AB][0-9]{7}$", true),
     /** RS-RPIS intervention.location.detailedAddress.inseeCode: the INSEE code of the commune (COG). */
-    COMMUNE("commune", false, "^[0-9]{5}$", true);
+    COMMUNE("commune", false, "^[0-9]{5}$", true),
+    /** RS-RPIS orientation.decision.resourceType: the Hub's typeRessource (SMUR, TSU, HOSPIT...). */
+    TYPE_RESSOURCE("typeRessource", true, "^[A-Z]+(\\.[A-Z0-9-]+)*$", false),
+    /** RS-RPIS orientation.decision.vehicleType: the Hub's typeVecteur (SMUR.VLM, TSU.AMB...). */
+    TYPE_VECTEUR("typeVecteur", true, "^[A-Z]+(\\.[A-Z0-9-]+)*$", false);
 
     /** A code the model leaves free: one line, no space at either end. */
     private static final class Free {
