@@ -39,6 +39,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
  * participant with a certificate of its own cancels and closes the mission the crew accepted. The crew is
  * told who, nothing changes, and the SAMU's own cancellation still rings.
  */
+@Tag("rabbitmq") // on the machine's RabbitMQ, whose queues the broker tests share: one at a time
 @ExtendWith(ApplicationExtension.class)
 @Tag("flow") // parties on the real RabbitMQ: run by ./bin/test and .ci/run, not by ./bin/test --quick
 class ForeignPartyOnRabbitMqAppTest {

@@ -275,21 +275,36 @@ class RecetteTest {
                 problems.add("no RC-REF from the tablet for " + sent.distributionID());
             }
             save(step, "sent-by-lrm", example);
-            // What the crew must see: on the mission screen (a request: on its card).
+            // What the crew must see: on the mission screen (a request: on its card), waited for up to 5 s.
             if (!step.model().equals("RS-ER")) {
                 clickWhenFree(robot, "#tab-mission");
-                Thread.sleep(600);
             }
-            String shown = String.join("\n", texts(scene.getRoot()));
             JsonNode payload = example.elements().next();
+            List<String> missing = new ArrayList<>();
+            try {
+                await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50)).until(() -> {
+                    missing.clear();
+                    missing.addAll(notShown(step, payload));
+                    return missing.isEmpty();
+                });
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                problems.addAll(missing);
+            }
+            return new Outcome(step, problems.isEmpty(), problems, List.of());
+        }
+
+        /** The step's displayed values not on screen now, read on the FX thread. */
+        private List<String> notShown(Step step, JsonNode payload) throws Exception {
+            String shown = normalise(String.join("\n", WaitForAsyncUtils.asyncFx(() -> texts(scene.getRoot())).get()));
+            List<String> missing = new ArrayList<>();
             for (String path : displayed(step.model())) {
                 for (String value : values(payload, path)) {
-                    if (!normalise(shown).contains(normalise(value))) {
-                        problems.add("not shown: " + path + " = " + value);
+                    if (!shown.contains(normalise(value))) {
+                        missing.add("not shown: " + path + " = " + value);
                     }
                 }
             }
-            return new Outcome(step, problems.isEmpty(), problems, List.of());
+            return missing;
         }
 
         private Outcome send(Step step) throws Exception {
@@ -339,9 +354,15 @@ class RecetteTest {
         }
     }
 
-    /** Waits past an alert's tap lock, acknowledges it if one covers the screen, then taps {@code id}. */
+    /**
+     * Waits past an alert's tap lock, acknowledges it if one covers the screen, then taps {@code id}. An alert on its
+     * way is on screen once the FX thread has run what was queued for it (the core hands a received message to the
+     * screens before its RC-REF is sent); then the wait lasts as long as the lock, not a fixed time.
+     */
     static void clickWhenFree(FxRobot robot, String id) throws Exception {
-        Thread.sleep(700);
+        WaitForAsyncUtils.waitForFxEvents();
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20)).until(() -> WaitForAsyncUtils.asyncFx(
+                () -> robot.lookup(n -> n instanceof MainView).tryQuery().map(n -> !((MainView) n).tapLocked()).orElse(true)).get());
         if (robot.lookup("#alert-ack").tryQuery().map(TabletFlowsTest::shown).orElse(false)) {
             robot.clickOn("#alert-ack");
         }

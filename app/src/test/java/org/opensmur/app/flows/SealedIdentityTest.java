@@ -47,6 +47,7 @@ import org.opensmur.store.crypto.PinLock;
 import org.opensmur.store.crypto.StoreKeyProvider;
 import org.opensmur.store.crypto.Vault;
 import org.opensmur.store.outbox.OutboxPolicy;
+import org.opensmur.store.testing.TestKeys;
 
 /**
  * The Hub identity behind the crew's PIN, on the real local Hub (embedded broker, mutual TLS): a copy of the
@@ -145,7 +146,7 @@ class SealedIdentityTest {
             Files.deleteIfExists(reset.resolve("store").resolve(name));
         }
         assertFalse(new Provisioning(reset, CLOCK).done(), "without its store key the identity is not there: provisioning again");
-        StoreKeyProvider own = new PinLock(DeviceStart.store(reset), System::nanoTime, Duration.ofMillis(1)).choose("582037".toCharArray());
+        StoreKeyProvider own = new PinLock(DeviceStart.store(reset), System::nanoTime, Duration.ofMillis(1), TestKeys.CHEAP).choose("582037".toCharArray());
         openStore(reset, own);
         assertThrows(IllegalStateException.class, () -> new Provisioning(reset, CLOCK).unlock(
                 ((PinLock.Attempt.Opened) new PinLock(DeviceStart.store(reset)).unlock("582037".toCharArray())).keys()));
@@ -236,7 +237,7 @@ class SealedIdentityTest {
         assertEquals(List.of(), provisioning.importBundle(bundle(Files.readAllBytes(hub.dir.resolve(LocalHubForApp.TABLET + ".p12")), otp,
                 Instant.now().plus(Duration.ofDays(7))), otp));
         assertFalse(Files.exists(device.resolve("hub/identity.sealed")), "no store key yet: sealed when the store first opens");
-        StoreKeyProvider keys = new PinLock(DeviceStart.store(device), System::nanoTime, Duration.ofMillis(1)).choose(PIN.toCharArray());
+        StoreKeyProvider keys = new PinLock(DeviceStart.store(device), System::nanoTime, Duration.ofMillis(1), TestKeys.CHEAP).choose(PIN.toCharArray());
         Provisioning.Unlocked unlocked = provisioning.unlock(keys);
         openStore(device, unlocked.storeKeys());
         assertTrue(Files.exists(device.resolve("hub/identity.sealed")));

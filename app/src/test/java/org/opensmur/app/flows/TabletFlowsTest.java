@@ -196,6 +196,8 @@ class TabletFlowsTest {
         String caseId = onScene(robot); // on the Statuts screen
         hub.send("orientation.json", caseId, null);
         await().atMost(Duration.ofSeconds(20)).until(() -> robot.lookup("#alert-title").tryQuery().map(TabletFlowsTest::shown).orElse(false));
+        // shown, and laid out: its place is known after the FX thread's next layout pass
+        await().atMost(Duration.ofSeconds(5)).until(() -> robot.lookup(".alert-card").queryAll().stream().allMatch(c -> c.getLayoutBounds().getHeight() > 0));
         javafx.scene.Node header = robot.lookup(".mission-header").query();
         javafx.geometry.Bounds headerBounds = header.localToScene(header.getBoundsInLocal());
         for (javafx.scene.Node card : robot.lookup(".alert-card").queryAll()) {

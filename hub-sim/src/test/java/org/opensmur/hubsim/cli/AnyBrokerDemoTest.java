@@ -25,6 +25,7 @@ import picocli.CommandLine;
  * The simulated LRM, ORU and tablet on a broker where another dispatcher routes (here a separate one, as
  * a Hub sandbox would), on vhost 15-smur_v1.6, with every published message captured as evidence.
  */
+@Tag("rabbitmq") // on the machine's RabbitMQ, whose queues the broker tests share: one at a time
 @Tag("slow") // whole demos: run by ./bin/test and .ci/run, not by ./bin/test --quick
 class AnyBrokerDemoTest {
 

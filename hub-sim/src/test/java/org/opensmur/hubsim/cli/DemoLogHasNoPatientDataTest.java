@@ -52,6 +52,7 @@ class DemoLogHasNoPatientDataTest {
         Path tmp = Files.createDirectories(dir.resolve("tmp"));
         Path log = dir.resolve("demo.log");
         Process demo = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", // a quick start: a short run, mostly waiting on its steps
                 "-Djava.io.tmpdir=" + tmp, "-Dorg.slf4j.simpleLogger.defaultLogLevel=debug",
                 "-cp", System.getProperty("java.class.path"), HubSimCli.class.getName(),
                 "--tls-dir", dir.resolve("tls").toString(),

@@ -40,6 +40,7 @@ import org.opensmur.hubsim.dispatch.OfficialSchemas;
  * own queues), the dispatcher with its own user (reads dispatch, writes distribution), started apart here.
  * Everything goes through the command line an integrator types.
  */
+@Tag("rabbitmq") // on the machine's RabbitMQ, whose queues the broker tests share: one at a time
 @Tag("flow") // the parties started apart through their command lines: run by ./bin/test and .ci/run, not by ./bin/test --quick
 class PeersOnRabbitMqTest {
 

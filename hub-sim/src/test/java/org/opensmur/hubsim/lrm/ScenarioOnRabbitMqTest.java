@@ -1,7 +1,9 @@
 package org.opensmur.hubsim.lrm;
 
+import org.junit.jupiter.api.Tag;
 import org.opensmur.hubsim.fixture.LocalBroker;
 
+@Tag("rabbitmq") // on the machine's RabbitMQ, whose queues the broker tests share: one at a time
 class ScenarioOnRabbitMqTest extends ScenarioEndToEnd {
     @Override
     LocalBroker localBroker() {

@@ -37,6 +37,7 @@ import org.opensmur.hubsim.fixture.LocalBroker;
  * certificate of its own ({@code fr.health.test.other}) cancels and closes the headless tablet's mission.
  * Nothing changes, it gets its error reports (703), and the tablet's SAMU still steers.
  */
+@Tag("rabbitmq") // on the machine's RabbitMQ, whose queues the broker tests share: one at a time
 @Tag("flow") // parties on the real RabbitMQ through the dispatcher: run by ./bin/test and .ci/run, not by ./bin/test --quick
 class ForeignPartyOnRabbitMqTest {
 

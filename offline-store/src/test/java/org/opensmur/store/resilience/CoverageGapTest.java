@@ -43,6 +43,7 @@ import org.opensmur.store.outbox.OutboxRelay;
  * fixes. When the network returns everything drains through the real broker: statuses first and in
  * order, then the bilan, then a thinned track of positions without the expired ones.
  */
+@Tag("rabbitmq") // on the machine's RabbitMQ, whose queues the broker tests share: one at a time
 @Tag("slow") // a thousand fixes queued and drained through the broker: run by ./bin/test and .ci/run, not by ./bin/test --quick
 class CoverageGapTest {
 

@@ -34,6 +34,7 @@ import org.opensmur.core.status.ResourcesStatus;
  * every restart, each message it reported saved is still there and is delivered; the receiving side,
  * deduplicating on distributionID, sees each exactly once in effect and in tap order.
  */
+@Tag("rabbitmq") // on the machine's RabbitMQ, whose queues the broker tests share: one at a time
 @Tag("slow") // fifty kill -9 rounds, each a new JVM: run by ./bin/test and .ci/run, not by ./bin/test --quick
 class CrashTest {
 

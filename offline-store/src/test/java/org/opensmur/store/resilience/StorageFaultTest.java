@@ -36,6 +36,7 @@ import org.opensmur.store.db.StoreException;
 import org.opensmur.store.outbox.OutboxEntry;
 
 /** The store on a real disk that fills up and empties again, and a database file that vanishes under it. */
+@Tag("rabbitmq") // on the machine's RabbitMQ, whose queues the broker tests share: one at a time
 @Tag("slow") // real redelivery back-off (2 s, 4 s) and a full disk: run by ./bin/test and .ci/run, not by ./bin/test --quick
 class StorageFaultTest {
 

@@ -98,6 +98,8 @@ class OruCrashTest {
         while (true) {
             starts++;
             Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    // a quick start (C1 only, the serial collector): each run is a new JVM, most of them killed early
+                    "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
                     "--enable-native-access=ALL-UNNAMED", "-Dorg.slf4j.simpleLogger.defaultLogLevel=error",
                     "-Dhub.shared.dir=" + System.getProperty("hub.shared.dir", "../../shared"),
                     "-cp", System.getProperty("java.class.path"), CrashChild.class.getName(), url, schema, messages.toString(), acks.toString())

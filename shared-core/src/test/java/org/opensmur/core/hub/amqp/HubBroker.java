@@ -43,6 +43,10 @@ public final class HubBroker {
     }
 
     public static HubBroker require() {
+        if (Boolean.getBoolean("opensmur.test.besideOthers")) {
+            // set by the surefire runs of two JVMs at once: the broker tests would steal each other's queues there
+            fail("a test on the machine's RabbitMQ must be tagged @Tag(\"rabbitmq\"): the broker tests run apart, one at a time");
+        }
         String configured = System.getenv("OPENSMUR_TLS_DIR") != null ? System.getenv("OPENSMUR_TLS_DIR")
                 : System.getProperty("hub.tls.dir", "../.local/hub-tls");
         Path dir = Path.of(configured).toAbsolutePath().normalize();

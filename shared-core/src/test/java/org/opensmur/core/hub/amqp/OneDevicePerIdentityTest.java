@@ -26,6 +26,7 @@ import org.opensmur.core.hub.transport.Inbound;
  * each get half of the crew's messages. The tablet consumes exclusively; a second device is refused,
  * says why, retries, and takes over only when the first is gone.
  */
+@Tag("rabbitmq") // on the machine's RabbitMQ, whose queues the broker tests share: one at a time
 @Tag("slow") // connection refusals and retries timed for real: run by ./bin/test and .ci/run, not by ./bin/test --quick
 class OneDevicePerIdentityTest {
 

@@ -1,5 +1,6 @@
 package org.opensmur.core.hub.amqp;
 
+import org.junit.jupiter.api.Tag;
 import org.opensmur.core.hub.transport.ConnectionState;
 import org.opensmur.core.hub.transport.HubConfig;
 import org.opensmur.core.hub.transport.Inbound;
@@ -31,6 +32,7 @@ import org.opensmur.signing.KeyMaterial;
 import org.opensmur.signing.Pki;
 
 /** Mutual TLS against the real RabbitMQ: who gets in, who does not, and what the crew is told. */
+@Tag("rabbitmq") // on the machine's RabbitMQ, whose queues the broker tests share: one at a time
 class TlsConnectionTest {
 
     private static HubBroker broker;

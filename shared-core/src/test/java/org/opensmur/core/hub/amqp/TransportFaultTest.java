@@ -39,6 +39,7 @@ import org.opensmur.core.status.ResourceStatus;
  * The network breaks during a burst of publications: every publication still ends in exactly one
  * outcome, nothing unconfirmed is reported sent, and the transport recovers by itself.
  */
+@Tag("rabbitmq") // on the machine's RabbitMQ, whose queues the broker tests share: one at a time
 @Tag("slow") // network cuts and heartbeats timed for real: run by ./bin/test and .ci/run, not by ./bin/test --quick
 class TransportFaultTest {
 
@@ -60,7 +61,9 @@ class TransportFaultTest {
         if (transport != null) {
             transport.close();
         }
-        proxy.close();
+        if (proxy != null) { // null: skipped, no broker here
+            proxy.close();
+        }
     }
 
     private AmqpHubTransport connectThroughProxy(Inbound inbound) {
