@@ -322,15 +322,7 @@ class BilanViewModelTest {
 
     /** The tablet of the test on the vhost of {@code line}: model 2.0 on 15-smur_v1.6, model 3 on 15-smur_v1.7. */
     private TabletSettings settingsOn(ModelLine line) {
-        java.util.Map<String, String> s = new java.util.HashMap<>();
-        s.put("HUB_HOSTNAME", "127.0.0.1");
-        s.put("HUB_PORT", "1");
-        s.put("VHOST", line == ModelLine.V2 ? "15-smur_v1.6" : "15-smur_v1.7");
-        s.put("CLIENT_ID", "fr.health.samu440.smur.vlm1");
-        s.put("LRM_CLIENT_ID", Tablets.LRM);
-        s.put("ORU_CLIENT_ID", "fr.health.ors.pdl");
-        s.put("PLAIN_AMQP", "true");
-        return Tablets.settings(org.opensmur.core.hub.transport.HubConfig.load(null, s).orElseThrow(), dir.resolve(line.name()));
+        return Tablets.settingsOn(line, dir.resolve(line.name()));
     }
 
     /** The vital types the official RS-BPV schema of {@code line} enumerates. */

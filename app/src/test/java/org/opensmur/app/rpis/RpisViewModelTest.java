@@ -126,16 +126,7 @@ class RpisViewModelTest {
     void theHomeTownTheFacilityTheActsAndTheTransportReachTheRecordTheOfficialSchemaTakes(org.opensmur.core.hub.validation.ModelLine line)
             throws Exception {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
-        var env = new java.util.HashMap<String, String>();
-        env.put("HUB_HOSTNAME", "127.0.0.1");
-        env.put("HUB_PORT", "1");
-        env.put("VHOST", line == org.opensmur.core.hub.validation.ModelLine.V2 ? "15-smur_v1.6" : "15-smur_v1.7");
-        env.put("CLIENT_ID", "fr.health.samu440.smur.vlm1");
-        env.put("LRM_CLIENT_ID", Tablets.LRM);
-        env.put("ORU_CLIENT_ID", "fr.health.ors.pdl");
-        env.put("PLAIN_AMQP", "true");
-        TabletSettings settings = Tablets.settings(org.opensmur.core.hub.transport.HubConfig.load(null, env).orElseThrow(),
-                dir.resolve("more-" + line.name()));
+        TabletSettings settings = Tablets.settingsOn(line, dir.resolve("more-" + line.name()));
         java.nio.file.Path communes = dir.resolve("commune-" + line.name() + ".csv");
         java.nio.file.Files.writeString(communes, ",code,label_n1\n0,44109,Nantes\n1,44184,Saint-Nazaire\n");
         var lists = new org.opensmur.core.nomenclature.NomenclatureFolder(settings.nomenclatureFolder());

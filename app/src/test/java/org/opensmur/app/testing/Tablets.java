@@ -35,6 +35,22 @@ public final class Tablets {
     }
 
     /** The test tablet (VLM 1 of the SAMU 44) on {@code hub}, its store in {@code folder} (its key at the cheap cost of TestKeys). */
+    /**
+     * A test tablet on the vhost of {@code line} (model 2.0 on 15-smur_v1.6, model 3 on 15-smur_v1.7), with an LRM and
+     * an ORU, its store in {@code folder}; no broker behind it (the view models' tests).
+     */
+    public static TabletSettings settingsOn(org.opensmur.core.hub.validation.ModelLine line, Path folder) {
+        java.util.Map<String, String> s = new java.util.HashMap<>();
+        s.put("HUB_HOSTNAME", "127.0.0.1");
+        s.put("HUB_PORT", "1");
+        s.put("VHOST", line == org.opensmur.core.hub.validation.ModelLine.V2 ? "15-smur_v1.6" : "15-smur_v1.7");
+        s.put("CLIENT_ID", "fr.health.samu440.smur.vlm1");
+        s.put("LRM_CLIENT_ID", LRM);
+        s.put("ORU_CLIENT_ID", "fr.health.ors.pdl");
+        s.put("PLAIN_AMQP", "true");
+        return settings(HubConfig.load(null, s).orElseThrow(), folder);
+    }
+
     public static TabletSettings settings(HubConfig hub, Path folder) {
         return new TabletSettings(hub, folder, org.opensmur.store.testing.TestKeys.secret("test-tablet"), RESOURCE, "SMUR", "VLM 1", "Équipe 1",
                 new RpisPrefill.Unit("fr.health.samu440", "440000271", "440000289", "0"), null);

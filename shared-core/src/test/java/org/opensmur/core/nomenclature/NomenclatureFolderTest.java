@@ -42,8 +42,10 @@ class NomenclatureFolderTest {
         Path official = SharedCorpus.root().resolve("nomenclatures");
         NomenclatureFolder folder = new NomenclatureFolder(dir.resolve("nomenclatures"));
         List<NomenclatureFolder.Outcome> outcomes = folder.installAll(official, "HubSante models");
-        assertEquals(3, outcomes.size(), "fait, lieu, motif: the Hub's lists the tablet picks from " + outcomes);
         outcomes.forEach(o -> assertInstanceOf(NomenclatureFolder.Outcome.Installed.class, o, o.toString()));
+        assertEquals(java.util.Arrays.stream(NomenclatureList.values()).filter(NomenclatureList::hub).map(NomenclatureList::id).sorted().toList(),
+                outcomes.stream().map(o -> ((NomenclatureFolder.Outcome.Installed) o).nomenclature().list().id()).sorted().toList(),
+                "every list the Hub publishes that the tablet picks from (fait, lieu, motif, typeRessource, typeVecteur), each found and taken");
         // read again from the tablet's folder, as a new start would
         NomenclatureFolder again = new NomenclatureFolder(dir.resolve("nomenclatures"));
         Nomenclature fait = again.load(NomenclatureList.FAIT).orElseThrow();
