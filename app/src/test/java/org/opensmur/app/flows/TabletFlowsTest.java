@@ -519,6 +519,12 @@ class TabletFlowsTest {
 
     @Test
     void aCardiacArrestsActsAndDrugsReachTheSamuOneProcedureEachAndTheHandoverListsAndPrintsTheWholeMission(FxRobot robot) throws Exception {
+        // the SAMU's diagnosis list (no official file exists), installed as a SAMU would: the diagnosis picked by words
+        Path samuList = Files.createTempDirectory("opensmur-samu-lists").resolve("diagnostic.csv");
+        Files.writeString(samuList, ",code,label_n1,description\n0,I21,Infarctus aigu du myocarde,\n1,I46,Arrêt cardiaque,\n");
+        assertTrue(new org.opensmur.core.nomenclature.NomenclatureFolder(settings.nomenclatureFolder())
+                .install(org.opensmur.core.nomenclature.NomenclatureList.DIAGNOSTIC, samuList, "SAMU 44 (test)")
+                instanceof org.opensmur.core.nomenclature.NomenclatureFolder.Outcome.Installed);
         String caseId = onScene(robot);
         robot.clickOn("#tab-bilan");
         setText(robot, "#bilan-heartRate", "0"); // the arrest
@@ -543,12 +549,13 @@ class TabletFlowsTest {
         fire(robot, "#bilan-newSeries"); // the return of circulation
         setText(robot, "#bilan-heartRate", "110");
         setText(robot, "#bilan-bloodPressure", "95/60");
-        setText(robot, "#bilan-diagnosis", "I46");
+        org.opensmur.app.testing.Pickers.type(robot, "#bilan-diagnosis", "arret cardiaque"); // by words, accents left out
         await().atMost(Duration.ofSeconds(5)).until(() -> !robot.lookup("#bilan-send").queryButton().isDisabled());
         robot.clickOn("#bilan-send");
         HubMessage sent = atLrm(MessageType.RS_BPV, caseId); // through the dispatcher: the official schemas accepted it
         InterventionReport bilan = (InterventionReport) sent.payload();
         assertEquals(java.util.List.of("Massage cardiaque externe", "Intubation"), bilan.evaluation().procedure(), "one entry per act");
+        assertEquals("I46", bilan.evaluation().mainDiagnosis(), "the diagnosis picked by words");
         assertTrue(bilan.evaluation().freetext().containsAll(given), bilan.evaluation().freetext().toString());
         assertEquals("110", bilan.evaluation().parameter().stream().filter(p -> p.type() == VitalSign.HEART_RATE).findFirst()
                 .orElseThrow().value(), "the latest series");
