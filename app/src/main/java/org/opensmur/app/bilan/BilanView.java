@@ -89,6 +89,10 @@ public final class BilanView extends BorderPane {
             if (input.sign() != null) {
                 entry = vitalEntry(input, field, id, labels);
             }
+            if (input.key().equals("bilan.birthDate")) {
+                // day, month, year on the numeric keypad (never "AAAA-MM-JJ" typed); the RPIS takes it from here
+                entry = org.opensmur.app.ui.DateField.of("bilan-birthDate", input.valueProperty(), labels, java.time.Clock.systemDefaultZone());
+            }
             if (input.key().equals("bilan.externalSource")) {
                 // the kind of identifier: one tap among the model's (the number is typed on the next row)
                 HBox kinds = new HBox(8);

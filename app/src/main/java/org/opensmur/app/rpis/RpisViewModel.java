@@ -202,8 +202,9 @@ public final class RpisViewModel {
             prefilled = new Rpis(prefilled.context(), prefilled.regulation(), prefilled.patient(), new RpisIntervention(i.location(),
                     i.team(), i.smurStatus(), List.copyOf(bilan.procedures()), i.mainDiagnosis(), i.associatedDiagnosis()), prefilled.orientation());
         }
-        if (on != null && times.containsKey(ResourceStatus.TRANSP)) {
+        if (on != null && times.containsKey(ResourceStatus.TRANSP) && on.vehicleType() != null && on.medicalLevel() != null) {
             // the crew transported the patient: the SMUR, its vehicle and care level, unless the crew says otherwise
+            // (only when the shift says both: a transport half said would hold the record back)
             setIfEmpty("transportResourceType", "SMUR");
             setIfEmpty("transportVehicleType", on.vehicleType());
             setIfEmpty("transportMedicalLevel", on.medicalLevel() == null ? null : on.medicalLevel().code());

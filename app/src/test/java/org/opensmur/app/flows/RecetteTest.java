@@ -642,8 +642,8 @@ class RecetteTest {
          */
         private void coded(String id, String value) {
             robot.interact(() -> {
-                if (id.equals("#bilan-diagnosis")) {
-                    session.bilan().input("bilan.diagnosis").valueProperty().set(value);
+                if (id.equals("#bilan-diagnosis") || id.equals("#bilan-birthDate")) {
+                    session.bilan().input(id.substring(1).replace('-', '.')).valueProperty().set(value);
                 } else {
                     session.rpis().field(id.substring("#rpis-".length())).set(value);
                 }

@@ -1009,7 +1009,9 @@ class TabletFlowsTest {
             tap(robot, status);
         }
         robot.clickOn("#tab-bilan");
-        setText(robot, "#bilan-birthDate", "1968-04-12"); // typed once, in the bilan
+        setText(robot, "#bilan-birthDate-day", "12"); // typed once, in the bilan, on the keypad
+        setText(robot, "#bilan-birthDate-month", "04");
+        setText(robot, "#bilan-birthDate-year", "1968");
         org.opensmur.app.testing.Pickers.tap(robot, "#bilan-diagnosis", "arret"); // by a word, without its accent
         assertEquals("Arrêt cardiaque · I46", org.opensmur.app.testing.Pickers.shown(robot, "#bilan-diagnosis"));
         org.opensmur.app.testing.Pickers.tap(robot, "#bilan-associated", "infarctus"); // an associated one
