@@ -177,7 +177,7 @@ public final class BilanViewModel {
         Input age = new Input("bilan.age", labels.get("bilan.years"), range(0, 130));
         age.numeric = true;
         add(age);
-        add(new Input("bilan.birthDate", "", v -> v.matches("\\d{4}-\\d{2}-\\d{2}") ? "" : labels.get("bilan.error.date")));
+        add(new Input("bilan.birthDate", "", v -> realPastDate(v) ? "" : labels.get("bilan.error.date")));
         Input height = new Input("bilan.height", "cm", range(30, 250));
         height.numeric = true;
         add(height);
@@ -955,5 +955,14 @@ public final class BilanViewModel {
     public List<String> externalSources() {
         return core.line().constants(org.opensmur.core.mission.PatientIdSource.class).stream()
                 .map(org.opensmur.core.mission.PatientIdSource::code).toList();
+    }
+
+    /** A real date, not to come ({@code 1968-04-12}): what the keypad's day, month and year make. */
+    private boolean realPastDate(String v) {
+        try {
+            return v.matches("\\d{4}-\\d{2}-\\d{2}") && !java.time.LocalDate.parse(v).isAfter(java.time.LocalDate.now(clock));
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
+        }
     }
 }

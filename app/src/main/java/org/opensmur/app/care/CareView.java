@@ -48,10 +48,15 @@ public final class CareView extends VBox {
         Button addOther = wordButton("care-other-add", labels.get("care.other.add"));
         addOther.disableProperty().bind(model.otherActProperty().isEmpty());
         addOther.setOnAction(e -> model.addOtherAct());
-        HBox otherRow = model.actsPicker() == null ? new HBox(8, new Label(labels.get("care.other")), other, addOther)
-                : new HBox(8, new Label(labels.get("care.other")), org.opensmur.app.ui.CodePicker.one("care-other", model.actsPicker(), labels));
+        HBox typedRow = new HBox(8, new Label(labels.get("care.other")), other, addOther);
+        typedRow.setAlignment(Pos.CENTER_LEFT);
+        HBox otherRow = typedRow;
         if (model.actsPicker() != null) {
+            // picked from the SMUR's list; the typed row stays while a text waits (an earlier version's acts)
+            otherRow = new HBox(8, new Label(labels.get("care.other")), org.opensmur.app.ui.CodePicker.one("care-picked", model.actsPicker(), labels));
             HBox.setHgrow(otherRow.getChildren().get(1), javafx.scene.layout.Priority.ALWAYS);
+            typedRow.visibleProperty().bind(model.otherActProperty().isNotEmpty());
+            typedRow.managedProperty().bind(typedRow.visibleProperty());
         }
         otherRow.setAlignment(Pos.CENTER_LEFT);
         Label drugsTitle = title(labels.get("care.drugs"));
@@ -67,7 +72,11 @@ public final class CareView extends VBox {
         message.setWrapText(true);
         message.textProperty().bind(model.messageProperty());
         message.managedProperty().bind(message.textProperty().isNotEmpty());
-        getChildren().addAll(actsTitle, acts, otherRow, drugsTitle, drugs, asking, givenTitle, none, list, message);
+        getChildren().addAll(actsTitle, acts, otherRow);
+        if (otherRow != typedRow) {
+            getChildren().add(typedRow);
+        }
+        getChildren().addAll(drugsTitle, drugs, asking, givenTitle, none, list, message);
         model.actTiles().addListener((ListChangeListener<CareViewModel.Tile>) c -> tiles(acts, model.actTiles()));
         model.drugTiles().addListener((ListChangeListener<CareViewModel.Tile>) c -> tiles(drugs, model.drugTiles()));
         tiles(acts, model.actTiles());

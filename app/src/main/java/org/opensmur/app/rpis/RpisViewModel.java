@@ -95,6 +95,7 @@ public final class RpisViewModel {
         field("teamDriver", Kind.CHOICE, yesNo, null);
         field("decisionTime", Kind.TIME, List.of(), null);
         pick("insee", NomenclatureList.COMMUNE);
+        field("inseeCity", Kind.TEXT, List.of(), null); // the place's town name: the case's, the list's when picked, else typed
         pick("diagnosis", NomenclatureList.DIAGNOSTIC);
         pick("orientationType", NomenclatureList.DEVENIR);
         pick("locationType", NomenclatureList.LIEU);
@@ -133,8 +134,16 @@ public final class RpisViewModel {
         fields.get("insee").picker().wordsOutsideTheList(code -> prefilled != null
                 && code.equals(prefilled.intervention().location().detailedAddress().inseeCode())
                 ? prefilled.intervention().location().detailedAddress().city() : null);
-        fields.get("residenceInsee").picker().onChosen(code -> fields.get("residenceInsee").picker().entry(code)
-                .ifPresent(e -> fields.get("residenceCity").value().set(e.label())));
+        for (String[] town : new String[][] {{"residenceInsee", "residenceCity"}, {"insee", "inseeCity"}}) {
+            // a town picked from the list brings its name; another code typed clears the name it had (never a stale one)
+            fields.get(town[0]).picker().onChosen(code -> fields.get(town[1]).value().set(
+                    fields.get(town[0]).picker().entry(code).map(org.opensmur.core.nomenclature.Nomenclature.Entry::label).orElse("")));
+            fields.get(town[0]).value().addListener((o, was, is) -> {
+                if (is == null || is.isBlank()) {
+                    fields.get(town[1]).value().set("");
+                }
+            });
+        }
         fields.values().forEach(f -> f.value().addListener((o, was, is) -> refreshMissing()));
         refreshMissing();
     }
@@ -202,7 +211,10 @@ public final class RpisViewModel {
             prefilled = new Rpis(prefilled.context(), prefilled.regulation(), prefilled.patient(), new RpisIntervention(i.location(),
                     i.team(), i.smurStatus(), List.copyOf(bilan.procedures()), i.mainDiagnosis(), i.associatedDiagnosis()), prefilled.orientation());
         }
-        if (on != null && times.containsKey(ResourceStatus.TRANSP) && on.vehicleType() != null && on.medicalLevel() != null) {
+        String transportFor = view.caseId() + "/" + prefilled.patient().patientId();
+        if (on != null && times.containsKey(ResourceStatus.TRANSP) && on.vehicleType() != null && on.medicalLevel() != null
+                && !transportFor.equals(transportOffered)) { // once per patient: a transport the crew cleared stays cleared
+            transportOffered = transportFor;
             // the crew transported the patient: the SMUR, its vehicle and care level, unless the crew says otherwise
             // (only when the shift says both: a transport half said would hold the record back)
             setIfEmpty("transportResourceType", "SMUR");
@@ -227,6 +239,7 @@ public final class RpisViewModel {
         set("decisionTime", prefilled.context().decisionDate() == null ? null
                 : prefilled.context().decisionDate().toLocalTime().withSecond(0).withNano(0).toString());
         set("insee", prefilled.intervention().location().detailedAddress().inseeCode());
+        set("inseeCity", prefilled.intervention().location().detailedAddress().city());
         fields.get("insee").picker().refresh();
         set("diagnosis", prefilled.intervention().mainDiagnosis());
         set("locationType", prefilled.intervention().location().type());
@@ -247,6 +260,8 @@ public final class RpisViewModel {
 
     private java.util.function.Supplier<ShiftSetup> shift = () -> null;
     private org.opensmur.app.patient.PatientsViewModel.Patient patient;
+    /** The case and patient the shift's transport was offered for (once: what the crew clears stays cleared). */
+    private String transportOffered;
 
     /** The patient the record is about: what was typed for another patient is not carried over. */
     public void choose(org.opensmur.app.patient.PatientsViewModel.Patient chosen) {
@@ -386,9 +401,13 @@ public final class RpisViewModel {
         org.opensmur.core.rpis.RpisLocation l = i.location();
         String finess = value("locationFiness");
         String service = value("locationService");
-        RpisIntervention intervention = finess == null && service == null ? i : new RpisIntervention(
+        // the place's town as the screen says it: its code and its name together (the name the case gave goes with
+        // the case's code only; another code without a name leaves the name missing, named)
+        String place = l.detailedAddress().inseeCode();
+        org.opensmur.core.rpis.InseeAddress where = new org.opensmur.core.rpis.InseeAddress(place, place == null ? null : value("inseeCity"));
+        RpisIntervention intervention = new RpisIntervention(
                 new org.opensmur.core.rpis.RpisLocation(l.type(), finess != null ? finess : l.finessGeo(), service != null ? service : l.service(),
-                        l.detailedAddress()), i.team(), i.smurStatus(), i.procedure(), i.mainDiagnosis(), i.associatedDiagnosis());
+                        where), i.team(), i.smurStatus(), i.procedure(), i.mainDiagnosis(), i.associatedDiagnosis());
         org.opensmur.core.rpis.RpisOrientation o = r.orientation();
         String resource = value("transportResourceType");
         String vehicle = value("transportVehicleType");

@@ -11,7 +11,8 @@ import javafx.scene.layout.HBox;
 
 /**
  * A date as the crew says it, day, month, year, each on the numeric keypad (never "AAAA-MM-JJ" typed), kept in
- * step with a view model's ISO value ({@code 1968-04-12}; {@code ""} until it is a real date, never in the future).
+ * step with a view model's ISO value ({@code 1968-04-12}; what is typed that is not a real past date stays as typed, for the
+ * field it feeds to say what is wrong; {@code ""} when nothing is typed).
  */
 public final class DateField {
 
@@ -32,13 +33,18 @@ public final class DateField {
                 return;
             }
             String iso = "";
-            if (!day.getText().isEmpty() && !month.getText().isEmpty() && year.getText().length() == 4) {
+            if (!day.getText().isEmpty() || !month.getText().isEmpty() || !year.getText().isEmpty()) {
+                // something typed that is not (yet) a real past date is kept as typed, so that the field it feeds says
+                // what is wrong ("31/02", a year to come, a year of two digits), never dropped without a word
+                iso = year.getText() + "-" + month.getText() + "-" + day.getText();
                 try {
                     LocalDate date = LocalDate.of(Integer.parseInt(year.getText()), Integer.parseInt(month.getText()),
                             Integer.parseInt(day.getText()));
-                    iso = date.isAfter(LocalDate.now(clock)) ? "" : date.toString();
-                } catch (DateTimeException e) {
-                    iso = "";
+                    if (year.getText().length() == 4 && !date.isAfter(LocalDate.now(clock))) {
+                        iso = date.toString();
+                    }
+                } catch (DateTimeException | NumberFormatException e) {
+                    // kept as typed: not a date
                 }
             }
             writing[0] = true;
@@ -56,9 +62,10 @@ public final class DateField {
                 month.setText(date == null ? "" : String.format("%02d", date.getMonthValue()));
                 year.setText(date == null ? "" : Integer.toString(date.getYear()));
             } catch (java.time.format.DateTimeParseException e) {
-                day.setText("");
-                month.setText("");
-                year.setText("");
+                String[] typed = iso.strip().split("-", -1); // kept as typed (not a real date): shown as typed
+                year.setText(typed.length == 3 ? typed[0] : "");
+                month.setText(typed.length == 3 ? typed[1] : "");
+                day.setText(typed.length == 3 ? typed[2] : "");
             } finally {
                 writing[0] = false;
             }

@@ -528,4 +528,18 @@ class BilanViewModelTest {
                     report.patient().externalId());
         });
     }
+
+    /** The keypad's day, month and year that make no real past date are said, never dropped without a word. */
+    @Test
+    void aBirthDateThatIsNoRealPastDateIsSaid() throws Exception {
+        onBilan((model, core, settings) -> {
+            for (String wrong : new String[] {"1968-02-31", "2999-01-01", "68-04-12"}) {
+                model.input("bilan.birthDate").valueProperty().set(wrong);
+                assertEquals("Une date réelle et passée (jour, mois, année)", model.input("bilan.birthDate").errorProperty().get(), wrong);
+                assertFalse(model.validProperty().get(), wrong + " holds the bilan back");
+            }
+            model.input("bilan.birthDate").valueProperty().set("1968-04-12");
+            assertEquals("", model.input("bilan.birthDate").errorProperty().get());
+        });
+    }
 }

@@ -530,7 +530,7 @@ class RecetteTest {
                 robot.interact(remove::fire);
             }
             for (String act : procedures) { // no ACTES_SMUR list installed: the picker takes the act in words
-                org.opensmur.app.testing.Pickers.type(robot, "#care-other", act);
+                org.opensmur.app.testing.Pickers.type(robot, "#care-picked", act);
             }
             e.path("parameter").forEach(v -> {
                 String field = switch (v.path("type").asText()) {
@@ -577,6 +577,7 @@ class RecetteTest {
             pick("#rpis-teamDriver", i.path("team").path("driver"));
             text("#rpis-insee", i.path("location").path("detailedAddress").path("inseeCode"));
             text("#rpis-locationType", i.path("location").path("type"));
+            text("#rpis-inseeCity", i.path("location").path("detailedAddress").path("city"));
             text("#rpis-residenceInsee", p.path("patient").path("residentialAddress").path("inseeCode"));
             text("#rpis-residenceCity", p.path("patient").path("residentialAddress").path("city"));
             text("#rpis-locationFiness", i.path("location").path("finessGeo"));

@@ -163,6 +163,19 @@ class RpisViewModelTest {
             model.field("transportMedicalLevel").set("");
             assertTrue(model.missingProperty().get().contains("transport du patient"), model.missingProperty().get());
             assertFalse(model.readyProperty().get(), "a transport half said is not sent");
+            // cleared by the crew (not transported by the SMUR): the screen shown again does not bring it back
+            for (String k : new String[] {"transportResourceType", "transportVehicleType", "transportMedicalLevel"}) {
+                model.field(k).set("");
+            }
+            model.prefill(view, times, new RpisViewModel.FromBilan("I46", "1961-05-02", "M", List.of(), List.of("Massage cardiaque externe", "Intubation")));
+            assertEquals("", model.field("transportResourceType").get(), "a transport the crew cleared stays cleared");
+            // the place's town: another code typed with no list names the town's name missing, never keeps the case's
+            model.field("insee").set("44000");
+            assertEquals("Nantes", model.field("inseeCity").get(), "set by hand: the name stays until the crew changes it");
+            model.field("inseeCity").set("");
+            assertTrue(model.missingProperty().get().contains("commune du lieu"), model.missingProperty().get());
+            model.field("insee").set("44109");
+            model.field("inseeCity").set("Nantes");
             model.field("transportMedicalLevel").set("PARAMED");
             model.field("transportResourceType").set("SIS");
             model.field("transportVehicleType").set("SIS.VSAV");

@@ -33,7 +33,8 @@ public record ScenarioReport(String scenario, List<Line> lines, int duplicates) 
 
     /** Whether the mission went back to base (RETOUR arrived): then its RPIS is owed to the ORU. */
     public boolean backToBase() {
-        return lines.stream().anyMatch(l -> l.expected().contains("RETOUR") && l.verdict() == Verdict.ARRIVED);
+        // LATE too (replayed after the network came back): the mission went back all the same, its RPIS is owed
+        return lines.stream().anyMatch(l -> l.expected().contains("RETOUR") && l.verdict() != Verdict.MISSING);
     }
 
     /**

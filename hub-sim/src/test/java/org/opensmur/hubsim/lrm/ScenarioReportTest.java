@@ -34,4 +34,13 @@ class ScenarioReportTest {
         assertEquals(List.of(), cancelled.withRecordAtOru(false).lines().stream()
                 .filter(l -> l.verdict() != ScenarioReport.Verdict.ARRIVED).toList());
     }
+
+    @Test
+    void aReturnReplayedLateStillOwesTheOruItsRecord() {
+        ScenarioReport late = new ScenarioReport("primary", List.of(
+                new ScenarioReport.Line("RS-RI", ScenarioReport.Verdict.ARRIVED, Duration.ofMillis(10)),
+                new ScenarioReport.Line("RS-SR RETOUR", ScenarioReport.Verdict.LATE, Duration.ofSeconds(70))), 0);
+        assertTrue(late.backToBase(), "back at base, only late (the network was down)");
+        assertTrue(late.withRecordAtOru(false).toString().contains("MISSING  RS-RPIS at the ORU"));
+    }
 }

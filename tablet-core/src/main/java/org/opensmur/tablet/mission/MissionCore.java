@@ -191,7 +191,8 @@ public final class MissionCore {
         }
         // Engaged on the case the crew had opened as shared, or asked again for the case it is engaged on (the SAMU
         // repeated its request): the mission goes on from what was entered, its taps kept.
-        boolean continued = timeline != null && timeline.caseId().equals(engagement.caseId());
+        // A mission over on that case (cancelled, back at base) is not continued: a new engagement starts afresh.
+        boolean continued = timeline != null && timeline.caseId().equals(engagement.caseId()) && (timeline.shared() || timeline.active());
         Timeline engaged = continued ? timeline.engagedBy(request.senderID())
                 : Timeline.engaged(core.line(), engagement.caseId(), request.senderID());
         OutboxEntry sent = core.send(EngagementReply.build(core.outgoing(), engagement, request.senderID(), crew, shift.get(),

@@ -480,6 +480,21 @@ class MissionCoreTest {
     }
 
     @Test
+    void aNewEngagementOnACaseWhoseMissionIsOverStartsAfresh() {
+        String caseId = engaged();
+        mission.tap(ResourceStatus.DEPART);
+        Deliveries.deliver(core, transport, Deliveries.cancel(samu, TestStore.TABLET));
+        mission.tap(ResourceStatus.ANNULE); // the crew confirms: that mission is over
+        assertFalse(timeline().active());
+        Deliveries.deliver(core, transport, Deliveries.request(samu, TestStore.TABLET)); // the SAMU engages it again later
+        assertTrue(mission.accept(null).isPresent());
+        assertEquals(caseId, mission.openCase());
+        assertEquals(List.of(), timeline().standing(), "a new mission: the ended one's taps (ANNULE: available) do not stand for it");
+        assertTrue(timeline().active());
+        assertEquals(ResourceStatus.DEPART, timeline().expected());
+    }
+
+    @Test
     void theSamuCancellingMakesAnnuleExpectedUntilTheCrewConfirmsIt() {
         engaged();
         mission.tap(ResourceStatus.DEPART);
