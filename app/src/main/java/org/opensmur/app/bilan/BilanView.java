@@ -215,9 +215,25 @@ public final class BilanView extends BorderPane {
         HBox.setHgrow(words, javafx.scene.layout.Priority.ALWAYS);
         actions = new HBox(16, kindSwitch, send, words);
         actions.setAlignment(Pos.CENTER_LEFT);
-        actions.setPadding(new Insets(12, 16, 12, 16));
-        setBottom(actions);
+        // On a narrow screen (portrait) the reasons go under the buttons, the whole width: beside them they had a
+        // few pixels and broke in the middle of words.
+        VBox bar = new VBox(6, actions);
+        bar.setPadding(new Insets(12, 16, 12, 16));
+        widthProperty().addListener((o, was, is) -> {
+            boolean narrow = is.doubleValue() < NARROW;
+            if (narrow && words.getParent() == actions) {
+                actions.getChildren().remove(words);
+                bar.getChildren().add(words);
+            } else if (!narrow && words.getParent() == bar) {
+                bar.getChildren().remove(words);
+                actions.getChildren().add(words);
+            }
+        });
+        setBottom(bar);
     }
+
+    /** Below this width the send bar's reasons go under its buttons. */
+    private static final double NARROW = 960;
 
     /**
      * Above the vitals: when the series on screen was taken (editable), "new series", and the earlier series
