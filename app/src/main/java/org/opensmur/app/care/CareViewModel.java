@@ -194,20 +194,32 @@ public final class CareViewModel {
         return about;
     }
 
+    /**
+     * The patient's acts and drugs being read: nothing is added, corrected or removed meanwhile (the list on screen is
+     * not theirs yet: a tap then would save the previous patient's list, or an empty one, as this patient's).
+     */
+    private boolean loading;
+
     private void load() {
         cancelDrug();
         about.set(caseId + "|" + patientId);
         String opened = caseId;
         String about = patientId;
+        given.clear();
         if (opened == null) {
-            given.clear();
+            loading = false;
             return;
         }
+        loading = true;
         background.run(() -> log.load(opened, about), read -> {
             if (Objects.equals(opened, caseId) && Objects.equals(about, patientId)) {
                 given.setAll(read);
+                loading = false;
             }
-        }, this::failed);
+        }, e -> {
+            loading = false;
+            failed(e);
+        });
     }
 
     /** What was given to the patient on screen, in time order. */
@@ -354,6 +366,10 @@ public final class CareViewModel {
             message.set(labels.get("care.noMission"));
             return false;
         }
+        if (loading) {
+            message.set(labels.get("care.loading"));
+            return false;
+        }
         List<CareGiven> all = new ArrayList<>(given);
         all.add(one);
         replace(all);
@@ -362,6 +378,10 @@ public final class CareViewModel {
     }
 
     private void replace(List<CareGiven> all) {
+        if (loading) {
+            message.set(labels.get("care.loading"));
+            return;
+        }
         List<CareGiven> ordered = CareLog.ordered(all);
         given.setAll(ordered);
         String opened = caseId;
