@@ -247,13 +247,14 @@ class RecetteTest {
             List<Outcome> outcomes = new ArrayList<>();
             for (Step step : steps) {
                 Outcome outcome;
+                long began = System.nanoTime();
                 try {
                     outcome = step.type().equals("receive") ? receive(step) : send(step);
                 } catch (Exception | AssertionError e) {
                     outcome = new Outcome(step, false, List.of(e.getClass().getSimpleName() + ": " + e.getMessage()), List.of());
                 }
                 outcomes.add(outcome);
-                evidence(outcome);
+                evidence(outcome, (System.nanoTime() - began) / 1_000_000);
             }
             return outcomes;
         }
@@ -335,8 +336,9 @@ class RecetteTest {
          * The step's line; with {@code --out}, beside its messages: the comparison as judged ({@code comparison.txt})
          * and the screen the step was played on ({@code screen.png}), as an editor hands them to the ANS.
          */
-        private void evidence(Outcome outcome) {
-            System.out.println(outcome.line());
+        private void evidence(Outcome outcome, long millis) {
+            // the step's time on the screens, after its verdict (where a slow recette spends its time)
+            System.out.println(outcome.line().replaceFirst("^([^\\n]*)", "$1 · " + millis + " ms"));
             if (out == null) {
                 return;
             }
