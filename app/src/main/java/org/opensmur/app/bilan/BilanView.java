@@ -33,6 +33,7 @@ public final class BilanView extends BorderPane {
         GridPane grid = new GridPane();
         grid.setHgap(12);
         grid.setVgap(10);
+        grid.disableProperty().bind(model.loadingProperty()); // typed before the draft is back would be overwritten by it
         int row = 0;
         boolean seriesShown = false;
         String lastVital = model.inputs().stream().filter(i -> i.sign() != null).reduce((a, b) -> b).map(BilanViewModel.Input::key).orElse("");

@@ -703,42 +703,73 @@ public final class BilanViewModel {
         var about = patient;
         String key = draftKey();
         String vitalsKey = vitalsKey();
+        int load = ++loads;
+        loading.set(true);
         background.run(() -> opened == null ? List.<Map<String, String>>of(Map.of(), Map.of())
                 : List.of(core.drafts().load(key).orElse(Map.of()), core.drafts().load(vitalsKey).orElse(Map.of())), drafts -> {
-            if (java.util.Objects.equals(opened, caseId) && java.util.Objects.equals(about, patient)) { // still on screen
-                Map<String, String> draft = drafts.get(0);
-                // the series (a draft of an earlier version kept its vitals with the bilan's fields)
-                Map<String, String> series = drafts.get(1).isEmpty() ? draft : drafts.get(1);
-                restoring = true;
-                try {
-                    seriesTaken = series.containsKey("series.taken") ? java.time.LocalDateTime.parse(series.get("series.taken")) : null;
-                    earlier.setAll(VitalSeries.fromDraft(series));
-                    unknown.set(Boolean.parseBoolean(draft.get("bilan.unknown")));
-                    associated.setAll(Arrays.stream(draft.getOrDefault("bilan.associated", "").split("\n")).filter(c -> !c.isBlank()).toList());
-                    sex.set(draft.isEmpty() ? (about == null || about.sex() == null ? "" : about.sex()) : draft.getOrDefault("bilan.sex", ""));
-                    all().forEach(input -> {
-                        String k = input.key;
-                        if (input == seriesTime) {
-                            input.value.set(seriesTaken == null ? "" : HOURS.format(seriesTaken));
-                        } else if (input.sign != null || glasgow.contains(input)) {
-                            input.value.set(series.getOrDefault(k, ""));
-                            input.precision.set(series.getOrDefault(k + ".precision", ""));
-                        } else {
-                            input.value.set(draft.getOrDefault(k, draft.isEmpty() ? prefill(k, about) : ""));
-                        }
-                    });
-                } finally {
-                    restoring = false;
+            try {
+                restore(drafts, opened, about);
+            } finally {
+                if (load == loads) { // after the values: what listens reads this patient's
+                    loading.set(false);
                 }
-                // a draft of an earlier version kept its acts as one text: offered back as "autre acte", never dropped
-                String oldActs = draft.getOrDefault("bilan.procedures", "").strip();
-                legacyActs = oldActs; // kept in the draft until the draft closes
-                if (!oldActs.isEmpty() && care.otherActProperty().get().isBlank()) {
-                    care.otherActProperty().set(oldActs.replace("\n", " ; "));
-                }
-                charts();
             }
-        }, e -> delivery.set(e instanceof StoreException store ? labels.storageProblem(store) : labels.get("storage.OTHER")));
+        }, e -> {
+            if (load == loads) {
+                loading.set(false);
+            }
+            delivery.set(e instanceof StoreException store ? labels.storageProblem(store) : labels.get("storage.OTHER"));
+        });
+    }
+
+    /** Puts a patient's draft back on screen, if the bilan still shows that case and patient. */
+    private void restore(List<Map<String, String>> drafts, String opened, org.opensmur.app.patient.PatientsViewModel.Patient about) {
+        if (!java.util.Objects.equals(opened, caseId) || !java.util.Objects.equals(about, patient)) { // another since
+            return;
+        }
+        Map<String, String> draft = drafts.get(0);
+        // the series (a draft of an earlier version kept its vitals with the bilan's fields)
+        Map<String, String> series = drafts.get(1).isEmpty() ? draft : drafts.get(1);
+        restoring = true;
+        try {
+            seriesTaken = series.containsKey("series.taken") ? java.time.LocalDateTime.parse(series.get("series.taken")) : null;
+            earlier.setAll(VitalSeries.fromDraft(series));
+            unknown.set(Boolean.parseBoolean(draft.get("bilan.unknown")));
+            associated.setAll(Arrays.stream(draft.getOrDefault("bilan.associated", "").split("\n")).filter(c -> !c.isBlank()).toList());
+            sex.set(draft.isEmpty() ? (about == null || about.sex() == null ? "" : about.sex()) : draft.getOrDefault("bilan.sex", ""));
+            all().forEach(input -> {
+                String k = input.key;
+                if (input == seriesTime) {
+                    input.value.set(seriesTaken == null ? "" : HOURS.format(seriesTaken));
+                } else if (input.sign != null || glasgow.contains(input)) {
+                    input.value.set(series.getOrDefault(k, ""));
+                    input.precision.set(series.getOrDefault(k + ".precision", ""));
+                } else {
+                    input.value.set(draft.getOrDefault(k, draft.isEmpty() ? prefill(k, about) : ""));
+                }
+            });
+        } finally {
+            restoring = false;
+        }
+        // a draft of an earlier version kept its acts as one text: offered back as "autre acte", never dropped
+        String oldActs = draft.getOrDefault("bilan.procedures", "").strip();
+        legacyActs = oldActs; // kept in the draft until the draft closes
+        if (!oldActs.isEmpty() && care.otherActProperty().get().isBlank()) {
+            care.otherActProperty().set(oldActs.replace("\n", " ; "));
+        }
+        charts();
+    }
+
+    /** Loads started; the last one's end clears {@link #loading}. */
+    private int loads;
+    private final javafx.beans.property.ReadOnlyBooleanWrapper loading = new javafx.beans.property.ReadOnlyBooleanWrapper(false);
+
+    /**
+     * True from the choice of a patient (or case) until their draft is back on screen: what is typed meanwhile would be
+     * overwritten by the draft, so the form is not offered, and what reads the bilan for the RPIS waits for it.
+     */
+    public javafx.beans.property.ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
     }
 
     /**

@@ -198,12 +198,34 @@ public final class OpenMission {
 
     /** Prefills the RPIS screen from the case, the status times and the bilan (diagnosis, birth date, sex). */
     public void prefillRpis() {
+        BilanViewModel bilanScreen = screens.bilan();
+        if (bilanScreen.loadingProperty().get()) {
+            // the patient just chosen: until their bilan is back, what it says is the previous patient's
+            if (!rpisWaitsForBilan) {
+                rpisWaitsForBilan = true;
+                bilanScreen.loadingProperty().addListener(new javafx.beans.value.ChangeListener<Boolean>() {
+                    @Override
+                    public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean is) {
+                        if (!is) {
+                            o.removeListener(this);
+                            rpisWaitsForBilan = false;
+                            prefillRpis();
+                        }
+                    }
+                });
+            }
+            return;
+        }
+        var about = screens.patients().selectedProperty().get();
         var times = screens.status().times();
         // the diagnosis typed, else the last bilan sent's; the birth date and sex as the bilan says them (typed once)
         var bilan = new org.opensmur.app.rpis.RpisViewModel.FromBilan(screens.bilan().diagnosisForRpis(), screens.bilan().birthDateForRpis(),
                 screens.bilan().sexForRpis(), List.copyOf(screens.bilan().associatedDiagnoses()), screens.bilan().care().procedures());
-        background.run(mission::openCaseView, view -> view.ifPresent(v -> screens.rpis().prefill(v, times, bilan)), failed);
+        background.run(mission::openCaseView, view -> view.ifPresent(v -> screens.rpis().prefill(v, times, bilan, about)), failed);
     }
+
+    /** An RPIS prefill waits for the bilan of the patient just chosen (one at a time). */
+    private boolean rpisWaitsForBilan;
 
     /** The screen the crew had before a restart (set once, when the mission is restored). */
     public ReadOnlyStringProperty restoredScreenProperty() {

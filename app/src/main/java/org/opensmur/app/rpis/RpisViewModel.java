@@ -188,6 +188,24 @@ public final class RpisViewModel {
         prefill(view, times, new FromBilan(bilanDiagnosis, null, null));
     }
 
+    /**
+     * Prefills the record of {@code about} (the patient chosen when the prefill was asked): nothing when another patient
+     * has been chosen since, whose record it is not.
+     */
+    public void prefill(CaseStore.CaseView view, Map<ResourceStatus, OffsetDateTime> times, FromBilan bilan,
+            org.opensmur.app.patient.PatientsViewModel.Patient about) {
+        if (java.util.Objects.equals(about, patient)) {
+            prefill(view, times, bilan);
+        }
+    }
+
+    /** Whether the record on screen holds its prefill (from the case, the taps and the bilan) for the patient on screen. */
+    public javafx.beans.property.ReadOnlyBooleanProperty prefilledProperty() {
+        return prefilledNow.getReadOnlyProperty();
+    }
+
+    private final javafx.beans.property.ReadOnlyBooleanWrapper prefilledNow = new javafx.beans.property.ReadOnlyBooleanWrapper(false);
+
     public void prefill(CaseStore.CaseView view, Map<ResourceStatus, OffsetDateTime> times, FromBilan bilan) {
         String bilanDiagnosis = bilan.diagnosis();
         reloadLists(); // a list installed since the screen was made is used (read in the background, once changed)
@@ -256,6 +274,7 @@ public final class RpisViewModel {
                 time(i.smurStatus().departSmur()), time(i.smurStatus().arrivedSmur()), time(i.smurStatus().teamAvailable())));
         message.set("");
         refreshMissing();
+        prefilledNow.set(true);
     }
 
     private java.util.function.Supplier<ShiftSetup> shift = () -> null;
@@ -269,6 +288,7 @@ public final class RpisViewModel {
             patient = chosen;
             fields.values().forEach(f -> f.value().set(""));
             prefilled = null;
+            prefilledNow.set(false);
             sentId = null;
             message.set("");
             loadSent();

@@ -76,6 +76,21 @@ class RecetteTest {
         return System.getProperty("opensmur.recette.perimetre", "");
     }
 
+    /**
+     * Which of the cases this JVM plays: those whose place in the file (from 0) is {@code shard()} modulo
+     * {@code opensmur.recette.shards} (1: all). {@code ./bin/recette --variants} plays its variants in several JVMs at
+     * once, one {@code RecetteShardNTest} each: a step mostly waits (for the broker, the store, the screen), not for the
+     * processor.
+     */
+    int shard() {
+        return 0;
+    }
+
+    /** The number of JVMs the cases are shared between ({@code opensmur.recette.shards}, 1 when not given). */
+    static int shards() {
+        return Integer.getInteger("opensmur.recette.shards", 1);
+    }
+
     /** The cases played, in the official format. */
     JsonNode cases() throws Exception {
         JsonNode file = JSON.readTree(casesFile().toFile());
@@ -171,12 +186,17 @@ class RecetteTest {
         int failed = 0;
         int played = 0;
         List<String> report = new ArrayList<>();
+        int place = 0;
         for (JsonNode category : file) {
             for (JsonNode testCase : category.path("testCases")) {
+                if (place++ % shards() != shard()) {
+                    continue; // another shard's
+                }
                 List<Step> steps = new ArrayList<>();
                 testCase.path("steps").forEach(s -> steps.add(Step.of(s)));
-                played++;
-                List<Outcome> outcomes = new Play(robot, steps, played == 1 ? "" : "case-" + played + "/").all();
+                played = place;
+                Play play = new Play(robot, steps, played == 1 ? "" : "case-" + played + "/");
+                List<Outcome> outcomes = play.all();
                 int passed = (int) outcomes.stream().filter(Outcome::passed).count();
                 int blocked = (int) outcomes.stream().filter(o -> o.verdict() == Verdict.BLOCKED).count();
                 String title = testCase.path("label").asText();
@@ -184,13 +204,15 @@ class RecetteTest {
                 String total = "recette " + title + " (" + vhost + "): " + passed + "/" + outcomes.size() + " steps passed"
                         + (blocked == 0 ? "" : ", " + blocked + " blocked by the official corpus");
                 report.add(total);
-                System.out.println(total);
+                System.out.print(play.printed + total + "\n");
                 failed += outcomes.size() - passed - blocked;
             }
         }
         if (out != null) {
             Files.createDirectories(out);
-            Files.writeString(out.resolve("report.txt"), String.join("\n", report) + "\n", StandardCharsets.UTF_8);
+            // one report per shard: ./bin/recette joins them
+            Files.writeString(out.resolve(shards() == 1 ? "report.txt" : "report-" + shard() + ".txt"), String.join("\n", report) + "\n",
+                    StandardCharsets.UTF_8);
         }
         assertEquals(0, failed, "steps failed: see the lines above");
     }
@@ -242,6 +264,9 @@ class RecetteTest {
             }
             return JSON.readTree(text);
         }
+
+        /** The case's lines when shards play at once, printed as one block with its total. */
+        final StringBuilder printed = new StringBuilder();
 
         List<Outcome> all() {
             List<Outcome> outcomes = new ArrayList<>();
@@ -338,7 +363,12 @@ class RecetteTest {
          */
         private void evidence(Outcome outcome, long millis) {
             // the step's time on the screens, after its verdict (where a slow recette spends its time)
-            System.out.println(outcome.line().replaceFirst("^([^\\n]*)", "$1 · " + millis + " ms"));
+            String line = outcome.line().replaceFirst("^([^\\n]*)", "$1 · " + millis + " ms");
+            if (shards() == 1) {
+                System.out.println(line);
+            } else {
+                printed.append(line).append('\n'); // the case's lines together: other JVMs print theirs meanwhile
+            }
             if (out == null) {
                 return;
             }
@@ -369,6 +399,27 @@ class RecetteTest {
             robot.clickOn("#alert-ack");
         }
         robot.clickOn(id);
+    }
+
+    /**
+     * Runs {@code change} on the FX thread and waits for it (and what it queued) to be done: as a field the crew fills,
+     * without TestFX's fixed pauses after each (a variant fills some sixty).
+     */
+    static void fx(Runnable change) {
+        fx(() -> {
+            change.run();
+            return null;
+        });
+    }
+
+    static <T> T fx(java.util.concurrent.Callable<T> read) {
+        try {
+            T value = WaitForAsyncUtils.asyncFx(read).get(10, java.util.concurrent.TimeUnit.SECONDS);
+            WaitForAsyncUtils.asyncFx(() -> null).get(10, java.util.concurrent.TimeUnit.SECONDS); // what the change queued
+            return value;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static List<String> displayed(String model) throws Exception {
@@ -514,7 +565,7 @@ class RecetteTest {
         private void bilan(JsonNode p) throws Exception {
             clickWhenFree(robot, "#tab-bilan");
             choosePatient(p.path("patient").path("patientId"));
-            Thread.sleep(500); // the patient's draft comes back
+            await().atMost(Duration.ofSeconds(10)).until(() -> !fx(() -> session.bilan().loadingProperty().get())); // the patient's draft is back
             JsonNode who = p.path("patient");
             for (String field : List.of("lastName", "firstName", "birthName", "birthDate", "age", "height", "weight")) {
                 text("#bilan-" + field, who.path(field));
@@ -564,7 +615,7 @@ class RecetteTest {
             robot.clickOn("#shift-save");
             clickWhenFree(robot, "#tab-rpis");
             choosePatient(p.path("patient").path("patientId"));
-            Thread.sleep(800); // prefilled in the background
+            await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> session.rpis().prefilledProperty().get())); // prefilled in the background
             JsonNode r = p.path("regulation");
             text("#rpis-whatsHappenCode", r.path("whatsHappen").path("code"));
             text("#rpis-whatsHappenLabel", r.path("whatsHappen").path("label"));
@@ -633,7 +684,7 @@ class RecetteTest {
         private void set(String id, String value) {
             Node node = robot.lookup(id).tryQuery().orElse(null);
             if (node instanceof TextInputControl field) {
-                robot.interact(() -> field.setText(value));
+                fx(() -> field.setText(value));
             } else {
                 coded(id, value);
             }
@@ -644,7 +695,7 @@ class RecetteTest {
          * recette's codes are not all in the official nomenclatures of the same commit, so a crew could not pick them).
          */
         private void coded(String id, String value) {
-            robot.interact(() -> {
+            fx(() -> {
                 if (id.equals("#bilan-diagnosis") || id.equals("#bilan-birthDate")) {
                     session.bilan().input(id.substring(1).replace('-', '.')).valueProperty().set(value);
                 } else {
@@ -668,7 +719,7 @@ class RecetteTest {
             }
             @SuppressWarnings("unchecked")
             ComboBox<String> box = robot.lookup(id).queryAs(ComboBox.class);
-            robot.interact(() -> box.setValue(value.asText()));
+            fx(() -> box.setValue(value.asText()));
         }
     }
 }
