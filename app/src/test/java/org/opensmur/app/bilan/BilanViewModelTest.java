@@ -235,6 +235,41 @@ class BilanViewModelTest {
     }
 
     @Test
+    void whileTheChosenPatientsDraftIsReadTheBilanSaysItIsLoadingAndWhatListensThenReadsThatPatient() throws Exception {
+        TabletSettings settings = Tablets.settings(dir);
+        TabletCore core = Tablets.core(settings, clock);
+        try {
+            java.util.List<Runnable> reads = new java.util.ArrayList<>(); // the store's thread, run when the test says
+            BilanViewModel model = new BilanViewModel(core, new org.opensmur.app.ui.Background(reads::add, Runnable::run), settings,
+                    Labels.french(), clock);
+            model.open(view, Tablets.LRM);
+            model.choose(PATIENT);
+            assertTrue(model.loadingProperty().get(), "the draft is being read");
+            while (!reads.isEmpty()) {
+                reads.remove(0).run();
+            }
+            assertFalse(model.loadingProperty().get());
+            model.input("bilan.diagnosis").valueProperty().set("I21");
+            var found = new org.opensmur.app.patient.PatientsViewModel.Patient("fr.health.samu440.DRFR154402413800236.patient.smur1", -1,
+                    null, null, null, null, null, null, "enfant");
+            java.util.List<String> readWhenLoaded = new java.util.ArrayList<>();
+            model.loadingProperty().addListener((o, was, is) -> {
+                if (!is) {
+                    readWhenLoaded.add(model.diagnosisForRpis());
+                }
+            });
+            model.choose(found);
+            assertTrue(model.loadingProperty().get(), "the second victim's draft is being read");
+            while (!reads.isEmpty()) {
+                reads.remove(0).run();
+            }
+            assertEquals(java.util.List.of(""), readWhenLoaded, "the second victim's bilan, not the first one's diagnosis");
+        } finally {
+            core.close();
+        }
+    }
+
+    @Test
     void anIntermediateBilanLeavesWithoutADiagnosisAndTheFinalOneNeedsIt() throws Exception {
         onBilan((model, core, settings) -> {
             model.input("bilan.history").valueProperty().set("Crise d'asthme récurrente");

@@ -200,4 +200,36 @@ class RpisViewModelTest {
             core.close();
         }
     }
+
+    @Test
+    void aPrefillAskedForAPatientNoLongerOnScreenIsNotTakenAsTheNextPatients() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
+        TabletSettings settings = Tablets.settings(dir.resolve("two-victims"));
+        var c = new HubCodec().mapper().createObjectNode();
+        c.put("creation", "2026-11-23T09:50:00Z");
+        CaseStore.CaseView view = new CaseStore.CaseView(Tablets.CASE, c, List.of(), true);
+        Map<ResourceStatus, OffsetDateTime> times = new EnumMap<>(ResourceStatus.class);
+        times.put(ResourceStatus.DEPART, OffsetDateTime.of(2026, 11, 23, 10, 0, 0, 0, ZoneOffset.UTC));
+        var first = new org.opensmur.app.patient.PatientsViewModel.Patient(Tablets.CASE + ".patient.1", 1, "A", null, null, null, null, null, null);
+        var second = new org.opensmur.app.patient.PatientsViewModel.Patient(Tablets.CASE + ".patient.2", 2, "B", null, null, null, null, null, null);
+        TabletCore core = Tablets.core(settings, clock);
+        try {
+            RpisViewModel model = new RpisViewModel(core, org.opensmur.app.ui.Background.direct(), settings, Labels.french());
+            model.choose(first);
+            model.prefill(view, times, new RpisViewModel.FromBilan("I21", null, null), first);
+            assertEquals("I21", model.field("diagnosis").get());
+            assertTrue(model.prefilledProperty().get());
+            model.choose(second);
+            assertFalse(model.prefilledProperty().get(), "the second victim's record is not prefilled yet");
+            // the first victim's prefill, asked before the switch, arrives after it: not this record's
+            model.prefill(view, times, new RpisViewModel.FromBilan("I21", null, null), first);
+            assertEquals("", model.field("diagnosis").get(), "the first victim's diagnosis is not the second's");
+            assertFalse(model.prefilledProperty().get());
+            model.prefill(view, times, new RpisViewModel.FromBilan("T58", null, null), second);
+            assertEquals("T58", model.field("diagnosis").get());
+            assertTrue(model.prefilledProperty().get());
+        } finally {
+            core.close();
+        }
+    }
 }
