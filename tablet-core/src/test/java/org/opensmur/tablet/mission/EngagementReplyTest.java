@@ -116,5 +116,19 @@ class EngagementReplyTest {
         org.opensmur.core.geo.GeoResource noShift = CREW.described(null);
         assertEquals(CREW.vehicleName(), noShift.name());
         assertEquals(null, noShift.contacts(), "no phone entered: no contact made up");
+        assertEquals(null, noShift.capacity(), "the team's level not said: no capacity made up");
+
+        // how it moves and whom it carries, as the Hub's vehicle list says of the type the shift rides
+        org.opensmur.core.geo.GeoResource vlm = CREW.described(new ShiftSetup("VLM 7", null, org.opensmur.core.mission.MedicalLevel.MED,
+                List.of(), null, null, null, null, "SMUR.VLM", false));
+        assertEquals(org.opensmur.core.geo.GeoResourceMobility.VEHICULE, vlm.mobility());
+        assertEquals(null, vlm.capacity(), "a VLM carries no patient");
+        org.opensmur.core.geo.GeoResource heli = CREW.described(new ShiftSetup("Dragon", null, org.opensmur.core.mission.MedicalLevel.MED,
+                List.of(), null, null, null, null, "SMUR.HELISMUR", false));
+        assertEquals(org.opensmur.core.geo.GeoResourceMobility.HELICOPTERE, heli.mobility());
+        assertEquals(org.opensmur.core.geo.GeoResourceCapacity.MEDICALE, heli.capacity());
+        Built both = outgoing.geoResources(List.of(vlm, heli), TestStore.LRM);
+        assertTrue(both.isValid(), () -> "valid: " + both.issues());
+        officiallyValid(line, outgoing, both);
     }
 }
