@@ -32,6 +32,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.opensmur.app.session.TabletSession;
 import org.opensmur.app.settings.TabletSettings;
+import org.opensmur.app.bilan.BilanViewModel;
 import org.opensmur.app.patient.PatientsViewModel;
 import org.opensmur.app.ui.Labels;
 import org.opensmur.app.shell.MainView;
@@ -585,21 +586,20 @@ class RecetteTest {
             for (String act : procedures) { // no ACTES_SMUR list installed: the picker takes the act in words
                 org.opensmur.app.testing.Pickers.type(robot, "#care-picked", act);
             }
-            e.path("parameter").forEach(v -> {
-                String field = switch (v.path("type").asText()) {
-                    case "FREQUENCE_CARDIAQUE" -> "heartRate";
-                    case "PRESSION_ARTERIELLE" -> "bloodPressure";
-                    case "SATURATION_OXYGENE" -> "spo2";
-                    case "FREQUENCE_RESPIRATOIRE" -> "respiratoryRate";
-                    case "TEMPERATURE" -> "temperature";
-                    case "HEMOGLOCOTEST" -> "glucose";
-                    case "GLASGOW" -> "glasgow";
-                    default -> null;
-                };
-                if (field != null) {
-                    set("#bilan-" + field, v.path("value").asText());
+            // the series this bilan says: each vital as written (with what is said of it), the others left empty
+            java.util.Map<String, JsonNode> said = new java.util.HashMap<>();
+            e.path("parameter").forEach(v -> said.put(v.path("type").asText(), v));
+            for (org.opensmur.core.bilan.VitalSign sign : org.opensmur.core.bilan.VitalSign.values()) {
+                String field = "#" + BilanViewModel.key(sign).replace('.', '-');
+                if (robot.lookup(field).tryQuery().isEmpty()) {
+                    continue; // not a vital of this line
                 }
-            });
+                JsonNode v = said.get(sign.code());
+                set(field, v == null ? "" : v.path("value").asText(""));
+                if (robot.lookup(field + "-precision").tryQuery().isPresent()) {
+                    set(field + "-precision", v == null ? "" : v.path("precision").asText(""));
+                }
+            }
             // A bilan without a diagnosis is an intermediate one.
             boolean last = e.hasNonNull("mainDiagnosis");
             robot.clickOn(last ? "#bilan-final" : "#bilan-intermediate");

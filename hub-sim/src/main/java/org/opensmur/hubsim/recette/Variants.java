@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import org.opensmur.core.bilan.VitalSign;
 
 /**
  * Variants of the official test cases, in their official format: each send step's expected example with other
@@ -49,7 +50,7 @@ public final class Variants {
      * Properties the official schema types as free text (or as a code list the tablet draws elsewhere) whose value
      * the DSF gives as a code, a date, an identifier or a vital sign: not drawn, the official value stays. The RS-RI's
      * states are drawn as a whole ({@link #moreStates}); its contact type is the tablet's (TEL, with the shift's
-     * phone); a patient is picked from the case's; the vital signs are issue 25's.
+     * phone); a patient is picked from the case's; the RS-BPV's vital signs are drawn as a series ({@link #vitals}).
      */
     static final Set<String> KEPT = Set.of("RS-RI resource[].state[].status", "RS-RI resource[].state[].availability",
             "RS-RI resource[].contact.type", "RS-RPIS patient.patientId",
@@ -174,7 +175,125 @@ public final class Variants {
             }
         }
         moreStates(model, result.get(key));
+        for (int attempt = 0; attempt < 10; attempt++) {
+            ObjectNode trial = result.deepCopy();
+            if (!vitals(model, schemaRoot, trial.get(key))) {
+                break;
+            }
+            if (valid(model, trial)) {
+                result = trial;
+                drawn++;
+                break;
+            }
+        }
         return result;
+    }
+
+    /** What a crew writes beside a vital (model 3 sends it as the vital's precision). */
+    private static final List<String> PRECISIONS = List.of("sous O2 3 L/min", "bras gauche", "au repos", "après remplissage",
+            "à l'effort", "en air ambiant");
+
+    /**
+     * RS-BPV: a series of vital signs as a crew writes them: some of the line's types (its schema's
+     * {@code parameter.type} codes), in the order the bilan sends them, each value in one of the ways the clinic
+     * writes it (a number, at the edges of what a body can show too, a span, the unit typed after it, the words a
+     * monitor or a crew writes instead), and now and then a precision where the line has one (not Glasgow's: its
+     * precision is its E, V and M). False when the example has no evaluation.
+     */
+    private boolean vitals(String model, JsonNode root, JsonNode payload) {
+        if (!model.equals("RS-BPV") || !payload.path("evaluation").isObject()) {
+            return false;
+        }
+        JsonNode evaluation = resolve(root, resolve(root, root).path("properties").path("evaluation"));
+        JsonNode parameter = resolve(root, resolve(root, evaluation.path("properties").path("parameter")).path("items"));
+        Set<String> types = new java.util.HashSet<>();
+        resolve(root, parameter.path("properties").path("type")).path("enum").forEach(t -> types.add(t.asText()));
+        boolean precise = parameter.path("properties").has("precision");
+        ArrayNode series = JSON.createArrayNode();
+        List<VitalSign> line = java.util.Arrays.stream(VitalSign.values()).filter(v -> types.contains(v.code())).toList();
+        for (VitalSign sign : line) {
+            if (random.nextInt(3) == 0) {
+                continue; // about two in three taken
+            }
+            ObjectNode one = series.addObject();
+            one.put("type", sign.code());
+            one.put("value", written(sign));
+            if (precise && sign != VitalSign.GLASGOW && random.nextInt(4) == 0) {
+                one.put("precision", PRECISIONS.get(random.nextInt(PRECISIONS.size())));
+            }
+        }
+        if (series.isEmpty() && !line.isEmpty()) {
+            VitalSign sign = line.get(random.nextInt(line.size()));
+            series.addObject().put("type", sign.code()).put("value", written(sign));
+        }
+        ((ObjectNode) payload.get("evaluation")).set("parameter", series);
+        return true;
+    }
+
+    /** One vital's value as the clinic writes it (what the bilan's keypad accepts and sends as typed). */
+    private String written(VitalSign sign) {
+        int form = random.nextInt(10);
+        String unit;
+        String value;
+        switch (sign) {
+            case HEART_RATE -> {
+                value = form == 0 ? "imprenable" : form < 3 ? span(40, 180) : String.valueOf(edge(0, 300, 40, 180));
+                unit = pick(List.of("", "/mn", "/min", " bpm"), 1).get(0);
+            }
+            case BLOOD_PRESSURE -> {
+                int systolic = 70 + random.nextInt(171);
+                value = switch (form) {
+                    case 0 -> "imprenable";
+                    case 1 -> "0";
+                    case 2, 3 -> String.valueOf(60 + random.nextInt(191)); // the systolic alone, by palpation
+                    case 4 -> span(60, 200);
+                    default -> systolic + "/" + (30 + random.nextInt(Math.min(systolic - 39, 171))); // diastolic under it, at most 200
+                };
+                unit = random.nextInt(4) == 0 ? " mmHg" : "";
+            }
+            case OXYGEN_SATURATION -> {
+                value = form == 0 ? "imprenable" : String.valueOf(edge(0, 100, 70, 100));
+                unit = pick(List.of("", "%", " %"), 1).get(0);
+            }
+            case RESPIRATORY_RATE -> {
+                value = form == 0 ? "imprenable" : form < 3 ? span(8, 40) : String.valueOf(edge(0, 80, 8, 40));
+                unit = pick(List.of("", "/mn", "/min", " c/min"), 1).get(0);
+            }
+            case TEMPERATURE -> {
+                value = form == 0 ? pick(List.of("HI", "LO", "imprenable"), 1).get(0)
+                        : form == 1 ? pick(List.of("10", "45"), 1).get(0) : (340 + random.nextInt(80)) / 10 + "." + random.nextInt(10);
+                unit = pick(List.of("", " °C", "°C"), 1).get(0);
+            }
+            case BLOOD_GLUCOSE -> {
+                value = form == 0 ? pick(List.of("HI", "LO"), 1).get(0)
+                        : form == 1 ? pick(List.of("0", "30"), 1).get(0) : "0." + (20 + random.nextInt(80)) + "";
+                if (form > 6) {
+                    value = "1." + String.format("%02d", random.nextInt(100));
+                }
+                unit = pick(List.of("", " g/L", "g/l"), 1).get(0);
+            }
+            case GLASGOW -> {
+                value = form == 0 ? "imprenable" : String.valueOf(edge(3, 15, 3, 15));
+                unit = random.nextBoolean() ? "/15" : "";
+            }
+            default -> throw new IllegalStateException(sign.toString());
+        }
+        return value.chars().allMatch(Character::isLetter) ? value : value + unit; // words take no unit
+    }
+
+    /** Now and then a bound of what a body can show, else a usual value. */
+    private int edge(int min, int max, int usualLow, int usualHigh) {
+        return switch (random.nextInt(8)) {
+            case 0 -> min;
+            case 1 -> max;
+            default -> usualLow + random.nextInt(usualHigh - usualLow + 1);
+        };
+    }
+
+    /** A reading that varied, low to high ("80-110"). */
+    private String span(int low, int high) {
+        int a = low + random.nextInt(high - low - 5);
+        return a + "-" + (a + 5 + random.nextInt(high - a - 4));
     }
 
     /** Each text the variant changed (leaves at the same place), official value to the variant's. */

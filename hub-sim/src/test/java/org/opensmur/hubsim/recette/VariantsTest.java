@@ -77,6 +77,40 @@ class VariantsTest {
 
     @ParameterizedTest
     @MethodSource("lines")
+    void theBilansSayEveryVitalOfTheLineInEveryWayTheClinicWritesItInTheOrderTheBilanSendsThem(ModelLine line) throws Exception {
+        Path official = SharedCorpus.root(line);
+        Variants.write(official, cases(), 10, 3, out);
+        java.util.Set<String> lineTypes = new java.util.TreeSet<>();
+        // the line's vital types, as its official schema lists them
+        JSON.readTree(official.resolve("schemas/RS-BPV.schema.json").toFile()).findValues("enum").stream()
+                .filter(e -> e.toString().contains("FREQUENCE_CARDIAQUE")).findFirst().orElseThrow().forEach(t -> lineTypes.add(t.asText()));
+        java.util.Set<String> types = new java.util.TreeSet<>();
+        List<String> values = new ArrayList<>();
+        boolean precision = false;
+        try (var files = Files.list(out.resolve("examples").resolve("RS-BPV"))) {
+            for (Path f : files.toList()) {
+                JsonNode parameters = JSON.readTree(f.toFile()).elements().next().path("evaluation").path("parameter");
+                List<Integer> order = new ArrayList<>();
+                for (JsonNode p : parameters) {
+                    types.add(p.path("type").asText());
+                    values.add(p.path("value").asText());
+                    precision |= p.has("precision");
+                    order.add(org.opensmur.core.bilan.VitalSign.valueOf(java.util.Arrays.stream(org.opensmur.core.bilan.VitalSign.values())
+                            .filter(v -> v.code().equals(p.path("type").asText())).findFirst().orElseThrow().name()).ordinal());
+                }
+                assertEquals(order.stream().sorted().toList(), order, f + ": one of each, in the bilan's order");
+            }
+        }
+        assertEquals(lineTypes, types, "every vital type of the line");
+        assertTrue(values.stream().anyMatch(v -> v.matches("\\d+-\\d+")), "a span: " + values);
+        assertTrue(values.stream().anyMatch(v -> v.matches("\\d+(\\.\\d+)?\\s*(/mn|/min|bpm|%|°C|g/[lL]|/15|mmHg|c/min)")), "a unit typed after: " + values);
+        assertTrue(values.contains("imprenable"), "the words: " + values);
+        assertTrue(values.stream().anyMatch(v -> v.matches("\\d{2,3}/\\d{2,3}")), "a pressure: " + values);
+        assertEquals(line == ModelLine.CURRENT, precision, "a precision where the line has one (model 3; 2.0 has none)");
+    }
+
+    @ParameterizedTest
+    @MethodSource("lines")
     void theSameSeedDrawsTheSameVariantsAndAnotherSeedOthers(ModelLine line) throws Exception {
         Path official = SharedCorpus.root(line);
         Variants.write(official, cases(), 1, 5, out.resolve("a"));
