@@ -308,7 +308,7 @@ public final class RpisViewModel {
             sent.clear();
             return;
         }
-        background.run(() -> new org.opensmur.store.outbox.SentRecords(core.store().outbox(), core.outgoing().codec()).rpis(about.patientId())
+        background.run(() -> core.sent().rpis(about.patientId())
                 .stream().map(one -> labels.format("rpis.sent.line", org.opensmur.app.ui.Labels.time(
                         one.entry().enqueuedAt().atZone(java.time.ZoneId.systemDefault())), labels.delivery(one.entry().state()))).toList(),
                 lines -> {
