@@ -71,6 +71,15 @@ class LayersTest {
                 .check(classes);
     }
 
+    @Test
+    void onlyTheCompositionRootTakesTheStoreFromTheCore() {
+        // The screens' view models ask the core (what was sent about a patient: TabletCore.sent(); the ledger,
+        // the cases, the drafts through its narrow accessors); the store itself is the composition root's.
+        noClasses().that().resideInAPackage("org.opensmur.app..").and().resideOutsideOfPackage("org.opensmur.app.session..")
+                .should().callMethod(org.opensmur.tablet.TabletCore.class, "store")
+                .check(classes);
+    }
+
     /** The integrator's desktop commands: shipped in the jars, never reached by the app. */
     private static final String[] DESKTOP_COMMANDS = {"org.opensmur.signing.SigningCli", "org.opensmur.signing.CommandLineSecrets"};
 

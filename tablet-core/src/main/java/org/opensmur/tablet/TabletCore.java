@@ -48,6 +48,7 @@ public final class TabletCore implements AutoCloseable {
 
     private final OutgoingMessages outgoing;
     private final OfflineStore store;
+    private final SentRecords sent;
     private final HubTransport transport;
     private final OutboxRelay relay;
     private final HubClient client;
@@ -95,6 +96,7 @@ public final class TabletCore implements AutoCloseable {
         this.outgoing = OutgoingMessages.of(clientId, this.clock, line);
         this.store = OfflineStore.open(storeFolder, keys, outgoing, codec, OutboxPolicy.defaults(), this.clock);
         this.relay = store.relay(transport, this.clock, WINDOW, relayThreads);
+        this.sent = new SentRecords(store.outbox(), codec);
         String self = clientId;
         transport.whenRefusedForAnother(() -> codec.encode(outgoing.build(new org.opensmur.core.hub.error.HubError(
                 new org.opensmur.core.hub.error.ErrorStatus(org.opensmur.core.hub.error.ErrorCode.INTERNAL_CLIENT_ERROR.statusCode(),
@@ -295,6 +297,11 @@ public final class TabletCore implements AutoCloseable {
     /** The delivery ledger: what was sent, where each message is (read off the UI thread). */
     public org.opensmur.store.outbox.Outbox ledger() {
         return store.outbox();
+    }
+
+    /** What was sent about a patient (the bilans, the RPIS records), read back from the ledger (off the UI thread). */
+    public SentRecords sent() {
+        return sent;
     }
 
     /** What was received, as kept (the journal's incoming side). */

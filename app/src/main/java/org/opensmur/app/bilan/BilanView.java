@@ -96,21 +96,8 @@ public final class BilanView extends BorderPane {
             }
             if (input.key().equals("bilan.externalSource")) {
                 // the kind of identifier: one tap among the model's (the number is typed on the next row)
-                HBox kinds = new HBox(8);
-                kinds.setAlignment(Pos.CENTER_LEFT);
-                javafx.scene.control.ToggleGroup kindGroup = new javafx.scene.control.ToggleGroup();
-                for (String code : model.externalSources()) {
-                    javafx.scene.control.ToggleButton one = new javafx.scene.control.ToggleButton(labels.code("bilan.externalSource", code));
-                    one.setId("bilan-externalSource-" + code);
-                    one.getStyleClass().add("word-button");
-                    one.setMinWidth(Region.USE_PREF_SIZE);
-                    one.setToggleGroup(kindGroup);
-                    one.setSelected(code.equals(input.valueProperty().get()));
-                    one.setOnAction(e -> input.valueProperty().set(one.isSelected() ? code : ""));
-                    input.valueProperty().addListener((o, was, is) -> one.setSelected(code.equals(is)));
-                    kinds.getChildren().add(one);
-                }
-                entry = kinds;
+                entry = org.opensmur.app.ui.WordToggles.of("bilan-externalSource-", input.valueProperty(), model.externalSources(),
+                        "bilan.externalSource", labels);
             }
             if (input.key().equals("bilan.diagnosis")) {
                 // picked from the installed SFMU-FEDORU list (by words or code), never a raw code typed
@@ -282,22 +269,9 @@ public final class BilanView extends BorderPane {
         unknown.getStyleClass().add("word-button");
         unknown.setMinWidth(Region.USE_PREF_SIZE);
         unknown.selectedProperty().bindBidirectional(model.unknownProperty());
-        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
         grid.addRow(row++, new Label(labels.get("bilan.identity")), unknown);
-        HBox entry = new HBox(8);
-        entry.setAlignment(Pos.CENTER_LEFT);
-        for (String code : java.util.List.of("M", "F", "O", "UN")) {
-            javafx.scene.control.ToggleButton one = new javafx.scene.control.ToggleButton(labels.get("code.sex." + code));
-            one.setId("bilan-sex-" + code);
-            one.getStyleClass().add("word-button");
-            one.setMinWidth(Region.USE_PREF_SIZE);
-            one.setToggleGroup(group);
-            one.setSelected(code.equals(model.sexProperty().get()));
-            one.setOnAction(e -> model.sexProperty().set(one.isSelected() ? code : ""));
-            model.sexProperty().addListener((o, was, is) -> one.setSelected(code.equals(is)));
-            entry.getChildren().add(one);
-        }
-        grid.addRow(row++, new Label(labels.get("bilan.sex")), entry);
+        grid.addRow(row++, new Label(labels.get("bilan.sex")),
+                org.opensmur.app.ui.WordToggles.of("bilan-sex-", model.sexProperty(), java.util.List.of("M", "F", "O", "UN"), "sex", labels));
         return row;
     }
 

@@ -672,7 +672,7 @@ public final class BilanViewModel {
             return;
         }
         background.run(() -> {
-            var records = new org.opensmur.store.outbox.SentRecords(core.store().outbox(), core.outgoing().codec());
+            var records = core.sent();
             List<String> lines = new ArrayList<>();
             for (var one : records.bilans(opened, about.patientId())) {
                 var evaluation = ((InterventionReport) one.payload()).evaluation();

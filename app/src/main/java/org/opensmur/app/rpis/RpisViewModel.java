@@ -24,7 +24,6 @@ import org.opensmur.core.shift.ShiftSetup;
 import org.opensmur.core.mission.WhatsHappen;
 import org.opensmur.core.rpis.Rpis;
 import org.opensmur.core.rpis.RpisIntervention;
-import org.opensmur.core.rpis.RpisPatient;
 import org.opensmur.core.rpis.RpisTeam;
 import org.opensmur.core.status.ResourceStatus;
 import org.opensmur.store.cases.CaseStore;
@@ -309,7 +308,7 @@ public final class RpisViewModel {
             sent.clear();
             return;
         }
-        background.run(() -> new org.opensmur.store.outbox.SentRecords(core.store().outbox(), core.outgoing().codec()).rpis(about.patientId())
+        background.run(() -> core.sent().rpis(about.patientId())
                 .stream().map(one -> labels.format("rpis.sent.line", org.opensmur.app.ui.Labels.time(
                         one.entry().enqueuedAt().atZone(java.time.ZoneId.systemDefault())), labels.delivery(one.entry().state()))).toList(),
                 lines -> {
@@ -351,13 +350,7 @@ public final class RpisViewModel {
             ready.set(false);
             return;
         }
-        List<String> names = new java.util.ArrayList<>(RpisPrefill.missing(completed()).stream().map(path -> labels.get("rpis.missing." + path)).toList());
-        if (transportHalfSaid()) {
-            names.add(labels.get("rpis.missing.orientation.decision"));
-        }
-        if (homeHalfSaid()) {
-            names.add(labels.get("rpis.missing.patient.residentialAddress"));
-        }
+        List<String> names = RpisPrefill.missing(stated()).stream().map(path -> labels.get("rpis.missing." + path)).toList();
         missing.set(names.isEmpty() ? "" : labels.format("rpis.missing", String.join(", ", names)));
         ready.set(names.isEmpty());
     }
@@ -373,14 +366,8 @@ public final class RpisViewModel {
             message.set(labels.get(prefilled == null ? "rpis.noCase" : "rpis.noOru"));
             return false;
         }
-        Rpis record = completed();
-        List<String> lacking = new java.util.ArrayList<>(RpisPrefill.missing(record));
-        if (transportHalfSaid()) {
-            lacking.add("orientation.decision");
-        }
-        if (homeHalfSaid()) {
-            lacking.add("patient.residentialAddress");
-        }
+        Rpis record = stated();
+        List<String> lacking = RpisPrefill.missing(record);
         if (!lacking.isEmpty()) {
             message.set(labels.format("rpis.invalid", String.join(", ", lacking.stream().map(p -> labels.get("rpis.missing." + p)).toList())));
             return false;
@@ -407,78 +394,47 @@ public final class RpisViewModel {
         return true;
     }
 
-    /** The prefill with what the crew stated, and where the patient lives, the facility and the transport it gave. */
-    private Rpis completed() {
-        Rpis r = stated();
-        String home = value("residenceInsee");
-        String city = home == null ? null : or(value("residenceCity"), fields.get("residenceInsee").picker().entry(home)
-                .map(org.opensmur.core.nomenclature.Nomenclature.Entry::label).orElse(null));
-        RpisPatient p = r.patient();
-        // the town and its name together (both required by the model); one without the other is named missing
-        RpisPatient patient = home == null || city == null ? p : new RpisPatient(p.patientId(), p.birthDate(), p.sex(),
-                new org.opensmur.core.rpis.InseeAddress(home, city));
-        RpisIntervention i = r.intervention();
-        org.opensmur.core.rpis.RpisLocation l = i.location();
-        String finess = value("locationFiness");
-        String service = value("locationService");
-        // the place's town as the screen says it: its code and its name together (the name the case gave goes with
-        // the case's code only; another code without a name leaves the name missing, named)
-        String place = l.detailedAddress().inseeCode();
-        org.opensmur.core.rpis.InseeAddress where = new org.opensmur.core.rpis.InseeAddress(place, place == null ? null : value("inseeCity"));
-        RpisIntervention intervention = new RpisIntervention(
-                new org.opensmur.core.rpis.RpisLocation(l.type(), finess != null ? finess : l.finessGeo(), service != null ? service : l.service(),
-                        where), i.team(), i.smurStatus(), i.procedure(), i.mainDiagnosis(), i.associatedDiagnosis());
-        org.opensmur.core.rpis.RpisOrientation o = r.orientation();
-        String resource = value("transportResourceType");
-        String vehicle = value("transportVehicleType");
-        String level = value("transportMedicalLevel");
-        MedicalLevel medical = level == null ? null : Arrays.stream(MedicalLevel.values()).filter(m -> m.code().equals(level)).findFirst().orElse(null);
-        // all three or none: a decision half said is named missing (transportComplete), never sent with a gap
-        org.opensmur.core.rpis.RpisOrientation orientation = resource == null || vehicle == null || medical == null ? o
-                : new org.opensmur.core.rpis.RpisOrientation(o.type(), o.destination(),
-                        new org.opensmur.core.rpis.RpisDecision(resource, vehicle, medical));
-        return new Rpis(r.context(), r.regulation(), patient, intervention, orientation);
-    }
-
-    /** Whether the patient's home town is said without its name, or its name without its code. */
-    private boolean homeHalfSaid() {
-        return (value("residenceInsee") == null) != (value("residenceCity") == null)
-                && !(value("residenceInsee") != null && fields.get("residenceInsee").picker().entry(value("residenceInsee")).isPresent());
-    }
-
-    /** Whether the transport is said whole or not at all (its three parts go together in the record). */
-    private boolean transportHalfSaid() {
-        long said = java.util.stream.Stream.of("transportResourceType", "transportVehicleType", "transportMedicalLevel")
-                .filter(k -> value(k) != null).count();
-        return said > 0 && said < 3;
-    }
-
-    /** The prefill with what the crew stated in place of what it lacked. */
+    /**
+     * The prefill with what the crew stated in place of what it lacked (the core's rules: what goes together, what
+     * is missing); the screen only says which field is which answer.
+     */
     private Rpis stated() {
         String whatCode = value("whatsHappenCode");
         String whatLabel = value("whatsHappenLabel");
         String motiveCode = value("healthMotiveCode");
         String motiveLabel = value("healthMotiveLabel");
-        String level = value("medicalLevel");
         String sex = value("sex");
         Boolean doctor = yes(value("teamDoctor"));
         Boolean nurse = yes(value("teamNurse"));
         Boolean driver = yes(value("teamDriver"));
+        // the place's town as the screen says it; its code erased, the record keeps the case's code (as the core
+        // does for any answer left empty), and the name, erased with it, is asked
+        String place = or(value("insee"), prefilled.intervention().location().detailedAddress().inseeCode());
+        // a home town from the list without a name typed: the list's name for it
+        String home = value("residenceInsee");
+        String homeCity = or(value("residenceCity"), home == null ? null : fields.get("residenceInsee").picker().entry(home)
+                .map(org.opensmur.core.nomenclature.Nomenclature.Entry::label).orElse(null));
         return RpisPrefill.complete(prefilled, new RpisPrefill.Answers(
                 whatCode == null || whatLabel == null ? null : new WhatsHappen(whatCode, whatLabel),
                 motiveCode == null || motiveLabel == null ? null : new HealthMotive(motiveCode, motiveLabel),
-                level == null ? null : Arrays.stream(MedicalLevel.values()).filter(m -> m.code().equals(level)).findFirst().orElse(null),
+                level(value("medicalLevel")),
                 value("birthDate"),
                 sex == null ? null : Arrays.stream(Sex.values()).filter(s -> s.code().equals(sex)).findFirst().orElse(null),
                 doctor == null || nurse == null || driver == null ? null : new RpisTeam(doctor, nurse, driver),
-                decisionDate(), value("insee"), value("diagnosis"), value("orientationType"), value("locationType"),
+                decisionDate(), place, value("diagnosis"), value("orientationType"), value("locationType"),
                 new org.opensmur.core.rpis.RpisTimes(typedTime("departSmur", prefilled.intervention().smurStatus().departSmur()),
                         typedTime("arrivedSmur", prefilled.intervention().smurStatus().arrivedSmur()),
                         typedTime("departLocation", prefilled.intervention().smurStatus().departLocation()),
                         typedTime("arrivedDestination", prefilled.intervention().smurStatus().arrivedDestination()),
                         typedTime("teamAvailable", prefilled.intervention().smurStatus().teamAvailable()),
                         typedTime("returnSmur", prefilled.intervention().smurStatus().returnSmur())),
-                destination()));
+                destination(), value("inseeCity"), value("locationFiness"), value("locationService"),
+                new RpisPrefill.Town(home, homeCity),
+                new RpisPrefill.Transport(value("transportResourceType"), value("transportVehicleType"), level(value("transportMedicalLevel")))));
+    }
+
+    private static MedicalLevel level(String code) {
+        return code == null ? null : Arrays.stream(MedicalLevel.values()).filter(m -> m.code().equals(code)).findFirst().orElse(null);
     }
 
     /**

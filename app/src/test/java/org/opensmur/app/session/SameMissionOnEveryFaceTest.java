@@ -44,7 +44,7 @@ class SameMissionOnEveryFaceTest {
     }
 
     private static List<Said> saidToTheSamu(TabletCore core) {
-        var outbox = core.store().outbox();
+        var outbox = core.ledger();
         return outbox.list(null, 1000).stream().sorted(Comparator.comparingLong(OutboxEntry::id))
                 .filter(e -> e.type() == MessageType.RS_RI || e.type() == MessageType.RS_SR)
                 .map(e -> {

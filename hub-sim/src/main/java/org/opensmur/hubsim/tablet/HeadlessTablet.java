@@ -35,7 +35,6 @@ import org.opensmur.core.hub.validation.ModelLine;
 import org.opensmur.core.status.ResourceStatus;
 import org.opensmur.core.status.ResourcesStatus;
 import org.opensmur.core.rules.StatusFlow;
-import org.opensmur.store.OfflineStore;
 import org.opensmur.tablet.rpis.RpisPrefill;
 import org.opensmur.tablet.TabletCore;
 import org.opensmur.tablet.mission.Crew;
@@ -109,11 +108,6 @@ public final class HeadlessTablet implements AutoCloseable {
 
     public void start() {
         core.start();
-    }
-
-    /** The store itself, for tests and tools that inspect what the tablet kept. */
-    public OfflineStore store() {
-        return core.store();
     }
 
     /** The mission core the simulated crew plays on. */

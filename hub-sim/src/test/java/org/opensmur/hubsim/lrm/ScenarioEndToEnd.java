@@ -141,7 +141,7 @@ abstract class ScenarioEndToEnd {
 
         // A republication after a lost confirm: the same message reaches the LRM again, through the Hub.
         HubBroker broker = broker();
-        var outbox = tablet.core().store().outbox();
+        var outbox = tablet.core().ledger();
         byte[] again = outbox.body(outbox.list(null, 100).stream()
                 .filter(e -> e.type() == org.opensmur.core.hub.message.MessageType.RS_SR).findFirst().orElseThrow().distributionId());
         try (var admin = broker.admin(); var channel = admin.createChannel()) {

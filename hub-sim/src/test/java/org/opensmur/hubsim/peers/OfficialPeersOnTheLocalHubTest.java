@@ -78,12 +78,12 @@ class OfficialPeersOnTheLocalHubTest {
                 HubMessage reply = transport.published().stream().map(p -> codec.decode(p.body()).envelope())
                         .filter(m -> m.type() == MessageType.RS_RI).findFirst().orElseThrow();
                 assertEquals(LRM, reply.recipientID());
-                await().atMost(Duration.ofSeconds(10)).until(() -> tablet.store().outbox().find(reply.distributionID()).state() == DeliveryState.SENT);
+                await().atMost(Duration.ofSeconds(10)).until(() -> tablet.core().ledger().find(reply.distributionID()).state() == DeliveryState.SENT);
 
                 for (OfficialPeers.Shape reference : OfficialPeers.references(line)) {
                     assertEquals(Inbound.Disposition.STORED,
                             deliver(transport, codec, OfficialPeers.acknowledgement(reference, reply, Instant.now())), reference.name());
-                    assertEquals(DeliveryState.RECEIVED, tablet.store().outbox().find(reply.distributionID()).state(), reference.name());
+                    assertEquals(DeliveryState.RECEIVED, tablet.core().ledger().find(reply.distributionID()).state(), reference.name());
                 }
                 assertTrue(transport.published().stream().map(p -> codec.decode(p.body()).envelope())
                         .noneMatch(m -> m.type() == MessageType.RS_ERROR), "no error report for what official software sent");

@@ -16,6 +16,7 @@ import org.opensmur.core.mission.WhatsHappen;
 import org.opensmur.core.rpis.InseeAddress;
 import org.opensmur.core.rpis.Rpis;
 import org.opensmur.core.rpis.RpisContext;
+import org.opensmur.core.rpis.RpisDecision;
 import org.opensmur.core.rpis.RpisIntervention;
 import org.opensmur.core.rpis.RpisLocation;
 import org.opensmur.core.rpis.RpisOrientation;
@@ -44,10 +45,36 @@ public final class RpisPrefill {
     /**
      * What the crew states on the RPIS screen; a {@code null} keeps what the prefill found (and stays
      * missing if it found nothing). {@code decisionDate}: when the regulation decided to engage the SMUR.
+     * The place's town: {@code inseeCode} and {@code placeCity}, its name, go together (see {@link #complete});
+     * {@code locationFiness} and {@code locationService}: the health facility the intervention took place in, when
+     * it did. {@code home}: where the patient lives; {@code transport}: how the patient was transported.
      */
     public record Answers(WhatsHappen whatsHappen, HealthMotive healthMotive, MedicalLevel medicalLevel, String birthDate, Sex sex,
                           RpisTeam team, OffsetDateTime decisionDate, String inseeCode, String mainDiagnosis, String orientationType,
-                          String locationType, RpisTimes times, org.opensmur.core.rpis.RpisDestination destination) {
+                          String locationType, RpisTimes times, org.opensmur.core.rpis.RpisDestination destination,
+                          String placeCity, String locationFiness, String locationService, Town home, Transport transport) {
+
+        /** The answers without the place's name, the facility, the home town or the transport (the prefill's stay). */
+        public Answers(WhatsHappen whatsHappen, HealthMotive healthMotive, MedicalLevel medicalLevel, String birthDate, Sex sex,
+                       RpisTeam team, OffsetDateTime decisionDate, String inseeCode, String mainDiagnosis, String orientationType,
+                       String locationType, RpisTimes times, org.opensmur.core.rpis.RpisDestination destination) {
+            this(whatsHappen, healthMotive, medicalLevel, birthDate, sex, team, decisionDate, inseeCode, mainDiagnosis, orientationType,
+                    locationType, times, destination, null, null, null, null, null);
+        }
+    }
+
+    /**
+     * A town as the crew states it: its INSEE code and its name, both or neither (the model requires both); one
+     * without the other is named missing by {@link #missing}, never sent.
+     */
+    public record Town(String inseeCode, String city) {
+    }
+
+    /**
+     * The transport decided for the patient: the resource type, the vehicle type and the care level, all three or
+     * none (the model requires the three); a part said without the others is named missing, never sent.
+     */
+    public record Transport(String resourceType, String vehicleType, MedicalLevel medicalLevel) {
     }
 
     /** The record for the case's first patient. */
@@ -94,11 +121,12 @@ public final class RpisPrefill {
                 or(a.medicalLevel(), r.medicalLevel()));
         RpisPatient p = draft.patient();
         RpisPatient patient = new RpisPatient(p.patientId(), or(blankToNull(a.birthDate()), p.birthDate()), or(a.sex(), p.sex()),
-                p.residentialAddress());
+                or(home(a.home()), p.residentialAddress()));
         RpisIntervention i = draft.intervention();
         RpisLocation l = i.location();
-        RpisLocation location = new RpisLocation(or(blankToNull(a.locationType()), l.type()), l.finessGeo(), l.service(),
-                new InseeAddress(or(blankToNull(a.inseeCode()), l.detailedAddress().inseeCode()), l.detailedAddress().city()));
+        RpisLocation location = new RpisLocation(or(blankToNull(a.locationType()), l.type()),
+                or(blankToNull(a.locationFiness()), l.finessGeo()), or(blankToNull(a.locationService()), l.service()),
+                place(l.detailedAddress(), a));
         RpisTimes t = i.smurStatus();
         RpisTimes s = a.times() == null ? new RpisTimes(null, null, null, null, null, null) : a.times();
         RpisTimes times = new RpisTimes(or(s.departSmur(), t.departSmur()), or(s.arrivedSmur(), t.arrivedSmur()),
@@ -108,12 +136,43 @@ public final class RpisPrefill {
                 or(blankToNull(a.mainDiagnosis()), i.mainDiagnosis()), i.associatedDiagnosis());
         RpisOrientation o = draft.orientation();
         return new Rpis(context, regulation, patient, intervention,
-                new RpisOrientation(or(blankToNull(a.orientationType()), o.type()), or(a.destination(), o.destination()), o.decision()));
+                new RpisOrientation(or(blankToNull(a.orientationType()), o.type()), or(a.destination(), o.destination()),
+                        or(decision(a.transport()), o.decision())));
+    }
+
+    /**
+     * The place's town: the code stated, else the prefill's; its name goes with its code: the name stated when the
+     * crew states the place (its code, its name or both), the prefill's only when it states neither. Another code
+     * without a name leaves the name missing, named (never the case's name on another town); a name without any
+     * code is not the place's.
+     */
+    private static InseeAddress place(InseeAddress prefilled, Answers a) {
+        String code = or(blankToNull(a.inseeCode()), prefilled.inseeCode());
+        boolean stated = blankToNull(a.inseeCode()) != null || blankToNull(a.placeCity()) != null;
+        return new InseeAddress(code, code == null ? null : stated ? blankToNull(a.placeCity()) : prefilled.city());
+    }
+
+    /** The home town as stated, half said too (then named by {@link #missing}); null when neither part is. */
+    private static InseeAddress home(Town t) {
+        if (t == null || blankToNull(t.inseeCode()) == null && blankToNull(t.city()) == null) {
+            return null;
+        }
+        return new InseeAddress(blankToNull(t.inseeCode()), blankToNull(t.city()));
+    }
+
+    /** The transport as stated, half said too (then named by {@link #missing}); null when none of its parts is. */
+    private static RpisDecision decision(Transport t) {
+        if (t == null || blankToNull(t.resourceType()) == null && blankToNull(t.vehicleType()) == null && t.medicalLevel() == null) {
+            return null;
+        }
+        return new RpisDecision(blankToNull(t.resourceType()), blankToNull(t.vehicleType()), t.medicalLevel());
     }
 
     /**
      * The required values the record still lacks, by their RPIS path ({@code patient.birthDate}), in the
-     * record's order; empty when it can be sent.
+     * record's order, then the parts that go together said without the others: the transport
+     * ({@code orientation.decision}) and the patient's home town ({@code patient.residentialAddress}); empty
+     * when it can be sent.
      */
     public static List<String> missing(Rpis r) {
         Map<String, Function<Rpis, Object>> required = new LinkedHashMap<>();
@@ -142,7 +201,19 @@ public final class RpisPrefill {
                 missing.add(path);
             }
         });
+        RpisDecision transport = r.orientation().decision();
+        if (transport != null && (blank(transport.resourceType()) || blank(transport.vehicleType()) || transport.medicalLevel() == null)) {
+            missing.add("orientation.decision");
+        }
+        InseeAddress home = r.patient().residentialAddress();
+        if (home != null && (blank(home.inseeCode()) || blank(home.city()))) {
+            missing.add("patient.residentialAddress");
+        }
         return missing;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 
     private static String blankToNull(String s) {

@@ -70,4 +70,74 @@ class RpisPrefillTest {
         assertEquals(T.plusMinutes(75), record.intervention().smurStatus().returnSmur(), "back at base: the crew's time, not RETOUR's");
         assertEquals("142", record.orientation().destination().healthcareType(), "where the patient was taken, as the crew says");
     }
+
+    /** The crew's answers to everything required, with the place, home town and transport given. */
+    private static RpisPrefill.Answers answers(String inseeCode, String placeCity, RpisPrefill.Town home, RpisPrefill.Transport transport) {
+        return new RpisPrefill.Answers(new org.opensmur.core.mission.WhatsHappen("C09.03.00", "Fuite de gaz"),
+                new org.opensmur.core.mission.HealthMotive("M03.10", "Malaise"), MedicalLevel.MED, "2013-11-03", Sex.M,
+                new RpisTeam(true, true, false), T.minusMinutes(3), inseeCode, null, "TEMP", null,
+                new org.opensmur.core.rpis.RpisTimes(null, null, null, null, null, T.plusMinutes(75)), null,
+                placeCity, "440000289", "Urgences adultes", home, transport);
+    }
+
+    private static Rpis draft() {
+        Map<ResourceStatus, OffsetDateTime> times = new EnumMap<>(ResourceStatus.class);
+        times.put(ResourceStatus.DEPART, T);
+        times.put(ResourceStatus.RETOUR, T.plusHours(1));
+        return RpisPrefill.from(bareCase(), times, "T58", UNIT);
+    }
+
+    @Test
+    void theHomeTownIsItsCodeAndItsNameTogetherOneWithoutTheOtherIsNamedMissing() {
+        Rpis both = RpisPrefill.complete(draft(), answers(null, null, new RpisPrefill.Town("44184", "Saint-Nazaire"), null));
+        assertEquals(List.of(), RpisPrefill.missing(both));
+        assertEquals(new org.opensmur.core.rpis.InseeAddress("44184", "Saint-Nazaire"), both.patient().residentialAddress());
+        Rpis neither = RpisPrefill.complete(draft(), answers(null, null, new RpisPrefill.Town(null, " "), null));
+        assertEquals(List.of(), RpisPrefill.missing(neither), "where the patient lives is not required");
+        assertNull(neither.patient().residentialAddress());
+        assertEquals(List.of("patient.residentialAddress"),
+                RpisPrefill.missing(RpisPrefill.complete(draft(), answers(null, null, new RpisPrefill.Town("44184", null), null))),
+                "a code without its name");
+        assertEquals(List.of("patient.residentialAddress"),
+                RpisPrefill.missing(RpisPrefill.complete(draft(), answers(null, null, new RpisPrefill.Town("", "Saint-Nazaire"), null))),
+                "a name without its code");
+    }
+
+    @Test
+    void theTransportIsItsResourceItsVehicleAndItsLevelAllThreeOrNone() {
+        Rpis all = RpisPrefill.complete(draft(), answers(null, null, null, new RpisPrefill.Transport("SMUR", "SMUR.VLM", MedicalLevel.MED)));
+        assertEquals(List.of(), RpisPrefill.missing(all));
+        assertEquals(new org.opensmur.core.rpis.RpisDecision("SMUR", "SMUR.VLM", MedicalLevel.MED), all.orientation().decision());
+        Rpis none = RpisPrefill.complete(draft(), answers(null, null, null, new RpisPrefill.Transport(" ", null, null)));
+        assertEquals(List.of(), RpisPrefill.missing(none), "not transported by a resource the crew names: nothing asked");
+        assertNull(none.orientation().decision());
+        for (RpisPrefill.Transport half : List.of(new RpisPrefill.Transport("SMUR", "SMUR.VLM", null),
+                new RpisPrefill.Transport("SIS", null, null), new RpisPrefill.Transport(null, null, MedicalLevel.PARAMED))) {
+            assertEquals(List.of("orientation.decision"), RpisPrefill.missing(RpisPrefill.complete(draft(), answers(null, null, null, half))),
+                    half + ": said half, named, never sent with a gap");
+        }
+        // both halves at once: named in the order the screen lists them
+        assertEquals(List.of("orientation.decision", "patient.residentialAddress"), RpisPrefill.missing(RpisPrefill.complete(draft(),
+                answers(null, null, new RpisPrefill.Town("44184", null), new RpisPrefill.Transport("SIS", null, null)))));
+    }
+
+    @Test
+    void thePlacesTownNameGoesWithItsCodeNeverTheCasesNameOnAnotherTown() {
+        Rpis kept = RpisPrefill.complete(draft(), answers(null, null, null, null));
+        assertEquals(new org.opensmur.core.rpis.InseeAddress("44018", "Bouaye"), kept.intervention().location().detailedAddress(),
+                "nothing said of the place: the case's town, its name with it");
+        assertEquals("440000289", kept.intervention().location().finessGeo(), "the facility, as the crew gives it");
+        assertEquals("Urgences adultes", kept.intervention().location().service());
+        Rpis other = RpisPrefill.complete(draft(), answers("44109", null, null, null));
+        assertEquals("44109", other.intervention().location().detailedAddress().inseeCode());
+        assertNull(other.intervention().location().detailedAddress().city(), "not Bouaye's name on Nantes' code");
+        assertEquals(List.of("intervention.location.detailedAddress.city"), RpisPrefill.missing(other));
+        Rpis named = RpisPrefill.complete(draft(), answers("44109", "Nantes", null, null));
+        assertEquals(new org.opensmur.core.rpis.InseeAddress("44109", "Nantes"), named.intervention().location().detailedAddress());
+        assertEquals(List.of("intervention.location.detailedAddress.city"),
+                RpisPrefill.missing(RpisPrefill.complete(draft(), answers("44018", null, null, null))),
+                "the case's code with its name erased: the name is asked, not brought back");
+        assertEquals(new org.opensmur.core.rpis.InseeAddress("44018", "Bouaye-Centre"), RpisPrefill.complete(draft(),
+                answers(null, "Bouaye-Centre", null, null)).intervention().location().detailedAddress(), "a name stated for the case's code");
+    }
 }

@@ -1,4 +1,4 @@
-package org.opensmur.store.outbox;
+package org.opensmur.tablet;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,11 +9,14 @@ import org.opensmur.core.hub.codec.HubCodec;
 import org.opensmur.core.hub.message.MessageType;
 import org.opensmur.core.hub.model.Payload;
 import org.opensmur.core.rpis.Rpis;
+import org.opensmur.store.outbox.Outbox;
+import org.opensmur.store.outbox.OutboxEntry;
 
 /**
  * What was sent about a patient, read back from the ledger (which keeps each message's body, encrypted, with its
  * delivery state): the bilans (RS-BPV) and the RPIS records, so that the screens show them after a restart, and
- * the RPIS starts from the last bilan sent. I/O: off the UI thread.
+ * the RPIS starts from the last bilan sent. I/O: off the UI thread. The core's (asked by {@link TabletCore#sent()}):
+ * the store keeps the bodies, the core knows what a payload says about a patient.
  */
 public final class SentRecords {
 
@@ -27,7 +30,7 @@ public final class SentRecords {
     private final Outbox outbox;
     private final HubCodec codec;
 
-    public SentRecords(Outbox outbox, HubCodec codec) {
+    SentRecords(Outbox outbox, HubCodec codec) {
         this.outbox = outbox;
         this.codec = codec;
     }
