@@ -230,10 +230,12 @@ public final class RpisViewModel {
         }
         String transportFor = view.caseId() + "/" + prefilled.patient().patientId();
         if (on != null && times.containsKey(ResourceStatus.TRANSP) && on.vehicleType() != null && on.medicalLevel() != null
+                && org.opensmur.core.mission.SmurVehicles.carriesAPatient(on.vehicleType()).orElse(false)
                 && !transportFor.equals(transportOffered)) { // once per patient: a transport the crew cleared stays cleared
             transportOffered = transportFor;
             // the crew transported the patient: the SMUR, its vehicle and care level, unless the crew says otherwise
-            // (only when the shift says both: a transport half said would hold the record back)
+            // (only when the shift says both: a transport half said would hold the record back; and only in a vehicle
+            // that carries a patient, as the Hub's list says: a VLM's crew rode in another one, which the crew names)
             setIfEmpty("transportResourceType", "SMUR");
             setIfEmpty("transportVehicleType", on.vehicleType());
             setIfEmpty("transportMedicalLevel", on.medicalLevel() == null ? null : on.medicalLevel().code());

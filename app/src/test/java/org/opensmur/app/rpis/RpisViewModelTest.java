@@ -144,8 +144,14 @@ class RpisViewModelTest {
         TabletCore core = Tablets.core(settings, clock);
         try {
             RpisViewModel model = new RpisViewModel(core, org.opensmur.app.ui.Background.direct(), settings, Labels.french());
+            // a VLM carries no patient (the Hub's vehicle list): its crew rode in another vehicle, which the crew names
             model.shiftFrom(() -> new org.opensmur.core.shift.ShiftSetup("VLM 1", null, org.opensmur.core.mission.MedicalLevel.MED,
                     List.of(), null, null, null, null, "SMUR.VLM", false));
+            model.prefill(view, times, new RpisViewModel.FromBilan("I46", "1961-05-02", "M", List.of(), List.of("Massage cardiaque externe", "Intubation")));
+            assertEquals("", model.field("transportVehicleType").get(), "not the VLM: it carried no one");
+            assertEquals("", model.field("transportResourceType").get());
+            model.shiftFrom(() -> new org.opensmur.core.shift.ShiftSetup("AR 1", null, org.opensmur.core.mission.MedicalLevel.MED,
+                    List.of(), null, null, null, null, "SMUR.AR", false));
             model.prefill(view, times, new RpisViewModel.FromBilan("I46", "1961-05-02", "M", List.of(), List.of("Massage cardiaque externe", "Intubation")));
             for (String[] answer : new String[][] {{"whatsHappenCode", "C09.03.00"}, {"whatsHappenLabel", "Fuite de gaz"},
                     {"healthMotiveCode", "M03.10"}, {"healthMotiveLabel", "Malaise"},
@@ -155,7 +161,7 @@ class RpisViewModelTest {
                 model.field(answer[0]).set(answer[1]);
             }
             assertEquals("SMUR", model.field("transportResourceType").get(), "transported by the SMUR: its own");
-            assertEquals("SMUR.VLM", model.field("transportVehicleType").get(), "the vehicle the shift rides");
+            assertEquals("SMUR.AR", model.field("transportVehicleType").get(), "the ambulance the shift rides");
             assertEquals("MED", model.field("transportMedicalLevel").get());
             model.field("residenceInsee").set("44000"); // a town the list does not name: its name is asked
             assertTrue(model.missingProperty().get().contains("commune de résidence"), model.missingProperty().get());
