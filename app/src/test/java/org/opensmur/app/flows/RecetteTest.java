@@ -686,7 +686,7 @@ class RecetteTest {
             if (node instanceof TextInputControl field) {
                 fx(() -> field.setText(value));
             } else {
-                coded(id, value);
+                coded(id, value.strip()); // the list's code as the crew picks it ("TSU"); the line's spelling is the wire's ("TSU " in 2.0)
             }
         }
 
@@ -714,7 +714,7 @@ class RecetteTest {
                 return;
             }
             if (!(robot.lookup(id).tryQuery().orElse(null) instanceof ComboBox<?>)) {
-                coded(id, value.asText());
+                coded(id, value.asText().strip());
                 return;
             }
             @SuppressWarnings("unchecked")

@@ -129,6 +129,9 @@ final class Model2 {
                     }
                 });
                 case RC_REF -> payload.remove("step"); // 2.0 has no step: one RC-REF means "received"
+                case RS_RPIS -> spelled(payload.path("orientation").get("decision"), "resourceType", "TSU", "TSU ");
+                case RS_EDA, RS_EDA_MAJ -> forEach(payload.get("decision"), d -> spelled(d, "resourceType", "TSU", "TSU "));
+                case GEO_RES -> forEach(payload.get("resource"), r -> spelled(r, "mobility", "SHIP", "SHIP "));
                 case RS_BPV -> {
                     JsonNode evaluation = payload.get("evaluation");
                     JsonNode associated = evaluation == null ? null : evaluation.get("associatedDiagnosis");
@@ -160,6 +163,8 @@ final class Model2 {
                         }
                     }
                 });
+                case RS_RPIS -> spelled(payload.path("orientation").get("decision"), "resourceType", "TSU ", "TSU");
+                case RS_EDA, RS_EDA_MAJ -> forEach(payload.get("decision"), d -> spelled(d, "resourceType", "TSU ", "TSU"));
                 case RS_BPV -> {
                     JsonNode evaluation = payload.get("evaluation");
                     JsonNode associated = evaluation == null ? null : evaluation.get("associatedDiagnosis");
@@ -170,6 +175,17 @@ final class Model2 {
                 default -> { }
             }
             return payload;
+        }
+
+        /**
+         * 2.0's schemas spell a few codes with a trailing space ("TSU " for the private ambulances' resource type,
+         * "SHIP " for a ship's mobility) where the Hub's lists and model 3 say "TSU" and "SHIP": the records speak the
+         * lists' code, the wire the line's spelling, so a Hub validating 2.0 accepts what a crew picks from the list.
+         */
+        private void spelled(JsonNode object, String field, String from, String to) {
+            if (object instanceof ObjectNode o && o.get(field) != null && from.equals(o.get(field).asText())) {
+                o.put(field, to);
+            }
         }
 
         private void forEach(JsonNode array, java.util.function.Consumer<ObjectNode> action) {
