@@ -48,7 +48,7 @@ public final class ProvisioningBundle {
     public static final String FORMAT_WITHOUT_LISTS = "opensmur-provisioning/2";
     /**
      * The coded lists a bundle may carry, by their names in file names ({@code HubSante.fait.csv}, {@code fait.csv}): the
-     * tablet's {@code NomenclatureList} ids, which this module cannot see ({@code NomenclatureListTest} holds them equal).
+     * tablet's {@code NomenclatureList} ids, which this module cannot see ({@code NomenclatureFolderTest} holds them equal).
      */
     public static final List<String> LISTS = List.of("fait", "motif", "lieu", "diagnostic", "actes", "devenir",
             "categorieEtablissement", "activiteOperationnelle", "finess", "commune", "typeRessource", "typeVecteur");
@@ -343,7 +343,7 @@ public final class ProvisioningBundle {
         }
     }
 
-    /** The format is bound too: a bundle's format cannot be changed in the file (an older tablet would ignore its lists). */
+    /** The bundle's own format is bound: lowered in the file to the previous one (whose tablets ignore lists), it breaks the seal. */
     private static byte[] associatedData(String format, Argon2Kdf kdf, String expiry) {
         return (format + ";" + kdf.describe() + ";expires=" + expiry).getBytes(StandardCharsets.UTF_8);
     }
