@@ -11,8 +11,11 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import javax.crypto.AEADBadTagException;
@@ -26,6 +29,12 @@ import javax.crypto.AEADBadTagException;
  * derived: a bundle asking for more memory or passes than {@link #MAX_MEMORY_KIB}/{@link #MAX_ITERATIONS}, or
  * past its date, is refused with words. The one-time password is never chosen by a person: {@link
  * #newOneTimePassword()} draws it (120 bits) from an alphabet without look-alikes, in groups a person can type.
+ *
+ * <p>It may also carry the SAMU's coded lists (files named as the tablet installs them, {@code HubSante.<list>.csv}
+ * or {@code <list>.csv}) and the SMUR's acts and drugs list ({@code actes-medicaments.json}), sealed with the rest:
+ * a list changed in the file breaks the seal. Such a bundle is of {@link #FORMAT}; one without lists or acts is
+ * still sealed in the previous format ({@link #FORMAT_WITHOUT_LISTS}), which tablets of the previous version open
+ * too, and both open here. The tablet checks the lists and acts itself before installing anything.
  */
 public final class ProvisioningBundle {
 
@@ -33,7 +42,20 @@ public final class ProvisioningBundle {
     public static final int MAX_VALID_DAYS = 30;
 
 
-    public static final String FORMAT = "opensmur-provisioning/2";
+    /** A bundle carrying coded lists or acts (and the date it was sealed). */
+    public static final String FORMAT = "opensmur-provisioning/3";
+    /** The previous format: settings and certificates only; still written when a bundle carries neither lists nor acts. */
+    public static final String FORMAT_WITHOUT_LISTS = "opensmur-provisioning/2";
+    /**
+     * The coded lists a bundle may carry, by their names in file names ({@code HubSante.fait.csv}, {@code fait.csv}): the
+     * tablet's {@code NomenclatureList} ids, which this module cannot see ({@code NomenclatureFolderTest} holds them equal).
+     */
+    public static final List<String> LISTS = List.of("fait", "motif", "lieu", "diagnostic", "actes", "devenir",
+            "categorieEtablissement", "activiteOperationnelle", "finess", "commune", "typeRessource", "typeVecteur");
+    /** In the sealed part: each list's file under {@code list.<file name>}, the acts under {@code acts.json}, the date under {@code bundle.sealed}. */
+    private static final String LIST = "list.";
+    private static final String ACTS = "acts.json";
+    private static final String SEALED_AT = "bundle.sealed";
     /** What a bundle may ask of the tablet that opens it: 256 MiB (4 times what it is sealed with). */
     public static final int MAX_MEMORY_KIB = 256 * 1024;
     /** Passes at most (sealed with {@link Argon2Kdf#PIN_MIN_ITERATIONS}). */
@@ -49,9 +71,40 @@ public final class ProvisioningBundle {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
-    /** The bundle's content; the passwords are the PKCS#12's and the trust store's. */
+    /**
+     * The bundle's content; the passwords are the PKCS#12's and the trust store's. {@code lists}: each coded list's
+     * file by its name ({@code HubSante.fait.csv}), its bytes as given; {@code acts}: the SMUR's {@code
+     * actes-medicaments.json}, or null; {@code sealed}: when it was sealed (read from a bundle of {@link #FORMAT},
+     * null otherwise and ignored at sealing: the seal stamps its own).
+     */
     public record Contents(Map<String, String> settings, byte[] certificate, char[] certificatePassword, byte[] trustStore,
-                           char[] trustStorePassword) {
+                           char[] trustStorePassword, Map<String, byte[]> lists, byte[] acts, Instant sealed) {
+        public Contents {
+            lists = lists == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(lists));
+        }
+
+        /** Settings and certificates only. */
+        public Contents(Map<String, String> settings, byte[] certificate, char[] certificatePassword, byte[] trustStore,
+                        char[] trustStorePassword) {
+            this(settings, certificate, certificatePassword, trustStore, trustStorePassword, Map.of(), null, null);
+        }
+
+        /** With coded lists and the acts list ({@code acts} null when none). */
+        public Contents(Map<String, String> settings, byte[] certificate, char[] certificatePassword, byte[] trustStore,
+                        char[] trustStorePassword, Map<String, byte[]> lists, byte[] acts) {
+            this(settings, certificate, certificatePassword, trustStore, trustStorePassword, lists, acts, null);
+        }
+
+        /** Whether it carries lists or acts (and so is sealed in {@link #FORMAT}). */
+        public boolean carriesLists() {
+            return !lists.isEmpty() || acts != null;
+        }
+    }
+
+    /** Whether {@code fileName} names one of {@link #LISTS} as the tablet installs it ({@code HubSante.<list>.csv} or {@code <list>.csv}). */
+    public static Optional<String> listOf(String fileName) {
+        return LISTS.stream().filter(id -> fileName.equalsIgnoreCase("HubSante." + id + ".csv")
+                || fileName.equalsIgnoreCase(id + ".csv")).findFirst();
     }
 
     /** Why a bundle cannot be opened, naming what to correct: {@code BUNDLE} (not one, damaged) or {@code PASSWORD}. */
@@ -133,13 +186,21 @@ public final class ProvisioningBundle {
         inner.setProperty("certificate.password", new String(contents.certificatePassword()));
         inner.setProperty("truststore.p12", b64.encodeToString(contents.trustStore()));
         inner.setProperty("truststore.password", new String(contents.trustStorePassword()));
+        String format = contents.carriesLists() ? FORMAT : FORMAT_WITHOUT_LISTS;
+        if (contents.carriesLists()) {
+            contents.lists().forEach((name, bytes) -> inner.setProperty(LIST + name, b64.encodeToString(bytes)));
+            if (contents.acts() != null) {
+                inner.setProperty(ACTS, b64.encodeToString(contents.acts()));
+            }
+            inner.setProperty(SEALED_AT, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+        }
         Argon2Kdf kdf = Argon2Kdf.forOneTimePassword();
         byte[] key = kdf.derive(password);
         Arrays.fill(password, '\0');
         try {
-            AesGcm.Sealed sealed = AesGcm.seal(key, associatedData(kdf, expiry), text(inner).getBytes(StandardCharsets.UTF_8));
+            AesGcm.Sealed sealed = AesGcm.seal(key, associatedData(format, kdf, expiry), text(inner).getBytes(StandardCharsets.UTF_8));
             Map<String, String> outer = new LinkedHashMap<>();
-            outer.put("format", FORMAT);
+            outer.put("format", format);
             outer.put("expires", expiry);
             outer.put("kdf", kdf.memoryKiB() + "," + kdf.iterations() + "," + kdf.parallelism() + "," + b64.encodeToString(kdf.salt()));
             outer.put("nonce", b64.encodeToString(sealed.nonce()));
@@ -165,7 +226,8 @@ public final class ProvisioningBundle {
             throw new Refused(Refused.Field.BUNDLE, "this bundle was made by an earlier version (no expiry date, a password"
                     + " a person chose): make a new one with signing provision");
         }
-        if (!FORMAT.equals(outer.getProperty("format"))) {
+        String format = outer.getProperty("format");
+        if (!FORMAT.equals(format) && !FORMAT_WITHOUT_LISTS.equals(format)) {
             throw new Refused(Refused.Field.BUNDLE, "not a provisioning bundle of this tablet (format "
                     + outer.getProperty("format", "none") + ")");
         }
@@ -221,7 +283,7 @@ public final class ProvisioningBundle {
         Arrays.fill(password, '\0');
         Properties inner = new Properties();
         try {
-            inner.load(new StringReader(new String(AesGcm.open(key, nonce, associatedData(kdf, expiry), sealed), StandardCharsets.UTF_8)));
+            inner.load(new StringReader(new String(AesGcm.open(key, nonce, associatedData(format, kdf, expiry), sealed), StandardCharsets.UTF_8)));
         } catch (AEADBadTagException e) {
             throw new Refused(Refused.Field.PASSWORD, "wrong one-time password (or a bundle altered since it was made)");
         } catch (IOException | IllegalArgumentException e) {
@@ -231,15 +293,35 @@ public final class ProvisioningBundle {
         }
         Base64.Decoder b64 = Base64.getDecoder();
         Map<String, String> settings = new TreeMap<>();
+        Map<String, byte[]> lists = new TreeMap<>();
         for (String name : inner.stringPropertyNames()) {
             if (!name.contains(".")) {
                 settings.put(name, inner.getProperty(name));
+            } else if (name.startsWith(LIST)) {
+                try {
+                    lists.put(name.substring(LIST.length()), b64.decode(inner.getProperty(name)));
+                } catch (IllegalArgumentException e) {
+                    throw new Refused(Refused.Field.BUNDLE, "the bundle's list " + name.substring(LIST.length()) + " cannot be read: "
+                            + e.getMessage());
+                }
             }
+        }
+        byte[] acts;
+        try {
+            acts = inner.getProperty(ACTS) == null ? null : b64.decode(inner.getProperty(ACTS));
+        } catch (IllegalArgumentException e) {
+            throw new Refused(Refused.Field.BUNDLE, "the bundle's acts list cannot be read: " + e.getMessage());
+        }
+        Instant sealedAt;
+        try {
+            sealedAt = inner.getProperty(SEALED_AT) == null ? null : Instant.parse(inner.getProperty(SEALED_AT));
+        } catch (DateTimeParseException e) {
+            throw new Refused(Refused.Field.BUNDLE, "the bundle's sealing date cannot be read: " + e.getMessage());
         }
         try {
             return new Contents(settings, b64.decode(inner.getProperty("certificate.p12", "")),
                     inner.getProperty("certificate.password", "").toCharArray(), b64.decode(inner.getProperty("truststore.p12", "")),
-                    inner.getProperty("truststore.password", "").toCharArray());
+                    inner.getProperty("truststore.password", "").toCharArray(), lists, acts, sealedAt);
         } catch (IllegalArgumentException e) {
             throw new Refused(Refused.Field.BUNDLE, "the bundle's certificates cannot be read: " + e.getMessage());
         }
@@ -261,8 +343,9 @@ public final class ProvisioningBundle {
         }
     }
 
-    private static byte[] associatedData(Argon2Kdf kdf, String expiry) {
-        return (FORMAT + ";" + kdf.describe() + ";expires=" + expiry).getBytes(StandardCharsets.UTF_8);
+    /** The bundle's own format is bound: lowered in the file to the previous one (whose tablets ignore lists), it breaks the seal. */
+    private static byte[] associatedData(String format, Argon2Kdf kdf, String expiry) {
+        return (format + ";" + kdf.describe() + ";expires=" + expiry).getBytes(StandardCharsets.UTF_8);
     }
 
     private static String text(Properties properties) {

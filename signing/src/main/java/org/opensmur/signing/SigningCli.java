@@ -189,7 +189,10 @@ public final class SigningCli implements Callable<Integer> {
         "Writes the provisioning bundle a new tablet imports at first start (or from its settings, to renew its",
         "certificate or change its vhost): its Hub settings, its PKCS#12 and the Hub's trust store with their",
         "passwords, sealed (Argon2id, AES-256-GCM) under a one-time password this command draws (120 bits) and",
-        "prints once, to be given to the crew apart. The bundle is one text file (mode 0600) and expires."})
+        "prints once, to be given to the crew apart. The bundle is one text file (mode 0600) and expires.",
+        "It may carry the SAMU's coded lists and the SMUR's acts and drugs list too, sealed with the rest: the",
+        "tablet checks them as ./bin/tablet --nomenclatures does and installs them with the bundle, or nothing",
+        "of a bundle with a refused one. Large lists (communes, FINESS) make a bundle of a file only."})
     static final class ProvisionCommand implements Callable<Integer> {
         @Option(names = "--hub-host", required = true, description = "the Hub's host name")
         String host;
@@ -227,6 +230,15 @@ public final class SigningCli implements Callable<Integer> {
         @Option(names = "--out", required = true, description = "the bundle file to write (never overwritten)")
         Path out;
 
+        @Option(names = "--nomenclatures", paramLabel = "PATH", description = "coded lists to install with the bundle: a folder"
+                + " (its files named as a list, HubSante.<list>.csv or <list>.csv, are taken, the others named and left out) or"
+                + " one list's file; repeat for several")
+        List<Path> nomenclatures = new java.util.ArrayList<>();
+
+        @Option(names = "--acts", paramLabel = "FILE", description = "the SMUR's acts and drugs list (actes-medicaments.json)"
+                + " to install with the bundle")
+        Path acts;
+
         @Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -248,19 +260,32 @@ public final class SigningCli implements Callable<Integer> {
             if (java.nio.file.Files.exists(out)) {
                 throw new IllegalArgumentException(out + " exists: a bundle is never overwritten");
             }
+            PrintWriter printer = spec.commandLine().getOut();
+            Map<String, byte[]> lists = lists(nomenclatures, spec.commandLine(), printer);
+            byte[] actsFile = null;
+            if (acts != null) {
+                if (!Files.isRegularFile(acts)) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "--acts: " + acts + ": no such file");
+                }
+                actsFile = Files.readAllBytes(acts);
+            }
             char[] certificateSecret = CommandLineSecrets.read(certificatePassword, "certificate password", ENV.get());
             char[] trustSecret = CommandLineSecrets.read(trustStorePassword, "trust store password", ENV.get());
             char[] otp = ProvisioningBundle.newOneTimePassword();
             Instant expires = Instant.now().plus(Duration.ofDays(validDays));
             try {
                 String bundle = ProvisioningBundle.seal(new ProvisioningBundle.Contents(settings, java.nio.file.Files.readAllBytes(certificate),
-                        certificateSecret, java.nio.file.Files.readAllBytes(trustStore), trustSecret), otp, expires);
+                        certificateSecret, java.nio.file.Files.readAllBytes(trustStore), trustSecret, lists, actsFile), otp, expires);
                 java.nio.file.Files.createFile(out, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
                         java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
                 java.nio.file.Files.writeString(out, bundle);
-                PrintWriter printer = spec.commandLine().getOut();
                 printer.println("provisioning bundle for " + clientId + " written to " + out + ", valid until "
                         + expires.truncatedTo(java.time.temporal.ChronoUnit.MINUTES) + " (" + validDays + " days)");
+                if (!lists.isEmpty() || actsFile != null) {
+                    printer.println("with " + (lists.isEmpty() ? "no coded list" : "the coded lists " + String.join(", ", lists.keySet()))
+                            + (actsFile != null ? " and the acts and drugs list " + acts.getFileName() : "") + ": "
+                            + (bundle.length() + 1023) / 1024 + " KB");
+                }
                 printer.println("one-time password, shown this once (give it to the crew apart from the file; it is kept nowhere):");
                 printer.println("    " + new String(otp));
             } finally {
@@ -269,6 +294,53 @@ public final class SigningCli implements Callable<Integer> {
                 Secrets.wipe(otp);
             }
             return 0;
+        }
+
+        /**
+         * The coded lists' files {@code paths} name, by file name: a folder's files named as a list (the others said
+         * and left out), or a list's file. Refused with the option named: a path that is not there, a file not named
+         * as a list, a folder without any, one list given twice. Their content is the tablet's to check.
+         */
+        static Map<String, byte[]> lists(List<Path> paths, CommandLine command, PrintWriter out) throws java.io.IOException {
+            Map<String, byte[]> lists = new java.util.TreeMap<>();
+            Map<String, String> byList = new java.util.HashMap<>();
+            for (Path path : paths) {
+                List<Path> files;
+                if (Files.isDirectory(path)) {
+                    try (var listed = Files.list(path)) {
+                        files = listed.filter(Files::isRegularFile).sorted().toList();
+                    }
+                    List<String> left = files.stream().map(f -> f.getFileName().toString())
+                            .filter(name -> ProvisioningBundle.listOf(name).isEmpty()).toList();
+                    files = files.stream().filter(f -> ProvisioningBundle.listOf(f.getFileName().toString()).isPresent()).toList();
+                    if (files.isEmpty()) {
+                        throw new CommandLine.ParameterException(command, "--nomenclatures: no list's file in " + path
+                                + " (HubSante.<list>.csv or <list>.csv, <list> one of " + ProvisioningBundle.LISTS + ")");
+                    }
+                    if (!left.isEmpty()) {
+                        out.println("--nomenclatures: left out of the bundle (not a list the tablet installs): " + String.join(", ", left));
+                    }
+                } else if (Files.isRegularFile(path)) {
+                    if (ProvisioningBundle.listOf(path.getFileName().toString()).isEmpty()) {
+                        throw new CommandLine.ParameterException(command, "--nomenclatures: " + path + ": not a list's file name"
+                                + " (HubSante.<list>.csv or <list>.csv, <list> one of " + ProvisioningBundle.LISTS + ")");
+                    }
+                    files = List.of(path);
+                } else {
+                    throw new CommandLine.ParameterException(command, "--nomenclatures: " + path + ": no such file or folder");
+                }
+                for (Path file : files) {
+                    String name = file.getFileName().toString();
+                    String list = ProvisioningBundle.listOf(name).orElseThrow();
+                    String before = byList.put(list, file.toString());
+                    if (before != null) {
+                        throw new CommandLine.ParameterException(command, "--nomenclatures: list " + list + " given twice ("
+                                + before + ", " + file + "): keep one");
+                    }
+                    lists.put(name, Files.readAllBytes(file));
+                }
+            }
+            return lists;
         }
     }
 }

@@ -180,4 +180,73 @@ class SigningCliTest {
         assertTrue(forever.err().contains("--valid-days: 365: between 1 and 30"), forever.err());
         assertFalse(Files.exists(dir.resolve("b3")));
     }
+
+    @Test
+    void provisionCarriesTheCodedListsAndTheActsGivenAndRefusesWhatIsNotAList(@TempDir Path dir) throws Exception {
+        Run ca = run(Map.of("DEV_PASSWORD", "s3cret-dev"), "dev-ca", "--out", dir.toString(), "--client", "fr.health.test.smurtab",
+                "--password", "env:DEV_PASSWORD");
+        assertEquals(0, ca.exit(), ca.err());
+        Map<String, String> env = Map.of("DEV_PASSWORD", "s3cret-dev");
+        Path lists = Files.createDirectories(dir.resolve("lists"));
+        Files.writeString(lists.resolve("HubSante.fait.csv"), "code;libelle\nC01.00.00;Atteinte aux personnes\n");
+        Files.writeString(lists.resolve("HubSante.canal.csv"), "code;libelle\n"); // a Hub list the tablet does not pick from
+        Files.writeString(lists.resolve("README.txt"), "lists of SAMU 44");
+        Path diagnostic = Files.writeString(dir.resolve("diagnostic.csv"), "code;libelle\nI21;Infarctus aigu du myocarde\n");
+        Path acts = Files.writeString(dir.resolve("smur44-actes.json"), "{\"acts\": [], \"drugs\": []}");
+        List<String> common = List.of("provision", "--hub-host", "h", "--vhost", "v", "--client-id", "fr.health.test.smurtab",
+                "--lrm-id", "l", "--certificate", dir.resolve("fr.health.test.smurtab.p12").toString(),
+                "--certificate-password", "env:DEV_PASSWORD", "--trust-store", dir.resolve("truststore.p12").toString(),
+                "--trust-store-password", "env:DEV_PASSWORD");
+        java.util.function.BiFunction<String, List<String>, Run> provision = (out, more) -> {
+            List<String> args = new java.util.ArrayList<>(common);
+            args.addAll(more);
+            args.addAll(List.of("--out", dir.resolve(out).toString()));
+            return run(env, args.toArray(String[]::new));
+        };
+
+        Run with = provision.apply("with.bundle", List.of("--nomenclatures", lists.toString(), "--nomenclatures", diagnostic.toString(),
+                "--acts", acts.toString()));
+        assertEquals(0, with.exit(), with.err());
+        assertTrue(with.out().contains("--nomenclatures: left out of the bundle (not a list the tablet installs): HubSante.canal.csv,"
+                + " README.txt"), with.out());
+        assertTrue(with.out().contains("with the coded lists HubSante.fait.csv, diagnostic.csv and the acts and drugs list"
+                + " smur44-actes.json: "), with.out());
+        java.util.regex.Matcher printed = java.util.regex.Pattern.compile("(?m)^    ([2-9A-HJ-NP-Z-]{29})$").matcher(with.out());
+        assertTrue(printed.find(), with.out());
+        ProvisioningBundle.Contents opened = ProvisioningBundle.open(Files.readString(dir.resolve("with.bundle")),
+                printed.group(1).toCharArray(), Instant.now());
+        assertEquals(List.of("HubSante.fait.csv", "diagnostic.csv"), List.copyOf(opened.lists().keySet()));
+        assertTrue(java.util.Arrays.equals(Files.readAllBytes(diagnostic), opened.lists().get("diagnostic.csv")));
+        assertTrue(java.util.Arrays.equals(Files.readAllBytes(acts), opened.acts()));
+
+        // Refused with the option named, and nothing written: a file not named as a list, a folder without one, a list
+        // given twice, a path or an acts file that is not there.
+        Path notAList = Files.writeString(dir.resolve("diagnostics-2026.csv"), "code;libelle\n");
+        Path none = Files.createDirectories(dir.resolve("none"));
+        Files.writeString(none.resolve("HubSante.canal.csv"), "code;libelle\n");
+        Path twice = Files.createDirectories(dir.resolve("twice"));
+        Files.writeString(twice.resolve("fait.csv"), "code;libelle\n");
+        Map<List<String>, String> refused = Map.of(
+                List.of("--nomenclatures", notAList.toString()), "--nomenclatures: " + notAList + ": not a list's file name (HubSante.<list>.csv"
+                        + " or <list>.csv, <list> one of [fait, motif, lieu, diagnostic, actes, devenir",
+                List.of("--nomenclatures", none.toString()), "--nomenclatures: no list's file in " + none,
+                List.of("--nomenclatures", lists.toString(), "--nomenclatures", twice.toString()), "--nomenclatures: list fait given twice ("
+                        + lists.resolve("HubSante.fait.csv") + ", " + twice.resolve("fait.csv") + "): keep one",
+                List.of("--nomenclatures", dir.resolve("nowhere").toString()), "--nomenclatures: " + dir.resolve("nowhere")
+                        + ": no such file or folder",
+                List.of("--acts", dir.resolve("actes-medicaments.json").toString()), "--acts: " + dir.resolve("actes-medicaments.json")
+                        + ": no such file");
+        for (var wrong : refused.entrySet()) {
+            Run no = provision.apply("refused.bundle", wrong.getKey());
+            assertEquals(2, no.exit(), wrong.getKey() + ": " + no.out());
+            assertTrue(no.err().contains(wrong.getValue()), no.err());
+            assertFalse(no.out().contains("one-time password"), no.out());
+            assertFalse(Files.exists(dir.resolve("refused.bundle")));
+        }
+
+        Run usage = run(env, "provision"); // its usage, as signing shows it
+        assertEquals(2, usage.exit());
+        assertTrue(usage.err().contains("[--nomenclatures=PATH]...") && usage.err().contains("[--acts=FILE]")
+                && usage.err().contains("It may carry the SAMU's coded lists"), usage.err());
+    }
 }

@@ -56,6 +56,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Checked before anything is kept, with HubConfig's own checks and messages, plus: the PKCS#12 opens, is valid
  * today and is the client id's (its CN); the trust store opens. Nothing is read from the environment or a console.
+ *
+ * <p>The coded lists and the acts list the bundle may carry are checked with the rest, as the desktop checks them
+ * ({@link BundleLists}), a refused one named in the problems by its file; they are installed (in the store's folder,
+ * where the screens read them) only when nothing of the bundle was refused, at first provisioning as at a renewal.
  */
 public final class Provisioning {
 
@@ -306,6 +310,7 @@ public final class Provisioning {
         OwnerOnly.folder(privateStorage);
         Path staging = privateStorage.resolve(folderName + ".staging");
         IdentitySecrets secrets = new IdentitySecrets(newPassword(), newPassword());
+        BundleLists lists = null;
         try {
             deleteFolder(staging);
             OwnerOnly.folder(staging);
@@ -318,7 +323,10 @@ public final class Provisioning {
             if (problems.isEmpty()) {
                 problems.addAll(check(settings, staging, secrets));
             }
+            // Its lists and acts, all checked before anything of the bundle is installed.
+            lists = BundleLists.check(contents, privateStorage, storeFolder, problems);
             if (!problems.isEmpty()) {
+                lists.discard();
                 deleteFolder(staging);
                 wipe(secrets);
                 return new Staged(problems, null);
@@ -329,11 +337,20 @@ public final class Provisioning {
             try (Writer out = Files.newBufferedWriter(staging.resolve(SETTINGS), StandardCharsets.UTF_8)) {
                 file.store(out, "the tablet's Hub link, from its provisioning bundle; its secrets are in " + SEALED + ", behind the PIN");
             }
+            List<Problem> installing = lists.install();
+            if (!installing.isEmpty()) {
+                deleteFolder(staging);
+                wipe(secrets);
+                return new Staged(installing, null);
+            }
             Path target = privateStorage.resolve(folderName);
             deleteFolder(target);
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
             return new Staged(List.of(), secrets);
-        } catch (IOException e) {
+        } catch (IOException | org.opensmur.store.db.StoreException e) {
+            if (lists != null) {
+                lists.discard();
+            }
             deleteFolderQuietly(staging);
             wipe(secrets);
             return new Staged(List.of(new Problem("STORAGE", "cannot write the tablet's private storage: " + e.getMessage())), null);

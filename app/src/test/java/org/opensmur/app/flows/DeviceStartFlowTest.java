@@ -104,6 +104,11 @@ class DeviceStartFlowTest {
 
     /** A bundle as `signing provision` makes it, from the local Hub's dev-ca files. */
     private String bundle(String certificateOf, Map<String, String> overrides) throws Exception {
+        return bundle(certificateOf, overrides, Map.of());
+    }
+
+    /** With coded lists ({@code signing provision --nomenclatures}): file name and text. */
+    private String bundle(String certificateOf, Map<String, String> overrides, Map<String, String> lists) throws Exception {
         LocalHubFolder folder = LocalHubFolder.open(hub.dir);
         Map<String, String> local = folder.settings(LocalHubForApp.TABLET);
         Map<String, String> settings = new HashMap<>();
@@ -113,9 +118,11 @@ class DeviceStartFlowTest {
         settings.put("LRM_CLIENT_ID", LocalHubForApp.LRM);
         settings.put("ORU_CLIENT_ID", LocalHubForApp.ORU);
         settings.putAll(overrides);
+        Map<String, byte[]> files = new HashMap<>();
+        lists.forEach((name, text) -> files.put(name, text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         return ProvisioningBundle.seal(new ProvisioningBundle.Contents(settings,
                 Files.readAllBytes(hub.dir.resolve(certificateOf + ".p12")), folder.password(),
-                Files.readAllBytes(hub.dir.resolve("truststore.p12")), folder.password()), OTP,
+                Files.readAllBytes(hub.dir.resolve("truststore.p12")), folder.password(), files, null), OTP,
                 java.time.Instant.now().plus(Duration.ofDays(7)));
     }
 
@@ -158,6 +165,14 @@ class DeviceStartFlowTest {
         problems = robot.lookup("#provision-setting-problems").queryAs(ListView.class).getItems();
         assertTrue(problems.toString().contains("CERTIFICATE_PATH : the certificate is fr.health.test.lrm's"), problems.toString());
         assertFalse(Files.exists(storage.resolve("hub")), "nothing kept from a refused bundle");
+
+        // A coded list the integrator sealed with it that the tablet refuses: named beside the bundle, nothing kept.
+        provision(robot, bundle(LocalHubForApp.TABLET, Map.of(), Map.of("HubSante.lieu.csv", ",code,label_n1\n0,L1.00.00,Maison\n")),
+                new String(OTP));
+        problems = robot.lookup("#provision-setting-problems").queryAs(ListView.class).getItems();
+        assertTrue(problems.size() == 1 && problems.get(0).toString().startsWith("HubSante.lieu.csv : row 1 (after the header): code L1.00.00"),
+                problems.toString());
+        assertFalse(Files.exists(storage.resolve("hub")) || Files.exists(storage.resolve("store")), "nothing kept from a refused bundle");
 
         provision(robot, bundle(LocalHubForApp.TABLET, Map.of()), new String(OTP));
         await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#unlock-title").tryQuery().isPresent());

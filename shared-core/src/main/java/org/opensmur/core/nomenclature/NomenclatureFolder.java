@@ -67,20 +67,12 @@ public final class NomenclatureFolder {
      */
     public Outcome install(NomenclatureList list, Path file, String source) {
         String name = file.getFileName().toString();
-        String text;
-        try {
-            text = utf8(file);
-        } catch (CharacterCodingException e) {
-            return new Outcome.Refused(name, "not UTF-8 text");
-        } catch (IOException e) {
-            return new Outcome.Refused(name, "cannot be read: " + e.getMessage());
+        Checked checked = checked(list, file, source);
+        if (checked.refused() != null) {
+            return checked.refused();
         }
-        Nomenclature parsed;
-        try {
-            parsed = Nomenclature.parse(list, text, source);
-        } catch (NomenclatureException e) {
-            return new Outcome.Refused(name, e.getMessage());
-        }
+        String text = checked.text();
+        Nomenclature parsed = checked.parsed();
         try {
             ownerOnlyFolder();
             write(folder.resolve(list.id() + ".csv"), text);
@@ -101,6 +93,35 @@ public final class NomenclatureFolder {
         loaded.remove(list);
         problems.remove(list);
         return new Outcome.Installed(name, parsed);
+    }
+
+    /**
+     * What {@link #install} would say of {@code file} as {@code list}, the same checks, nothing written: empty when it
+     * would be installed. For callers that install several files or none (a provisioning bundle).
+     */
+    public Optional<Outcome.Refused> check(NomenclatureList list, Path file, String source) {
+        return Optional.ofNullable(checked(list, file, source).refused());
+    }
+
+    /** A file read and parsed as {@code list}: its text and list, or why it is refused. */
+    private record Checked(String text, Nomenclature parsed, Outcome.Refused refused) {
+    }
+
+    private static Checked checked(NomenclatureList list, Path file, String source) {
+        String name = file.getFileName().toString();
+        String text;
+        try {
+            text = utf8(file);
+        } catch (CharacterCodingException e) {
+            return new Checked(null, null, new Outcome.Refused(name, "not UTF-8 text"));
+        } catch (IOException e) {
+            return new Checked(null, null, new Outcome.Refused(name, "cannot be read: " + e.getMessage()));
+        }
+        try {
+            return new Checked(text, Nomenclature.parse(list, text, source), null);
+        } catch (NomenclatureException e) {
+            return new Checked(null, null, new Outcome.Refused(name, e.getMessage()));
+        }
     }
 
     /**

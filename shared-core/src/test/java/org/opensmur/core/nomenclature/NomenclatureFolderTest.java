@@ -90,6 +90,25 @@ class NomenclatureFolderTest {
         assertTrue(reason.contains("C1.06") && reason.contains("fait"), reason);
         assertTrue(folder.load(NomenclatureList.FAIT).isEmpty(), "nothing kept of a refused file");
         assertFalse(Files.exists(folder.folder().resolve("fait.csv")));
+        // Checked alone (a bundle's lists, all checked before any is installed): the same refusal, nothing written.
+        assertEquals(outcome, folder.check(NomenclatureList.FAIT, dir.resolve("in/HubSante.fait.csv"), "x").orElseThrow());
+        assertTrue(folder.check(NomenclatureList.DIAGNOSTIC, file("diagnostic.csv", DIAGNOSES), "x").isEmpty());
+        assertFalse(Files.exists(folder.folder().resolve("diagnostic.csv")), "a check installs nothing");
+    }
+
+    /** signing cannot see this enum: the lists a bundle may carry are held to it here. */
+    @Test
+    void theListsAProvisioningBundleMayCarryAreTheTabletsLists() {
+        assertEquals(java.util.Arrays.stream(NomenclatureList.values()).map(NomenclatureList::id).sorted().toList(),
+                org.opensmur.signing.ProvisioningBundle.LISTS.stream().sorted().toList());
+        for (NomenclatureList list : NomenclatureList.values()) {
+            for (String name : List.of("HubSante." + list.id() + ".csv", list.id() + ".csv", list.id().toUpperCase() + ".CSV")) {
+                assertEquals(NomenclatureList.forFile(name).map(NomenclatureList::id), org.opensmur.signing.ProvisioningBundle.listOf(name), name);
+            }
+        }
+        for (String name : List.of("HubSante.canal.csv", "diagnostic.txt", "diagnostics.csv", "HubSante.fait.csv.bak")) {
+            assertTrue(org.opensmur.signing.ProvisioningBundle.listOf(name).isEmpty() && NomenclatureList.forFile(name).isEmpty(), name);
+        }
     }
 
     @Test
