@@ -365,7 +365,7 @@ class RecetteTest {
         WaitForAsyncUtils.waitForFxEvents();
         await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20)).until(() -> WaitForAsyncUtils.asyncFx(
                 () -> robot.lookup(n -> n instanceof MainView).tryQuery().map(n -> !((MainView) n).tapLocked()).orElse(true)).get());
-        if (robot.lookup("#alert-ack").tryQuery().map(TabletFlowsTest::shown).orElse(false)) {
+        if (robot.lookup("#alert-ack").tryQuery().map(TabletFlows::shown).orElse(false)) {
             robot.clickOn("#alert-ack");
         }
         robot.clickOn(id);
@@ -454,7 +454,7 @@ class RecetteTest {
         private void openSharedCase() throws Exception {
             if (session.mission().sharedOfferProperty().get() != null && session.missionCore().openCase() == null) {
                 clickWhenFree(robot, "#tab-mission");
-                await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#mission-open-shared").tryQuery().map(TabletFlowsTest::shown).orElse(false));
+                await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#mission-open-shared").tryQuery().map(TabletFlows::shown).orElse(false));
                 WaitForAsyncUtils.waitForFxEvents();
                 robot.clickOn("#mission-open-shared");
                 await().atMost(Duration.ofSeconds(10)).until(() -> !session.mission().sharedNoteProperty().get().isEmpty());
@@ -476,7 +476,7 @@ class RecetteTest {
             }
             robot.clickOn("#shift-save");
             await().atMost(Duration.ofSeconds(5)).until(() -> !label("#shift-message").isEmpty());
-            await().atMost(Duration.ofSeconds(20)).until(() -> TabletFlowsTest.ringing(robot));
+            await().atMost(Duration.ofSeconds(20)).until(() -> TabletFlows.ringing(robot));
             text("#engagement-mission-id", r.path("missionId"));
             for (JsonNode state : r.path("state")) { // the state the crew adds beside DECISION, with its time
                 if (!state.path("status").asText().equals("DECISION")) {
