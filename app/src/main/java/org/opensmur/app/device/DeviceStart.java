@@ -10,6 +10,7 @@ import org.opensmur.app.ui.Background;
 import org.opensmur.app.ui.Labels;
 import org.opensmur.app.shell.RunningTablet;
 import org.opensmur.app.unlock.LockedTablet;
+import org.opensmur.store.crypto.KeyCosts;
 import org.opensmur.store.crypto.PinLock;
 import org.opensmur.store.crypto.Vault;
 
@@ -29,6 +30,7 @@ public final class DeviceStart extends StackPane {
     private final Function<TabletSettings, java.util.function.Supplier<RunningTablet>> open;
     private final Duration lockAfter;
     private LockedTablet locked;
+    private final KeyCosts costs;
     private volatile Vault vault;
 
     /**
@@ -37,6 +39,13 @@ public final class DeviceStart extends StackPane {
      */
     public DeviceStart(Path privateStorage, Background background, Labels labels, Clock clock,
                        Function<TabletSettings, java.util.function.Supplier<RunningTablet>> open, Duration lockAfter) {
+        this(privateStorage, background, labels, clock, open, lockAfter, KeyCosts.PRODUCTION);
+    }
+
+    /** {@code costs}: what a new PIN costs a guess ({@link KeyCosts#PRODUCTION} but in the tests not about the cost). */
+    public DeviceStart(Path privateStorage, Background background, Labels labels, Clock clock,
+                       Function<TabletSettings, java.util.function.Supplier<RunningTablet>> open, Duration lockAfter, KeyCosts costs) {
+        this.costs = costs;
         this.privateStorage = privateStorage;
         this.provisioning = new Provisioning(privateStorage, clock);
         this.background = background;
@@ -65,7 +74,7 @@ public final class DeviceStart extends StackPane {
 
     private void showLock() {
         Path store = store(privateStorage);
-        locked = new LockedTablet(new PinLock(store), background, labels, keys -> {
+        locked = new LockedTablet(new PinLock(store, System::nanoTime, PinLock.GUESS_COST, costs), background, labels, keys -> {
             Provisioning.Unlocked unlocked = provisioning.unlock(keys);
             java.util.function.Supplier<RunningTablet> screens = open.apply(
                     TabletSettings.of(unlocked.hub(), store, unlocked.storeKeys(), maps(privateStorage), false));

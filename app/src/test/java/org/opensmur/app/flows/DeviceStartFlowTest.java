@@ -99,7 +99,7 @@ class DeviceStartFlowTest {
                 running.add(tablet);
                 return tablet;
             };
-        }, Duration.ofMinutes(5)));
+        }, Duration.ofMinutes(5), org.opensmur.store.testing.TestKeys.CHEAP)); // not about what a guess costs (UnlockFlowTest is)
     }
 
     /** A bundle as `signing provision` makes it, from the local Hub's dev-ca files. */

@@ -396,7 +396,7 @@ class RecetteTest {
         WaitForAsyncUtils.waitForFxEvents();
         await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20)).until(() -> WaitForAsyncUtils.asyncFx(
                 () -> robot.lookup(n -> n instanceof MainView).tryQuery().map(n -> !((MainView) n).tapLocked()).orElse(true)).get());
-        if (robot.lookup("#alert-ack").tryQuery().map(TabletFlowsTest::shown).orElse(false)) {
+        if (robot.lookup("#alert-ack").tryQuery().map(TabletFlows::shown).orElse(false)) {
             robot.clickOn("#alert-ack");
         }
         robot.clickOn(id);
@@ -506,7 +506,7 @@ class RecetteTest {
         private void openSharedCase() throws Exception {
             if (session.mission().sharedOfferProperty().get() != null && session.missionCore().openCase() == null) {
                 clickWhenFree(robot, "#tab-mission");
-                await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#mission-open-shared").tryQuery().map(TabletFlowsTest::shown).orElse(false));
+                await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#mission-open-shared").tryQuery().map(TabletFlows::shown).orElse(false));
                 WaitForAsyncUtils.waitForFxEvents();
                 robot.clickOn("#mission-open-shared");
                 await().atMost(Duration.ofSeconds(10)).until(() -> !session.mission().sharedNoteProperty().get().isEmpty());
@@ -528,7 +528,7 @@ class RecetteTest {
             }
             robot.clickOn("#shift-save");
             await().atMost(Duration.ofSeconds(5)).until(() -> !label("#shift-message").isEmpty());
-            await().atMost(Duration.ofSeconds(20)).until(() -> TabletFlowsTest.ringing(robot));
+            await().atMost(Duration.ofSeconds(20)).until(() -> TabletFlows.ringing(robot));
             text("#engagement-mission-id", r.path("missionId"));
             for (JsonNode state : r.path("state")) { // the state the crew adds beside DECISION, with its time
                 if (!state.path("status").asText().equals("DECISION")) {
@@ -682,7 +682,9 @@ class RecetteTest {
         }
 
         private void set(String id, String value) {
-            Node node = robot.lookup(id).tryQuery().orElse(null);
+            // the screen just tapped may still be laying out: its field is waited for, never taken for a picker
+            await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup(id).tryQuery().isPresent());
+            Node node = robot.lookup(id).query();
             if (node instanceof TextInputControl field) {
                 fx(() -> field.setText(value));
             } else {
@@ -713,7 +715,8 @@ class RecetteTest {
             if (value.isMissingNode() || value.isNull()) {
                 return;
             }
-            if (!(robot.lookup(id).tryQuery().orElse(null) instanceof ComboBox<?>)) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup(id).tryQuery().isPresent());
+            if (!(robot.lookup(id).query() instanceof ComboBox<?>)) {
                 coded(id, value.asText().strip());
                 return;
             }

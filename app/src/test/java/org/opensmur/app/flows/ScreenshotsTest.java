@@ -99,7 +99,7 @@ class ScreenshotsTest {
         String caseId = hub.newCase();
         hub.send("case.json", caseId, null);
         hub.send("engagement.json", caseId, null);
-        await().atMost(Duration.ofSeconds(20)).until(() -> TabletFlowsTest.ringing(robot));
+        await().atMost(Duration.ofSeconds(20)).until(() -> TabletFlows.ringing(robot));
         shoot(robot, out, "engagement", "day");
         robot.clickOn("#engagement-accept");
         robot.clickOn("#tab-status");

@@ -126,7 +126,8 @@ class ForeignPartyOnRabbitMqTest {
         tablet.core().onNotice(toldTheFirst::add);
         await().atMost(Duration.ofSeconds(20)).until(() -> tablet.core().events() != null
                 && broker.config(HubBroker.TABLET) != null);
-        Thread.sleep(500); // the first tablet's consumers are up
+        // the first tablet's consumers are up (it says connected once they are)
+        await().atMost(Duration.ofSeconds(30)).until(() -> tablet.core().transport().state().isConnected());
         List<org.opensmur.core.hub.transport.ConnectionState> second = new CopyOnWriteArrayList<>();
         try (HeadlessTablet intruder = new HeadlessTablet(broker.config(broker.settings(HubBroker.TABLET)), dir.resolve("second"),
                 org.opensmur.store.testing.TestKeys.secret("second-secret"), Duration.ofHours(1), Clock.systemUTC())) {

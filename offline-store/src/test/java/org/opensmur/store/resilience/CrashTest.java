@@ -46,6 +46,7 @@ class CrashTest {
     @Test
     void killedFiftyTimesItLosesNothingAndKeepsTheOrder() throws Exception {
         HubBroker broker = HubBroker.require();
+        warmUp(broker);
         broker.purgeAll();
         Random random = new Random(7);
         List<String> saved = new ArrayList<>();
@@ -121,14 +122,59 @@ class CrashTest {
         throw new AssertionError("round " + round + ": the child saved nothing (alive: " + child.isAlive() + ")");
     }
 
+    /** The children's classpath: jars only (class data sharing archives no class read from a folder). */
+    private String classpath;
+    /** The class-data archive the killed children start from: the JDK's own only ("-Xshare:auto") until {@link #warmUp}. */
+    private String classData = "-Xshare:auto";
+
+    /**
+     * A first child drains an empty store of its own and exits: its JVM archives the classes it loaded (class data
+     * sharing), and the fifty killed children start from that archive, each some tenths of a second sooner (measured
+     * 1.5 s to the first save instead of 2.2 s on the loaded 2-core machine). Without the archive (a JVM that could
+     * not write it) they start as before.
+     */
+    private void warmUp(HubBroker broker) throws Exception {
+        List<String> entries = new ArrayList<>();
+        for (String entry : (Files.readString(Path.of("target/test-classpath.txt")).strip() + java.io.File.pathSeparator
+                + "target/classes" + java.io.File.pathSeparator + "target/test-classes").split(java.io.File.pathSeparator)) {
+            entries.add(Files.isDirectory(Path.of(entry)) ? jar(Path.of(entry), dir.resolve("classpath-" + entries.size() + ".jar")) : entry);
+        }
+        classpath = String.join(java.io.File.pathSeparator, entries);
+        Path archive = dir.resolve("crash-child.jsa");
+        Process warm = start(broker, dir.resolve("warm-up"), "drain", "-XX:ArchiveClassesAtExit=" + archive);
+        warm.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+        assertTrue(warm.waitFor(120, TimeUnit.SECONDS), "the warm-up child drains its empty store and exits");
+        if (Files.isRegularFile(archive)) {
+            classData = "-XX:SharedArchiveFile=" + archive;
+        }
+    }
+
+    /** {@code folder}'s classes in the jar {@code jar}. */
+    private static String jar(Path folder, Path jar) throws java.io.IOException {
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar)); var files = Files.walk(folder)) {
+            for (Path file : (Iterable<Path>) files.filter(f -> !f.equals(folder)).sorted()::iterator) {
+                String name = folder.relativize(file).toString().replace(java.io.File.separatorChar, '/');
+                boolean folderEntry = Files.isDirectory(file); // kept: a resource folder may be looked up
+                out.putNextEntry(new java.util.jar.JarEntry(folderEntry ? name + "/" : name));
+                if (!folderEntry) {
+                    Files.copy(file, out);
+                }
+                out.closeEntry();
+            }
+        }
+        return jar.toString();
+    }
+
     private Process start(HubBroker broker, String mode) throws Exception {
-        String classpath = Files.readString(Path.of("target/test-classpath.txt")).strip()
-                + java.io.File.pathSeparator + "target/classes" + java.io.File.pathSeparator + "target/test-classes";
+        return start(broker, dir, mode, classData);
+    }
+
+    private Process start(HubBroker broker, Path folder, String mode, String classData) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // a quick start (C1 only, the serial collector, the class-data archive): each round is a new JVM
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", classData,
                 "-cp", classpath, "-Dhub.tls.dir=" + broker.tlsDir(), "-Dorg.slf4j.simpleLogger.defaultLogLevel=error",
-                CrashChild.class.getName(), dir.toString(), mode);
+                CrashChild.class.getName(), folder.toString(), mode);
         builder.environment().put("STORE_SECRET", "crash-test-secret");
         builder.redirectError(ProcessBuilder.Redirect.DISCARD);
         return builder.start();
