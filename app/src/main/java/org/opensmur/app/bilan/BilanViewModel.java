@@ -199,9 +199,9 @@ public final class BilanViewModel {
         add(new Input("bilan.orientation", "", v -> ""));
         // Who writes it: the team's physician from the shift set-up, or whoever the crew names.
         add(new Input("bilan.redactor", "", v -> ""));
-        valid = Bindings.createBooleanBinding(() -> all().allMatch(i -> i.error.get().isEmpty())
+        valid = Bindings.createBooleanBinding(() -> !loading.get() && all().allMatch(i -> i.error.get().isEmpty()) // the chosen victim's draft back
                         && inputs.keySet().stream().filter(this::required).noneMatch(key -> input(key).value.get().isBlank()),
-                java.util.stream.Stream.concat(java.util.stream.Stream.of(finalReport, unknown),
+                java.util.stream.Stream.concat(java.util.stream.Stream.of(finalReport, unknown, loading),
                         all().flatMap(i -> java.util.stream.Stream.of(i.error, i.value))).toArray(javafx.beans.Observable[]::new));
         blocked = Bindings.createStringBinding(this::whyBlocked,
                 java.util.stream.Stream.concat(java.util.stream.Stream.of(finalReport, unknown),
@@ -797,7 +797,7 @@ public final class BilanViewModel {
 
     /** Sends RS-BPV; false (nothing sent) while a field is wrong or no case is open. */
     public boolean send() {
-        if (!valid.get() || caseId == null) {
+        if (!valid.get() || caseId == null || loading.get()) { // while a victim's draft is read, the screen still shows the previous one's
             return false;
         }
         List<VitalMeasure> measures = new ArrayList<>();

@@ -198,6 +198,7 @@ public final class OpenMission {
 
     /** Prefills the RPIS screen from the case, the status times and the bilan (diagnosis, birth date, sex). */
     public void prefillRpis() {
+        screens.rpis().prefillAsked();
         BilanViewModel bilanScreen = screens.bilan();
         if (bilanScreen.loadingProperty().get()) {
             // the patient just chosen: until their bilan is back, what it says is the previous patient's

@@ -198,7 +198,15 @@ public final class RpisViewModel {
         }
     }
 
-    /** Whether the record on screen holds its prefill (from the case, the taps and the bilan) for the patient on screen. */
+    /** A prefill was asked (the RPIS shown, a patient chosen): until it lands, the record does not hold it. */
+    public void prefillAsked() {
+        prefilledNow.set(false);
+    }
+
+    /**
+     * Whether the record on screen holds its latest prefill (from the case, the taps and the bilan) for the patient on
+     * screen: false from the moment one is asked until it lands.
+     */
     public javafx.beans.property.ReadOnlyBooleanProperty prefilledProperty() {
         return prefilledNow.getReadOnlyProperty();
     }

@@ -260,6 +260,8 @@ class BilanViewModelTest {
             });
             model.choose(found);
             assertTrue(model.loadingProperty().get(), "the second victim's draft is being read");
+            assertFalse(model.validProperty().get(), "nothing leaves meanwhile: the screen still shows the first victim's bilan");
+            assertFalse(model.send());
             while (!reads.isEmpty()) {
                 reads.remove(0).run();
             }

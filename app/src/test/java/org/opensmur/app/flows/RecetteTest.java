@@ -515,6 +515,8 @@ class RecetteTest {
 
         private void engagementReply(JsonNode r) throws Exception {
             clickWhenFreeOfCards("#tab-shift");
+            // the shift screen just tapped may still be laying out (a loaded machine): its fields are waited for
+            await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#shift-vehicleName").tryQuery().isPresent());
             text("#shift-vehicleName", r.path("name"));
             pick("#shift-vehicleType", r.path("vehicleType"));
             text("#shift-teamName", r.path("team").path("name"));
@@ -589,6 +591,7 @@ class RecetteTest {
             // the series this bilan says: each vital as written (with what is said of it), the others left empty
             java.util.Map<String, JsonNode> said = new java.util.HashMap<>();
             e.path("parameter").forEach(v -> said.put(v.path("type").asText(), v));
+            await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#bilan-heartRate").tryQuery().isPresent()); // laid out
             for (org.opensmur.core.bilan.VitalSign sign : org.opensmur.core.bilan.VitalSign.values()) {
                 String field = "#" + BilanViewModel.key(sign).replace('.', '-');
                 if (robot.lookup(field).tryQuery().isEmpty()) {
@@ -682,9 +685,7 @@ class RecetteTest {
         }
 
         private void set(String id, String value) {
-            // the screen just tapped may still be laying out: its field is waited for, never taken for a picker
-            await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup(id).tryQuery().isPresent());
-            Node node = robot.lookup(id).query();
+            Node node = robot.lookup(id).tryQuery().orElse(null);
             if (node instanceof TextInputControl field) {
                 fx(() -> field.setText(value));
             } else {
@@ -697,6 +698,9 @@ class RecetteTest {
          * recette's codes are not all in the official nomenclatures of the same commit, so a crew could not pick them).
          */
         private void coded(String id, String value) {
+            if (!id.startsWith("#rpis-") && !id.equals("#bilan-diagnosis") && !id.equals("#bilan-birthDate")) {
+                throw new IllegalStateException(id + " is not on the screen"); // not a coded value: a field not laid out (yet)
+            }
             fx(() -> {
                 if (id.equals("#bilan-diagnosis") || id.equals("#bilan-birthDate")) {
                     session.bilan().input(id.substring(1).replace('-', '.')).valueProperty().set(value);
@@ -715,8 +719,7 @@ class RecetteTest {
             if (value.isMissingNode() || value.isNull()) {
                 return;
             }
-            await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup(id).tryQuery().isPresent());
-            if (!(robot.lookup(id).query() instanceof ComboBox<?>)) {
+            if (!(robot.lookup(id).tryQuery().orElse(null) instanceof ComboBox<?>)) {
                 coded(id, value.asText().strip());
                 return;
             }

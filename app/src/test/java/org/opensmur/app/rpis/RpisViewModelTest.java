@@ -234,6 +234,10 @@ class RpisViewModelTest {
             model.prefill(view, times, new RpisViewModel.FromBilan("T58", null, null), second);
             assertEquals("T58", model.field("diagnosis").get());
             assertTrue(model.prefilledProperty().get());
+            model.prefillAsked(); // the RPIS shown again: another prefill on its way
+            assertFalse(model.prefilledProperty().get(), "not until it lands");
+            model.prefill(view, times, new RpisViewModel.FromBilan("T58", null, null), second);
+            assertTrue(model.prefilledProperty().get());
         } finally {
             core.close();
         }

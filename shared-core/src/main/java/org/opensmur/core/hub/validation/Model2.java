@@ -164,6 +164,7 @@ final class Model2 {
                     }
                 });
                 case RS_RPIS -> spelled(payload.path("orientation").get("decision"), "resourceType", "TSU ", "TSU");
+                case GEO_RES -> forEach(payload.get("resource"), r -> spelled(r, "mobility", "SHIP ", "SHIP"));
                 case RS_EDA, RS_EDA_MAJ -> forEach(payload.get("decision"), d -> spelled(d, "resourceType", "TSU ", "TSU"));
                 case RS_BPV -> {
                     JsonNode evaluation = payload.get("evaluation");

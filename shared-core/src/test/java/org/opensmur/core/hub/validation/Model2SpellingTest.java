@@ -66,5 +66,11 @@ class Model2SpellingTest {
         JsonNode wire = HubCodec.of(ModelLine.V2).toWireTree(new GeoResourcesDetails(List.of(ship)));
         assertEquals("SHIP ", wire.findValue("mobility").asText());
         assertEquals(Set.of(), official("GEO-RES").validate(wire.get(MessageType.GEO_RES.key())));
+        // a 2.0 peer's ship reads as the tablet's own: model 3 writes it back as model 3 spells it
+        var read = HubCodec.of(ModelLine.V2).decodeTree(wire);
+        assertEquals(List.of(), read.issues());
+        GeoResourcesDetails details = (GeoResourcesDetails) read.message().payload();
+        assertEquals(GeoResourceMobility.SHIP, details.resource().get(0).mobility());
+        assertEquals("SHIP", HubCodec.of(ModelLine.CURRENT).toWireTree(details).findValue("mobility").asText());
     }
 }
