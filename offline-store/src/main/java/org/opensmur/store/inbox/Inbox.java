@@ -417,13 +417,7 @@ public final class Inbox implements ReceivedStore, org.opensmur.core.tablet.Rece
             try (PreparedStatement select = c.prepareStatement(
                     "SELECT distribution_id, type, case_id, received_at FROM inbox WHERE case_id = ? ORDER BY received_at DESC, rowid DESC")) {
                 select.setString(1, caseId);
-                List<Received> found = new java.util.ArrayList<>();
-                try (var r = select.executeQuery()) {
-                    while (r.next()) {
-                        found.add(new Received(r.getString(1), r.getString(2), r.getString(3), Instant.ofEpochMilli(r.getLong(4))));
-                    }
-                }
-                return found;
+                return received(select);
             }
         });
     }
@@ -435,15 +429,20 @@ public final class Inbox implements ReceivedStore, org.opensmur.core.tablet.Rece
             try (PreparedStatement select = c.prepareStatement(
                     "SELECT distribution_id, type, case_id, received_at FROM inbox ORDER BY received_at DESC LIMIT ?")) {
                 select.setInt(1, limit);
-                List<Received> found = new java.util.ArrayList<>();
-                try (var r = select.executeQuery()) {
-                    while (r.next()) {
-                        found.add(new Received(r.getString(1), r.getString(2), r.getString(3), Instant.ofEpochMilli(r.getLong(4))));
-                    }
-                }
-                return found;
+                return received(select);
             }
         });
+    }
+
+    /** The rows of a query selecting distribution_id, type, case_id, received_at, in its order. */
+    private static List<Received> received(PreparedStatement select) throws java.sql.SQLException {
+        List<Received> found = new java.util.ArrayList<>();
+        try (var r = select.executeQuery()) {
+            while (r.next()) {
+                found.add(new Received(r.getString(1), r.getString(2), r.getString(3), Instant.ofEpochMilli(r.getLong(4))));
+            }
+        }
+        return found;
     }
 
     /** A stored message, decoded again from what was received. */
