@@ -17,7 +17,8 @@ import org.opensmur.store.outbox.OutboxRelay;
 /**
  * The tablet as a separate process for the crash test: taps statuses as fast as a nervous crew and
  * drains through the real broker, until it is killed. Prints "SAVED id case" once enqueue has returned.
- * With "drain" it taps nothing and exits when the outbox is empty.
+ * With "drain" it taps nothing and exits when the outbox is empty. Arguments: the store's folder, "tap" or "drain",
+ * the test broker's vhost (a model 3 one).
  */
 public final class CrashChild {
 
@@ -36,7 +37,10 @@ public final class CrashChild {
         OutgoingMessages outgoing = OutgoingMessages.of(HubBroker.TABLET, clock);
         OfflineStore store = OfflineStore.open(folder, org.opensmur.store.testing.TestKeys.secret(System.getenv("STORE_SECRET")), outgoing, codec,
                 OutboxPolicy.defaults(), clock);
-        AmqpHubTransport transport = new AmqpHubTransport(HubBroker.require().config(HubBroker.TABLET), clock);
+        HubBroker broker = HubBroker.require().onVhost(args[2]);
+        java.util.Map<String, String> settings = broker.settings(HubBroker.TABLET);
+        settings.put("MODEL_LINE", "3"); // a test vhost the tablet does not know by name
+        AmqpHubTransport transport = new AmqpHubTransport(broker.config(settings), clock);
         OutboxRelay relay = store.relay(transport, clock, 64);
         transport.start(delivery -> org.opensmur.core.hub.transport.Inbound.Disposition.RETRY_LATER);
         relay.start();

@@ -34,18 +34,23 @@ import org.opensmur.core.status.ResourcesStatus;
  * every restart, each message it reported saved is still there and is delivered; the receiving side,
  * deduplicating on distributionID, sees each exactly once in effect and in tap order.
  */
-@Tag("rabbitmq") // on the machine's RabbitMQ, whose queues the broker tests share: one at a time
+@Tag("rabbitmq") // on the machine's RabbitMQ, but on a vhost of its own: ./bin/test runs it beside the other broker tests
 @Tag("slow") // fifty kill -9 rounds, each a new JVM: run by ./bin/test and .ci/run, not by ./bin/test --quick
 class CrashTest {
 
     private static final int ROUNDS = 50;
+    /**
+     * The crash rounds' own vhost (bin/hub-broker-setup prepares it like the test vhost): their 50 JVMs take minutes
+     * of waiting, which ./bin/test spends beside the other broker tests, whose purges would empty its queues.
+     */
+    static final String VHOST = "opensmur-crash";
 
     @TempDir
     Path dir;
 
     @Test
     void killedFiftyTimesItLosesNothingAndKeepsTheOrder() throws Exception {
-        HubBroker broker = HubBroker.require();
+        HubBroker broker = HubBroker.require().onVhost(VHOST);
         warmUp(broker);
         broker.purgeAll();
         Random random = new Random(7);
@@ -174,7 +179,7 @@ class CrashTest {
                 // a quick start (C1 only, the serial collector, the class-data archive): each round is a new JVM
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", classData,
                 "-cp", classpath, "-Dhub.tls.dir=" + broker.tlsDir(), "-Dorg.slf4j.simpleLogger.defaultLogLevel=error",
-                CrashChild.class.getName(), folder.toString(), mode);
+                CrashChild.class.getName(), folder.toString(), mode, broker.vhost());
         builder.environment().put("STORE_SECRET", "crash-test-secret");
         builder.redirectError(ProcessBuilder.Redirect.DISCARD);
         return builder.start();

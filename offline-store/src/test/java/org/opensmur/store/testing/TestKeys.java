@@ -9,8 +9,8 @@ import org.opensmur.store.crypto.StoreKeyProvider;
 /**
  * The store's key for the tests that open stores but are not about what a guess costs: Argon2id at 8 KiB and
  * one pass (microseconds instead of 0.1 to 3 s a store), passed in code through {@link KeyCosts}. The tests
- * about the cost keep production's ({@code StoreKeyTest}'s calibration and lowered-cost tests, the unlock flow's
- * first start, {@code PinCostBenchmark}).
+ * about the cost keep production's ({@code StoreKeyTest}'s calibration and lowered-cost tests,
+ * {@code PinCostBenchmark}).
  */
 public final class TestKeys {
 
