@@ -69,7 +69,8 @@ final class CrashRun {
             Path root = Files.createDirectories(Path.of("target", "crash-run").toAbsolutePath());
             try (FileChannel lock = FileChannel.open(root.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                     var held = lock.lock()) {
-                String key = mavenRun().orElse("jvm-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
+                // without its Maven JVM found, this JVM's own: alive as long as it uses it, not removed by the other class
+                String key = mavenRun().or(() -> run(ProcessHandle.current())).orElse("jvm-" + ProcessHandle.current().pid());
                 removeOtherRuns(root, key);
                 Path folder = root.resolve(key);
                 if (!Files.exists(folder.resolve("ready"))) {
@@ -89,21 +90,35 @@ final class CrashRun {
                 .flatMap(p -> java.util.stream.Stream.concat(java.util.stream.Stream.of(p), p.parent().stream()))
                 .filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false))
                 .findFirst()
-                .flatMap(p -> p.info().startInstant().map(start -> p.pid() + "-" + start.toEpochMilli()));
+                .flatMap(CrashRun::run);
+    }
+
+    private static Optional<String> run(ProcessHandle process) {
+        return process.info().startInstant().map(start -> process.pid() + "-" + start.toEpochMilli());
     }
 
     /** Folders left by runs whose Maven JVM has ended. */
     private static void removeOtherRuns(Path root, String key) throws IOException {
         try (var list = Files.list(root)) {
             for (Path other : list.filter(Files::isDirectory).filter(f -> !f.getFileName().toString().equals(key)).toList()) {
-                String[] parts = other.getFileName().toString().split("-");
-                boolean alive = parts.length == 2 && parts[0].matches("\\d+") && ProcessHandle.of(Long.parseLong(parts[0]))
-                        .flatMap(p -> p.info().startInstant()).map(s -> String.valueOf(s.toEpochMilli()).equals(parts[1])).orElse(false);
+                boolean alive = running(other.getFileName().toString());
                 if (!alive) {
                     deleteTree(other);
                 }
             }
         }
+    }
+
+    /** Whether the JVM a folder is named after still runs: "pid-start", or "jvm-pid" when its start was not known. */
+    private static boolean running(String name) {
+        String[] parts = name.split("-");
+        if (parts.length != 2 || !parts[1].matches("\\d+")) {
+            return false;
+        }
+        if (parts[0].equals("jvm")) {
+            return ProcessHandle.of(Long.parseLong(parts[1])).isPresent();
+        }
+        return parts[0].matches("\\d+") && ProcessHandle.of(Long.parseLong(parts[0])).flatMap(CrashRun::run).map(name::equals).orElse(false);
     }
 
     private static void make(Path folder) throws Exception {
