@@ -33,8 +33,8 @@ import org.opensmur.oru.store.OruStore;
 @Tag("slow") // many JVM starts killed: run by ./bin/test and .ci/run, not by ./bin/test --quick
 class OruCrashTest {
 
-    private static final String RETURN = "/intervention/smurStatus/returnSmur";
-    private static final int PATIENTS = 300;
+    private static final String RETURN = CrashRun.RETURN;
+    private static final int PATIENTS = CrashRun.PATIENTS;
     private static final int KILLS = 12;
 
     @TempDir
@@ -78,40 +78,29 @@ class OruCrashTest {
             url = TestDatabases.POSTGRES_URL;
             schema = "oru_crash_" + Long.toHexString(System.nanoTime());
         }
-        Path messages = Files.createDirectories(dir.resolve("queue"));
-        Records records = new Records(ModelLine.CURRENT);
-        ObjectNode example = records.example("AliceNormand");
+        CrashRun run = CrashRun.get(); // the queue, made once for both classes
+        Path messages = run.queue;
+        int n = run.messages;
+        assertEquals(3 * PATIENTS, n, "the tablet's, the LRM's copy and a correction per patient");
+        ObjectNode example = new Records(ModelLine.CURRENT).example("AliceNormand");
         Map<String, String> latestReturn = new HashMap<>();
-        int n = 0;
         for (int p = 0; p < PATIENTS; p++) {
-            ObjectNode rpis = example.deepCopy();
-            String patient = example.at("/patient/patientId").asText() + "." + p;
-            ((ObjectNode) rpis.get("patient")).put("patientId", patient);
-            Files.write(messages.resolve(String.format("%04d-tablet", n++)), records.bytes(Records.TABLET, rpis));
-            Files.write(messages.resolve(String.format("%04d-lrm", n++)), records.bytes(Records.LRM, rpis));
-            ObjectNode corrected = rpis.deepCopy();
-            Records.shift(corrected, RETURN, 5 + p);
-            Files.write(messages.resolve(String.format("%04d-correction", n++)), records.bytes(Records.TABLET, corrected));
-            latestReturn.put(patient, corrected.at(RETURN).asText());
+            latestReturn.put(CrashRun.patient(example, p).at("/patient/patientId").asText(), CrashRun.correction(example, p).at(RETURN).asText());
         }
         Path acks = dir.resolve("acks");
         Random random = new Random(42);
         int kills = 0;
         int midQueue = 0;
+        List<Long> ackedAtKills = new java.util.ArrayList<>();
         int starts = 0;
         while (true) {
             starts++;
-            Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    // a quick start (C1 only, the serial collector): each run is a new JVM, most of them killed early
-                    "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
-                    "--enable-native-access=ALL-UNNAMED", "-Dorg.slf4j.simpleLogger.defaultLogLevel=error",
-                    "-Dhub.shared.dir=" + System.getProperty("hub.shared.dir", "../../shared"),
-                    "-cp", System.getProperty("java.class.path"), CrashChild.class.getName(), url, schema, messages.toString(), acks.toString())
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("child-" + starts + ".log").toFile()).start();
+            Process child = run.start(List.of(url, schema, messages.toString(), acks.toString()), dir.resolve("child-" + starts + ".log"));
             if (kills < KILLS && killWhenItHasTakenMore(child, acks, n, random)) {
                 kills++;
                 long acked = Files.exists(acks) ? Files.readAllLines(acks).size() : 0;
                 midQueue += acked > 0 && acked < n ? 1 : 0;
+                ackedAtKills.add(acked);
                 continue;
             }
             assertTrue(child.waitFor(3, TimeUnit.MINUTES), "the last run ends by itself");
@@ -139,6 +128,6 @@ class OruCrashTest {
             }
         }
         System.out.println("ORU crash test on " + kind + ": " + kills + " kill -9 in " + starts + " runs (" + midQueue
-                + " with part of the queue taken), " + n + " messages: each stored once, " + PATIENTS + " records of 3 versions");
+                + " with part of the queue taken: " + ackedAtKills + " acknowledged), " + n + " messages: each stored once, " + PATIENTS + " records of 3 versions");
     }
 }
