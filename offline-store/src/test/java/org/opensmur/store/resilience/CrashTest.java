@@ -75,7 +75,7 @@ class CrashTest {
                 }
             });
             reader.start();
-            waitForFirstSave(saved, round, child);
+            waitForFirstSave(saved, round, child, dir.resolve("child.err"));
             Thread.sleep(100 + random.nextInt(900));
             child.destroyForcibly(); // SIGKILL: no shutdown hook, no flush, no close
             child.waitFor(10, TimeUnit.SECONDS);
@@ -110,7 +110,7 @@ class CrashTest {
         assertEquals(caseOf.size(), saved.size());
     }
 
-    private static void waitForFirstSave(List<String> saved, int round, Process child) throws InterruptedException {
+    private static void waitForFirstSave(List<String> saved, int round, Process child, Path errors) throws Exception {
         int before;
         synchronized (saved) {
             before = saved.size();
@@ -124,7 +124,10 @@ class CrashTest {
             }
             Thread.sleep(10);
         }
-        throw new AssertionError("round " + round + ": the child saved nothing (alive: " + child.isAlive() + ")");
+        // what the child said on its way out (its standard error, the last round's only: each round overwrites it)
+        String said = Files.exists(errors) ? Files.readString(errors) : "";
+        throw new AssertionError("round " + round + ": the child saved nothing (alive: " + child.isAlive() + "); its standard error:\n"
+                + said.substring(Math.max(0, said.length() - 4000)));
     }
 
     /** The children's classpath: jars only (class data sharing archives no class read from a folder). */
@@ -181,7 +184,7 @@ class CrashTest {
                 "-cp", classpath, "-Dhub.tls.dir=" + broker.tlsDir(), "-Dorg.slf4j.simpleLogger.defaultLogLevel=error",
                 CrashChild.class.getName(), folder.toString(), mode, broker.vhost());
         builder.environment().put("STORE_SECRET", "crash-test-secret");
-        builder.redirectError(ProcessBuilder.Redirect.DISCARD);
+        builder.redirectError(dir.resolve("child.err").toFile()); // read when a child saved nothing (no health data: made-up taps)
         return builder.start();
     }
 }
