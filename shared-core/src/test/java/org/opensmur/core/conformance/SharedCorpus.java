@@ -145,8 +145,9 @@ public final class SharedCorpus {
 
     /**
      * The official full-message schema of {@code line}: compiled once per line and test JVM (dozens of tests ask
-     * for it, some once per message), every reference resolved before it is shared. A compiled networknt schema
-     * holds no state of a validation: the same verdicts as a fresh one, from any thread.
+     * for it, some once per message), every reference resolved before it is shared. networknt's own guide asks for a
+     * schema loaded once and cached; a validation keeps its state in its own context, not in the schema, so a shared
+     * one gives a fresh one's verdicts (the surefire JVMs run their test classes one at a time).
      */
     public static JsonSchema officialEnvelopeSchema(ModelLine line) {
         Path schemas = root(line).resolve("schemas"); // skips (or fails in CI) on each call without the corpus
