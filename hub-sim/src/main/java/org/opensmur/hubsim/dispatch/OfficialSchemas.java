@@ -40,7 +40,11 @@ public final class OfficialSchemas {
                 .uriFetcher(uri -> new FileInputStream(folder.resolve(fileName(uri)).toFile()), "classpath")
                 .build();
         try (InputStream in = Files.newInputStream(full)) {
-            return new OfficialSchemas(folder, factory.getSchema(in));
+            JsonSchema envelope = factory.getSchema(in);
+            // Every reference resolved now rather than lazily by the first messages judged: the compiled schema is
+            // then only read, which the tests rely on to share one between scenarios.
+            envelope.initializeValidators();
+            return new OfficialSchemas(folder, envelope);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -15,19 +15,30 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Health data is never in a log: a whole demo (both scenarios, the headless tablet on the real core, the
  * dispatcher, the LRM simulator, the ORU's concentrator, the embedded broker) runs in its own JVM with every logger at
  * DEBUG, and what it printed is searched for every patient value of the scenario files. Its temporary
- * folder (the ORU's RPIS records, the tablet's store) is gone when it ends.
+ * folder (the ORU's RPIS records, the tablet's store) is gone when it ends. Its RSA key pairs come from a pool
+ * the class makes once ({@link PooledRsaKeys}): generating them was most of a demo's CPU, and no log line is about them.
  */
 @Tag("slow") // whole demos in their own JVM: run by ./bin/test and .ci/run, not by ./bin/test --quick
 class DemoLogHasNoPatientDataTest {
 
     @TempDir
     Path dir;
+
+    /** The RSA key pairs both demos take their certificates' keys from (five a demo: CA, broker, three parties). */
+    private static Path keyPairs;
+
+    @BeforeAll
+    static void keyPairs(@TempDir Path keys) throws Exception {
+        keyPairs = keys.resolve("rsa-key-pairs");
+        PooledRsaKeys.write(keyPairs, 5);
+    }
 
     /** Fields whose values are codes of the model, not about the patient. */
     private static final Set<String> CODE_FIELDS = Set.of("channel", "type", "precision", "status", "priority", "careLevel",
@@ -54,7 +65,8 @@ class DemoLogHasNoPatientDataTest {
         Process demo = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", // a quick start: a short run, mostly waiting on its steps
                 "-Djava.io.tmpdir=" + tmp, "-Dorg.slf4j.simpleLogger.defaultLogLevel=debug",
-                "-cp", System.getProperty("java.class.path"), HubSimCli.class.getName(),
+                "-D" + PooledRsaKeys.KEYS + "=" + keyPairs,
+                "-cp", System.getProperty("java.class.path"), PooledRsaKeys.class.getName(), // HubSimCli's main, keys pooled
                 "--tls-dir", dir.resolve("tls").toString(),
                 "demo", "--embedded-dir", dir.resolve("hub").toString(), "--vhost", vhost, "--rounds", "2", "--step-ms", "200")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -72,6 +84,8 @@ class DemoLogHasNoPatientDataTest {
             printed.lines().filter(l -> whole.matcher(l).find()).findFirst().ifPresent(l -> found.add(value + " @ " + l));
         }
         assertEquals(List.of(), found, "patient values in the demo's log");
+        assertTrue(PooledRsaKeys.publicKeys(keyPairs).contains(org.opensmur.signing.Pki.readCertificates(
+                dir.resolve("hub").resolve("ca.pem")).get(0).getPublicKey()), "the demo took its keys from the pool");
         try (var left = Files.list(tmp)) {
             assertEquals(List.of(), left.filter(p -> p.getFileName().toString().startsWith("opensmur")).toList(),
                     "the demo removed its temporary folder");

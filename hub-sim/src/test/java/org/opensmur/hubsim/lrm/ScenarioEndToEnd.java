@@ -58,8 +58,7 @@ abstract class ScenarioEndToEnd {
         broker.purgeAll();
         ModelLine line = ModelLine.named(broker.config(HubBroker.LRM).modelLine());
         // The Hub's yardstick, not the tablet's own validator: the official schemas of the vhost's line.
-        dispatcher = new Dispatcher(broker.admin(), Clock.systemUTC(), localBroker().dispatcherBroker(), line,
-                OfficialSchemas.load(SharedCorpus.root(line).resolve("schemas")));
+        dispatcher = new Dispatcher(broker.admin(), Clock.systemUTC(), localBroker().dispatcherBroker(), line, officialSchemas(line));
         AmqpHubTransport lrmTransport = new AmqpHubTransport(broker.config(HubBroker.LRM), Clock.systemUTC());
         lrm = new LrmSimulator(lrmTransport, HubBroker.LRM, HubBroker.TABLET, line, Clock.systemDefaultZone());
         lrm.start();
@@ -71,6 +70,14 @@ abstract class ScenarioEndToEnd {
                 Clock.systemDefaultZone());
         tablet.start();
         await().atMost(Duration.ofSeconds(20)).until(() -> lrmTransport.state().isConnected());
+    }
+
+    /** Compiled once per line and test JVM, not once per scenario: immutable, and read by one dispatcher at a time. */
+    private static final Map<ModelLine, OfficialSchemas> SCHEMAS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static OfficialSchemas officialSchemas(ModelLine line) {
+        Path folder = SharedCorpus.root(line).resolve("schemas"); // skips (or fails in CI) without the corpus, each time
+        return SCHEMAS.computeIfAbsent(line, l -> OfficialSchemas.load(folder));
     }
 
     @AfterEach

@@ -65,8 +65,15 @@ class OfficialPeersTest {
         return all.stream();
     }
 
+    /** Each shape's bodies, made once for the four tests that read them (none writes into them). */
+    private static final java.util.Map<String, List<byte[]>> BODIES = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The bodies of one shape: an RC-REF of a status the tablet sent, or the official case examples it wraps. */
     private static List<byte[]> bodies(ModelLine line, String shapeName) {
+        return BODIES.computeIfAbsent(line.name() + " " + shapeName, key -> List.copyOf(made(line, shapeName)));
+    }
+
+    private static List<byte[]> made(ModelLine line, String shapeName) {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         for (OfficialPeers.Shape shape : OfficialPeers.references(line)) {
             if (shape.name().equals(shapeName)) {
