@@ -126,6 +126,11 @@ class CrashTest {
         }
         // what the child said on its way out (its standard error, the last round's only: each round overwrites it)
         String said = Files.exists(errors) ? Files.readString(errors) : "";
+        try (var crashes = Files.list(errors.getParent())) {
+            for (Path crash : (Iterable<Path>) crashes.filter(f -> f.getFileName().toString().startsWith("hs_err_"))::iterator) {
+                said += "\n" + crash + ":\n" + String.join("\n", Files.readAllLines(crash).subList(0, 12));
+            }
+        }
         throw new AssertionError("round " + round + ": the child saved nothing (alive: " + child.isAlive() + "); its standard error:\n"
                 + said.substring(Math.max(0, said.length() - 4000)));
     }
@@ -181,6 +186,9 @@ class CrashTest {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // a quick start (C1 only, the serial collector, the class-data archive): each round is a new JVM
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", classData,
+                // a JVM that dies of its own (JDK 25.0.3's warm-up child once did, archiving its lambdas) says so in the
+                // test's folder, not in the module's
+                "-XX:ErrorFile=" + dir.resolve("hs_err_%p.log"),
                 "-cp", classpath, "-Dhub.tls.dir=" + broker.tlsDir(), "-Dorg.slf4j.simpleLogger.defaultLogLevel=error",
                 CrashChild.class.getName(), folder.toString(), mode, broker.vhost());
         builder.environment().put("STORE_SECRET", "crash-test-secret");
