@@ -128,7 +128,7 @@ class CrashTest {
         String said = Files.exists(errors) ? Files.readString(errors) : "";
         try (var crashes = Files.list(errors.getParent())) {
             for (Path crash : (Iterable<Path>) crashes.filter(f -> f.getFileName().toString().startsWith("hs_err_"))::iterator) {
-                said += "\n" + crash + ":\n" + String.join("\n", Files.readAllLines(crash).subList(0, 12));
+                said += "\n" + crash + ":\n" + Files.readAllLines(crash).stream().limit(12).collect(java.util.stream.Collectors.joining("\n"));
             }
         }
         throw new AssertionError("round " + round + ": the child saved nothing (alive: " + child.isAlive() + "); its standard error:\n"
