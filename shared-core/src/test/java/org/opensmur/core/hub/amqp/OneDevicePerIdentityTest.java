@@ -121,7 +121,9 @@ class OneDevicePerIdentityTest {
 
         proxy.cut(); // the first device loses its link; the broker drops its connection
         AmqpHubTransport other = device(broker.settings(HubBroker.TABLET), second);
-        await().atMost(Duration.ofSeconds(30)).until(() -> other.state().isConnected());
+        // Refused while the broker has not yet dropped the cut link (two missed heartbeats, longer on a loaded machine),
+        // the second device retries after 0.5-1, 1-2, 2-4, 4-8 then 8-16 s: its fifth try may come 31 s after the first.
+        await().atMost(Duration.ofSeconds(60)).until(() -> other.state().isConnected());
 
         // The first device's link comes back (automatic recovery or a new connection): it must not take turns.
         for (int i = 0; i < 20; i++) {
