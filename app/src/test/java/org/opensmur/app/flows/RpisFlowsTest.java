@@ -92,7 +92,8 @@ class RpisFlowsTest extends TabletFlows {
         robot.clickOn("#tab-rpis");
         await().atMost(Duration.ofSeconds(5)).until(() -> text(robot, "#rpis-missing").startsWith("Manque"));
         assertEquals("1968", robot.lookup("#rpis-birthDate-year").queryAs(TextField.class).getText(), "the bilan's, not asked again");
-        assertEquals("Arrêt cardiaque · I46", org.opensmur.app.testing.Pickers.shown(robot, "#rpis-diagnosis"));
+        // the code at once, its words once the screen's copy of the SAMU's list is read (in the background: under load later)
+        await().atMost(Duration.ofSeconds(5)).until(() -> "Arrêt cardiaque · I46".equals(org.opensmur.app.testing.Pickers.shown(robot, "#rpis-diagnosis")));
         assertFalse(text(robot, "#rpis-missing").contains("date de naissance"), text(robot, "#rpis-missing"));
         assertTrue(robot.lookup("#rpis-send").queryButton().isDisabled(), "disabled while items are missing");
         for (javafx.scene.Node node : robot.lookup(".text-field").queryAll()) {
