@@ -42,6 +42,32 @@ public final class LocalHubForApp implements AutoCloseable {
     /** Another Hub participant, with a certificate of its own: not the tablet's SAMU. */
     static final String OTHER = "fr.health.test.other";
 
+    private static final List<String> CLIENTS = List.of(TABLET, LRM, ORU, OTHER);
+    /**
+     * The certificates of the local Hubs, issued once for the module's test JVMs of the day (in target/, under a lock:
+     * the JVMs start together) and copied for each Hub, which is otherwise fresh: issuing six RSA keys for each flow
+     * class was the largest part of starting its Hub (5 s of CPU without C2, see the pom's test.jit.args).
+     */
+    private static Path issued;
+
+    private static synchronized Path issued() throws Exception {
+        if (issued == null) {
+            Path target = Files.createDirectories(Path.of("target"));
+            Path folder = target.resolve("local-hub-ca-" + java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+            try (var channel = java.nio.channels.FileChannel.open(target.resolve("local-hub-ca.lock"),
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+                    var lock = channel.lock()) {
+                if (!Files.exists(folder.resolve("password"))) {
+                    Path fresh = Files.createTempDirectory(target, "local-hub-ca");
+                    EmbeddedHub.issueLocal(fresh, CLIENTS);
+                    Files.move(fresh, folder, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                }
+            }
+            issued = folder;
+        }
+        return issued;
+    }
+
     final Path dir;
     final EmbeddedHub hub;
     final Dispatcher dispatcher;
@@ -72,7 +98,12 @@ public final class LocalHubForApp implements AutoCloseable {
         codec = HubCodec.of(line);
         fromLrm = OutgoingMessages.of(LRM, Clock.systemDefaultZone(), line);
         dir = Files.createTempDirectory("opensmur-app-hub");
-        hub = EmbeddedHub.startLocal(dir, List.of(TABLET, LRM, ORU, OTHER), vhost);
+        try (var files = Files.list(issued())) {
+            for (Path file : files.toList()) {
+                Files.copy(file, dir.resolve(file.getFileName()), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
+        hub = EmbeddedHub.startLocalOn(dir, CLIENTS, vhost);
         ConnectionFactory admin = new ConnectionFactory();
         admin.setUri(hub.adminUri());
         dispatcher = new Dispatcher(admin.newConnection("app-test-dispatcher"), Clock.systemUTC(), Dispatcher.Broker.QPID, line,

@@ -75,6 +75,12 @@ public final class EmbeddedHub implements AutoCloseable {
      * in the same layout as bin/hub-broker-setup leaves for RabbitMQ (so the rest reads one format).
      */
     public static EmbeddedHub startLocal(Path tlsDir, List<String> clientIds, String vhost) throws Exception {
+        issueLocal(tlsDir, clientIds);
+        return startLocalOn(tlsDir, clientIds, vhost);
+    }
+
+    /** The dev-ca certificates for {@code clientIds} and their {@code password}, as {@link #startLocal} writes them. */
+    public static void issueLocal(Path tlsDir, List<String> clientIds) throws IOException {
         Files.createDirectories(tlsDir);
         char[] password = randomPassword();
         // Longer than the tablet's 30-day expiry warning: a fresh local Hub must not say its certificate ends soon.
@@ -82,6 +88,15 @@ public final class EmbeddedHub implements AutoCloseable {
         Path secret = tlsDir.resolve("password");
         Files.writeString(secret, new String(password) + "\n");
         restrict(secret);
+    }
+
+    /**
+     * {@link #startLocal} on the files {@link #issueLocal} wrote in {@code tlsDir} (or a copy of them): for the tests
+     * that start many local Hubs in one JVM, where issuing costs more than the broker (six RSA keys, over 5 s of
+     * CPU without C2).
+     */
+    public static EmbeddedHub startLocalOn(Path tlsDir, List<String> clientIds, String vhost) throws Exception {
+        char[] password = Files.readString(tlsDir.resolve("password")).strip().toCharArray();
         EmbeddedHub hub = start(tlsDir, password, freePort(), freePort(), vhost, tlsDir.resolve("qpid-work"));
         hub.declareTopology(clientIds);
         Files.writeString(tlsDir.resolve("broker.env"), String.join("\n",
