@@ -46,7 +46,7 @@ public final class LocalHubForApp implements AutoCloseable {
     /**
      * The certificates of the local Hubs, issued once for the module's test JVMs of the day (in target/, under a lock:
      * the JVMs start together) and copied for each Hub, which is otherwise fresh: issuing six RSA keys for each flow
-     * class was the largest part of starting its Hub (5 s of CPU without C2, see the pom's test.jit.args).
+     * class was the largest part of starting its Hub (5 s of CPU without C2, see the parent pom's test.jvm.args).
      */
     private static Path issued;
 

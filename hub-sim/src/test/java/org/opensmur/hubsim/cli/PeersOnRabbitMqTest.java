@@ -101,10 +101,25 @@ class PeersOnRabbitMqTest {
         }
     }
 
-    private static long waiting(String queue) throws Exception {
+    /**
+     * What is left in {@code party}'s .ack queue, taken from it, but the RC-REFs about a message {@code party} sent:
+     * each named by its type and the distributionID it is about (ids only, no content).
+     */
+    private static List<String> unreadBeyondTheOwed(String party) throws Exception {
+        List<String> other = new ArrayList<>();
+        var codec = new org.opensmur.core.hub.codec.HubCodec();
         try (Connection admin = admin(); Channel channel = admin.createChannel()) {
-            return channel.queueDeclarePassive(queue).getMessageCount();
+            for (var r = channel.basicGet(party + ".ack", true); r != null; r = channel.basicGet(party + ".ack", true)) {
+                var decoded = codec.decode(r.getBody());
+                Object payload = decoded.isValid() ? decoded.envelope().payload() : null;
+                if (!(payload instanceof org.opensmur.core.reference.Reference reference
+                        && reference.distributionID().startsWith(party + "_"))) {
+                    other.add(payload == null ? "an invalid message " + decoded.issues()
+                            : payload.getClass().getSimpleName() + " " + decoded.envelope().distributionID());
+                }
+            }
         }
+        return other;
     }
 
     private Run hubSim(String... demoArgs) {
@@ -169,8 +184,11 @@ class PeersOnRabbitMqTest {
             assertTrue(Integer.parseInt(owed.group(2)) > 0, owed.group());
         }
         assertEquals(2, rounds, run.out());
-        assertEquals(0, waiting(PREFIX + ".smurtab.ack"), "RC-REFs left unread in the tablet's .ack queue");
-        assertEquals(0, waiting(PREFIX + ".lrm.ack"), "RC-REFs left unread in the LRM's .ack queue");
+        // ... and nothing else in its queue but an acknowledgement come after the verdict for something of its own already
+        // acknowledged (every one owed arrived, just above): on a loaded broker a copy the Hub delivered again is
+        // acknowledged again, or a second step after the first, once the party has gone.
+        assertEquals(List.of(), unreadBeyondTheOwed(PREFIX + ".smurtab"), "left unread in the tablet's .ack queue");
+        assertEquals(List.of(), unreadBeyondTheOwed(PREFIX + ".lrm"), "left unread in the LRM's .ack queue");
         assertFalse(run.out().contains(new String(broker.password())) || run.err().contains(new String(broker.password())), "a password was printed");
     }
 

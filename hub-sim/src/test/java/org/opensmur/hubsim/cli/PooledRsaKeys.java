@@ -104,7 +104,12 @@ public final class PooledRsaKeys extends Provider {
 
         @Override
         public KeyPair generateKeyPair() {
-            return pairs.get(Math.floorMod(next.getAndIncrement(), pairs.size()));
+            int i = next.getAndIncrement();
+            if (i >= pairs.size()) {
+                // handed out again, a CA and a certificate it signs could share a key: the pool must grow instead
+                throw new IllegalStateException("the pool's " + pairs.size() + " RSA key pairs are all used: make it larger");
+            }
+            return pairs.get(i);
         }
     }
 }
