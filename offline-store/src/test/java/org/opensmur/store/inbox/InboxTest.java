@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opensmur.core.conformance.SharedCorpus;
@@ -192,6 +193,7 @@ class InboxTest {
     }
 
     @Test
+    @Tag("slow") // a flood of 100 MB read and judged: run by ./bin/test and .ci/run, not by --quick
     void twoHundredDifferingCopiesUseABoundedAmountOfDiskAndCrewTapsKeepBeingSaved() throws Exception {
         Tablet tablet = new Tablet(dir);
         List<HubMessage> normand = normandCase(tablet.t);
@@ -230,6 +232,7 @@ class InboxTest {
     }
 
     @Test
+    @Tag("slow") // 24 copies of 500 KB read and judged: run by ./bin/test and .ci/run, not by --quick
     void whatOneSenderCanHaveKeptApartIsBoundedWhateverTheIds() {
         Tablet tablet = new Tablet(dir);
         OutgoingMessages lrm = new OutgoingMessages(TestStore.LRM, tablet.t.clock, () -> java.util.UUID.randomUUID().toString(),
