@@ -44,26 +44,27 @@ public final class LocalHubForApp implements AutoCloseable {
 
     private static final List<String> CLIENTS = List.of(TABLET, LRM, ORU, OTHER);
     /**
-     * The certificates of the local Hubs, issued once for the module's test JVMs of the day (in target/, under a lock:
-     * the JVMs start together) and copied for each Hub, which is otherwise fresh: issuing six RSA keys for each flow
-     * class was the largest part of starting its Hub (5 s of CPU without C2, see the parent pom's test.jvm.args).
+     * The certificates of the local Hubs, issued once per test JVM and copied for each Hub, which is otherwise fresh:
+     * issuing six RSA keys for each flow class was the largest part of starting its Hub (5 s of CPU without C2, see
+     * the parent pom's test.jvm.args). Per JVM, not shared between JVMs: always issued by the code under test.
      */
     private static Path issued;
 
     private static synchronized Path issued() throws Exception {
         if (issued == null) {
-            Path target = Files.createDirectories(Path.of("target"));
-            Path folder = target.resolve("local-hub-ca-" + java.time.LocalDate.now(java.time.ZoneOffset.UTC));
-            try (var channel = java.nio.channels.FileChannel.open(target.resolve("local-hub-ca.lock"),
-                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
-                    var lock = channel.lock()) {
-                if (!Files.exists(folder.resolve("password"))) {
-                    Path fresh = Files.createTempDirectory(target, "local-hub-ca");
-                    EmbeddedHub.issueLocal(fresh, CLIENTS);
-                    Files.move(fresh, folder, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Path fresh = Files.createTempDirectory("opensmur-local-hub-ca");
+            EmbeddedHub.issueLocal(fresh, CLIENTS);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try (var files = Files.list(fresh)) { // a dev CA's test keys: gone with the JVM
+                    for (Path file : files.toList()) {
+                        Files.deleteIfExists(file);
+                    }
+                    Files.deleteIfExists(fresh);
+                } catch (java.io.IOException e) {
+                    // left in the temporary folder, owner-only
                 }
-            }
-            issued = folder;
+            }));
+            issued = fresh;
         }
         return issued;
     }
