@@ -387,7 +387,7 @@ public final class TabletCore implements AutoCloseable {
 
     @Override
     public void close() {
-        watch.shutdownNow();
+        org.opensmur.core.threads.NamedThreads.stop(watch, java.time.Duration.ofSeconds(5));
         relay.close();
         client.close();
         store.close();

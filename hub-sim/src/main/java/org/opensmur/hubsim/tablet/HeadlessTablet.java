@@ -273,7 +273,7 @@ public final class HeadlessTablet implements AutoCloseable {
 
     @Override
     public void close() {
-        missions.shutdownNow();
+        org.opensmur.core.threads.NamedThreads.stop(missions, java.time.Duration.ofSeconds(5));
         core.close();
     }
 }

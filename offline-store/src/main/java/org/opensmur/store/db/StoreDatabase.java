@@ -33,6 +33,7 @@ public final class StoreDatabase implements AutoCloseable {
     private final Object identity;
     /** Set once the file was found deleted or replaced: every later transaction is refused with it. */
     private StoreException lost;
+    private boolean closed; // by close(): for good, never reopened
 
     private StoreDatabase(Path file, SQLiteConfig config, Connection connection) {
         this.file = file;
@@ -153,9 +154,7 @@ public final class StoreDatabase implements AutoCloseable {
      */
     public synchronized <T> T inTransaction(Work<T> work) {
         checkThread();
-        if (lost != null) {
-            throw lost;
-        }
+        refuseIfClosedOrLost();
         if (depth > 0) {
             try {
                 return work.run(connection);
@@ -237,9 +236,7 @@ public final class StoreDatabase implements AutoCloseable {
 
     /** Checks now that the file is still the one opened (the store's watch calls it between transactions). */
     public synchronized void verify() {
-        if (lost != null) {
-            throw lost;
-        }
+        refuseIfClosedOrLost();
         checkIdentity();
     }
 
@@ -429,10 +426,24 @@ public final class StoreDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * Closed for good: late work (a consumer or timer still finishing as the tablet shuts down) is refused
+     * instead of reopening the file, which would recreate its journal in a folder being removed or moved.
+     */
     @Override
     public synchronized void close() {
+        closed = true;
         if (connection != null) {
             dropConnection();
+        }
+    }
+
+    private void refuseIfClosedOrLost() {
+        if (closed) {
+            throw new StoreException(StoreException.Kind.OTHER, "the database " + file + " is closed: nothing was saved");
+        }
+        if (lost != null) {
+            throw lost;
         }
     }
 

@@ -186,4 +186,30 @@ class StoreDatabaseTest {
         assertEquals(0, t.store.outbox().waiting(), "other threads work as before");
         t.store.close();
     }
+
+    /**
+     * A late writer (a consumer or timer still finishing as the tablet shuts down) must not reopen a closed
+     * store: it would recreate the database's journal beside a folder being removed or moved, and "save"
+     * into a store its owner believes closed. Seen as a test's folder that could not be deleted.
+     */
+    @Test
+    void aClosedStoreRefusesLateWorkAndCreatesNoFile() throws Exception {
+        TestStore t = new TestStore(dir.resolve("closing"));
+        t.store.drafts().save("before", java.util.Map.of("a", "b"));
+        t.store.close();
+        java.util.Set<Path> left;
+        try (var files = Files.list(dir.resolve("closing"))) {
+            left = files.collect(java.util.stream.Collectors.toSet());
+        }
+        StoreException late = assertThrows(StoreException.class, () -> t.store.drafts().save("after", java.util.Map.of("c", "d")));
+        assertTrue(late.getMessage().contains("closed"), late.getMessage());
+        assertThrows(StoreException.class, () -> t.store.database().verify(), "the watch's check too");
+        try (var files = Files.list(dir.resolve("closing"))) {
+            assertEquals(left, files.collect(java.util.stream.Collectors.toSet()), "no journal or copy created after close");
+        }
+        TestStore again = new TestStore(dir.resolve("closing"));
+        assertTrue(again.store.drafts().load("after").isEmpty(), "nothing saved after close");
+        assertEquals(java.util.Map.of("a", "b"), again.store.drafts().load("before").orElseThrow());
+        again.store.close();
+    }
 }

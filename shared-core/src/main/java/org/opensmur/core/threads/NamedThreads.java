@@ -34,6 +34,19 @@ public final class NamedThreads {
         }
     }
 
+    /**
+     * Drops what is queued, interrupts what runs and waits up to {@code wait} for it to end (timers and watches at
+     * shutdown: what they were doing must be over before the store under them closes).
+     */
+    public static void stop(ExecutorService executor, java.time.Duration wait) {
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Threads named after {@code role}, for a component that makes its own (the relay's loop, the transport's). */
     public static ThreadFactory factory(String role) {
         return task -> {
