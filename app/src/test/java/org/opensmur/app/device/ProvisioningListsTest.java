@@ -37,6 +37,7 @@ import org.opensmur.tablet.care.CareCatalog;
  * is installed. A bundle of the previous format (no lists) still imports. No Hub: only the import.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@org.junit.jupiter.api.Tag("production-kdf") // bundles at production cost: a JVM with C2 of their own (app/pom.xml)
 class ProvisioningListsTest {
 
     private static final String TABLET = "fr.health.test.smurtab";

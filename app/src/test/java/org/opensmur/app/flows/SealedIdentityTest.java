@@ -56,6 +56,7 @@ import org.opensmur.store.testing.TestKeys;
  * the old identity only once it has connected; one the Hub refuses is dropped and the old one serves again.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@org.junit.jupiter.api.Tag("production-kdf") // bundles at production cost: a JVM with C2 of their own (app/pom.xml)
 class SealedIdentityTest {
 
     private static final String PIN = "306118";

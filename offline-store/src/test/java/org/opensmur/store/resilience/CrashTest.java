@@ -27,6 +27,7 @@ import org.opensmur.core.hub.codec.Decoded;
 import org.opensmur.core.hub.codec.HubCodec;
 import org.opensmur.core.hub.amqp.HubBroker;
 import org.opensmur.core.hub.amqp.HubTopology;
+import org.opensmur.core.testing.QuickChildJvm;
 import org.opensmur.core.status.ResourcesStatus;
 
 /**
@@ -135,10 +136,12 @@ class CrashTest {
                 + said.substring(Math.max(0, said.length() - 4000)));
     }
 
-    /** The children's classpath: jars only (class data sharing archives no class read from a folder). */
+    /** The children's classpath: plain jars ({@link QuickChildJvm}). */
     private String classpath;
     /** The class-data archive the killed children start from: the JDK's own only ("-Xshare:auto") until {@link #warmUp}. */
     private String classData = "-Xshare:auto";
+    /** SQLite's native library, extracted once for all the children. */
+    private List<String> sqlite = List.of();
 
     /**
      * A first child drains an empty store of its own and exits: its JVM archives the classes it loaded (class data
@@ -147,12 +150,11 @@ class CrashTest {
      * not write it) they start as before.
      */
     private void warmUp(HubBroker broker) throws Exception {
-        List<String> entries = new ArrayList<>();
-        for (String entry : (Files.readString(Path.of("target/test-classpath.txt")).strip() + java.io.File.pathSeparator
-                + "target/classes" + java.io.File.pathSeparator + "target/test-classes").split(java.io.File.pathSeparator)) {
-            entries.add(Files.isDirectory(Path.of(entry)) ? jar(Path.of(entry), dir.resolve("classpath-" + entries.size() + ".jar")) : entry);
-        }
-        classpath = String.join(java.io.File.pathSeparator, entries);
+        List<String> entries = new ArrayList<>(List.of(Files.readString(Path.of("target/test-classpath.txt")).strip()
+                .split(java.io.File.pathSeparator)));
+        entries.addAll(List.of("target/classes", "target/test-classes"));
+        classpath = QuickChildJvm.classpath(entries, dir);
+        sqlite = QuickChildJvm.sqliteLibrary(dir);
         Path archive = dir.resolve("crash-child.jsa");
         Process warm = start(broker, dir.resolve("warm-up"), "drain", "-XX:ArchiveClassesAtExit=" + archive);
         warm.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
@@ -162,35 +164,20 @@ class CrashTest {
         }
     }
 
-    /** {@code folder}'s classes in the jar {@code jar}. */
-    private static String jar(Path folder, Path jar) throws java.io.IOException {
-        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar)); var files = Files.walk(folder)) {
-            for (Path file : (Iterable<Path>) files.filter(f -> !f.equals(folder)).sorted()::iterator) {
-                String name = folder.relativize(file).toString().replace(java.io.File.separatorChar, '/');
-                boolean folderEntry = Files.isDirectory(file); // kept: a resource folder may be looked up
-                out.putNextEntry(new java.util.jar.JarEntry(folderEntry ? name + "/" : name));
-                if (!folderEntry) {
-                    Files.copy(file, out);
-                }
-                out.closeEntry();
-            }
-        }
-        return jar.toString();
-    }
-
     private Process start(HubBroker broker, String mode) throws Exception {
         return start(broker, dir, mode, classData);
     }
 
     private Process start(HubBroker broker, Path folder, String mode, String classData) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                // a quick start (C1 only, the serial collector, the class-data archive): each round is a new JVM
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", classData,
-                // a JVM that dies of its own (JDK 25.0.3's warm-up child once did, archiving its lambdas) says so in the
-                // test's folder, not in the module's
-                "-XX:ErrorFile=" + dir.resolve("hs_err_%p.log"),
-                "-cp", classpath, "-Dhub.tls.dir=" + broker.tlsDir(), "-Dorg.slf4j.simpleLogger.defaultLogLevel=error",
-                CrashChild.class.getName(), folder.toString(), mode, broker.vhost());
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(QuickChildJvm.options(classData)); // each round is a new JVM: a quick start
+        command.addAll(sqlite);
+        // a JVM that dies of its own (JDK 25.0.3's warm-up child once did, archiving its lambdas) says so in the test's
+        // folder, not in the module's
+        command.add("-XX:ErrorFile=" + dir.resolve("hs_err_%p.log"));
+        command.addAll(List.of("-cp", classpath, "-Dhub.tls.dir=" + broker.tlsDir(),
+                CrashChild.class.getName(), folder.toString(), mode, broker.vhost()));
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("STORE_SECRET", "crash-test-secret");
         builder.redirectError(dir.resolve("child.err").toFile()); // read when a child saved nothing (no health data: made-up taps)
         return builder.start();

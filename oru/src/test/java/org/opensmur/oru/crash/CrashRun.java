@@ -3,7 +3,6 @@ package org.opensmur.oru.crash;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,12 +14,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
 import org.opensmur.core.hub.validation.ModelLine;
 import org.opensmur.oru.Records;
 import org.opensmur.oru.TestDatabases;
 import org.opensmur.oru.store.OruDatabase;
+import org.opensmur.core.testing.QuickChildJvm;
 
 /**
  * What {@link OruCrashTest} and {@link OruCrashOnPostgresTest} start from, made once per Maven run by the
@@ -133,20 +131,9 @@ final class CrashRun {
             Files.write(queue.resolve(String.format("%04d-correction", n++)), records.bytes(Records.TABLET, correction(example, p)));
         }
 
-        List<String> entries = new ArrayList<>();
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            // class data sharing takes jars only
-            entries.add(Files.isDirectory(Path.of(entry)) ? jar(Path.of(entry), folder.resolve("classpath-" + entries.size() + ".jar")) : entry);
-        }
-        Files.writeString(folder.resolve("classpath"), String.join(File.pathSeparator, entries));
-
-        // SQLite's library extracted once (each child would copy it to /tmp, and a killed one leave it there)
-        String nativeFolder = org.sqlite.util.OSInfo.getNativeLibFolderPathForCurrentOS();
-        try (InputStream lib = CrashRun.class.getResourceAsStream("/org/sqlite/native/" + nativeFolder + "/libsqlitejdbc.so")) {
-            if (lib != null) {
-                Files.copy(lib, folder.resolve("libsqlitejdbc.so"));
-            }
-        }
+        Files.writeString(folder.resolve("classpath"), QuickChildJvm.classpath(
+                List.of(System.getProperty("java.class.path").split(File.pathSeparator)), folder));
+        Files.write(folder.resolve("sqlite-options"), QuickChildJvm.sqliteLibrary(folder));
 
         // the warm-up child: one patient's three messages on each database, then its JVM archives the classes it loaded
         Path warm = Files.createDirectories(folder.resolve("warm-up"));
@@ -189,14 +176,10 @@ final class CrashRun {
      * A quick start: C1 only, the serial collector, no performance-data file, the class-data archive, SQLite's
      * library already extracted: each run is a new JVM, most of them killed early.
      */
-    private static List<String> childOptions(Path folder, String classData) {
-        List<String> options = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData",
-                "-Xshare:auto", classData, "-Dorg.slf4j.simpleLogger.defaultLogLevel=error",
-                "-Dhub.shared.dir=" + System.getProperty("hub.shared.dir", "../../shared")));
-        if (Files.isRegularFile(folder.resolve("libsqlitejdbc.so"))) {
-            options.add("-Dorg.sqlite.lib.path=" + folder);
-            options.add("-Dorg.sqlite.lib.name=libsqlitejdbc.so");
-        }
+    private static List<String> childOptions(Path folder, String classData) throws IOException {
+        List<String> options = new ArrayList<>(QuickChildJvm.options(classData));
+        options.add("-Dhub.shared.dir=" + System.getProperty("hub.shared.dir", "../../shared"));
+        options.addAll(Files.readAllLines(folder.resolve("sqlite-options")));
         return options;
     }
 
@@ -222,22 +205,6 @@ final class CrashRun {
         } catch (java.sql.SQLException e) {
             return false;
         }
-    }
-
-    /** {@code folder}'s files in the jar {@code jar}. */
-    private static String jar(Path folder, Path jar) throws IOException {
-        try (var out = new JarOutputStream(Files.newOutputStream(jar)); var files = Files.walk(folder)) {
-            for (Path file : (Iterable<Path>) files.filter(f -> !f.equals(folder)).sorted()::iterator) {
-                String name = folder.relativize(file).toString().replace(File.separatorChar, '/');
-                boolean folderEntry = Files.isDirectory(file); // kept: a resource folder may be looked up (Flyway's db/migration)
-                out.putNextEntry(new JarEntry(folderEntry ? name + "/" : name));
-                if (!folderEntry) {
-                    Files.copy(file, out);
-                }
-                out.closeEntry();
-            }
-        }
-        return jar.toString();
     }
 
     private static void deleteTree(Path folder) throws IOException {
