@@ -27,11 +27,7 @@ public final class NamedThreads {
     /** Takes no more work and waits up to {@code wait} for what was given (what the crew saved is finished first). */
     public static void finish(ExecutorService executor, java.time.Duration wait) {
         executor.shutdown();
-        try {
-            executor.awaitTermination(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        awaitEnd(executor, wait);
     }
 
     /**
@@ -40,6 +36,10 @@ public final class NamedThreads {
      */
     public static void stop(ExecutorService executor, java.time.Duration wait) {
         executor.shutdownNow();
+        awaitEnd(executor, wait);
+    }
+
+    private static void awaitEnd(ExecutorService executor, java.time.Duration wait) {
         try {
             executor.awaitTermination(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
