@@ -119,11 +119,16 @@ class OneDevicePerIdentityTest {
         AmqpHubTransport cut = device(throughProxy, first);
         await().atMost(Duration.ofSeconds(20)).until(() -> cut.state().isConnected());
 
-        proxy.cut(); // the first device loses its link; the broker drops its connection
+        // The first device loses its link (the broker drops its connection) and stays without one until the other has
+        // taken the queue: its automatic recovery, half a second later, would otherwise race the other device for
+        // the queue, and on a loaded machine it won (the other then retried, refused, for a minute).
+        proxy.blackhole(true);
+        proxy.cut();
         AmqpHubTransport other = device(broker.settings(HubBroker.TABLET), second);
-        // Refused while the broker has not yet dropped the cut link (two missed heartbeats, longer on a loaded machine),
-        // the second device retries after 0.5-1, 1-2, 2-4, 4-8 then 8-16 s: its fifth try may come 31 s after the first.
+        // Refused while the broker has not yet closed the cut connection, the second device retries after 0.5-1, 1-2,
+        // 2-4, 4-8 then 8-16 s: its fifth try may come 31 s after the first.
         await().atMost(Duration.ofSeconds(60)).until(() -> other.state().isConnected());
+        proxy.blackhole(false); // the first device's link comes back
 
         // The first device's link comes back (automatic recovery or a new connection): it must not take turns.
         for (int i = 0; i < 20; i++) {
