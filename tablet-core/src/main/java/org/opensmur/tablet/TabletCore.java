@@ -22,6 +22,7 @@ import org.opensmur.core.outgoing.OutgoingMessages;
 import org.opensmur.core.reference.ReferenceStep;
 import org.opensmur.core.hub.validation.ValidationIssue;
 import org.opensmur.store.OfflineStore;
+import org.opensmur.core.tablet.StorageProblem;
 import org.opensmur.store.db.StoreException;
 import org.opensmur.core.status.ResourcesStatus;
 import org.opensmur.core.rules.StatusFlow;
@@ -190,7 +191,7 @@ public final class TabletCore implements AutoCloseable {
 
     /** Checks the database file and the free space now; tells the listeners when the state changed. */
     public StorageState checkStorage() {
-        StoreException problem;
+        StorageProblem problem;
         try {
             store.verify(); // a database deleted or replaced stays reported: it is sticky in the store
             problem = stillFull();
@@ -201,9 +202,9 @@ public final class TabletCore implements AutoCloseable {
     }
 
     /** A full disk stays reported until a save succeeds, or the space is back above the warning threshold. */
-    private StoreException stillFull() {
-        StoreException last = storage.problem();
-        return last != null && last.kind() == StoreException.Kind.FULL && store.usableSpace() < StorageState.LOW_BYTES ? last : null;
+    private StorageProblem stillFull() {
+        StorageProblem last = storage.problem();
+        return last != null && last.kind() == StorageProblem.Kind.FULL && store.usableSpace() < StorageState.LOW_BYTES ? last : null;
     }
 
     private StorageState update(StorageState next) {

@@ -12,7 +12,6 @@ import javafx.collections.ObservableList;
 import org.opensmur.app.ui.Background;
 import org.opensmur.app.ui.Labels;
 import org.opensmur.store.cases.CaseStore;
-import org.opensmur.store.db.StoreException;
 import org.opensmur.tablet.TabletCore;
 
 /**
@@ -78,7 +77,7 @@ public final class PatientsViewModel {
     /** The mission opened on {@code caseId}: its patients, and those found on scene as the store keeps them (read off the UI thread). */
     public void open(String caseId, CaseStore.CaseView view) {
         background.run(() -> core.drafts().load(storeKey(caseId)).orElse(Map.of()), onScene -> show(view, onScene),
-                e -> message.set(e instanceof StoreException store ? labels.storageProblem(store) : labels.get("storage.OTHER")));
+                e -> message.set(labels.problem(e)));
     }
 
     /** The mission is over or erased: no patient. */
@@ -124,7 +123,7 @@ public final class PatientsViewModel {
             patients.add(saved);
             selected.set(saved);
             message.set(labels.format("patient.added", describe(saved)));
-        }, e -> message.set(e instanceof StoreException store ? labels.storageProblem(store) : labels.get("storage.OTHER")));
+        }, e -> message.set(labels.problem(e)));
     }
 
     /** Where the store keeps the patients found on scene for {@code caseId}. */

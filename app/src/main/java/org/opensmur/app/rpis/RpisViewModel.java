@@ -27,7 +27,6 @@ import org.opensmur.core.rpis.RpisIntervention;
 import org.opensmur.core.rpis.RpisTeam;
 import org.opensmur.core.status.ResourceStatus;
 import org.opensmur.store.cases.CaseStore;
-import org.opensmur.store.db.StoreException;
 import org.opensmur.store.outbox.OutboxEntry;
 import org.opensmur.tablet.rpis.RpisPrefill;
 import org.opensmur.tablet.TabletCore;
@@ -400,7 +399,7 @@ public final class RpisViewModel {
         }, entry -> {
             sentId = entry.distributionId();
             onDelivery(entry);
-        }, e -> message.set(e instanceof StoreException store ? labels.storageProblem(store) : labels.get("storage.OTHER")));
+        }, e -> message.set(labels.problem(e)));
         return true;
     }
 

@@ -16,7 +16,6 @@ import org.opensmur.app.ui.Background;
 import org.opensmur.app.ui.Labels;
 import org.opensmur.store.crypto.PinLock;
 import org.opensmur.store.crypto.StoreKeyProvider;
-import org.opensmur.store.db.StoreException;
 
 /**
  * The unlock screen's state: the crew chooses the tablet's PIN (twice) on first start, then types it to
@@ -150,7 +149,7 @@ public final class UnlockViewModel {
 
     private void failed(RuntimeException e) {
         busy.set(false);
-        say(e instanceof StoreException store ? labels.storageProblem(store) : labels.get("unlock.failed"), true);
+        say(labels.problem(e, "unlock.failed"), true);
     }
 
     /** Once a second: the wait after a wrong PIN counts down, then the keypad takes digits again. */
