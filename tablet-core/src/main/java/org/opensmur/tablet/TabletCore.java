@@ -21,13 +21,13 @@ import org.opensmur.core.outgoing.Built;
 import org.opensmur.core.outgoing.OutgoingMessages;
 import org.opensmur.core.reference.ReferenceStep;
 import org.opensmur.core.hub.validation.ValidationIssue;
+import org.opensmur.core.tablet.OutboxEntry;
 import org.opensmur.store.OfflineStore;
 import org.opensmur.core.tablet.StorageProblem;
 import org.opensmur.store.db.StoreException;
 import org.opensmur.core.status.ResourcesStatus;
 import org.opensmur.core.rules.StatusFlow;
 import org.opensmur.store.outbox.LedgerVerdict;
-import org.opensmur.store.outbox.OutboxEntry;
 import org.opensmur.store.outbox.OutboxPolicy;
 import org.opensmur.store.outbox.OutboxRelay;
 import org.slf4j.Logger;
@@ -296,7 +296,7 @@ public final class TabletCore implements AutoCloseable {
     }
 
     /** The delivery ledger: what was sent, where each message is (read off the UI thread). */
-    public org.opensmur.store.outbox.Outbox ledger() {
+    public org.opensmur.core.tablet.Ledger ledger() {
         return store.outbox();
     }
 

@@ -24,8 +24,8 @@ import org.opensmur.core.bilan.VitalSign;
 import org.opensmur.core.mission.Operator;
 import org.opensmur.core.mission.OperatorRole;
 import org.opensmur.core.mission.Sex;
-import org.opensmur.store.cases.CaseStore;
-import org.opensmur.store.outbox.OutboxEntry;
+import org.opensmur.core.tablet.CaseView;
+import org.opensmur.core.tablet.OutboxEntry;
 import org.opensmur.tablet.TabletCore;
 
 /**
@@ -600,7 +600,7 @@ public final class BilanViewModel {
     }
 
     /** The bilan's case; the patient is chosen with {@link #choose} (the mission's first until the crew picks another). */
-    public void open(CaseStore.CaseView view, String lrmId) {
+    public void open(CaseView view, String lrmId) {
         this.caseId = view == null ? null : view.caseId();
         this.lrmId = lrmId;
         load();

@@ -10,7 +10,7 @@ import javafx.beans.property.StringProperty;
 import org.opensmur.app.ui.Background;
 import org.opensmur.app.ui.Labels;
 import org.opensmur.core.document.DocumentType;
-import org.opensmur.store.outbox.OutboxEntry;
+import org.opensmur.core.tablet.OutboxEntry;
 import org.opensmur.tablet.TabletCore;
 
 /** A document link (photo, ECG, PDF...) sent as RS-URL for the open case. */

@@ -9,7 +9,7 @@ import javafx.beans.property.StringProperty;
 import org.opensmur.app.ui.Background;
 import org.opensmur.app.ui.Labels;
 import org.opensmur.core.mission.RequestedResource;
-import org.opensmur.store.cases.CaseStore;
+import org.opensmur.core.tablet.CaseView;
 import org.opensmur.tablet.mission.EngagementReply;
 import org.opensmur.tablet.mission.MissionCore;
 import org.opensmur.tablet.mission.MissionEvent;
@@ -69,7 +69,7 @@ public final class EngagementViewModel {
         }
     }
 
-    private String summary(CaseStore.CaseView view, String caseId) {
+    private String summary(CaseView view, String caseId) {
         if (view == null) {
             return caseId;
         }

@@ -11,7 +11,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.opensmur.app.ui.Background;
 import org.opensmur.app.ui.Labels;
-import org.opensmur.store.cases.CaseStore;
+import org.opensmur.core.tablet.CaseView;
 import org.opensmur.tablet.TabletCore;
 
 /**
@@ -49,7 +49,7 @@ public final class PatientsViewModel {
      * The case's patients, then those added on scene ({@code onScene} as the store keeps them; {@code null}:
      * keep those already listed for this case); the one chosen stays chosen.
      */
-    public void show(CaseStore.CaseView view, Map<String, String> onScene) {
+    public void show(CaseView view, Map<String, String> onScene) {
         if (view == null) {
             return;
         }
@@ -75,7 +75,7 @@ public final class PatientsViewModel {
     }
 
     /** The mission opened on {@code caseId}: its patients, and those found on scene as the store keeps them (read off the UI thread). */
-    public void open(String caseId, CaseStore.CaseView view) {
+    public void open(String caseId, CaseView view) {
         background.run(() -> core.drafts().load(storeKey(caseId)).orElse(Map.of()), onScene -> show(view, onScene),
                 e -> message.set(labels.problem(e)));
     }

@@ -24,7 +24,7 @@ import org.opensmur.app.ui.Labels;
 import org.opensmur.core.hub.validation.ModelLine;
 import org.opensmur.core.rules.StatusFlow;
 import org.opensmur.core.status.ResourceStatus;
-import org.opensmur.store.outbox.DeliveryState;
+import org.opensmur.core.tablet.DeliveryState;
 import org.opensmur.tablet.mission.MissionCore;
 import org.opensmur.tablet.mission.Tap;
 import org.opensmur.tablet.mission.Timeline;

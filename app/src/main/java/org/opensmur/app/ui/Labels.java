@@ -4,9 +4,9 @@ import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import org.opensmur.core.tablet.DeliveryState;
 import org.opensmur.core.tablet.StorageProblem;
 import org.opensmur.core.status.ResourceStatus;
-import org.opensmur.store.outbox.DeliveryState;
 
 /** The app's words, French by default with an English bundle (assets: org/opensmur/assets/labels/tablet*.properties). */
 public final class Labels {

@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.opensmur.app.status.StatusViewModel;
 import org.opensmur.core.status.ResourceStatus;
-import org.opensmur.store.outbox.DeliveryState;
+import org.opensmur.core.tablet.DeliveryState;
 
 /** No screen ever shows a ⟨key⟩: every word the code asks for exists in French and in English. */
 class LabelsTest {
