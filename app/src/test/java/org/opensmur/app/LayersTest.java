@@ -80,6 +80,15 @@ class LayersTest {
                 .check(classes);
     }
 
+    @Test
+    void viewModelsDependOnTheCorePortsNeverOnTheStore() {
+        // A view model (and its nested classes) reads the core's values and ports (shared-core, tablet-core);
+        // what does I/O or holds a secret reaches it through an interface the composition root implements.
+        noClasses().that().resideInAPackage("org.opensmur.app..").and().haveNameMatching(".*ViewModel(\\$.*)?")
+                .should().dependOnClassesThat().resideInAPackage("org.opensmur.store..")
+                .check(classes);
+    }
+
     /** The integrator's desktop commands: shipped in the jars, never reached by the app. */
     private static final String[] DESKTOP_COMMANDS = {"org.opensmur.signing.SigningCli", "org.opensmur.signing.CommandLineSecrets"};
 

@@ -9,8 +9,8 @@ import org.opensmur.core.hub.codec.HubCodec;
 import org.opensmur.core.hub.message.MessageType;
 import org.opensmur.core.hub.model.Payload;
 import org.opensmur.core.rpis.Rpis;
+import org.opensmur.core.tablet.OutboxEntry;
 import org.opensmur.store.outbox.Outbox;
-import org.opensmur.store.outbox.OutboxEntry;
 
 /**
  * What was sent about a patient, read back from the ledger (which keeps each message's body, encrypted, with its

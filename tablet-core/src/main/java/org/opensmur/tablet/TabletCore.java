@@ -21,12 +21,13 @@ import org.opensmur.core.outgoing.Built;
 import org.opensmur.core.outgoing.OutgoingMessages;
 import org.opensmur.core.reference.ReferenceStep;
 import org.opensmur.core.hub.validation.ValidationIssue;
+import org.opensmur.core.tablet.OutboxEntry;
 import org.opensmur.store.OfflineStore;
+import org.opensmur.core.tablet.StorageProblem;
 import org.opensmur.store.db.StoreException;
 import org.opensmur.core.status.ResourcesStatus;
 import org.opensmur.core.rules.StatusFlow;
 import org.opensmur.store.outbox.LedgerVerdict;
-import org.opensmur.store.outbox.OutboxEntry;
 import org.opensmur.store.outbox.OutboxPolicy;
 import org.opensmur.store.outbox.OutboxRelay;
 import org.slf4j.Logger;
@@ -190,7 +191,7 @@ public final class TabletCore implements AutoCloseable {
 
     /** Checks the database file and the free space now; tells the listeners when the state changed. */
     public StorageState checkStorage() {
-        StoreException problem;
+        StorageProblem problem;
         try {
             store.verify(); // a database deleted or replaced stays reported: it is sticky in the store
             problem = stillFull();
@@ -201,9 +202,9 @@ public final class TabletCore implements AutoCloseable {
     }
 
     /** A full disk stays reported until a save succeeds, or the space is back above the warning threshold. */
-    private StoreException stillFull() {
-        StoreException last = storage.problem();
-        return last != null && last.kind() == StoreException.Kind.FULL && store.usableSpace() < StorageState.LOW_BYTES ? last : null;
+    private StorageProblem stillFull() {
+        StorageProblem last = storage.problem();
+        return last != null && last.kind() == StorageProblem.Kind.FULL && store.usableSpace() < StorageState.LOW_BYTES ? last : null;
     }
 
     private StorageState update(StorageState next) {
@@ -295,7 +296,7 @@ public final class TabletCore implements AutoCloseable {
     }
 
     /** The delivery ledger: what was sent, where each message is (read off the UI thread). */
-    public org.opensmur.store.outbox.Outbox ledger() {
+    public org.opensmur.core.tablet.Ledger ledger() {
         return store.outbox();
     }
 

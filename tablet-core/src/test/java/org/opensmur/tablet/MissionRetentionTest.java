@@ -1,6 +1,5 @@
 package org.opensmur.tablet;
 
-import org.opensmur.store.retention.MissionRetention;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,10 +23,11 @@ import org.opensmur.core.mission.CreateCaseHealth;
 import org.opensmur.core.outgoing.OutgoingMessages;
 import org.opensmur.core.reference.ReferenceStep;
 import org.opensmur.core.status.ResourceStatus;
+import org.opensmur.core.tablet.DeliveryState;
+import org.opensmur.core.tablet.RetentionOutcome;
 import org.opensmur.core.testing.MutableClock;
 import org.opensmur.core.testing.FakeTransport;
 import org.opensmur.store.TestStore;
-import org.opensmur.store.outbox.DeliveryState;
 import org.opensmur.tablet.TabletCore;
 
 /**
@@ -83,7 +83,7 @@ class MissionRetentionTest {
             }
 
             clock.advance(Duration.ofHours(73));
-            List<MissionRetention.Outcome> kept = core.store().retention().purgeDue();
+            List<RetentionOutcome> kept = core.store().retention().purgeDue();
             assertEquals(1, kept.size());
             assertFalse(kept.get(0).purged());
             assertEquals("2 message(s) of the mission not yet delivered", kept.get(0).why(), "sent, but no RC-REF yet");
@@ -91,7 +91,7 @@ class MissionRetentionTest {
 
             recu(core, depart, retour);
             await().atMost(Duration.ofSeconds(10)).until(() -> core.store().outbox().find(retour.distributionID()).state() == DeliveryState.RECEIVED);
-            MissionRetention.Outcome purged = core.store().retention().purgeDue().get(0);
+            RetentionOutcome purged = core.store().retention().purgeDue().get(0);
             assertTrue(purged.purged(), purged.why());
             assertEquals(1, purged.counts().get("received"));
             assertEquals(1, purged.counts().get("case"));
@@ -150,7 +150,7 @@ class MissionRetentionTest {
             clock.advance(Duration.ofHours(71));
             assertEquals(List.of(), core.store().retention().purgeDue(), "72 h after the closure, not after the case");
             await().atMost(Duration.ofSeconds(10)).until(() -> core.store().outbox().waiting() == 0); // its RC-REFs left
-            MissionRetention.Outcome now = core.store().retention().purgeNow(caseId);
+            RetentionOutcome now = core.store().retention().purgeNow(caseId);
             assertTrue(now.purged(), now.why());
             assertFalse(core.store().cases().caseIds().contains(caseId));
             assertEquals(2, now.counts().get("received"));
@@ -174,7 +174,7 @@ class MissionRetentionTest {
             assertEquals(List.of(retour.distributionID(), depart.distributionID()),
                     core.store().outbox().list(closing, 10).stream().map(e -> e.distributionId()).toList(),
                     "the case's own statuses only (what a restart reads back)");
-            MissionRetention.Outcome erased = core.store().retention().purgeNow(closing);
+            RetentionOutcome erased = core.store().retention().purgeNow(closing);
             assertTrue(erased.purged(), erased.why());
             assertEquals(2, erased.counts().get("sent"), erased.counts().toString());
             assertEquals(1, erased.counts().get("drafts"));

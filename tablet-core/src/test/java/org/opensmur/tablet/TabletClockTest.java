@@ -24,10 +24,11 @@ import org.opensmur.core.mission.CreateCaseHealth;
 import org.opensmur.core.outgoing.OutgoingMessages;
 import org.opensmur.core.reference.ReferenceStep;
 import org.opensmur.core.status.ResourceStatus;
+import org.opensmur.core.tablet.DeliveryState;
+import org.opensmur.core.tablet.RetentionOutcome;
 import org.opensmur.core.testing.FakeTransport;
 import org.opensmur.core.testing.MutableClock;
 import org.opensmur.store.TestStore;
-import org.opensmur.store.outbox.DeliveryState;
 import org.opensmur.store.retention.MissionRetention;
 
 /**
@@ -91,7 +92,7 @@ class TabletClockTest {
     }
 
     /** The scheduled purge, once the tablet's own acknowledgements (rows of the case too) have left. */
-    private static List<MissionRetention.Outcome> purgeDue(TabletCore core) {
+    private static List<RetentionOutcome> purgeDue(TabletCore core) {
         await().atMost(Duration.ofSeconds(10)).until(() -> core.store().outbox().waiting() == 0);
         return core.store().retention().purgeDue();
     }
@@ -222,7 +223,7 @@ class TabletClockTest {
 
             // Control: 72 h after the close (by the device's right clock), it goes.
             advance(device, Duration.between(device.instant(), closed.plus(MissionRetention.DEFAULT_KEEP)));
-            List<MissionRetention.Outcome> due = purgeDue(core);
+            List<RetentionOutcome> due = purgeDue(core);
             assertEquals(1, due.size(), "72 h after the close: " + due);
             assertTrue(due.get(0).purged(), due.get(0).why());
         }
@@ -256,7 +257,7 @@ class TabletClockTest {
             advance(device, Duration.between(world.instant(), closedReally.plus(MissionRetention.DEFAULT_KEEP).minus(Duration.ofMinutes(1))));
             assertEquals(List.of(), purgeDue(core), "not purged before 72 h of real time, however the clock was corrected since");
             advance(device, Duration.ofMinutes(1));
-            List<MissionRetention.Outcome> due = purgeDue(core);
+            List<RetentionOutcome> due = purgeDue(core);
             assertEquals(1, due.size(), "72 h after the close: " + due);
             assertTrue(due.get(0).purged(), due.get(0).why());
         }

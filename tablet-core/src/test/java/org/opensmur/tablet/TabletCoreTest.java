@@ -31,10 +31,10 @@ import org.opensmur.core.geo.GeoResourcesDetails;
 import org.opensmur.core.geo.GeoResourcesRequest;
 import org.opensmur.core.hub.validation.ModelLine;
 import org.opensmur.core.status.ResourceStatus;
+import org.opensmur.core.tablet.DeliveryState;
 import org.opensmur.core.testing.MutableClock;
 import org.opensmur.core.testing.FakeTransport;
 import org.opensmur.store.TestStore;
-import org.opensmur.store.outbox.DeliveryState;
 
 class TabletCoreTest {
 

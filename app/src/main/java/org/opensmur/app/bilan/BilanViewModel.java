@@ -24,9 +24,8 @@ import org.opensmur.core.bilan.VitalSign;
 import org.opensmur.core.mission.Operator;
 import org.opensmur.core.mission.OperatorRole;
 import org.opensmur.core.mission.Sex;
-import org.opensmur.store.cases.CaseStore;
-import org.opensmur.store.db.StoreException;
-import org.opensmur.store.outbox.OutboxEntry;
+import org.opensmur.core.tablet.CaseView;
+import org.opensmur.core.tablet.OutboxEntry;
 import org.opensmur.tablet.TabletCore;
 
 /**
@@ -433,8 +432,7 @@ public final class BilanViewModel {
                     core.drafts().save(draft.key(), draft.values());
                     core.drafts().save(draft.vitalsKey(), draft.vitals());
                     return draft;
-                }, saved -> { }, e -> delivery.set(e instanceof StoreException store ? labels.storageProblem(store)
-                        : labels.get("storage.OTHER"))); // typed, not saved: the crew must know
+                }, saved -> { }, e -> delivery.set(labels.problem(e))); // typed, not saved: the crew must know
             }
         }
     }
@@ -602,7 +600,7 @@ public final class BilanViewModel {
     }
 
     /** The bilan's case; the patient is chosen with {@link #choose} (the mission's first until the crew picks another). */
-    public void open(CaseStore.CaseView view, String lrmId) {
+    public void open(CaseView view, String lrmId) {
         this.caseId = view == null ? null : view.caseId();
         this.lrmId = lrmId;
         load();
@@ -688,7 +686,7 @@ public final class BilanViewModel {
                 sent.setAll(read.lines());
                 lastSentDiagnosis = read.lastDiagnosis();
             }
-        }, e -> delivery.set(e instanceof StoreException store ? labels.storageProblem(store) : labels.get("storage.OTHER")));
+        }, e -> delivery.set(labels.problem(e)));
     }
 
     private void load() {
@@ -718,7 +716,7 @@ public final class BilanViewModel {
             if (load == loads) {
                 loading.set(false);
             }
-            delivery.set(e instanceof StoreException store ? labels.storageProblem(store) : labels.get("storage.OTHER"));
+            delivery.set(labels.problem(e));
         });
     }
 
@@ -863,8 +861,7 @@ public final class BilanViewModel {
         }, entry -> {
             sentId = entry.distributionId();
             onDelivery(entry);
-        }, e -> delivery.set(e instanceof StoreException store ? labels.storageProblem(store) // the draft stays: nothing is lost
-                : labels.get("storage.OTHER")));
+        }, e -> delivery.set(labels.problem(e))); // the draft stays: nothing is lost
         return true;
     }
 

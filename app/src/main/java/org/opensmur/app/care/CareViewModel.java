@@ -17,7 +17,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.opensmur.app.ui.Background;
 import org.opensmur.app.ui.Labels;
-import org.opensmur.store.db.StoreException;
 import org.opensmur.tablet.care.CareCatalog;
 import org.opensmur.tablet.care.CareGiven;
 import org.opensmur.tablet.care.CareLog;
@@ -393,7 +392,7 @@ public final class CareViewModel {
     }
 
     private void failed(RuntimeException e) {
-        message.set(e instanceof StoreException store ? labels.storageProblem(store) : labels.get("storage.OTHER"));
+        message.set(labels.problem(e));
     }
 
     private OffsetDateTime now() {

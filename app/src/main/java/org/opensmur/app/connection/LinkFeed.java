@@ -11,7 +11,6 @@ import org.opensmur.core.hub.client.HubEvent;
 import org.opensmur.core.hub.transport.ConnectionState;
 import org.opensmur.core.hub.validation.ModelLine;
 import org.opensmur.store.cases.CaseStore;
-import org.opensmur.store.db.StoreException;
 import org.opensmur.tablet.CoreNotice;
 import org.opensmur.tablet.StorageState;
 import org.opensmur.tablet.TabletCore;
@@ -101,7 +100,7 @@ public final class LinkFeed {
 
     /** A failure of the store's work, said on the status bar in the crew's words. */
     public void failed(RuntimeException e) {
-        if (e instanceof StoreException store) {
+        if (e instanceof org.opensmur.core.tablet.StorageProblem store) {
             statusBar.onStorage(StorageState.of(-1, store));
         } else {
             statusBar.setLastError(labels.get("storage.OTHER"));

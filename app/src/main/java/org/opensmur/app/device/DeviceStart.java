@@ -95,7 +95,8 @@ public final class DeviceStart extends StackPane {
     /** The Hub identity's import after the PIN (renewal, a new vhost): null before the store is open. */
     public ProvisioningViewModel renewal(Runnable done) {
         Vault key = vault;
-        return key == null ? null : ProvisioningViewModel.renewal(provisioning, key, background, labels, done);
+        return key == null ? null : ProvisioningViewModel.renewal((bundle, password) -> provisioning.importRenewal(bundle, password, key),
+                background, labels, done);
     }
 
     public void stop() {

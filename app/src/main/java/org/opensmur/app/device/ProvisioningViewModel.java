@@ -45,12 +45,11 @@ public final class ProvisioningViewModel {
 
     /**
      * After the PIN: a new identity (renewal, a new vhost, the IGC Santé migration) imported beside the current
-     * one, sealed under the store's key {@code vault}; the current one serves until the new one has connected.
+     * one by {@code renewal} (the composition root's: it seals it under the store's key); the current one serves
+     * until the new one has connected.
      */
-    public static ProvisioningViewModel renewal(Provisioning provisioning, org.opensmur.store.crypto.Vault vault, Background background,
-                                                Labels labels, Runnable done) {
-        return new ProvisioningViewModel((bundle, password) -> provisioning.importRenewal(bundle, password, vault), "renewal",
-                background, labels, done);
+    public static ProvisioningViewModel renewal(Importer renewal, Background background, Labels labels, Runnable done) {
+        return new ProvisioningViewModel(renewal, "renewal", background, labels, done);
     }
 
     private ProvisioningViewModel(Importer provisioning, String words, Background background, Labels labels, Runnable done) {

@@ -10,8 +10,7 @@ import javafx.beans.property.StringProperty;
 import org.opensmur.app.ui.Background;
 import org.opensmur.app.ui.Labels;
 import org.opensmur.core.document.DocumentType;
-import org.opensmur.store.db.StoreException;
-import org.opensmur.store.outbox.OutboxEntry;
+import org.opensmur.core.tablet.OutboxEntry;
 import org.opensmur.tablet.TabletCore;
 
 /** A document link (photo, ECG, PDF...) sent as RS-URL for the open case. */
@@ -103,7 +102,7 @@ public final class DocumentViewModel {
             onDelivery(entry);
         }, e -> {
             listed.setAll(documents); // not saved: the links are still there to send again
-            message.set(e instanceof StoreException store ? labels.storageProblem(store) : labels.get("storage.OTHER"));
+            message.set(labels.problem(e));
         });
         return true;
     }

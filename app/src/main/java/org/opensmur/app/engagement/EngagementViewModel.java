@@ -9,8 +9,7 @@ import javafx.beans.property.StringProperty;
 import org.opensmur.app.ui.Background;
 import org.opensmur.app.ui.Labels;
 import org.opensmur.core.mission.RequestedResource;
-import org.opensmur.store.cases.CaseStore;
-import org.opensmur.store.db.StoreException;
+import org.opensmur.core.tablet.CaseView;
 import org.opensmur.tablet.mission.EngagementReply;
 import org.opensmur.tablet.mission.MissionCore;
 import org.opensmur.tablet.mission.MissionEvent;
@@ -70,7 +69,7 @@ public final class EngagementViewModel {
         }
     }
 
-    private String summary(CaseStore.CaseView view, String caseId) {
+    private String summary(CaseView view, String caseId) {
         if (view == null) {
             return caseId;
         }
@@ -108,7 +107,7 @@ public final class EngagementViewModel {
         String number = missionId.get();
         background.run(() -> mission.accept(number, more), sent -> outcome.set(labels.get("engagement.accepted")), e -> {
             pending.set(request); // the request stays on screen: accept again once it can be saved
-            outcome.set(e instanceof StoreException store ? labels.storageProblem(store) : labels.get("storage.OTHER"));
+            outcome.set(labels.problem(e));
         });
     }
 

@@ -21,7 +21,6 @@ import org.opensmur.app.bilan.BilanViewModel;
 import org.opensmur.app.bilan.VitalSeries;
 import org.opensmur.app.ui.Background;
 import org.opensmur.app.ui.Labels;
-import org.opensmur.store.db.StoreException;
 import org.opensmur.tablet.TabletCore;
 import org.opensmur.tablet.care.CareGiven;
 import org.opensmur.tablet.handover.HandoverEntry;
@@ -223,7 +222,7 @@ public final class HandoverViewModel {
     }
 
     private void failed(RuntimeException e) {
-        message.set(e instanceof StoreException store ? labels.storageProblem(store) : labels.get("storage.OTHER"));
+        message.set(labels.problem(e));
     }
 
     public ObservableList<HandoverEntry> entries() {

@@ -17,9 +17,9 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import org.opensmur.app.ui.Labels;
 import org.opensmur.core.hub.message.MessageType;
-import org.opensmur.store.outbox.DeliveryState;
-import org.opensmur.store.outbox.Outbox;
-import org.opensmur.store.outbox.OutboxEntry;
+import org.opensmur.core.tablet.DeliveryState;
+import org.opensmur.core.tablet.Ledger;
+import org.opensmur.core.tablet.OutboxEntry;
 
 /**
  * Every message in and out, in plain words ("Statut « Départ » · intégré par le SAMU"), newest first; runs of
@@ -44,7 +44,7 @@ public final class MessageLogViewModel {
     private static final Set<String> FOLDED = Set.of(MessageType.GEO_POS.code(), MessageType.RC_REF.code());
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
-    private final Outbox outbox;
+    private final Ledger outbox;
     private final org.opensmur.core.tablet.ReceivedMessages inbox;
     private final Labels labels;
     private final Function<OutboxEntry, String> detail;
@@ -61,7 +61,7 @@ public final class MessageLogViewModel {
      * {@code detail}: the words of one outgoing message's content where its type alone says too little (the
      * status of an RS-SR), read off the UI thread; {@code recipientName}: "le SAMU", "l'ORU" for a client id.
      */
-    public MessageLogViewModel(Outbox outbox, Labels labels, Function<OutboxEntry, String> detail, Function<String, String> recipientName) {
+    public MessageLogViewModel(Ledger outbox, Labels labels, Function<OutboxEntry, String> detail, Function<String, String> recipientName) {
         this(outbox, null, labels, detail, recipientName);
     }
 
@@ -85,7 +85,7 @@ public final class MessageLogViewModel {
     }
 
     /** {@code inbox}: where what was received is kept, so that the journal's incoming side survives a restart. */
-    public MessageLogViewModel(Outbox outbox, org.opensmur.core.tablet.ReceivedMessages inbox, Labels labels, Function<OutboxEntry, String> detail,
+    public MessageLogViewModel(Ledger outbox, org.opensmur.core.tablet.ReceivedMessages inbox, Labels labels, Function<OutboxEntry, String> detail,
                                Function<String, String> recipientName) {
         this.outbox = outbox;
         this.inbox = inbox;

@@ -40,14 +40,28 @@ public final class MapViewModel {
         refresh();
     }
 
-    /** The incident's address as the case gives it (shown, and navigated to when the case has no coordinates). */
-    private volatile org.opensmur.store.maps.MapPackage mapPackage;
+    /**
+     * The tablet's offline map package as the map uses it, given by the composition root: opening it reads
+     * files (off the UI thread); what it is, said to the crew; closed with the tablet.
+     */
+    public interface MapPackages {
+        /** Opens the package configured, and has the map's tiles read from it; empty when none is installed. */
+        java.util.Optional<Opened> open();
+
+        interface Opened {
+            String description();
+
+            /** The map's tiles are no longer read from it. */
+            void close();
+        }
+    }
+
+    private volatile MapPackages.Opened mapPackage;
 
     /** Opens the tablet's offline map package (MBTiles or a z/x/y folder) off the UI thread; said when refused. */
-    public void openPackage(java.nio.file.Path tiles, org.opensmur.app.ui.Background background) {
-        background.run(() -> org.opensmur.store.maps.MapPackage.open(tiles).orElse(null), opened -> {
+    public void openPackage(MapPackages packages, org.opensmur.app.ui.Background background) {
+        background.run(() -> packages.open().orElse(null), opened -> {
             mapPackage = opened;
-            OfflineTileRetriever.use(opened);
             installed(opened == null ? null : opened.description());
         }, e -> refused(e.getMessage()));
     }
@@ -55,7 +69,6 @@ public final class MapViewModel {
     /** Closes the map package (the tablet is closing). */
     public void closePackage() {
         if (mapPackage != null) {
-            OfflineTileRetriever.use(null);
             mapPackage.close();
         }
     }

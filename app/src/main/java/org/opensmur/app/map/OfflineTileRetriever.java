@@ -2,6 +2,8 @@ package org.opensmur.app.map;
 
 import com.gluonhq.maps.tile.TileRetriever;
 import java.io.ByteArrayInputStream;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,6 +33,29 @@ public final class OfflineTileRetriever implements TileRetriever {
     /** The package the map reads from now on ({@code null}: none installed, the grid). */
     public static void use(MapPackage map) {
         installed = map;
+    }
+
+    /**
+     * The package at {@code tiles} for the map screen (the composition root's): opening it (off the UI thread)
+     * has the map read its tiles, closing it the grid again.
+     */
+    public static MapViewModel.MapPackages packages(Path tiles) {
+        return () -> {
+            MapPackage map = MapPackage.open(tiles).orElse(null);
+            use(map);
+            return Optional.ofNullable(map).map(opened -> new MapViewModel.MapPackages.Opened() {
+                @Override
+                public String description() {
+                    return opened.description();
+                }
+
+                @Override
+                public void close() {
+                    use(null);
+                    opened.close();
+                }
+            });
+        };
     }
 
     @Override

@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 import org.opensmur.core.mission.Caller;
 import org.opensmur.core.mission.MergedCase;
 import org.opensmur.core.mission.ResourceInfo;
-import org.opensmur.store.cases.CaseStore;
+import org.opensmur.core.tablet.CaseView;
+import org.opensmur.core.tablet.RetentionOutcome;
 
 /**
  * The case as the SAMU shared it (RS-EDA, then each RS-EDA-MAJ applied), field by field; a field an
@@ -91,7 +92,7 @@ public final class MissionViewModel {
     }
 
     /** Shows the case as it stands; changes from updates not yet seen light their fields. */
-    public void show(CaseStore.CaseView view) {
+    public void show(CaseView view) {
         if (view == null) {
             return;
         }
@@ -111,7 +112,7 @@ public final class MissionViewModel {
     }
 
     /** The crew has read the highlighted changes. */
-    public void markSeen(CaseStore.CaseView view) {
+    public void markSeen(CaseView view) {
         if (view != null) {
             view.changes().forEach(c -> seenUpdates.add(c.distributionId()));
             show(view);
@@ -176,7 +177,7 @@ public final class MissionViewModel {
     }
 
     /** What came of the crew's "erase", in their words: done with the count, not over, or kept for what is still on its way. */
-    public void erased(org.opensmur.store.retention.MissionRetention.Outcome outcome) {
+    public void erased(RetentionOutcome outcome) {
         if (outcome.purged()) {
             erased(labels.format("mission.erase.done", outcome.counts().values().stream().mapToInt(Integer::intValue).sum()), true);
         } else {

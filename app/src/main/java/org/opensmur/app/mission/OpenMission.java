@@ -25,10 +25,10 @@ import org.opensmur.app.map.Navigators;
 import org.opensmur.app.settings.TabletSettings;
 import org.opensmur.app.shift.ShiftViewModel;
 import org.opensmur.app.ui.Background;
+import org.opensmur.core.tablet.CaseView;
 import org.opensmur.tablet.TabletCore;
 import org.opensmur.tablet.mission.MissionCore;
 import org.opensmur.core.status.ResourceStatus;
-import org.opensmur.store.cases.CaseStore;
 import org.opensmur.tablet.mission.MissionEvent;
 
 /**
@@ -155,7 +155,7 @@ public final class OpenMission {
         }
     }
 
-    private void show(CaseStore.CaseView view) {
+    private void show(CaseView view) {
         screens.mission().show(view);
         var c = view.merged();
         String street = Objects.requireNonNullElse(c.address(), "");

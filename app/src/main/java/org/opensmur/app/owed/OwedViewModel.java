@@ -19,11 +19,11 @@ import org.opensmur.app.ui.Background;
 import org.opensmur.app.ui.Labels;
 import org.opensmur.app.status.StatusViewModel;
 import org.opensmur.core.hub.message.MessageType;
-import org.opensmur.store.outbox.OutboxEntry;
-import org.opensmur.store.outbox.OwedAcknowledgements;
-import org.opensmur.store.outbox.OwedAcknowledgements.Settled;
+import org.opensmur.core.tablet.OutboxEntry;
 import org.opensmur.tablet.TabletCore;
 import org.opensmur.tablet.mission.MissionCore;
+import org.opensmur.tablet.owed.OwedAcknowledgements;
+import org.opensmur.tablet.owed.OwedAcknowledgements.Settled;
 
 /**
  * What the SAMU (or the ORU) has not said it integrated, past the deadline of its type

@@ -11,8 +11,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.opensmur.app.ui.Background;
 import org.opensmur.app.ui.Labels;
-import org.opensmur.store.cases.CaseStore;
-import org.opensmur.store.db.StoreException;
+import org.opensmur.core.tablet.CaseView;
 import org.opensmur.tablet.TabletCore;
 
 /**
@@ -50,7 +49,7 @@ public final class PatientsViewModel {
      * The case's patients, then those added on scene ({@code onScene} as the store keeps them; {@code null}:
      * keep those already listed for this case); the one chosen stays chosen.
      */
-    public void show(CaseStore.CaseView view, Map<String, String> onScene) {
+    public void show(CaseView view, Map<String, String> onScene) {
         if (view == null) {
             return;
         }
@@ -76,9 +75,9 @@ public final class PatientsViewModel {
     }
 
     /** The mission opened on {@code caseId}: its patients, and those found on scene as the store keeps them (read off the UI thread). */
-    public void open(String caseId, CaseStore.CaseView view) {
+    public void open(String caseId, CaseView view) {
         background.run(() -> core.drafts().load(storeKey(caseId)).orElse(Map.of()), onScene -> show(view, onScene),
-                e -> message.set(e instanceof StoreException store ? labels.storageProblem(store) : labels.get("storage.OTHER")));
+                e -> message.set(labels.problem(e)));
     }
 
     /** The mission is over or erased: no patient. */
@@ -124,7 +123,7 @@ public final class PatientsViewModel {
             patients.add(saved);
             selected.set(saved);
             message.set(labels.format("patient.added", describe(saved)));
-        }, e -> message.set(e instanceof StoreException store ? labels.storageProblem(store) : labels.get("storage.OTHER")));
+        }, e -> message.set(labels.problem(e)));
     }
 
     /** Where the store keeps the patients found on scene for {@code caseId}. */

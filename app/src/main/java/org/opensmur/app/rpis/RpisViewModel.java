@@ -26,9 +26,8 @@ import org.opensmur.core.rpis.Rpis;
 import org.opensmur.core.rpis.RpisIntervention;
 import org.opensmur.core.rpis.RpisTeam;
 import org.opensmur.core.status.ResourceStatus;
-import org.opensmur.store.cases.CaseStore;
-import org.opensmur.store.db.StoreException;
-import org.opensmur.store.outbox.OutboxEntry;
+import org.opensmur.core.tablet.CaseView;
+import org.opensmur.core.tablet.OutboxEntry;
 import org.opensmur.tablet.rpis.RpisPrefill;
 import org.opensmur.tablet.TabletCore;
 
@@ -183,7 +182,7 @@ public final class RpisViewModel {
         }
     }
 
-    public void prefill(CaseStore.CaseView view, Map<ResourceStatus, OffsetDateTime> times, String bilanDiagnosis) {
+    public void prefill(CaseView view, Map<ResourceStatus, OffsetDateTime> times, String bilanDiagnosis) {
         prefill(view, times, new FromBilan(bilanDiagnosis, null, null));
     }
 
@@ -191,7 +190,7 @@ public final class RpisViewModel {
      * Prefills the record of {@code about} (the patient chosen when the prefill was asked): nothing when another patient
      * has been chosen since, whose record it is not.
      */
-    public void prefill(CaseStore.CaseView view, Map<ResourceStatus, OffsetDateTime> times, FromBilan bilan,
+    public void prefill(CaseView view, Map<ResourceStatus, OffsetDateTime> times, FromBilan bilan,
             org.opensmur.app.patient.PatientsViewModel.Patient about) {
         if (java.util.Objects.equals(about, patient)) {
             prefill(view, times, bilan);
@@ -213,7 +212,7 @@ public final class RpisViewModel {
 
     private final javafx.beans.property.ReadOnlyBooleanWrapper prefilledNow = new javafx.beans.property.ReadOnlyBooleanWrapper(false);
 
-    public void prefill(CaseStore.CaseView view, Map<ResourceStatus, OffsetDateTime> times, FromBilan bilan) {
+    public void prefill(CaseView view, Map<ResourceStatus, OffsetDateTime> times, FromBilan bilan) {
         String bilanDiagnosis = bilan.diagnosis();
         reloadLists(); // a list installed since the screen was made is used (read in the background, once changed)
         ShiftSetup on = shift.get();
@@ -400,7 +399,7 @@ public final class RpisViewModel {
         }, entry -> {
             sentId = entry.distributionId();
             onDelivery(entry);
-        }, e -> message.set(e instanceof StoreException store ? labels.storageProblem(store) : labels.get("storage.OTHER")));
+        }, e -> message.set(labels.problem(e)));
         return true;
     }
 

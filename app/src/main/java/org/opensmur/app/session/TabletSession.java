@@ -98,7 +98,7 @@ public final class TabletSession implements AutoCloseable {
         background.run(missionCore::restore);
         core.start();
         link.ledgerChanged();
-        map().openPackage(settings.tileFolder(), background);
+        map().openPackage(org.opensmur.app.map.OfflineTileRetriever.packages(settings.tileFolder()), background);
         geoPos.follow(positions, threads.ui(), threads.store(), ownPosition, status()::engaged);
     }
 

@@ -16,7 +16,6 @@ import org.opensmur.app.ui.Labels;
 import org.opensmur.core.mission.MedicalLevel;
 import org.opensmur.core.mission.OperatorRole;
 import org.opensmur.core.shift.ShiftSetup;
-import org.opensmur.store.db.StoreException;
 import org.opensmur.tablet.TabletCore;
 
 /**
@@ -63,7 +62,7 @@ public final class ShiftViewModel {
     /** Reads the set-up the store holds, off the UI thread, and shows it. */
     public void load() {
         background.run(() -> core.drafts().load(STORE_KEY).orElse(Map.of()), this::restore,
-                e -> message.set(e instanceof org.opensmur.store.db.StoreException store ? labels.storageProblem(store) : labels.get("storage.OTHER")));
+                e -> message.set(labels.problem(e)));
     }
 
     /** The set-up the store holds (read at start, off the UI thread); none: the settings' stay. */
@@ -110,7 +109,7 @@ public final class ShiftViewModel {
             saved = done;
             current.set(done);
             message.set(labels.format("shift.saved", LocalTime.now(clock).withSecond(0).withNano(0).toString()));
-        }, e -> message.set(e instanceof StoreException store ? labels.storageProblem(store) : labels.get("storage.OTHER")));
+        }, e -> message.set(labels.problem(e)));
     }
 
     /** The last saved set-up, observable (the header shows its vehicle and team). */

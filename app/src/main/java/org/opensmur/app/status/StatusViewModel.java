@@ -24,8 +24,7 @@ import org.opensmur.app.ui.Labels;
 import org.opensmur.core.hub.validation.ModelLine;
 import org.opensmur.core.rules.StatusFlow;
 import org.opensmur.core.status.ResourceStatus;
-import org.opensmur.store.db.StoreException;
-import org.opensmur.store.outbox.DeliveryState;
+import org.opensmur.core.tablet.DeliveryState;
 import org.opensmur.tablet.mission.MissionCore;
 import org.opensmur.tablet.mission.Tap;
 import org.opensmur.tablet.mission.Timeline;
@@ -136,7 +135,7 @@ public final class StatusViewModel {
     private void notSaved(RuntimeException e) {
         // Not saved, so not recorded: the crew sees why at once and can tap again.
         lastTapState.set(null);
-        lastTapText.set(e instanceof StoreException store ? labels.storageProblem(store) : labels.get("storage.OTHER"));
+        lastTapText.set(labels.problem(e));
     }
 
     /**

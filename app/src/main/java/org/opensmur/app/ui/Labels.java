@@ -4,9 +4,9 @@ import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import org.opensmur.core.tablet.DeliveryState;
+import org.opensmur.core.tablet.StorageProblem;
 import org.opensmur.core.status.ResourceStatus;
-import org.opensmur.store.db.StoreException;
-import org.opensmur.store.outbox.DeliveryState;
 
 /** The app's words, French by default with an English bundle (assets: org/opensmur/assets/labels/tablet*.properties). */
 public final class Labels {
@@ -80,8 +80,18 @@ public final class Labels {
     }
 
     /** What the crew is told when the store cannot save (never the file names or the SQL). */
-    public String storageProblem(StoreException problem) {
+    public String storageProblem(StorageProblem problem) {
         return get("storage." + problem.kind().name());
+    }
+
+    /** What the crew is told when saving or reading failed: the storage's problem, or "storage.OTHER". */
+    public String problem(Throwable failure) {
+        return problem(failure, "storage.OTHER");
+    }
+
+    /** The same, {@code otherwise}'s label when the failure is not the storage's. */
+    public String problem(Throwable failure, String otherwise) {
+        return failure instanceof StorageProblem storage ? storageProblem(storage) : get(otherwise);
     }
 
     public String delivery(DeliveryState state) {

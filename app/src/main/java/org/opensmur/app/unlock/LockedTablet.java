@@ -61,7 +61,7 @@ public final class LockedTablet extends StackPane {
         this.lockAfter = lockAfter;
         this.nanoTime = nanoTime;
         getStyleClass().add("tablet");
-        getChildren().setAll(new UnlockView(new UnlockViewModel(lock, background, labels, keys -> open(open, keys)), labels));
+        getChildren().setAll(new UnlockView(new UnlockViewModel<>(lock, background, labels, keys -> open(open, keys)), labels));
         for (var type : java.util.List.of(MouseEvent.MOUSE_PRESSED, TouchEvent.TOUCH_PRESSED, KeyEvent.KEY_PRESSED, ScrollEvent.SCROLL)) {
             addEventFilter(type, this::touched);
         }
@@ -120,7 +120,7 @@ public final class LockedTablet extends StackPane {
         if (opened == null || overlay != null) {
             return;
         }
-        overlay = new UnlockView(new UnlockViewModel(lock, background, labels, keys -> unlock()), labels);
+        overlay = new UnlockView(new UnlockViewModel<>(lock, background, labels, keys -> unlock()), labels);
         opened.screens().setVisible(false); // nothing of the mission shows, not even through a transparent pixel
         opened.screens().setDisable(true); // nor takes a key typed on a hardware keyboard
         getChildren().add(overlay);

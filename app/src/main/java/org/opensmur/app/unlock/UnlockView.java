@@ -21,7 +21,7 @@ public final class UnlockView extends VBox {
 
     private final Timeline ticks;
 
-    public UnlockView(UnlockViewModel model, Labels labels) {
+    public UnlockView(UnlockViewModel<?> model, Labels labels) {
         getStyleClass().add("unlock");
         setAlignment(Pos.CENTER);
         setSpacing(18);

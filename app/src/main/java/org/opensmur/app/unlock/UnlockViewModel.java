@@ -14,26 +14,24 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.opensmur.app.ui.Background;
 import org.opensmur.app.ui.Labels;
-import org.opensmur.store.crypto.PinLock;
-import org.opensmur.store.crypto.StoreKeyProvider;
-import org.opensmur.store.db.StoreException;
+import org.opensmur.core.tablet.PinGate;
 
 /**
  * The unlock screen's state: the crew chooses the tablet's PIN (twice) on first start, then types it to
  * open the store. The digits typed are kept in a char array wiped after each try, never in a String. The
  * derivation (half a second by design) runs in the background; after a wrong PIN the keypad waits as long as
- * {@link PinLock} says, with the seconds left shown.
+ * {@link PinGate} says, with the seconds left shown. {@code K}: what the right PIN opens, handed on unread.
  */
-public final class UnlockViewModel {
+public final class UnlockViewModel<K> {
 
     public enum Mode { CHOOSE, CONFIRM, ENTER }
 
     private static final int MAX_DIGITS = 16;
 
-    private final PinLock lock;
+    private final PinGate<K> lock;
     private final Background background;
     private final Labels labels;
-    private final Consumer<StoreKeyProvider> unlocked;
+    private final Consumer<K> unlocked;
     private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>();
     private final StringProperty title = new SimpleStringProperty();
     private final StringProperty dots = new SimpleStringProperty("");
@@ -46,7 +44,7 @@ public final class UnlockViewModel {
     private int length;
     private char[] chosen;
 
-    public UnlockViewModel(PinLock lock, Background background, Labels labels, Consumer<StoreKeyProvider> unlocked) {
+    public UnlockViewModel(PinGate<K> lock, Background background, Labels labels, Consumer<K> unlocked) {
         this.lock = lock;
         this.background = background;
         this.labels = labels;
@@ -57,7 +55,7 @@ public final class UnlockViewModel {
 
     private void enter(Mode next) {
         mode.set(next);
-        title.set(labels.format("unlock.title." + next.name(), PinLock.MIN_DIGITS));
+        title.set(labels.format("unlock.title." + next.name(), PinGate.MIN_DIGITS));
     }
 
     public void digit(int digit) {
@@ -84,10 +82,10 @@ public final class UnlockViewModel {
         clearTyped();
         switch (mode.get()) {
             case CHOOSE -> {
-                PinLock.PinProblem problem = PinLock.problemWith(pin);
+                PinGate.PinProblem problem = lock.problemWith(pin);
                 if (problem != null) {
                     Arrays.fill(pin, '\0');
-                    say(labels.format("unlock.problem." + problem.name(), PinLock.MIN_DIGITS), true);
+                    say(labels.format("unlock.problem." + problem.name(), PinGate.MIN_DIGITS), true);
                     return;
                 }
                 chosen = pin;
@@ -127,22 +125,22 @@ public final class UnlockViewModel {
         }
     }
 
-    private void tried(PinLock.Attempt attempt) {
+    private void tried(PinGate.Attempt<K> attempt) {
         busy.set(false);
         switch (attempt) {
-            case PinLock.Attempt.Opened opened -> opened(opened.keys());
-            case PinLock.Attempt.Wrong wrong -> {
+            case PinGate.Attempt.Opened<K> opened -> opened(opened.keys());
+            case PinGate.Attempt.Wrong<K> wrong -> {
                 waiting.set(true);
                 say(labels.format("unlock.wrong", wrong.failures(), seconds(wrong.nextTryIn())), true);
             }
-            case PinLock.Attempt.TooSoon soon -> {
+            case PinGate.Attempt.TooSoon<K> soon -> {
                 waiting.set(true);
                 say(labels.format("unlock.wait", seconds(soon.nextTryIn())), true);
             }
         }
     }
 
-    private void opened(StoreKeyProvider keys) {
+    private void opened(K keys) {
         busy.set(false);
         message.set("");
         unlocked.accept(keys);
@@ -150,7 +148,7 @@ public final class UnlockViewModel {
 
     private void failed(RuntimeException e) {
         busy.set(false);
-        say(e instanceof StoreException store ? labels.storageProblem(store) : labels.get("unlock.failed"), true);
+        say(labels.problem(e, "unlock.failed"), true);
     }
 
     /** Once a second: the wait after a wrong PIN counts down, then the keypad takes digits again. */

@@ -22,8 +22,8 @@ import org.opensmur.core.hub.codec.HubCodec;
 import org.opensmur.core.hub.validation.ModelLine;
 import org.opensmur.core.nomenclature.NomenclatureFolder;
 import org.opensmur.core.nomenclature.NomenclatureList;
+import org.opensmur.core.tablet.CaseView;
 import org.opensmur.core.testing.MutableClock;
-import org.opensmur.store.cases.CaseStore;
 import org.opensmur.tablet.TabletCore;
 
 /** The bilan's diagnoses picked from the SAMU's installed list, main and associated, as both model lines carry them. */
@@ -57,7 +57,7 @@ class BilanDiagnosisTest {
         TabletCore core = Tablets.core(settings, clock);
         try {
             BilanViewModel model = new BilanViewModel(core, Background.direct(), settings, Labels.french(), clock);
-            model.open(new CaseStore.CaseView(Tablets.CASE, new HubCodec().mapper().createObjectNode(), List.of(), true), Tablets.LRM);
+            model.open(new CaseView(Tablets.CASE, new HubCodec().mapper().createObjectNode(), List.of(), true), Tablets.LRM);
             model.input("bilan.lastName").valueProperty().set("NORMAND");
             model.input("bilan.firstName").valueProperty().set("Alice");
             model.diagnosisPicker().queryProperty().set("arret cardiaque"); // without its accent

@@ -20,8 +20,8 @@ import org.opensmur.core.bilan.InterventionReport;
 import org.opensmur.core.bilan.VitalSign;
 import org.opensmur.core.hub.codec.HubCodec;
 import org.opensmur.core.hub.message.MessageType;
+import org.opensmur.core.tablet.CaseView;
 import org.opensmur.core.testing.MutableClock;
-import org.opensmur.store.cases.CaseStore;
 import org.opensmur.tablet.TabletCore;
 
 /** Each field is checked where it is typed, nothing invalid leaves, and nothing typed is lost to a restart. */
@@ -30,7 +30,7 @@ class BilanViewModelTest {
     @TempDir
     Path dir;
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
-    private final CaseStore.CaseView view = new CaseStore.CaseView(Tablets.CASE,
+    private final CaseView view = new CaseView(Tablets.CASE,
             new HubCodec().mapper().createObjectNode(), java.util.List.of(), true);
 
     /** The mission's patient as the case names them. */

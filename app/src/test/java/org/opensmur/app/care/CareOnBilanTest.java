@@ -23,8 +23,8 @@ import org.opensmur.app.ui.Labels;
 import org.opensmur.core.conformance.SharedCorpus;
 import org.opensmur.core.hub.codec.HubCodec;
 import org.opensmur.core.hub.validation.ModelLine;
+import org.opensmur.core.tablet.CaseView;
 import org.opensmur.core.testing.MutableClock;
-import org.opensmur.store.cases.CaseStore;
 import org.opensmur.tablet.TabletCore;
 import org.opensmur.tablet.care.CareCatalog;
 import org.opensmur.tablet.care.CareGiven;
@@ -39,7 +39,7 @@ class CareOnBilanTest {
     @TempDir
     Path dir;
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-06T09:40:00Z"));
-    private final CaseStore.CaseView view = new CaseStore.CaseView(Tablets.CASE, new HubCodec().mapper().createObjectNode(), List.of(), true);
+    private final CaseView view = new CaseView(Tablets.CASE, new HubCodec().mapper().createObjectNode(), List.of(), true);
     private static final org.opensmur.app.patient.PatientsViewModel.Patient PATIENT = new org.opensmur.app.patient.PatientsViewModel.Patient(
             "fr.health.samu440.patient.DRFR154402413800236.1", 0, "NORMAND", "Alice", null, "F", "1982-02-14", "P42Y", null);
     private static final DateTimeFormatter HOURS = DateTimeFormatter.ofPattern("HH:mm");

@@ -193,7 +193,7 @@ class ScreenshotsTest {
         everyScreen(robot, out, "en");
         session.close();
         // The unlock keypad at first start, just after a PIN too short was refused.
-        var unlock = new org.opensmur.app.unlock.UnlockViewModel(new org.opensmur.store.crypto.PinLock(
+        var unlock = new org.opensmur.app.unlock.UnlockViewModel<>(new org.opensmur.store.crypto.PinLock(
                 Files.createTempDirectory("shots-pin").resolve("store")), org.opensmur.app.ui.Background.direct(),
                 new Labels(Locale.FRENCH), keys -> { });
         robot.interact(() -> {

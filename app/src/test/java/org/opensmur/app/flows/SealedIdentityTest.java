@@ -123,8 +123,9 @@ class SealedIdentityTest {
 
         // With the PIN, the copy is the tablet.
         nanos[0] += Duration.ofSeconds(2).toNanos(); // past the wait after a wrong PIN
-        PinLock.Attempt right = copyLock.unlock(PIN.toCharArray());
-        StoreKeyProvider keys = assertInstanceOf(PinLock.Attempt.Opened.class, right).keys();
+        PinLock.Attempt<StoreKeyProvider> right = copyLock.unlock(PIN.toCharArray());
+        assertInstanceOf(PinLock.Attempt.Opened.class, right);
+        StoreKeyProvider keys = ((PinLock.Attempt.Opened<StoreKeyProvider>) right).keys();
         HubConfig unlocked = new Provisioning(copy, CLOCK).unlock(keys).hub();
         assertEquals(copy.resolve("hub/client.p12"), unlocked.certificatePath());
         assertTrue(connects(unlocked), "with the PIN the copy connects");
@@ -134,7 +135,7 @@ class SealedIdentityTest {
         copyFolder(device, altered);
         Files.writeString(altered.resolve("hub/hub.properties"),
                 Files.readString(altered.resolve("hub/hub.properties")).replace("HUB_HOSTNAME=", "HUB_HOSTNAME=evil.example\n#"));
-        StoreKeyProvider alteredKeys = ((PinLock.Attempt.Opened) new PinLock(DeviceStart.store(altered)).unlock(PIN.toCharArray())).keys();
+        StoreKeyProvider alteredKeys = ((PinLock.Attempt.Opened<StoreKeyProvider>) new PinLock(DeviceStart.store(altered)).unlock(PIN.toCharArray())).keys();
         IllegalStateException refused = assertThrows(IllegalStateException.class, () -> new Provisioning(altered, CLOCK).unlock(alteredKeys));
         assertTrue(refused.getMessage().contains("cannot be opened with this store's key (another store, or its files altered)"),
                 refused.getMessage());
@@ -150,7 +151,7 @@ class SealedIdentityTest {
         StoreKeyProvider own = new PinLock(DeviceStart.store(reset), System::nanoTime, Duration.ofMillis(1), TestKeys.CHEAP).choose("582037".toCharArray());
         openStore(reset, own);
         assertThrows(IllegalStateException.class, () -> new Provisioning(reset, CLOCK).unlock(
-                ((PinLock.Attempt.Opened) new PinLock(DeviceStart.store(reset)).unlock("582037".toCharArray())).keys()));
+                ((PinLock.Attempt.Opened<StoreKeyProvider>) new PinLock(DeviceStart.store(reset)).unlock("582037".toCharArray())).keys()));
     }
 
     @Test
@@ -161,8 +162,9 @@ class SealedIdentityTest {
         Vault vault = openedVault(device);
         Labels labels = Labels.french();
         int[] done = new int[1];
-        ProvisioningViewModel renewal = ProvisioningViewModel.renewal(new Provisioning(device, CLOCK), vault, Background.direct(),
-                labels, () -> done[0]++);
+        Provisioning provisioning = new Provisioning(device, CLOCK);
+        ProvisioningViewModel renewal = ProvisioningViewModel.renewal((bundle, password) -> provisioning.importRenewal(bundle, password, vault),
+                Background.direct(), labels, () -> done[0]++);
         assertEquals("Nouvelle identité Hub (renouvellement du certificat, autre vhost)", renewal.words("title"));
 
         // Checked as at provisioning: another client's certificate, a bundle past its date.
@@ -253,7 +255,7 @@ class SealedIdentityTest {
     }
 
     private static StoreKeyProvider unlock(Path device) {
-        return ((PinLock.Attempt.Opened) new PinLock(DeviceStart.store(device), System::nanoTime, Duration.ofMillis(1))
+        return ((PinLock.Attempt.Opened<StoreKeyProvider>) new PinLock(DeviceStart.store(device), System::nanoTime, Duration.ofMillis(1))
                 .unlock(PIN.toCharArray())).keys();
     }
 

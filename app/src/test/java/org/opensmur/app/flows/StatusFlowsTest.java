@@ -45,7 +45,7 @@ class StatusFlowsTest extends TabletFlows {
         assertFalse(shown(robot.lookup("#status-confirm").query()), "the question about Départ is withdrawn");
         // Every message of the case has left the tablet: one the confirmation had queued would be among them.
         await().atMost(Duration.ofSeconds(20)).until(() -> session.core().store().outbox().list(caseId, 100).stream()
-                .noneMatch(e -> e.state() == org.opensmur.store.outbox.DeliveryState.QUEUED) && statusesAtLrm(caseId).size() >= 2);
+                .noneMatch(e -> e.state() == org.opensmur.core.tablet.DeliveryState.QUEUED) && statusesAtLrm(caseId).size() >= 2);
         assertEquals(java.util.List.of(ResourceStatus.DEPART, ResourceStatus.ARRIVEE), statusesAtLrm(caseId));
         assertFalse(text(robot, "#status-note-ARRIVEE").isEmpty(), "Arrivée stays on the grid");
         assertTrue(text(robot, "#header-current").startsWith("Arrivée sur les lieux"), text(robot, "#header-current"));

@@ -25,10 +25,10 @@ import org.opensmur.core.hub.codec.HubCodec;
 import org.opensmur.core.hub.message.MessageType;
 import org.opensmur.core.status.ResourceStatus;
 import org.opensmur.core.status.ResourcesStatus;
+import org.opensmur.core.tablet.OutboxEntry;
 import org.opensmur.core.testing.MutableClock;
-import org.opensmur.store.outbox.OutboxEntry;
-import org.opensmur.store.outbox.OwedAcknowledgements;
 import org.opensmur.tablet.TabletCore;
+import org.opensmur.tablet.owed.OwedAcknowledgements;
 
 /**
  * A status the SAMU has not confirmed within its deadline is said so on its button, in the header, in the journal

@@ -18,9 +18,9 @@ import org.opensmur.app.ui.Labels;
 import org.opensmur.app.testing.Tablets;
 import org.opensmur.core.hub.codec.HubCodec;
 import org.opensmur.core.status.ResourceStatus;
+import org.opensmur.core.tablet.CaseView;
+import org.opensmur.core.tablet.OutboxEntry;
 import org.opensmur.core.testing.MutableClock;
-import org.opensmur.store.cases.CaseStore;
-import org.opensmur.store.outbox.OutboxEntry;
 import org.opensmur.tablet.TabletCore;
 
 /** The RPIS goes to the ORU, and to the LRM as a separate message when the region asks for it. */
@@ -39,7 +39,7 @@ class RpisViewModelTest {
         var c = new HubCodec().mapper().createObjectNode();
         c.put("creation", "2026-11-23T09:50:00Z"); // an RS-EDA always has it
         c.putObject("location").putObject("city").put("inseeCode", "44109").put("name", "Nantes");
-        CaseStore.CaseView view = new CaseStore.CaseView(Tablets.CASE, c, List.of(), true);
+        CaseView view = new CaseView(Tablets.CASE, c, List.of(), true);
         Map<ResourceStatus, OffsetDateTime> times = new EnumMap<>(ResourceStatus.class);
         OffsetDateTime t = OffsetDateTime.of(2026, 11, 23, 10, 0, 0, 0, ZoneOffset.UTC);
         times.put(ResourceStatus.DEPART, t);
@@ -90,7 +90,7 @@ class RpisViewModelTest {
         var c = new HubCodec().mapper().createObjectNode();
         c.put("creation", "2026-11-23T09:50:00Z");
         c.putObject("location").putObject("city").put("inseeCode", "44109").put("name", "Nantes");
-        CaseStore.CaseView view = new CaseStore.CaseView(Tablets.CASE, c, List.of(), true);
+        CaseView view = new CaseView(Tablets.CASE, c, List.of(), true);
         OffsetDateTime t = OffsetDateTime.of(2026, 11, 23, 10, 0, 0, 0, ZoneOffset.UTC);
         Map<ResourceStatus, OffsetDateTime> times = new EnumMap<>(ResourceStatus.class);
         times.put(ResourceStatus.DEPART, t);
@@ -135,7 +135,7 @@ class RpisViewModelTest {
         var c = new HubCodec().mapper().createObjectNode();
         c.put("creation", "2026-11-23T09:50:00Z");
         c.putObject("location").putObject("city").put("inseeCode", "44109").put("name", "Nantes");
-        CaseStore.CaseView view = new CaseStore.CaseView(Tablets.CASE, c, List.of(), true);
+        CaseView view = new CaseView(Tablets.CASE, c, List.of(), true);
         OffsetDateTime t = OffsetDateTime.of(2026, 11, 23, 10, 0, 0, 0, ZoneOffset.UTC);
         Map<ResourceStatus, OffsetDateTime> times = new EnumMap<>(ResourceStatus.class);
         times.put(ResourceStatus.DEPART, t);
@@ -213,7 +213,7 @@ class RpisViewModelTest {
         TabletSettings settings = Tablets.settings(dir.resolve("two-victims"));
         var c = new HubCodec().mapper().createObjectNode();
         c.put("creation", "2026-11-23T09:50:00Z");
-        CaseStore.CaseView view = new CaseStore.CaseView(Tablets.CASE, c, List.of(), true);
+        CaseView view = new CaseView(Tablets.CASE, c, List.of(), true);
         Map<ResourceStatus, OffsetDateTime> times = new EnumMap<>(ResourceStatus.class);
         times.put(ResourceStatus.DEPART, OffsetDateTime.of(2026, 11, 23, 10, 0, 0, 0, ZoneOffset.UTC));
         var first = new org.opensmur.app.patient.PatientsViewModel.Patient(Tablets.CASE + ".patient.1", 1, "A", null, null, null, null, null, null);

@@ -17,9 +17,9 @@ import org.opensmur.app.testing.Tablets;
 import org.opensmur.core.hub.codec.HubCodec;
 import org.opensmur.core.status.ResourceStatus;
 import org.opensmur.core.status.ResourcesStatus;
+import org.opensmur.core.tablet.DeliveryState;
+import org.opensmur.core.tablet.OutboxEntry;
 import org.opensmur.core.testing.MutableClock;
-import org.opensmur.store.outbox.DeliveryState;
-import org.opensmur.store.outbox.OutboxEntry;
 import org.opensmur.tablet.TabletCore;
 
 /** A tap is durable at once with its own time; a mistaken one is corrected by a new message, within the window only. */

@@ -142,7 +142,7 @@ public final class Tablets {
             org.opensmur.tablet.testing.Deliveries.deliver(core, link, org.opensmur.tablet.testing.Deliveries.request(samu, settings.clientId()));
             String reply = mission.accept(null).orElseThrow().distributionId();
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
-                    .until(() -> core.ledger().find(reply).state() == org.opensmur.store.outbox.DeliveryState.SENT);
+                    .until(() -> core.ledger().find(reply).state() == org.opensmur.core.tablet.DeliveryState.SENT);
             var sent = core.outgoing().codec().decode(core.ledger().body(reply)).envelope();
             org.opensmur.tablet.testing.Deliveries.deliver(core, link,
                     samu.reference(sent, org.opensmur.core.reference.ReferenceStep.INTEGRE).orElseThrow());

@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.opensmur.app.status.StatusViewModel;
 import org.opensmur.core.status.ResourceStatus;
-import org.opensmur.store.outbox.DeliveryState;
+import org.opensmur.core.tablet.DeliveryState;
 
 /** No screen ever shows a ⟨key⟩: every word the code asks for exists in French and in English. */
 class LabelsTest {
@@ -69,7 +69,7 @@ class LabelsTest {
         for (org.opensmur.app.unlock.UnlockViewModel.Mode m : org.opensmur.app.unlock.UnlockViewModel.Mode.values()) {
             used.add("unlock.title." + m.name());
         }
-        for (org.opensmur.store.crypto.PinLock.PinProblem p : org.opensmur.store.crypto.PinLock.PinProblem.values()) {
+        for (org.opensmur.core.tablet.PinGate.PinProblem p : org.opensmur.core.tablet.PinGate.PinProblem.values()) {
             used.add("unlock.problem." + p.name());
         }
         for (org.opensmur.store.db.StoreException.Kind k : org.opensmur.store.db.StoreException.Kind.values()) {

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.opensmur.core.hub.message.HubMessage;
 import org.opensmur.core.reference.Reference;
 import org.opensmur.core.status.ResourcesStatus;
-import org.opensmur.store.outbox.OwedAcknowledgements;
+import org.opensmur.tablet.owed.OwedAcknowledgements;
 
 /**
  * What the dispatcher routed that its recipient must integrate (the types with a deadline, {@link OwedAcknowledgements}),

@@ -35,6 +35,9 @@ import org.opensmur.core.hub.validation.ModelLine;
 import org.opensmur.core.status.ResourceStatus;
 import org.opensmur.core.status.ResourcesStatus;
 import org.opensmur.core.rules.StatusFlow;
+import org.opensmur.core.tablet.CaseView;
+import org.opensmur.core.tablet.DeliveryState;
+import org.opensmur.core.tablet.OutboxEntry;
 import org.opensmur.tablet.rpis.RpisPrefill;
 import org.opensmur.tablet.TabletCore;
 import org.opensmur.tablet.mission.Crew;
@@ -44,9 +47,6 @@ import org.opensmur.tablet.mission.MissionEvent;
 import org.opensmur.tablet.mission.Tap;
 import org.opensmur.tablet.mission.Timeline;
 import java.util.Optional;
-import org.opensmur.store.cases.CaseStore;
-import org.opensmur.store.outbox.DeliveryState;
-import org.opensmur.store.outbox.OutboxEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -191,7 +191,7 @@ public final class HeadlessTablet implements AutoCloseable {
     }
 
     private InterventionReport bilan(String caseId, String reportId) {
-        CaseStore.CaseView view = core.cases().view(caseId);
+        CaseView view = core.cases().view(caseId);
         String exercise = "fr.health.samu440.patient.exercice.1";
         String patientId = view == null ? exercise
                 : view.merged().patient(0).map(org.opensmur.core.mission.Patient::patientId).orElse(exercise);

@@ -25,11 +25,11 @@ import org.opensmur.core.hub.transport.HubConfig;
 import org.opensmur.core.hub.transport.HubQueue;
 import org.opensmur.core.hub.transport.Inbound;
 import org.opensmur.core.hub.validation.ModelLine;
+import org.opensmur.core.tablet.DeliveryState;
 import org.opensmur.core.testing.FakeTransport;
 import org.opensmur.hubsim.lrm.LrmSimulator;
 import org.opensmur.hubsim.tablet.HeadlessTablet;
 import org.opensmur.oru.LocalOru;
-import org.opensmur.store.outbox.DeliveryState;
 
 /**
  * The local Hub's parties (headless tablet, LRM simulator, the ORU's concentrator) take what official ANS software sends

@@ -18,12 +18,12 @@ import org.opensmur.core.bilan.InterventionReport;
 import org.opensmur.core.document.DocumentLink;
 import org.opensmur.core.hub.codec.HubCodec;
 import org.opensmur.core.hub.message.HubMessage;
-import org.opensmur.core.mission.CreateCaseHealth;
 import org.opensmur.core.mission.CreateCaseHealthUpdate;
 import org.opensmur.core.mission.MergedCase;
 import org.opensmur.core.mission.ResourcesEngagement;
 import org.opensmur.core.mission.ResourcesInfo;
 import org.opensmur.core.status.ResourcesStatus;
+import org.opensmur.core.tablet.CaseView;
 import org.opensmur.store.crypto.Vault;
 import org.opensmur.store.db.StoreDatabase;
 
@@ -54,42 +54,6 @@ public final class CaseStore {
         this.codec = codec;
         this.clock = clock;
     }
-
-    /** One change brought by an update: the JSON path inside the case, which message, when it was sent. */
-    public record Change(String path, String distributionId, Instant sentAt) {
-    }
-
-    /**
-     * A case as it stands. {@code shared}: the RS-EDA itself has arrived (not only updates). {@code current}
-     * is the merged JSON (what the changes' paths point into, for
-     * highlighting); {@code merged} is the same case read through the model records, bound once where the
-     * view is read (off the UI thread): where the screens and the RPIS prefill read its facts.
-     */
-    public record CaseView(String caseId, ObjectNode current, List<Change> changes, boolean shared, MergedCase merged) {
-
-        public CaseView(String caseId, ObjectNode current, List<Change> changes, boolean shared) {
-            this(caseId, current, changes, shared, bind(caseId, current));
-        }
-
-        private static MergedCase bind(String caseId, ObjectNode current) {
-            CreateCaseHealth bound = null;
-            try {
-                bound = CASE_READER.readValue(current);
-            } catch (IOException | IllegalArgumentException e) {
-                // Stored only after it was validated: not expected. The path, never the value (patient data).
-                LOG.error("case {} cannot be read through the model at {}: shown without its facts", caseId,
-                        e instanceof com.fasterxml.jackson.databind.JsonMappingException m ? m.getPathReference() : "?");
-            }
-            JsonNode freetext = current.get("freetext");
-            return new MergedCase(caseId, bound, freetext != null && freetext.isTextual() ? freetext.asText() : null);
-        }
-    }
-
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CaseStore.class);
-    /** The merged case may carry an update's own fields (its free text): the case record ignores them. */
-    private static final com.fasterxml.jackson.databind.ObjectReader CASE_READER =
-            org.opensmur.core.hub.codec.HubJson.newMapper(HubCodec.DEFAULT_MAX_BYTES).readerFor(CreateCaseHealth.class)
-                    .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     public static String caseIdOf(HubMessage message) {
         return message.type().caseId(message.payload());
@@ -141,7 +105,7 @@ public final class CaseStore {
             return null;
         }
         ObjectNode current = codec.mapper().createObjectNode();
-        List<Change> changes = new ArrayList<>();
+        List<CaseView.Change> changes = new ArrayList<>();
         boolean shared = false;
         // The case itself first (the latest RS-EDA if it was shared again), then the updates in sending order.
         for (Row row : rows) {
@@ -155,7 +119,7 @@ public final class CaseStore {
                 List<String> paths = new ArrayList<>();
                 merge(current, (ObjectNode) read(row.body(), row.distributionId()), "", paths);
                 Instant at = Instant.ofEpochMilli(row.sentAt());
-                paths.forEach(p -> changes.add(new Change(p, row.distributionId(), at)));
+                paths.forEach(p -> changes.add(new CaseView.Change(p, row.distributionId(), at)));
             }
         }
         return new CaseView(caseId, current, changes, shared);

@@ -1,5 +1,6 @@
 package org.opensmur.store.crypto;
 
+import org.opensmur.core.tablet.PinGate;
 import org.opensmur.signing.Argon2Kdf;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,9 +18,8 @@ import org.opensmur.store.db.StoreException;
  * (1, 2, 4 … 300 s; the count survives a restart) and never wipes anything: losing a mission is worse than a
  * slow unlock. Changing the PIN rewraps the key only.
  */
-public final class PinLock {
+public final class PinLock implements PinGate<StoreKeyProvider> {
 
-    public static final int MIN_DIGITS = 6;
     public static final Duration GUESS_COST = Duration.ofMillis(500);
     static final String FAILURES = "unlock-failures";
     private static final long MAX_WAIT_SECONDS = 300;
@@ -33,18 +33,6 @@ public final class PinLock {
     private final KeyCosts costs;
     private int failures;
     private long lastFailureNanos;
-
-    /** What one try gave: the key, a wrong PIN (and the wait before the next), or a try refused as too early. */
-    public sealed interface Attempt {
-        record Opened(StoreKeyProvider keys) implements Attempt {
-        }
-
-        record Wrong(int failures, Duration nextTryIn) implements Attempt {
-        }
-
-        record TooSoon(Duration nextTryIn) implements Attempt {
-        }
-    }
 
     public PinLock(Path storeFolder) {
         this(storeFolder, System::nanoTime, GUESS_COST);
@@ -66,30 +54,13 @@ public final class PinLock {
     }
 
     /** Whether a PIN was chosen (the key file exists); if not, the crew chooses one first. */
+    @Override
     public boolean isSetUp() {
         return Files.exists(StoreKeyFile.in(folder));
     }
 
-    /** Why a PIN cannot be chosen. */
-    public enum PinProblem {
-        TOO_SHORT("at least " + MIN_DIGITS + " digits"),
-        NOT_DIGITS("digits only"),
-        ONE_DIGIT_REPEATED("not the same digit repeated"),
-        COMMON("not a run (123456), a repeated pattern (121212, 123123) or a keypad line (159753)");
-
-        private final String rule;
-
-        PinProblem(String rule) {
-            this.rule = rule;
-        }
-
-        public String rule() {
-            return rule;
-        }
-    }
-
-    /** Why {@code pin} cannot be chosen, or null. */
-    public static PinProblem problemWith(char[] pin) {
+    @Override
+    public PinProblem problemWith(char[] pin) {
         if (pin.length < MIN_DIGITS) {
             return PinProblem.TOO_SHORT;
         }
@@ -153,6 +124,7 @@ public final class PinLock {
      * on the caller's thread; the key file is written when the store first opens with the provider returned,
      * so that a key file never exists without its database. Refused when a PIN exists already.
      */
+    @Override
     public StoreKeyProvider choose(char[] pin) {
         PinProblem problem = problemWith(pin);
         if (problem != null) {
@@ -174,12 +146,13 @@ public final class PinLock {
     }
 
     /** Tries {@code pin}; on success the provider gives the store's key without deriving again. */
-    public synchronized Attempt unlock(char[] pin) {
+    @Override
+    public synchronized Attempt<StoreKeyProvider> unlock(char[] pin) {
         return tryPin(pin).attempt();
     }
 
     /** A new PIN for the same key: the old one must open it first (same waits); the data is not touched. */
-    public synchronized Attempt change(char[] oldPin, char[] newPin) {
+    public synchronized Attempt<StoreKeyProvider> change(char[] oldPin, char[] newPin) {
         PinProblem problem = problemWith(newPin);
         if (problem != null) {
             throw new IllegalArgumentException("PIN refused: " + problem.rule());
@@ -195,13 +168,13 @@ public final class PinLock {
     }
 
     /** What one try gave, with the key and the file it came from when the PIN was right. */
-    private record Tried(Attempt attempt, SecretKey key, StoreKeyFile.Content content) {
+    private record Tried(Attempt<StoreKeyProvider> attempt, SecretKey key, StoreKeyFile.Content content) {
     }
 
     private Tried tryPin(char[] pin) {
         Duration wait = waitBeforeNextTry();
         if (!wait.isZero()) {
-            return new Tried(new Attempt.TooSoon(wait), null, null);
+            return new Tried(new Attempt.TooSoon<>(wait), null, null);
         }
         StoreKeyFile.Content content = StoreKeyFile.read(StoreKeyFile.in(folder)).orElseThrow(() ->
                 new StoreException(StoreException.Kind.MISSING, "no PIN is set for " + folder));
@@ -214,7 +187,7 @@ public final class PinLock {
             failures = 0;
             writeFailures();
             Vault vault = new Vault(key);
-            return new Tried(new Attempt.Opened(storeFolder -> vault), key, content);
+            return new Tried(new Attempt.Opened<>(storeFolder -> vault), key, content);
         } catch (StoreException e) {
             if (e.kind() != StoreException.Kind.WRONG_SECRET) {
                 throw e;
@@ -222,11 +195,12 @@ public final class PinLock {
             failures = Math.min(failures + 1, MAX_COUNTED_FAILURES); // saturates: an overflow would wait nothing
             lastFailureNanos = nanoTime.getAsLong();
             writeFailures();
-            return new Tried(new Attempt.Wrong(failures, delayAfter(failures)), null, null);
+            return new Tried(new Attempt.Wrong<>(failures, delayAfter(failures)), null, null);
         }
     }
 
     /** How long the next try must wait (zero: now). */
+    @Override
     public synchronized Duration waitBeforeNextTry() {
         if (failures == 0) {
             return Duration.ZERO;

@@ -18,6 +18,9 @@ import org.opensmur.core.hub.message.HubMessage;
 import org.opensmur.core.hub.message.MessageType;
 import org.opensmur.core.outgoing.Built;
 import org.opensmur.core.reference.ReferenceStep;
+import org.opensmur.core.tablet.DeliveryState;
+import org.opensmur.core.tablet.Ledger;
+import org.opensmur.core.tablet.OutboxEntry;
 import org.opensmur.store.crypto.Vault;
 import org.opensmur.store.db.StoreDatabase;
 import org.slf4j.Logger;
@@ -28,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * message to disk when it returns: only then may the UI say "saved". The distributionID minted by the
  * builder is kept for every retry. Rows are never deleted but by {@link #purge}, which says what it purged.
  */
-public final class Outbox {
+public final class Outbox implements Ledger {
 
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
     private static final String COLUMNS = "id, distribution_id, type, recipient, order_key, state, enqueued_at, expires_at,"
@@ -181,7 +184,7 @@ public final class Outbox {
         return vault.open(candidate.sealedBody(), candidate.distributionId());
     }
 
-    /** The encoded message, decrypted, exactly as it was enqueued. */
+    @Override
     public byte[] body(String distributionId) {
         byte[] sealed = database.inTransaction(c -> {
             PreparedStatement select = database.statement("SELECT body FROM outbox WHERE distribution_id = ?");
@@ -416,7 +419,7 @@ public final class Outbox {
         insert.executeUpdate();
     }
 
-    /** The error cause the Hub or the partner gave, decrypted (may quote the message). */
+    @Override
     public String errorDetail(String distributionId) {
         byte[] sealed = database.inTransaction(c -> {
             try (PreparedStatement select = c.prepareStatement("SELECT detail FROM outbox WHERE distribution_id = ?")) {
@@ -429,6 +432,7 @@ public final class Outbox {
         return sealed == null ? null : new String(vault.open(sealed, distributionId + "#detail"), java.nio.charset.StandardCharsets.UTF_8);
     }
 
+    @Override
     public OutboxEntry find(String distributionId) {
         return database.inTransaction(c -> find(c, distributionId));
     }
@@ -441,7 +445,7 @@ public final class Outbox {
         }
     }
 
-    /** The ledger, newest first; {@code caseId} null for every case. */
+    @Override
     public List<OutboxEntry> list(String caseId, int limit) {
         return database.inTransaction(c -> {
             // instr, not LIKE: a case id may hold '_', which LIKE takes for any character (another case's rows).
@@ -463,7 +467,7 @@ public final class Outbox {
         });
     }
 
-    /** Every state a message went through, in order (QUEUED first: its enqueue). */
+    @Override
     public List<DeliveryState> history(String distributionId) {
         return database.inTransaction(c -> {
             List<DeliveryState> states = new ArrayList<>();
@@ -489,20 +493,17 @@ public final class Outbox {
         });
     }
 
-    /** Messages waiting to leave on this vhost's line. */
+    @Override
     public int waiting() {
         return count("SELECT COUNT(*) FROM outbox WHERE state = 'QUEUED' AND model_line = ?");
     }
 
-    /**
-     * Messages written in another model line (the vhost was changed with them queued): they wait, kept
-     * whole, and are never published on this line's vhost, nor changed to fit it.
-     */
+    @Override
     public int blocked() {
         return count("SELECT COUNT(*) FROM outbox WHERE state = 'QUEUED' AND model_line != ?");
     }
 
-    /** The model line this outbox sends in (that of the vhost in use). */
+    @Override
     public String line() {
         return line;
     }

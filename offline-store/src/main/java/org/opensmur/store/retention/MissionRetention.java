@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.opensmur.core.hub.client.HubClock;
+import org.opensmur.core.tablet.RetentionOutcome;
 import org.opensmur.store.db.StoreDatabase;
 import org.opensmur.store.drafts.Drafts;
 import org.slf4j.Logger;
@@ -38,13 +39,6 @@ public final class MissionRetention {
     private final Drafts drafts;
     private final Clock clock;
     private volatile Duration keepFor = DEFAULT_KEEP;
-
-    /**
-     * What became of one mission: purged with its counts, or kept: not over, or {@code undelivered}
-     * messages still on their way. {@code why} says it in a log's words.
-     */
-    public record Outcome(String caseId, boolean purged, boolean over, int undelivered, String why, Map<String, Integer> counts) {
-    }
 
     /**
      * {@code clock}: when it is the tablet's corrected clock ({@link HubClock}), the device's own clock under
@@ -119,7 +113,7 @@ public final class MissionRetention {
     }
 
     /** Every mission closed more than {@code keepFor} ago: purged, or kept with the reason. */
-    public List<Outcome> purgeDue() {
+    public List<RetentionOutcome> purgeDue() {
         long cutoff = clock.millis() - keepFor.toMillis();
         List<String> due = database.inTransaction(c -> {
             List<String> ids = new ArrayList<>();
@@ -133,7 +127,7 @@ public final class MissionRetention {
             }
             return ids;
         });
-        List<Outcome> outcomes = new ArrayList<>();
+        List<RetentionOutcome> outcomes = new ArrayList<>();
         for (String caseId : due) {
             outcomes.add(purge(caseId));
         }
@@ -182,14 +176,14 @@ public final class MissionRetention {
     }
 
     /** The crew's "erase now": a closed mission goes at once, under the same rule of delivery. */
-    public Outcome purgeNow(String caseId) {
+    public RetentionOutcome purgeNow(String caseId) {
         if (closedAt(caseId).isEmpty()) {
-            return new Outcome(caseId, false, false, 0, "mission not over", Map.of());
+            return new RetentionOutcome(caseId, false, false, 0, "mission not over", Map.of());
         }
         return purge(caseId);
     }
 
-    private Outcome purge(String caseId) {
+    private RetentionOutcome purge(String caseId) {
         String tail = caseId.substring(caseId.lastIndexOf('.') + 1);
         // The outbox rows of this case: ordered by it (case:ID), its RPIS (rpis:ORG.SENDERCASEID), and the
         // acknowledgements of what it received (reference:DISTRIBUTIONID).
@@ -200,7 +194,7 @@ public final class MissionRetention {
                  OR (substr(order_key, 1, 5) = 'rpis:' AND substr(order_key, length(order_key) - length(?2)) = '.' || ?2)
                  OR order_key IN (SELECT 'reference:' || distribution_id FROM inbox WHERE case_id = ?1)
                  OR order_key IN (SELECT 'reference:' || distribution_id FROM inbox_conflicts WHERE case_id = ?1))""";
-        Outcome outcome = database.inTransaction(c -> {
+        RetentionOutcome outcome = database.inTransaction(c -> {
             int undelivered;
             try (PreparedStatement count = c.prepareStatement(
                     // Queued, or sent and awaiting the recipient's RC-REF (acknowledgements themselves get none).
@@ -213,7 +207,7 @@ public final class MissionRetention {
                 }
             }
             if (undelivered > 0) {
-                return new Outcome(caseId, false, true, undelivered, undelivered + " message(s) of the mission not yet delivered", Map.of());
+                return new RetentionOutcome(caseId, false, true, undelivered, undelivered + " message(s) of the mission not yet delivered", Map.of());
             }
             Map<String, Integer> counts = new LinkedHashMap<>();
             counts.put("ledger", delete(c, "DELETE FROM delivery_events WHERE distribution_id IN (SELECT distribution_id FROM outbox WHERE "
@@ -229,14 +223,14 @@ public final class MissionRetention {
             counts.put("drafts", delete(c, "DELETE FROM drafts WHERE substr(draft_key, instr(draft_key, ':') + 1) = ?1"
                     + " OR instr(draft_key, ':' || ?1 || ':') > 0", caseId, null));
             delete(c, "DELETE FROM mission_closures WHERE case_id = ?1", caseId, null);
-            return new Outcome(caseId, true, true, 0, null, counts);
+            return new RetentionOutcome(caseId, true, true, 0, null, counts);
         });
         if (outcome.purged()) {
             int sessionDrafts = forgetSession(caseId);
             if (sessionDrafts > 0) {
                 Map<String, Integer> counts = new LinkedHashMap<>(outcome.counts());
                 counts.merge("drafts", sessionDrafts, Integer::sum);
-                outcome = new Outcome(caseId, true, true, 0, null, counts);
+                outcome = new RetentionOutcome(caseId, true, true, 0, null, counts);
             }
             LOG.info("mission purged: case {} {}", caseId, outcome.counts());
         } else {

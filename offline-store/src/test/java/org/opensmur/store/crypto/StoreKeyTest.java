@@ -45,8 +45,9 @@ class StoreKeyTest {
         return new PinLock(dir, nanos::get, Duration.ofMillis(1));
     }
 
-    private static Vault opened(PinLock.Attempt attempt) {
-        return assertInstanceOf(PinLock.Attempt.Opened.class, attempt).keys().open(Path.of("unused"));
+    private static Vault opened(PinLock.Attempt<StoreKeyProvider> attempt) {
+        assertInstanceOf(PinLock.Attempt.Opened.class, attempt);
+        return ((PinLock.Attempt.Opened<StoreKeyProvider>) attempt).keys().open(Path.of("unused"));
     }
 
     @Test
@@ -59,11 +60,11 @@ class StoreKeyTest {
         String keyFile = Files.readString(dir.resolve("store-key.json"));
         assertFalse(keyFile.contains("482916"), "the PIN is nowhere in the key file");
 
-        PinLock.Attempt wrong = lock.unlock("482917".toCharArray());
-        assertEquals(new PinLock.Attempt.Wrong(1, Duration.ofSeconds(1)), wrong);
+        PinLock.Attempt<StoreKeyProvider> wrong = lock.unlock("482917".toCharArray());
+        assertEquals(new PinLock.Attempt.Wrong<>(1, Duration.ofSeconds(1)), wrong);
         assertInstanceOf(PinLock.Attempt.TooSoon.class, lock.unlock("482916".toCharArray()), "a try before the wait is refused");
         nanos.addAndGet(Duration.ofSeconds(1).toNanos());
-        assertEquals(new PinLock.Attempt.Wrong(2, Duration.ofSeconds(2)), lock.unlock("000001".toCharArray()));
+        assertEquals(new PinLock.Attempt.Wrong<>(2, Duration.ofSeconds(2)), lock.unlock("000001".toCharArray()));
         nanos.addAndGet(Duration.ofSeconds(2).toNanos());
         assertEquals(3, assertInstanceOf(PinLock.Attempt.Wrong.class, lock.unlock("000002".toCharArray())).failures());
 
@@ -85,7 +86,7 @@ class StoreKeyTest {
         PinLock saturated = lock();
         assertEquals(Duration.ofSeconds(300), saturated.waitBeforeNextTry(), "the longest wait, not none");
         nanos.addAndGet(Duration.ofSeconds(300).toNanos());
-        PinLock.Attempt.Wrong next = assertInstanceOf(PinLock.Attempt.Wrong.class, saturated.unlock("482917".toCharArray()));
+        PinLock.Attempt.Wrong<?> next = assertInstanceOf(PinLock.Attempt.Wrong.class, saturated.unlock("482917".toCharArray()));
         assertEquals(Duration.ofSeconds(300), next.nextTryIn(), "one more failure does not overflow into no wait");
         assertTrue(next.failures() > 0, "count " + next.failures());
 
@@ -141,16 +142,17 @@ class StoreKeyTest {
 
     @Test
     void weakPinsAreRefusedWithTheReason() {
-        assertEquals(PinLock.PinProblem.TOO_SHORT, PinLock.problemWith("12345".toCharArray()));
-        assertEquals(PinLock.PinProblem.NOT_DIGITS, PinLock.problemWith("12345a".toCharArray()));
-        assertEquals(PinLock.PinProblem.ONE_DIGIT_REPEATED, PinLock.problemWith("000000".toCharArray()));
-        assertNull(PinLock.problemWith("104729".toCharArray()));
+        PinLock lock = lock();
+        assertEquals(PinLock.PinProblem.TOO_SHORT, lock.problemWith("12345".toCharArray()));
+        assertEquals(PinLock.PinProblem.NOT_DIGITS, lock.problemWith("12345a".toCharArray()));
+        assertEquals(PinLock.PinProblem.ONE_DIGIT_REPEATED, lock.problemWith("000000".toCharArray()));
+        assertNull(lock.problemWith("104729".toCharArray()));
         for (String common : new String[] {"123456", "654321", "890123", "12345678", "121212", "123123", "112233", "998877",
                 "159753", "147258", "789456", "147258369"}) {
-            assertEquals(PinLock.PinProblem.COMMON, PinLock.problemWith(common.toCharArray()), common);
+            assertEquals(PinLock.PinProblem.COMMON, lock.problemWith(common.toCharArray()), common);
         }
         for (String fine : new String[] {"482916", "73915820", "306118", "739158", "120934", "246813", "112234"}) {
-            assertNull(PinLock.problemWith(fine.toCharArray()), fine);
+            assertNull(lock.problemWith(fine.toCharArray()), fine);
         }
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> lock().choose("1234".toCharArray()));
         assertTrue(refused.getMessage().contains("at least 6 digits"));

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.opensmur.core.conformance.SharedCorpus;
 import org.opensmur.core.hub.message.MessageType;
 import org.opensmur.core.status.ResourceStatus;
+import org.opensmur.core.tablet.DeliveryState;
 import org.opensmur.store.OfflineStore;
 import org.opensmur.store.TestStore;
-import org.opensmur.store.outbox.DeliveryState;
 
 class StoreDatabaseTest {
 

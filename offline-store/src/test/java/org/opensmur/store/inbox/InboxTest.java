@@ -28,9 +28,9 @@ import org.opensmur.core.hub.transport.Inbound;
 import org.opensmur.core.outgoing.OutgoingMessages;
 import org.opensmur.core.reference.Reference;
 import org.opensmur.core.reference.ReferenceStep;
+import org.opensmur.core.tablet.CaseView;
 import org.opensmur.core.testing.FakeTransport;
 import org.opensmur.store.TestStore;
-import org.opensmur.store.cases.CaseStore;
 import org.opensmur.store.outbox.OutboxRelay;
 
 class InboxTest {
@@ -102,7 +102,7 @@ class InboxTest {
         List<Boolean> duplicates = tablet.events.stream().filter(e -> e instanceof HubEvent.MessageReceived)
                 .map(e -> ((HubEvent.MessageReceived) e).duplicate()).toList();
         assertEquals(List.of(false, true, true), duplicates);
-        CaseStore.CaseView view = tablet.t.store.cases().view("fr.health.samu440.DRFR154402413800236");
+        CaseView view = tablet.t.store.cases().view("fr.health.samu440.DRFR154402413800236");
         assertTrue(view.shared());
         assertEquals(List.of(), view.changes());
 
@@ -126,13 +126,13 @@ class InboxTest {
             shuffled.deliver(messages.get(i), false);
         }
         String caseId = "fr.health.samu440.DRFR154402413800236";
-        CaseStore.CaseView expected = inOrder.t.store.cases().view(caseId);
-        CaseStore.CaseView actual = shuffled.t.store.cases().view(caseId);
+        CaseView expected = inOrder.t.store.cases().view(caseId);
+        CaseView actual = shuffled.t.store.cases().view(caseId);
         assertEquals(expected.current(), actual.current());
         assertEquals(expected.changes(), actual.changes());
 
         // The last update closes the case: the change is named, with the message that made it.
-        CaseStore.Change closing = actual.changes().stream().filter(c -> c.path().equals("qualification.details.status"))
+        CaseView.Change closing = actual.changes().stream().filter(c -> c.path().equals("qualification.details.status"))
                 .reduce((a, b) -> b).orElseThrow();
         assertEquals(messages.get(3).distributionID(), closing.distributionId());
         ObjectNode details = (ObjectNode) actual.current().at("/qualification/details");
@@ -227,7 +227,7 @@ class InboxTest {
         assertEquals(Inbox.COPIES_KEPT_PER_ID + 1, errors, "one error report per copy kept apart, one for the quota, then silence");
         assertEquals(taps.size(), answers.stream().filter(m -> m.type() == MessageType.RS_SR).count(), "every tap left");
         for (String tap : taps) {
-            assertEquals(org.opensmur.store.outbox.DeliveryState.SENT, tablet.t.store.outbox().find(tap).state());
+            assertEquals(org.opensmur.core.tablet.DeliveryState.SENT, tablet.t.store.outbox().find(tap).state());
         }
     }
 

@@ -22,6 +22,8 @@ import org.opensmur.core.hub.message.HubMessage;
 import org.opensmur.core.outgoing.Built;
 import org.opensmur.core.reference.ReferenceStep;
 import org.opensmur.core.status.ResourceStatus;
+import org.opensmur.core.tablet.DeliveryState;
+import org.opensmur.core.tablet.OutboxEntry;
 import org.opensmur.core.testing.FakeTransport;
 import org.opensmur.store.TestStore;
 

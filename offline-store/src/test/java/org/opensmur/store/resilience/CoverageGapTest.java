@@ -31,10 +31,10 @@ import org.opensmur.core.hub.transport.Inbound;
 import org.opensmur.core.hub.amqp.TcpProxy;
 import org.opensmur.core.status.ResourceStatus;
 import org.opensmur.core.status.ResourcesStatus;
+import org.opensmur.core.tablet.DeliveryState;
+import org.opensmur.core.tablet.OutboxEntry;
 import org.opensmur.store.TestStore;
-import org.opensmur.store.outbox.DeliveryState;
 import org.opensmur.store.outbox.Outbox;
-import org.opensmur.store.outbox.OutboxEntry;
 import org.opensmur.store.outbox.OutboxPolicy;
 import org.opensmur.store.outbox.OutboxRelay;
 

@@ -29,11 +29,11 @@ import org.opensmur.core.hub.amqp.AmqpHubTransport;
 import org.opensmur.core.hub.amqp.HubBroker;
 import org.opensmur.core.outgoing.OutgoingMessages;
 import org.opensmur.core.status.ResourceStatus;
+import org.opensmur.core.tablet.OutboxEntry;
 import org.opensmur.store.db.StoreDatabase;
 import org.opensmur.store.outbox.OutboxPolicy;
 import org.opensmur.store.TestStore;
 import org.opensmur.store.db.StoreException;
-import org.opensmur.store.outbox.OutboxEntry;
 
 /** The store on a real disk that fills up and empties again, and a database file that vanishes under it. */
 @Tag("rabbitmq") // on the machine's RabbitMQ, whose queues the broker tests share: one at a time

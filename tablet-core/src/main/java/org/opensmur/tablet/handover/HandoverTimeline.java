@@ -6,7 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.opensmur.core.hub.message.MessageType;
-import org.opensmur.store.outbox.OutboxEntry;
+import org.opensmur.core.tablet.OutboxEntry;
 import org.opensmur.tablet.care.CareGiven;
 import org.opensmur.tablet.mission.Tap;
 import org.opensmur.tablet.mission.Timeline;

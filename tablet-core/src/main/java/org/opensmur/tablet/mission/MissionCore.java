@@ -21,9 +21,10 @@ import org.opensmur.core.shift.ShiftSetup;
 import org.opensmur.core.status.ResourceStatus;
 import org.opensmur.core.status.ResourcesStatus;
 import org.opensmur.core.rules.StatusFlow;
+import org.opensmur.core.tablet.CaseView;
+import org.opensmur.core.tablet.OutboxEntry;
+import org.opensmur.core.tablet.RetentionOutcome;
 import org.opensmur.store.cases.CaseStore;
-import org.opensmur.store.outbox.OutboxEntry;
-import org.opensmur.store.retention.MissionRetention;
 import org.opensmur.core.tablet.DraftStore;
 import org.opensmur.core.tablet.StatusTapStore;
 import org.opensmur.tablet.TabletCore;
@@ -419,7 +420,7 @@ public final class MissionCore {
     }
 
     /** The open case as the store has it now (empty when none is open or nothing of it was received). */
-    public Optional<CaseStore.CaseView> openCaseView() {
+    public Optional<CaseView> openCaseView() {
         String open = openCase();
         return open == null ? Optional.empty() : Optional.ofNullable(core.cases().view(open));
     }
@@ -430,12 +431,12 @@ public final class MissionCore {
      * The crew's "erase this mission from the tablet": everything the store holds of it goes at once, unless
      * one of its messages is still on its way (then it is kept, said, and purged later by the retention).
      */
-    public synchronized Optional<MissionRetention.Outcome> erase() {
+    public synchronized Optional<RetentionOutcome> erase() {
         String caseId = openCase();
         if (caseId == null) {
             return Optional.empty();
         }
-        MissionRetention.Outcome outcome = core.retention().purgeNow(caseId);
+        RetentionOutcome outcome = core.retention().purgeNow(caseId);
         if (outcome.purged()) {
             timeline = null;
             drafts.remove(MISSION);

@@ -3,7 +3,7 @@ package org.opensmur.tablet.mission;
 import java.util.List;
 import org.opensmur.core.mission.ResourceInfo;
 import org.opensmur.core.mission.ResourcesEngagement;
-import org.opensmur.store.cases.CaseStore;
+import org.opensmur.core.tablet.CaseView;
 
 /**
  * What the mission core tells the tablet's faces (the app's screens, the headless crew), on the core's
@@ -18,7 +18,7 @@ public sealed interface MissionEvent {
      * @param trusted   whether the sender is this tablet's SAMU or a partner of it
      * @param afterRestart rung again from the store, not just received
      */
-    record RequestRinging(String requestId, String lrmId, ResourcesEngagement request, CaseStore.CaseView view,
+    record RequestRinging(String requestId, String lrmId, ResourcesEngagement request, CaseView view,
                           boolean trusted, boolean afterRestart) implements MissionEvent {
     }
 
@@ -27,7 +27,7 @@ public sealed interface MissionEvent {
      * ({@code shared}: périmètre 1, no engagement request; documents, bilan and RPIS work on it, statuses are
      * kept on the tablet only); {@code view} may be null.
      */
-    record MissionOpened(String caseId, String lrmId, CaseStore.CaseView view, int conflicts, boolean shared) implements MissionEvent {
+    record MissionOpened(String caseId, String lrmId, CaseView view, int conflicts, boolean shared) implements MissionEvent {
     }
 
     /**
@@ -38,7 +38,7 @@ public sealed interface MissionEvent {
     }
 
     /** A case message changed what the store holds of the open case (or of a case while none is open or the open one is over). */
-    record CaseChanged(CaseStore.CaseView view) implements MissionEvent {
+    record CaseChanged(CaseView view) implements MissionEvent {
     }
 
     /** The open case was updated while the crew was on another screen than the mission's. */

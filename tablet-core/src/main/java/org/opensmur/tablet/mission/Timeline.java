@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.opensmur.core.hub.validation.ModelLine;
 import org.opensmur.core.status.ResourceStatus;
 import org.opensmur.core.rules.StatusFlow;
-import org.opensmur.store.outbox.DeliveryState;
+import org.opensmur.core.tablet.DeliveryState;
 
 /**
  * The status timeline of one mission at one moment, as the crew made it: every tap in order (corrected ones

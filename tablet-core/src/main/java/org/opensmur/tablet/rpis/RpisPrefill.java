@@ -25,7 +25,7 @@ import org.opensmur.core.rpis.RpisRegulation;
 import org.opensmur.core.rpis.RpisTeam;
 import org.opensmur.core.rpis.RpisTimes;
 import org.opensmur.core.status.ResourceStatus;
-import org.opensmur.store.cases.CaseStore;
+import org.opensmur.core.tablet.CaseView;
 
 /**
  * The RPIS record as far as the tablet knows it: the case as shared by the SAMU, the status times the
@@ -78,7 +78,7 @@ public final class RpisPrefill {
     }
 
     /** The record for the case's first patient. */
-    public static Rpis from(CaseStore.CaseView view, Map<ResourceStatus, OffsetDateTime> times, String diagnosis, Unit unit) {
+    public static Rpis from(CaseView view, Map<ResourceStatus, OffsetDateTime> times, String diagnosis, Unit unit) {
         return from(view, times, diagnosis, unit, 0, null);
     }
 
@@ -86,7 +86,7 @@ public final class RpisPrefill {
      * The record for one patient: the case's {@code patient[index]}, or ({@code index} -1) one the crew found on
      * scene, whom the case says nothing about, identified by {@code patientId}.
      */
-    public static Rpis from(CaseStore.CaseView view, Map<ResourceStatus, OffsetDateTime> times, String diagnosis, Unit unit,
+    public static Rpis from(CaseView view, Map<ResourceStatus, OffsetDateTime> times, String diagnosis, Unit unit,
                             int index, String patientId) {
         MergedCase c = view == null ? new MergedCase("", null, null) : view.merged();
         String caseId = c.caseId();

@@ -27,11 +27,11 @@ import org.opensmur.core.reference.Reference;
 import org.opensmur.core.reference.ReferenceStep;
 import org.opensmur.core.status.ResourceStatus;
 import org.opensmur.core.status.ResourcesStatus;
+import org.opensmur.core.tablet.OutboxEntry;
 import org.opensmur.core.testing.FakeTransport;
 import org.opensmur.core.testing.MutableClock;
 import org.opensmur.store.TestStore;
 import org.opensmur.store.db.StoreException;
-import org.opensmur.store.outbox.OutboxEntry;
 import org.opensmur.tablet.TabletCore;
 import org.opensmur.tablet.testing.Deliveries;
 

@@ -16,7 +16,7 @@ import org.opensmur.core.mission.Sex;
 import org.opensmur.core.rpis.Rpis;
 import org.opensmur.core.rpis.RpisTeam;
 import org.opensmur.core.status.ResourceStatus;
-import org.opensmur.store.cases.CaseStore;
+import org.opensmur.core.tablet.CaseView;
 
 /** What the case, the taps and the bilan do not say stays empty and is named; nothing is made up for the ORU. */
 class RpisPrefillTest {
@@ -24,11 +24,11 @@ class RpisPrefillTest {
     private static final RpisPrefill.Unit UNIT = new RpisPrefill.Unit("fr.health.samu440", "440000289", "440000271", "0");
     private static final OffsetDateTime T = OffsetDateTime.of(2026, 11, 30, 10, 0, 0, 0, ZoneOffset.ofHours(1));
 
-    private static CaseStore.CaseView bareCase() {
+    private static CaseView bareCase() {
         ObjectNode c = new HubCodec().mapper().createObjectNode();
         c.put("creation", T.minusMinutes(20).toString());
         c.putObject("location").putObject("city").put("name", "Bouaye").put("inseeCode", "44018");
-        return new CaseStore.CaseView("fr.health.samu440.DRFR154402413800236", c, List.of(), true);
+        return new CaseView("fr.health.samu440.DRFR154402413800236", c, List.of(), true);
     }
 
     @Test

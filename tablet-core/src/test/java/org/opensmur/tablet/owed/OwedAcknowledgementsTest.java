@@ -1,4 +1,4 @@
-package org.opensmur.store.outbox;
+package org.opensmur.tablet.owed;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.opensmur.core.hub.message.MessageType;
+import org.opensmur.core.tablet.DeliveryState;
+import org.opensmur.core.tablet.OutboxEntry;
 
 /** Each type the SAMU must integrate has a deadline; past it, a message not acknowledged is owed, until the crew acts. */
 class OwedAcknowledgementsTest {

@@ -1,4 +1,4 @@
-package org.opensmur.store.outbox;
+package org.opensmur.core.tablet;
 
 /**
  * Where an outgoing message is, as the crew is told: queued on the tablet, sent (the Hub's broker has

@@ -1,4 +1,4 @@
-package org.opensmur.store.outbox;
+package org.opensmur.core.tablet;
 
 import java.time.Instant;
 import org.opensmur.core.hub.message.MessageType;

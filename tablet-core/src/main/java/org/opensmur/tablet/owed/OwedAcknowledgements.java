@@ -1,4 +1,4 @@
-package org.opensmur.store.outbox;
+package org.opensmur.tablet.owed;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.opensmur.core.hub.message.MessageType;
+import org.opensmur.core.tablet.DeliveryState;
 import org.opensmur.core.tablet.DraftStore;
+import org.opensmur.core.tablet.OutboxEntry;
 
 /**
  * The acknowledgements the tablet is owed, with a deadline: what the SAMU (or the ORU) must integrate, and
