@@ -3,7 +3,7 @@ package org.opensmur.app.map;
 import java.time.Duration;
 import java.util.List;
 import org.opensmur.core.geo.Position;
-import org.opensmur.store.db.StoreException;
+import org.opensmur.core.tablet.StorageProblem;
 import org.opensmur.tablet.TabletCore;
 import org.opensmur.tablet.mission.PositionReport;
 import org.opensmur.tablet.mission.Timeline;
@@ -61,7 +61,7 @@ public final class GeoPosReporter {
                 mission.get());
         try {
             core.send(core.outgoing().positions(List.of(position), lrmId));
-        } catch (StoreException e) {
+        } catch (StorageProblem e) {
             return false; // the status bar says why; the next fix tries again
         }
         lastSent = fix;
