@@ -64,6 +64,10 @@ public final class EmbeddedHub implements AutoCloseable {
         context.put("qpid.amqp_port", String.valueOf(plainPort));
         // Expired messages are found by housekeeping: every second, so that the sender hears of it promptly.
         context.put("virtualhost.housekeepingCheckPeriod", "1000");
+        // A client has 10 s, as RabbitMQ gives it (handshake_timeout), to finish TLS and send the AMQP header, not Qpid's
+        // 2 s: on a loaded machine a party's first connection took longer, was closed "as possible DoS", and the
+        // demo said its certificate was refused.
+        context.put("qpid.port.protocol_handshake_timeout", "10000");
         attributes.put("context", context);
         hub.launcher.startup(attributes);
         return hub;
