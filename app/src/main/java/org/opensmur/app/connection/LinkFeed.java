@@ -10,7 +10,6 @@ import org.opensmur.app.ui.Labels;
 import org.opensmur.core.hub.client.HubEvent;
 import org.opensmur.core.hub.transport.ConnectionState;
 import org.opensmur.core.hub.validation.ModelLine;
-import org.opensmur.store.cases.CaseStore;
 import org.opensmur.tablet.CoreNotice;
 import org.opensmur.tablet.StorageState;
 import org.opensmur.tablet.TabletCore;
@@ -69,7 +68,7 @@ public final class LinkFeed {
                 statusBar.setLastError(labels.format("thirdParty.ignored", from));
             }
             case HubEvent.MessageConflict conflict -> log.inbound(conflict.message().type().code(),
-                    CaseStore.caseIdOf(conflict.message()), clock.instant(), labels.get("log.conflict"), conflict.message().distributionID());
+                    conflict.message().caseId(), clock.instant(), labels.get("log.conflict"), conflict.message().distributionID());
             default -> { }
         }
         ledgerChanged();

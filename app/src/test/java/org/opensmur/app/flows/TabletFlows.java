@@ -241,7 +241,7 @@ abstract class TabletFlows {
     }
 
     static String caseOf(HubMessage m) {
-        return org.opensmur.store.cases.CaseStore.caseIdOf(m);
+        return m.caseId();
     }
 
     HubMessage lastCase;

@@ -34,7 +34,6 @@ import org.opensmur.core.outgoing.OutgoingMessages;
 import org.opensmur.core.reference.ReferenceStep;
 import org.opensmur.core.status.ResourceStatus;
 import org.opensmur.core.status.ResourcesStatus;
-import org.opensmur.store.cases.CaseStore;
 
 /**
  * Plays a SAMU regulation centre on the 15-SMUR link: sends the scenario's messages to the tablet,
@@ -199,7 +198,7 @@ public final class LrmSimulator implements AutoCloseable {
         if (message.type() != expect.type() || !message.senderID().equals(tabletId)) {
             return false;
         }
-        String messageCase = CaseStore.caseIdOf(message);
+        String messageCase = message.caseId();
         if (messageCase != null && !messageCase.equals(caseId)) {
             return false;
         }

@@ -21,7 +21,6 @@ import org.opensmur.core.hub.validation.ModelLine;
 import org.opensmur.core.outgoing.OutgoingMessages;
 import org.opensmur.core.status.ResourceStatus;
 import org.opensmur.core.testing.FakeTransport;
-import org.opensmur.store.cases.CaseStore;
 
 /**
  * A status that reaches the LRM after its step stopped waiting (the tablet's link was down, or this LRM was
@@ -66,7 +65,7 @@ class LateArrivalTest {
         assertTrue(!hub.published().isEmpty(), "the scenario sent its case");
         HubMessage sent = HubCodec.of(ModelLine.CURRENT).decode(hub.published().get(0).body()).envelope();
         assertNotNull(sent, "the case sent decodes");
-        return CaseStore.caseIdOf(sent);
+        return sent.caseId();
     }
 
     @Test

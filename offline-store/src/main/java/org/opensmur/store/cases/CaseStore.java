@@ -55,10 +55,6 @@ public final class CaseStore {
         this.clock = clock;
     }
 
-    public static String caseIdOf(HubMessage message) {
-        return message.type().caseId(message.payload());
-    }
-
     /** Records a received RS-EDA or RS-EDA-MAJ, within the inbox's transaction. */
     public void record(Connection c, HubMessage message) throws SQLException {
         boolean update = message.payload() instanceof CreateCaseHealthUpdate;
@@ -66,7 +62,7 @@ public final class CaseStore {
         try (PreparedStatement insert = c.prepareStatement("""
                 INSERT OR IGNORE INTO case_messages (case_id, distribution_id, kind, sent_at, applied_at, body)
                 VALUES (?, ?, ?, ?, ?, ?)""")) {
-            insert.setString(1, caseIdOf(message));
+            insert.setString(1, message.caseId());
             insert.setString(2, message.distributionID());
             insert.setString(3, update ? "UPDATE" : "CASE");
             // Ordered by the sender's date, but never beyond a few minutes ahead of ours: a date in the future
@@ -81,7 +77,7 @@ public final class CaseStore {
         }
         String state = payload.at("/qualification/details/status").asText("");
         if (MergedCase.CLOSED_STATES.contains(state)) {
-            retention.closed(c, caseIdOf(message), "case " + state); // in the same transaction as the message
+            retention.closed(c, message.caseId(), "case " + state); // in the same transaction as the message
         }
     }
 

@@ -440,7 +440,7 @@ public final class StoreDatabase implements AutoCloseable {
 
     private void refuseIfClosedOrLost() {
         if (closed) {
-            throw new StoreException(StoreException.Kind.OTHER, "the database " + file + " is closed: nothing was saved");
+            throw new StoreException(StoreException.Kind.OTHER, "the database " + file + " is closed (the tablet is shutting down): refused");
         }
         if (lost != null) {
             throw lost;

@@ -100,7 +100,7 @@ public final class Inbox implements ReceivedStore, org.opensmur.core.tablet.Rece
             String before = storedDigest(c, message.distributionID());
             if (before == null) {
                 // Never seen: who may say it is decided now, once; a redelivery (below) has no second verdict.
-                String caseId = Steering.steers(message.type()) ? CaseStore.caseIdOf(message) : null;
+                String caseId = Steering.steers(message.type()) ? message.caseId() : null;
                 if (caseId != null) {
                     String owner = ownerOf(c, caseId);
                     if (!Steering.mayChange(owner, message.senderID(), trusted)) {
@@ -272,7 +272,7 @@ public final class Inbox implements ReceivedStore, org.opensmur.core.tablet.Rece
             insert.setString(1, message.distributionID());
             insert.setString(2, message.type().code());
             insert.setString(3, message.senderID());
-            insert.setString(4, CaseStore.caseIdOf(message));
+            insert.setString(4, message.caseId());
             insert.setLong(5, clock.millis());
             insert.setBytes(6, sealed);
             insert.setString(7, digest);
@@ -328,7 +328,7 @@ public final class Inbox implements ReceivedStore, org.opensmur.core.tablet.Rece
             insert.setString(2, digest);
             insert.setString(3, message.type().code());
             insert.setString(4, message.senderID());
-            insert.setString(5, CaseStore.caseIdOf(message));
+            insert.setString(5, message.caseId());
             insert.setLong(6, clock.millis());
             insert.setBytes(7, sealed);
             insert.executeUpdate();

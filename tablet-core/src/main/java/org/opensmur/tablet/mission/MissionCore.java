@@ -24,7 +24,6 @@ import org.opensmur.core.rules.StatusFlow;
 import org.opensmur.core.tablet.CaseView;
 import org.opensmur.core.tablet.OutboxEntry;
 import org.opensmur.core.tablet.RetentionOutcome;
-import org.opensmur.store.cases.CaseStore;
 import org.opensmur.core.tablet.DraftStore;
 import org.opensmur.core.tablet.StatusTapStore;
 import org.opensmur.tablet.TabletCore;
@@ -89,7 +88,7 @@ public final class MissionCore {
         switch (event) {
             case HubEvent.MessageReceived received when !received.duplicate() -> onMessage(received.message());
             case HubEvent.MessageConflict conflict -> {
-                String caseId = CaseStore.caseIdOf(conflict.message());
+                String caseId = conflict.message().caseId();
                 if (caseId != null && caseId.equals(openCase())) {
                     publish(new MissionEvent.ConflictsChanged(caseId, core.received().conflictCount(caseId)));
                 }
@@ -104,7 +103,7 @@ public final class MissionCore {
      * it lives are {@link MessageType}'s).
      */
     private synchronized void onMessage(HubMessage message) {
-        String caseId = CaseStore.caseIdOf(message);
+        String caseId = message.caseId();
         switch (message.type()) {
             case RS_ER -> {
                 ResourcesEngagement request = (ResourcesEngagement) message.payload();

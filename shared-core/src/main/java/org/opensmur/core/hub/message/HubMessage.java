@@ -38,6 +38,11 @@ public record HubMessage(
         return message().type();
     }
 
+    /** The case this message is about, as its type keys it (null for a type about no case). */
+    public String caseId() {
+        return type().caseId(payload());
+    }
+
     public String recipientID() {
         return descriptor.explicitAddress().explicitAddressValue();
     }
