@@ -56,20 +56,36 @@ public final class MapViewModel {
         }
     }
 
-    private volatile MapPackages.Opened mapPackage;
+    private MapPackages.Opened mapPackage;
+    private boolean packageClosed;
 
     /** Opens the tablet's offline map package (MBTiles or a z/x/y folder) off the UI thread; said when refused. */
     public void openPackage(MapPackages packages, org.opensmur.app.ui.Background background) {
         background.run(() -> packages.open().orElse(null), opened -> {
-            mapPackage = opened;
+            if (!keep(opened)) {
+                return; // opened as the tablet closed: closed at once, never left open
+            }
             installed(opened == null ? null : opened.description());
         }, e -> refused(e.getMessage()));
     }
 
-    /** Closes the map package (the tablet is closing). */
-    public void closePackage() {
+    private synchronized boolean keep(MapPackages.Opened opened) {
+        if (packageClosed) {
+            if (opened != null) {
+                opened.close();
+            }
+            return false;
+        }
+        mapPackage = opened;
+        return true;
+    }
+
+    /** Closes the map package (the tablet is closing), or the one still being opened as soon as it is. */
+    public synchronized void closePackage() {
+        packageClosed = true;
         if (mapPackage != null) {
             mapPackage.close();
+            mapPackage = null;
         }
     }
 

@@ -49,6 +49,30 @@ class MapViewModelTest {
         assertEquals("geo:47.2116,-1.5661?q=47.2116,-1.5661(12+rue+de+l%27Exercice+44000+Nantes)", handed.get(1));
     }
 
+    /** The package opens off the UI thread: one that finishes opening after the tablet closed is closed too, not left open. */
+    @Test
+    void aPackageStillOpeningWhenTheTabletClosesIsClosedOnceOpened() {
+        List<Runnable> uiLater = new ArrayList<>();
+        List<String> closed = new ArrayList<>();
+        MapViewModel.MapPackages packages = () -> java.util.Optional.of(new MapViewModel.MapPackages.Opened() {
+            @Override
+            public String description() {
+                return "secteur.mbtiles";
+            }
+
+            @Override
+            public void close() {
+                closed.add(description());
+            }
+        });
+        map.openPackage(packages, new org.opensmur.app.ui.Background(Runnable::run, uiLater::add)); // opened, not yet handed over
+        map.closePackage(); // the tablet closes meanwhile
+        uiLater.forEach(Runnable::run);
+        assertEquals(List.of("secteur.mbtiles"), closed, "closed once, as soon as it was handed over");
+        map.closePackage();
+        assertEquals(1, closed.size(), "and not twice");
+    }
+
     @Test
     void noPackageSaysHowToInstallOne() {
         assertTrue(map.mapStateProperty().get().startsWith("Carte hors ligne non installée : copiez un fichier .mbtiles"));

@@ -45,11 +45,13 @@ class OwedAcknowledgementsTest {
         assertEquals(List.of("queued"), owed.stream().map(o -> o.entry().distributionId()).toList());
     }
 
+    /** The deadlines the README promises the crews and integrators ("Owed acknowledgements"). */
     @Test
-    void eachTypeThatMustBeIntegratedHasADeadline() {
-        for (MessageType type : List.of(MessageType.RS_RI, MessageType.RS_SR, MessageType.RS_BPV, MessageType.RS_RPIS, MessageType.RS_URL)) {
-            assertTrue(OwedAcknowledgements.deadline(type).isPresent(), type.code());
-        }
+    void eachTypeThatMustBeIntegratedHasTheDeadlineTheReadmeSays() {
+        Map<MessageType, Duration> said = Map.of(MessageType.RS_SR, Duration.ofMinutes(2), MessageType.RS_RI, Duration.ofMinutes(2),
+                MessageType.RS_BPV, Duration.ofMinutes(5), MessageType.RS_URL, Duration.ofMinutes(5), MessageType.RS_RPIS, Duration.ofMinutes(10));
+        said.forEach((type, deadline) -> assertEquals(java.util.Optional.of(deadline), OwedAcknowledgements.deadline(type), type.code()));
         assertTrue(OwedAcknowledgements.deadline(MessageType.RC_REF).isEmpty());
+        assertTrue(OwedAcknowledgements.deadline(MessageType.GEO_POS).isEmpty(), "a position owes no integration");
     }
 }
