@@ -43,32 +43,6 @@ public final class LocalHubForApp implements AutoCloseable {
     static final String OTHER = "fr.health.test.other";
 
     private static final List<String> CLIENTS = List.of(TABLET, LRM, ORU, OTHER);
-    /**
-     * The certificates of the local Hubs, issued once per test JVM and copied for each Hub, which is otherwise fresh:
-     * issuing six RSA keys for each flow class was the largest part of starting its Hub (5 s of CPU without C2, see
-     * the parent pom's test.jvm.args). Per JVM, not shared between JVMs: always issued by the code under test.
-     */
-    private static Path issued;
-
-    private static synchronized Path issued() throws Exception {
-        if (issued == null) {
-            Path fresh = Files.createTempDirectory("opensmur-local-hub-ca");
-            EmbeddedHub.issueLocal(fresh, CLIENTS);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try (var files = Files.list(fresh)) { // a dev CA's test keys: gone with the JVM
-                    for (Path file : files.toList()) {
-                        Files.deleteIfExists(file);
-                    }
-                    Files.deleteIfExists(fresh);
-                } catch (java.io.IOException e) {
-                    // left in the temporary folder, owner-only
-                }
-            }));
-            issued = fresh;
-        }
-        return issued;
-    }
-
     final Path dir;
     final EmbeddedHub hub;
     final Dispatcher dispatcher;
@@ -99,12 +73,7 @@ public final class LocalHubForApp implements AutoCloseable {
         codec = HubCodec.of(line);
         fromLrm = OutgoingMessages.of(LRM, Clock.systemDefaultZone(), line);
         dir = Files.createTempDirectory("opensmur-app-hub");
-        try (var files = Files.list(issued())) {
-            for (Path file : files.toList()) {
-                Files.copy(file, dir.resolve(file.getFileName()), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
-            }
-        }
-        hub = EmbeddedHub.startLocalOn(dir, CLIENTS, vhost);
+        hub = EmbeddedHub.startLocalOnIssuedOnce(dir, CLIENTS, vhost); // each flow class: a fresh Hub, the JVM's certificates
         ConnectionFactory admin = new ConnectionFactory();
         admin.setUri(hub.adminUri());
         dispatcher = new Dispatcher(admin.newConnection("app-test-dispatcher"), Clock.systemUTC(), Dispatcher.Broker.QPID, line,

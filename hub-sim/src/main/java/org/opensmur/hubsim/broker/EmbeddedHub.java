@@ -113,6 +113,48 @@ public final class EmbeddedHub implements AutoCloseable {
         return hub;
     }
 
+    /** The certificates {@link #startLocalOnIssuedOnce} issued in this JVM, by list of client ids. */
+    private static final Map<List<String>, Path> ISSUED_IN_THIS_JVM = new HashMap<>();
+
+    /**
+     * {@link #startLocal} in {@code tlsDir} on a copy of certificates issued once per JVM for {@code clientIds}: for
+     * the tests that start a local Hub per class or per vhost, where issuing (six RSA keys) cost more than the
+     * broker. Not shared between JVMs: every JVM's certificates are issued by the code under test, and deleted
+     * with it.
+     */
+    public static EmbeddedHub startLocalOnIssuedOnce(Path tlsDir, List<String> clientIds, String vhost) throws Exception {
+        Path issued;
+        synchronized (ISSUED_IN_THIS_JVM) {
+            issued = ISSUED_IN_THIS_JVM.get(clientIds);
+            if (issued == null) {
+                issued = Files.createTempDirectory("opensmur-local-hub-ca");
+                issueLocal(issued, clientIds);
+                deleteWithTheJvm(issued);
+                ISSUED_IN_THIS_JVM.put(List.copyOf(clientIds), issued);
+            }
+        }
+        Files.createDirectories(tlsDir);
+        try (var files = Files.list(issued)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, tlsDir.resolve(file.getFileName()), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
+        return startLocalOn(tlsDir, clientIds, vhost);
+    }
+
+    private static void deleteWithTheJvm(Path folder) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try (var files = Files.list(folder)) { // a dev CA's test keys: gone with the JVM
+                for (Path file : files.toList()) {
+                    Files.deleteIfExists(file);
+                }
+                Files.deleteIfExists(folder);
+            } catch (IOException e) {
+                // left in the temporary folder, owner-only
+            }
+        }));
+    }
+
     private static char[] randomPassword() {
         byte[] bytes = new byte[18];
         new SecureRandom().nextBytes(bytes);
