@@ -532,10 +532,14 @@ class RecetteTest {
             await().atMost(Duration.ofSeconds(5)).until(() -> !label("#shift-message").isEmpty());
             await().atMost(Duration.ofSeconds(20)).until(() -> TabletFlows.ringing(robot));
             text("#engagement-mission-id", r.path("missionId"));
+            JsonNode decision = null;
+            for (JsonNode state : r.path("state")) {
+                decision = state.path("status").asText().equals("DECISION") ? state.path("datetime") : decision;
+            }
             for (JsonNode state : r.path("state")) { // the state the crew adds beside DECISION, with its time
                 if (!state.path("status").asText().equals("DECISION")) {
                     pick("#engagement-extra-state", state.path("status"));
-                    time("#engagement-extra-time", state.path("datetime"));
+                    typeAsItHappens("#engagement-extra-time", state.path("datetime"), decision);
                     break; // the card carries one
                 }
             }
@@ -676,6 +680,23 @@ class RecetteTest {
             if (!value.isMissingNode() && !value.isNull()) {
                 set(id, value.asText());
             }
+        }
+
+        /**
+         * A time the crew gives as it happens in this run, not the example's clock time: the example's distance from
+         * its DECISION, counted from the request ringing now. What happened after the decision happens now: the field
+         * is left empty, which the tablet reads as the moment of the acceptance. Typing the example's 18:22 in a run at
+         * 20:15 put the trigger before the decision, and the step passed or failed with the time of day. Without a
+         * DECISION in the example, its own time.
+         */
+        private void typeAsItHappens(String id, JsonNode instant, JsonNode decision) {
+            if (!instant.isTextual() || decision == null || !decision.isTextual()) {
+                time(id, instant);
+                return;
+            }
+            OffsetDateTime now = OffsetDateTime.now();
+            OffsetDateTime at = now.plus(Duration.between(OffsetDateTime.parse(decision.asText()), OffsetDateTime.parse(instant.asText())));
+            set(id, at.isBefore(now) ? at.toLocalTime().withSecond(0).withNano(0).toString() : "");
         }
 
         private void time(String id, JsonNode instant) {

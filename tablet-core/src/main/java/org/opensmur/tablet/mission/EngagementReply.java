@@ -63,7 +63,10 @@ public final class EngagementReply {
                 .map(s -> new ResourceState(s.datetime().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), s.status(), s.availability()))
                 .forEach(state::add);
         state.add(new ResourceState(at, ResourceStatus.DECISION, null));
-        state.sort(java.util.Comparator.comparing(ResourceState::datetime).reversed()); // stable: the crew's first on a tie
+        // By the minute, the precision the crew types a time in: a trigger typed "13:22" while DECISION is 13:22:30 is
+        // the same minute, not earlier (stable sort: the crew's first).
+        state.sort(java.util.Comparator.comparing((ResourceState s) -> s.datetime().toInstant().truncatedTo(java.time.temporal.ChronoUnit.MINUTES))
+                .reversed());
         String vehicleType = shift != null && shift.vehicleType() != null ? shift.vehicleType()
                 : requested != null && requested.vehicleType() != null ? requested.vehicleType() : crew.vehicleType();
         String centerName = shift == null ? null : shift.centerName();

@@ -87,6 +87,19 @@ class EngagementReplyTest {
 
     @ParameterizedTest
     @MethodSource("lines")
+    void aTriggerTypedInTheMinuteOfTheAcceptanceIsTheNewestState(ModelLine line) {
+        OutgoingMessages outgoing = OutgoingMessages.of(TestStore.TABLET, new MutableClock(Instant.from(NOW)), line);
+        // The crew types hh:mm: "13:22" while the reply leaves at 13:22:30 is the same minute, the trigger after the decision.
+        OffsetDateTime typed = NOW.withSecond(0);
+        List<ResourceState> states = resource(EngagementReply.build(outgoing, askingForAnAr(line), TestStore.LRM, CREW, null, null, NOW,
+                List.of(new ResourceState(typed, ResourceStatus.DECLENCHE, false)))).state();
+        assertEquals(List.of(ResourceStatus.DECLENCHE, ResourceStatus.DECISION), states.stream().map(ResourceState::status).toList());
+        assertEquals(typed, states.get(0).datetime(), "the time typed, not moved");
+        assertEquals(NOW, states.get(1).datetime(), "accepted now, to the second");
+    }
+
+    @ParameterizedTest
+    @MethodSource("lines")
     void theHomeCentreOfTheShiftGoesInTheReplyAndNothingWhenItIsNotSaid(ModelLine line) {
         OutgoingMessages outgoing = OutgoingMessages.of(TestStore.TABLET, new MutableClock(NOW.toInstant()), line);
         ShiftSetup shift = new ShiftSetup("VLM4", "Equipe SMUR 4", null, List.of(), "0240000000", null, null, null, "SMUR.VLM", false,
