@@ -59,7 +59,7 @@ import org.testfx.framework.junit5.Start;
  *
  * <p>Run by {@code ./bin/recette} ({@code -Dopensmur.recette.cases}, {@code .vhost}, {@code .out}).
  */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith({ApplicationExtension.class, org.opensmur.app.testing.UiThreadOnTimeout.class})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Tag("slow") @Tag("flow") // the whole recette played on the screens: run by ./bin/test and .ci/run, not by ./bin/test --quick
 class RecetteTest {
@@ -684,8 +684,9 @@ class RecetteTest {
 
         /**
          * A time the crew gives as it happens in this run, not the example's clock time: the example's distance from
-         * its DECISION, counted from the request ringing now. What happened after the decision happens now: the field
-         * is left empty, which the tablet reads as the moment of the acceptance. Typing the example's 18:22 in a run at
+         * its DECISION, counted from now, as the pilot types it. What happened after the decision happens now: the
+         * field is left empty, which the tablet reads as the moment of the acceptance; so is a time that would fall
+         * before today (the tablet reads hh:mm as today's). Typing the example's 18:22 in a run at
          * 20:15 put the trigger before the decision, and the step passed or failed with the time of day. Without a
          * DECISION in the example, its own time.
          */
@@ -696,7 +697,8 @@ class RecetteTest {
             }
             OffsetDateTime now = OffsetDateTime.now();
             OffsetDateTime at = now.plus(Duration.between(OffsetDateTime.parse(decision.asText()), OffsetDateTime.parse(instant.asText())));
-            set(id, at.isBefore(now) ? at.toLocalTime().withSecond(0).withNano(0).toString() : "");
+            boolean earlierToday = at.isBefore(now) && at.toLocalDate().equals(now.toLocalDate());
+            set(id, earlierToday ? at.toLocalTime().withSecond(0).withNano(0).toString() : "");
         }
 
         private void time(String id, JsonNode instant) {

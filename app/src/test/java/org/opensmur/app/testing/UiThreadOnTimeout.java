@@ -2,6 +2,7 @@ package org.opensmur.app.testing;
 
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 
 /**
@@ -9,14 +10,32 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
  * thread was stuck (a lock, I/O) is a bug to find, one late because the machine was loaded is not. The stack is
  * added to the failure, which is rethrown unchanged otherwise.
  */
-public final class UiThreadOnTimeout implements TestExecutionExceptionHandler {
+public final class UiThreadOnTimeout implements TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
 
     @Override
     public void handleTestExecutionException(ExtensionContext context, Throwable thrown) throws Throwable {
-        if (thrown instanceof ConditionTimeoutException) {
-            thrown.addSuppressed(uiThreadNow());
+        throw withUiThread(thrown);
+    }
+
+    @Override
+    public void handleBeforeEachMethodExecutionException(ExtensionContext context, Throwable thrown) throws Throwable {
+        throw withUiThread(thrown);
+    }
+
+    @Override
+    public void handleAfterEachMethodExecutionException(ExtensionContext context, Throwable thrown) throws Throwable {
+        throw withUiThread(thrown);
+    }
+
+    /** {@code thrown}, the UI thread's stack added when a wait timed out in it (or in what it wraps). */
+    static Throwable withUiThread(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (t instanceof ConditionTimeoutException) {
+                thrown.addSuppressed(uiThreadNow());
+                break;
+            }
         }
-        throw thrown;
+        return thrown;
     }
 
     /** The JavaFX application thread's stack at this moment, as an exception to attach. */

@@ -34,6 +34,11 @@ public final class EngagementReply {
         return build(outgoing, request, lrmId, crew, shift, missionNumber, now, List.of());
     }
 
+    private static boolean sameMinuteBefore(OffsetDateTime typed, OffsetDateTime at) {
+        java.time.temporal.ChronoUnit minutes = java.time.temporal.ChronoUnit.MINUTES;
+        return typed.isBefore(at) && typed.toInstant().truncatedTo(minutes).equals(at.toInstant().truncatedTo(minutes));
+    }
+
     /**
      * The reply: what the shift set-up says (vehicle and its type, team and its level, phone, crew, home centre), else the
      * crew's settings; what neither says is left out. The vehicle type is the one the crew rides (the shift's),
@@ -59,14 +64,15 @@ public final class EngagementReply {
         // Newest first, as the official replies write them (DECLENCHE at 13:22, then DECISION at 13:20); on the same
         // minute the crew's own state first.
         List<ResourceState> state = new java.util.ArrayList<>();
+        // The crew types a time to the minute: a trigger typed "13:22" while the reply leaves at 13:22:30 happened in
+        // this minute, after the decision, so it carries the reply's time, not an earlier 13:22:00 (the order and the
+        // times then agree).
         more.stream().filter(s -> s.status() != ResourceStatus.DECISION)
-                .map(s -> new ResourceState(s.datetime().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), s.status(), s.availability()))
+                .map(s -> new ResourceState(sameMinuteBefore(s.datetime(), at) ? at : s.datetime().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+                        s.status(), s.availability()))
                 .forEach(state::add);
         state.add(new ResourceState(at, ResourceStatus.DECISION, null));
-        // By the minute, the precision the crew types a time in: a trigger typed "13:22" while DECISION is 13:22:30 is
-        // the same minute, not earlier (stable sort: the crew's first).
-        state.sort(java.util.Comparator.comparing((ResourceState s) -> s.datetime().toInstant().truncatedTo(java.time.temporal.ChronoUnit.MINUTES))
-                .reversed());
+        state.sort(java.util.Comparator.comparing(ResourceState::datetime).reversed()); // stable: the crew's first on a tie
         String vehicleType = shift != null && shift.vehicleType() != null ? shift.vehicleType()
                 : requested != null && requested.vehicleType() != null ? requested.vehicleType() : crew.vehicleType();
         String centerName = shift == null ? null : shift.centerName();

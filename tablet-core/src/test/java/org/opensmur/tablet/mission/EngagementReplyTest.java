@@ -90,12 +90,13 @@ class EngagementReplyTest {
     void aTriggerTypedInTheMinuteOfTheAcceptanceIsTheNewestState(ModelLine line) {
         OutgoingMessages outgoing = OutgoingMessages.of(TestStore.TABLET, new MutableClock(Instant.from(NOW)), line);
         // The crew types hh:mm: "13:22" while the reply leaves at 13:22:30 is the same minute, the trigger after the decision.
-        OffsetDateTime typed = NOW.withSecond(0);
-        List<ResourceState> states = resource(EngagementReply.build(outgoing, askingForAnAr(line), TestStore.LRM, CREW, null, null, NOW,
-                List.of(new ResourceState(typed, ResourceStatus.DECLENCHE, false)))).state();
+        Built reply = EngagementReply.build(outgoing, askingForAnAr(line), TestStore.LRM, CREW, null, null, NOW,
+                List.of(new ResourceState(NOW.withSecond(0), ResourceStatus.DECLENCHE, false)));
+        List<ResourceState> states = resource(reply).state();
         assertEquals(List.of(ResourceStatus.DECLENCHE, ResourceStatus.DECISION), states.stream().map(ResourceState::status).toList());
-        assertEquals(typed, states.get(0).datetime(), "the time typed, not moved");
         assertEquals(NOW, states.get(1).datetime(), "accepted now, to the second");
+        assertEquals(NOW, states.get(0).datetime(), "in this minute, not before the decision it follows: the order and the times agree");
+        officiallyValid(line, outgoing, reply);
     }
 
     @ParameterizedTest

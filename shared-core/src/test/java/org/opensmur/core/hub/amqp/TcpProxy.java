@@ -82,10 +82,14 @@ public final class TcpProxy implements AutoCloseable {
         sockets.clear();
     }
 
-    /** While on, bytes stop flowing both ways, sockets stay open; when off, the held connections are dropped. */
-    public void blackhole(boolean on) {
+    /**
+     * While on, bytes stop flowing both ways, sockets stay open; turned off, the held connections are dropped.
+     * Turning it off when it was not on changes nothing (a test's clean-up must not cut a healthy link).
+     */
+    public synchronized void blackhole(boolean on) {
+        boolean was = blackhole;
         blackhole = on;
-        if (!on) {
+        if (was && !on) {
             cut();
         }
     }
