@@ -208,8 +208,11 @@ class StoreDatabaseTest {
             assertEquals(left, files.collect(java.util.stream.Collectors.toSet()), "no journal or copy created after close");
         }
         TestStore again = new TestStore(dir.resolve("closing"));
-        assertTrue(again.store.drafts().load("after").isEmpty(), "nothing saved after close");
-        assertEquals(java.util.Map.of("a", "b"), again.store.drafts().load("before").orElseThrow());
-        again.store.close();
+        try {
+            assertTrue(again.store.drafts().load("after").isEmpty(), "nothing saved after close");
+            assertEquals(java.util.Map.of("a", "b"), again.store.drafts().load("before").orElseThrow());
+        } finally {
+            again.store.close(); // closed even when an assertion fails: the temporary folder can then be removed
+        }
     }
 }
