@@ -34,11 +34,6 @@ public final class EngagementReply {
         return build(outgoing, request, lrmId, crew, shift, missionNumber, now, List.of());
     }
 
-    private static boolean sameMinuteBefore(OffsetDateTime typed, OffsetDateTime at) {
-        java.time.temporal.ChronoUnit minutes = java.time.temporal.ChronoUnit.MINUTES;
-        return typed.isBefore(at) && typed.toInstant().truncatedTo(minutes).equals(at.toInstant().truncatedTo(minutes));
-    }
-
     /**
      * The reply: what the shift set-up says (vehicle and its type, team and its level, phone, crew, home centre), else the
      * crew's settings; what neither says is left out. The vehicle type is the one the crew rides (the shift's),
@@ -85,5 +80,11 @@ public final class EngagementReply {
                     crew.orgId(), null, centerName, crew.vehicleType(), vehicle, centerCity, team, state, contact, crewLine), lrmId);
         }
         return reply;
+    }
+
+    /** {@code typed} earlier than {@code at} but in the same minute (the precision the crew types a time in). */
+    private static boolean sameMinuteBefore(OffsetDateTime typed, OffsetDateTime at) {
+        java.time.temporal.ChronoUnit minutes = java.time.temporal.ChronoUnit.MINUTES;
+        return typed.isBefore(at) && typed.toInstant().truncatedTo(minutes).equals(at.toInstant().truncatedTo(minutes));
     }
 }
