@@ -299,8 +299,9 @@ public final class Dispatcher implements AutoCloseable {
     public void close() throws IOException {
         try {
             channel.close();
-        } catch (java.util.concurrent.TimeoutException | com.rabbitmq.client.AlreadyClosedException e) {
-            // gone already
+        } catch (java.util.concurrent.TimeoutException | com.rabbitmq.client.ShutdownSignalException e) {
+            // gone already, or closed meanwhile by the client (a message in hand when the close began failed on the
+            // closing channel, and the client closes a channel whose consumer threw): closed either way
         }
         connection.abort(2_000);
     }

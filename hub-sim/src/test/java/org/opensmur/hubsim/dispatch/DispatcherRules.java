@@ -170,4 +170,21 @@ abstract class DispatcherRules {
             assertEquals(0, channel.queueDeclarePassive(HubTopology.DISPATCH_DLQ).getMessageCount());
         }
     }
+
+    /**
+     * A Hub (or a test's tear-down) closes its dispatcher while messages are still being routed: the close ends it, quietly.
+     * A message in hand on the closing channel made the client close the channel a second time, and the close threw.
+     */
+    @Test
+    void aDispatcherClosedWhileItRoutesClosesWithoutAnError() throws Exception {
+        byte[] good = codec.encode(status(HubBroker.LRM));
+        for (int i = 0; i < 3_000; i++) {
+            publish(good, "application/json", 2);
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> dispatcher.count(Dispatcher.Outcome.ROUTED) > 100);
+        dispatcher.close();
+        dispatcher = null; // closed: the tear-down leaves it alone
+        tabletConnection.abort(2_000);
+        admin.abort(2_000);
+    }
 }
