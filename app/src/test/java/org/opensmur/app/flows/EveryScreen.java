@@ -1,7 +1,6 @@
 package org.opensmur.app.flows;
 
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -82,7 +81,7 @@ abstract class EveryScreen {
     @AfterEach
     void stop() {
         session.close();
-        assertEquals(java.util.List.of(), uiErrors.stream().map(Throwable::toString).toList(), "errors on the UI thread");
+        org.opensmur.app.testing.UiErrors.assertNone(uiErrors, "errors on the UI thread");
     }
 
     /** Engaged, DEPART and ARRIVEE tapped: the crew on scene, every screen has something to show. */

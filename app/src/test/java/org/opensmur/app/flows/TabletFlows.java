@@ -233,7 +233,7 @@ abstract class TabletFlows {
         // The Hub is the class's: a coverage gap a failed flow left open must not fail the next flows too.
         hub.proxy.blackhole(false);
         session.close();
-        assertEquals(java.util.List.of(), uiErrors.stream().map(Throwable::toString).toList(), "errors on the UI thread");
+        org.opensmur.app.testing.UiErrors.assertNone(uiErrors, "errors on the UI thread");
     }
 
 

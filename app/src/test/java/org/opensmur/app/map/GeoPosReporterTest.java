@@ -94,7 +94,7 @@ class GeoPosReporterTest {
                 uiThread.execute(() -> device.get().accept(fix)); // the device calls back on the UI thread
             }
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> writers.size() >= fixes || !uiErrors.isEmpty());
-            assertEquals(java.util.List.of(), uiErrors.stream().map(Throwable::toString).toList(), "nothing failed on the UI thread");
+            org.opensmur.app.testing.UiErrors.assertNone(uiErrors, "nothing failed on the UI thread");
             assertEquals(fixes, writers.size(), "every fix was queued");
             assertEquals(java.util.Set.of("tablet-store"), java.util.Set.copyOf(writers), "every fix written on the store's thread");
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> own.get() != null && own.get().getLatitude() > 47.3);
