@@ -209,18 +209,45 @@ public final class Pki {
                 var decryptor = new JceOpenSSLPKCS8DecryptorProviderBuilder().build(password);
                 return converter.getPrivateKey(encrypted.decryptPrivateKeyInfo(decryptor));
             }
-            if (item instanceof PrivateKeyInfo info) {
-                return converter.getPrivateKey(info);
+            PrivateKey key = unencrypted(item, converter);
+            if (key == null) {
+                throw new IllegalArgumentException("no private key in " + file);
             }
-            if (item instanceof org.bouncycastle.openssl.PEMKeyPair pair) {
-                return converter.getKeyPair(pair).getPrivate();
-            }
-            throw new IllegalArgumentException("no private key in " + file);
+            return key;
         } catch (PKCSException e) {
             throw new IllegalArgumentException("wrong passphrase for the private key " + file, e);
         } catch (IOException | OperatorCreationException e) {
             throw new IllegalArgumentException("cannot read the private key " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Every private key of a PEM file, in order, none encrypted (PKCS#8 as openssl writes it, or PKCS#1 as {@link #pem}). */
+    public static List<PrivateKey> readPrivateKeys(Path file) {
+        List<PrivateKey> keys = new ArrayList<>();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.US_ASCII); PEMParser parser = new PEMParser(reader)) {
+            JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
+            for (Object item = parser.readObject(); item != null; item = parser.readObject()) {
+                PrivateKey key = unencrypted(item, converter);
+                if (key == null) {
+                    throw new IllegalArgumentException("not an unencrypted private key in " + file + ": " + item.getClass().getSimpleName());
+                }
+                keys.add(key);
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read the private keys " + file + ": " + e.getMessage(), e);
+        }
+        return keys;
+    }
+
+    /** {@code item}'s private key when it is an unencrypted one (PKCS#8 or PKCS#1), else null. */
+    private static PrivateKey unencrypted(Object item, JcaPEMKeyConverter converter) throws IOException {
+        if (item instanceof PrivateKeyInfo info) {
+            return converter.getPrivateKey(info);
+        }
+        if (item instanceof org.bouncycastle.openssl.PEMKeyPair pair) {
+            return converter.getKeyPair(pair).getPrivate();
+        }
+        return null;
     }
 
     // ---- key stores

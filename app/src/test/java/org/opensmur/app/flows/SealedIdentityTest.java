@@ -199,7 +199,7 @@ class SealedIdentityTest {
                 + " nouveau fichier de mise en service à l'intégrateur"), strip.warningProperty().get());
         assertTrue(connects(trial.hub(), next::onTrialState));
         // Kept where the running link reads it; it becomes the tablet's at the next start.
-        await().atMost(Duration.ofSeconds(5)).until(() -> Files.exists(device.resolve("hub.next").resolve(Provisioning.TRIAL_PASSED)));
+        await().atMost(Duration.ofSeconds(15)).until(() -> Files.exists(device.resolve("hub.next").resolve(Provisioning.TRIAL_PASSED)));
         assertTrue(Files.exists(trial.hub().certificatePath()), "not moved under the running link");
         Provisioning.Unlocked after = new Provisioning(device, CLOCK).unlock(unlock(device));
         assertFalse(after.trial());

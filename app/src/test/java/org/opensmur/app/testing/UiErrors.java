@@ -13,12 +13,13 @@ public final class UiErrors {
     }
 
     public static void assertNone(List<Throwable> errors, String what) {
-        if (errors.isEmpty()) {
+        List<Throwable> seen = List.copyOf(errors); // the UI thread may still add to it
+        if (seen.isEmpty()) {
             return;
         }
-        AssertionFailedError failure = new AssertionFailedError(what + ": " + errors.stream().map(Throwable::toString).toList(),
-                List.of(), errors.stream().map(Throwable::toString).toList(), errors.get(0));
-        errors.stream().skip(1).forEach(failure::addSuppressed);
+        List<String> said = seen.stream().map(Throwable::toString).toList();
+        AssertionFailedError failure = new AssertionFailedError(what + ": " + said, List.of(), said, seen.get(0));
+        seen.stream().skip(1).forEach(failure::addSuppressed);
         throw failure;
     }
 }

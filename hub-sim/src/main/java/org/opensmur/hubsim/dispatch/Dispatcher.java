@@ -109,14 +109,27 @@ public final class Dispatcher implements AutoCloseable {
                 LOG.error("cannot report an unroutable message: {}", e.toString());
             }
         });
-        channel.basicConsume(HubTopology.DISPATCH, false, (tag, delivery) -> {
+        channel.basicConsume(HubTopology.DISPATCH, false, (tag, delivery) -> whileOpen(() -> {
             dispatch(delivery);
             channel.basicAck(delivery.getEnvelope().getDeliveryTag(), false);
-        }, tag -> { });
-        channel.basicConsume(HubTopology.DISPATCH_DLQ, false, (tag, delivery) -> {
+        }), tag -> { });
+        channel.basicConsume(HubTopology.DISPATCH_DLQ, false, (tag, delivery) -> whileOpen(() -> {
             deadLetter(delivery);
             channel.basicAck(delivery.getEnvelope().getDeliveryTag(), false);
-        }, tag -> { });
+        }), tag -> { });
+    }
+
+    /** What a delivery does on the channel; none once the channel closes (left unacknowledged: the broker keeps it). */
+    private void whileOpen(IoAction action) throws IOException {
+        try {
+            action.run();
+        } catch (com.rabbitmq.client.ShutdownSignalException closing) {
+            LOG.debug("a delivery in hand as the dispatcher closed: left to the broker");
+        }
+    }
+
+    private interface IoAction {
+        void run() throws IOException;
     }
 
     private void dispatch(Delivery delivery) throws IOException {
@@ -300,8 +313,7 @@ public final class Dispatcher implements AutoCloseable {
         try {
             channel.close();
         } catch (java.util.concurrent.TimeoutException | com.rabbitmq.client.ShutdownSignalException e) {
-            // gone already, or closed meanwhile by the client (a message in hand when the close began failed on the
-            // closing channel, and the client closes a channel whose consumer threw): closed either way
+            // gone already, or closed meanwhile (the connection lost, the broker closing it): closed either way
         }
         connection.abort(2_000);
     }

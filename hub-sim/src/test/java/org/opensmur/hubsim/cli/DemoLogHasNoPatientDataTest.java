@@ -67,7 +67,7 @@ class DemoLogHasNoPatientDataTest {
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", // a quick start: a short run, mostly waiting on its steps
                 "-Djava.io.tmpdir=" + tmp, "-Dorg.slf4j.simpleLogger.defaultLogLevel=debug",
                 "-D" + PooledRsaKeys.KEYS + "=" + keyPairs,
-                "-cp", System.getProperty("java.class.path"), DemoOnPooledKeys.class.getName(), // HubSimCli's main, keys pooled
+                "-cp", System.getProperty("java.class.path"), HubSimCliOnPooledKeys.class.getName(), // HubSimCli's main, keys pooled
                 "--tls-dir", dir.resolve("tls").toString(),
                 "demo", "--embedded-dir", dir.resolve("hub").toString(), "--vhost", vhost, "--rounds", "2", "--step-ms", "200",
                 "--step-timeout", "60", "--ack-wait", "30") // about the log, not the pace: a loaded machine's slow step is no failure

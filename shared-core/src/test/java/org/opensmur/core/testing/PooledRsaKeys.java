@@ -1,11 +1,6 @@
 package org.opensmur.core.testing;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.InvalidAlgorithmParameterException;
@@ -25,25 +20,23 @@ import java.security.spec.RSAPublicKeySpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
-import org.bouncycastle.openssl.PEMKeyPair;
-import org.bouncycastle.openssl.PEMParser;
-import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A seam for a production cost the tests do not test: 2048-bit RSA key pairs made once for a whole run of the suite
  * and handed in turn to whoever asks the JCA for one ({@code KeyPairGenerator.getInstance("RSA")}) in a test JVM.
- * The test JVMs run C1 only, without BigInteger intrinsics: each pair cost over a second of CPU there, and every JVM
+ * The test JVMs run C1 only, without BigInteger intrinsics: each pair cost about a second of CPU there, and every JVM
  * that starts a local Hub makes six (its development CA, the broker's, one per party), plus the tests' own CAs.
  * Everything else of the certificates is the code's own: issued, signed, written and checked as always.
  *
  * <p>{@code ./bin/test} writes the pairs with openssl before the tests (a PEM file of private keys) and names the
  * file in the system property {@value #KEYS}; without it, keys are generated as in production. Inside a JVM no pair
  * is handed out twice (a CA and what it certifies never share a key): past the pool, or for another size or
- * exponent, the JDK's own generator answers. Different JVMs get the same pairs, which is harmless: their Hubs and
- * CAs never meet. Registered like {@link QuickAwaits}.
+ * exponent, the JDK's own generator answers. Each JVM starts at its own place in the pool (its process id), so that
+ * two JVMs' local Hubs, each with a development CA of the same name, almost never have the same CA key either: a
+ * client left reconnecting from one JVM's test is refused by another JVM's Hub, as with keys of their own.
+ * Registered like {@link QuickAwaits}.
  */
 public final class PooledRsaKeys implements BeforeAllCallback {
 
@@ -67,12 +60,17 @@ public final class PooledRsaKeys implements BeforeAllCallback {
     }
 
     /** Puts the pool of {@code file}'s key pairs before every other provider. */
-    public static synchronized void install(Path file) {
-        Security.insertProviderAt(pool(file), 1);
+    private static void install(Path file) {
+        if (Security.insertProviderAt(pool(file), 1) == -1) {
+            throw new IllegalStateException("a pool of test RSA key pairs is installed already");
+        }
         installed = true;
     }
 
-    /** Writes {@code count} new distinct 2048-bit RSA key pairs to {@code file}, as PEM private keys. */
+    /**
+     * Writes {@code count} distinct 2048-bit RSA key pairs to {@code file} (owner only), as PEM private keys: new ones,
+     * or, in a JVM where the pool is installed, pairs this JVM takes from it (never handed out again in this JVM).
+     */
     public static void write(Path file, int count) throws GeneralSecurityException {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048, new SecureRandom());
@@ -85,7 +83,12 @@ public final class PooledRsaKeys implements BeforeAllCallback {
 
     /** The provider of {@code file}'s key pairs, not installed. */
     static Pool pool(Path file) {
-        return new Pool(read(file));
+        return pool(file, (int) ProcessHandle.current().pid());
+    }
+
+    /** The provider of {@code file}'s key pairs from the pair at {@code first} (modulo their number), not installed. */
+    static Pool pool(Path file, int first) {
+        return new Pool(read(file), first);
     }
 
     /** The public keys of the file's pairs. */
@@ -93,22 +96,22 @@ public final class PooledRsaKeys implements BeforeAllCallback {
         return read(file).stream().map(KeyPair::getPublic).toList();
     }
 
+    /** The file's pairs: 2048-bit RSA keys of exponent 65537, each once (a pair twice would be handed out twice). */
     private static List<KeyPair> read(Path file) {
         List<KeyPair> pairs = new ArrayList<>();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.US_ASCII); PEMParser parser = new PEMParser(reader)) {
-            JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
+        java.util.Set<BigInteger> moduli = new java.util.HashSet<>();
+        try {
             KeyFactory rsa = KeyFactory.getInstance("RSA");
-            for (Object item = parser.readObject(); item != null; item = parser.readObject()) {
-                PrivateKey key = switch (item) {
-                    case PrivateKeyInfo info -> converter.getPrivateKey(info); // openssl genpkey: PKCS#8
-                    case PEMKeyPair pair -> converter.getKeyPair(pair).getPrivate(); // PKCS#1, as write() puts it
-                    default -> throw new IllegalArgumentException("not a private key in " + file + ": " + item.getClass().getSimpleName());
-                };
-                RSAPrivateCrtKey crt = (RSAPrivateCrtKey) key;
+            for (PrivateKey key : org.opensmur.signing.Pki.readPrivateKeys(file)) {
+                if (!(key instanceof RSAPrivateCrtKey crt) || crt.getModulus().bitLength() != 2048
+                        || !RSAKeyGenParameterSpec.F4.equals(crt.getPublicExponent())) {
+                    throw new IllegalArgumentException("not a 2048-bit RSA key of exponent 65537 in " + file);
+                }
+                if (!moduli.add(crt.getModulus())) {
+                    throw new IllegalArgumentException("the same RSA key twice in " + file);
+                }
                 pairs.add(new KeyPair(rsa.generatePublic(new RSAPublicKeySpec(crt.getModulus(), crt.getPublicExponent())), key));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("the test RSA key pairs of " + file, e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -118,15 +121,17 @@ public final class PooledRsaKeys implements BeforeAllCallback {
         return pairs;
     }
 
-    /** The provider: each generator hands out the pool's pairs in turn, across generators. */
+    /** The provider: its generators hand out the pool's pairs in turn, from this JVM's place in the pool, each once. */
     static final class Pool extends Provider {
 
         private final List<KeyPair> pairs;
-        private final AtomicInteger next = new AtomicInteger();
+        private final int first;
+        private final AtomicInteger taken = new AtomicInteger();
 
-        Pool(List<KeyPair> pairs) {
+        Pool(List<KeyPair> pairs, int first) {
             super("OpenSmurPooledRsaKeys", "1", "RSA key pairs made once for a run of the tests");
             this.pairs = List.copyOf(pairs);
+            this.first = Math.floorMod(first, pairs.size());
             putService(new Service(this, "KeyPairGenerator", "RSA", Generator.class.getName(), null, null) {
                 @Override
                 public Object newInstance(Object parameter) {
@@ -137,55 +142,43 @@ public final class PooledRsaKeys implements BeforeAllCallback {
 
         /** The next pair never handed out in this JVM, or none left. */
         KeyPair take() {
-            int i = next.getAndIncrement();
-            return i < pairs.size() ? pairs.get(i) : null;
+            int i = taken.getAndIncrement();
+            return i < pairs.size() ? pairs.get((first + i) % pairs.size()) : null;
         }
     }
 
     private static final class Generator extends KeyPairGeneratorSpi {
 
         private final Pool pool;
-        private int keySize; // 0: not initialised, the JDK's default size (not the pool's)
-        private BigInteger exponent = RSAKeyGenParameterSpec.F4;
-        private SecureRandom random;
+        private boolean pooled; // initialised for 2048 bits, exponent 65537 (not initialised: the JDK's default size)
+        private KeyPairGenerator jdk;
 
         Generator(Pool pool) {
             this.pool = pool;
+            try {
+                jdk = KeyPairGenerator.getInstance("RSA", "SunRsaSign");
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
         }
 
         @Override
         public void initialize(int keySize, SecureRandom random) {
-            this.keySize = keySize;
-            this.random = random;
+            jdk.initialize(keySize, random); // refuses what the JDK refuses, where the JDK would
+            pooled = keySize == 2048;
         }
 
         @Override
         public void initialize(AlgorithmParameterSpec params, SecureRandom random) throws InvalidAlgorithmParameterException {
-            if (!(params instanceof RSAKeyGenParameterSpec rsa)) {
-                throw new InvalidAlgorithmParameterException("RSAKeyGenParameterSpec expected");
-            }
-            this.keySize = rsa.getKeysize();
-            this.exponent = rsa.getPublicExponent();
-            this.random = random;
+            jdk.initialize(params, random);
+            pooled = params instanceof RSAKeyGenParameterSpec rsa && rsa.getKeysize() == 2048
+                    && RSAKeyGenParameterSpec.F4.equals(rsa.getPublicExponent()) && rsa.getKeyParams() == null;
         }
 
         @Override
         public KeyPair generateKeyPair() {
-            KeyPair pooled = keySize == 2048 && RSAKeyGenParameterSpec.F4.equals(exponent) ? pool.take() : null;
-            return pooled != null ? pooled : generated();
-        }
-
-        /** What the JDK's own provider makes, with the same parameters. */
-        private KeyPair generated() {
-            try {
-                KeyPairGenerator jdk = KeyPairGenerator.getInstance("RSA", "SunRsaSign");
-                if (keySize != 0) {
-                    jdk.initialize(new RSAKeyGenParameterSpec(keySize, exponent), random != null ? random : new SecureRandom());
-                }
-                return jdk.generateKeyPair();
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException(e);
-            }
+            KeyPair pair = pooled ? pool.take() : null;
+            return pair != null ? pair : jdk.generateKeyPair();
         }
     }
 }

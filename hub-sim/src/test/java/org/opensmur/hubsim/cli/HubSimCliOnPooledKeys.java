@@ -3,9 +3,9 @@ package org.opensmur.hubsim.cli;
 import org.opensmur.core.testing.PooledRsaKeys;
 
 /** {@link HubSimCli}'s command line in a test's child JVM, its RSA key pairs from the pool its system property names. */
-public final class DemoOnPooledKeys {
+public final class HubSimCliOnPooledKeys {
 
-    private DemoOnPooledKeys() {
+    private HubSimCliOnPooledKeys() {
     }
 
     public static void main(String[] args) {
