@@ -7,8 +7,6 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -34,9 +32,16 @@ import org.opensmur.signing.DevCa;
  */
 public final class EmbeddedHub implements AutoCloseable {
 
-    private final SystemLauncher launcher = new SystemLauncher();
-    private final int tlsPort;
-    private final int plainPort;
+    /** The broker, known once the launcher resolves it: where the ports it opened are read. */
+    private volatile org.apache.qpid.server.model.Container<?> broker;
+    private final SystemLauncher launcher = new SystemLauncher(new org.apache.qpid.server.SystemLauncherListener.DefaultSystemLauncherListener() {
+        @Override
+        public void onContainerResolve(org.apache.qpid.server.model.SystemConfig<?> config) {
+            broker = config.getContainer();
+        }
+    });
+    private int tlsPort;
+    private int plainPort;
     private final String vhost;
 
     private EmbeddedHub(int tlsPort, int plainPort, String vhost) {
@@ -47,7 +52,8 @@ public final class EmbeddedHub implements AutoCloseable {
 
     /**
      * Starts the broker with the certificates of {@code signing dev-ca} in {@code tlsDir}
-     * ({@code broker.p12}, {@code truststore.p12}, both opened with {@code password}).
+     * ({@code broker.p12}, {@code truststore.p12}, both opened with {@code password}), on the ports given (0: one the
+     * system chooses, {@link #tlsPort} says which); a port it cannot open fails the start, naming it.
      */
     public static EmbeddedHub start(Path tlsDir, char[] password, int tlsPort, int plainPort, String vhost, Path workDir)
             throws Exception {
@@ -70,7 +76,31 @@ public final class EmbeddedHub implements AutoCloseable {
         context.put("qpid.port.protocol_handshake_timeout", "10000");
         attributes.put("context", context);
         hub.launcher.startup(attributes);
+        try {
+            hub.tlsPort = hub.boundPort("AMQPS");
+            hub.plainPort = hub.boundPort("AMQP");
+        } catch (IOException e) {
+            hub.close();
+            throw e;
+        }
         return hub;
+    }
+
+    /**
+     * The port the broker opened for {@code name}: the one asked, or the one the system chose for 0. Chosen by the
+     * system at the bind itself: a port found free beforehand could be taken (by another process, or as a
+     * connection's own port) before the broker bound it, and the broker then started without it.
+     */
+    private int boundPort(String name) throws IOException {
+        if (broker instanceof org.apache.qpid.server.model.Broker<?> started) {
+            for (org.apache.qpid.server.model.Port<?> port : started.getPorts()) {
+                if (port.getName().equals(name) && port instanceof org.apache.qpid.server.model.port.AmqpPort<?> amqp
+                        && amqp.getBoundPort() > 0) {
+                    return amqp.getBoundPort();
+                }
+            }
+        }
+        throw new IOException("the local Hub's broker did not open its " + name + " port");
     }
 
     /**
@@ -101,7 +131,7 @@ public final class EmbeddedHub implements AutoCloseable {
      */
     public static EmbeddedHub startLocalOn(Path tlsDir, List<String> clientIds, String vhost) throws Exception {
         char[] password = Files.readString(tlsDir.resolve("password")).strip().toCharArray();
-        EmbeddedHub hub = start(tlsDir, password, freePort(), freePort(), vhost, tlsDir.resolve("qpid-work"));
+        EmbeddedHub hub = start(tlsDir, password, 0, 0, vhost, tlsDir.resolve("qpid-work"));
         hub.declareTopology(clientIds);
         Files.writeString(tlsDir.resolve("broker.env"), String.join("\n",
                 "HUB_HOSTNAME=localhost",
@@ -166,12 +196,6 @@ public final class EmbeddedHub implements AutoCloseable {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         } catch (UnsupportedOperationException e) {
             // not a POSIX file system: the folder's own permissions protect it
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 

@@ -27,6 +27,29 @@ class EmbeddedHubTest {
 
     private final HubBroker broker = LocalBroker.EMBEDDED.broker();
 
+    /**
+     * A port the broker cannot open fails its start, naming it: the broker otherwise said "ready" without it, and the
+     * demo then failed on a refused connection. (A port found free beforehand was taken before the broker bound it,
+     * once in the suite: the local Hub now lets the system choose at the bind.)
+     */
+    @Test
+    void aHubWhosePortIsTakenDoesNotStartAndAHubOnChosenPortsAnswersWhereItSays(@TempDir Path dir) throws Exception {
+        java.util.List<String> clients = java.util.List.of(HubBroker.TABLET);
+        EmbeddedHub.issueLocal(dir, clients);
+        char[] password = java.nio.file.Files.readString(dir.resolve("password")).strip().toCharArray();
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            java.io.IOException refused = assertThrows(java.io.IOException.class, () -> EmbeddedHub.start(dir, password,
+                    taken.getLocalPort(), 0, "taken", dir.resolve("qpid-taken")));
+            assertTrue(refused.getMessage().contains("AMQPS"), refused.getMessage());
+        }
+        try (EmbeddedHub hub = EmbeddedHub.startLocalOn(dir, clients, "chosen")) {
+            assertTrue(hub.tlsPort() > 0 && hub.adminUri().matches("amqp://guest:guest@127\\.0\\.0\\.1:[1-9][0-9]*/chosen"), hub.adminUri());
+            try (java.net.Socket tls = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), hub.tlsPort())) {
+                assertTrue(tls.isConnected(), "the broker listens where it says");
+            }
+        }
+    }
+
     @Test
     void aCertifiedClientLogsInWithSaslExternal() throws Exception {
         try (Connection connection = broker.rawTls(KeyMaterial.keyManagers(broker.tlsDir().resolve(HubBroker.TABLET + ".p12"), null,
