@@ -34,12 +34,22 @@ public final class EmbeddedHub implements AutoCloseable {
 
     /** The broker, known once the launcher resolves it: where the ports it opened are read. */
     private volatile org.apache.qpid.server.model.Container<?> broker;
+    /** Why the broker did not start: Qpid logs it and shuts the broker down without throwing. */
+    private volatile RuntimeException failedStart;
     private final SystemLauncher launcher = new SystemLauncher(new org.apache.qpid.server.SystemLauncherListener.DefaultSystemLauncherListener() {
         @Override
         public void onContainerResolve(org.apache.qpid.server.model.SystemConfig<?> config) {
             broker = config.getContainer();
         }
+
+        @Override
+        public void errorOnStartup(RuntimeException e) {
+            failedStart = e;
+        }
     });
+    /** The broker's ports, by name: the clients' (mutual TLS) and the loopback admin one (the dispatcher's). */
+    private static final String TLS_PORT = "AMQPS";
+    private static final String ADMIN_PORT = "AMQP";
     private int tlsPort;
     private int plainPort;
     private final String vhost;
@@ -75,12 +85,19 @@ public final class EmbeddedHub implements AutoCloseable {
         // demo said its certificate was refused.
         context.put("qpid.port.protocol_handshake_timeout", "10000");
         attributes.put("context", context);
-        hub.launcher.startup(attributes);
         try {
-            hub.tlsPort = hub.boundPort("AMQPS");
-            hub.plainPort = hub.boundPort("AMQP");
-        } catch (IOException e) {
-            hub.close();
+            hub.launcher.startup(attributes);
+            if (hub.failedStart != null) {
+                throw new IOException("the local Hub's broker did not start", hub.failedStart);
+            }
+            hub.tlsPort = hub.boundPort(TLS_PORT, tlsPort);
+            hub.plainPort = hub.boundPort(ADMIN_PORT, plainPort);
+        } catch (Exception e) {
+            try {
+                hub.close();
+            } catch (RuntimeException closing) {
+                e.addSuppressed(closing);
+            }
             throw e;
         }
         return hub;
@@ -91,16 +108,20 @@ public final class EmbeddedHub implements AutoCloseable {
      * system at the bind itself: a port found free beforehand could be taken (by another process, or as a
      * connection's own port) before the broker bound it, and the broker then started without it.
      */
-    private int boundPort(String name) throws IOException {
+    private int boundPort(String name, int asked) throws IOException {
+        org.apache.qpid.server.model.State state = null;
         if (broker instanceof org.apache.qpid.server.model.Broker<?> started) {
             for (org.apache.qpid.server.model.Port<?> port : started.getPorts()) {
-                if (port.getName().equals(name) && port instanceof org.apache.qpid.server.model.port.AmqpPort<?> amqp
-                        && amqp.getBoundPort() > 0) {
-                    return amqp.getBoundPort();
+                if (port.getName().equals(name)) {
+                    state = port.getState();
+                    if (state == org.apache.qpid.server.model.State.ACTIVE && port.getBoundPort() > 0) {
+                        return port.getBoundPort();
+                    }
                 }
             }
         }
-        throw new IOException("the local Hub's broker did not open its " + name + " port");
+        throw new IOException("the local Hub's broker did not open its " + name + " port (asked " + (asked == 0 ? "any" : asked)
+                + ", state " + state + ")");
     }
 
     /**
@@ -133,13 +154,17 @@ public final class EmbeddedHub implements AutoCloseable {
         char[] password = Files.readString(tlsDir.resolve("password")).strip().toCharArray();
         EmbeddedHub hub = start(tlsDir, password, 0, 0, vhost, tlsDir.resolve("qpid-work"));
         hub.declareTopology(clientIds);
-        Files.writeString(tlsDir.resolve("broker.env"), String.join("\n",
+        Path env = tlsDir.resolve("broker.env.part");
+        Files.writeString(env, String.join("\n",
                 "HUB_HOSTNAME=localhost",
                 "HUB_PORT=" + hub.tlsPort,
                 "VHOST=" + vhost,
                 "ADMIN_URI=" + hub.adminUri(),
                 "CLIENTS=" + String.join(" ", clientIds),
                 "BROKER=qpid", ""));
+        // whole or not at all: bin/demo starts the tablet as soon as the file is there
+        Files.move(env, tlsDir.resolve("broker.env"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         return hub;
     }
 
@@ -217,13 +242,13 @@ public final class EmbeddedHub implements AutoCloseable {
                 .put("storeUrl", tlsDir.resolve("truststore.p12").toUri().toString()).put("password", password)
                 .put("trustStoreType", "PKCS12");
         ArrayNode ports = root.putArray("ports");
-        ObjectNode tls = ports.addObject().put("name", "AMQPS").put("port", tlsPort).put("bindingAddress", "127.0.0.1")
+        ObjectNode tls = ports.addObject().put("name", TLS_PORT).put("port", tlsPort).put("bindingAddress", "127.0.0.1")
                 .put("authenticationProvider", "external").put("keyStore", "broker").put("needClientAuth", true);
         tls.putArray("transports").add("SSL");
         tls.putArray("trustStores").add("ca");
         tls.putArray("tlsProtocolAllowList").add("TLSv1.3").add("TLSv1.2");
         tls.putArray("virtualhostaliases").addObject().put("name", "nameAlias").put("type", "nameAlias");
-        ObjectNode admin = ports.addObject().put("name", "AMQP").put("port", plainPort).put("bindingAddress", "127.0.0.1")
+        ObjectNode admin = ports.addObject().put("name", ADMIN_PORT).put("port", plainPort).put("bindingAddress", "127.0.0.1")
                 .put("authenticationProvider", "plain");
         admin.putArray("virtualhostaliases").addObject().put("name", "nameAlias").put("type", "nameAlias");
         root.putArray("virtualhostnodes").addObject().put("name", vhost).put("type", "Memory")

@@ -37,14 +37,15 @@ class EmbeddedHubTest {
         java.util.List<String> clients = java.util.List.of(HubBroker.TABLET);
         EmbeddedHub.issueLocal(dir, clients);
         char[] password = java.nio.file.Files.readString(dir.resolve("password")).strip().toCharArray();
-        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        java.net.InetAddress loopback = java.net.InetAddress.getByName("127.0.0.1"); // where the broker binds
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, loopback)) {
             java.io.IOException refused = assertThrows(java.io.IOException.class, () -> EmbeddedHub.start(dir, password,
                     taken.getLocalPort(), 0, "taken", dir.resolve("qpid-taken")));
-            assertTrue(refused.getMessage().contains("AMQPS"), refused.getMessage());
+            assertTrue(refused.getMessage().contains("AMQPS port (asked " + taken.getLocalPort() + ", state ERRORED)"), refused.getMessage());
         }
         try (EmbeddedHub hub = EmbeddedHub.startLocalOn(dir, clients, "chosen")) {
             assertTrue(hub.tlsPort() > 0 && hub.adminUri().matches("amqp://guest:guest@127\\.0\\.0\\.1:[1-9][0-9]*/chosen"), hub.adminUri());
-            try (java.net.Socket tls = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), hub.tlsPort())) {
+            try (java.net.Socket tls = new java.net.Socket(loopback, hub.tlsPort())) {
                 assertTrue(tls.isConnected(), "the broker listens where it says");
             }
         }

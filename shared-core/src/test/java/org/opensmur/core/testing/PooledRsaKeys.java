@@ -34,8 +34,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * file in the system property {@value #KEYS}; without it, keys are generated as in production. Inside a JVM no pair
  * is handed out twice (a CA and what it certifies never share a key): past the pool, or for another size or
  * exponent, the JDK's own generator answers. Each JVM starts at its own place in the pool (its process id), so that
- * two JVMs' local Hubs, each with a development CA of the same name, almost never have the same CA key either: a
- * client left reconnecting from one JVM's test is refused by another JVM's Hub, as with keys of their own.
+ * two JVMs' local Hubs, each with a development CA of the same name, share a CA key one time in the pool's size only
+ * (a client left reconnecting from one JVM's test could then be let in by the other JVM's Hub, had it reached that
+ * Hub's port: accepted for the tests, which close their clients).
  * Registered like {@link QuickAwaits}.
  */
 public final class PooledRsaKeys implements BeforeAllCallback {
