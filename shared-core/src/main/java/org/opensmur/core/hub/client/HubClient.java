@@ -191,31 +191,13 @@ public final class HubClient implements AutoCloseable {
         }
     }
 
-    /** RC-REFs published at once, without a durable outbox (tools and tests; the app uses the store's). */
+    /**
+     * RC-REFs and error reports published at once, without a durable outbox (the ORU, the local Hub's LRM, tools and
+     * tests; the app uses the store's), each published again until the broker confirms it or it expires.
+     */
     public static Acknowledger direct(HubTransport transport, HubCodec codec, OutgoingMessages outgoing) {
-        return new Acknowledger() {
-            @Override
-            public void acknowledge(HubMessage received, ReferenceStep step) {
-                publish(outgoing.reference(received, step).orElseThrow());
-            }
-
-            @Override
-            public void refuse(HubMessage received, ErrorCode code, String cause) {
-                HubMessage error = outgoing.errorReport(received, code, cause).orElseThrow();
-                publish(error);
-                publish(outgoing.refusal(received, error.distributionID()).orElseThrow());
-            }
-
-            private void publish(HubMessage message) {
-                transport.publish(codec.encode(message), message.distributionID()).thenAccept(outcome -> {
-                    if (!outcome.isConfirmed()) {
-                        LOG.warn("{} {} not confirmed: {}", message.type(), message.distributionID(), outcome);
-                    }
-                });
-            }
-        };
+        return new DirectAcknowledger(transport, codec, outgoing, java.time.Clock.systemUTC(), Duration.ofSeconds(1));
     }
-
 
     @Override
     public void close() {
