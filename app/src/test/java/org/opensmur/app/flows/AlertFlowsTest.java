@@ -92,9 +92,9 @@ class AlertFlowsTest extends TabletFlows {
         // shown, and laid out: its place is known after the FX thread's next layout pass
         await().atMost(Duration.ofSeconds(5)).until(() -> robot.lookup(".alert-card").queryAll().stream().allMatch(c -> c.getLayoutBounds().getHeight() > 0));
         javafx.scene.Node header = robot.lookup(".mission-header").query();
-        javafx.geometry.Bounds headerBounds = header.localToScene(header.getBoundsInLocal());
+        javafx.geometry.Bounds headerBounds = org.opensmur.app.testing.SceneBounds.inScene(header);
         for (javafx.scene.Node card : robot.lookup(".alert-card").queryAll()) {
-            javafx.geometry.Bounds b = card.localToScene(card.getBoundsInLocal());
+            javafx.geometry.Bounds b = org.opensmur.app.testing.SceneBounds.inScene(card);
             assertTrue(b.getMinY() >= headerBounds.getMaxY() - 0.5, "the card " + b + " is below the header " + headerBounds);
         }
         await().atMost(Duration.ofSeconds(5)).until(() -> !view.tapLocked());
@@ -106,7 +106,7 @@ class AlertFlowsTest extends TabletFlows {
         assertEquals("2 alertes : chacune reste jusqu'à « J'ai compris »", text(robot, "#alert-count"));
         assertEquals("La régulation a annulé l'intervention", text(robot, "#alert-title"), "the cancellation on top");
         double bottom = robot.lookup(".alert-card").queryAll().stream()
-                .mapToDouble(c -> c.localToScene(c.getBoundsInLocal()).getMaxY()).max().orElseThrow();
+                .mapToDouble(c -> org.opensmur.app.testing.SceneBounds.inScene(c).getMaxY()).max().orElseThrow();
         assertTrue(bottom - headerBounds.getMaxY() < 0.5 * scene.getHeight(), "two cards take less than half the screen: " + bottom);
 
         await().atMost(Duration.ofSeconds(5)).until(() -> !view.tapLocked());

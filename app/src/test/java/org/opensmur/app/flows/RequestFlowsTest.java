@@ -117,8 +117,8 @@ class RequestFlowsTest extends TabletFlows {
         hub.send("engagement.json", other, null);
         await().atMost(Duration.ofSeconds(20)).until(() -> robot.lookup(".engagement-banner").tryQuery().map(TabletFlows::shown).orElse(false));
         javafx.scene.Node banner = robot.lookup(".engagement-banner").query();
-        assertTrue(banner.localToScreen(banner.getBoundsInLocal()).contains(target),
-                "the request covers where the finger aims: " + banner.localToScreen(banner.getBoundsInLocal()) + " " + target);
+        javafx.geometry.Bounds bannerBounds = org.opensmur.app.testing.SceneBounds.onScreen(banner);
+        assertTrue(bannerBounds.contains(target), "the request covers where the finger aims: " + bannerBounds + " " + target);
         assertTrue(view.tapLocked(), "and takes no tap yet");
         robot.clickOn(target); // the finger was on its way to "Début de prise en charge"
         Thread.sleep(700);
@@ -140,7 +140,7 @@ class RequestFlowsTest extends TabletFlows {
             robot.clickOn("#tab-" + screen.name().toLowerCase());
             org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
             for (String id : new String[] {"#tab-log", "#theme-sunlight", "#next-status", "#engagement-accept", "#engagement-decline"}) {
-                var bounds = robot.lookup(id).query().localToScene(robot.lookup(id).query().getBoundsInLocal());
+                var bounds = org.opensmur.app.testing.SceneBounds.inScene(robot.lookup(id).query());
                 assertTrue(bounds.getMaxY() <= scene.getHeight() && bounds.getMaxX() <= scene.getWidth(),
                         id + " inside the window on " + screen + ": " + bounds);
             }

@@ -71,10 +71,10 @@ public final class Pickers {
 
     private static boolean inSight(FxRobot robot, Node node) {
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
-        javafx.geometry.Bounds b = node.localToScene(node.getBoundsInLocal());
+        javafx.geometry.Bounds b = SceneBounds.inScene(node);
         for (Node n = node.getParent(); n != null; n = n.getParent()) {
             if (n instanceof ScrollPane scroll) {
-                javafx.geometry.Bounds view = scroll.localToScene(scroll.getLayoutBounds());
+                javafx.geometry.Bounds view = SceneBounds.layoutInScene(scroll);
                 return b.getMinY() >= view.getMinY() && b.getMaxY() <= view.getMaxY();
             }
         }
