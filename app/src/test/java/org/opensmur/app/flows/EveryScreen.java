@@ -280,17 +280,11 @@ abstract class EveryScreen {
         // the picture and where the node is in it, both read on the UI thread, at the same moment
         record Shot(WritableImage image, Bounds bounds) {
         }
-        var taken = new java.util.concurrent.CompletableFuture<Shot>();
-        Platform.runLater(() -> {
-            try {
-                WritableImage picture = on.snapshot(null); // first: its CSS and layout pass may build the node
-                Node node = given != null ? given : on.lookup(selector);
-                taken.complete(new Shot(picture, node.localToScene(node.getBoundsInLocal())));
-            } catch (RuntimeException e) {
-                taken.completeExceptionally(e);
-            }
-        });
-        Shot shot = taken.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        Shot shot = org.testfx.util.WaitForAsyncUtils.asyncFx(() -> {
+            WritableImage picture = on.snapshot(null); // first: its CSS and layout pass may build the node
+            Node node = given != null ? given : on.lookup(selector);
+            return new Shot(picture, node.localToScene(node.getBoundsInLocal()));
+        }).get(30, java.util.concurrent.TimeUnit.SECONDS);
         WritableImage image = shot.image();
         Bounds b = shot.bounds();
         PixelReader pixels = image.getPixelReader();

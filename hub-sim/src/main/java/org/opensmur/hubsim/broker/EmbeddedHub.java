@@ -50,13 +50,11 @@ public final class EmbeddedHub implements AutoCloseable {
     /** The broker's ports, by name: the clients' (mutual TLS) and the loopback admin one (the dispatcher's). */
     private static final String TLS_PORT = "AMQPS";
     private static final String ADMIN_PORT = "AMQP";
-    private int tlsPort;
+    private int tlsPort; // as bound, read once the broker started
     private int plainPort;
     private final String vhost;
 
-    private EmbeddedHub(int tlsPort, int plainPort, String vhost) {
-        this.tlsPort = tlsPort;
-        this.plainPort = plainPort;
+    private EmbeddedHub(String vhost) {
         this.vhost = vhost;
     }
 
@@ -67,7 +65,7 @@ public final class EmbeddedHub implements AutoCloseable {
      */
     public static EmbeddedHub start(Path tlsDir, char[] password, int tlsPort, int plainPort, String vhost, Path workDir)
             throws Exception {
-        EmbeddedHub hub = new EmbeddedHub(tlsPort, plainPort, vhost);
+        EmbeddedHub hub = new EmbeddedHub(vhost);
         Files.createDirectories(workDir);
         Path config = workDir.resolve("initial-config.json");
         Files.writeString(config, configuration(tlsDir, new String(password), tlsPort, plainPort, vhost));
@@ -77,7 +75,6 @@ public final class EmbeddedHub implements AutoCloseable {
         attributes.put("startupLoggedToSystemOut", false);
         Map<String, String> context = new HashMap<>();
         context.put("qpid.work_dir", workDir.toString());
-        context.put("qpid.amqp_port", String.valueOf(plainPort));
         // Expired messages are found by housekeeping: every second, so that the sender hears of it promptly.
         context.put("virtualhost.housekeepingCheckPeriod", "1000");
         // A client has 10 s, as RabbitMQ gives it (handshake_timeout), to finish TLS and send the AMQP header, not Qpid's
