@@ -229,7 +229,7 @@ public final class BilanViewModel {
         }));
         seriesTime.value.addListener((o, was, is) -> {
             if (!restoring && seriesTaken != null && seriesTime.error.get().isEmpty() && is != null && !is.isBlank()) {
-                seriesTaken = seriesTaken.toLocalDate().atTime(java.time.LocalTime.parse(is.strip(), HOURS));
+                seriesTaken = seriesAt(is.strip());
                 saveDraft();
             }
         });
@@ -301,9 +301,13 @@ public final class BilanViewModel {
             return labels.get("bilan.error.time");
         }
         java.time.LocalDateTime now = java.time.LocalDateTime.now(clock);
-        java.time.LocalDate day = seriesTaken == null ? now.toLocalDate() : seriesTaken.toLocalDate();
-        return day.atTime(java.time.LocalTime.parse(typed, HOURS)).isAfter(now)
-                ? labels.format("bilan.error.timeToCome", HOURS.format(now)) : "";
+        return seriesAt(typed).isAfter(now) ? labels.format("bilan.error.timeToCome", HOURS.format(now)) : "";
+    }
+
+    /** "HH:MM" nearest to when the series was stamped (now before): at 00:02, "23:58" is yesterday's. */
+    private java.time.LocalDateTime seriesAt(String typed) {
+        java.time.ZonedDateTime reference = seriesTaken == null ? java.time.ZonedDateTime.now(clock) : seriesTaken.atZone(clock.getZone());
+        return org.opensmur.core.time.TimeOfDay.nearest(java.time.LocalTime.parse(typed, HOURS), reference).toLocalDateTime();
     }
 
     /** The series on screen, as written now (its time null until stamped). */

@@ -307,7 +307,7 @@ public final class CareViewModel {
         drugError.set("");
     }
 
-    /** Corrects the time of {@code one} ("HH:MM", today, not to come); false and said when it cannot be. */
+    /** Corrects the time of {@code one} ("HH:MM", the nearest to its own, not to come); false and said when it cannot be. */
     public boolean retime(CareGiven one, String typed) {
         OffsetDateTime at = timeOf(typed, one);
         if (at == null) {
@@ -399,7 +399,10 @@ public final class CareViewModel {
         return OffsetDateTime.now(clock).withSecond(0).withNano(0);
     }
 
-    /** "HH:MM" as a time today (the day of {@code one} when correcting it), not to come; null and said otherwise. */
+    /**
+     * "HH:MM" nearest to now (to the time of {@code one} when correcting it: at 00:02, "23:58" is yesterday's), not to
+     * come; null and said otherwise.
+     */
     private OffsetDateTime timeOf(String typed, CareGiven one) {
         String t = typed == null ? "" : typed.strip();
         if (!t.matches("([01]\\d|2[0-3]):[0-5]\\d")) {
@@ -407,8 +410,7 @@ public final class CareViewModel {
             return null;
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        OffsetDateTime day = one == null ? now : one.at();
-        OffsetDateTime at = day.with(LocalTime.parse(t, HOURS));
+        OffsetDateTime at = org.opensmur.core.time.TimeOfDay.nearest(LocalTime.parse(t, HOURS), one == null ? now : one.at(), clock.getZone());
         if (at.isAfter(now)) {
             drugError.set(labels.format("bilan.error.timeToCome", HOURS.format(now)));
             return null;

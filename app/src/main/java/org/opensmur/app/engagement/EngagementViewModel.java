@@ -112,7 +112,7 @@ public final class EngagementViewModel {
     }
 
     /**
-     * The state the crew adds beside DECISION (DECLENCHE...) at the time typed (hh:mm, today; empty: now); none
+     * The state the crew adds beside DECISION (DECLENCHE...) at the time typed (hh:mm, the nearest to now; empty: now); none
      * when no state is picked. DECLENCHE says the resource is not available.
      */
     private java.util.List<org.opensmur.core.status.ResourceState> more() {
@@ -123,8 +123,7 @@ public final class EngagementViewModel {
         var status = org.opensmur.core.status.ResourceStatus.valueOf(code.replace('-', '_'));
         String typed = extraTime.get() == null ? "" : extraTime.get().strip();
         java.time.OffsetDateTime at = typed.isEmpty() ? java.time.OffsetDateTime.now(clock)
-                : java.time.OffsetDateTime.of(java.time.LocalDate.now(clock), java.time.LocalTime.parse(typed),
-                        clock.getZone().getRules().getOffset(clock.instant()));
+                : org.opensmur.core.time.TimeOfDay.nearest(java.time.LocalTime.parse(typed), java.time.ZonedDateTime.now(clock)).toOffsetDateTime();
         return java.util.List.of(new org.opensmur.core.status.ResourceState(at, status,
                 status == org.opensmur.core.status.ResourceStatus.DECLENCHE ? Boolean.FALSE : null));
     }

@@ -447,18 +447,26 @@ public final class RpisViewModel {
     }
 
     /**
-     * A time the crew typed in place of the tap's ({@code null}: the tap's stays, to the second): on the day of
-     * the departure.
+     * A time the crew typed in place of the tap's ({@code null}: the tap's stays, to the second): the nearest to the
+     * tap it corrects, else to the departure (a return at 01:30 after a departure at 23:10 is the next day's).
      */
     private OffsetDateTime typedTime(String key, OffsetDateTime tapped) {
         String typed = value(key);
         if (typed == null || tapped != null && typed.equals(tapped.toLocalTime().withSecond(0).withNano(0).toString())) {
             return null;
         }
-        OffsetDateTime day = prefilled.intervention().smurStatus().departSmur() != null ? prefilled.intervention().smurStatus().departSmur()
-                : prefilled.context().decisionDate();
+        OffsetDateTime reference = tapped != null ? tapped : prefilled.intervention().smurStatus().departSmur() != null
+                ? prefilled.intervention().smurStatus().departSmur() : prefilled.context().decisionDate();
+        return nearest(typed, reference);
+    }
+
+    /**
+     * "HH:mm" nearest to {@code reference}, at its offset (the screen shows the taps' times at theirs); null when there
+     * is none or it is not a time.
+     */
+    private static OffsetDateTime nearest(String typed, OffsetDateTime reference) {
         try {
-            return day == null ? null : day.with(LocalTime.parse(typed));
+            return reference == null ? null : org.opensmur.core.time.TimeOfDay.nearest(LocalTime.parse(typed), reference, reference.getOffset());
         } catch (java.time.format.DateTimeParseException e) {
             return null;
         }
@@ -474,21 +482,11 @@ public final class RpisViewModel {
                 : new org.opensmur.core.rpis.RpisDestination(country, category, care, finess);
     }
 
-    /** The decision time typed (HH:mm) on the day of the departure; null when not typed or not a time. */
+    /** The decision time typed (HH:mm), the nearest to the departure; null when not typed or not a time. */
     private OffsetDateTime decisionDate() {
         String typed = value("decisionTime");
         OffsetDateTime depart = prefilled.intervention().smurStatus().departSmur();
-        OffsetDateTime known = prefilled.context().decisionDate();
-        OffsetDateTime day = depart != null ? depart : known;
-        if (typed == null || day == null) {
-            return null;
-        }
-        try {
-            LocalTime at = LocalTime.parse(typed);
-            return day.with(at);
-        } catch (java.time.format.DateTimeParseException e) {
-            return null;
-        }
+        return typed == null ? null : nearest(typed, depart != null ? depart : prefilled.context().decisionDate());
     }
 
     private static Boolean yes(String value) {

@@ -206,6 +206,30 @@ class BilanViewModelTest {
         }
     }
 
+    /** A night shift: a series written at 00:02 but taken at 23:58 is yesterday's, sent with its date, not refused as to come. */
+    @Test
+    void justAfterMidnightASeriesTakenBeforeItIsYesterdays() throws Exception {
+        clock.advance(java.time.Duration.between(clock.instant(), Instant.parse("2026-12-06T23:02:00Z"))); // 00:02 in Paris
+        TabletSettings settings = Tablets.settings(dir);
+        TabletCore core = Tablets.core(settings, clock);
+        try {
+            BilanViewModel model = open(core, settings);
+            model.input("bilan.heartRate").valueProperty().set("0");
+            assertEquals("00:02", model.seriesTime().valueProperty().get());
+            model.seriesTime().valueProperty().set("00:20");
+            assertEquals("Heure à venir (il est 00:02)", model.seriesTime().errorProperty().get());
+            model.seriesTime().valueProperty().set("23:58");
+            assertEquals("", model.seriesTime().errorProperty().get(), "four minutes ago");
+            model.finalReportProperty().set(false);
+            assertTrue(model.send());
+            var sent = lastSent(core);
+            assertTrue(sent.findValue("evaluation").get("freetext").toString().contains("prises le 06/12/2026 23:58"),
+                    sent.findValue("evaluation").toString());
+        } finally {
+            core.close();
+        }
+    }
+
     @Test
     void eachPatientHasHerOwnBilanWithTheIdentityTheCaseGivesAndNoNameMadeUp() throws Exception {
         onBilan((model, core, settings) -> {

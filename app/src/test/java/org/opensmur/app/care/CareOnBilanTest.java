@@ -154,6 +154,39 @@ class CareOnBilanTest {
         }
     }
 
+    /** A night shift: at 00:02 a drug given at 23:58 is four minutes ago, and listed before one given at 00:01. */
+    @org.junit.jupiter.api.Test
+    void justAfterMidnightATimeBeforeItIsYesterdaysAndNotToCome() throws Exception {
+        MutableClock night = new MutableClock(Instant.parse("2026-12-06T23:02:00Z")); // 00:02 in Paris, 7 December
+        TabletSettings settings = Tablets.settings(dir);
+        TabletCore core = Tablets.core(settings, night);
+        try {
+            BilanViewModel bilan = new BilanViewModel(core, Background.direct(), settings, Labels.french(), night);
+            bilan.open(view, Tablets.LRM);
+            bilan.choose(PATIENT);
+            CareViewModel care = bilan.care();
+            care.startDrug(drug(care, "Adrénaline"));
+            care.timeProperty().set("23:58");
+            assertTrue(care.giveDrug(), care.drugErrorProperty().get());
+            care.startDrug(drug(care, "Adrénaline"));
+            care.timeProperty().set("00:01");
+            assertTrue(care.giveDrug(), care.drugErrorProperty().get());
+            care.startDrug(drug(care, "Adrénaline"));
+            care.timeProperty().set("00:30");
+            assertFalse(care.giveDrug());
+            assertEquals("Heure à venir (il est 00:02)", care.drugErrorProperty().get());
+            care.cancelDrug();
+            assertEquals(List.of(java.time.OffsetDateTime.parse("2026-12-06T23:58+01:00"), java.time.OffsetDateTime.parse("2026-12-07T00:01+01:00")),
+                    care.given().stream().map(CareGiven::at).toList(), "yesterday's, then today's, in time order");
+            assertTrue(care.retime(care.given().get(1), "23:59"), care.messageProperty().get());
+            assertEquals(java.time.OffsetDateTime.parse("2026-12-06T23:59+01:00"), care.given().get(1).at(), "corrected back over midnight");
+            assertTrue(care.retime(care.given().get(0), "00:00"), care.messageProperty().get());
+            assertEquals(java.time.OffsetDateTime.parse("2026-12-07T00:00+01:00"), care.given().get(1).at(), "and forward over it");
+        } finally {
+            core.close();
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void theActsADraftOfTheEarlierVersionKeptAsOneTextAreOfferedBackAndNotDropped() throws Exception {
         TabletSettings settings = Tablets.settings(dir);

@@ -83,6 +83,43 @@ class RpisViewModelTest {
         }
     }
 
+    /**
+     * A night mission: decided at 23:05, departed at 23:10 (tapped), back at the SMUR at 01:30 (typed, the next day),
+     * its departure corrected to 23:08; each time typed lands on the day it was lived.
+     */
+    @Test
+    void aMissionOverMidnightHasItsTypedTimesOnTheDaysTheyWereLived() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-12-07T01:00:00Z"));
+        TabletSettings settings = Tablets.settings(dir.resolve("night"));
+        var c = new HubCodec().mapper().createObjectNode();
+        c.put("creation", "2026-12-06T23:01:00+01:00");
+        c.putObject("location").putObject("city").put("inseeCode", "44109").put("name", "Nantes");
+        CaseView view = new CaseView(Tablets.CASE, c, List.of(), true);
+        OffsetDateTime depart = OffsetDateTime.parse("2026-12-06T23:10:00+01:00");
+        Map<ResourceStatus, OffsetDateTime> times = new EnumMap<>(ResourceStatus.class);
+        times.put(ResourceStatus.DEPART, depart);
+        times.put(ResourceStatus.RETOUR, OffsetDateTime.parse("2026-12-07T01:10:00+01:00"));
+        TabletCore core = Tablets.core(settings, clock);
+        try {
+            RpisViewModel model = new RpisViewModel(core, org.opensmur.app.ui.Background.direct(), settings, Labels.french());
+            model.prefill(view, times, "I21");
+            for (String[] answer : new String[][] {{"whatsHappenCode", "C09.03.00"}, {"whatsHappenLabel", "Fuite de gaz"},
+                    {"healthMotiveCode", "M03.10"}, {"healthMotiveLabel", "Malaise"}, {"medicalLevel", "MED"}, {"birthDate", "2013-11-03"},
+                    {"sex", "M"}, {"teamDoctor", "true"}, {"teamNurse", "true"}, {"teamDriver", "false"}, {"decisionTime", "23:05"},
+                    {"orientationType", "TEMP"}, {"returnSmur", "01:30"}, {"departSmur", "23:08"}}) {
+                model.field(answer[0]).set(answer[1]);
+            }
+            assertTrue(model.send(), model.messageProperty().get());
+            var sent = (org.opensmur.core.rpis.Rpis) new HubCodec().decode(core.store().outbox().body(
+                    core.store().outbox().list(null, 100).get(0).distributionId())).envelope().payload();
+            assertEquals(List.of(OffsetDateTime.parse("2026-12-06T23:05:00+01:00"), OffsetDateTime.parse("2026-12-06T23:08:00+01:00"),
+                    OffsetDateTime.parse("2026-12-07T01:30:00+01:00")), List.of(sent.context().decisionDate(),
+                    sent.intervention().smurStatus().departSmur(), sent.intervention().smurStatus().returnSmur()));
+        } finally {
+            core.close();
+        }
+    }
+
     @Test
     void theShiftSetUpSwitchesTheCopyToTheSamuOnADevice() {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
