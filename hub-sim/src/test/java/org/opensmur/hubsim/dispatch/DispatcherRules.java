@@ -102,6 +102,7 @@ abstract class DispatcherRules {
             assertEquals(HubBroker.TABLET, routed.getProps().getHeaders().get(Dispatcher.ORIGINAL_ROUTING_KEY).toString());
         }
         assertTrue(reports.isEmpty());
+        await().atMost(Duration.ofSeconds(5)).until(() -> dispatcher.count(Dispatcher.Outcome.ROUTED) >= 1); // counted once published
         assertEquals(1, dispatcher.count(Dispatcher.Outcome.ROUTED));
     }
 
@@ -165,6 +166,8 @@ abstract class DispatcherRules {
         assertReported(500, refused.distributionID());
         HubError rejected = reports.stream().filter(r -> r.referencedDistributionID().equals(refused.distributionID())).findFirst().orElseThrow();
         assertTrue(rejected.errorCause().contains("reason was rejected"), rejected.errorCause());
+        // counted once the report is out: the report may be read here a moment before
+        await().atMost(Duration.ofSeconds(5)).until(() -> dispatcher.count(Dispatcher.Outcome.DEAD_LETTER_REPORTED) >= 2);
         assertEquals(2, dispatcher.count(Dispatcher.Outcome.DEAD_LETTER_REPORTED));
         try (Channel channel = admin.createChannel()) {
             assertEquals(0, channel.queueDeclarePassive(HubTopology.DISPATCH_DLQ).getMessageCount());
