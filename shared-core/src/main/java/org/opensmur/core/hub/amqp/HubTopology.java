@@ -51,17 +51,31 @@ public final class HubTopology {
     }
 
     /** {@code HubTopology URI CLIENT_ID...}: declares the topology through an administrator's connection. */
+    /**
+     * Declares the topology on each vhost named: {@code URI CLIENT_ID... [-- URI CLIENT_ID...]}, in one JVM (the broker
+     * set-up declares four vhosts: one start instead of four).
+     */
     public static void main(String[] args) throws Exception {
-        if (args.length < 2) {
-            System.err.println("usage: HubTopology amqp://user:password@host:port/vhost CLIENT_ID...");
+        List<List<String>> groups = new java.util.ArrayList<>(List.of(new java.util.ArrayList<>()));
+        for (String arg : args) {
+            if (arg.equals("--")) {
+                groups.add(new java.util.ArrayList<>());
+            } else {
+                groups.get(groups.size() - 1).add(arg);
+            }
+        }
+        if (groups.stream().anyMatch(g -> g.size() < 2)) {
+            System.err.println("usage: HubTopology amqp://user:password@host:port/vhost CLIENT_ID... [-- amqp://... CLIENT_ID...]");
             System.exit(2);
         }
-        ConnectionFactory factory = new ConnectionFactory();
-        factory.setUri(args[0]);
-        try (Connection connection = factory.newConnection("opensmur-topology"); Channel channel = connection.createChannel()) {
-            List<String> clients = List.of(args).subList(1, args.length);
-            declare(channel, clients);
-            System.out.println("Hub topology declared on vhost " + factory.getVirtualHost() + " for " + clients);
+        for (List<String> group : groups) {
+            ConnectionFactory factory = new ConnectionFactory();
+            factory.setUri(group.get(0));
+            try (Connection connection = factory.newConnection("opensmur-topology"); Channel channel = connection.createChannel()) {
+                List<String> clients = group.subList(1, group.size());
+                declare(channel, clients);
+                System.out.println("Hub topology declared on vhost " + factory.getVirtualHost() + " for " + clients);
+            }
         }
     }
 }
