@@ -182,6 +182,10 @@ class DeviceStartFlowTest {
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(storage.resolve("hub").resolve(file))), file);
         }
 
+        // the keypad in the window: its scene is set on the UI thread, and a query from this thread could meet a key
+        // without one yet (TestFX then fails on a null scene)
+        await().atMost(Duration.ofSeconds(10)).until(() -> org.testfx.util.WaitForAsyncUtils.asyncFx(() -> robot.lookup("#unlock-key-0")
+                .tryQuery().map(key -> key.getScene() != null).orElse(false)).get());
         typePin(robot, "306118");
         typePin(robot, "306118");
         await().atMost(Duration.ofSeconds(20)).until(() -> running.size() == 1);
