@@ -38,6 +38,11 @@ public final class Vault {
         this.key = key;
     }
 
+    /** The length of {@code plainLength} bytes once sealed: a quota is checked before anything is sealed for nothing. */
+    public static int sealedLength(int plainLength) {
+        return 1 + NONCE + plainLength + TAG_BITS / 8;
+    }
+
     public byte[] seal(byte[] plain, String rowId) {
         try {
             byte[] nonce = new byte[NONCE];
