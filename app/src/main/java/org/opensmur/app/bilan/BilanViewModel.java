@@ -221,7 +221,8 @@ public final class BilanViewModel {
                 }
             });
         }
-        // The series on screen is stamped when its first value is written; its time may be corrected.
+        // The series on screen is stamped when its first value is written (a new series asked for: when asked); its time
+        // may be corrected. The check of a corrected time (the input's own listener, added first) runs before this one.
         seriesFields().filter(i -> i != seriesTime).forEach(i -> i.value.addListener((o, was, is) -> {
             if (!restoring && is != null && !is.isBlank() && seriesTaken == null) {
                 stamp(java.time.LocalDateTime.now(clock));
@@ -304,10 +305,10 @@ public final class BilanViewModel {
         return seriesAt(typed).isAfter(now) ? labels.format("bilan.error.timeToCome", HOURS.format(now)) : "";
     }
 
-    /** "HH:MM" nearest to when the series was stamped (now before): at 00:02, "23:58" is yesterday's. */
+    /** "HH:MM" nearest to now (at 00:02, "23:58" is yesterday's): a series is written once taken. */
     private java.time.LocalDateTime seriesAt(String typed) {
-        java.time.ZonedDateTime reference = seriesTaken == null ? java.time.ZonedDateTime.now(clock) : seriesTaken.atZone(clock.getZone());
-        return org.opensmur.core.time.TimeOfDay.nearest(java.time.LocalTime.parse(typed, HOURS), reference).toLocalDateTime();
+        return org.opensmur.core.time.TimeOfDay.nearest(java.time.LocalTime.parse(typed, HOURS), java.time.ZonedDateTime.now(clock))
+                .toLocalDateTime();
     }
 
     /** The series on screen, as written now (its time null until stamped). */

@@ -14,6 +14,7 @@ import org.opensmur.app.settings.TabletSettings;
 import org.opensmur.app.ui.Background;
 import org.opensmur.app.ui.CodePickerModel;
 import org.opensmur.core.nomenclature.NomenclatureFolder;
+import org.opensmur.core.time.TimeOfDay;
 import org.opensmur.core.nomenclature.NomenclatureList;
 import org.opensmur.app.ui.Labels;
 import org.opensmur.core.mission.HealthMotive;
@@ -262,8 +263,7 @@ public final class RpisViewModel {
         set("birthDate", bilan.birthDate() != null && !bilan.birthDate().isBlank() ? bilan.birthDate() : prefilled.patient().birthDate());
         set("sex", bilan.sex() != null && !bilan.sex().isBlank() ? bilan.sex()
                 : prefilled.patient().sex() == null ? null : prefilled.patient().sex().code());
-        set("decisionTime", prefilled.context().decisionDate() == null ? null
-                : prefilled.context().decisionDate().toLocalTime().withSecond(0).withNano(0).toString());
+        set("decisionTime", prefilled.context().decisionDate() == null ? null : hoursOf(prefilled.context().decisionDate()));
         set("insee", prefilled.intervention().location().detailedAddress().inseeCode());
         set("inseeCity", prefilled.intervention().location().detailedAddress().city());
         fields.get("insee").picker().refresh();
@@ -448,25 +448,35 @@ public final class RpisViewModel {
 
     /**
      * A time the crew typed in place of the tap's ({@code null}: the tap's stays, to the second): the nearest to the
-     * tap it corrects, else to the departure (a return at 01:30 after a departure at 23:10 is the next day's).
+     * tap it corrects; without a tap, the first at or after the departure (a return at 01:30 after a departure at 23:10
+     * is the next day's), or after the decision for the departure itself.
      */
     private OffsetDateTime typedTime(String key, OffsetDateTime tapped) {
         String typed = value(key);
-        if (typed == null || tapped != null && typed.equals(tapped.toLocalTime().withSecond(0).withNano(0).toString())) {
+        if (typed == null || tapped != null && typed.equals(hoursOf(tapped))) {
             return null;
         }
-        OffsetDateTime reference = tapped != null ? tapped : prefilled.intervention().smurStatus().departSmur() != null
-                ? prefilled.intervention().smurStatus().departSmur() : prefilled.context().decisionDate();
-        return nearest(typed, reference);
+        LocalTime at = time(typed);
+        if (at == null) {
+            return null;
+        }
+        if (tapped != null) {
+            return TimeOfDay.nearest(at, tapped, tapped.getOffset());
+        }
+        OffsetDateTime depart = prefilled.intervention().smurStatus().departSmur();
+        OffsetDateTime after = depart != null ? depart : prefilled.context().decisionDate();
+        return after == null ? null : TimeOfDay.atOrAfter(at, after, after.getOffset());
     }
 
-    /**
-     * "HH:mm" nearest to {@code reference}, at its offset (the screen shows the taps' times at theirs); null when there
-     * is none or it is not a time.
-     */
-    private static OffsetDateTime nearest(String typed, OffsetDateTime reference) {
+    /** "HH:mm" of a time, as the screen shows it. */
+    private static String hoursOf(OffsetDateTime time) {
+        return time.toLocalTime().withSecond(0).withNano(0).toString();
+    }
+
+    /** "HH:mm" as a time of day (put at its reference's offset, the one the screen shows it at); null when not one. */
+    private static LocalTime time(String typed) {
         try {
-            return reference == null ? null : org.opensmur.core.time.TimeOfDay.nearest(LocalTime.parse(typed), reference, reference.getOffset());
+            return LocalTime.parse(typed);
         } catch (java.time.format.DateTimeParseException e) {
             return null;
         }
@@ -482,11 +492,21 @@ public final class RpisViewModel {
                 : new org.opensmur.core.rpis.RpisDestination(country, category, care, finess);
     }
 
-    /** The decision time typed (HH:mm), the nearest to the departure; null when not typed or not a time. */
+    /**
+     * The decision time: the case's own as it came, to the second, while the crew leaves it as shown; typed, the last
+     * at or before the departure (the decision comes first), else the nearest to the case's; null when not typed or not
+     * a time.
+     */
     private OffsetDateTime decisionDate() {
         String typed = value("decisionTime");
+        OffsetDateTime known = prefilled.context().decisionDate();
+        if (typed == null || known != null && typed.equals(hoursOf(known))) {
+            return typed == null ? null : known;
+        }
+        LocalTime at = time(typed);
         OffsetDateTime depart = prefilled.intervention().smurStatus().departSmur();
-        return typed == null ? null : nearest(typed, depart != null ? depart : prefilled.context().decisionDate());
+        return at == null ? null : depart != null ? TimeOfDay.atOrBefore(at, depart, depart.getOffset())
+                : known != null ? TimeOfDay.nearest(at, known, known.getOffset()) : null;
     }
 
     private static Boolean yes(String value) {

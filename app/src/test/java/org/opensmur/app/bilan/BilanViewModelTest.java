@@ -206,6 +206,29 @@ class BilanViewModelTest {
         }
     }
 
+    /** A series stamped in the morning and corrected in the evening to the evening's time: that evening, said against now. */
+    @Test
+    void aSeriesCorrectedHoursAfterItsStampIsPutNearNowNotNearTheStamp() throws Exception {
+        clock.advance(java.time.Duration.between(clock.instant(), Instant.parse("2026-12-06T08:00:00Z"))); // 09:00 in Paris
+        TabletSettings settings = Tablets.settings(dir);
+        TabletCore core = Tablets.core(settings, clock);
+        try {
+            BilanViewModel model = open(core, settings);
+            model.input("bilan.heartRate").valueProperty().set("64");
+            assertEquals("09:00", model.seriesTime().valueProperty().get());
+            clock.advance(java.time.Duration.ofHours(13)); // 22:00
+            model.seriesTime().valueProperty().set("21:55");
+            assertEquals("", model.seriesTime().errorProperty().get());
+            model.finalReportProperty().set(false);
+            assertTrue(model.send());
+            var sent = lastSent(core);
+            assertTrue(sent.findValue("evaluation").get("freetext").toString().contains("prises le 06/12/2026 21:55"),
+                    sent.findValue("evaluation").toString());
+        } finally {
+            core.close();
+        }
+    }
+
     /** A night shift: a series written at 00:02 but taken at 23:58 is yesterday's, sent with its date, not refused as to come. */
     @Test
     void justAfterMidnightASeriesTakenBeforeItIsYesterdays() throws Exception {

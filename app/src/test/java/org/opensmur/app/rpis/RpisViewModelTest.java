@@ -120,6 +120,50 @@ class RpisViewModelTest {
         }
     }
 
+    /**
+     * A long day. Decided at 10:00:40, left at 22:30: the decision left as shown is the case's own, to the second, not
+     * moved to the day after the departure. Left at 10:05, back at base at 23:50 (typed, thirteen hours later): that
+     * evening, not the evening before.
+     */
+    @Test
+    void aLongDaysDecisionStaysTheCasesAndItsReturnIsThatEvening() {
+        var late = longDay("late", OffsetDateTime.parse("2026-12-06T22:30:00+01:00"), "23:55");
+        assertEquals(OffsetDateTime.parse("2026-12-06T10:00:40+01:00"), late.context().decisionDate());
+        var early = longDay("early", OffsetDateTime.parse("2026-12-06T10:05:00+01:00"), "23:50");
+        assertEquals(OffsetDateTime.parse("2026-12-06T23:50:00+01:00"), early.intervention().smurStatus().returnSmur());
+    }
+
+    /** The RPIS sent for a case decided at 10:00:40 on 6 December, departed at {@code depart}, back at base at {@code back}. */
+    private org.opensmur.core.rpis.Rpis longDay(String name, OffsetDateTime depart, String back) {
+        MutableClock clock = new MutableClock(Instant.parse("2026-12-06T23:58:00Z"));
+        TabletSettings settings = Tablets.settings(dir.resolve(name));
+        var c = new HubCodec().mapper().createObjectNode();
+        c.put("creation", "2026-12-06T09:58:00+01:00");
+        c.putObject("location").putObject("city").put("inseeCode", "44109").put("name", "Nantes");
+        c.putArray("decision").addObject().put("creation", "2026-12-06T10:00:40+01:00").put("decisionType", "INTER");
+        CaseView view = new CaseView(Tablets.CASE, c, List.of(), true);
+        Map<ResourceStatus, OffsetDateTime> times = new EnumMap<>(ResourceStatus.class);
+        times.put(ResourceStatus.DEPART, depart);
+        times.put(ResourceStatus.RETOUR, depart.plusMinutes(20));
+        TabletCore core = Tablets.core(settings, clock);
+        try {
+            RpisViewModel model = new RpisViewModel(core, org.opensmur.app.ui.Background.direct(), settings, Labels.french());
+            model.prefill(view, times, "I21");
+            assertEquals("10:00", model.field("decisionTime").get(), "the case's decision, shown");
+            for (String[] answer : new String[][] {{"whatsHappenCode", "C09.03.00"}, {"whatsHappenLabel", "Fuite de gaz"},
+                    {"healthMotiveCode", "M03.10"}, {"healthMotiveLabel", "Malaise"}, {"medicalLevel", "MED"}, {"birthDate", "2013-11-03"},
+                    {"sex", "M"}, {"teamDoctor", "true"}, {"teamNurse", "true"}, {"teamDriver", "false"},
+                    {"orientationType", "TEMP"}, {"returnSmur", back}}) {
+                model.field(answer[0]).set(answer[1]);
+            }
+            assertTrue(model.send(), model.messageProperty().get());
+            return (org.opensmur.core.rpis.Rpis) new HubCodec().decode(core.store().outbox().body(
+                    core.store().outbox().list(null, 100).get(0).distributionId())).envelope().payload();
+        } finally {
+            core.close();
+        }
+    }
+
     @Test
     void theShiftSetUpSwitchesTheCopyToTheSamuOnADevice() {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));

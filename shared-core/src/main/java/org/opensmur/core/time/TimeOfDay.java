@@ -5,24 +5,31 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * A time of day the crew types ("23:58"), put on its day: the occurrence nearest to what it is said against (now for
- * a drug just given, the tap it corrects, the departure of the mission). A night shift crosses midnight: at 00:02,
- * "23:58" is four minutes ago, not a time to come, and a return typed "01:30" after a departure at 23:10 is the next
- * day, not a day before the departure. What is typed is meant within twelve hours of that reference; at exactly
- * twelve, the earlier is taken.
+ * A time of day the crew types ("23:58"), put on its day. A night shift crosses midnight: at 00:02, "23:58" is four
+ * minutes ago, not a time to come, and a return typed "01:30" after a departure at 23:10 is the next day, not a day
+ * before the departure. Three ways, by what the time is said against:
+ * <ul>
+ *   <li>{@link #nearest}: now (a drug just given, a series just taken), or the time it corrects: the occurrence
+ *       nearest to it, within twelve hours either way (at exactly twelve, the earlier);</li>
+ *   <li>{@link #atOrAfter}: a time that follows a known one (the mission's times after its departure);</li>
+ *   <li>{@link #atOrBefore}: a time that precedes a known one (the decision before the departure).</li>
+ * </ul>
+ * Distances are real durations, in the reference's zone: the nights the clocks change count their hour, and on the
+ * autumn night both 02:30s are candidates.
  */
 public final class TimeOfDay {
 
     private TimeOfDay() {
     }
 
-    /** {@code typed} on the day that puts it nearest to {@code reference}, in the reference's zone (summer time counted). */
+    /** {@code typed} on the day that puts it nearest to {@code reference}, in the reference's zone. */
     public static ZonedDateTime nearest(LocalTime typed, ZonedDateTime reference) {
         ZonedDateTime best = null;
-        for (int days = -1; days <= 1; days++) {
-            ZonedDateTime candidate = ZonedDateTime.of(reference.toLocalDate().plusDays(days), typed, reference.getZone());
+        for (ZonedDateTime candidate : candidates(typed, reference)) {
             if (best == null || distance(candidate, reference).compareTo(distance(best, reference)) < 0) {
                 best = candidate;
             }
@@ -33,6 +40,33 @@ public final class TimeOfDay {
     /** The same for a reference with its offset only, seen in {@code zone} (the tablet's). */
     public static OffsetDateTime nearest(LocalTime typed, OffsetDateTime reference, ZoneId zone) {
         return nearest(typed, reference.atZoneSameInstant(zone)).toOffsetDateTime();
+    }
+
+    /** The first occurrence of {@code typed} at or after {@code bound}: within the next 24 hours. */
+    public static OffsetDateTime atOrAfter(LocalTime typed, OffsetDateTime bound, ZoneId zone) {
+        ZonedDateTime from = bound.atZoneSameInstant(zone);
+        return candidates(typed, from).stream().filter(c -> !c.isBefore(from)).min(ZonedDateTime::compareTo).orElseThrow()
+                .toOffsetDateTime();
+    }
+
+    /** The last occurrence of {@code typed} at or before {@code bound}: within the 24 hours before it. */
+    public static OffsetDateTime atOrBefore(LocalTime typed, OffsetDateTime bound, ZoneId zone) {
+        ZonedDateTime until = bound.atZoneSameInstant(zone);
+        return candidates(typed, until).stream().filter(c -> !c.isAfter(until)).max(ZonedDateTime::compareTo).orElseThrow()
+                .toOffsetDateTime();
+    }
+
+    /** {@code typed} on the day before, the day of and the day after {@code reference}, both offsets on an autumn night. */
+    private static List<ZonedDateTime> candidates(LocalTime typed, ZonedDateTime reference) {
+        List<ZonedDateTime> candidates = new ArrayList<>();
+        for (int days = -1; days <= 1; days++) {
+            ZonedDateTime candidate = ZonedDateTime.of(reference.toLocalDate().plusDays(days), typed, reference.getZone());
+            candidates.add(candidate.withEarlierOffsetAtOverlap());
+            if (!candidate.withLaterOffsetAtOverlap().equals(candidate.withEarlierOffsetAtOverlap())) {
+                candidates.add(candidate.withLaterOffsetAtOverlap());
+            }
+        }
+        return candidates;
     }
 
     private static Duration distance(ZonedDateTime a, ZonedDateTime b) {

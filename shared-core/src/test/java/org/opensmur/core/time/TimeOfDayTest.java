@@ -43,11 +43,29 @@ class TimeOfDayTest {
     }
 
     @Test
+    void aTimeAfterAKnownOneIsTheFirstAtOrAfterItAndOneBeforeTheLastAtOrBefore() {
+        java.time.OffsetDateTime departure = java.time.OffsetDateTime.parse("2026-12-06T10:00+01:00");
+        assertEquals(java.time.OffsetDateTime.parse("2026-12-06T23:00+01:00"), TimeOfDay.atOrAfter(LocalTime.of(23, 0), departure, PARIS),
+                "a return thirteen hours after the departure, the same day");
+        assertEquals(java.time.OffsetDateTime.parse("2026-12-07T09:00+01:00"), TimeOfDay.atOrAfter(LocalTime.of(9, 0), departure, PARIS));
+        assertEquals(departure, TimeOfDay.atOrAfter(LocalTime.of(10, 0), departure, PARIS));
+        java.time.OffsetDateTime lateDeparture = java.time.OffsetDateTime.parse("2026-12-06T22:30+01:00");
+        assertEquals(java.time.OffsetDateTime.parse("2026-12-06T10:00+01:00"), TimeOfDay.atOrBefore(LocalTime.of(10, 0), lateDeparture, PARIS),
+                "a decision twelve and a half hours before the departure, the same day");
+        assertEquals(java.time.OffsetDateTime.parse("2026-12-05T23:00+01:00"), TimeOfDay.atOrBefore(LocalTime.of(23, 0), lateDeparture, PARIS));
+    }
+
+    @Test
     void onTheNightsTheClockChangesTheRealDistanceDecides() {
-        // 25 October 2026: 03:00 summer time becomes 02:00 winter time; 03:30 that night is four hours after 00:30, not three
+        // 25 October 2026: 03:00 summer time becomes 02:00 winter time. From 00:30 (summer time), 12:10 the day before is
+        // 12 h 20 away and 12:10 that day 12 h 40 (an hour more than the clock's faces say): the day before
         ZonedDateTime night = at("2026-10-25T00:30", PARIS);
-        assertEquals(at("2026-10-25T03:30", PARIS), TimeOfDay.nearest(LocalTime.of(3, 30), night));
+        assertEquals(at("2026-10-24T12:10", PARIS), TimeOfDay.nearest(LocalTime.of(12, 10), night));
         assertEquals(at("2026-10-24T23:50", PARIS), TimeOfDay.nearest(LocalTime.of(23, 50), night));
+        // at 02:40 winter time, "02:30" is ten minutes ago, the second 02:30 of the night, not seventy
+        ZonedDateTime secondPass = at("2026-10-25T02:40", PARIS).withLaterOffsetAtOverlap();
+        assertEquals(secondPass.minusMinutes(10), TimeOfDay.nearest(LocalTime.of(2, 30), secondPass));
+        assertEquals(java.time.ZoneOffset.ofHours(1), TimeOfDay.nearest(LocalTime.of(2, 30), secondPass).getOffset());
         // 29 March 2026: 02:00 winter becomes 03:00 summer; a time in the gap is moved on by the hour, as java.time does
         ZonedDateTime spring = at("2026-03-29T01:50", PARIS);
         assertEquals(at("2026-03-29T03:20", PARIS), TimeOfDay.nearest(LocalTime.of(2, 20), spring));
