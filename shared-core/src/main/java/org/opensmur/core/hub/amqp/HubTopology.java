@@ -50,10 +50,9 @@ public final class HubTopology {
         }
     }
 
-    /** {@code HubTopology URI CLIENT_ID...}: declares the topology through an administrator's connection. */
     /**
-     * Declares the topology on each vhost named: {@code URI CLIENT_ID... [-- URI CLIENT_ID...]}, in one JVM (the broker
-     * set-up declares four vhosts: one start instead of four).
+     * {@code HubTopology URI CLIENT_ID... [-- URI CLIENT_ID...]}: declares the topology through an administrator's
+     * connection on each vhost named, in one JVM (the broker set-up declares four vhosts: one start instead of four).
      */
     public static void main(String[] args) throws Exception {
         List<List<String>> groups = new java.util.ArrayList<>(List.of(new java.util.ArrayList<>()));
