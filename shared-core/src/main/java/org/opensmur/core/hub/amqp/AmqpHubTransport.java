@@ -237,19 +237,16 @@ public final class AmqpHubTransport implements HubTransport {
         factory.setAutomaticRecoveryEnabled(true);
         factory.setTopologyRecoveryEnabled(true);
         factory.setRecoveryDelayHandler(new RecoveryDelayHandler.ExponentialBackoffDelayHandler(RECOVERY_DELAYS_MS));
-        factory.setExceptionHandler(new com.rabbitmq.client.impl.ForgivingExceptionHandler() {
-            @Override
-            public void handleTopologyRecoveryException(Connection conn, Channel ch, com.rabbitmq.client.TopologyRecoveryException e) {
-                // A consumer that could not be recovered (another device took the queue meanwhile) would leave
-                // the link up and nothing consumed: start again from a fresh connection, which says why.
-                // Called once per consumer that failed (the first refusal closes the channel for the others):
-                // one reconnection for them all.
-                if (consumersLost.compareAndSet(false, true)) {
-                    LOG.warn("the connection to {} came back without its consumers ({}): reconnecting", config.describe(), describe(e));
-                    scheduler.execute(() -> reconnectAfterLostConsumers(e));
-                }
+        factory.setExceptionHandler(new LinkExceptionHandler(config.describe(), e -> {
+            // A consumer that could not be recovered (another device took the queue meanwhile) would leave
+            // the link up and nothing consumed: start again from a fresh connection, which says why.
+            // Called once per consumer that failed (the first refusal closes the channel for the others):
+            // one reconnection for them all.
+            if (consumersLost.compareAndSet(false, true)) {
+                LOG.warn("the connection to {} came back without its consumers ({}): reconnecting", config.describe(), describe(e));
+                scheduler.execute(() -> reconnectAfterLostConsumers(e));
             }
-        });
+        }));
         if (config.plainAmqp()) {
             LOG.warn("PLAIN AMQP to {}: no TLS and password login, for local development only", config.describe());
             factory.setUsername(config.plainUser());
