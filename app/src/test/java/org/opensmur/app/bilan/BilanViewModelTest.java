@@ -209,45 +209,40 @@ class BilanViewModelTest {
     /** A series stamped in the morning and corrected in the evening to the evening's time: that evening, said against now. */
     @Test
     void aSeriesCorrectedHoursAfterItsStampIsPutNearNowNotNearTheStamp() throws Exception {
-        clock.advance(java.time.Duration.between(clock.instant(), Instant.parse("2026-12-06T08:00:00Z"))); // 09:00 in Paris
-        TabletSettings settings = Tablets.settings(dir);
-        TabletCore core = Tablets.core(settings, clock);
-        try {
-            BilanViewModel model = open(core, settings);
-            model.input("bilan.heartRate").valueProperty().set("64");
-            assertEquals("09:00", model.seriesTime().valueProperty().get());
-            clock.advance(java.time.Duration.ofHours(13)); // 22:00
-            model.seriesTime().valueProperty().set("21:55");
-            assertEquals("", model.seriesTime().errorProperty().get());
-            model.finalReportProperty().set(false);
-            assertTrue(model.send());
-            var sent = lastSent(core);
-            assertTrue(sent.findValue("evaluation").get("freetext").toString().contains("prises le 06/12/2026 21:55"),
-                    sent.findValue("evaluation").toString());
-        } finally {
-            core.close();
-        }
+        String freetext = seriesSent(Instant.parse("2026-12-06T08:00:00Z"), "09:00", java.time.Duration.ofHours(13), model -> { }, "21:55");
+        assertTrue(freetext.contains("prises le 06/12/2026 21:55"), freetext);
     }
 
     /** A night shift: a series written at 00:02 but taken at 23:58 is yesterday's, sent with its date, not refused as to come. */
     @Test
     void justAfterMidnightASeriesTakenBeforeItIsYesterdays() throws Exception {
-        clock.advance(java.time.Duration.between(clock.instant(), Instant.parse("2026-12-06T23:02:00Z"))); // 00:02 in Paris
+        String freetext = seriesSent(Instant.parse("2026-12-06T23:02:00Z"), "00:02", java.time.Duration.ZERO, model -> {
+            model.seriesTime().valueProperty().set("00:20");
+            assertEquals("Heure à venir (il est 00:02)", model.seriesTime().errorProperty().get());
+        }, "23:58");
+        assertTrue(freetext.contains("prises le 06/12/2026 23:58"), freetext);
+    }
+
+    /**
+     * A series whose first value is written at {@code written} (stamped {@code stamped}, Paris time), its time typed
+     * {@code typed} {@code later} (after {@code before} has looked at the model): the evaluation it is sent with.
+     */
+    private String seriesSent(Instant written, String stamped, java.time.Duration later,
+                              java.util.function.Consumer<BilanViewModel> before, String typed) throws Exception {
+        clock.advance(java.time.Duration.between(clock.instant(), written));
         TabletSettings settings = Tablets.settings(dir);
         TabletCore core = Tablets.core(settings, clock);
         try {
             BilanViewModel model = open(core, settings);
-            model.input("bilan.heartRate").valueProperty().set("0");
-            assertEquals("00:02", model.seriesTime().valueProperty().get());
-            model.seriesTime().valueProperty().set("00:20");
-            assertEquals("Heure à venir (il est 00:02)", model.seriesTime().errorProperty().get());
-            model.seriesTime().valueProperty().set("23:58");
-            assertEquals("", model.seriesTime().errorProperty().get(), "four minutes ago");
+            model.input("bilan.heartRate").valueProperty().set("64");
+            assertEquals(stamped, model.seriesTime().valueProperty().get());
+            clock.advance(later);
+            before.accept(model);
+            model.seriesTime().valueProperty().set(typed);
+            assertEquals("", model.seriesTime().errorProperty().get(), typed);
             model.finalReportProperty().set(false);
             assertTrue(model.send());
-            var sent = lastSent(core);
-            assertTrue(sent.findValue("evaluation").get("freetext").toString().contains("prises le 06/12/2026 23:58"),
-                    sent.findValue("evaluation").toString());
+            return lastSent(core).findValue("evaluation").toString();
         } finally {
             core.close();
         }

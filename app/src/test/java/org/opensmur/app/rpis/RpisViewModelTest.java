@@ -89,35 +89,11 @@ class RpisViewModelTest {
      */
     @Test
     void aMissionOverMidnightHasItsTypedTimesOnTheDaysTheyWereLived() {
-        MutableClock clock = new MutableClock(Instant.parse("2026-12-07T01:00:00Z"));
-        TabletSettings settings = Tablets.settings(dir.resolve("night"));
-        var c = new HubCodec().mapper().createObjectNode();
-        c.put("creation", "2026-12-06T23:01:00+01:00");
-        c.putObject("location").putObject("city").put("inseeCode", "44109").put("name", "Nantes");
-        CaseView view = new CaseView(Tablets.CASE, c, List.of(), true);
         OffsetDateTime depart = OffsetDateTime.parse("2026-12-06T23:10:00+01:00");
-        Map<ResourceStatus, OffsetDateTime> times = new EnumMap<>(ResourceStatus.class);
-        times.put(ResourceStatus.DEPART, depart);
-        times.put(ResourceStatus.RETOUR, OffsetDateTime.parse("2026-12-07T01:10:00+01:00"));
-        TabletCore core = Tablets.core(settings, clock);
-        try {
-            RpisViewModel model = new RpisViewModel(core, org.opensmur.app.ui.Background.direct(), settings, Labels.french());
-            model.prefill(view, times, "I21");
-            for (String[] answer : new String[][] {{"whatsHappenCode", "C09.03.00"}, {"whatsHappenLabel", "Fuite de gaz"},
-                    {"healthMotiveCode", "M03.10"}, {"healthMotiveLabel", "Malaise"}, {"medicalLevel", "MED"}, {"birthDate", "2013-11-03"},
-                    {"sex", "M"}, {"teamDoctor", "true"}, {"teamNurse", "true"}, {"teamDriver", "false"}, {"decisionTime", "23:05"},
-                    {"orientationType", "TEMP"}, {"returnSmur", "01:30"}, {"departSmur", "23:08"}}) {
-                model.field(answer[0]).set(answer[1]);
-            }
-            assertTrue(model.send(), model.messageProperty().get());
-            var sent = (org.opensmur.core.rpis.Rpis) new HubCodec().decode(core.store().outbox().body(
-                    core.store().outbox().list(null, 100).get(0).distributionId())).envelope().payload();
-            assertEquals(List.of(OffsetDateTime.parse("2026-12-06T23:05:00+01:00"), OffsetDateTime.parse("2026-12-06T23:08:00+01:00"),
-                    OffsetDateTime.parse("2026-12-07T01:30:00+01:00")), List.of(sent.context().decisionDate(),
-                    sent.intervention().smurStatus().departSmur(), sent.intervention().smurStatus().returnSmur()));
-        } finally {
-            core.close();
-        }
+        var sent = sent("night", null, depart, "decisionTime", "23:05", "departSmur", "23:08", "returnSmur", "01:30");
+        assertEquals(List.of(OffsetDateTime.parse("2026-12-06T23:05:00+01:00"), OffsetDateTime.parse("2026-12-06T23:08:00+01:00"),
+                OffsetDateTime.parse("2026-12-07T01:30:00+01:00")), List.of(sent.context().decisionDate(),
+                sent.intervention().smurStatus().departSmur(), sent.intervention().smurStatus().returnSmur()));
     }
 
     /**
@@ -127,20 +103,27 @@ class RpisViewModelTest {
      */
     @Test
     void aLongDaysDecisionStaysTheCasesAndItsReturnIsThatEvening() {
-        var late = longDay("late", OffsetDateTime.parse("2026-12-06T22:30:00+01:00"), "23:55");
-        assertEquals(OffsetDateTime.parse("2026-12-06T10:00:40+01:00"), late.context().decisionDate());
-        var early = longDay("early", OffsetDateTime.parse("2026-12-06T10:05:00+01:00"), "23:50");
+        String decided = "2026-12-06T10:00:40+01:00";
+        var late = sent("late", decided, OffsetDateTime.parse("2026-12-06T22:30:00+01:00"), "returnSmur", "23:55");
+        assertEquals(OffsetDateTime.parse(decided), late.context().decisionDate());
+        var early = sent("early", decided, OffsetDateTime.parse("2026-12-06T10:05:00+01:00"), "returnSmur", "23:50");
         assertEquals(OffsetDateTime.parse("2026-12-06T23:50:00+01:00"), early.intervention().smurStatus().returnSmur());
     }
 
-    /** The RPIS sent for a case decided at 10:00:40 on 6 December, departed at {@code depart}, back at base at {@code back}. */
-    private org.opensmur.core.rpis.Rpis longDay(String name, OffsetDateTime depart, String back) {
-        MutableClock clock = new MutableClock(Instant.parse("2026-12-06T23:58:00Z"));
+    /**
+     * The RPIS sent for a case of 6 December (decided at {@code decided}, null: the case says nothing), the SMUR tapped
+     * its departure at {@code depart} and was available 20 minutes later; the crew answered what the record needs, and
+     * {@code typed} (field, value, ...). The case's decision, when it has one, is shown as it came.
+     */
+    private org.opensmur.core.rpis.Rpis sent(String name, String decided, OffsetDateTime depart, String... typed) {
+        MutableClock clock = new MutableClock(Instant.parse("2026-12-07T01:58:00Z"));
         TabletSettings settings = Tablets.settings(dir.resolve(name));
         var c = new HubCodec().mapper().createObjectNode();
         c.put("creation", "2026-12-06T09:58:00+01:00");
         c.putObject("location").putObject("city").put("inseeCode", "44109").put("name", "Nantes");
-        c.putArray("decision").addObject().put("creation", "2026-12-06T10:00:40+01:00").put("decisionType", "INTER");
+        if (decided != null) {
+            c.putArray("decision").addObject().put("creation", decided).put("decisionType", "INTER");
+        }
         CaseView view = new CaseView(Tablets.CASE, c, List.of(), true);
         Map<ResourceStatus, OffsetDateTime> times = new EnumMap<>(ResourceStatus.class);
         times.put(ResourceStatus.DEPART, depart);
@@ -149,12 +132,16 @@ class RpisViewModelTest {
         try {
             RpisViewModel model = new RpisViewModel(core, org.opensmur.app.ui.Background.direct(), settings, Labels.french());
             model.prefill(view, times, "I21");
-            assertEquals("10:00", model.field("decisionTime").get(), "the case's decision, shown");
-            for (String[] answer : new String[][] {{"whatsHappenCode", "C09.03.00"}, {"whatsHappenLabel", "Fuite de gaz"},
-                    {"healthMotiveCode", "M03.10"}, {"healthMotiveLabel", "Malaise"}, {"medicalLevel", "MED"}, {"birthDate", "2013-11-03"},
-                    {"sex", "M"}, {"teamDoctor", "true"}, {"teamNurse", "true"}, {"teamDriver", "false"},
-                    {"orientationType", "TEMP"}, {"returnSmur", back}}) {
-                model.field(answer[0]).set(answer[1]);
+            if (decided != null) {
+                assertEquals(OffsetDateTime.parse(decided).toLocalTime().withSecond(0).toString(), model.field("decisionTime").get(),
+                        "the case's decision, shown");
+            }
+            List<String> answers = new java.util.ArrayList<>(List.of("whatsHappenCode", "C09.03.00", "whatsHappenLabel", "Fuite de gaz",
+                    "healthMotiveCode", "M03.10", "healthMotiveLabel", "Malaise", "medicalLevel", "MED", "birthDate", "2013-11-03",
+                    "sex", "M", "teamDoctor", "true", "teamNurse", "true", "teamDriver", "false", "orientationType", "TEMP"));
+            answers.addAll(List.of(typed));
+            for (int i = 0; i < answers.size(); i += 2) {
+                model.field(answers.get(i)).set(answers.get(i + 1));
             }
             assertTrue(model.send(), model.messageProperty().get());
             return (org.opensmur.core.rpis.Rpis) new HubCodec().decode(core.store().outbox().body(
