@@ -222,15 +222,16 @@ public final class BilanViewModel {
             });
         }
         // The series on screen is stamped when its first value is written (a new series asked for: when asked); its time
-        // may be corrected. The check of a corrected time (the input's own listener, added first) runs before this one.
+        // may be corrected.
         seriesFields().filter(i -> i != seriesTime).forEach(i -> i.value.addListener((o, was, is) -> {
             if (!restoring && is != null && !is.isBlank() && seriesTaken == null) {
                 stamp(java.time.LocalDateTime.now(clock));
             }
         }));
+        // The check of a corrected time (the input's own listener, added first) has run when this one runs.
         seriesTime.value.addListener((o, was, is) -> {
             if (!restoring && seriesTaken != null && seriesTime.error.get().isEmpty() && is != null && !is.isBlank()) {
-                seriesTaken = seriesAt(is.strip());
+                seriesTaken = seriesAt(is.strip()).toLocalDateTime();
                 saveDraft();
             }
         });
@@ -301,14 +302,19 @@ public final class BilanViewModel {
         if (!typed.matches("([01]\\d|2[0-3]):[0-5]\\d")) {
             return labels.get("bilan.error.time");
         }
-        java.time.LocalDateTime now = java.time.LocalDateTime.now(clock);
+        java.time.ZonedDateTime now = java.time.ZonedDateTime.now(clock);
         return seriesAt(typed).isAfter(now) ? labels.format("bilan.error.timeToCome", HOURS.format(now)) : "";
     }
 
-    /** "HH:MM" nearest to now (at 00:02, "23:58" is yesterday's): a series is written once taken. */
-    private java.time.LocalDateTime seriesAt(String typed) {
-        return org.opensmur.core.time.TimeOfDay.nearest(java.time.LocalTime.parse(typed, HOURS), java.time.ZonedDateTime.now(clock))
-                .toLocalDateTime();
+    /**
+     * "HH:MM" nearest to now (at 00:02, "23:58" is yesterday's): a series is written once taken. Its own time, as shown,
+     * stays its own (a series restored hours after it was stamped).
+     */
+    private java.time.ZonedDateTime seriesAt(String typed) {
+        if (seriesTaken != null && typed.equals(HOURS.format(seriesTaken))) {
+            return seriesTaken.atZone(clock.getZone());
+        }
+        return org.opensmur.core.time.TimeOfDay.nearest(java.time.LocalTime.parse(typed, HOURS), java.time.ZonedDateTime.now(clock));
     }
 
     /** The series on screen, as written now (its time null until stamped). */

@@ -270,7 +270,7 @@ public final class RpisViewModel {
         set("diagnosis", prefilled.intervention().mainDiagnosis());
         set("locationType", prefilled.intervention().location().type());
         var taps = prefilled.intervention().smurStatus();
-        java.util.function.Function<OffsetDateTime, String> hhmm = t -> t == null ? null : t.toLocalTime().withSecond(0).withNano(0).toString();
+        java.util.function.Function<OffsetDateTime, String> hhmm = t -> t == null ? null : hoursOf(t);
         set("departSmur", hhmm.apply(taps.departSmur()));
         set("arrivedSmur", hhmm.apply(taps.arrivedSmur()));
         set("departLocation", hhmm.apply(taps.departLocation()));

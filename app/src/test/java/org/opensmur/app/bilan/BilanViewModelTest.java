@@ -223,6 +223,27 @@ class BilanViewModelTest {
         assertTrue(freetext.contains("prises le 06/12/2026 23:58"), freetext);
     }
 
+    /** A series stamped at 09:00 and restored at 22:00 (the tablet restarted): its time is its own, not one to come. */
+    @Test
+    void aSeriesRestoredHoursAfterItsStampKeepsItsTime() throws Exception {
+        clock.advance(java.time.Duration.between(clock.instant(), Instant.parse("2026-12-06T08:00:00Z")));
+        TabletSettings settings = Tablets.settings(dir);
+        TabletCore core = Tablets.core(settings, clock);
+        try {
+            open(core, settings).input("bilan.heartRate").valueProperty().set("64");
+            clock.advance(java.time.Duration.ofHours(13));
+            BilanViewModel again = open(core, settings);
+            assertEquals("09:00", again.seriesTime().valueProperty().get());
+            assertEquals("", again.seriesTime().errorProperty().get());
+            again.finalReportProperty().set(false);
+            assertTrue(again.send(), "nothing blocks it");
+            String freetext = lastSent(core).findValue("evaluation").toString();
+            assertTrue(freetext.contains("prises le 06/12/2026 09:00"), freetext);
+        } finally {
+            core.close();
+        }
+    }
+
     /**
      * A series whose first value is written at {@code written} (stamped {@code stamped}, Paris time), its time typed
      * {@code typed} {@code later} (after {@code before} has looked at the model): the evaluation it is sent with.

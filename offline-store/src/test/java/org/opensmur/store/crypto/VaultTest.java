@@ -27,7 +27,7 @@ class VaultTest {
             byte[] plain = new byte[size];
             random.nextBytes(plain);
             byte[] sealed = vault.seal(plain, "row-" + size);
-            assertEquals(sealed.length, Vault.sealedLength(size), "sealed length of " + size + " bytes");
+            assertEquals(Vault.sealedLength(size), sealed.length, "sealed length of " + size + " bytes");
             assertArrayEquals(plain, vault.open(sealed, "row-" + size));
             assertThrows(StoreException.class, () -> vault.open(sealed, "another-row"));
         }

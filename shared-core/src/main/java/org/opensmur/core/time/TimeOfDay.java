@@ -5,6 +5,7 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,13 +16,18 @@ import java.util.List;
  * <ul>
  *   <li>{@link #nearest}: now (a drug just given, a series just taken), or the time it corrects: the occurrence
  *       nearest to it, within twelve hours either way (at exactly twelve, the earlier);</li>
- *   <li>{@link #atOrAfter}: a time that follows a known one (the mission's times after its departure);</li>
- *   <li>{@link #atOrBefore}: a time that precedes a known one (the decision before the departure).</li>
+ *   <li>{@link #atOrAfter}: a time that follows a known one (the mission's times after its departure), up to 20 hours
+ *       after it;</li>
+ *   <li>{@link #atOrBefore}: a time that precedes a known one (the decision before the departure), up to 20 hours
+ *       before it.</li>
  * </ul>
  * Distances are real durations, in the reference's zone: the nights the clocks change count their hour, and on the
  * autumn night both 02:30s are candidates.
  */
 public final class TimeOfDay {
+
+    /** How far on the wrong side of a bound a typed time is still taken as meant there: a slip, not a day away. */
+    public static final Duration SLIP = Duration.ofHours(4);
 
     private TimeOfDay() {
     }
@@ -42,18 +48,24 @@ public final class TimeOfDay {
         return nearest(typed, reference.atZoneSameInstant(zone)).toOffsetDateTime();
     }
 
-    /** The first occurrence of {@code typed} at or after {@code bound}: within the next 24 hours. */
+    /**
+     * The first occurrence of {@code typed} at or after {@code bound}'s minute, within {@link #SLIP} less than a day; one
+     * typed a little before it (a slip, or a correction of the bound itself) is taken as the nearest, not a day later.
+     */
     public static OffsetDateTime atOrAfter(LocalTime typed, OffsetDateTime bound, ZoneId zone) {
-        ZonedDateTime from = bound.atZoneSameInstant(zone);
-        return candidates(typed, from).stream().filter(c -> !c.isBefore(from)).min(ZonedDateTime::compareTo).orElseThrow()
-                .toOffsetDateTime();
+        ZonedDateTime from = bound.atZoneSameInstant(zone).truncatedTo(ChronoUnit.MINUTES);
+        ZonedDateTime first = candidates(typed, from).stream().filter(c -> !c.isBefore(from)).min(ZonedDateTime::compareTo).orElseThrow();
+        return (Duration.between(from, first).compareTo(Duration.ofDays(1).minus(SLIP)) > 0 ? nearest(typed, from) : first).toOffsetDateTime();
     }
 
-    /** The last occurrence of {@code typed} at or before {@code bound}: within the 24 hours before it. */
+    /**
+     * The last occurrence of {@code typed} at or before {@code bound}'s minute, within {@link #SLIP} less than a day; one
+     * typed a little after it is taken as the nearest, not a day earlier.
+     */
     public static OffsetDateTime atOrBefore(LocalTime typed, OffsetDateTime bound, ZoneId zone) {
-        ZonedDateTime until = bound.atZoneSameInstant(zone);
-        return candidates(typed, until).stream().filter(c -> !c.isAfter(until)).max(ZonedDateTime::compareTo).orElseThrow()
-                .toOffsetDateTime();
+        ZonedDateTime until = bound.atZoneSameInstant(zone).truncatedTo(ChronoUnit.MINUTES);
+        ZonedDateTime last = candidates(typed, until).stream().filter(c -> !c.isAfter(until)).max(ZonedDateTime::compareTo).orElseThrow();
+        return (Duration.between(last, until).compareTo(Duration.ofDays(1).minus(SLIP)) > 0 ? nearest(typed, until) : last).toOffsetDateTime();
     }
 
     /** {@code typed} on the day before, the day of and the day after {@code reference}, both offsets on an autumn night. */

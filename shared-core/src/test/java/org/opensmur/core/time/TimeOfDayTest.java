@@ -47,12 +47,25 @@ class TimeOfDayTest {
         java.time.OffsetDateTime departure = java.time.OffsetDateTime.parse("2026-12-06T10:00+01:00");
         assertEquals(java.time.OffsetDateTime.parse("2026-12-06T23:00+01:00"), TimeOfDay.atOrAfter(LocalTime.of(23, 0), departure, PARIS),
                 "a return thirteen hours after the departure, the same day");
-        assertEquals(java.time.OffsetDateTime.parse("2026-12-07T09:00+01:00"), TimeOfDay.atOrAfter(LocalTime.of(9, 0), departure, PARIS));
+        assertEquals(java.time.OffsetDateTime.parse("2026-12-07T05:00+01:00"), TimeOfDay.atOrAfter(LocalTime.of(5, 0), departure, PARIS),
+                "nineteen hours after: the next morning");
+        assertEquals(java.time.OffsetDateTime.parse("2026-12-06T09:00+01:00"), TimeOfDay.atOrAfter(LocalTime.of(9, 0), departure, PARIS),
+                "an hour before the departure: a slip, that day, not 23 hours later");
         assertEquals(departure, TimeOfDay.atOrAfter(LocalTime.of(10, 0), departure, PARIS));
         java.time.OffsetDateTime lateDeparture = java.time.OffsetDateTime.parse("2026-12-06T22:30+01:00");
         assertEquals(java.time.OffsetDateTime.parse("2026-12-06T10:00+01:00"), TimeOfDay.atOrBefore(LocalTime.of(10, 0), lateDeparture, PARIS),
                 "a decision twelve and a half hours before the departure, the same day");
-        assertEquals(java.time.OffsetDateTime.parse("2026-12-05T23:00+01:00"), TimeOfDay.atOrBefore(LocalTime.of(23, 0), lateDeparture, PARIS));
+        assertEquals(java.time.OffsetDateTime.parse("2026-12-06T23:00+01:00"), TimeOfDay.atOrBefore(LocalTime.of(23, 0), lateDeparture, PARIS),
+                "half an hour after the departure: a slip, that evening, not the evening before");
+        assertEquals(java.time.OffsetDateTime.parse("2026-12-05T23:50+01:00"), TimeOfDay.atOrBefore(LocalTime.of(23, 50),
+                java.time.OffsetDateTime.parse("2026-12-06T00:20+01:00"), PARIS), "decided the evening before a departure after midnight");
+        // to the minute: a departure tapped at 23:10:40 and an arrival typed "23:10" are the same minute, not a day apart
+        java.time.OffsetDateTime tapped = java.time.OffsetDateTime.parse("2026-12-06T23:10:40+01:00");
+        assertEquals(java.time.OffsetDateTime.parse("2026-12-06T23:10+01:00"), TimeOfDay.atOrAfter(LocalTime.of(23, 10), tapped, PARIS));
+        // a slip to the wrong side of the bound stays that day: an arrival typed a few minutes before the departure, a
+        // decision typed a minute after it
+        assertEquals(java.time.OffsetDateTime.parse("2026-12-06T23:05+01:00"), TimeOfDay.atOrAfter(LocalTime.of(23, 5), tapped, PARIS));
+        assertEquals(java.time.OffsetDateTime.parse("2026-12-06T23:12+01:00"), TimeOfDay.atOrBefore(LocalTime.of(23, 12), tapped, PARIS));
     }
 
     @Test

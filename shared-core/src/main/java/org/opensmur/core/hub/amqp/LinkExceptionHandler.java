@@ -35,20 +35,35 @@ final class LinkExceptionHandler extends ForgivingExceptionHandler {
         }
     }
 
+    /** Each attempt of the automatic recovery that the network refused: one line each, as the backoff spaces them. */
+    @Override
+    public void handleConnectionRecoveryException(Connection conn, Throwable exception) {
+        if (lostToTheNetwork(exception)) {
+            LOG.warn("{} still out of reach ({}): the client tries again", hub, AmqpHubTransport.describe(exception));
+        } else {
+            super.handleConnectionRecoveryException(conn, exception);
+        }
+    }
+
     @Override
     public void handleTopologyRecoveryException(Connection conn, Channel ch, TopologyRecoveryException e) {
         consumersLost.accept(e);
     }
 
-    /** A heartbeat missed, a socket reset or closed, a timeout: what a moving vehicle meets. */
+    /**
+     * A heartbeat missed, a socket reset, refused or closed, a timeout, a name that does not resolve: what a moving
+     * vehicle meets. Never a certificate refused, whatever the socket did after it: that one stays an error.
+     */
     static boolean lostToTheNetwork(Throwable exception) {
+        boolean network = false;
         for (Throwable t = exception; t != null; t = t.getCause()) {
-            if (t instanceof com.rabbitmq.client.MissedHeartbeatException || t instanceof java.net.SocketException
-                    || t instanceof java.net.SocketTimeoutException || t instanceof java.io.EOFException
-                    || t instanceof javax.net.ssl.SSLException && t.getCause() instanceof java.net.SocketException) {
-                return true;
+            if (t instanceof java.security.cert.CertificateException || t instanceof javax.net.ssl.SSLHandshakeException) {
+                return false;
             }
+            network |= t instanceof com.rabbitmq.client.MissedHeartbeatException || t instanceof java.net.SocketException
+                    || t instanceof java.net.SocketTimeoutException || t instanceof java.io.EOFException
+                    || t instanceof java.net.UnknownHostException;
         }
-        return false;
+        return network;
     }
 }

@@ -43,6 +43,13 @@ class LinkExceptionHandlerTest {
             assertTrue(log.contains(HUB) && log.contains("reconnects"), log);
             assertEquals(1, log.strip().lines().count(), "no stack for " + lost + ": " + log);
         }
+        // the recovery's attempts in a dead zone, a name that does not resolve there included
+        for (Throwable unreachable : List.of(new java.net.UnknownHostException("hub.esante.gouv.fr"), new java.net.NoRouteToHostException("no route"),
+                new java.io.IOException(new java.net.SocketTimeoutException("connect timed out")))) {
+            String log = logOf(() -> handler.handleConnectionRecoveryException(null, unreachable));
+            assertTrue(log.contains("WARN") && log.contains(HUB) && log.contains("tries again"), log);
+            assertEquals(1, log.strip().lines().count(), "no stack for " + unreachable + ": " + log);
+        }
     }
 
     @Test
@@ -53,6 +60,16 @@ class LinkExceptionHandlerTest {
         assertTrue(log.contains("ERROR") && log.contains("frame of unknown type 9"), log);
         assertTrue(log.lines().anyMatch(l -> l.strip().startsWith("at ")), "its stack: " + log);
         assertFalse(LinkExceptionHandler.lostToTheNetwork(new IllegalStateException("x", new RuntimeException())));
+        // a certificate refused stays an error, even when the socket was closed after it
+        var refusedCertificate = new javax.net.ssl.SSLHandshakeException("PKIX path building failed");
+        refusedCertificate.initCause(new java.security.cert.CertificateException("unable to find valid certification path"));
+        String certificateLog = logOf(() -> handler.handleConnectionRecoveryException(null, new java.net.SocketException("closed") {
+            @Override
+            public synchronized Throwable getCause() {
+                return refusedCertificate;
+            }
+        }));
+        assertTrue(certificateLog.contains("ERROR") && certificateLog.lines().anyMatch(l -> l.strip().startsWith("at ")), certificateLog);
         var refused = new com.rabbitmq.client.TopologyRecoveryException("consumer not recovered", new java.io.IOException("exclusive"));
         handler.handleTopologyRecoveryException(null, null, refused);
         assertEquals(List.of(refused), handedOn);
