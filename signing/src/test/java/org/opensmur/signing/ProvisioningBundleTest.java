@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * single derivation; pushing the date back in the file breaks the seal. The coded lists and the acts list it may
  * carry are sealed with the rest, and a bundle of the previous format (no lists) still opens.
  */
+@org.junit.jupiter.api.Tag("production-kdf") // bundles sealed and opened at production cost: run by ./bin/test and .ci/run, not by --quick
 class ProvisioningBundleTest {
 
     private static final Instant NOW = Instant.parse("2025-03-10T08:00:00Z");

@@ -116,6 +116,7 @@ class SigningCliTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Tag("production-kdf") // a bundle sealed at production cost: not by --quick
     void provisionSealsTheSettingsAndStoresUnderAOneTimePasswordItDrawsAndPrintsOnce(@TempDir Path dir) throws Exception {
         Run ca = run(Map.of("DEV_PASSWORD", "s3cret-dev"), "dev-ca", "--out", dir.toString(), "--client", "fr.health.test.smurtab",
                 "--password", "env:DEV_PASSWORD");
@@ -182,6 +183,7 @@ class SigningCliTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Tag("production-kdf") // a bundle sealed at production cost: not by --quick
     void provisionCarriesTheCodedListsAndTheActsGivenAndRefusesWhatIsNotAList(@TempDir Path dir) throws Exception {
         Run ca = run(Map.of("DEV_PASSWORD", "s3cret-dev"), "dev-ca", "--out", dir.toString(), "--client", "fr.health.test.smurtab",
                 "--password", "env:DEV_PASSWORD");
