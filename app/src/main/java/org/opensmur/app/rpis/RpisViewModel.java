@@ -292,8 +292,13 @@ public final class RpisViewModel {
 
     /** The patient the record is about: what was typed for another patient is not carried over. */
     public void choose(org.opensmur.app.patient.PatientsViewModel.Patient chosen) {
+        if (chosen != null && patient != null && chosen.patientId() != null && chosen.patientId().equals(patient.patientId())) {
+            patient = chosen; // the same patient, as a case update now describes them: what the crew typed stays
+            return;
+        }
         if (!java.util.Objects.equals(chosen, patient)) {
             patient = chosen;
+            prefilledValues.clear();
             fields.values().forEach(f -> f.value().set(""));
             prefilled = null;
             prefilledNow.set(false);
@@ -343,11 +348,23 @@ public final class RpisViewModel {
     }
 
     /** A value from the prefill; what the crew already typed for a value the prefill lacks is kept. */
+    /**
+     * A value of the prefill: shown in a field that is empty or still shows the previous prefill's value, so that a case
+     * update or the taps refresh what the crew left alone; a field the crew typed or corrected keeps what they said
+     * (each visit of the screen prefills again).
+     */
     private void set(String key, String value) {
         if (value != null) {
-            fields.get(key).value().set(value);
+            StringProperty field = fields.get(key).value();
+            String before = prefilledValues.put(key, value);
+            if (field.get() == null || field.get().isBlank() || field.get().equals(before)) {
+                field.set(value);
+            }
         }
     }
+
+    /** What the last prefill put in each field (for the patient on screen). */
+    private final Map<String, String> prefilledValues = new java.util.HashMap<>();
 
     private static String time(OffsetDateTime t) {
         return t == null ? "—" : Labels.time(t);

@@ -313,4 +313,40 @@ class RpisViewModelTest {
             core.close();
         }
     }
+
+    /**
+     * Each visit of the screen prefills again, and a case update describes the same patient anew: what the crew typed
+     * or corrected stays; what they left alone follows the latest prefill; another patient starts afresh.
+     */
+    @Test
+    void whatTheCrewTypedOutlivesAPrefillAgainAndACaseUpdateOfTheSamePatient() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:30:00Z"));
+        TabletSettings settings = Tablets.settings(dir.resolve("typed"));
+        var c = new HubCodec().mapper().createObjectNode();
+        c.put("creation", "2026-11-23T09:50:00Z");
+        CaseView view = new CaseView(Tablets.CASE, c, List.of(), true);
+        Map<ResourceStatus, OffsetDateTime> times = new EnumMap<>(ResourceStatus.class);
+        times.put(ResourceStatus.DEPART, OffsetDateTime.parse("2026-11-23T10:00:00Z"));
+        var alice = new org.opensmur.app.patient.PatientsViewModel.Patient(Tablets.CASE + ".patient.1", 1, "NORMAND", null, null, "F", null, null, null);
+        var aliceUpdated = new org.opensmur.app.patient.PatientsViewModel.Patient(Tablets.CASE + ".patient.1", 1, "NORMAND", "Alice", null, "F",
+                "1982-02-14", "P44Y", null);
+        var bob = new org.opensmur.app.patient.PatientsViewModel.Patient(Tablets.CASE + ".patient.2", 2, "B", null, null, null, null, null, null);
+        TabletCore core = Tablets.core(settings, clock);
+        try {
+            RpisViewModel model = new RpisViewModel(core, org.opensmur.app.ui.Background.direct(), settings, Labels.french());
+            model.choose(alice);
+            model.prefill(view, times, new RpisViewModel.FromBilan("I21", null, null), alice);
+            assertEquals(List.of("I21", "10:00"), List.of(model.field("diagnosis").get(), model.field("departSmur").get()));
+            model.field("departSmur").set("09:58"); // the crew corrects the tap
+            model.field("returnSmur").set("11:20"); // and says what no tap said
+            model.choose(aliceUpdated); // the SAMU's update: her first name and birth date
+            model.prefill(view, times, new RpisViewModel.FromBilan("I46", null, null), aliceUpdated); // the screen shown again
+            assertEquals(List.of("09:58", "11:20", "I46"), List.of(model.field("departSmur").get(), model.field("returnSmur").get(),
+                    model.field("diagnosis").get()), "typed and corrected: kept; left alone: the bilan's new diagnosis");
+            model.choose(bob);
+            assertEquals(List.of("", ""), List.of(model.field("departSmur").get(), model.field("returnSmur").get()), "another patient");
+        } finally {
+            core.close();
+        }
+    }
 }
