@@ -66,7 +66,7 @@ public final class RpisView extends BorderPane {
         send.getStyleClass().add("big-button");
         send.setOnAction(e -> model.send());
         // Disabled while something required is missing: the missing items are said beside it, in words.
-        send.disableProperty().bind(model.readyProperty().not());
+        send.disableProperty().bind(model.readyProperty().and(model.prefilledProperty()).not()); // complete, and as the case now says
         Label message = new Label();
         message.setId("rpis-message");
         message.setWrapText(true);

@@ -255,17 +255,17 @@ public final class RpisViewModel {
             setIfEmpty("teamDriver", on.has(OperatorRole.AMBULANCIER) == null ? null : on.has(OperatorRole.AMBULANCIER).toString());
         }
         var r = prefilled.regulation();
-        set("whatsHappenCode", r.whatsHappen() == null ? null : r.whatsHappen().code());
-        set("whatsHappenLabel", r.whatsHappen() == null ? null : r.whatsHappen().label());
-        set("healthMotiveCode", r.healthMotive() == null ? null : r.healthMotive().code());
-        set("healthMotiveLabel", r.healthMotive() == null ? null : r.healthMotive().label());
+        setPair("whatsHappenCode", r.whatsHappen() == null ? null : r.whatsHappen().code(),
+                "whatsHappenLabel", r.whatsHappen() == null ? null : r.whatsHappen().label());
+        setPair("healthMotiveCode", r.healthMotive() == null ? null : r.healthMotive().code(),
+                "healthMotiveLabel", r.healthMotive() == null ? null : r.healthMotive().label());
         // typed once, in the bilan (itself prefilled from the case): not asked again here
         set("birthDate", bilan.birthDate() != null && !bilan.birthDate().isBlank() ? bilan.birthDate() : prefilled.patient().birthDate());
         set("sex", bilan.sex() != null && !bilan.sex().isBlank() ? bilan.sex()
                 : prefilled.patient().sex() == null ? null : prefilled.patient().sex().code());
         set("decisionTime", prefilled.context().decisionDate() == null ? null : hoursOf(prefilled.context().decisionDate()));
-        set("insee", prefilled.intervention().location().detailedAddress().inseeCode());
-        set("inseeCity", prefilled.intervention().location().detailedAddress().city());
+        setPair("insee", prefilled.intervention().location().detailedAddress().inseeCode(),
+                "inseeCity", prefilled.intervention().location().detailedAddress().city());
         fields.get("insee").picker().refresh();
         set("diagnosis", prefilled.intervention().mainDiagnosis());
         set("locationType", prefilled.intervention().location().type());
@@ -292,8 +292,10 @@ public final class RpisViewModel {
 
     /** The patient the record is about: what was typed for another patient is not carried over. */
     public void choose(org.opensmur.app.patient.PatientsViewModel.Patient chosen) {
+        // the same patient (their identifier names the case: never another mission's), as a case update now describes
+        // them: what the crew typed stays
         if (chosen != null && patient != null && chosen.patientId() != null && chosen.patientId().equals(patient.patientId())) {
-            patient = chosen; // the same patient, as a case update now describes them: what the crew typed stays
+            patient = chosen;
             return;
         }
         if (!java.util.Objects.equals(chosen, patient)) {
@@ -347,19 +349,44 @@ public final class RpisViewModel {
         return first != null && !first.isBlank() ? first : second;
     }
 
-    /** A value from the prefill; what the crew already typed for a value the prefill lacks is kept. */
     /**
      * A value of the prefill: shown in a field that is empty or still shows the previous prefill's value, so that a case
-     * update or the taps refresh what the crew left alone; a field the crew typed or corrected keeps what they said
-     * (each visit of the screen prefills again).
+     * update or the taps refresh what the crew left alone (a value the prefill no longer has is taken back: a tap undone);
+     * a field the crew typed or corrected keeps what they said (each visit of the screen prefills again).
      */
     private void set(String key, String value) {
-        if (value != null) {
-            StringProperty field = fields.get(key).value();
-            String before = prefilledValues.put(key, value);
-            if (field.get() == null || field.get().isBlank() || field.get().equals(before)) {
-                field.set(value);
-            }
+        if (follows(key)) {
+            put(key, value);
+        }
+    }
+
+    /** A code and its words, as one: both follow the prefill while the code does (never the crew's code with other words). */
+    private void setPair(String codeKey, String code, String wordsKey, String words) {
+        if (follows(codeKey)) {
+            put(codeKey, code);
+            put(wordsKey, words);
+        } else { // the crew's pair stays; what the prefill says is remembered for the next time
+            remember(codeKey, code);
+            remember(wordsKey, words);
+        }
+    }
+
+    /** Whether {@code key} shows nothing or what the last prefill put there. */
+    private boolean follows(String key) {
+        String shown = fields.get(key).value().get();
+        return shown == null || shown.isBlank() || shown.equals(prefilledValues.get(key));
+    }
+
+    private void put(String key, String value) {
+        remember(key, value);
+        fields.get(key).value().set(value == null ? "" : value);
+    }
+
+    private void remember(String key, String value) {
+        if (value == null) {
+            prefilledValues.remove(key);
+        } else {
+            prefilledValues.put(key, value);
         }
     }
 
@@ -390,6 +417,10 @@ public final class RpisViewModel {
     public boolean send() {
         if (prefilled == null || settings.oruId() == null) {
             message.set(labels.get(prefilled == null ? "rpis.noCase" : "rpis.noOru"));
+            return false;
+        }
+        if (!prefilledNow.get()) { // the case or the taps changed: what leaves is the record as they now say it
+            message.set(labels.get("rpis.preparing"));
             return false;
         }
         Rpis record = stated();
