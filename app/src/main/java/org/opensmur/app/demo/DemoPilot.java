@@ -128,22 +128,41 @@ public final class DemoPilot {
     private void rpis() {
         session.prefillRpis();
         view.show(MainView.Screen.RPIS);
-        later(() -> {
-            // The pilot states what a crew would where the case is silent (the exercise patient's answers).
-            java.util.Map.of("medicalLevel", "MED", "birthDate", "1968-04-12", "sex", "M", "teamDoctor", "true", "teamNurse", "true",
-                    "teamDriver", "true", "orientationType", "OK").forEach((key, value) -> {
-                        if (session.rpis().field(key).get().isBlank()) {
-                            session.rpis().field(key).set(value);
-                        }
-                    });
-            if (session.rpis().field("returnSmur").get().isBlank()) { // the crew's estimate of being back at base
-                session.rpis().field("returnSmur").set(session.rpis().field("teamAvailable").get());
-            }
-            if (!session.rpis().send()) { // field names only, never values
-                org.slf4j.LoggerFactory.getLogger(DemoPilot.class).warn("demo pilot: RPIS not sent: {}", session.rpis().messageProperty().get());
-            }
-            later(this::next); // then RETOUR
-        });
+        later(this::rpisOncePrefilled);
+    }
+
+    /** The record answered and sent once its prefill has landed (a case update may have asked for another meanwhile). */
+    private void rpisOncePrefilled() {
+        if (stopped) {
+            return; // the session closed while the prefill was on its way
+        }
+        var prefilled = session.rpis().prefilledProperty();
+        if (!prefilled.get()) {
+            prefilled.addListener(new javafx.beans.value.ChangeListener<Boolean>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean is) {
+                    if (is) {
+                        o.removeListener(this);
+                        rpisOncePrefilled();
+                    }
+                }
+            });
+            return;
+        }
+        // The pilot states what a crew would where the case is silent (the exercise patient's answers).
+        java.util.Map.of("medicalLevel", "MED", "birthDate", "1968-04-12", "sex", "M", "teamDoctor", "true", "teamNurse", "true",
+                "teamDriver", "true", "orientationType", "OK").forEach((key, value) -> {
+                    if (session.rpis().field(key).get().isBlank()) {
+                        session.rpis().field(key).set(value);
+                    }
+                });
+        if (session.rpis().field("returnSmur").get().isBlank()) { // the crew's estimate of being back at base
+            session.rpis().field("returnSmur").set(session.rpis().field("teamAvailable").get());
+        }
+        if (!session.rpis().send()) { // field names only, never values
+            org.slf4j.LoggerFactory.getLogger(DemoPilot.class).warn("demo pilot: RPIS not sent: {}", session.rpis().messageProperty().get());
+        }
+        later(this::next); // then RETOUR
     }
 
     private final java.util.Set<PauseTransition> pending = new java.util.HashSet<>();
