@@ -128,25 +128,13 @@ public final class DemoPilot {
     private void rpis() {
         session.prefillRpis();
         view.show(MainView.Screen.RPIS);
-        later(this::rpisOncePrefilled);
+        later(() -> rpisOncePrefilled(0));
     }
 
     /** The record answered and sent once its prefill has landed (a case update may have asked for another meanwhile). */
-    private void rpisOncePrefilled() {
-        if (stopped) {
-            return; // the session closed while the prefill was on its way
-        }
-        var prefilled = session.rpis().prefilledProperty();
-        if (!prefilled.get()) {
-            prefilled.addListener(new javafx.beans.value.ChangeListener<Boolean>() {
-                @Override
-                public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean is) {
-                    if (is) {
-                        o.removeListener(this);
-                        rpisOncePrefilled();
-                    }
-                }
-            });
+    private void rpisOncePrefilled(int waited) {
+        if (!session.rpis().prefilledProperty().get() && waited < 10) {
+            later(() -> rpisOncePrefilled(waited + 1)); // a step more, at most ten
             return;
         }
         // The pilot states what a crew would where the case is silent (the exercise patient's answers).

@@ -201,6 +201,9 @@ public final class RpisViewModel {
     /** A prefill was asked (the RPIS shown, a patient chosen): until it lands, the record does not hold it. */
     public void prefillAsked() {
         prefilledNow.set(false);
+        if (prefilled != null) { // said beside the send button, which waits for it
+            missing.set(labels.get("rpis.preparing"));
+        }
     }
 
     /**
@@ -360,9 +363,12 @@ public final class RpisViewModel {
         }
     }
 
-    /** A code and its words, as one: both follow the prefill while the code does (never the crew's code with other words). */
+    /**
+     * A code and its words, as one: both follow the prefill while both do (never the crew's code with the case's words,
+     * nor a town name the crew typed wiped by the case's code).
+     */
     private void setPair(String codeKey, String code, String wordsKey, String words) {
-        if (follows(codeKey)) {
+        if (follows(codeKey) && follows(wordsKey)) {
             put(codeKey, code);
             put(wordsKey, words);
         } else { // the crew's pair stays; what the prefill says is remembered for the next time

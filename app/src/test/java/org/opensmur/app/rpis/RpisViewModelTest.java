@@ -343,16 +343,22 @@ class RpisViewModelTest {
             model.prefill(view, times, new RpisViewModel.FromBilan("I46", null, null), aliceUpdated); // the screen shown again
             assertEquals(List.of("09:58", "11:20", "I46"), List.of(model.field("departSmur").get(), model.field("returnSmur").get(),
                     model.field("diagnosis").get()), "typed and corrected: kept; left alone: the bilan's new diagnosis");
-            // the SAMU qualifies the case; the crew had stated another motive, code and words: theirs stay, as a pair
-            var qualified = c.deepCopy();
-            qualified.putObject("qualification").putObject("whatsHappen").put("code", "C11.06.00").put("label", "Autre nature de fait");
+            // the SAMU qualifies the case again; the crew had stated another motive's code: their code is not given the
+            // case's new words; and a town name the crew typed without a code stays
+            var first = c.deepCopy();
+            first.putObject("qualification").putObject("whatsHappen").put("code", "C11.06.00").put("label", "Autre nature de fait");
+            model.prefill(new CaseView(Tablets.CASE, first, List.of(), true), times, new RpisViewModel.FromBilan("I46", null, null), aliceUpdated);
+            assertEquals(List.of("C11.06.00", "Autre nature de fait"), List.of(model.field("whatsHappenCode").get(), model.field("whatsHappenLabel").get()));
             model.field("whatsHappenCode").set("C09.03.00");
-            model.field("whatsHappenLabel").set("Fuite de gaz");
+            model.field("inseeCity").set("Rezé");
+            var qualified = c.deepCopy();
+            qualified.putObject("qualification").putObject("whatsHappen").put("code", "C02.01.00").put("label", "Accident de la route");
             model.prefillAsked();
             assertFalse(model.send(), "not while a prefill is on its way");
             assertEquals("Mise à jour du RPIS en cours : envoyez-le dans un instant", model.messageProperty().get());
             model.prefill(new CaseView(Tablets.CASE, qualified, List.of(), true), times, new RpisViewModel.FromBilan("I46", null, null), aliceUpdated);
-            assertEquals(List.of("C09.03.00", "Fuite de gaz"), List.of(model.field("whatsHappenCode").get(), model.field("whatsHappenLabel").get()));
+            assertEquals(List.of("C09.03.00", "Autre nature de fait", "Rezé"), List.of(model.field("whatsHappenCode").get(),
+                    model.field("whatsHappenLabel").get(), model.field("inseeCity").get()));
             // a tap undone (the departure corrected away): the time the crew left alone goes with it
             model.field("departSmur").set("10:00"); // back to the tap's
             Map<ResourceStatus, OffsetDateTime> undone = new EnumMap<>(ResourceStatus.class);
