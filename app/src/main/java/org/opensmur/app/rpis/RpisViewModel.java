@@ -14,7 +14,6 @@ import org.opensmur.app.settings.TabletSettings;
 import org.opensmur.app.ui.Background;
 import org.opensmur.app.ui.CodePickerModel;
 import org.opensmur.core.nomenclature.NomenclatureFolder;
-import org.opensmur.core.time.TimeOfDay;
 import org.opensmur.core.nomenclature.NomenclatureList;
 import org.opensmur.app.ui.Labels;
 import org.opensmur.core.mission.HealthMotive;
@@ -23,6 +22,7 @@ import org.opensmur.core.mission.OperatorRole;
 import org.opensmur.core.mission.Sex;
 import org.opensmur.core.shift.ShiftSetup;
 import org.opensmur.core.mission.WhatsHappen;
+import org.opensmur.core.time.TimeOfDay;
 import org.opensmur.core.rpis.Rpis;
 import org.opensmur.core.rpis.RpisIntervention;
 import org.opensmur.core.rpis.RpisTeam;
@@ -266,20 +266,19 @@ public final class RpisViewModel {
         set("birthDate", bilan.birthDate() != null && !bilan.birthDate().isBlank() ? bilan.birthDate() : prefilled.patient().birthDate());
         set("sex", bilan.sex() != null && !bilan.sex().isBlank() ? bilan.sex()
                 : prefilled.patient().sex() == null ? null : prefilled.patient().sex().code());
-        set("decisionTime", prefilled.context().decisionDate() == null ? null : hoursOf(prefilled.context().decisionDate()));
+        set("decisionTime", hoursOf(prefilled.context().decisionDate()));
         setPair("insee", prefilled.intervention().location().detailedAddress().inseeCode(),
                 "inseeCity", prefilled.intervention().location().detailedAddress().city());
         fields.get("insee").picker().refresh();
         set("diagnosis", prefilled.intervention().mainDiagnosis());
         set("locationType", prefilled.intervention().location().type());
         var taps = prefilled.intervention().smurStatus();
-        java.util.function.Function<OffsetDateTime, String> hhmm = t -> t == null ? null : hoursOf(t);
-        set("departSmur", hhmm.apply(taps.departSmur()));
-        set("arrivedSmur", hhmm.apply(taps.arrivedSmur()));
-        set("departLocation", hhmm.apply(taps.departLocation()));
-        set("arrivedDestination", hhmm.apply(taps.arrivedDestination()));
-        set("teamAvailable", hhmm.apply(taps.teamAvailable()));
-        set("returnSmur", hhmm.apply(taps.returnSmur()));
+        set("departSmur", hoursOf(taps.departSmur()));
+        set("arrivedSmur", hoursOf(taps.arrivedSmur()));
+        set("departLocation", hoursOf(taps.departLocation()));
+        set("arrivedDestination", hoursOf(taps.arrivedDestination()));
+        set("teamAvailable", hoursOf(taps.teamAvailable()));
+        set("returnSmur", hoursOf(taps.returnSmur()));
         RpisIntervention i = prefilled.intervention();
         summary.set(labels.format("rpis.summary", r.whatsHappen() == null ? labels.get("rpis.unknownMotive") : r.whatsHappen().label(),
                 time(i.smurStatus().departSmur()), time(i.smurStatus().arrivedSmur()), time(i.smurStatus().teamAvailable())));
@@ -522,9 +521,9 @@ public final class RpisViewModel {
         return after == null ? null : TimeOfDay.atOrAfter(at, after, after.getOffset());
     }
 
-    /** "HH:mm" of a time, as the screen shows it. */
+    /** "HH:mm" of a time, as the screen shows it (null: none). */
     private static String hoursOf(OffsetDateTime time) {
-        return time.toLocalTime().withSecond(0).withNano(0).toString();
+        return time == null ? null : time.toLocalTime().withSecond(0).withNano(0).toString();
     }
 
     /** "HH:mm" as a time of day (put at its reference's offset, the one the screen shows it at); null when not one. */

@@ -28,9 +28,7 @@ final class LinkExceptionHandler extends ForgivingExceptionHandler {
 
     @Override
     public void handleUnexpectedConnectionDriverException(Connection conn, Throwable exception) {
-        if (lostToTheNetwork(exception)) {
-            LOG.warn("the link to {} was lost ({}): the client reconnects", hub, AmqpHubTransport.describe(exception));
-        } else {
+        if (!saidAsLost(exception, "the link to {} was lost ({}): the client reconnects")) {
             super.handleUnexpectedConnectionDriverException(conn, exception);
         }
     }
@@ -38,11 +36,18 @@ final class LinkExceptionHandler extends ForgivingExceptionHandler {
     /** Each attempt of the automatic recovery that the network refused: one line each, as the backoff spaces them. */
     @Override
     public void handleConnectionRecoveryException(Connection conn, Throwable exception) {
-        if (lostToTheNetwork(exception)) {
-            LOG.warn("{} still out of reach ({}): the client tries again", hub, AmqpHubTransport.describe(exception));
-        } else {
+        if (!saidAsLost(exception, "{} still out of reach ({}): the client tries again")) {
             super.handleConnectionRecoveryException(conn, exception);
         }
+    }
+
+    /** A loss to the network, said in one line ({@code words}: the Hub, then why); false for anything else. */
+    private boolean saidAsLost(Throwable exception, String words) {
+        if (!lostToTheNetwork(exception)) {
+            return false;
+        }
+        LOG.warn(words, hub, AmqpHubTransport.describe(exception));
+        return true;
     }
 
     @Override
