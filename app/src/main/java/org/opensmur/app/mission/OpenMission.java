@@ -222,7 +222,16 @@ public final class OpenMission {
         // the diagnosis typed, else the last bilan sent's; the birth date and sex as the bilan says them (typed once)
         var bilan = new org.opensmur.app.rpis.RpisViewModel.FromBilan(screens.bilan().diagnosisForRpis(), screens.bilan().birthDateForRpis(),
                 screens.bilan().sexForRpis(), List.copyOf(screens.bilan().associatedDiagnoses()), screens.bilan().care().procedures());
-        background.run(mission::openCaseView, view -> view.ifPresent(v -> screens.rpis().prefill(v, times, bilan, about)), failed);
+        background.run(mission::openCaseView, view -> {
+            if (view.isPresent()) {
+                screens.rpis().prefill(view.get(), times, bilan, about);
+            } else {
+                screens.rpis().prefillFailed(false); // the mission closed meanwhile
+            }
+        }, e -> {
+            screens.rpis().prefillFailed(true); // said on the RPIS too: its send button waits for a prefill
+            failed.accept(e);
+        });
     }
 
     /** An RPIS prefill waits for the bilan of the patient just chosen (one at a time). */

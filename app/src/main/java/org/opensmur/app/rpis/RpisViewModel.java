@@ -201,10 +201,26 @@ public final class RpisViewModel {
     /** A prefill was asked (the RPIS shown, a patient chosen): until it lands, the record does not hold it. */
     public void prefillAsked() {
         prefilledNow.set(false);
+        prefillProblem = null;
         if (prefilled != null) { // said beside the send button, which waits for it
             missing.set(labels.get("rpis.preparing"));
         }
     }
+
+    /**
+     * The prefill asked could not be made: the open case could not be read from the store ({@code storeError}; the
+     * status bar says what failed), or no mission is open any more. The send button keeps waiting (what is on screen
+     * may be another patient's, or the case as it was), and the screen says so and how to try again instead of "being
+     * updated" for ever.
+     */
+    public void prefillFailed(boolean storeError) {
+        prefilledNow.set(false);
+        prefillProblem = storeError ? "rpis.prefillFailed" : "rpis.noCase";
+        missing.set(labels.get(prefillProblem));
+    }
+
+    /** Why the last prefill asked did not land (a label's key), or null while it is on its way or has landed. */
+    private String prefillProblem;
 
     /**
      * Whether the record on screen holds its latest prefill (from the case, the taps and the bilan) for the patient on
@@ -283,6 +299,7 @@ public final class RpisViewModel {
         summary.set(labels.format("rpis.summary", r.whatsHappen() == null ? labels.get("rpis.unknownMotive") : r.whatsHappen().label(),
                 time(i.smurStatus().departSmur()), time(i.smurStatus().arrivedSmur()), time(i.smurStatus().teamAvailable())));
         message.set("");
+        prefillProblem = null;
         refreshMissing();
         prefilledNow.set(true);
     }
@@ -425,7 +442,7 @@ public final class RpisViewModel {
             return false;
         }
         if (!prefilledNow.get()) { // the case or the taps changed: what leaves is the record as they now say it
-            message.set(labels.get("rpis.preparing"));
+            message.set(labels.get(prefillProblem != null ? prefillProblem : "rpis.preparing"));
             return false;
         }
         Rpis record = stated();

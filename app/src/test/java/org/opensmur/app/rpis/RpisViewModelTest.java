@@ -315,6 +315,51 @@ class RpisViewModelTest {
     }
 
     /**
+     * A prefill that cannot be made (the case unreadable from the store, or the mission closed meanwhile) is said where
+     * the crew waits for it, not "being updated" for ever; the send button keeps waiting; the next visit tries again.
+     */
+    @Test
+    void aPrefillThatCannotBeMadeIsSaidAndTheNextVisitTriesAgain() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
+        TabletSettings settings = Tablets.settings(dir.resolve("failed-prefill"));
+        var c = new HubCodec().mapper().createObjectNode();
+        c.put("creation", "2026-11-23T09:50:00Z");
+        CaseView view = new CaseView(Tablets.CASE, c, List.of(), true);
+        Map<ResourceStatus, OffsetDateTime> times = new EnumMap<>(ResourceStatus.class);
+        times.put(ResourceStatus.DEPART, OffsetDateTime.parse("2026-11-23T10:00:00Z"));
+        var alice = new org.opensmur.app.patient.PatientsViewModel.Patient(Tablets.CASE + ".patient.1", 1, "NORMAND", null, null, "F", null, null, null);
+        TabletCore core = Tablets.core(settings, clock);
+        try {
+            RpisViewModel model = new RpisViewModel(core, org.opensmur.app.ui.Background.direct(), settings, Labels.french());
+            model.choose(alice);
+            model.prefill(view, times, new RpisViewModel.FromBilan("I21", null, null), alice);
+            String whenPrefilled = model.missingProperty().get();
+            model.prefillAsked();
+            model.prefillFailed(true);
+            String failed = "Le RPIS n'a pas pu être mis à jour depuis la mission : rouvrez l'onglet RPIS pour réessayer";
+            assertEquals(failed, model.missingProperty().get(), "said beside the send button");
+            assertFalse(model.prefilledProperty().get(), "the send button keeps waiting");
+            assertFalse(model.send());
+            assertEquals(failed, model.messageProperty().get(), "a tap on Envoyer says why, not \"in a moment\"");
+            assertEquals("I21", model.field("diagnosis").get(), "what was on screen stays");
+
+            model.prefillAsked(); // the crew opens the tab again
+            assertEquals("Mise à jour du RPIS en cours : envoyez-le dans un instant", model.missingProperty().get());
+            model.prefill(view, times, new RpisViewModel.FromBilan("I21", null, null), alice);
+            assertTrue(model.prefilledProperty().get());
+            assertEquals(whenPrefilled, model.missingProperty().get(), "back to what the record lacks");
+
+            model.prefillAsked();
+            model.prefillFailed(false); // the mission closed meanwhile
+            assertEquals("Aucune mission ouverte", model.missingProperty().get());
+            assertFalse(model.send());
+            assertEquals("Aucune mission ouverte", model.messageProperty().get());
+        } finally {
+            core.close();
+        }
+    }
+
+    /**
      * Each visit of the screen prefills again, and a case update describes the same patient anew: what the crew typed
      * or corrected stays; what they left alone follows the latest prefill; another patient starts afresh.
      */
