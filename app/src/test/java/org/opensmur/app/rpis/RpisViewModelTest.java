@@ -322,11 +322,8 @@ class RpisViewModelTest {
     void aPrefillThatCannotBeMadeIsSaidAndTheNextVisitTriesAgain() {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
         TabletSettings settings = Tablets.settings(dir.resolve("failed-prefill"));
-        var c = new HubCodec().mapper().createObjectNode();
-        c.put("creation", "2026-11-23T09:50:00Z");
-        CaseView view = new CaseView(Tablets.CASE, c, List.of(), true);
-        Map<ResourceStatus, OffsetDateTime> times = new EnumMap<>(ResourceStatus.class);
-        times.put(ResourceStatus.DEPART, OffsetDateTime.parse("2026-11-23T10:00:00Z"));
+        CaseView view = new CaseView(Tablets.CASE, createdAt("2026-11-23T09:50:00Z"), List.of(), true);
+        Map<ResourceStatus, OffsetDateTime> times = departedAt("2026-11-23T10:00:00Z");
         var alice = new org.opensmur.app.patient.PatientsViewModel.Patient(Tablets.CASE + ".patient.1", 1, "NORMAND", null, null, "F", null, null, null);
         TabletCore core = Tablets.core(settings, clock);
         try {
@@ -367,11 +364,9 @@ class RpisViewModelTest {
     void whatTheCrewTypedOutlivesAPrefillAgainAndACaseUpdateOfTheSamePatient() {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:30:00Z"));
         TabletSettings settings = Tablets.settings(dir.resolve("typed"));
-        var c = new HubCodec().mapper().createObjectNode();
-        c.put("creation", "2026-11-23T09:50:00Z");
+        var c = createdAt("2026-11-23T09:50:00Z");
         CaseView view = new CaseView(Tablets.CASE, c, List.of(), true);
-        Map<ResourceStatus, OffsetDateTime> times = new EnumMap<>(ResourceStatus.class);
-        times.put(ResourceStatus.DEPART, OffsetDateTime.parse("2026-11-23T10:00:00Z"));
+        Map<ResourceStatus, OffsetDateTime> times = departedAt("2026-11-23T10:00:00Z");
         var alice = new org.opensmur.app.patient.PatientsViewModel.Patient(Tablets.CASE + ".patient.1", 1, "NORMAND", null, null, "F", null, null, null);
         var aliceUpdated = new org.opensmur.app.patient.PatientsViewModel.Patient(Tablets.CASE + ".patient.1", 1, "NORMAND", "Alice", null, "F",
                 "1982-02-14", "P44Y", null);
@@ -415,5 +410,19 @@ class RpisViewModelTest {
         } finally {
             core.close();
         }
+    }
+
+    /** A case as an RS-EDA always says it at least: when it was created. */
+    private static com.fasterxml.jackson.databind.node.ObjectNode createdAt(String creation) {
+        var c = new HubCodec().mapper().createObjectNode();
+        c.put("creation", creation);
+        return c;
+    }
+
+    /** The status times of a crew that only left. */
+    private static Map<ResourceStatus, OffsetDateTime> departedAt(String depart) {
+        Map<ResourceStatus, OffsetDateTime> times = new EnumMap<>(ResourceStatus.class);
+        times.put(ResourceStatus.DEPART, OffsetDateTime.parse(depart));
+        return times;
     }
 }
