@@ -226,10 +226,10 @@ public final class OpenMission {
             if (view.isPresent()) {
                 screens.rpis().prefill(view.get(), times, bilan, about);
             } else {
-                screens.rpis().prefillFailed(false); // the mission closed meanwhile
+                screens.rpis().prefillFailed(false, about); // the mission closed meanwhile
             }
         }, e -> {
-            screens.rpis().prefillFailed(true); // said on the RPIS too: its send button waits for a prefill
+            screens.rpis().prefillFailed(true, about); // said on the RPIS too: its send button waits for a prefill
             failed.accept(e);
         });
     }

@@ -208,12 +208,15 @@ public final class RpisViewModel {
     }
 
     /**
-     * The prefill asked could not be made: the open case could not be read from the store ({@code storeError}; the
-     * status bar says what failed), or no mission is open any more. The send button keeps waiting (what is on screen
+     * The prefill asked for {@code about} could not be made: the open case could not be read from the store
+     * ({@code storeError}; the status bar says what failed), or no mission is open any more. The send button keeps waiting (what is on screen
      * may be another patient's, or the case as it was), and the screen says so and how to try again instead of "being
      * updated" for ever.
      */
-    public void prefillFailed(boolean storeError) {
+    public void prefillFailed(boolean storeError, org.opensmur.app.patient.PatientsViewModel.Patient about) {
+        if (!java.util.Objects.equals(about, patient)) {
+            return; // asked for a patient no longer on screen: the prefill asked since for this one says its own outcome
+        }
         prefilledNow.set(false);
         prefillProblem = storeError ? "rpis.prefillFailed" : "rpis.noCase";
         missing.set(labels.get(prefillProblem));
@@ -233,6 +236,7 @@ public final class RpisViewModel {
     private final javafx.beans.property.ReadOnlyBooleanWrapper prefilledNow = new javafx.beans.property.ReadOnlyBooleanWrapper(false);
 
     public void prefill(CaseView view, Map<ResourceStatus, OffsetDateTime> times, FromBilan bilan) {
+        prefillProblem = null; // this one lands
         String bilanDiagnosis = bilan.diagnosis();
         reloadLists(); // a list installed since the screen was made is used (read in the background, once changed)
         ShiftSetup on = shift.get();
@@ -300,8 +304,8 @@ public final class RpisViewModel {
                 time(i.smurStatus().departSmur()), time(i.smurStatus().arrivedSmur()), time(i.smurStatus().teamAvailable())));
         message.set("");
         prefillProblem = null;
-        refreshMissing();
         prefilledNow.set(true);
+        refreshMissing();
     }
 
     private java.util.function.Supplier<ShiftSetup> shift = () -> null;
@@ -420,14 +424,18 @@ public final class RpisViewModel {
     }
 
     private void refreshMissing() {
-        if (prefilled == null) {
+        List<String> names = prefilled == null ? List.of()
+                : RpisPrefill.missing(stated()).stream().map(path -> labels.get("rpis.missing." + path)).toList();
+        ready.set(prefilled != null && names.isEmpty());
+        if (!prefilledNow.get() && prefillProblem != null) { // why the send button waits, whatever the crew types meanwhile
+            missing.set(labels.get(prefillProblem));
+        } else if (prefilled == null) {
             missing.set(labels.get("rpis.noCase"));
-            ready.set(false);
-            return;
+        } else if (!prefilledNow.get()) { // a prefill on its way (asked once the screen is shown or a case changed)
+            missing.set(labels.get("rpis.preparing"));
+        } else {
+            missing.set(names.isEmpty() ? "" : labels.format("rpis.missing", String.join(", ", names)));
         }
-        List<String> names = RpisPrefill.missing(stated()).stream().map(path -> labels.get("rpis.missing." + path)).toList();
-        missing.set(names.isEmpty() ? "" : labels.format("rpis.missing", String.join(", ", names)));
-        ready.set(names.isEmpty());
     }
 
     /** Whether the record can leave: a mission open and nothing required missing (the send button's state). */
@@ -437,6 +445,10 @@ public final class RpisViewModel {
 
     /** Sends the record to the ORU (and the LRM when configured); false while something is missing or wrong. */
     public boolean send() {
+        if (!prefilledNow.get() && prefillProblem != null) { // before "no mission": the prefill may have failed on another patient's
+            message.set(labels.get(prefillProblem));
+            return false;
+        }
         if (prefilled == null || settings.oruId() == null) {
             message.set(labels.get(prefilled == null ? "rpis.noCase" : "rpis.noOru"));
             return false;

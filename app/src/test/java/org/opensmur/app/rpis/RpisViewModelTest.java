@@ -325,32 +325,44 @@ class RpisViewModelTest {
         CaseView view = new CaseView(Tablets.CASE, createdAt("2026-11-23T09:50:00Z"), List.of(), true);
         Map<ResourceStatus, OffsetDateTime> times = departedAt("2026-11-23T10:00:00Z");
         var alice = new org.opensmur.app.patient.PatientsViewModel.Patient(Tablets.CASE + ".patient.1", 1, "NORMAND", null, null, "F", null, null, null);
+        var bob = new org.opensmur.app.patient.PatientsViewModel.Patient(Tablets.CASE + ".patient.2", 2, "B", null, null, null, null, null, null);
         TabletCore core = Tablets.core(settings, clock);
         try {
             RpisViewModel model = new RpisViewModel(core, org.opensmur.app.ui.Background.direct(), settings, Labels.french());
             model.choose(alice);
             model.prefill(view, times, new RpisViewModel.FromBilan("I21", null, null), alice);
-            String whenPrefilled = model.missingProperty().get();
+            assertTrue(model.missingProperty().get().startsWith("Manque : "), model.missingProperty().get());
             model.prefillAsked();
-            model.prefillFailed(true);
+            model.prefillFailed(true, alice);
             String failed = "Le RPIS n'a pas pu être mis à jour depuis la mission : rouvrez l'onglet RPIS pour réessayer";
             assertEquals(failed, model.missingProperty().get(), "said beside the send button");
             assertFalse(model.prefilledProperty().get(), "the send button keeps waiting");
             assertFalse(model.send());
             assertEquals(failed, model.messageProperty().get(), "a tap on Envoyer says why, not \"in a moment\"");
             assertEquals("I21", model.field("diagnosis").get(), "what was on screen stays");
+            model.field("returnSmur").set("11:20");
+            assertEquals(failed, model.missingProperty().get(), "still said once the crew types");
 
             model.prefillAsked(); // the crew opens the tab again
             assertEquals("Mise à jour du RPIS en cours : envoyez-le dans un instant", model.missingProperty().get());
             model.prefill(view, times, new RpisViewModel.FromBilan("I21", null, null), alice);
             assertTrue(model.prefilledProperty().get());
-            assertEquals(whenPrefilled, model.missingProperty().get(), "back to what the record lacks");
+            assertTrue(model.missingProperty().get().startsWith("Manque : "), "back to what the record lacks: " + model.missingProperty().get());
 
             model.prefillAsked();
-            model.prefillFailed(false); // the mission closed meanwhile
+            model.prefillFailed(true, bob); // asked for a victim no longer on screen: not this record's outcome
+            assertEquals("Mise à jour du RPIS en cours : envoyez-le dans un instant", model.missingProperty().get());
+            model.prefillFailed(false, alice); // the mission closed meanwhile
             assertEquals("Aucune mission ouverte", model.missingProperty().get());
             assertFalse(model.send());
             assertEquals("Aucune mission ouverte", model.messageProperty().get());
+
+            model.choose(bob); // another victim, whose first prefill fails: said as such, not as "no mission"
+            model.prefillAsked();
+            model.prefillFailed(true, bob);
+            assertEquals(failed, model.missingProperty().get());
+            assertFalse(model.send());
+            assertEquals(failed, model.messageProperty().get());
         } finally {
             core.close();
         }

@@ -14,7 +14,7 @@ import javax.imageio.ImageIO;
  * A tiny MBTiles package made for the tests: a few tiles around Nantes at zoom 12–14, drawn (blocks and
  * streets, not map data), stored as the MBTiles tools do (TMS rows). On the JavaFX thread (it draws).
  * The tiles are drawn once per JVM and kept (each flow's @Start writes a package of its own: drawing and
- * encoding the 105 PNGs again each time was a fifth of a flow class's CPU), one per look (18 looks).
+ * encoding the 105 PNGs again each time was a fifth of a flow class's CPU), one per look (18 at most).
  */
 public final class TinyMaps {
 
@@ -51,7 +51,7 @@ public final class TinyMaps {
     }
 
     private static byte[] drawn(long x, long y) throws Exception {
-        String key = x % 3 + "/" + y % 3 + "/" + ((x + y) % 4 == 0); // what tile() draws depends on: 18 PNGs, not 105
+        String key = x % 3 + "/" + y % 3 + "/" + ((x + y) % 4 == 0); // what tile() draws depends on: up to 18 PNGs, not 105
         byte[] png = DRAWN.get(key);
         if (png == null) {
             png = tile(x, y);
