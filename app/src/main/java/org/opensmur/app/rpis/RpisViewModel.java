@@ -327,6 +327,7 @@ public final class RpisViewModel {
             fields.values().forEach(f -> f.value().set(""));
             prefilled = null;
             prefilledNow.set(false);
+            prefillProblem = null; // the previous patient's
             sentId = null;
             message.set("");
             loadSent();

@@ -1,6 +1,7 @@
 package org.opensmur.app.rpis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -357,7 +358,11 @@ class RpisViewModelTest {
             assertFalse(model.send());
             assertEquals("Aucune mission ouverte", model.messageProperty().get());
 
+            model.prefillAsked();
+            model.prefillFailed(true, alice);
             model.choose(bob); // another victim, whose first prefill fails: said as such, not as "no mission"
+            assertFalse(model.send());
+            assertNotEquals(failed, model.messageProperty().get(), "Alice's failure is not Bob's");
             model.prefillAsked();
             model.prefillFailed(true, bob);
             assertEquals(failed, model.missingProperty().get());
