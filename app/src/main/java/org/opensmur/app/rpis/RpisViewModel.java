@@ -209,9 +209,9 @@ public final class RpisViewModel {
 
     /**
      * The prefill asked for {@code about} could not be made: the open case could not be read from the store
-     * ({@code storeError}; the status bar says what failed), or no mission is open any more. The send button keeps waiting (what is on screen
-     * may be another patient's, or the case as it was), and the screen says so and how to try again instead of "being
-     * updated" for ever.
+     * ({@code storeError}; the status bar says what failed), or no mission is open any more. The send button keeps
+     * waiting (what is on screen may be another patient's, or the case as it was), and the screen says so and how to
+     * try again instead of "being updated" for ever.
      */
     public void prefillFailed(boolean storeError, org.opensmur.app.patient.PatientsViewModel.Patient about) {
         if (!java.util.Objects.equals(about, patient)) {
@@ -303,7 +303,6 @@ public final class RpisViewModel {
         summary.set(labels.format("rpis.summary", r.whatsHappen() == null ? labels.get("rpis.unknownMotive") : r.whatsHappen().label(),
                 time(i.smurStatus().departSmur()), time(i.smurStatus().arrivedSmur()), time(i.smurStatus().teamAvailable())));
         message.set("");
-        prefillProblem = null;
         prefilledNow.set(true);
         refreshMissing();
     }
@@ -446,7 +445,7 @@ public final class RpisViewModel {
 
     /** Sends the record to the ORU (and the LRM when configured); false while something is missing or wrong. */
     public boolean send() {
-        if (!prefilledNow.get() && prefillProblem != null) { // before "no mission": the prefill may have failed on another patient's
+        if (!prefilledNow.get() && prefillProblem != null) { // first: a first prefill that failed leaves no record either
             message.set(labels.get(prefillProblem));
             return false;
         }
@@ -455,7 +454,7 @@ public final class RpisViewModel {
             return false;
         }
         if (!prefilledNow.get()) { // the case or the taps changed: what leaves is the record as they now say it
-            message.set(labels.get(prefillProblem != null ? prefillProblem : "rpis.preparing"));
+            message.set(labels.get("rpis.preparing"));
             return false;
         }
         Rpis record = stated();
