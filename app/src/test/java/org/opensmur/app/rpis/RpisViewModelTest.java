@@ -283,11 +283,8 @@ class RpisViewModelTest {
     void aPrefillAskedForAPatientNoLongerOnScreenIsNotTakenAsTheNextPatients() {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
         TabletSettings settings = Tablets.settings(dir.resolve("two-victims"));
-        var c = new HubCodec().mapper().createObjectNode();
-        c.put("creation", "2026-11-23T09:50:00Z");
-        CaseView view = new CaseView(Tablets.CASE, c, List.of(), true);
-        Map<ResourceStatus, OffsetDateTime> times = new EnumMap<>(ResourceStatus.class);
-        times.put(ResourceStatus.DEPART, OffsetDateTime.of(2026, 11, 23, 10, 0, 0, 0, ZoneOffset.UTC));
+        CaseView view = new CaseView(Tablets.CASE, createdAt("2026-11-23T09:50:00Z"), List.of(), true);
+        Map<ResourceStatus, OffsetDateTime> times = departedAt("2026-11-23T10:00:00Z");
         var first = new org.opensmur.app.patient.PatientsViewModel.Patient(Tablets.CASE + ".patient.1", 1, "A", null, null, null, null, null, null);
         var second = new org.opensmur.app.patient.PatientsViewModel.Patient(Tablets.CASE + ".patient.2", 2, "B", null, null, null, null, null, null);
         TabletCore core = Tablets.core(settings, clock);
