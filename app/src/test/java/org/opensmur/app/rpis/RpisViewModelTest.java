@@ -281,35 +281,28 @@ class RpisViewModelTest {
 
     @Test
     void aPrefillAskedForAPatientNoLongerOnScreenIsNotTakenAsTheNextPatients() {
-        MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
-        TabletSettings settings = Tablets.settings(dir.resolve("two-victims"));
         CaseView view = new CaseView(Tablets.CASE, createdAt("2026-11-23T09:50:00Z"), List.of(), true);
         Map<ResourceStatus, OffsetDateTime> times = departedAt("2026-11-23T10:00:00Z");
-        var first = new org.opensmur.app.patient.PatientsViewModel.Patient(Tablets.CASE + ".patient.1", 1, "A", null, null, null, null, null, null);
-        var second = new org.opensmur.app.patient.PatientsViewModel.Patient(Tablets.CASE + ".patient.2", 2, "B", null, null, null, null, null, null);
-        TabletCore core = Tablets.core(settings, clock);
-        try {
-            RpisViewModel model = new RpisViewModel(core, org.opensmur.app.ui.Background.direct(), settings, Labels.french());
-            model.choose(first);
-            model.prefill(view, times, new RpisViewModel.FromBilan("I21", null, null), first);
-            assertEquals("I21", model.field("diagnosis").get());
-            assertTrue(model.prefilledProperty().get());
-            model.choose(second);
-            assertFalse(model.prefilledProperty().get(), "the second victim's record is not prefilled yet");
-            // the first victim's prefill, asked before the switch, arrives after it: not this record's
-            model.prefill(view, times, new RpisViewModel.FromBilan("I21", null, null), first);
-            assertEquals("", model.field("diagnosis").get(), "the first victim's diagnosis is not the second's");
-            assertFalse(model.prefilledProperty().get());
-            model.prefill(view, times, new RpisViewModel.FromBilan("T58", null, null), second);
-            assertEquals("T58", model.field("diagnosis").get());
-            assertTrue(model.prefilledProperty().get());
-            model.prefillAsked(); // the RPIS shown again: another prefill on its way
-            assertFalse(model.prefilledProperty().get(), "not until it lands");
-            model.prefill(view, times, new RpisViewModel.FromBilan("T58", null, null), second);
-            assertTrue(model.prefilledProperty().get());
-        } finally {
-            core.close();
-        }
+        var first = victim(1, "A", null);
+        var second = victim(2, "B", null);
+        RpisViewModel model = model("two-victims", "2026-11-23T10:00:00Z");
+        model.choose(first);
+        model.prefill(view, times, new RpisViewModel.FromBilan("I21", null, null), first);
+        assertEquals("I21", model.field("diagnosis").get());
+        assertTrue(model.prefilledProperty().get());
+        model.choose(second);
+        assertFalse(model.prefilledProperty().get(), "the second victim's record is not prefilled yet");
+        // the first victim's prefill, asked before the switch, arrives after it: not this record's
+        model.prefill(view, times, new RpisViewModel.FromBilan("I21", null, null), first);
+        assertEquals("", model.field("diagnosis").get(), "the first victim's diagnosis is not the second's");
+        assertFalse(model.prefilledProperty().get());
+        model.prefill(view, times, new RpisViewModel.FromBilan("T58", null, null), second);
+        assertEquals("T58", model.field("diagnosis").get());
+        assertTrue(model.prefilledProperty().get());
+        model.prefillAsked(); // the RPIS shown again: another prefill on its way
+        assertFalse(model.prefilledProperty().get(), "not until it lands");
+        model.prefill(view, times, new RpisViewModel.FromBilan("T58", null, null), second);
+        assertTrue(model.prefilledProperty().get());
     }
 
     /**
@@ -318,56 +311,49 @@ class RpisViewModelTest {
      */
     @Test
     void aPrefillThatCannotBeMadeIsSaidAndTheNextVisitTriesAgain() {
-        MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
-        TabletSettings settings = Tablets.settings(dir.resolve("failed-prefill"));
         CaseView view = new CaseView(Tablets.CASE, createdAt("2026-11-23T09:50:00Z"), List.of(), true);
         Map<ResourceStatus, OffsetDateTime> times = departedAt("2026-11-23T10:00:00Z");
-        var alice = new org.opensmur.app.patient.PatientsViewModel.Patient(Tablets.CASE + ".patient.1", 1, "NORMAND", null, null, "F", null, null, null);
-        var bob = new org.opensmur.app.patient.PatientsViewModel.Patient(Tablets.CASE + ".patient.2", 2, "B", null, null, null, null, null, null);
-        TabletCore core = Tablets.core(settings, clock);
-        try {
-            RpisViewModel model = new RpisViewModel(core, org.opensmur.app.ui.Background.direct(), settings, Labels.french());
-            model.choose(alice);
-            model.prefill(view, times, new RpisViewModel.FromBilan("I21", null, null), alice);
-            assertTrue(model.missingProperty().get().startsWith("Manque : "), model.missingProperty().get());
-            model.prefillAsked();
-            model.prefillFailed(true, alice);
-            String failed = "Le RPIS n'a pas pu être mis à jour depuis la mission : rouvrez l'onglet RPIS pour réessayer";
-            assertEquals(failed, model.missingProperty().get(), "said beside the send button");
-            assertFalse(model.prefilledProperty().get(), "the send button keeps waiting");
-            assertFalse(model.send());
-            assertEquals(failed, model.messageProperty().get(), "a tap on Envoyer says why, not \"in a moment\"");
-            assertEquals("I21", model.field("diagnosis").get(), "what was on screen stays");
-            model.field("returnSmur").set("11:20");
-            assertEquals(failed, model.missingProperty().get(), "still said once the crew types");
+        var alice = victim(1, "NORMAND", "F");
+        var bob = victim(2, "B", null);
+        RpisViewModel model = model("failed-prefill", "2026-11-23T10:00:00Z");
+        model.choose(alice);
+        model.prefill(view, times, new RpisViewModel.FromBilan("I21", null, null), alice);
+        assertTrue(model.missingProperty().get().startsWith("Manque : "), model.missingProperty().get());
+        model.prefillAsked();
+        model.prefillFailed(true, alice);
+        String failed = "Le RPIS n'a pas pu être mis à jour depuis la mission : rouvrez l'onglet RPIS pour réessayer";
+        assertEquals(failed, model.missingProperty().get(), "said beside the send button");
+        assertFalse(model.prefilledProperty().get(), "the send button keeps waiting");
+        assertFalse(model.send());
+        assertEquals(failed, model.messageProperty().get(), "a tap on Envoyer says why, not \"in a moment\"");
+        assertEquals("I21", model.field("diagnosis").get(), "what was on screen stays");
+        model.field("returnSmur").set("11:20");
+        assertEquals(failed, model.missingProperty().get(), "still said once the crew types");
 
-            model.prefillAsked(); // the crew opens the tab again
-            assertEquals("Mise à jour du RPIS en cours : envoyez-le dans un instant", model.missingProperty().get());
-            model.prefill(view, times, new RpisViewModel.FromBilan("I21", null, null), alice);
-            assertTrue(model.prefilledProperty().get());
-            assertTrue(model.missingProperty().get().startsWith("Manque : "), "back to what the record lacks: " + model.missingProperty().get());
+        model.prefillAsked(); // the crew opens the tab again
+        assertEquals("Mise à jour du RPIS en cours : envoyez-le dans un instant", model.missingProperty().get());
+        model.prefill(view, times, new RpisViewModel.FromBilan("I21", null, null), alice);
+        assertTrue(model.prefilledProperty().get());
+        assertTrue(model.missingProperty().get().startsWith("Manque : "), "back to what the record lacks: " + model.missingProperty().get());
 
-            model.prefillAsked();
-            model.prefillFailed(true, bob); // asked for a victim no longer on screen: not this record's outcome
-            assertEquals("Mise à jour du RPIS en cours : envoyez-le dans un instant", model.missingProperty().get());
-            model.prefillFailed(false, alice); // the mission closed meanwhile
-            assertEquals("Aucune mission ouverte", model.missingProperty().get());
-            assertFalse(model.send());
-            assertEquals("Aucune mission ouverte", model.messageProperty().get());
+        model.prefillAsked();
+        model.prefillFailed(true, bob); // asked for a victim no longer on screen: not this record's outcome
+        assertEquals("Mise à jour du RPIS en cours : envoyez-le dans un instant", model.missingProperty().get());
+        model.prefillFailed(false, alice); // the mission closed meanwhile
+        assertEquals("Aucune mission ouverte", model.missingProperty().get());
+        assertFalse(model.send());
+        assertEquals("Aucune mission ouverte", model.messageProperty().get());
 
-            model.prefillAsked();
-            model.prefillFailed(true, alice);
-            model.choose(bob); // another victim, whose first prefill fails: said as such, not as "no mission"
-            assertFalse(model.send());
-            assertNotEquals(failed, model.messageProperty().get(), "Alice's failure is not Bob's");
-            model.prefillAsked();
-            model.prefillFailed(true, bob);
-            assertEquals(failed, model.missingProperty().get());
-            assertFalse(model.send());
-            assertEquals(failed, model.messageProperty().get());
-        } finally {
-            core.close();
-        }
+        model.prefillAsked();
+        model.prefillFailed(true, alice);
+        model.choose(bob); // another victim, whose first prefill fails: said as such, not as "no mission"
+        assertFalse(model.send());
+        assertNotEquals(failed, model.messageProperty().get(), "Alice's failure is not Bob's");
+        model.prefillAsked();
+        model.prefillFailed(true, bob);
+        assertEquals(failed, model.missingProperty().get());
+        assertFalse(model.send());
+        assertEquals(failed, model.messageProperty().get());
     }
 
     /**
@@ -376,54 +362,68 @@ class RpisViewModelTest {
      */
     @Test
     void whatTheCrewTypedOutlivesAPrefillAgainAndACaseUpdateOfTheSamePatient() {
-        MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:30:00Z"));
-        TabletSettings settings = Tablets.settings(dir.resolve("typed"));
         var c = createdAt("2026-11-23T09:50:00Z");
         CaseView view = new CaseView(Tablets.CASE, c, List.of(), true);
         Map<ResourceStatus, OffsetDateTime> times = departedAt("2026-11-23T10:00:00Z");
-        var alice = new org.opensmur.app.patient.PatientsViewModel.Patient(Tablets.CASE + ".patient.1", 1, "NORMAND", null, null, "F", null, null, null);
+        var alice = victim(1, "NORMAND", "F");
         var aliceUpdated = new org.opensmur.app.patient.PatientsViewModel.Patient(Tablets.CASE + ".patient.1", 1, "NORMAND", "Alice", null, "F",
                 "1982-02-14", "P44Y", null);
-        var bob = new org.opensmur.app.patient.PatientsViewModel.Patient(Tablets.CASE + ".patient.2", 2, "B", null, null, null, null, null, null);
-        TabletCore core = Tablets.core(settings, clock);
-        try {
-            RpisViewModel model = new RpisViewModel(core, org.opensmur.app.ui.Background.direct(), settings, Labels.french());
-            model.choose(alice);
-            model.prefill(view, times, new RpisViewModel.FromBilan("I21", null, null), alice);
-            assertEquals(List.of("I21", "10:00"), List.of(model.field("diagnosis").get(), model.field("departSmur").get()));
-            model.field("departSmur").set("09:58"); // the crew corrects the tap
-            model.field("returnSmur").set("11:20"); // and says what no tap said
-            model.choose(aliceUpdated); // the SAMU's update: her first name and birth date
-            model.prefill(view, times, new RpisViewModel.FromBilan("I46", null, null), aliceUpdated); // the screen shown again
-            assertEquals(List.of("09:58", "11:20", "I46"), List.of(model.field("departSmur").get(), model.field("returnSmur").get(),
-                    model.field("diagnosis").get()), "typed and corrected: kept; left alone: the bilan's new diagnosis");
-            // the SAMU qualifies the case again; the crew had stated another motive's code: their code is not given the
-            // case's new words; and a town name the crew typed without a code stays
-            var first = c.deepCopy();
-            first.putObject("qualification").putObject("whatsHappen").put("code", "C11.06.00").put("label", "Autre nature de fait");
-            model.prefill(new CaseView(Tablets.CASE, first, List.of(), true), times, new RpisViewModel.FromBilan("I46", null, null), aliceUpdated);
-            assertEquals(List.of("C11.06.00", "Autre nature de fait"), List.of(model.field("whatsHappenCode").get(), model.field("whatsHappenLabel").get()));
-            model.field("whatsHappenCode").set("C09.03.00");
-            model.field("inseeCity").set("Rezé");
-            var qualified = c.deepCopy();
-            qualified.putObject("qualification").putObject("whatsHappen").put("code", "C02.01.00").put("label", "Accident de la route");
-            model.prefillAsked();
-            assertFalse(model.send(), "not while a prefill is on its way");
-            assertEquals("Mise à jour du RPIS en cours : envoyez-le dans un instant", model.messageProperty().get());
-            model.prefill(new CaseView(Tablets.CASE, qualified, List.of(), true), times, new RpisViewModel.FromBilan("I46", null, null), aliceUpdated);
-            assertEquals(List.of("C09.03.00", "Autre nature de fait", "Rezé"), List.of(model.field("whatsHappenCode").get(),
-                    model.field("whatsHappenLabel").get(), model.field("inseeCity").get()));
-            // a tap undone (the departure corrected away): the time the crew left alone goes with it
-            model.field("departSmur").set("10:00"); // back to the tap's
-            Map<ResourceStatus, OffsetDateTime> undone = new EnumMap<>(ResourceStatus.class);
-            model.prefill(view, undone, new RpisViewModel.FromBilan("I46", null, null), aliceUpdated);
-            assertEquals(List.of("", "11:20"), List.of(model.field("departSmur").get(), model.field("returnSmur").get()),
-                    "the prefill's departure taken back; the crew's return kept");
-            model.choose(bob);
-            assertEquals(List.of("", ""), List.of(model.field("departSmur").get(), model.field("returnSmur").get()), "another patient");
-        } finally {
-            core.close();
-        }
+        var bob = victim(2, "B", null);
+        RpisViewModel model = model("typed", "2026-11-23T10:30:00Z");
+        model.choose(alice);
+        model.prefill(view, times, new RpisViewModel.FromBilan("I21", null, null), alice);
+        assertEquals(List.of("I21", "10:00"), List.of(model.field("diagnosis").get(), model.field("departSmur").get()));
+        model.field("departSmur").set("09:58"); // the crew corrects the tap
+        model.field("returnSmur").set("11:20"); // and says what no tap said
+        model.choose(aliceUpdated); // the SAMU's update: her first name and birth date
+        model.prefill(view, times, new RpisViewModel.FromBilan("I46", null, null), aliceUpdated); // the screen shown again
+        assertEquals(List.of("09:58", "11:20", "I46"), List.of(model.field("departSmur").get(), model.field("returnSmur").get(),
+                model.field("diagnosis").get()), "typed and corrected: kept; left alone: the bilan's new diagnosis");
+        // the SAMU qualifies the case again; the crew had stated another motive's code: their code is not given the
+        // case's new words; and a town name the crew typed without a code stays
+        var first = c.deepCopy();
+        first.putObject("qualification").putObject("whatsHappen").put("code", "C11.06.00").put("label", "Autre nature de fait");
+        model.prefill(new CaseView(Tablets.CASE, first, List.of(), true), times, new RpisViewModel.FromBilan("I46", null, null), aliceUpdated);
+        assertEquals(List.of("C11.06.00", "Autre nature de fait"), List.of(model.field("whatsHappenCode").get(), model.field("whatsHappenLabel").get()));
+        model.field("whatsHappenCode").set("C09.03.00");
+        model.field("inseeCity").set("Rezé");
+        var qualified = c.deepCopy();
+        qualified.putObject("qualification").putObject("whatsHappen").put("code", "C02.01.00").put("label", "Accident de la route");
+        model.prefillAsked();
+        assertFalse(model.send(), "not while a prefill is on its way");
+        assertEquals("Mise à jour du RPIS en cours : envoyez-le dans un instant", model.messageProperty().get());
+        model.prefill(new CaseView(Tablets.CASE, qualified, List.of(), true), times, new RpisViewModel.FromBilan("I46", null, null), aliceUpdated);
+        assertEquals(List.of("C09.03.00", "Autre nature de fait", "Rezé"), List.of(model.field("whatsHappenCode").get(),
+                model.field("whatsHappenLabel").get(), model.field("inseeCity").get()));
+        // a tap undone (the departure corrected away): the time the crew left alone goes with it
+        model.field("departSmur").set("10:00"); // back to the tap's
+        Map<ResourceStatus, OffsetDateTime> undone = new EnumMap<>(ResourceStatus.class);
+        model.prefill(view, undone, new RpisViewModel.FromBilan("I46", null, null), aliceUpdated);
+        assertEquals(List.of("", "11:20"), List.of(model.field("departSmur").get(), model.field("returnSmur").get()),
+                "the prefill's departure taken back; the crew's return kept");
+        model.choose(bob);
+        assertEquals(List.of("", ""), List.of(model.field("departSmur").get(), model.field("returnSmur").get()), "another patient");
+    }
+
+    /** The tablets the tests opened, closed after each. */
+    private final List<TabletCore> cores = new java.util.ArrayList<>();
+
+    @org.junit.jupiter.api.AfterEach
+    void closeTheTablets() {
+        cores.forEach(TabletCore::close);
+    }
+
+    /** An RPIS screen's model on a tablet of its own ({@code name}: its folder), its clock at {@code now}. */
+    private RpisViewModel model(String name, String now) {
+        TabletSettings settings = Tablets.settings(dir.resolve(name));
+        TabletCore core = Tablets.core(settings, new MutableClock(Instant.parse(now)));
+        cores.add(core);
+        return new RpisViewModel(core, org.opensmur.app.ui.Background.direct(), settings, Labels.french());
+    }
+
+    /** The case's victim {@code n}, as the patient list names them. */
+    private static org.opensmur.app.patient.PatientsViewModel.Patient victim(int n, String lastName, String sex) {
+        return new org.opensmur.app.patient.PatientsViewModel.Patient(Tablets.CASE + ".patient." + n, n, lastName, null, null, sex, null, null, null);
     }
 
     /** A case as an RS-EDA always says it at least: when it was created. */
