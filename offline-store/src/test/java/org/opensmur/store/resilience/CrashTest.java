@@ -175,6 +175,9 @@ class CrashTest {
         // a JVM that dies of its own (JDK 25.0.3's warm-up child once did, archiving its lambdas) says so in the test's
         // folder, not in the module's
         command.add("-XX:ErrorFile=" + dir.resolve("hs_err_%p.log"));
+        // One key share in the TLS hello, X25519's: the JDK's P-256 share first computes a table for the curve's generator,
+        // some 80 ms of CPU in each child (its key stores are read at one iteration for the same reason: HubBroker).
+        command.add("-Djdk.tls.namedGroups=x25519");
         command.addAll(List.of("-cp", classpath, "-Dhub.tls.dir=" + broker.tlsDir(),
                 CrashChild.class.getName(), folder.toString(), mode, broker.vhost()));
         ProcessBuilder builder = new ProcessBuilder(command);

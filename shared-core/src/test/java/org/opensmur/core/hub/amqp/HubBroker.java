@@ -62,7 +62,60 @@ public final class HubBroker {
             }
             assumeTrue(false, "skipped: " + problem);
         }
-        return at(dir);
+        return at(STORES_AT_TEST_COST.computeIfAbsent(dir, HubBroker::atTestCost));
+    }
+
+    private static final Map<Path, Path> STORES_AT_TEST_COST = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The broker's folder as this JVM reads it. bin/hub-broker-setup's key and trust stores are written at the JDK's
+     * 10,000 PBKDF2 iterations, and every connection loads two: 50 ms of CPU a load in a C1 test JVM, 180 ms in a
+     * fresh one (each crash round's child paid it at its start). A JVM that writes its key stores at one iteration
+     * (test.pkcs12.args) reads a copy of the folder, made once, whose stores it wrote again that way, their keys
+     * and certificates unchanged; any other JVM (a crash round's child, given that copy) reads the folder as it is.
+     */
+    private static Path atTestCost(Path dir) {
+        if (!"1".equals(System.getProperty("keystore.pkcs12.keyPbeIterationCount"))) {
+            return dir;
+        }
+        try {
+            Path copy = Files.createTempDirectory("opensmur-hub-tls"); // owner only
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try (var files = Files.list(copy)) {
+                    for (Path file : (Iterable<Path>) files::iterator) {
+                        Files.deleteIfExists(file);
+                    }
+                    Files.deleteIfExists(copy);
+                } catch (IOException e) {
+                    // a certificates-only folder left in the temporary directory
+                }
+            }));
+            char[] password = LocalHubFolder.open(dir).password();
+            try (var files = Files.list(dir)) {
+                for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                    Path target = copy.resolve(file.getFileName());
+                    if (!file.getFileName().toString().endsWith(".p12")) {
+                        Files.copy(file, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                        continue;
+                    }
+                    // entry by entry: a store loaded and stored again keeps its keys' encryption as it was read
+                    java.security.KeyStore read = org.opensmur.signing.Pki.loadStore(file, password);
+                    java.security.KeyStore written = java.security.KeyStore.getInstance("PKCS12");
+                    written.load(null, null);
+                    for (String alias : java.util.Collections.list(read.aliases())) {
+                        if (read.isKeyEntry(alias)) {
+                            written.setKeyEntry(alias, read.getKey(alias, password), password, read.getCertificateChain(alias));
+                        } else {
+                            written.setCertificateEntry(alias, read.getCertificate(alias));
+                        }
+                    }
+                    org.opensmur.signing.Pki.write(written, password, target); // owner only
+                }
+            }
+            return copy;
+        } catch (IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("cannot copy the broker's stores from " + dir, e);
+        }
     }
 
     /** A broker already set up in {@code dir}, e.g. the local Hub's embedded broker, which writes the same layout. */
