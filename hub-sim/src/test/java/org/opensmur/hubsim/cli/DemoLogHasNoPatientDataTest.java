@@ -65,6 +65,7 @@ class DemoLogHasNoPatientDataTest {
         Path log = dir.resolve("demo.log");
         Process demo = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", // a quick start: a short run, mostly waiting on its steps
+                "-Dkeystore.pkcs12.macIterationCount=1", "-Dkeystore.pkcs12.keyPbeIterationCount=1", "-Dkeystore.pkcs12.certPbeIterationCount=1",
                 "-Djava.io.tmpdir=" + tmp, "-Dorg.slf4j.simpleLogger.defaultLogLevel=debug",
                 "-D" + PooledRsaKeys.KEYS + "=" + keyPairs,
                 "-cp", System.getProperty("java.class.path"), HubSimCliOnPooledKeys.class.getName(), // HubSimCli's main, keys pooled
