@@ -257,7 +257,11 @@ public final class MainView extends StackPane {
     }
 
     public void show(Screen screen) {
-        frame.setCenter(screens.computeIfAbsent(screen, s -> shrinkable(factories.get(s).get())));
+        Node shown = screens.computeIfAbsent(screen, s -> shrinkable(factories.get(s).get()));
+        frame.setCenter(shown);
+        // Styled now rather than at the next frame: a scroll pane puts its screen in the scene only once it has its
+        // skin, so what the tap opened is there, whole, when the tap's handler returns.
+        shown.applyCss();
         if (screen == Screen.MISSION) {
             session.alerts().missionSeen(); // what an update card asked the crew to look at is in front of them
         }
