@@ -173,7 +173,7 @@ public final class BilanView extends BorderPane {
         picker.setPadding(new Insets(12, 16, 0, 16));
         javafx.scene.Node sent = org.opensmur.app.ui.SentList.of("bilan-sent", labels.get("bilan.sent.title"), model.sentProperty());
         VBox.setMargin(sent, new Insets(8, 16, 0, 16));
-        ScrollPane fields = new ScrollPane(new VBox(picker, sent, grid));
+        ScrollPane fields = org.opensmur.app.ui.Scrolling.of(new VBox(picker, sent, grid));
         fields.setId("bilan-fields");
         fields.setFitToWidth(true);
         setCenter(fields);

@@ -98,7 +98,7 @@ public final class HandoverView extends BorderPane {
         };
         model.lines().addListener((ListChangeListener<HandoverViewModel.Line>) c -> show.run());
         show.run();
-        ScrollPane scroll = new ScrollPane(lines);
+        ScrollPane scroll = org.opensmur.app.ui.Scrolling.of(lines);
         scroll.setId("handover-scroll");
         scroll.setFitToWidth(true);
         setCenter(scroll);

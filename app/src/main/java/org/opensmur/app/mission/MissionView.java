@@ -17,6 +17,7 @@ public final class MissionView extends ScrollPane {
 
     /** @param openShared opens a case shared without engagement (périmètre 1), by its id */
     public MissionView(MissionViewModel model, Labels labels, Runnable markSeen, Runnable erase, java.util.function.Consumer<String> openShared) {
+        org.opensmur.app.ui.Scrolling.drawnDirectly(this);
         setFitToWidth(true);
         Label title = new Label();
         title.setId("mission-title");

@@ -58,7 +58,7 @@ public final class RpisView extends BorderPane {
         VBox content = new VBox(12, new org.opensmur.app.patient.PatientPickerView(patients, labels, "rpis"),
                 org.opensmur.app.ui.SentList.of("rpis-sent", labels.get("rpis.sent.title"), model.sentProperty()), summary, grid);
         content.setPadding(new Insets(16));
-        ScrollPane scroll = new ScrollPane(content);
+        ScrollPane scroll = org.opensmur.app.ui.Scrolling.of(content);
         scroll.setFitToWidth(true);
         setCenter(scroll);
         Button send = new Button(labels.get("rpis.send"));

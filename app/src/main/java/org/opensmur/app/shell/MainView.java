@@ -225,7 +225,7 @@ public final class MainView extends StackPane {
      * instead of pushing the tab bar off the window; a screen that fits is laid out as before.
      */
     private static Node shrinkable(Node screen) {
-        ScrollPane pane = new ScrollPane(screen);
+        ScrollPane pane = org.opensmur.app.ui.Scrolling.of(screen);
         pane.setFitToWidth(true);
         pane.setFitToHeight(true);
         pane.getStyleClass().add("screen-frame");

@@ -51,7 +51,7 @@ public final class ShiftView extends BorderPane {
         rpisToLrm.selectedProperty().bindBidirectional(model.rpisToLrmProperty());
         grid.add(rpisToLrm, 1, row);
         org.opensmur.app.ui.Forms.fitNames(grid, 150);
-        ScrollPane scroll = new ScrollPane(grid);
+        ScrollPane scroll = org.opensmur.app.ui.Scrolling.of(grid);
         scroll.setFitToWidth(true);
         setCenter(scroll);
         Button save = new Button(labels.get("shift.save"));

@@ -213,6 +213,9 @@ abstract class EveryScreen {
             if (!node.isVisible() || node.getOpacity() == 0) {
                 continue;
             }
+            if (node.isCache()) { // drawn into an image of its own, all of it again at each change inside (Scrolling)
+                found.add(where + ": " + node + " in " + node.getParent() + " drawn through a cached image");
+            }
             if (node instanceof javafx.scene.control.Control control && !(node instanceof javafx.scene.control.ScrollPane)) {
                 Bounds b = node.localToScene(node.getLayoutBounds());
                 String what = where + ": " + describe(control);
