@@ -141,6 +141,9 @@ abstract class TabletFlows {
         hub.send("case.json", caseId, null);
         hub.send("engagement.json", caseId, null);
         atLrm(MessageType.RS_RI, caseId); // the pilot accepted
+        // It looks at the mission a step, then taps DEPART on the statuses. An update that lands while the mission is
+        // on screen raises no card (the crew is looking at it): the update is sent once the pilot has left it.
+        await().atMost(Duration.ofSeconds(20)).until(() -> statusesAtLrm(caseId).contains(ResourceStatus.DEPART));
         hub.send("orientation.json", caseId, null);
         await().atMost(Duration.ofSeconds(20)).until(() -> session.core().store().cases().view(caseId).changes().size() > 0);
         await().atMost(Duration.ofSeconds(10)).until(() -> raised.contains(org.opensmur.app.alert.AlertViewModel.Kind.UPDATED)
