@@ -143,7 +143,10 @@ public final class RpisViewModel {
                 }
             });
         }
-        fields.values().forEach(f -> f.value().addListener((o, was, is) -> refreshMissing()));
+        fields.values().forEach(f -> f.value().addListener((o, was, is) -> {
+            refreshMissing();
+            saveAnswers();
+        }));
         refreshMissing();
     }
 
@@ -305,6 +308,59 @@ public final class RpisViewModel {
         message.set("");
         prefilledNow.set(true);
         refreshMissing();
+        String key = "rpis:" + view.caseId() + ":" + (patient == null || patient.patientId() == null ? "patient" : patient.patientId());
+        if (!key.equals(answersKey)) {
+            readAnswersBack(key, patient);
+        }
+    }
+
+    /**
+     * The drafts key of the answers on screen ("rpis:case:patient", as the bilan's: the mission's retention erases them),
+     * set once they have been read back: until then nothing is saved, so an empty screen never overwrites them.
+     */
+    private String answersKey;
+    /** Answers waiting to be saved: keystrokes typed meanwhile join them (one commit, always the latest). */
+    private final java.util.concurrent.atomic.AtomicReference<Map.Entry<String, Map<String, String>>> unsavedAnswers =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
+    /**
+     * What the crew typed for {@code about} in this case, put back where the screen still shows the prefill's (or
+     * nothing): after the app started again, or when the crew comes back to this patient.
+     */
+    private void readAnswersBack(String key, org.opensmur.app.patient.PatientsViewModel.Patient about) {
+        background.run(() -> core.drafts().load(key).orElse(Map.of()), answers -> {
+            if (!java.util.Objects.equals(about, patient) || answersKey != null) {
+                return; // another patient chosen meanwhile: theirs are read for them
+            }
+            answers.forEach((field, value) -> {
+                if (fields.containsKey(field) && follows(field)) {
+                    fields.get(field).value().set(value);
+                }
+            });
+            answersKey = key;
+            saveAnswers(); // and what was typed while they were read
+        }, e -> message.set(labels.problem(e)));
+    }
+
+    /** Saves what the crew typed or corrected (not what the prefill put) for the patient on screen, in the background. */
+    private void saveAnswers() {
+        if (answersKey == null) {
+            return;
+        }
+        Map<String, String> answers = new LinkedHashMap<>();
+        fields.forEach((key, field) -> {
+            String value = field.value().get();
+            if (value != null && !value.isBlank() && !value.equals(prefilledValues.get(key))) {
+                answers.put(key, value);
+            }
+        });
+        if (unsavedAnswers.getAndSet(Map.entry(answersKey, answers)) == null) {
+            background.run(() -> {
+                var waiting = unsavedAnswers.getAndSet(null);
+                core.drafts().save(waiting.getKey(), waiting.getValue());
+                return waiting;
+            }, saved -> { }, e -> message.set(labels.problem(e))); // typed, not saved: the crew must know
+        }
     }
 
     private java.util.function.Supplier<ShiftSetup> shift = () -> null;
@@ -322,6 +378,7 @@ public final class RpisViewModel {
         }
         if (!java.util.Objects.equals(chosen, patient)) {
             patient = chosen;
+            answersKey = null; // the last patient's are saved; the next one's are read back with their record
             prefilledValues.clear();
             fields.values().forEach(f -> f.value().set(""));
             prefilled = null;

@@ -405,6 +405,47 @@ class RpisViewModelTest {
         assertEquals(List.of("", ""), List.of(model.field("departSmur").get(), model.field("returnSmur").get()), "another patient");
     }
 
+    /**
+     * The app stops mid-record (a crash, a flat battery) and starts again: what the crew typed for each patient is back
+     * when the record is shown again, a field they left alone follows the prefill as before, and nothing of one patient
+     * goes to another.
+     */
+    @Test
+    void whatTheCrewTypedIsBackAfterTheAppStartsAgainForThatPatientOnly() {
+        CaseView view = new CaseView(Tablets.CASE, createdAt("2026-11-23T09:50:00Z"), List.of(), true);
+        var alice = victim(1, "NORMAND", "F");
+        var bob = victim(2, "B", null);
+        RpisViewModel before = model("restart", "2026-11-23T10:30:00Z");
+        before.choose(alice);
+        before.prefill(view, departedAt("2026-11-23T10:00:00Z"), new RpisViewModel.FromBilan("I21", null, null), alice);
+        before.field("departSmur").set("09:58"); // corrected
+        before.field("returnSmur").set("11:20"); // said where no tap did
+        before.field("inseeCity").set("Rezé");
+        before.choose(bob);
+        before.prefill(view, departedAt("2026-11-23T10:00:00Z"), new RpisViewModel.FromBilan("I21", null, null), bob);
+        before.field("returnSmur").set("12:05");
+        before.choose(alice); // back to her: what she had is read back too, not only after a restart
+        before.prefill(view, departedAt("2026-11-23T10:00:00Z"), new RpisViewModel.FromBilan("I21", null, null), alice);
+        assertEquals(List.of("09:58", "11:20", "Rezé"), List.of(before.field("departSmur").get(), before.field("returnSmur").get(),
+                before.field("inseeCity").get()));
+
+        TabletCore stopped = cores.remove(cores.size() - 1);
+        stopped.close();
+        RpisViewModel after = model("restart", "2026-11-23T10:40:00Z"); // the same tablet's store
+        after.choose(alice);
+        assertEquals("", after.field("returnSmur").get(), "nothing before the record of a case is shown");
+        Map<ResourceStatus, OffsetDateTime> later = departedAt("2026-11-23T10:00:00Z");
+        later.put(ResourceStatus.ARRIVEE, OffsetDateTime.parse("2026-11-23T10:12:00Z"));
+        after.prefill(view, later, new RpisViewModel.FromBilan("I46", null, null), alice);
+        assertEquals(List.of("09:58", "11:20", "Rezé", "10:12", "I46"), List.of(after.field("departSmur").get(),
+                after.field("returnSmur").get(), after.field("inseeCity").get(), after.field("arrivedSmur").get(),
+                after.field("diagnosis").get()), "typed: back; left alone: the latest prefill");
+        after.choose(bob);
+        after.prefill(view, later, new RpisViewModel.FromBilan("I46", null, null), bob);
+        assertEquals(List.of("10:00", "12:05", ""), List.of(after.field("departSmur").get(), after.field("returnSmur").get(),
+                after.field("inseeCity").get()), "his own answers, none of hers");
+    }
+
     /** The tablets the tests opened, closed after each. */
     private final List<TabletCore> cores = new java.util.ArrayList<>();
 
