@@ -70,6 +70,8 @@ class MissionRetentionTest {
             String caseId = ((CreateCaseHealth) eda.payload()).caseId();
             deliver(core, eda);
             core.store().drafts().save("bilan:" + caseId, Map.of("diagnosis", "T59.7"));
+            // the RPIS answers of one of its patients (the case, then the patient's id, which itself names the case)
+            core.store().drafts().save("rpis:" + caseId + ":" + caseId + ".patient.1", Map.of("returnSmur", "11:20"));
             core.store().drafts().save("session:mission", Map.of("caseId", caseId, "lrmId", TestStore.LRM));
             HubMessage depart = tap(core, caseId, ResourceStatus.DEPART);
             String other = tap(core, TestStore.CASE_B, ResourceStatus.DEPART).distributionID(); // another mission, still going
@@ -95,12 +97,13 @@ class MissionRetentionTest {
             assertTrue(purged.purged(), purged.why());
             assertEquals(1, purged.counts().get("received"));
             assertEquals(1, purged.counts().get("case"));
-            assertEquals(2, purged.counts().get("drafts"), "the bilan draft and the app's memory of the mission");
+            assertEquals(3, purged.counts().get("drafts"), "the bilan draft, a patient's RPIS answers and the app's memory of the mission");
             assertTrue(purged.counts().get("sent") >= 3, "the two statuses and the RC-REF of the case: " + purged.counts());
 
             assertFalse(core.store().cases().caseIds().contains(caseId));
             assertNull(core.store().outbox().find(retour.distributionID()));
             assertTrue(core.store().drafts().load("bilan:" + caseId).isEmpty());
+            assertTrue(core.store().drafts().load("rpis:" + caseId + ":" + caseId + ".patient.1").isEmpty());
             assertTrue(core.store().drafts().load("session:mission").isEmpty());
             assertTrue(core.store().retention().closedAt(caseId).isEmpty());
             // The other mission is whole.

@@ -308,15 +308,21 @@ public final class RpisViewModel {
         message.set("");
         prefilledNow.set(true);
         refreshMissing();
-        String key = "rpis:" + view.caseId() + ":" + (patient == null || patient.patientId() == null ? "patient" : patient.patientId());
-        if (!key.equals(answersKey)) {
+        // the record's own patient id: the case's, else the SMUR's for this victim of the case (never shared by two)
+        String key = "rpis:" + view.caseId() + ":" + prefilled.patient().patientId();
+        if (!key.equals(answersKey) && !key.equals(readingKey)) {
+            answersKey = null; // another record than the one saved so far (a next mission without patients): read it first
+            readingKey = key;
             readAnswersBack(key, patient);
         }
     }
 
+    /** The key whose answers are being read back. */
+    private String readingKey;
+
     /**
-     * The drafts key of the answers on screen ("rpis:case:patient", as the bilan's: the mission's retention erases them),
-     * set once they have been read back: until then nothing is saved, so an empty screen never overwrites them.
+     * The drafts key of the answers on screen ("rpis:case:patient": the mission's retention erases the drafts that name
+     * its case), set once they have been read back: until then nothing is saved, so an empty screen never overwrites them.
      */
     private String answersKey;
     /** Answers waiting to be saved: keystrokes typed meanwhile join them (one commit, always the latest). */
@@ -329,17 +335,21 @@ public final class RpisViewModel {
      */
     private void readAnswersBack(String key, org.opensmur.app.patient.PatientsViewModel.Patient about) {
         background.run(() -> core.drafts().load(key).orElse(Map.of()), answers -> {
-            if (!java.util.Objects.equals(about, patient) || answersKey != null) {
-                return; // another patient chosen meanwhile: theirs are read for them
+            if (!key.equals(readingKey) || !java.util.Objects.equals(about, patient)) {
+                return; // another record shown meanwhile: its own answers are read for it
             }
+            readingKey = null;
             answers.forEach((field, value) -> {
-                if (fields.containsKey(field) && follows(field)) {
+                if (fields.containsKey(field) && follows(field)) { // what the crew typed while they were read stays
                     fields.get(field).value().set(value);
                 }
             });
             answersKey = key;
             saveAnswers(); // and what was typed while they were read
-        }, e -> message.set(labels.problem(e)));
+        }, e -> {
+            readingKey = null;
+            message.set(labels.problem(e)); // not read back: nothing saved over them either
+        });
     }
 
     /** Saves what the crew typed or corrected (not what the prefill put) for the patient on screen, in the background. */
@@ -349,8 +359,10 @@ public final class RpisViewModel {
         }
         Map<String, String> answers = new LinkedHashMap<>();
         fields.forEach((key, field) -> {
-            String value = field.value().get();
-            if (value != null && !value.isBlank() && !value.equals(prefilledValues.get(key))) {
+            String value = field.value().get() == null ? "" : field.value().get();
+            String offered = prefilledValues.get(key);
+            // typed or corrected; or emptied where the prefill or the shift offered something (a transport cleared)
+            if (!value.isBlank() ? !value.equals(offered) : offered != null && !offered.isBlank()) {
                 answers.put(key, value);
             }
         });
@@ -379,6 +391,7 @@ public final class RpisViewModel {
         if (!java.util.Objects.equals(chosen, patient)) {
             patient = chosen;
             answersKey = null; // the last patient's are saved; the next one's are read back with their record
+            readingKey = null;
             prefilledValues.clear();
             fields.values().forEach(f -> f.value().set(""));
             prefilled = null;
@@ -419,9 +432,10 @@ public final class RpisViewModel {
         this.shift = source;
     }
 
+    /** A value of the shift set-up where the field is empty: offered, not the crew's (a correction of it is). */
     private void setIfEmpty(String key, String value) {
         if (value != null && fields.get(key).value().get().isBlank()) {
-            fields.get(key).value().set(value);
+            put(key, value);
         }
     }
 

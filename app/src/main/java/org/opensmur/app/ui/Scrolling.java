@@ -23,14 +23,17 @@ public final class Scrolling {
 
     /** {@code pane} (a screen that is a scroll pane itself), its viewport drawn directly once its skin is made. */
     public static <T extends ScrollPane> T drawnDirectly(T pane) {
-        pane.skinProperty().addListener((o, was, skin) -> {
-            // the skin makes its viewport (style class "viewport") cached when it is built: here, once it is
-            for (Node child : pane.getChildrenUnmodifiable()) {
-                if (child.getStyleClass().contains("viewport")) {
-                    child.setCache(false);
-                }
-            }
-        });
+        // the skin makes its viewport (style class "viewport") cached when it is built: here, once it is (and now, if it is)
+        pane.skinProperty().addListener((o, was, skin) -> uncacheViewport(pane));
+        uncacheViewport(pane);
         return pane;
+    }
+
+    private static void uncacheViewport(ScrollPane pane) {
+        for (Node child : pane.getChildrenUnmodifiable()) {
+            if (child.getStyleClass().contains("viewport")) {
+                child.setCache(false);
+            }
+        }
     }
 }

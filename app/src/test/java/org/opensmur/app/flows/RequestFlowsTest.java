@@ -45,7 +45,8 @@ class RequestFlowsTest extends TabletFlows {
         var pending = session.engagement().pendingProperty().get();
         assertTrue(pending == null || !pending.caseId().equals(caseId), "the request is answered");
         // Accepted: the statuses are in front of the crew, the first one a big tap away in the header.
-        assertTrue(robot.lookup("#tab-status").queryAs(javafx.scene.control.ToggleButton.class).isSelected(), "the status screen opens");
+        // (the reply can reach the LRM before the screen has turned: the mission's engagement reaches the UI thread on its own)
+        await().atMost(Duration.ofSeconds(5)).until(() -> robot.lookup("#tab-status").queryAs(javafx.scene.control.ToggleButton.class).isSelected());
         assertEquals("▶ Départ", robot.lookup("#next-status").queryButton().getText());
         assertEquals("Mission P1 · Malaise", text(robot, "#header-mission"));
         robot.clickOn("#tab-mission");

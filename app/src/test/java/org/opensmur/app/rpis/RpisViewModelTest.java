@@ -406,44 +406,65 @@ class RpisViewModelTest {
     }
 
     /**
-     * The app stops mid-record (a crash, a flat battery) and starts again: what the crew typed for each patient is back
-     * when the record is shown again, a field they left alone follows the prefill as before, and nothing of one patient
-     * goes to another.
+     * The app stops mid-record (a crash, a flat battery) and starts again: what the crew typed, corrected or emptied for
+     * each patient is back when the record is shown again, a field they left alone follows the prefill as before, and
+     * nothing of one patient goes to another, also when the case gives its victims no identifier.
      */
     @Test
     void whatTheCrewTypedIsBackAfterTheAppStartsAgainForThatPatientOnly() {
         CaseView view = new CaseView(Tablets.CASE, createdAt("2026-11-23T09:50:00Z"), List.of(), true);
         var alice = victim(1, "NORMAND", "F");
         var bob = victim(2, "B", null);
+        var shift = new org.opensmur.core.shift.ShiftSetup("VLM 1", null, org.opensmur.core.mission.MedicalLevel.MED, List.of(),
+                null, null, null, null, "SMUR.VLM", false);
         RpisViewModel before = model("restart", "2026-11-23T10:30:00Z");
+        before.shiftFrom(() -> shift);
         before.choose(alice);
         before.prefill(view, departedAt("2026-11-23T10:00:00Z"), new RpisViewModel.FromBilan("I21", null, null), alice);
+        assertEquals("MED", before.field("medicalLevel").get(), "offered by the shift set-up");
         before.field("departSmur").set("09:58"); // corrected
         before.field("returnSmur").set("11:20"); // said where no tap did
         before.field("inseeCity").set("Rezé");
+        before.field("medicalLevel").set("PARAMED"); // the shift's care level corrected for this mission
+        before.field("diagnosis").set(""); // the bilan's diagnosis emptied
         before.choose(bob);
         before.prefill(view, departedAt("2026-11-23T10:00:00Z"), new RpisViewModel.FromBilan("I21", null, null), bob);
         before.field("returnSmur").set("12:05");
         before.choose(alice); // back to her: what she had is read back too, not only after a restart
         before.prefill(view, departedAt("2026-11-23T10:00:00Z"), new RpisViewModel.FromBilan("I21", null, null), alice);
-        assertEquals(List.of("09:58", "11:20", "Rezé"), List.of(before.field("departSmur").get(), before.field("returnSmur").get(),
-                before.field("inseeCity").get()));
+        assertEquals(List.of("09:58", "11:20", "Rezé", "PARAMED", ""), List.of(before.field("departSmur").get(),
+                before.field("returnSmur").get(), before.field("inseeCity").get(), before.field("medicalLevel").get(),
+                before.field("diagnosis").get()));
 
         TabletCore stopped = cores.remove(cores.size() - 1);
         stopped.close();
         RpisViewModel after = model("restart", "2026-11-23T10:40:00Z"); // the same tablet's store
+        after.shiftFrom(() -> shift);
         after.choose(alice);
-        assertEquals("", after.field("returnSmur").get(), "nothing before the record of a case is shown");
         Map<ResourceStatus, OffsetDateTime> later = departedAt("2026-11-23T10:00:00Z");
         later.put(ResourceStatus.ARRIVEE, OffsetDateTime.parse("2026-11-23T10:12:00Z"));
-        after.prefill(view, later, new RpisViewModel.FromBilan("I46", null, null), alice);
-        assertEquals(List.of("09:58", "11:20", "Rezé", "10:12", "I46"), List.of(after.field("departSmur").get(),
-                after.field("returnSmur").get(), after.field("inseeCity").get(), after.field("arrivedSmur").get(),
-                after.field("diagnosis").get()), "typed: back; left alone: the latest prefill");
+        after.prefill(view, later, new RpisViewModel.FromBilan("I21", null, null), alice);
+        assertEquals(List.of("09:58", "11:20", "Rezé", "PARAMED", "", "10:12"), List.of(after.field("departSmur").get(),
+                after.field("returnSmur").get(), after.field("inseeCity").get(), after.field("medicalLevel").get(),
+                after.field("diagnosis").get(), after.field("arrivedSmur").get()), "typed: back; left alone: the latest prefill");
         after.choose(bob);
         after.prefill(view, later, new RpisViewModel.FromBilan("I46", null, null), bob);
-        assertEquals(List.of("10:00", "12:05", ""), List.of(after.field("departSmur").get(), after.field("returnSmur").get(),
-                after.field("inseeCity").get()), "his own answers, none of hers");
+        assertEquals(List.of("10:00", "12:05", "", "MED", "I46"), List.of(after.field("departSmur").get(),
+                after.field("returnSmur").get(), after.field("inseeCity").get(), after.field("medicalLevel").get(),
+                after.field("diagnosis").get()), "his own answers, none of hers");
+
+        // Two victims the case gives no identifier: each record has its own (the SMUR's for that victim), so its own answers.
+        var first = new org.opensmur.app.patient.PatientsViewModel.Patient(null, 1, "X", null, null, null, null, null, null);
+        var second = new org.opensmur.app.patient.PatientsViewModel.Patient(null, 2, "Y", null, null, null, null, null, null);
+        after.choose(first);
+        after.prefill(view, later, new RpisViewModel.FromBilan("I46", null, null), first);
+        after.field("returnSmur").set("13:30");
+        after.choose(second);
+        after.prefill(view, later, new RpisViewModel.FromBilan("I46", null, null), second);
+        assertEquals("", after.field("returnSmur").get(), "the first victim's answer is not the second's");
+        after.choose(first);
+        after.prefill(view, later, new RpisViewModel.FromBilan("I46", null, null), first);
+        assertEquals("13:30", after.field("returnSmur").get());
     }
 
     /** The tablets the tests opened, closed after each. */

@@ -79,15 +79,15 @@ public final class HubBroker {
             return dir;
         }
         try {
-            Path copy = Files.createTempDirectory("opensmur-hub-tls"); // owner only
+            // in the module's build folder (owner only): a JVM killed before its hook leaves it there, for mvn clean
+            Path copy = Files.createTempDirectory(Files.createDirectories(Path.of("target").toAbsolutePath()), "hub-tls-at-test-cost");
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try (var files = Files.list(copy)) {
-                    for (Path file : (Iterable<Path>) files::iterator) {
+                try (var files = Files.walk(copy)) {
+                    for (Path file : (Iterable<Path>) files.sorted(java.util.Comparator.reverseOrder())::iterator) {
                         Files.deleteIfExists(file);
                     }
-                    Files.deleteIfExists(copy);
                 } catch (IOException e) {
-                    // a certificates-only folder left in the temporary directory
+                    // left in target/: development certificates only, no health data
                 }
             }));
             char[] password = LocalHubFolder.open(dir).password();
