@@ -345,6 +345,7 @@ public final class RpisViewModel {
                 }
             });
             answersKey = key;
+            savedAnswers = Map.entry(key, answers);
             saveAnswers(); // and what was typed while they were read
         }, e -> {
             readingKey = null;
@@ -366,14 +367,21 @@ public final class RpisViewModel {
                 answers.put(key, value);
             }
         });
-        if (unsavedAnswers.getAndSet(Map.entry(answersKey, answers)) == null) {
+        var now = Map.entry(answersKey, answers);
+        if (now.equals(savedAnswers)) {
+            return; // a prefill again, a field set to what it showed: nothing of the crew's changed
+        }
+        if (unsavedAnswers.getAndSet(now) == null) {
             background.run(() -> {
                 var waiting = unsavedAnswers.getAndSet(null);
                 core.drafts().save(waiting.getKey(), waiting.getValue());
                 return waiting;
-            }, saved -> { }, e -> message.set(labels.problem(e))); // typed, not saved: the crew must know
+            }, saved -> savedAnswers = saved, e -> message.set(labels.problem(e))); // typed, not saved: the crew must know
         }
     }
+
+    /** The answers last saved (or read back), by key: the same again is not written again. */
+    private Map.Entry<String, Map<String, String>> savedAnswers;
 
     private java.util.function.Supplier<ShiftSetup> shift = () -> null;
     private org.opensmur.app.patient.PatientsViewModel.Patient patient;
