@@ -20,4 +20,11 @@ public sealed interface CoreNotice {
     /** The state of the device's storage changed (space low or back, the database gone). */
     record Storage(StorageState state) implements CoreNotice {
     }
+
+    /**
+     * The mission of {@code caseId} was past its retention and is erased from the store: a face that shows it
+     * forgets it, as after the crew's own "erase".
+     */
+    record MissionPurged(String caseId) implements CoreNotice {
+    }
 }

@@ -57,6 +57,8 @@ public final class TabletCore implements AutoCloseable {
     private final EventBus events = new EventBus();
     private final HubClock clock;
     private final ScheduledExecutorService watch;
+    /** Where the retention's sweep runs: the store's thread in the app, in order with the screens' writes. */
+    private final java.util.concurrent.Executor sweeps;
     private volatile StorageState storage;
     private volatile java.util.function.Supplier<GeoResource> self = () -> null;
 
@@ -79,18 +81,18 @@ public final class TabletCore implements AutoCloseable {
     public TabletCore(HubTransport transport, String clientId, ModelLine line, Path storeFolder,
                       org.opensmur.store.crypto.StoreKeyProvider keys, Clock clock) {
         this(transport, clientId, line, storeFolder, keys, clock, org.opensmur.core.threads.NamedThreads.factory("outbox-relay"),
-                org.opensmur.core.threads.NamedThreads.scheduled("storage-watch"));
+                org.opensmur.core.threads.NamedThreads.scheduled("storage-watch"), Runnable::run);
     }
 
     /** The same, on the composition root's threads: the relay's loop and the storage watch ({@link TabletThreads}). */
     public TabletCore(HubTransport transport, String clientId, ModelLine line, Path storeFolder,
                       org.opensmur.store.crypto.StoreKeyProvider keys, Clock clock, TabletThreads threads) {
-        this(transport, clientId, line, storeFolder, keys, clock, threads.relay(), threads.watch());
+        this(transport, clientId, line, storeFolder, keys, clock, threads.relay(), threads.watch(), threads.store());
     }
 
     private TabletCore(HubTransport transport, String clientId, ModelLine line, Path storeFolder,
                        org.opensmur.store.crypto.StoreKeyProvider keys, Clock clock, java.util.concurrent.ThreadFactory relayThreads,
-                       ScheduledExecutorService watch) {
+                       ScheduledExecutorService watch, java.util.concurrent.Executor sweeps) {
         HubCodec codec = HubCodec.of(line);
         this.transport = transport;
         this.clock = new HubClock(clock);
@@ -127,6 +129,7 @@ public final class TabletCore implements AutoCloseable {
         transport.onStateChange(events::publish);
         this.storage = StorageState.of(store.usableSpace(), null);
         this.watch = watch;
+        this.sweeps = sweeps;
     }
 
     /** What this tablet answers a GEO-REQ naming its resource with (null: it answers none). */
@@ -252,9 +255,15 @@ public final class TabletCore implements AutoCloseable {
         }, 0, WATCH_EVERY.toSeconds(), TimeUnit.SECONDS);
         watch.scheduleWithFixedDelay(() -> {
             try {
-                store.retention().purgeDue(); // it logs each mission purged or kept
-            } catch (RuntimeException e) {
-                LOG.warn("retention of closed missions: {}", e.toString());
+                sweeps.execute(() -> {
+                    try {
+                        purgeDue();
+                    } catch (RuntimeException e) {
+                        LOG.warn("retention of closed missions: {}", e.toString());
+                    }
+                });
+            } catch (java.util.concurrent.RejectedExecutionException closing) {
+                // the tablet is closing: the next start sweeps
             }
         }, 60, PURGE_EVERY.toSeconds(), TimeUnit.SECONDS);
     }
@@ -313,6 +322,18 @@ public final class TabletCore implements AutoCloseable {
     /** Called with every ledger row whose state changed, on the thread that changed it. */
     public void onLedgerChange(Consumer<OutboxEntry> listener) {
         store.outbox().subscribe(listener);
+    }
+
+    /**
+     * Every closed mission past its retention purged, or kept while one of its messages is on its way (each
+     * logged); each one purged is said on the bus ({@link CoreNotice.MissionPurged}), so that no face keeps
+     * showing it or writing about it. Every ten minutes on the store's thread; the caller's here.
+     */
+    public List<org.opensmur.core.tablet.RetentionOutcome> purgeDue() {
+        List<org.opensmur.core.tablet.RetentionOutcome> outcomes = store.retention().purgeDue();
+        outcomes.stream().filter(org.opensmur.core.tablet.RetentionOutcome::purged)
+                .forEach(purged -> notify(new CoreNotice.MissionPurged(purged.caseId())));
+        return outcomes;
     }
 
     /** How long a closed mission stays on the tablet before it is purged. */

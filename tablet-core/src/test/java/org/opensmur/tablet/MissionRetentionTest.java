@@ -185,4 +185,32 @@ class MissionRetentionTest {
             assertEquals(Map.of("diagnosis", "I21"), core.store().drafts().load("bilan:" + open).orElseThrow());
         }
     }
+
+    @Test
+    void aDraftWrittenAsItsMissionWasPurgedGoesTooUnlessTheCaseIsBack() {
+        try (TabletCore core = new TabletCore(transport, TestStore.TABLET, org.opensmur.core.hub.validation.ModelLine.CURRENT, dir, TestStore.keys(), clock)) {
+            core.start();
+            HubMessage eda = lrm.build(SharedCorpus.examplePayload(MessageType.RS_EDA, "AliceGregoireNormand.01"), TestStore.TABLET).orElseThrow();
+            String caseId = ((CreateCaseHealth) eda.payload()).caseId();
+            deliver(core, eda);
+            deliver(core, lrm.build(SharedCorpus.examplePayload(MessageType.RS_EDA_MAJ, "AliceGregoireNormand.16"), TestStore.TABLET).orElseThrow());
+            await().atMost(Duration.ofSeconds(10)).until(() -> core.store().outbox().waiting() == 0);
+            assertTrue(core.store().retention().purgeNow(caseId).purged());
+            // a keystroke of the bilan saved just after, and a draft of another case
+            core.drafts().save("bilan:" + caseId + ":" + caseId + ".patient.1", Map.of("bilan.history", "asthme"));
+            core.drafts().save("rpis:" + caseId + ":p2", Map.of("rpis.destination", "Nantes"));
+            core.drafts().save("bilan:" + caseId + "2:p1", Map.of("bilan.history", "autre"));
+
+            assertEquals(2, core.store().retention().forgetLateDrafts(caseId));
+            assertTrue(core.drafts().load("bilan:" + caseId + ":" + caseId + ".patient.1").isEmpty());
+            assertTrue(core.drafts().load("rpis:" + caseId + ":p2").isEmpty());
+            assertTrue(core.drafts().load("bilan:" + caseId + "2:p1").isPresent(), "another case's is not touched");
+
+            // the SAMU shares the case again: what is written of it now is the new mission's
+            deliver(core, lrm.build(SharedCorpus.examplePayload(MessageType.RS_EDA, "AliceGregoireNormand.01"), TestStore.TABLET).orElseThrow());
+            core.drafts().save("bilan:" + caseId + ":p1", Map.of("bilan.history", "asthme"));
+            assertEquals(0, core.store().retention().forgetLateDrafts(caseId));
+            assertTrue(core.drafts().load("bilan:" + caseId + ":p1").isPresent());
+        }
+    }
 }

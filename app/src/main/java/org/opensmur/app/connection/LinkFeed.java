@@ -50,6 +50,7 @@ public final class LinkFeed {
                     labels.format("log.ignoredAck", ignored.from()), ignored.referencedDistributionId());
             case CoreNotice.Storage storage -> statusBar.onStorage(storage.state());
             case CoreNotice.IdentityTriedElsewhere tried -> statusBar.onIdentityTriedElsewhere(tried.at());
+            case CoreNotice.MissionPurged purged -> { } // the mission's screens hear it from the mission core
         }
         ledgerChanged();
     }

@@ -146,10 +146,18 @@ public final class OpenMission {
                 updateOver();
             }
             case MissionEvent.MissionErased erased -> {
+                // Nothing of it stays on a screen, nor can be typed about it (the bilan and documents have no case).
                 openCase = null;
                 screens.patients().clear();
+                screens.bilan().open(null, null);
+                screens.documents().open(null, null);
                 screens.status().release();
+                if (erased.pastRetention() && erased.caseId().equals(screens.mission().caseIdProperty().get())) {
+                    screens.mission().erased(labels.get("mission.erase.expired"), true);
+                }
                 updateOver();
+                // after any write the screens asked for before letting go (it runs after them, on the store's thread)
+                background.run(() -> mission.forgetLateDrafts(erased.caseId()));
             }
             case MissionEvent.Restored restored -> restoredScreen.set(restored.screen());
         }

@@ -129,7 +129,7 @@ public final class MissionRetention {
         });
         List<RetentionOutcome> outcomes = new ArrayList<>();
         for (String caseId : due) {
-            outcomes.add(purge(caseId));
+            outcomes.add(purge(caseId, cutoff));
         }
         purgeCaseless(cutoff);
         return outcomes;
@@ -177,13 +177,40 @@ public final class MissionRetention {
 
     /** The crew's "erase now": a closed mission goes at once, under the same rule of delivery. */
     public RetentionOutcome purgeNow(String caseId) {
-        if (closedAt(caseId).isEmpty()) {
-            return new RetentionOutcome(caseId, false, false, 0, "mission not over", Map.of());
-        }
-        return purge(caseId);
+        return purge(caseId, Long.MAX_VALUE);
     }
 
-    private RetentionOutcome purge(String caseId) {
+    /**
+     * What was written of an erased mission after its purge (a draft saved as it was purged): erased too, unless
+     * the case is back on the tablet (received again, or a mission on it). Returns how many drafts went.
+     */
+    public int forgetLateDrafts(String caseId) {
+        int removed = database.inTransaction(c -> {
+            try (PreparedStatement held = c.prepareStatement("SELECT 1 FROM case_messages WHERE case_id = ?1"
+                    + " UNION ALL SELECT 1 FROM inbox WHERE case_id = ?1 UNION ALL SELECT 1 FROM status_taps WHERE case_id = ?1"
+                    + " UNION ALL SELECT 1 FROM mission_closures WHERE case_id = ?1 LIMIT 1")) {
+                held.setString(1, caseId);
+                try (ResultSet r = held.executeQuery()) {
+                    if (r.next()) {
+                        return 0;
+                    }
+                }
+            }
+            return delete(c, DRAFTS_OF_CASE, caseId, null);
+        });
+        removed += forgetSession(caseId);
+        if (removed > 0) {
+            LOG.info("mission purged: case {} {} draft(s) written as it was purged", caseId, removed);
+        }
+        return removed;
+    }
+
+    /** The drafts of a case ({@code ?1}): keyed "kind:case" or "kind:case:patient". */
+    private static final String DRAFTS_OF_CASE = "DELETE FROM drafts WHERE substr(draft_key, instr(draft_key, ':') + 1) = ?1"
+            + " OR instr(draft_key, ':' || ?1 || ':') > 0";
+
+    /** {@code caseId}'s mission, if it was closed at {@code cutoff} or before (and still is, in this transaction). */
+    private RetentionOutcome purge(String caseId, long cutoff) {
         String tail = caseId.substring(caseId.lastIndexOf('.') + 1);
         // The outbox rows of this case: ordered by it (case:ID), its RPIS (rpis:ORG.SENDERCASEID), and the
         // acknowledgements of what it received (reference:DISTRIBUTIONID).
@@ -195,6 +222,15 @@ public final class MissionRetention {
                  OR order_key IN (SELECT 'reference:' || distribution_id FROM inbox WHERE case_id = ?1)
                  OR order_key IN (SELECT 'reference:' || distribution_id FROM inbox_conflicts WHERE case_id = ?1))""";
         RetentionOutcome outcome = database.inTransaction(c -> {
+            // Read again inside the purge: a correction may have reopened the mission since it was found due.
+            try (PreparedStatement closure = c.prepareStatement("SELECT closed_at FROM mission_closures WHERE case_id = ?")) {
+                closure.setString(1, caseId);
+                try (ResultSet r = closure.executeQuery()) {
+                    if (!r.next() || r.getLong(1) > cutoff) {
+                        return new RetentionOutcome(caseId, false, false, 0, "mission not over", Map.of());
+                    }
+                }
+            }
             int undelivered;
             try (PreparedStatement count = c.prepareStatement(
                     // Queued, or sent and awaiting the recipient's RC-REF (acknowledgements themselves get none).
@@ -220,8 +256,7 @@ public final class MissionRetention {
             counts.put("case", delete(c, "DELETE FROM case_messages WHERE case_id = ?1", caseId, null));
             counts.put("statuses", delete(c, "DELETE FROM status_taps WHERE case_id = ?1", caseId, null));
             delete(c, "DELETE FROM case_owners WHERE case_id = ?1", caseId, null);
-            counts.put("drafts", delete(c, "DELETE FROM drafts WHERE substr(draft_key, instr(draft_key, ':') + 1) = ?1"
-                    + " OR instr(draft_key, ':' || ?1 || ':') > 0", caseId, null));
+            counts.put("drafts", delete(c, DRAFTS_OF_CASE, caseId, null));
             delete(c, "DELETE FROM mission_closures WHERE case_id = ?1", caseId, null);
             return new RetentionOutcome(caseId, true, true, 0, null, counts);
         });

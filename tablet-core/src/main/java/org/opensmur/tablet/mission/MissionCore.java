@@ -70,6 +70,11 @@ public final class MissionCore {
         this.statusTaps = core.statusTaps();
         this.drafts = core.drafts();
         core.events().subscribe(HubEvent.class, work, this::onEvent);
+        core.events().subscribe(org.opensmur.tablet.CoreNotice.class, work, notice -> {
+            if (notice instanceof org.opensmur.tablet.CoreNotice.MissionPurged purged) {
+                purged(purged.caseId());
+            }
+        });
         core.onLedgerChange(entry -> {
             if (entry.type() == MessageType.RS_SR) {
                 work.execute(() -> delivered(entry));
@@ -437,11 +442,32 @@ public final class MissionCore {
         }
         RetentionOutcome outcome = core.retention().purgeNow(caseId);
         if (outcome.purged()) {
-            timeline = null;
-            drafts.remove(MISSION);
-            publish(new MissionEvent.MissionErased(caseId));
+            forget(caseId, false);
         }
         return Optional.of(outcome);
+    }
+
+    /** The retention purged a mission past its time: if it is the one open (over, still on screen), it is no longer. */
+    private synchronized void purged(String caseId) {
+        if (caseId.equals(openCase())) {
+            forget(caseId, true);
+        }
+        unconsulted.remove(caseId);
+        sharedBy.remove(caseId);
+    }
+
+    private void forget(String caseId, boolean pastRetention) {
+        timeline = null;
+        drafts.remove(MISSION);
+        publish(new MissionEvent.MissionErased(caseId, pastRetention));
+    }
+
+    /**
+     * Once the faces have let go of an erased mission: what they wrote of it while it was being erased (a
+     * keystroke in the bilan as the retention purged it) is erased too, unless the case is back on the tablet.
+     */
+    public void forgetLateDrafts(String caseId) {
+        core.retention().forgetLateDrafts(caseId);
     }
 
     // ---- a restart

@@ -65,8 +65,11 @@ public sealed interface MissionEvent {
     record TimelineChanged(Timeline timeline) implements MissionEvent {
     }
 
-    /** The mission was erased from the tablet: nothing is open. */
-    record MissionErased(String caseId) implements MissionEvent {
+    /**
+     * The mission was erased from the tablet: nothing is open. {@code pastRetention}: by the retention, its time
+     * over (else at the crew's asking).
+     */
+    record MissionErased(String caseId, boolean pastRetention) implements MissionEvent {
     }
 
     /** The mission is as it was before the restart; {@code screen}: the screen the crew had (null: none saved). */

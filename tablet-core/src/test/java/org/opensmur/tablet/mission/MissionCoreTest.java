@@ -196,6 +196,32 @@ class MissionCoreTest {
     }
 
     @Test
+    void aMissionPurgedAtTheEndOfItsRetentionIsNoLongerOpenNorBackAfterARestart() {
+        String caseId = engaged();
+        mission.tap(ResourceStatus.DEPART);
+        mission.tap(ResourceStatus.RETOUR);
+        // the SAMU has everything: the reply and each status acknowledged
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> core.ledger().list(null, 1000).stream().noneMatch(e -> e.state() == org.opensmur.core.tablet.DeliveryState.QUEUED));
+        for (MessageType type : List.of(MessageType.RS_RI, MessageType.RS_SR)) {
+            sent(type).forEach(m -> Deliveries.deliver(core, transport, samu.reference(m, ReferenceStep.RECU).orElseThrow()));
+        }
+        clock.advance(Duration.ofHours(71));
+        assertEquals(List.of(), core.purgeDue(), "kept for its time");
+        assertEquals(caseId, mission.openCase());
+
+        clock.advance(Duration.ofHours(2));
+        var outcomes = core.purgeDue();
+        assertEquals(1, outcomes.size());
+        assertTrue(outcomes.get(0).purged(), outcomes.get(0).why());
+        assertNull(mission.openCase(), "the mission past its time is no longer open: no face shows it");
+        assertTrue(events.contains(new MissionEvent.MissionErased(caseId, true)), events.toString());
+
+        restart();
+        assertTrue(mission.timeline().isEmpty(), "nor does a restart bring it back");
+    }
+
+    @Test
     void correctingTheFirstTapSendsNothingAndDepartureIsExpectedAgain() {
         engaged();
         Tap first = mission.tap(ResourceStatus.DEPART).orElseThrow();
