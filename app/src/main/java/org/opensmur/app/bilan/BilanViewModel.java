@@ -307,14 +307,14 @@ public final class BilanViewModel {
     }
 
     /**
-     * "HH:MM" nearest to now (at 00:02, "23:58" is yesterday's): a series is written once taken. Its own time, as shown,
+     * "HH:MM" already lived (at 00:02, "23:58" is yesterday's; at 05:00, "16:00" too): a series is written once taken. Its own time, as shown,
      * stays its own (a series restored hours after it was stamped).
      */
     private java.time.ZonedDateTime seriesAt(String typed) {
         if (seriesTaken != null && typed.equals(HOURS.format(seriesTaken))) {
             return seriesTaken.atZone(clock.getZone());
         }
-        return org.opensmur.core.time.TimeOfDay.nearest(java.time.LocalTime.parse(typed, HOURS), java.time.ZonedDateTime.now(clock));
+        return org.opensmur.core.time.TimeOfDay.lived(java.time.LocalTime.parse(typed, HOURS), java.time.ZonedDateTime.now(clock));
     }
 
     /** The series on screen, as written now (its time null until stamped). */

@@ -400,8 +400,8 @@ public final class CareViewModel {
     }
 
     /**
-     * "HH:MM" nearest to now (to the time of {@code one} when correcting it: at 00:02, "23:58" is yesterday's), not to
-     * come; null and said otherwise.
+     * "HH:MM" already lived (at 00:02, "23:58" is yesterday's; at 05:00, "16:00" too), or nearest to the time of
+     * {@code one} when correcting it; not to come; null and said otherwise.
      */
     private OffsetDateTime timeOf(String typed, CareGiven one) {
         String t = typed == null ? "" : typed.strip();
@@ -410,7 +410,9 @@ public final class CareViewModel {
             return null;
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        OffsetDateTime at = org.opensmur.core.time.TimeOfDay.nearest(LocalTime.parse(t, HOURS), one == null ? now : one.at(), clock.getZone());
+        LocalTime typedAt = LocalTime.parse(t, HOURS);
+        OffsetDateTime at = one != null ? org.opensmur.core.time.TimeOfDay.nearest(typedAt, one.at(), clock.getZone())
+                : org.opensmur.core.time.TimeOfDay.lived(typedAt, now.atZoneSameInstant(clock.getZone())).toOffsetDateTime();
         if (at.isAfter(now)) {
             drugError.set(labels.format("bilan.error.timeToCome", HOURS.format(now)));
             return null;

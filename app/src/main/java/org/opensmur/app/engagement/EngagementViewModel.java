@@ -103,6 +103,11 @@ public final class EngagementViewModel {
             outcome.set(labels.get("engagement.extraTime.bad"));
             return;
         }
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now(clock);
+        if (more.stream().anyMatch(state -> state.datetime().isAfter(now))) { // a state reached, not one to come
+            outcome.set(labels.format("engagement.extraTime.toCome", Labels.time(now.atZoneSameInstant(clock.getZone()))));
+            return;
+        }
         pending.set(null); // answered once: a second tap during the save does not send a second reply
         String number = missionId.get();
         background.run(() -> mission.accept(number, more), sent -> outcome.set(labels.get("engagement.accepted")), e -> {
@@ -112,7 +117,7 @@ public final class EngagementViewModel {
     }
 
     /**
-     * The state the crew adds beside DECISION (DECLENCHE...) at the time typed (hh:mm, the nearest to now; empty: now); none
+     * The state the crew adds beside DECISION (DECLENCHE...) at the time typed (hh:mm, already lived; empty: now); none
      * when no state is picked. DECLENCHE says the resource is not available.
      */
     private java.util.List<org.opensmur.core.status.ResourceState> more() {
@@ -123,7 +128,7 @@ public final class EngagementViewModel {
         var status = org.opensmur.core.status.ResourceStatus.valueOf(code.replace('-', '_'));
         String typed = extraTime.get() == null ? "" : extraTime.get().strip();
         java.time.OffsetDateTime at = typed.isEmpty() ? java.time.OffsetDateTime.now(clock)
-                : org.opensmur.core.time.TimeOfDay.nearest(java.time.LocalTime.parse(typed), java.time.ZonedDateTime.now(clock)).toOffsetDateTime();
+                : org.opensmur.core.time.TimeOfDay.lived(java.time.LocalTime.parse(typed), java.time.ZonedDateTime.now(clock)).toOffsetDateTime();
         return java.util.List.of(new org.opensmur.core.status.ResourceState(at, status,
                 status == org.opensmur.core.status.ResourceStatus.DECLENCHE ? Boolean.FALSE : null));
     }

@@ -66,6 +66,11 @@ public final class RpisViewModel {
 
     private final Background background;
     private final NomenclatureFolder lists;
+    /**
+     * The crew's wall clock: times are shown and typed in the tablet's zone, whatever offset a tap or the SAMU's case
+     * carries (a decision sent at +00:00, a tap before the spring night and a time typed after it).
+     */
+    private final java.time.ZoneId zone;
 
     public RpisViewModel(TabletCore core, Background background, TabletSettings settings, Labels labels) {
         this(core, background, settings, labels, new NomenclatureFolder(settings.nomenclatureFolder()));
@@ -77,6 +82,7 @@ public final class RpisViewModel {
         this.settings = settings;
         this.labels = labels;
         this.lists = lists;
+        this.zone = core.clock().getZone();
         List<String> yesNo = List.of("true", "false");
         String model = labels.get("list.source.model");
         pick("whatsHappenCode", NomenclatureList.FAIT);
@@ -622,19 +628,19 @@ public final class RpisViewModel {
             return null;
         }
         if (tapped != null) {
-            return TimeOfDay.nearest(at, tapped, tapped.getOffset());
+            return TimeOfDay.nearest(at, tapped, zone);
         }
         OffsetDateTime depart = prefilled.intervention().smurStatus().departSmur();
         OffsetDateTime after = depart != null ? depart : prefilled.context().decisionDate();
-        return after == null ? null : TimeOfDay.atOrAfter(at, after, after.getOffset());
+        return after == null ? null : TimeOfDay.atOrAfter(at, after, zone);
     }
 
-    /** "HH:mm" of a time, as the screen shows it (null: none). */
-    private static String hoursOf(OffsetDateTime time) {
-        return time == null ? null : time.toLocalTime().withSecond(0).withNano(0).toString();
+    /** "HH:mm" of a time, as the screen shows it: on the tablet's clock (null: none). */
+    private String hoursOf(OffsetDateTime time) {
+        return time == null ? null : time.atZoneSameInstant(zone).toLocalTime().withSecond(0).withNano(0).toString();
     }
 
-    /** "HH:mm" as a time of day (put at its reference's offset, the one the screen shows it at); null when not one. */
+    /** "HH:mm" as a time of day (put on its day in the tablet's zone, the one the screen shows it in); null when not one. */
     private static LocalTime time(String typed) {
         try {
             return LocalTime.parse(typed);
@@ -666,8 +672,8 @@ public final class RpisViewModel {
         }
         LocalTime at = time(typed);
         OffsetDateTime depart = prefilled.intervention().smurStatus().departSmur();
-        return at == null ? null : depart != null ? TimeOfDay.atOrBefore(at, depart, depart.getOffset())
-                : known != null ? TimeOfDay.nearest(at, known, known.getOffset()) : null;
+        return at == null ? null : depart != null ? TimeOfDay.atOrBefore(at, depart, zone)
+                : known != null ? TimeOfDay.nearest(at, known, zone) : null;
     }
 
     private static Boolean yes(String value) {

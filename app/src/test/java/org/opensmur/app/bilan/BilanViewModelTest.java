@@ -223,6 +223,16 @@ class BilanViewModelTest {
         assertTrue(freetext.contains("prises le 06/12/2026 23:58"), freetext);
     }
 
+    /** Early morning: at 05:00 a series taken at 16:00 is yesterday afternoon's, sent with its date, not refused as to come. */
+    @Test
+    void earlyInTheMorningASeriesOfYesterdayAfternoonIsYesterdays() throws Exception {
+        String freetext = seriesSent(Instant.parse("2026-12-07T04:00:00Z"), "05:00", java.time.Duration.ZERO, model -> {
+            model.seriesTime().valueProperty().set("06:00");
+            assertEquals("Heure à venir (il est 05:00)", model.seriesTime().errorProperty().get());
+        }, "16:00");
+        assertTrue(freetext.contains("prises le 06/12/2026 16:00"), freetext);
+    }
+
     /** A series stamped at 09:00 and restored at 22:00 (the tablet restarted): its time is its own, not one to come. */
     @Test
     void aSeriesRestoredHoursAfterItsStampKeepsItsTime() throws Exception {

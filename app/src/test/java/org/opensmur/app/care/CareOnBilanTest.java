@@ -187,6 +187,31 @@ class CareOnBilanTest {
         }
     }
 
+    /** Early morning: at 05:00 a drug given at 16:00 is yesterday afternoon's, not one to come; 06:00 is to come. */
+    @org.junit.jupiter.api.Test
+    void earlyInTheMorningYesterdayAfternoonsDrugIsYesterdaysNotToCome() throws Exception {
+        MutableClock early = new MutableClock(Instant.parse("2026-12-07T04:00:00Z")); // 05:00 in Paris
+        TabletSettings settings = Tablets.settings(dir);
+        TabletCore core = Tablets.core(settings, early);
+        try {
+            BilanViewModel bilan = new BilanViewModel(core, Background.direct(), settings, Labels.french(), early);
+            bilan.open(view, Tablets.LRM);
+            bilan.choose(PATIENT);
+            CareViewModel care = bilan.care();
+            care.startDrug(drug(care, "Adrénaline"));
+            care.timeProperty().set("16:00");
+            assertTrue(care.giveDrug(), care.drugErrorProperty().get());
+            care.startDrug(drug(care, "Adrénaline"));
+            care.timeProperty().set("06:00");
+            assertFalse(care.giveDrug());
+            assertEquals("Heure à venir (il est 05:00)", care.drugErrorProperty().get());
+            care.cancelDrug();
+            assertEquals(List.of(java.time.OffsetDateTime.parse("2026-12-06T16:00+01:00")), care.given().stream().map(CareGiven::at).toList());
+        } finally {
+            core.close();
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void theActsADraftOfTheEarlierVersionKeptAsOneTextAreOfferedBackAndNotDropped() throws Exception {
         TabletSettings settings = Tablets.settings(dir);

@@ -32,17 +32,17 @@ class RpisViewModelTest {
 
     @Test
     void aCopyGoesToTheLrmOnlyWhenConfigured() {
-        MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00+01:00"));
         TabletSettings usual = Tablets.settings(dir.resolve("usual"));
         TabletSettings other = Tablets.settings(dir.resolve("with-lrm"));
         TabletSettings withLrm = new TabletSettings(other.hub(), other.storeFolder(), other.storeKeys(), other.resourceId(),
                 other.vehicleType(), other.vehicleName(), other.crewName(), other.unit(), null, true);
         var c = new HubCodec().mapper().createObjectNode();
-        c.put("creation", "2026-11-23T09:50:00Z"); // an RS-EDA always has it
+        c.put("creation", "2026-11-23T09:50:00+01:00"); // an RS-EDA always has it
         c.putObject("location").putObject("city").put("inseeCode", "44109").put("name", "Nantes");
         CaseView view = new CaseView(Tablets.CASE, c, List.of(), true);
         Map<ResourceStatus, OffsetDateTime> times = new EnumMap<>(ResourceStatus.class);
-        OffsetDateTime t = OffsetDateTime.of(2026, 11, 23, 10, 0, 0, 0, ZoneOffset.UTC);
+        OffsetDateTime t = OffsetDateTime.of(2026, 11, 23, 10, 0, 0, 0, ZoneOffset.ofHours(1)); // the tablet's time (Paris)
         times.put(ResourceStatus.DEPART, t);
         times.put(ResourceStatus.RETOUR, t.plusHours(1));
         for (TabletSettings settings : List.of(usual, withLrm)) {
@@ -91,7 +91,7 @@ class RpisViewModelTest {
     @Test
     void aMissionOverMidnightHasItsTypedTimesOnTheDaysTheyWereLived() {
         OffsetDateTime depart = OffsetDateTime.parse("2026-12-06T23:10:00+01:00");
-        var sent = sent("night", null, depart, "decisionTime", "23:05", "departSmur", "23:08", "returnSmur", "01:30");
+        var sent = sent("night", null, null, depart, "decisionTime", "23:05", "departSmur", "23:08", "returnSmur", "01:30");
         assertEquals(List.of(OffsetDateTime.parse("2026-12-06T23:05:00+01:00"), OffsetDateTime.parse("2026-12-06T23:08:00+01:00"),
                 OffsetDateTime.parse("2026-12-07T01:30:00+01:00")), List.of(sent.context().decisionDate(),
                 sent.intervention().smurStatus().departSmur(), sent.intervention().smurStatus().returnSmur()));
@@ -105,22 +105,38 @@ class RpisViewModelTest {
     @Test
     void aLongDaysDecisionStaysTheCasesAndItsReturnIsThatEvening() {
         String decided = "2026-12-06T10:00:40+01:00";
-        var late = sent("late", decided, OffsetDateTime.parse("2026-12-06T22:30:00+01:00"), "returnSmur", "23:55");
+        var late = sent("late", decided, "10:00", OffsetDateTime.parse("2026-12-06T22:30:00+01:00"), "returnSmur", "23:55");
         assertEquals(OffsetDateTime.parse(decided), late.context().decisionDate());
-        var early = sent("early", decided, OffsetDateTime.parse("2026-12-06T10:05:00+01:00"), "returnSmur", "23:50");
+        var early = sent("early", decided, "10:00", OffsetDateTime.parse("2026-12-06T10:05:00+01:00"), "returnSmur", "23:50");
         assertEquals(OffsetDateTime.parse("2026-12-06T23:50:00+01:00"), early.intervention().smurStatus().returnSmur());
-        var corrected = sent("corrected", decided, OffsetDateTime.parse("2026-12-06T22:30:00+01:00"), "decisionTime", "10:01",
+        var corrected = sent("corrected", decided, "10:00", OffsetDateTime.parse("2026-12-06T22:30:00+01:00"), "decisionTime", "10:01",
                 "returnSmur", "23:55");
         assertEquals(OffsetDateTime.parse("2026-12-06T10:01:00+01:00"), corrected.context().decisionDate(), "typed: before the departure");
     }
 
     /**
-     * The RPIS sent for a case of 6 December (decided at {@code decided}, in these tests at 10:00:40, shown "10:00";
-     * null: the case says nothing), the SMUR tapped
+     * A night the clocks go forward (Paris, 28 March 2027, 02:00 CET is 03:00 CEST). The SAMU dated its decision at
+     * +00:00: the crew sees it on the tablet's clock. Left at 01:50, back at base typed "03:30": forty minutes later, at
+     * the hour the tablet showed, not an hour further at the departure's winter offset.
+     */
+    @Test
+    void theSpringNightsTimesAreThoseOfTheTabletsClock() {
+        var sent = sent("spring", "2027-03-28T00:40:00+00:00", "01:40", OffsetDateTime.parse("2027-03-28T01:50:00+01:00"),
+                "returnSmur", "03:30", "decisionTime", "01:45");
+        assertEquals(java.time.Duration.ofMinutes(40), java.time.Duration.between(sent.intervention().smurStatus().departSmur(),
+                sent.intervention().smurStatus().returnSmur()));
+        assertEquals(java.time.ZoneOffset.ofHours(2), sent.intervention().smurStatus().returnSmur().getOffset());
+        assertEquals(java.time.Duration.ofMinutes(5), java.time.Duration.between(sent.context().decisionDate(),
+                sent.intervention().smurStatus().departSmur()), "typed 01:45 on the tablet, five minutes before leaving");
+    }
+
+    /**
+     * The RPIS sent for a case (decided at {@code decided}, shown on the tablet as {@code shown}; null: the case says
+     * nothing), the SMUR tapped
      * its departure at {@code depart} and was available 20 minutes later; the crew answered what the record needs, and
      * {@code typed} (field, value, ...).
      */
-    private org.opensmur.core.rpis.Rpis sent(String name, String decided, OffsetDateTime depart, String... typed) {
+    private org.opensmur.core.rpis.Rpis sent(String name, String decided, String shown, OffsetDateTime depart, String... typed) {
         MutableClock clock = new MutableClock(Instant.parse("2026-12-07T01:58:00Z"));
         TabletSettings settings = Tablets.settings(dir.resolve(name));
         var c = new HubCodec().mapper().createObjectNode();
@@ -138,7 +154,7 @@ class RpisViewModelTest {
             RpisViewModel model = new RpisViewModel(core, org.opensmur.app.ui.Background.direct(), settings, Labels.french());
             model.prefill(view, times, "I21");
             if (decided != null) {
-                assertEquals("10:00", model.field("decisionTime").get(), "the case's decision, shown");
+                assertEquals(shown, model.field("decisionTime").get(), "the case's decision, shown");
             }
             List<String> answers = new java.util.ArrayList<>(List.of("whatsHappenCode", "C09.03.00", "whatsHappenLabel", "Fuite de gaz",
                     "healthMotiveCode", "M03.10", "healthMotiveLabel", "Malaise", "medicalLevel", "MED", "birthDate", "2013-11-03",
@@ -157,13 +173,13 @@ class RpisViewModelTest {
 
     @Test
     void theShiftSetUpSwitchesTheCopyToTheSamuOnADevice() {
-        MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00+01:00"));
         TabletSettings settings = Tablets.settings(dir.resolve("device")); // no RPIS_TO_LRM: a device has no environment
         var c = new HubCodec().mapper().createObjectNode();
-        c.put("creation", "2026-11-23T09:50:00Z");
+        c.put("creation", "2026-11-23T09:50:00+01:00");
         c.putObject("location").putObject("city").put("inseeCode", "44109").put("name", "Nantes");
         CaseView view = new CaseView(Tablets.CASE, c, List.of(), true);
-        OffsetDateTime t = OffsetDateTime.of(2026, 11, 23, 10, 0, 0, 0, ZoneOffset.UTC);
+        OffsetDateTime t = OffsetDateTime.of(2026, 11, 23, 10, 0, 0, 0, ZoneOffset.ofHours(1)); // the tablet's time (Paris)
         Map<ResourceStatus, OffsetDateTime> times = new EnumMap<>(ResourceStatus.class);
         times.put(ResourceStatus.DEPART, t);
         times.put(ResourceStatus.RETOUR, t.plusHours(1));
@@ -197,7 +213,7 @@ class RpisViewModelTest {
     @org.junit.jupiter.params.provider.MethodSource("org.opensmur.core.hub.validation.ModelLine#all")
     void theHomeTownTheFacilityTheActsAndTheTransportReachTheRecordTheOfficialSchemaTakes(org.opensmur.core.hub.validation.ModelLine line)
             throws Exception {
-        MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00+01:00"));
         TabletSettings settings = Tablets.settingsOn(line, dir.resolve("more-" + line.name()));
         java.nio.file.Path communes = dir.resolve("commune-" + line.name() + ".csv");
         java.nio.file.Files.writeString(communes, ",code,label_n1\n0,44109,Nantes\n1,44184,Saint-Nazaire\n");
@@ -205,10 +221,10 @@ class RpisViewModelTest {
         assertTrue(lists.install(org.opensmur.core.nomenclature.NomenclatureList.COMMUNE, communes, "test")
                 instanceof org.opensmur.core.nomenclature.NomenclatureFolder.Outcome.Installed);
         var c = new HubCodec().mapper().createObjectNode();
-        c.put("creation", "2026-11-23T09:50:00Z");
+        c.put("creation", "2026-11-23T09:50:00+01:00");
         c.putObject("location").putObject("city").put("inseeCode", "44109").put("name", "Nantes");
         CaseView view = new CaseView(Tablets.CASE, c, List.of(), true);
-        OffsetDateTime t = OffsetDateTime.of(2026, 11, 23, 10, 0, 0, 0, ZoneOffset.UTC);
+        OffsetDateTime t = OffsetDateTime.of(2026, 11, 23, 10, 0, 0, 0, ZoneOffset.ofHours(1)); // the tablet's time (Paris)
         Map<ResourceStatus, OffsetDateTime> times = new EnumMap<>(ResourceStatus.class);
         times.put(ResourceStatus.DEPART, t);
         times.put(ResourceStatus.TRANSP, t.plusMinutes(30));
@@ -281,11 +297,11 @@ class RpisViewModelTest {
 
     @Test
     void aPrefillAskedForAPatientNoLongerOnScreenIsNotTakenAsTheNextPatients() {
-        CaseView view = new CaseView(Tablets.CASE, createdAt("2026-11-23T09:50:00Z"), List.of(), true);
-        Map<ResourceStatus, OffsetDateTime> times = departedAt("2026-11-23T10:00:00Z");
+        CaseView view = new CaseView(Tablets.CASE, createdAt("2026-11-23T09:50:00+01:00"), List.of(), true);
+        Map<ResourceStatus, OffsetDateTime> times = departedAt("2026-11-23T10:00:00+01:00");
         var first = victim(1, "A", null);
         var second = victim(2, "B", null);
-        RpisViewModel model = model("two-victims", "2026-11-23T10:00:00Z");
+        RpisViewModel model = model("two-victims", "2026-11-23T10:00:00+01:00");
         model.choose(first);
         model.prefill(view, times, new RpisViewModel.FromBilan("I21", null, null), first);
         assertEquals("I21", model.field("diagnosis").get());
@@ -311,11 +327,11 @@ class RpisViewModelTest {
      */
     @Test
     void aPrefillThatCannotBeMadeIsSaidAndTheNextVisitTriesAgain() {
-        CaseView view = new CaseView(Tablets.CASE, createdAt("2026-11-23T09:50:00Z"), List.of(), true);
-        Map<ResourceStatus, OffsetDateTime> times = departedAt("2026-11-23T10:00:00Z");
+        CaseView view = new CaseView(Tablets.CASE, createdAt("2026-11-23T09:50:00+01:00"), List.of(), true);
+        Map<ResourceStatus, OffsetDateTime> times = departedAt("2026-11-23T10:00:00+01:00");
         var alice = victim(1, "NORMAND", "F");
         var bob = victim(2, "B", null);
-        RpisViewModel model = model("failed-prefill", "2026-11-23T10:00:00Z");
+        RpisViewModel model = model("failed-prefill", "2026-11-23T10:00:00+01:00");
         model.choose(alice);
         model.prefill(view, times, new RpisViewModel.FromBilan("I21", null, null), alice);
         assertTrue(model.missingProperty().get().startsWith("Manque : "), model.missingProperty().get());
@@ -362,14 +378,14 @@ class RpisViewModelTest {
      */
     @Test
     void whatTheCrewTypedOutlivesAPrefillAgainAndACaseUpdateOfTheSamePatient() {
-        var c = createdAt("2026-11-23T09:50:00Z");
+        var c = createdAt("2026-11-23T09:50:00+01:00");
         CaseView view = new CaseView(Tablets.CASE, c, List.of(), true);
-        Map<ResourceStatus, OffsetDateTime> times = departedAt("2026-11-23T10:00:00Z");
+        Map<ResourceStatus, OffsetDateTime> times = departedAt("2026-11-23T10:00:00+01:00");
         var alice = victim(1, "NORMAND", "F");
         var aliceUpdated = new org.opensmur.app.patient.PatientsViewModel.Patient(Tablets.CASE + ".patient.1", 1, "NORMAND", "Alice", null, "F",
                 "1982-02-14", "P44Y", null);
         var bob = victim(2, "B", null);
-        RpisViewModel model = model("typed", "2026-11-23T10:30:00Z");
+        RpisViewModel model = model("typed", "2026-11-23T10:30:00+01:00");
         model.choose(alice);
         model.prefill(view, times, new RpisViewModel.FromBilan("I21", null, null), alice);
         assertEquals(List.of("I21", "10:00"), List.of(model.field("diagnosis").get(), model.field("departSmur").get()));
@@ -412,15 +428,15 @@ class RpisViewModelTest {
      */
     @Test
     void whatTheCrewTypedIsBackAfterTheAppStartsAgainForThatPatientOnly() {
-        CaseView view = new CaseView(Tablets.CASE, createdAt("2026-11-23T09:50:00Z"), List.of(), true);
+        CaseView view = new CaseView(Tablets.CASE, createdAt("2026-11-23T09:50:00+01:00"), List.of(), true);
         var alice = victim(1, "NORMAND", "F");
         var bob = victim(2, "B", null);
         var shift = new org.opensmur.core.shift.ShiftSetup("VLM 1", null, org.opensmur.core.mission.MedicalLevel.MED, List.of(),
                 null, null, null, null, "SMUR.VLM", false);
-        RpisViewModel before = model("restart", "2026-11-23T10:30:00Z");
+        RpisViewModel before = model("restart", "2026-11-23T10:30:00+01:00");
         before.shiftFrom(() -> shift);
         before.choose(alice);
-        before.prefill(view, departedAt("2026-11-23T10:00:00Z"), new RpisViewModel.FromBilan("I21", null, null), alice);
+        before.prefill(view, departedAt("2026-11-23T10:00:00+01:00"), new RpisViewModel.FromBilan("I21", null, null), alice);
         assertEquals("MED", before.field("medicalLevel").get(), "offered by the shift set-up");
         before.field("departSmur").set("09:58"); // corrected
         before.field("returnSmur").set("11:20"); // said where no tap did
@@ -428,21 +444,21 @@ class RpisViewModelTest {
         before.field("medicalLevel").set("PARAMED"); // the shift's care level corrected for this mission
         before.field("diagnosis").set(""); // the bilan's diagnosis emptied
         before.choose(bob);
-        before.prefill(view, departedAt("2026-11-23T10:00:00Z"), new RpisViewModel.FromBilan("I21", null, null), bob);
+        before.prefill(view, departedAt("2026-11-23T10:00:00+01:00"), new RpisViewModel.FromBilan("I21", null, null), bob);
         before.field("returnSmur").set("12:05");
         before.choose(alice); // back to her: what she had is read back too, not only after a restart
-        before.prefill(view, departedAt("2026-11-23T10:00:00Z"), new RpisViewModel.FromBilan("I21", null, null), alice);
+        before.prefill(view, departedAt("2026-11-23T10:00:00+01:00"), new RpisViewModel.FromBilan("I21", null, null), alice);
         assertEquals(List.of("09:58", "11:20", "Rezé", "PARAMED", ""), List.of(before.field("departSmur").get(),
                 before.field("returnSmur").get(), before.field("inseeCity").get(), before.field("medicalLevel").get(),
                 before.field("diagnosis").get()));
 
         TabletCore stopped = cores.remove(cores.size() - 1);
         stopped.close();
-        RpisViewModel after = model("restart", "2026-11-23T10:40:00Z"); // the same tablet's store
+        RpisViewModel after = model("restart", "2026-11-23T10:40:00+01:00"); // the same tablet's store
         after.shiftFrom(() -> shift);
         after.choose(alice);
-        Map<ResourceStatus, OffsetDateTime> later = departedAt("2026-11-23T10:00:00Z");
-        later.put(ResourceStatus.ARRIVEE, OffsetDateTime.parse("2026-11-23T10:12:00Z"));
+        Map<ResourceStatus, OffsetDateTime> later = departedAt("2026-11-23T10:00:00+01:00");
+        later.put(ResourceStatus.ARRIVEE, OffsetDateTime.parse("2026-11-23T10:12:00+01:00"));
         after.prefill(view, later, new RpisViewModel.FromBilan("I21", null, null), alice);
         assertEquals(List.of("09:58", "11:20", "Rezé", "PARAMED", "", "10:12"), List.of(after.field("departSmur").get(),
                 after.field("returnSmur").get(), after.field("inseeCity").get(), after.field("medicalLevel").get(),

@@ -19,7 +19,10 @@ import java.util.List;
  *   <li>{@link #atOrAfter}: a time that follows a known one (the mission's times after its departure), up to 20 hours
  *       after it;</li>
  *   <li>{@link #atOrBefore}: a time that precedes a known one (the decision before the departure), up to 20 hours
- *       before it.</li>
+ *       before it;</li>
+ *   <li>{@link #lived}: a time already lived, said against now (a drug given, a series taken, a state reached): the
+ *       last at or before now, up to 20 hours ago; at 05:00, "16:00" is yesterday's, thirteen hours ago, not a time
+ *       to come.</li>
  * </ul>
  * Distances are real durations, in the reference's zone: the nights the clocks change count their hour, and on the
  * autumn night both 02:30s are candidates.
@@ -66,6 +69,15 @@ public final class TimeOfDay {
         ZonedDateTime until = bound.atZoneSameInstant(zone).truncatedTo(ChronoUnit.MINUTES);
         ZonedDateTime last = candidates(typed, until).stream().filter(c -> !c.isAfter(until)).max(ZonedDateTime::compareTo).orElseThrow();
         return (Duration.between(last, until).compareTo(Duration.ofDays(1).minus(SLIP)) > 0 ? nearest(typed, until) : last).toOffsetDateTime();
+    }
+
+    /**
+     * {@code typed} as a time already lived at {@code now}: the last occurrence at or before now's minute, up to
+     * {@link #SLIP} less than a day ago; one typed a little ahead (up to {@link #SLIP}) stays that day, to come (a
+     * screen refuses it), not a day earlier.
+     */
+    public static ZonedDateTime lived(LocalTime typed, ZonedDateTime now) {
+        return atOrBefore(typed, now.toOffsetDateTime(), now.getZone()).atZoneSameInstant(now.getZone());
     }
 
     /** {@code typed} on the day before, the day of and the day after {@code reference}, both offsets on an autumn night. */

@@ -26,6 +26,17 @@ class TimeOfDayTest {
     }
 
     @Test
+    void aTimeLivedIsTheLastAtOrBeforeNowUpToTwentyHoursAgoAndALittleAheadStaysToCome() {
+        ZonedDateTime five = at("2026-12-07T05:00", PARIS);
+        assertEquals(at("2026-12-06T16:00", PARIS), TimeOfDay.lived(LocalTime.of(16, 0), five), "thirteen hours ago, not eleven to come");
+        assertEquals(at("2026-12-06T09:00", PARIS), TimeOfDay.lived(LocalTime.of(9, 0), five), "twenty hours ago");
+        assertEquals(at("2026-12-07T05:00", PARIS), TimeOfDay.lived(LocalTime.of(5, 0), five.plusSeconds(40)), "this minute");
+        assertEquals(at("2026-12-07T06:00", PARIS), TimeOfDay.lived(LocalTime.of(6, 0), five), "a slip ahead: to come, not yesterday");
+        assertEquals(at("2026-12-07T08:30", PARIS), TimeOfDay.lived(LocalTime.of(8, 30), five), "ahead by less than the slip");
+        assertEquals(at("2026-12-06T23:58", PARIS), TimeOfDay.lived(LocalTime.of(23, 58), at("2026-12-07T00:02", PARIS)));
+    }
+
+    @Test
     void justBeforeMidnightATimeAfterItIsTomorrow() {
         ZonedDateTime departure = at("2026-12-06T23:10", PARIS);
         assertEquals(at("2026-12-07T01:30", PARIS), TimeOfDay.nearest(LocalTime.of(1, 30), departure));
