@@ -280,11 +280,13 @@ public final class RpisViewModel {
             setIfEmpty("transportVehicleType", on.vehicleType());
             setIfEmpty("transportMedicalLevel", on.medicalLevel() == null ? null : on.medicalLevel().code());
         }
-        if (on != null) { // the care level and who was on board, from the shift set-up, unless the crew said otherwise here
-            setIfEmpty("medicalLevel", on.medicalLevel() == null ? null : on.medicalLevel().code());
-            setIfEmpty("teamDoctor", on.has(OperatorRole.MEDECIN) == null ? null : on.has(OperatorRole.MEDECIN).toString());
-            setIfEmpty("teamNurse", on.has(OperatorRole.INFIRMIER) == null ? null : on.has(OperatorRole.INFIRMIER).toString());
-            setIfEmpty("teamDriver", on.has(OperatorRole.AMBULANCIER) == null ? null : on.has(OperatorRole.AMBULANCIER).toString());
+        if (on != null) {
+            // the care level and who was on board, from the shift set-up as it is now: a field the crew left alone
+            // follows a shift changed since (a nurse joined), one they answered here keeps their answer
+            set("medicalLevel", on.medicalLevel() == null ? null : on.medicalLevel().code());
+            set("teamDoctor", on.has(OperatorRole.MEDECIN) == null ? null : on.has(OperatorRole.MEDECIN).toString());
+            set("teamNurse", on.has(OperatorRole.INFIRMIER) == null ? null : on.has(OperatorRole.INFIRMIER).toString());
+            set("teamDriver", on.has(OperatorRole.AMBULANCIER) == null ? null : on.has(OperatorRole.AMBULANCIER).toString());
         }
         var r = prefilled.regulation();
         setPair("whatsHappenCode", r.whatsHappen() == null ? null : r.whatsHappen().code(),

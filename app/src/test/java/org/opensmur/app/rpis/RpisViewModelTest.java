@@ -295,6 +295,41 @@ class RpisViewModelTest {
         }
     }
 
+    /**
+     * The shift set-up changes during the mission (the physician leaves, a paramedic team goes on): the record's care
+     * level and team follow it where the crew left them alone; what the crew answered on the record stays theirs.
+     */
+    @Test
+    void aShiftChangedSinceIsFollowedWhereTheCrewLeftTheRecordAlone() {
+        CaseView view = new CaseView(Tablets.CASE, createdAt("2026-11-23T09:50:00+01:00"), List.of(), true);
+        Map<ResourceStatus, OffsetDateTime> times = departedAt("2026-11-23T10:00:00+01:00");
+        var alice = victim(1, "NORMAND", "F");
+        RpisViewModel model = model("shift-changed", "2026-11-23T10:30:00+01:00");
+        var doctor = new org.opensmur.core.shift.ShiftSetup.CrewMember("Dr A", org.opensmur.core.mission.OperatorRole.MEDECIN);
+        var nurse = new org.opensmur.core.shift.ShiftSetup.CrewMember("B", org.opensmur.core.mission.OperatorRole.INFIRMIER);
+        var driver = new org.opensmur.core.shift.ShiftSetup.CrewMember("C", org.opensmur.core.mission.OperatorRole.AMBULANCIER);
+        var shift = new java.util.concurrent.atomic.AtomicReference<>(new org.opensmur.core.shift.ShiftSetup("VLM 1", null,
+                org.opensmur.core.mission.MedicalLevel.MED, List.of(doctor, nurse, driver), null, null, null, null, "SMUR.VLM", false));
+        model.shiftFrom(shift::get);
+        model.choose(alice);
+        model.prefill(view, times, new RpisViewModel.FromBilan("I21", null, null), alice);
+        List<String> team = List.of("medicalLevel", "teamDoctor", "teamNurse", "teamDriver");
+        assertEquals(List.of("MED", "true", "true", "true"), team.stream().map(k -> model.field(k).get()).toList());
+        model.field("teamDriver").set("false"); // the crew's answer: the driver stayed with the vehicle
+
+        shift.set(new org.opensmur.core.shift.ShiftSetup("VLM 1", null, org.opensmur.core.mission.MedicalLevel.PARAMED,
+                List.of(nurse, driver), null, null, null, null, "SMUR.VLM", false));
+        model.prefill(view, times, new RpisViewModel.FromBilan("I21", null, null), alice);
+        assertEquals(List.of("PARAMED", "false", "true", "false"), team.stream().map(k -> model.field(k).get()).toList(),
+                "the shift as it is now, and the crew's own answer");
+
+        shift.set(new org.opensmur.core.shift.ShiftSetup("VLM 1", null, null, List.of(), null, null, null, null, "SMUR.VLM", false));
+        model.prefill(view, times, new RpisViewModel.FromBilan("I21", null, null), alice);
+        assertEquals(List.of("", "", "", "false"), team.stream().map(k -> model.field(k).get()).toList(),
+                "a shift that no longer says who was on board: asked, not kept from the old one");
+        assertTrue(model.missingProperty().get().contains("niveau de médicalisation"), model.missingProperty().get());
+    }
+
     @Test
     void aPrefillAskedForAPatientNoLongerOnScreenIsNotTakenAsTheNextPatients() {
         CaseView view = new CaseView(Tablets.CASE, createdAt("2026-11-23T09:50:00+01:00"), List.of(), true);
