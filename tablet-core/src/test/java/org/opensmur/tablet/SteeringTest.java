@@ -1,6 +1,7 @@
 package org.opensmur.tablet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -169,6 +170,33 @@ class SteeringTest {
             deliver(core, first);
             HubEvent.MessageReceived again = assertInstanceOf(HubEvent.MessageReceived.class, events.get(events.size() - 1));
             assertTrue(again.duplicate(), "no second verdict on a message already accepted");
+        }
+    }
+
+    /**
+     * A party claims a case id before the tablet's SAMU shares it (case ids can be guessed): a forged place, a
+     * closure. Once the SAMU shares the case and takes it over, none of that makes the case any more, and the
+     * forged closure no longer counts toward the mission's purge.
+     */
+    @Test
+    void aCaseOurSamuTakesOverNoLongerCarriesWhatItsFormerOwnerSaidNorItsClosure() {
+        try (TabletCore core = tablet()) {
+            OutgoingMessages claimant = party(FOREIGN, clock);
+            deliver(core, movedCase(core, claimant));
+            deliver(core, closing(core, claimant));
+            assertTrue(core.retention().closedAt(CASE).isPresent(), "the claimant steers its claim while nobody else speaks");
+            assertTrue(core.cases().view(CASE).current().toString().contains("forged"));
+
+            clock.advance(Duration.ofMinutes(1));
+            deliver(core, party(TestStore.LRM, clock).build(SharedCorpus.examplePayload(MessageType.RS_EDA, "AliceGregoireNormand.01"),
+                    TestStore.TABLET).orElseThrow());
+            assertEquals(TestStore.LRM, core.store().inbox().ownerOf(CASE));
+            var view = core.cases().view(CASE);
+            assertFalse(view.current().toString().contains("forged"), "the place is the SAMU's");
+            assertFalse(view.merged().closedBySamu(), "not closed by the claimant");
+            assertTrue(core.retention().closedAt(CASE).isEmpty(), "its closure does not start the purge");
+            clock.advance(Duration.ofHours(73));
+            assertEquals(List.of(), core.purgeDue(), "nothing of the SAMU's case is purged for it");
         }
     }
 

@@ -81,6 +81,22 @@ public final class CaseStore {
         }
     }
 
+    /**
+     * A trusted party took the case over from {@code formerOwner} (within the inbox's transaction): what that owner
+     * said of the case no longer makes it (its messages stay received, in the journal), nor does its closure start
+     * the purge of a mission it no longer steers. A claim on a case id before its SAMU shares it changes nothing.
+     */
+    public void disowned(Connection c, String caseId, String formerOwner) throws SQLException {
+        try (PreparedStatement delete = c.prepareStatement("DELETE FROM case_messages WHERE case_id = ? AND distribution_id IN"
+                + " (SELECT distribution_id FROM inbox WHERE case_id = ? AND sender = ?)")) {
+            delete.setString(1, caseId);
+            delete.setString(2, caseId);
+            delete.setString(3, formerOwner);
+            delete.executeUpdate();
+        }
+        retention.caseClosureWithdrawn(c, caseId);
+    }
+
     public CaseView view(String caseId) {
         record Row(String distributionId, String kind, long sentAt, byte[] body) {
         }
@@ -148,30 +164,86 @@ public final class CaseStore {
     }
 
     private static void mergeItems(ArrayNode target, ArrayNode items, String path, List<String> changed) {
+        ItemIndex index = new ItemIndex(target);
         for (JsonNode item : items) {
-            int match = indexOfSameItem(target, item);
+            int match = index.firstMatch(item);
             if (match >= 0 && target.get(match) instanceof ObjectNode existing && item instanceof ObjectNode patch) {
+                index.remove(match);
                 merge(existing, patch, path + "[" + match + "]", changed);
+                index.add(match, existing);
             } else if (match < 0) {
                 target.add(item.deepCopy());
+                index.add(target.size() - 1, target.get(target.size() - 1));
                 changed.add(path + "[" + (target.size() - 1) + "]");
             }
         }
     }
 
-    private static int indexOfSameItem(ArrayNode target, JsonNode item) {
-        for (int i = 0; i < target.size(); i++) {
-            JsonNode candidate = target.get(i);
-            if (candidate.equals(item)) {
-                return i;
+    /**
+     * Where each item of a list is, by its whole value and by each of its identifiers ({@link #ITEM_IDS}): the item
+     * an update's item merges into is found at once, not by comparing it with every item. A sender's update of
+     * tens of thousands of notes must not cost their square on the store's thread, where the crew's taps wait.
+     * The first such item wins, as a scan from the start would find it.
+     */
+    private static final class ItemIndex {
+        private final java.util.Map<JsonNode, java.util.TreeSet<Integer>> byValue = new java.util.HashMap<>();
+        private final java.util.Map<String, java.util.Map<JsonNode, java.util.TreeSet<Integer>>> byId = new java.util.HashMap<>();
+        /** The value each place was filed under: a copy, since an item merged in place changes. */
+        private final java.util.Map<Integer, JsonNode> filed = new java.util.HashMap<>();
+
+        ItemIndex(ArrayNode target) {
+            for (int i = 0; i < target.size(); i++) {
+                add(i, target.get(i));
             }
+        }
+
+        void add(int place, JsonNode item) {
+            JsonNode copy = item.deepCopy();
+            filed.put(place, copy);
+            byValue.computeIfAbsent(copy, k -> new java.util.TreeSet<>()).add(place);
             for (String id : ITEM_IDS) {
-                if (item.has(id) && item.get(id).equals(candidate.get(id))) {
-                    return i;
+                JsonNode value = copy.get(id);
+                if (value != null) {
+                    byId.computeIfAbsent(id, k -> new java.util.HashMap<>()).computeIfAbsent(value, k -> new java.util.TreeSet<>()).add(place);
                 }
             }
         }
-        return -1;
+
+        void remove(int place) {
+            JsonNode copy = filed.remove(place);
+            drop(byValue, copy, place);
+            for (String id : ITEM_IDS) {
+                JsonNode value = copy.get(id);
+                if (value != null) {
+                    drop(byId.get(id), value, place);
+                }
+            }
+        }
+
+        private static void drop(java.util.Map<JsonNode, java.util.TreeSet<Integer>> places, JsonNode key, int place) {
+            java.util.TreeSet<Integer> at = places.get(key);
+            at.remove(place);
+            if (at.isEmpty()) {
+                places.remove(key);
+            }
+        }
+
+        /** The first place holding {@code item}, or an item with one of its identifiers' values; -1 when none. */
+        int firstMatch(JsonNode item) {
+            int first = first(byValue.get(item));
+            for (String id : ITEM_IDS) {
+                if (item.has(id)) {
+                    var values = byId.get(id);
+                    int at = first(values == null ? null : values.get(item.get(id)));
+                    first = first < 0 ? at : at < 0 ? first : Math.min(first, at);
+                }
+            }
+            return first;
+        }
+
+        private static int first(java.util.TreeSet<Integer> places) {
+            return places == null || places.isEmpty() ? -1 : places.first();
+        }
     }
 
     public List<String> caseIds() {

@@ -112,6 +112,9 @@ public final class Inbox implements ReceivedStore, org.opensmur.core.tablet.Rece
                     String next = Steering.ownerAfter(owner, message.senderID(), trusted);
                     if (!next.equals(owner)) {
                         setOwner(c, caseId, next);
+                        if (owner != null) { // taken over: the former owner's word about the case no longer counts
+                            cases.disowned(c, caseId, owner);
+                        }
                     }
                 }
                 byte[] plain = codec.encode(kept(decoded));

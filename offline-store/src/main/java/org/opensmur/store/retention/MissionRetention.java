@@ -100,6 +100,18 @@ public final class MissionRetention {
         }
     }
 
+    /**
+     * The closure a case message made ({@code CLOTURE}...) no longer counts: its sender no longer steers the case
+     * ({@link org.opensmur.store.cases.CaseStore#disowned}); a closure by the crew's own status stays.
+     */
+    public void caseClosureWithdrawn(Connection c, String caseId) throws SQLException {
+        try (PreparedStatement delete = c.prepareStatement(
+                "DELETE FROM mission_closures WHERE case_id = ? AND substr(reason, 1, 5) = 'case '")) {
+            delete.setString(1, caseId);
+            delete.executeUpdate();
+        }
+    }
+
     /** When the mission of {@code caseId} was closed, if it was. */
     public java.util.Optional<Instant> closedAt(String caseId) {
         return database.inTransaction(c -> {
@@ -182,12 +194,14 @@ public final class MissionRetention {
 
     /**
      * What was written of an erased mission after its purge (a draft saved as it was purged): erased too, unless
-     * the case is back on the tablet (received again, or a mission on it). Returns how many drafts went.
+     * the case is back on the tablet (shared again, or a mission on it). Returns how many drafts went.
      */
     public int forgetLateDrafts(String caseId) {
         int removed = database.inTransaction(c -> {
+            // Back means its case shared again or a mission on it: a message anyone may send about a case id (a
+            // status, a document link) does not keep what was written of the erased one.
             try (PreparedStatement held = c.prepareStatement("SELECT 1 FROM case_messages WHERE case_id = ?1"
-                    + " UNION ALL SELECT 1 FROM inbox WHERE case_id = ?1 UNION ALL SELECT 1 FROM status_taps WHERE case_id = ?1"
+                    + " UNION ALL SELECT 1 FROM status_taps WHERE case_id = ?1"
                     + " UNION ALL SELECT 1 FROM mission_closures WHERE case_id = ?1 LIMIT 1")) {
                 held.setString(1, caseId);
                 try (ResultSet r = held.executeQuery()) {
