@@ -55,6 +55,7 @@ class MissionPastItsTimeTest {
             String bilanKey = "bilan:" + caseId + ":" + patientId;
 
             // the physician writes; the SAMU closes the case; it has the crew's reply
+            idle(threads);
             app.bilan().input("bilan.history").valueProperty().set("asthme");
             await().atMost(Duration.ofSeconds(10)).until(() -> core.drafts().load(bilanKey).isPresent());
             Deliveries.deliver(core, link, Deliveries.caseUpdated(samu, settings.clientId(), "AliceGregoireNormand.16"));
@@ -92,12 +93,18 @@ class MissionPastItsTimeTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> core.drafts().load(bilanKey).isEmpty());
 
             // what is typed on the bilan now is about no mission: nothing of the erased one is written again
+            idle(threads);
             app.bilan().input("bilan.history").valueProperty().set("asthme ancien, traité");
-            CountDownLatch done = new CountDownLatch(1);
-            threads.store().execute(done::countDown);
-            assertTrue(done.await(10, TimeUnit.SECONDS));
+            idle(threads);
             assertTrue(core.drafts().load(bilanKey).isEmpty());
             assertTrue(core.drafts().load("bilan:" + caseId + ":patient").isEmpty());
         }
+    }
+
+    /** Once the store's thread has done what it was given (the screens' callbacks run on it here). */
+    private static void idle(TabletThreads threads) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
+        threads.store().execute(done::countDown);
+        assertTrue(done.await(10, TimeUnit.SECONDS));
     }
 }
