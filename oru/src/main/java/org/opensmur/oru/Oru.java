@@ -27,8 +27,13 @@ public final class Oru implements AutoCloseable {
     private Dashboard dashboard;
 
     public Oru(OruDatabase database, Nomenclatures nomenclatures, Users.Cost cost, Clock clock) {
+        this(database, nomenclatures, cost, clock, OruStore.DEFAULT_ZONE);
+    }
+
+    /** {@code zone}: the region's time zone, which cuts its months and its exports' days. */
+    public Oru(OruDatabase database, Nomenclatures nomenclatures, Users.Cost cost, Clock clock, java.time.ZoneId zone) {
         this.database = database;
-        this.store = new OruStore(database, new Quality(nomenclatures));
+        this.store = new OruStore(database, new Quality(nomenclatures), zone);
         this.users = new Users(store, cost);
         this.audit = new Audit(store, clock);
     }
@@ -42,7 +47,12 @@ public final class Oru implements AutoCloseable {
 
     /** Receives from the Hub on {@code transport} as client {@code oruId}, on a vhost of {@code line}. */
     public Concentrator receive(HubTransport transport, String oruId, ModelLine line, Clock clock) {
-        concentrator = new Concentrator(transport, oruId, store, line, clock);
+        return receive(transport, oruId, line, clock, java.util.Set.of());
+    }
+
+    /** As {@link #receive(HubTransport, String, ModelLine, Clock)}, taking records from {@code senders} only (empty: all). */
+    public Concentrator receive(HubTransport transport, String oruId, ModelLine line, Clock clock, java.util.Set<String> senders) {
+        concentrator = new Concentrator(transport, oruId, store, line, clock, senders);
         concentrator.start();
         return concentrator;
     }

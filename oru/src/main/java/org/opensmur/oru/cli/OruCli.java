@@ -11,7 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -62,10 +62,28 @@ public final class OruCli implements Runnable {
                         + " to check codes (default: $ORU_NOMENCLATURES; without them codes are not checked)")
         Path nomenclatures;
 
+        @Option(names = "--zone", paramLabel = "ZONE", defaultValue = "${env:ORU_ZONE:-Europe/Paris}",
+                description = "the region's time zone, which cuts the months of the dashboard and the days of the exports"
+                        + " (default: $ORU_ZONE, else Europe/Paris)")
+        ZoneId zone;
+
         Oru open(Users.Cost cost) {
             String url = db != null ? db : OruDatabase.embeddedUrl(OruDatabase.DEFAULT_FOLDER);
             Nomenclatures lists = nomenclatures == null ? Nomenclatures.none() : Nomenclatures.in(nomenclatures);
-            return new Oru(OruDatabase.open(url, null), lists, cost, Clock.systemUTC());
+            return new Oru(OruDatabase.open(url, null), lists, cost, Clock.systemUTC(), zone);
+        }
+    }
+
+    /** What receiving takes: the senders of the region, when the region lists them. */
+    static final class Senders {
+        @Option(names = "--senders", paramLabel = "IDS", split = ",", defaultValue = "${env:ORU_SENDERS}",
+                description = "the client ids of the region's SMURs and SAMUs, comma separated: a record from any other sender is"
+                        + " refused with an RS-ERROR (703) (default: $ORU_SENDERS; unset: every sender the Hub forwards)")
+        List<String> ids;
+
+        java.util.Set<String> set() {
+            return ids == null ? java.util.Set.of() : ids.stream().map(String::strip).filter(id -> !id.isEmpty())
+                    .collect(java.util.stream.Collectors.toUnmodifiableSet());
         }
     }
 
@@ -73,6 +91,9 @@ public final class OruCli implements Runnable {
     static final class Serve implements Callable<Integer> {
         @Mixin
         Storage storage;
+
+        @Mixin
+        Senders senders;
 
         @Option(names = "--amqp", paramLabel = "FILE", description = "the Hub connection's settings file (the SDK's names: HUB_HOSTNAME,"
                 + " VHOST, CLIENT_ID, CERTIFICATE_PATH…; the environment may set them too)")
@@ -118,7 +139,7 @@ public final class OruCli implements Runnable {
             try (Oru oru = storage.open(Users.Cost.DEFAULT)) {
                 if (config != null) {
                     ModelLine line = ModelLine.named(config.modelLine());
-                    oru.receive(HubTransports.open(config, Clock.systemUTC()), config.clientId(), line, Clock.systemUTC());
+                    oru.receive(HubTransports.open(config, Clock.systemUTC()), config.clientId(), line, Clock.systemUTC(), senders.set());
                     out.println("Receiving RS-RPIS as " + config.clientId() + " on " + config.describe() + " (model " + line.name() + ")");
                 }
                 int bound = oru.serve(bind, port);
@@ -142,6 +163,9 @@ public final class OruCli implements Runnable {
         @Mixin
         Storage storage;
 
+        @Mixin
+        Senders senders;
+
         @Option(names = "--line", defaultValue = "3", description = "the model line the files were written in: 3 or 2.0 (default: ${DEFAULT-VALUE})")
         String line;
 
@@ -159,7 +183,7 @@ public final class OruCli implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             int refused = 0;
             try (Oru oru = storage.open(Users.Cost.DEFAULT)) {
-                Concentrator concentrator = oru.receive(new NoHub(), clientId, ModelLine.named(line), Clock.systemUTC());
+                Concentrator concentrator = oru.receive(new NoHub(), clientId, ModelLine.named(line), Clock.systemUTC(), senders.set());
                 for (Path file : files) {
                     String words;
                     try {
@@ -185,10 +209,10 @@ public final class OruCli implements Runnable {
         @Mixin
         Storage storage;
 
-        @Option(names = "--from", required = true, paramLabel = "DATE", description = "first day (YYYY-MM-DD, UTC), included")
+        @Option(names = "--from", required = true, paramLabel = "DATE", description = "first day (YYYY-MM-DD, in the region's --zone), included")
         LocalDate from;
 
-        @Option(names = "--to", required = true, paramLabel = "DATE", description = "last day (YYYY-MM-DD, UTC), excluded")
+        @Option(names = "--to", required = true, paramLabel = "DATE", description = "last day (YYYY-MM-DD, in the region's --zone), excluded")
         LocalDate to;
 
         @Option(names = "--format", defaultValue = "csv", description = "csv or jsonl (default: ${DEFAULT-VALUE})")
@@ -225,8 +249,7 @@ public final class OruCli implements Runnable {
                         : Files.newBufferedWriter(outFile, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
                 int rows;
                 try {
-                    rows = Export.write(oru.store(), from.atStartOfDay().toInstant(ZoneOffset.UTC), to.atStartOfDay().toInstant(ZoneOffset.UTC),
-                            chosen, identities, out);
+                    rows = Export.write(oru.store(), oru.store().startOf(from), oru.store().startOf(to), chosen, identities, out);
                 } finally {
                     if (outFile != null) {
                         out.close();

@@ -8,7 +8,7 @@ public record Change(String path, Kind kind, JsonNode oldValue, JsonNode newValu
     public enum Kind {
         /** A field the record did not have yet. */
         SET,
-        /** A later version of the same sender replaced its value. */
+        /** A later version of a sender the value came from (first, or agreeing with it) replaced it. */
         SUPERSEDED,
         /** Another sender gives another value: flagged, the value stays. */
         CONFLICT,

@@ -1,6 +1,7 @@
 package org.opensmur.oru.consolidate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -13,17 +14,25 @@ import java.util.Optional;
  */
 public record RecordKey(String smurUnit, String orgId, String caseId, String patientId) {
 
-    /** The key of an {@code rpis} payload; empty when a part is missing (the schema requires them all). */
+    /** The parts of the key, by JSON pointer in the {@code rpis} payload. */
+    public static final List<String> PARTS = List.of("/context/ressourceFinessGeo", "/context/ressourceStructure",
+            "/context/orgId", "/context/senderCaseId", "/patient/patientId");
+
+    /** The key of an {@code rpis} payload; empty when a part is missing or blank (see {@link #unusablePart}). */
     public static Optional<RecordKey> of(JsonNode rpis) {
-        String finess = text(rpis, "/context/ressourceFinessGeo");
-        String structure = text(rpis, "/context/ressourceStructure");
-        String org = text(rpis, "/context/orgId");
-        String caseId = text(rpis, "/context/senderCaseId");
-        String patient = text(rpis, "/patient/patientId");
-        if (finess == null || structure == null || org == null || caseId == null || patient == null) {
+        if (unusablePart(rpis).isPresent()) {
             return Optional.empty();
         }
-        return Optional.of(new RecordKey(finess + "-" + structure, org, caseId, patient));
+        return Optional.of(new RecordKey(text(rpis, PARTS.get(0)) + "-" + text(rpis, PARTS.get(1)), text(rpis, PARTS.get(2)),
+                text(rpis, PARTS.get(3)), text(rpis, PARTS.get(4))));
+    }
+
+    /**
+     * The first part of the key that is missing or blank, by JSON pointer. The schema requires each part but
+     * accepts an empty string, and an empty part would file records of different units or patients together.
+     */
+    public static Optional<String> unusablePart(JsonNode rpis) {
+        return PARTS.stream().filter(pointer -> text(rpis, pointer) == null).findFirst();
     }
 
     private static String text(JsonNode node, String pointer) {

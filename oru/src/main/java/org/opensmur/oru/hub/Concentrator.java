@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.opensmur.core.hub.client.Acknowledger;
 import org.opensmur.core.hub.client.HubClient;
 import org.opensmur.core.hub.client.ReceivedStore;
@@ -27,6 +28,7 @@ import org.opensmur.core.outgoing.OutgoingMessages;
 import org.opensmur.core.reference.Reference;
 import org.opensmur.core.reference.ReferenceStep;
 import org.opensmur.core.rpis.Rpis;
+import org.opensmur.oru.consolidate.RecordKey;
 import org.opensmur.oru.consolidate.Version;
 import org.opensmur.oru.store.OruStore;
 import org.opensmur.oru.store.Outcome;
@@ -38,7 +40,9 @@ import org.slf4j.LoggerFactory;
  * storing is {@link OruStore#ingest} (committed before the client lets the transport ack the delivery).
  * RC-REF {@code RECU} once stored, {@code INTEGRE} once consolidated (model 3; model 2.0's one RC-REF says
  * received). A message the client refuses (invalid for the vhost's model) is recorded with its rule and
- * answered with an RS-ERROR naming the rule and path, then acknowledged: the next message goes on.
+ * answered with an RS-ERROR naming the rule and path, then acknowledged: the next message goes on. So is a
+ * record whose key (SMUR unit, mission, patient) has a blank part, and, when the ORU has a list of senders,
+ * a record from a sender not on it (703). Only a database fault gives a delivery back.
  */
 public final class Concentrator implements AutoCloseable {
 
@@ -52,6 +56,9 @@ public final class Concentrator implements AutoCloseable {
         }
     }
 
+    /** Where the {@code rpis} payload sits in the EDXL envelope, as validation paths name it. */
+    private static final String RPIS_PATH = "$.content[0].jsonContent.embeddedJsonContent.message.rpis";
+
     private final HubTransport transport;
     private final HubCodec codec;
     private final OruStore store;
@@ -59,8 +66,18 @@ public final class Concentrator implements AutoCloseable {
     private final HubClient client;
     private final Clock clock;
     private final ThreadLocal<Receipt> last = new ThreadLocal<>();
+    private final Set<String> senders;
 
     public Concentrator(HubTransport transport, String oruId, OruStore store, ModelLine line, Clock clock) {
+        this(transport, oruId, store, line, clock, Set.of());
+    }
+
+    /**
+     * {@code senders}: the client ids of the region's SMURs and SAMUs whose records are taken; a record from
+     * any other sender is refused (703). Empty: every sender the Hub forwards is taken.
+     */
+    public Concentrator(HubTransport transport, String oruId, OruStore store, ModelLine line, Clock clock, Set<String> senders) {
+        this.senders = Set.copyOf(senders);
         this.transport = transport;
         this.codec = HubCodec.of(line);
         this.store = store;
@@ -120,7 +137,26 @@ public final class Concentrator implements AutoCloseable {
         if (!(message.payload() instanceof Rpis rpis)) {
             return ReceivedStore.Outcome.NEW; // not for the observatory: acknowledged, not kept
         }
+        if (!senders.isEmpty() && !senders.contains(message.senderID())) {
+            // the Hub forwards any client's message; the region takes its own SMURs' and SAMUs' records only
+            String rule = "sender not among this ORU's senders at $.senderID";
+            store.refuse(message.distributionID(), message.senderID(), "$.senderID", "ALLOWED_SENDERS", clock.instant());
+            answerRefusal(message.distributionID(), message.senderID(), ErrorCode.UNKNOWN_SENDER, "refused by the ORU: " + rule);
+            last.set(new Receipt(null, null, rule));
+            return ReceivedStore.Outcome.DROPPED; // acknowledged to the broker; the refusal above is its only answer
+        }
         JsonNode payload = codec.toTree(rpis).get("rpis");
+        java.util.Optional<String> unusable = RecordKey.unusablePart(payload);
+        if (unusable.isPresent()) {
+            // Valid for the schema (an empty string is a string) but no record can be filed under it: refused like
+            // an invalid message, not thrown (the client would give it back to be delivered again and again).
+            String path = RPIS_PATH + unusable.get().replace('/', '.');
+            String rule = "required rule broken at " + path;
+            store.refuse(message.distributionID(), message.senderID(), path, ValidationIssue.Kind.REQUIRED.name(), clock.instant());
+            answerRefusal(message.distributionID(), message.senderID(), ErrorCode.INVALID_MESSAGE, "refused by the ORU: " + rule + ": present but blank");
+            last.set(new Receipt(null, null, rule + ": blank"));
+            return ReceivedStore.Outcome.DROPPED; // acknowledged to the broker; the refusal above is its only answer
+        }
         Instant sentAt = message.message().header() != null ? message.message().header().sentAt().toInstant()
                 : message.dateTimeSent().toInstant();
         OruStore.Ingested ingested = store.ingest(new Version(message.distributionID(), message.senderID(), sentAt, payload),
@@ -162,22 +198,27 @@ public final class Concentrator implements AutoCloseable {
             LOG.error("could not record a refusal ({}); it will be delivered again", e.getClass().getSimpleName());
             return Inbound.Disposition.RETRY_LATER;
         }
-        HubError error = new HubError(new ErrorStatus(ErrorCode.INVALID_MESSAGE.statusCode(), ErrorCode.INVALID_MESSAGE.statusString()),
-                "refused by the ORU: " + rule + (first.value() == null ? ": " + first.reason() : ""), null, distributionId);
-        Built report = outgoing.build(error, sender, DistributionKind.ERROR);
-        if (report.isValid()) {
-            publish(report.message());
-            if (codec.line().hasReferenceSteps()) {
-                Built refusal = outgoing.build(new Reference(distributionId, true, report.message().distributionID(), ReferenceStep.ERREUR),
-                        sender, DistributionKind.ACK);
-                if (refusal.isValid()) {
-                    publish(refusal.message());
-                }
-            }
-        } else {
-            LOG.warn("could not build the error report about a refused message: {}", report.issues());
-        }
+        answerRefusal(distributionId, sender, ErrorCode.INVALID_MESSAGE,
+                "refused by the ORU: " + rule + (first.value() == null ? ": " + first.reason() : ""));
         return Inbound.Disposition.STORED;
+    }
+
+    /** An RS-ERROR with {@code cause} to the sender of a refused message and, on model 3, an RC-REF refused. */
+    private void answerRefusal(String distributionId, String sender, ErrorCode code, String cause) {
+        HubError error = new HubError(new ErrorStatus(code.statusCode(), code.statusString()), cause, null, distributionId);
+        Built report = outgoing.build(error, sender, DistributionKind.ERROR);
+        if (!report.isValid()) {
+            LOG.warn("could not build the error report about a refused message: {}", report.issues());
+            return;
+        }
+        publish(report.message());
+        if (codec.line().hasReferenceSteps()) {
+            Built refusal = outgoing.build(new Reference(distributionId, true, report.message().distributionID(), ReferenceStep.ERREUR),
+                    sender, DistributionKind.ACK);
+            if (refusal.isValid()) {
+                publish(refusal.message());
+            }
+        }
     }
 
     private void publish(HubMessage message) {

@@ -94,12 +94,20 @@ public final class Export {
         return rows[0];
     }
 
-    /** RFC 4180 quoting; a missing value is an empty cell. */
+    /**
+     * RFC 4180 quoting; a missing value is an empty cell. Text a spreadsheet would take for a formula (first
+     * character = + - @, tab or carriage return) gets a single quote first (OWASP's CSV injection advice): a
+     * sender's free text is shown, never run. Only text: the counts and the completeness are numbers, written
+     * as such; no exported RS-RPIS field is a number, and its dates and codes never start with those characters.
+     */
     static String cell(Object value) {
         if (value == null) {
             return "";
         }
         String text = value.toString();
+        if (value instanceof CharSequence && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+            text = "'" + text;
+        }
         return text.matches("(?s).*[\",\r\n].*") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
     }
 }

@@ -10,7 +10,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -39,16 +41,38 @@ public final class OruStore {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
 
+    /** The region's time zone when none is set: the months of the observatory are those of its clock. */
+    public static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/Paris");
+
     private final OruDatabase database;
     private final Quality quality;
+    private final ZoneId zone;
 
     public OruStore(OruDatabase database, Quality quality) {
+        this(database, quality, DEFAULT_ZONE);
+    }
+
+    /**
+     * {@code zone}: the region's time zone, which cuts the months (the month view) and the days (the exports'
+     * bounds) alike, whatever offset a sender wrote its times with.
+     */
+    public OruStore(OruDatabase database, Quality quality, ZoneId zone) {
         this.database = database;
         this.quality = quality;
+        this.zone = zone;
     }
 
     public OruDatabase database() {
         return database;
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /** The instant {@code day} starts in the region: an export's bound. */
+    public Instant startOf(LocalDate day) {
+        return day.atStartOfDay(zone).toInstant();
     }
 
     /** Stores, consolidates and assesses one received version, in one transaction. */
@@ -121,7 +145,7 @@ public final class OruStore {
             write.setObject(6, assessment.delayDeparture());
             write.setObject(7, assessment.delayOnScene());
             write.setObject(8, assessment.delayAvailable());
-            write.setString(9, decision.toLocalDate().toString().substring(0, 7));
+            write.setString(9, decision.atZoneSameInstant(zone).toLocalDate().toString().substring(0, 7)); // the region's month
             write.setString(10, decision.toInstant().toString());
             write.setString(11, fieldsJson(fields));
             if (recordId == null) {
@@ -174,23 +198,27 @@ public final class OruStore {
     /**
      * The fields as one small document: the versions they came from once ({@code [distributionID, sender,
      * sentAt]}), then each field as {@code [value, version]}, or {@code [value, version, other value, other
-     * sender]} when another sender disagrees.
+     * sender]} when another sender disagrees, with a fifth element, {@code [version, ...]}, when other senders
+     * gave the same value (the third and fourth are then null if nobody disagrees).
      */
     private static String fieldsJson(Map<String, FieldState> fields) {
         ObjectNode all = JSON.createObjectNode();
         com.fasterxml.jackson.databind.node.ArrayNode versions = all.putArray("versions");
         Map<String, Integer> index = new HashMap<>();
+        java.util.function.ToIntFunction<FieldState.Agreeing> version = a -> index.computeIfAbsent(a.distributionId(), id -> {
+            versions.addArray().add(id).add(a.source()).add(a.sentAt().toString());
+            return versions.size() - 1;
+        });
         ObjectNode byPath = all.putObject("fields");
         for (FieldState f : fields.values()) {
-            Integer v = index.get(f.distributionId());
-            if (v == null) {
-                v = index.size();
-                index.put(f.distributionId(), v);
-                versions.addArray().add(f.distributionId()).add(f.source()).add(f.sentAt().toString());
-            }
+            int v = version.applyAsInt(new FieldState.Agreeing(f.source(), f.distributionId(), f.sentAt()));
             com.fasterxml.jackson.databind.node.ArrayNode field = byPath.putArray(f.path()).add(f.value()).add(v);
-            if (f.conflictValue() != null) {
+            if (f.conflictValue() != null || !f.agreeing().isEmpty()) {
                 field.add(f.conflictValue()).add(f.conflictSource());
+            }
+            if (!f.agreeing().isEmpty()) {
+                com.fasterxml.jackson.databind.node.ArrayNode agreeing = field.addArray();
+                f.agreeing().forEach(a -> agreeing.add(version.applyAsInt(a)));
             }
         }
         return json(all);
@@ -203,8 +231,14 @@ public final class OruStore {
         all.path("fields").fields().forEachRemaining(e -> {
             JsonNode f = e.getValue();
             JsonNode v = versions.get(f.get(1).asInt());
+            List<FieldState.Agreeing> agreeing = new ArrayList<>();
+            f.path(4).forEach(i -> {
+                JsonNode a = versions.get(i.asInt());
+                agreeing.add(new FieldState.Agreeing(a.get(1).asText(), a.get(0).asText(), Instant.parse(a.get(2).asText())));
+            });
+            boolean conflict = f.size() > 2 && !f.get(2).isNull();
             fields.put(e.getKey(), new FieldState(e.getKey(), f.get(0), v.get(1).asText(), v.get(0).asText(), Instant.parse(v.get(2).asText()),
-                    f.size() > 2 ? f.get(2) : null, f.size() > 3 ? f.get(3).asText() : null));
+                    conflict ? f.get(2) : null, conflict ? f.get(3).asText() : null, agreeing));
         });
         return fields;
     }

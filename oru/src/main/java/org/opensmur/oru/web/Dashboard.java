@@ -8,7 +8,6 @@ import io.javalin.http.HttpStatus;
 import java.io.StringWriter;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -67,7 +66,7 @@ public final class Dashboard implements AutoCloseable {
         });
         app.get("/", ctx -> {
             List<Views.Month> months = store.months();
-            ctx.redirect("/month/" + (months.isEmpty() ? YearMonth.now(ZoneOffset.UTC) : months.get(0).month()));
+            ctx.redirect("/month/" + (months.isEmpty() ? YearMonth.now(store.zone()) : months.get(0).month()));
         });
         app.get("/month/{month}", this::month);
         app.get("/record/{id}", this::record);
@@ -114,7 +113,9 @@ public final class Dashboard implements AutoCloseable {
     private void month(Context ctx) {
         Users.User user = user(ctx);
         String month = ctx.pathParam("month");
-        if (!month.matches("\\d{4}-\\d{2}")) {
+        YearMonth parsed = parseMonth(month);
+        if (parsed == null) {
+            // before the audit log: no view is given
             ctx.status(HttpStatus.NOT_FOUND).html(Html.page("Mois inconnu", user, "<p>Mois attendu : AAAA-MM.</p>"));
             return;
         }
@@ -135,7 +136,8 @@ public final class Dashboard implements AutoCloseable {
         b.append("<table id=\"smur-table\"><tr><th>SMUR (FINESS géo-structure)</th><th>Interventions</th><th>Complétude</th>")
                 .append("<th>Décision → départ</th><th>Départ → sur place</th><th>Sur place → disponible</th><th>À revoir</th></tr>");
         for (Views.SmurMonth r : rows) {
-            b.append("<tr><td><a href=\"/month/").append(esc(month)).append("?smur=").append(esc(r.smurUnit())).append("\">")
+            b.append("<tr><td><a href=\"/month/").append(esc(month)).append("?smur=")
+                    .append(esc(java.net.URLEncoder.encode(r.smurUnit(), java.nio.charset.StandardCharsets.UTF_8))).append("\">")
                     .append(esc(r.smurUnit())).append("</a></td><td class=\"num\">").append(r.records())
                     .append("</td><td class=\"num\">").append(Html.percent(r.completeness()))
                     .append("</td><td class=\"num\">").append(Html.minutes(r.medianDeparture()))
@@ -175,11 +177,23 @@ public final class Dashboard implements AutoCloseable {
         }
         b.append("<h2>Export</h2><form method=\"get\" action=\"/export\">")
                 .append("<input type=\"hidden\" name=\"from\" value=\"").append(esc(month)).append("-01\">")
-                .append("<input type=\"hidden\" name=\"to\" value=\"").append(YearMonth.parse(month).plusMonths(1)).append("-01\">")
+                .append("<input type=\"hidden\" name=\"to\" value=\"").append(parsed.plusMonths(1)).append("-01\">")
                 .append("<select name=\"format\"><option>csv</option><option>jsonl</option></select> ")
                 .append(user.role() == Users.Role.ADMINISTRATOR ? "<label><input type=\"checkbox\" name=\"identities\" value=\"1\"> avec les identités</label> " : "")
                 .append("<button id=\"export\">Exporter le mois</button></form>");
         ctx.html(Html.page("RPIS " + month, user, b.toString()));
+    }
+
+    /** A month as AAAA-MM, or null: {@code 2026-13} has the shape and is no month. */
+    private static YearMonth parseMonth(String month) {
+        if (!month.matches("\\d{4}-\\d{2}")) {
+            return null;
+        }
+        try {
+            return YearMonth.parse(month);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     private boolean refuseIdentities(Context ctx, Users.User user, String what) {
@@ -277,7 +291,7 @@ public final class Dashboard implements AutoCloseable {
         Export.Format format = "jsonl".equals(ctx.queryParam("format")) ? Export.Format.JSONL : Export.Format.CSV;
         audit.write(user.name(), identities ? "export with identities" : "export", from + ".." + to + " " + format.name().toLowerCase());
         StringWriter out = new StringWriter();
-        Export.write(store, from.atStartOfDay().toInstant(ZoneOffset.UTC), to.atStartOfDay().toInstant(ZoneOffset.UTC), format, identities, out);
+        Export.write(store, store.startOf(from), store.startOf(to), format, identities, out); // the region's days, as its months
         ctx.header("Content-Disposition", "attachment; filename=\"rpis-" + from + "-" + to + (format == Export.Format.CSV ? ".csv" : ".jsonl") + "\"");
         ctx.contentType(format == Export.Format.CSV ? "text/csv; charset=utf-8" : "application/x-ndjson").result(out.toString());
     }

@@ -128,6 +128,20 @@ class ImportExportTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void theExportsDaysAreTheRegionsSoADecisionAtHalfPastMidnightInParisIsInFebruarysExport() throws Exception {
+        String url = OruDatabase.embeddedUrl(dir.resolve("db"));
+        Records records = new Records(ModelLine.CURRENT);
+        ObjectNode rpis = records.example("AliceNormand", r -> ((ObjectNode) r.get("context")).put("decisionDate", "2026-02-01T00:30:00+01:00"));
+        assertEquals(0, oru("import", "--db", url, write("tablet", records.bytes(Records.TABLET, rpis)).toString()).status());
+
+        assertTrue(oru("export", "--db", url, "--from", "2026-02-01", "--to", "2026-03-01").out().contains("export: 1 record(s)"),
+                "in February's export, as on the dashboard (Europe/Paris by default)");
+        assertTrue(oru("export", "--db", url, "--from", "2026-01-01", "--to", "2026-02-01").out().contains("export: 0 record(s)"));
+        assertTrue(oru("export", "--db", url, "--zone", "UTC", "--from", "2026-01-01", "--to", "2026-02-01").out()
+                .contains("export: 1 record(s)"), "a region on UTC cuts its days at midnight UTC");
+    }
+
     private Path write(String name, byte[] body) throws Exception {
         Path file = dir.resolve(name + ".json");
         Files.write(file, body);

@@ -55,10 +55,14 @@ class ConcentratorTest {
     private Records records;
 
     private void open(String kind, ModelLine line) {
+        open(kind, line, java.util.Set.of());
+    }
+
+    private void open(String kind, ModelLine line, java.util.Set<String> senders) {
         database = TestDatabases.open(kind, dir);
         store = new OruStore(database, new Quality(Nomenclatures.none()));
         transport = new FakeTransport();
-        oru = new Concentrator(transport, Records.ORU, store, line, Clock.systemUTC());
+        oru = new Concentrator(transport, Records.ORU, store, line, Clock.systemUTC(), senders);
         oru.start();
         records = new Records(line);
     }
@@ -184,6 +188,29 @@ class ConcentratorTest {
 
     @ParameterizedTest(name = "{0}")
     @FieldSource("KINDS")
+    void theTabletsCorrectionIsExportedEvenWhenTheLrmsCopyOfItsFirstVersionArrivedFirst(String kind) throws Exception {
+        open(kind, ModelLine.CURRENT);
+        ObjectNode first = records.example("AliceNormand");
+        ObjectNode corrected = first.deepCopy();
+        Records.shift(corrected, ARRIVED, 4);
+        byte[] tabletFirst = records.bytes(Records.TABLET, first);
+        byte[] lrmCopy = records.bytes(Records.LRM, first);
+        byte[] tabletCorrection = records.bytes(Records.TABLET, corrected);
+        oru.receive(lrmCopy); // the LRM's copy overtook the tablet's own message
+        assertEquals(Outcome.DUPLICATE, oru.receive(tabletFirst).outcome());
+        assertEquals(Outcome.SUPERSEDED, oru.receive(tabletCorrection).outcome());
+
+        java.io.StringWriter export = new java.io.StringWriter();
+        org.opensmur.oru.store.Export.write(store, java.time.Instant.EPOCH, java.time.Instant.parse("2100-01-01T00:00:00Z"),
+                org.opensmur.oru.store.Export.Format.JSONL, false, export);
+        JsonNode row = oru.codec().mapper().readTree(export.toString());
+        assertEquals(corrected.at(ARRIVED).asText(), row.get(ARRIVED.substring(1)).asText(), "the correction, not the stale copy");
+        assertEquals(0, row.get("conflicts").asInt(), "a sender correcting itself is no disagreement");
+        assertEquals(Records.TABLET, field(only(), ARRIVED).source());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @FieldSource("KINDS")
     void anotherPatientOfTheSameMissionIsAnotherRecord(String kind) {
         open(kind, ModelLine.CURRENT);
         ObjectNode alice = records.example("AliceNormand");
@@ -217,6 +244,57 @@ class ConcentratorTest {
         HubMessage next = records.message(Records.TABLET, records.example("GregoireNormand"));
         assertEquals(Inbound.Disposition.STORED, deliver(records.encode(next), false));
         assertEquals(1, store.count());
+    }
+
+    /** The parts of a record's key the schema requires and accepts empty (orgId has a pattern): present is not enough. */
+    static final List<String> KEY_PARTS = List.of("/context/ressourceFinessGeo", "/context/ressourceStructure",
+            "/context/senderCaseId", "/patient/patientId");
+
+    @ParameterizedTest(name = "{0}")
+    @FieldSource("KINDS")
+    void aBlankKeyFieldIsRefusedNamingItAndTheNextRecordIsStored(String kind) {
+        open(kind, ModelLine.CURRENT);
+        for (String part : KEY_PARTS) {
+            ObjectNode blank = records.example("AliceNormand");
+            ((ObjectNode) blank.at(part.substring(0, part.lastIndexOf('/')))).put(part.substring(part.lastIndexOf('/') + 1), "");
+            HubMessage sent = records.message(Records.TABLET, blank);
+            int before = transport.published().size();
+            assertEquals(Inbound.Disposition.STORED, deliver(records.encode(sent), false),
+                    part + " blank: answered and acknowledged, not given back to be delivered forever");
+
+            List<HubMessage> answers = published().subList(before, transport.published().size());
+            HubMessage error = answers.stream().filter(m -> m.type() == MessageType.RS_ERROR).findFirst().orElseThrow();
+            HubError report = (HubError) error.payload();
+            assertEquals(sent.distributionID(), report.referencedDistributionID());
+            String field = part.substring(part.lastIndexOf('/') + 1);
+            assertTrue(report.errorCause().contains(field), report.errorCause());
+            assertTrue(answers.stream().filter(m -> m.type() == MessageType.RC_REF).map(m -> (Reference) m.payload())
+                    .allMatch(r -> r.step() == ReferenceStep.ERREUR), "refused, never received nor integrated");
+        }
+        assertEquals(0, store.count(), "nothing stored of them");
+        assertEquals(KEY_PARTS.size(), store.refusals(10).size(), "each refusal recorded");
+
+        HubMessage next = records.message(Records.TABLET, records.example("GregoireNormand"));
+        assertEquals(Inbound.Disposition.STORED, deliver(records.encode(next), false));
+        assertEquals(1, store.count(), "the next record goes on");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @FieldSource("KINDS")
+    void withAnAllowListASenderNotOnItIsRefusedNamingTheSenderAndTheRegionsOwnAreStored(String kind) {
+        open(kind, ModelLine.CURRENT, java.util.Set.of(Records.TABLET));
+        HubMessage stranger = records.message(Records.LRM, records.example("AliceNormand"));
+        assertEquals(Inbound.Disposition.STORED, deliver(records.encode(stranger), false), "answered and acknowledged");
+        HubMessage error = published().stream().filter(m -> m.type() == MessageType.RS_ERROR).findFirst().orElseThrow();
+        assertTrue(oru.codec().mapper().valueToTree(error.descriptor()).toString().contains(Records.LRM), "to its sender");
+        HubError report = (HubError) error.payload();
+        assertEquals(stranger.distributionID(), report.referencedDistributionID());
+        assertTrue(report.errorCause().contains("senderID"), report.errorCause());
+        assertEquals(0, store.count(), "nothing stored of it");
+        assertEquals("$.senderID", store.refusals(1).get(0).path());
+
+        assertEquals(Inbound.Disposition.STORED, deliver(records.bytes(Records.TABLET, records.example("AliceNormand")), false));
+        assertEquals(1, store.count(), "a sender of the region is stored");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -43,6 +43,9 @@ class DashboardHttpTest {
         oru.users().add("lecteur", "viewer password for the test".toCharArray(), Users.Role.VIEWER);
         Concentrator concentrator = oru.receive(new NoHub(), Records.ORU, ModelLine.CURRENT, Clock.systemUTC());
         Records records = new Records(ModelLine.CURRENT);
+        // a SMUR unit whose name has characters with a meaning in a URL (the schema does not forbid them)
+        concentrator.receive(records.bytes(Records.TABLET, records.example("DelphineVigneau",
+                r -> ((com.fasterxml.jackson.databind.node.ObjectNode) r.get("context")).put("ressourceFinessGeo", "75&A#1+2"))));
         patients = List.of("AliceNormand", "GregoireNormand").stream().map(records::example)
                 .peek(r -> concentrator.receive(records.bytes(Records.TABLET, r)))
                 .map(r -> r.at("/patient/patientId").asText()).toList();
@@ -86,13 +89,13 @@ class DashboardHttpTest {
         assertEquals(200, full.statusCode());
         assertTrue(full.body().lines().findFirst().orElseThrow().contains("patient/patientId"));
         patients.forEach(p -> assertTrue(full.body().contains(p), "the administrator's export names " + p));
-        assertEquals(patients.size() + 1, full.body().lines().count(), "one row per record");
+        assertEquals(patients.size() + 2, full.body().lines().count(), "one row per record");
 
         HttpClient viewer = browser();
         assertEquals(200, login(viewer, "lecteur", "viewer password for the test").statusCode());
         HttpResponse<String> plain = get(viewer, "export?from=2000-01-01&to=2100-01-01&format=jsonl");
         assertEquals(200, plain.statusCode());
-        assertEquals(patients.size(), plain.body().lines().count());
+        assertEquals(patients.size() + 1, plain.body().lines().count());
         patients.forEach(p -> assertFalse(plain.body().contains(p), "no identity for a viewer"));
         assertEquals(403, get(viewer, "export?from=2000-01-01&to=2100-01-01&identities=1").statusCode());
 
@@ -100,5 +103,36 @@ class DashboardHttpTest {
         assertTrue(log.stream().anyMatch(e -> e.user().equals("admin") && e.action().equals("export with identities")));
         assertTrue(log.stream().anyMatch(e -> e.user().equals("lecteur") && e.action().equals("export")));
         assertTrue(log.stream().anyMatch(e -> e.user().equals("lecteur") && e.action().equals("identities refused")));
+    }
+
+    @Test
+    void anImpossibleMonthIsNotFoundAndNotAuditedAsAView() throws Exception {
+        HttpClient admin = browser();
+        assertEquals(200, login(admin, "admin", "admin password for the test").statusCode());
+        for (String month : List.of("2026-13", "2026-00", "26-1")) {
+            HttpResponse<String> page = get(admin, "month/" + month);
+            assertEquals(404, page.statusCode(), month);
+            assertTrue(page.body().contains("AAAA-MM"), "says what is expected");
+        }
+        // (the login's landing page, the latest month, is a view and is audited as one)
+        assertFalse(oru.audit().latest(50).stream().anyMatch(e -> e.action().equals("view month")
+                && List.of("2026-13", "2026-00", "26-1").contains(e.detail())), "no view was given");
+    }
+
+    @Test
+    void aSmurUnitWithUrlCharactersIsLinkedToItsOwnRecords() throws Exception {
+        HttpClient admin = browser();
+        assertEquals(200, login(admin, "admin", "admin password for the test").statusCode());
+        List<String> found = oru.store().query("SELECT month, smur_unit FROM rpis_record WHERE smur_unit LIKE '75&A%'",
+                r -> List.of(r.getString(1), r.getString(2))).get(0);
+        String month = found.get(0);
+        String unit = found.get(1);
+        String page = get(admin, "month/" + month).body();
+        String link = "/month/" + month + "?smur=" + URLEncoder.encode(unit, StandardCharsets.UTF_8);
+        assertTrue(page.contains("href=\"" + link + "\""), "the unit encoded in its link: " + page);
+        HttpResponse<String> ofTheUnit = get(admin, link.substring(1));
+        assertEquals(200, ofTheUnit.statusCode());
+        assertTrue(ofTheUnit.body().contains("Dossiers du SMUR 75&amp;A#1+2"), "the records of that unit, not of \"75\"");
+        assertTrue(oru.audit().latest(5).stream().anyMatch(e -> e.detail().equals(month + " smur " + unit)));
     }
 }

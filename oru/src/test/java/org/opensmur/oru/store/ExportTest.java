@@ -1,0 +1,99 @@
+package org.opensmur.oru.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
+import org.opensmur.core.hub.validation.ModelLine;
+import org.opensmur.oru.Records;
+import org.opensmur.oru.TestDatabases;
+import org.opensmur.oru.consolidate.Version;
+import org.opensmur.oru.quality.Nomenclatures;
+import org.opensmur.oru.quality.Quality;
+
+/** The export as the observatory opens it: a CSV a spreadsheet reads without running anything a sender wrote. */
+class ExportTest {
+
+    static final List<String> KINDS = TestDatabases.KINDS;
+    private static final Instant FROM = Instant.parse("2000-01-01T00:00:00Z");
+    private static final Instant TO = Instant.parse("2100-01-01T00:00:00Z");
+
+    @TempDir
+    Path dir;
+    private OruDatabase database;
+    private OruStore store;
+    private final Records records = new Records(ModelLine.CURRENT);
+
+    @AfterEach
+    void close() {
+        if (database != null) {
+            TestDatabases.close(database);
+        }
+    }
+
+    private void open(String kind) {
+        database = TestDatabases.open(kind, dir);
+        store = new OruStore(database, new Quality(Nomenclatures.none()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @FieldSource("KINDS")
+    void aFormulaInAFreeTextFieldIsExportedAsTextAndDatesAndNumbersStayAsTheyAre(String kind) {
+        open(kind);
+        String formula = "=HYPERLINK(\"http://example.org/x\",\"voir\")";
+        ObjectNode rpis = records.example("AliceNormand", r -> {
+            ((ObjectNode) r.get("intervention")).put("mainDiagnosis", formula);
+            ((ObjectNode) r.get("intervention")).put("associatedDiagnosis", "@SUM(1+1)");
+            ((ObjectNode) r.get("context")).put("senderCaseId", "-2+3");
+        });
+        store.ingest(new Version("fr.health.test.smurtab_1", Records.TABLET, Instant.parse("2026-11-02T08:00:00Z"), rpis),
+                "digest-1", Instant.parse("2026-11-02T08:00:01Z"));
+
+        StringWriter csv = new StringWriter();
+        assertEquals(1, Export.write(store, FROM, TO, Export.Format.CSV, false, csv));
+        List<String> lines = csv.toString().lines().toList();
+        List<String> header = cells(lines.get(0));
+        List<String> row = cells(lines.get(1));
+        assertEquals("'" + formula, row.get(header.indexOf("intervention/mainDiagnosis")), "a quote first: shown as text, never run");
+        assertEquals("'@SUM(1+1)", row.get(header.indexOf("intervention/associatedDiagnosis")));
+        assertEquals("'-2+3", row.get(header.indexOf("case_id")));
+        assertEquals(rpis.at("/context/decisionDate").asText(), row.get(header.indexOf("context/decisionDate")), "a date as it was");
+        assertEquals("1", row.get(header.indexOf("versions")), "a number as it was");
+
+        StringWriter jsonl = new StringWriter();
+        Export.write(store, FROM, TO, Export.Format.JSONL, false, jsonl);
+        assertEquals(true, jsonl.toString().contains("\"intervention/mainDiagnosis\":\"=HYPERLINK"),
+                "JSON lines are data, not a spreadsheet: the value as received");
+    }
+
+    /** The cells of one RFC 4180 line. */
+    static List<String> cells(String line) {
+        List<String> cells = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted && c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                cell.append('"');
+                i++;
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ',' && !quoted) {
+                cells.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(c);
+            }
+        }
+        cells.add(cell.toString());
+        return cells;
+    }
+}
