@@ -372,7 +372,7 @@ public final class BilanViewModel {
         vitals.forEach((key, sign) -> {
             if (!series.value(key).isEmpty()) {
                 String precision = precision(series, sign, key);
-                said.add(labels.get(key) + " " + series.value(key) + (precision == null ? "" : " (" + precision + ")"));
+                said.add(labels.get(key) + " " + VitalRules.withUnit(sign, series.value(key)) + (precision == null ? "" : " (" + precision + ")"));
             }
         });
         return String.join(" · ", said);
@@ -396,7 +396,7 @@ public final class BilanViewModel {
             for (int i = earlier.size() - 1; i >= 0 && before.size() < 2; i--) { // the trend charts show them all
                 String v = earlier.get(i).value(key);
                 if (!v.isEmpty()) {
-                    before.add(v + " (" + HOURS.format(earlier.get(i).taken()) + ")");
+                    before.add(VitalRules.withUnit(vitals.get(key), v) + " (" + HOURS.format(earlier.get(i).taken()) + ")");
                 }
             }
             input(key).taken.set(before.isEmpty() ? "" : labels.format("bilan.before", String.join(", ", before)));

@@ -50,7 +50,9 @@ final class VitalRules {
         }
         Written written = of(sign);
         String number = v.replaceFirst("(?i)\\s*" + written.typedUnit() + "$", "");
-        return sign == VitalSign.BLOOD_PRESSURE ? pressure(number) : range(number, written.min(), written.max());
+        // the bounds said with their unit ("entre 0 et 100 %"), but a score's ("/15") goes without
+        return sign == VitalSign.BLOOD_PRESSURE ? pressure(number)
+                : range(number, written.min(), written.max(), sign == VitalSign.GLASGOW ? "" : written.unit());
     }
 
     /** The value as sent: the words in their written form, decimals with a point, the unit as typed ("12/mn"). */
@@ -65,6 +67,19 @@ final class VitalRules {
         return v.replace(',', '.');
     }
 
+    /**
+     * A value as the crew reads it back (an earlier series, the handover): with its unit ("64/min", "96 %",
+     * "120/80 mmHg"), unless it is words ("imprenable", "HI") or the crew typed its unit already ("12/mn").
+     */
+    static String withUnit(VitalSign sign, String value) {
+        String v = value.strip();
+        if (v.isEmpty() || !Character.isDigit(v.charAt(v.length() - 1))) {
+            return v;
+        }
+        String unit = of(sign).unit();
+        return v + (unit.startsWith("/") ? "" : " ") + unit;
+    }
+
     /** Whether a device reading it shows HI or LO past its scale (glucometers, thermometers). */
     static boolean reads(VitalSign sign) {
         return sign == VitalSign.BLOOD_GLUCOSE || sign == VitalSign.TEMPERATURE;
@@ -72,6 +87,11 @@ final class VitalRules {
 
     /** A value in [min, max], or a span of two ("80-110", a rate that varied), each in it, running upwards. */
     String range(String v, double min, double max) {
+        return range(v, min, max, "");
+    }
+
+    /** The same, the bounds said with {@code unit} when they are wrong ("" for none). */
+    String range(String v, double min, double max, String unit) {
         String[] ends = v.split("(?<=\\d)\\s*-\\s*(?=\\d)");
         if (ends.length > 2) {
             return labels.get("bilan.error.number");
@@ -79,7 +99,8 @@ final class VitalRules {
         try {
             double low = Double.parseDouble(ends[0].strip().replace(',', '.'));
             double high = Double.parseDouble(ends[ends.length - 1].strip().replace(',', '.'));
-            return low >= min && high <= max && low <= high ? "" : labels.format("bilan.error.range", fmt(min), fmt(max));
+            return low >= min && high <= max && low <= high ? ""
+                    : (labels.format("bilan.error.range", fmt(min), fmt(max)) + (unit.isEmpty() ? "" : " " + unit));
         } catch (NumberFormatException e) {
             return labels.get("bilan.error.number");
         }

@@ -70,7 +70,7 @@ class BilanViewModelTest {
             model.input("bilan.bloodPressure").valueProperty().set("135-85");
             model.input("bilan.spo2").valueProperty().set("abc");
             model.input("bilan.diagnosis").valueProperty().set("infarctus");
-            assertEquals("Attendu entre 0 et 300", model.input("bilan.heartRate").errorProperty().get());
+            assertEquals("Attendu entre 0 et 300 /min", model.input("bilan.heartRate").errorProperty().get());
             assertEquals("Format attendu : 120/80", model.input("bilan.bloodPressure").errorProperty().get());
             assertEquals("Un nombre est attendu", model.input("bilan.spo2").errorProperty().get());
             assertEquals("Code CIM-10 attendu (ex. I21)", model.input("bilan.diagnosis").errorProperty().get());
@@ -160,6 +160,7 @@ class BilanViewModelTest {
 
             clock.advance(java.time.Duration.ofMinutes(14)); // return of circulation
             model.input("bilan.spo2").valueProperty().set("101");
+            assertEquals("Attendu entre 0 et 100 %", model.input("bilan.spo2").errorProperty().get(), "the bounds with their unit");
             assertFalse(model.newSeries(), "a wrong value is corrected before the series is closed");
             model.input("bilan.spo2").valueProperty().set("");
             assertTrue(model.newSeries());
@@ -167,8 +168,8 @@ class BilanViewModelTest {
             assertEquals("0", model.earlierSeries().get(0).value("bilan.heartRate"));
             assertEquals("", model.input("bilan.heartRate").valueProperty().get(), "the new series starts empty");
             assertEquals("11:14", model.seriesTime().valueProperty().get(), "stamped when asked for");
-            assertEquals("avant : 0 (10:58)", model.input("bilan.heartRate").takenProperty().get());
-            assertTrue(model.describe(model.earlierSeries().get(0)).startsWith("10:58 · Fréquence cardiaque 0 · Pression artérielle imprenable"),
+            assertEquals("avant : 0/min (10:58)", model.input("bilan.heartRate").takenProperty().get(), "with its unit");
+            assertTrue(model.describe(model.earlierSeries().get(0)).startsWith("10:58 · Fréquence cardiaque 0/min · Pression artérielle imprenable"),
                     model.describe(model.earlierSeries().get(0)));
 
             model.finalReportProperty().set(false);
@@ -370,9 +371,9 @@ class BilanViewModelTest {
             heart.valueProperty().set("80-110");
             assertEquals("", heart.errorProperty().get(), "a span, each end plausible");
             heart.valueProperty().set("110-80");
-            assertEquals("Attendu entre 0 et 300", heart.errorProperty().get(), "a span runs upwards");
+            assertEquals("Attendu entre 0 et 300 /min", heart.errorProperty().get(), "a span runs upwards");
             heart.valueProperty().set("80-400");
-            assertEquals("Attendu entre 0 et 300", heart.errorProperty().get());
+            assertEquals("Attendu entre 0 et 300 /min", heart.errorProperty().get());
             var pressure = model.input("bilan.bloodPressure");
             pressure.valueProperty().set("110");
             assertEquals("", pressure.errorProperty().get(), "the systolic alone, taken by palpation");

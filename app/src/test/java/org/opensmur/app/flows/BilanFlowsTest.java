@@ -41,7 +41,7 @@ class BilanFlowsTest extends TabletFlows {
         org.opensmur.app.testing.Pickers.type(robot, "#bilan-diagnosis", "I21"); // below the fold: typing is shown on the vitals
         org.opensmur.app.testing.Pickers.intoSight(robot, robot.lookup("#bilan-heartRate").query()); // the diagnoses above take room
         robot.clickOn("#bilan-heartRate").write("400");
-        assertEquals("Attendu entre 0 et 300", text(robot, "#bilan-heartRate-error"));
+        assertEquals("Attendu entre 0 et 300 /min", text(robot, "#bilan-heartRate-error"));
         assertTrue(robot.lookup("#bilan-send").queryButton().isDisabled());
         TextField heartRate = robot.lookup("#bilan-heartRate").queryAs(TextField.class);
         robot.interact(() -> heartRate.setText("96"));
