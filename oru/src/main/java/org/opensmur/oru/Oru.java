@@ -23,6 +23,7 @@ public final class Oru implements AutoCloseable {
     private final OruStore store;
     private final Users users;
     private final Audit audit;
+    private final Clock clock;
     private Concentrator concentrator;
     private Dashboard dashboard;
 
@@ -36,6 +37,7 @@ public final class Oru implements AutoCloseable {
         this.store = new OruStore(database, new Quality(nomenclatures), zone);
         this.users = new Users(store, cost);
         this.audit = new Audit(store, clock);
+        this.clock = clock;
     }
 
     /** The embedded default in {@code folder}, the nomenclatures in {@code nomenclatures} when it exists. */
@@ -52,14 +54,25 @@ public final class Oru implements AutoCloseable {
 
     /** As {@link #receive(HubTransport, String, ModelLine, Clock)}, taking records from {@code senders} only (empty: all). */
     public Concentrator receive(HubTransport transport, String oruId, ModelLine line, Clock clock, java.util.Set<String> senders) {
-        concentrator = new Concentrator(transport, oruId, store, line, clock, senders);
+        return receive(transport, oruId, line, clock, senders, Concentrator.REFUSALS_PER_SENDER_PER_DAY);
+    }
+
+    /** As above, recording at most {@code refusalsPerSenderPerDay} refusals per sender and day (beyond, answered only). */
+    public Concentrator receive(HubTransport transport, String oruId, ModelLine line, Clock clock, java.util.Set<String> senders,
+            int refusalsPerSenderPerDay) {
+        concentrator = new Concentrator(transport, oruId, store, line, clock, senders, refusalsPerSenderPerDay);
         concentrator.start();
         return concentrator;
     }
 
     /** Serves the dashboard on {@code host}:{@code port} (0: a free one); returns its port. */
     public int serve(String host, int port) {
-        dashboard = new Dashboard(store, users, audit);
+        return serve(host, port, Dashboard.Settings.DEFAULT);
+    }
+
+    /** As {@link #serve(String, int)}, with the sessions' and the login's {@code settings}. */
+    public int serve(String host, int port, Dashboard.Settings settings) {
+        dashboard = new Dashboard(store, users, audit, settings, clock);
         return dashboard.start(host, port);
     }
 

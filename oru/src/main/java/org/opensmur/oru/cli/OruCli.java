@@ -25,6 +25,7 @@ import org.opensmur.oru.hub.NoHub;
 import org.opensmur.oru.quality.Nomenclatures;
 import org.opensmur.oru.store.Export;
 import org.opensmur.oru.store.OruDatabase;
+import org.opensmur.oru.web.Dashboard;
 import org.opensmur.oru.web.Users;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -74,12 +75,17 @@ public final class OruCli implements Runnable {
         }
     }
 
-    /** What receiving takes: the senders of the region, when the region lists them. */
+    /** What receiving takes: the senders of the region, when the region lists them, and how many refusals it records. */
     static final class Senders {
         @Option(names = "--senders", paramLabel = "IDS", split = ",", defaultValue = "${env:ORU_SENDERS}",
                 description = "the client ids of the region's SMURs and SAMUs, comma separated: a record from any other sender is"
                         + " refused with an RS-ERROR (703) (default: $ORU_SENDERS; unset: every sender the Hub forwards)")
         List<String> ids;
+
+        @Option(names = "--refusals-per-sender", paramLabel = "N", defaultValue = "${env:ORU_REFUSALS_PER_SENDER:-1000}",
+                description = "refused messages recorded at most per sender and day: beyond, they are still answered with an RS-ERROR,"
+                        + " not recorded (default: $ORU_REFUSALS_PER_SENDER, else 1000)")
+        int refusalsPerDay;
 
         java.util.Set<String> set() {
             return ids == null ? java.util.Set.of() : ids.stream().map(String::strip).filter(id -> !id.isEmpty())
@@ -115,11 +121,23 @@ public final class OruCli implements Runnable {
                 + " put it behind a TLS reverse proxy before opening it wider)")
         String bind;
 
+        @Option(names = "--session-idle-minutes", paramLabel = "MINUTES", defaultValue = "${env:ORU_SESSION_IDLE_MINUTES:-30}",
+                description = "a dashboard session not used for this long is over: log in again (default: $ORU_SESSION_IDLE_MINUTES, else 30)")
+        long sessionIdleMinutes;
+
+        @Option(names = "--secure-cookie", description = "mark the session cookie Secure: behind the TLS reverse proxy, so that the"
+                + " browser never sends it over plain HTTP")
+        boolean secureCookie;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() throws InterruptedException {
+            if (sessionIdleMinutes < 1) {
+                spec.commandLine().getErr().println("serve: --session-idle-minutes: at least 1, not " + sessionIdleMinutes);
+                return 2;
+            }
             PrintWriter out = spec.commandLine().getOut();
             HubConfig config = null;
             if (!noHub) {
@@ -139,10 +157,12 @@ public final class OruCli implements Runnable {
             try (Oru oru = storage.open(Users.Cost.DEFAULT)) {
                 if (config != null) {
                     ModelLine line = ModelLine.named(config.modelLine());
-                    oru.receive(HubTransports.open(config, Clock.systemUTC()), config.clientId(), line, Clock.systemUTC(), senders.set());
+                    oru.receive(HubTransports.open(config, Clock.systemUTC()), config.clientId(), line, Clock.systemUTC(), senders.set(),
+                            senders.refusalsPerDay);
                     out.println("Receiving RS-RPIS as " + config.clientId() + " on " + config.describe() + " (model " + line.name() + ")");
                 }
-                int bound = oru.serve(bind, port);
+                int bound = oru.serve(bind, port, new Dashboard.Settings(java.time.Duration.ofMinutes(sessionIdleMinutes), secureCookie,
+                        Dashboard.Settings.DEFAULT.concurrentPasswordChecks()));
                 out.println("Dashboard: http://" + (bind.contains(":") ? "[" + bind + "]" : bind) + ":" + bound + "/");
                 if (!oru.users().any()) {
                     out.println("No user yet: ./bin/oru user add NAME --role administrator");
@@ -183,7 +203,8 @@ public final class OruCli implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             int refused = 0;
             try (Oru oru = storage.open(Users.Cost.DEFAULT)) {
-                Concentrator concentrator = oru.receive(new NoHub(), clientId, ModelLine.named(line), Clock.systemUTC(), senders.set());
+                Concentrator concentrator = oru.receive(new NoHub(), clientId, ModelLine.named(line), Clock.systemUTC(), senders.set(),
+                        senders.refusalsPerDay);
                 for (Path file : files) {
                     String words;
                     try {
@@ -262,7 +283,7 @@ public final class OruCli implements Runnable {
     }
 
     @Command(name = "user", mixinStandardHelpOptions = true, description = "Manages the dashboard's users.",
-            subcommands = {UserCommand.Add.class})
+            subcommands = {UserCommand.Add.class, UserCommand.Remove.class})
     static final class UserCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -316,6 +337,32 @@ public final class OruCli implements Runnable {
                     return 2;
                 } finally {
                     java.util.Arrays.fill(password, '\0');
+                }
+                return 0;
+            }
+        }
+
+        @Command(name = "remove", mixinStandardHelpOptions = true,
+                description = "Removes a user: it can no longer log in, and its open dashboard sessions end at their next request.")
+        static final class Remove implements Callable<Integer> {
+            @Mixin
+            Storage storage;
+
+            @Parameters(paramLabel = "NAME")
+            String name;
+
+            @CommandLine.Spec
+            CommandLine.Model.CommandSpec spec;
+
+            @Override
+            public Integer call() {
+                try (Oru oru = storage.open(Users.Cost.DEFAULT)) {
+                    if (!oru.users().remove(name)) {
+                        spec.commandLine().getErr().println("user remove: no user " + name);
+                        return 1;
+                    }
+                    oru.audit().write("cli:" + System.getProperty("user.name"), "user removed", name);
+                    spec.commandLine().getOut().println("user " + name + " removed");
                 }
                 return 0;
             }

@@ -67,6 +67,12 @@ public final class Concentrator implements AutoCloseable {
     private final Clock clock;
     private final ThreadLocal<Receipt> last = new ThreadLocal<>();
     private final Set<String> senders;
+    private final int refusalsPerSenderPerDay;
+    /** The day each sender's cap was last said in the log: once a day, not once a message. */
+    private final java.util.Map<String, java.time.LocalDate> capLogged = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Refusals recorded per sender and day unless told otherwise: far more than a working SMUR ever gets. */
+    public static final int REFUSALS_PER_SENDER_PER_DAY = 1000;
 
     public Concentrator(HubTransport transport, String oruId, OruStore store, ModelLine line, Clock clock) {
         this(transport, oruId, store, line, clock, Set.of());
@@ -77,6 +83,19 @@ public final class Concentrator implements AutoCloseable {
      * any other sender is refused (703). Empty: every sender the Hub forwards is taken.
      */
     public Concentrator(HubTransport transport, String oruId, OruStore store, ModelLine line, Clock clock, Set<String> senders) {
+        this(transport, oruId, store, line, clock, senders, REFUSALS_PER_SENDER_PER_DAY);
+    }
+
+    /**
+     * {@code refusalsPerSenderPerDay}: refusals recorded at most per sender and day of the region; beyond,
+     * refused messages are still answered, not recorded.
+     */
+    public Concentrator(HubTransport transport, String oruId, OruStore store, ModelLine line, Clock clock, Set<String> senders,
+            int refusalsPerSenderPerDay) {
+        if (refusalsPerSenderPerDay < 0) {
+            throw new IllegalArgumentException("refusals per sender and day: 0 or more, not " + refusalsPerSenderPerDay);
+        }
+        this.refusalsPerSenderPerDay = refusalsPerSenderPerDay;
         this.senders = Set.copyOf(senders);
         this.transport = transport;
         this.codec = HubCodec.of(line);
@@ -140,7 +159,7 @@ public final class Concentrator implements AutoCloseable {
         if (!senders.isEmpty() && !senders.contains(message.senderID())) {
             // the Hub forwards any client's message; the region takes its own SMURs' and SAMUs' records only
             String rule = "sender not among this ORU's senders at $.senderID";
-            store.refuse(message.distributionID(), message.senderID(), "$.senderID", "ALLOWED_SENDERS", clock.instant());
+            record(message.distributionID(), message.senderID(), "$.senderID", "ALLOWED_SENDERS");
             answerRefusal(message.distributionID(), message.senderID(), ErrorCode.UNKNOWN_SENDER, "refused by the ORU: " + rule);
             last.set(new Receipt(null, null, rule));
             return ReceivedStore.Outcome.DROPPED; // acknowledged to the broker; the refusal above is its only answer
@@ -152,7 +171,7 @@ public final class Concentrator implements AutoCloseable {
             // an invalid message, not thrown (the client would give it back to be delivered again and again).
             String path = RPIS_PATH + unusable.get().replace('/', '.');
             String rule = "required rule broken at " + path;
-            store.refuse(message.distributionID(), message.senderID(), path, ValidationIssue.Kind.REQUIRED.name(), clock.instant());
+            record(message.distributionID(), message.senderID(), path, ValidationIssue.Kind.REQUIRED.name());
             answerRefusal(message.distributionID(), message.senderID(), ErrorCode.INVALID_MESSAGE, "refused by the ORU: " + rule + ": present but blank");
             last.set(new Receipt(null, null, rule + ": blank"));
             return ReceivedStore.Outcome.DROPPED; // acknowledged to the broker; the refusal above is its only answer
@@ -193,7 +212,7 @@ public final class Concentrator implements AutoCloseable {
             return Inbound.Disposition.REJECTED;
         }
         try {
-            store.refuse(distributionId, sender, first.path(), first.kind().name(), clock.instant());
+            record(distributionId, sender, first.path(), first.kind().name());
         } catch (RuntimeException e) {
             LOG.error("could not record a refusal ({}); it will be delivered again", e.getClass().getSimpleName());
             return Inbound.Disposition.RETRY_LATER;
@@ -201,6 +220,19 @@ public final class Concentrator implements AutoCloseable {
         answerRefusal(distributionId, sender, ErrorCode.INVALID_MESSAGE,
                 "refused by the ORU: " + rule + (first.value() == null ? ": " + first.reason() : ""));
         return Inbound.Disposition.STORED;
+    }
+
+    /** Records a refusal, once per message and within the sender's cap; says in the log (once a day) when the cap is reached. */
+    private void record(String distributionId, String sender, String path, String rule) {
+        Instant now = clock.instant();
+        if (store.refuse(distributionId, sender, path, rule, now, refusalsPerSenderPerDay) == OruStore.Refusal.OVER_CAP) {
+            java.time.LocalDate today = now.atZone(store.zone()).toLocalDate();
+            if (!today.equals(capLogged.put(sender, today))) {
+                // the sender's id and the count only: never what the message held
+                LOG.warn("{} has had {} refusals recorded today, the cap: its further refused messages are answered, not recorded, until tomorrow",
+                        sender, refusalsPerSenderPerDay);
+            }
+        }
     }
 
     /** An RS-ERROR with {@code cause} to the sender of a refused message and, on model 3, an RC-REF refused. */

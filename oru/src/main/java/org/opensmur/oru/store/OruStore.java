@@ -302,10 +302,34 @@ public final class OruStore {
         return root;
     }
 
-    /** A message refused before it could be stored: the rule and the path it broke, never its values. */
-    public void refuse(String distributionId, String senderId, String path, String rule, Instant at) {
-        update("INSERT INTO refusal (distribution_id, sender_id, received_at, path, rule) VALUES (?, ?, ?, ?, ?)",
-                distributionId, senderId, at.toString(), path, rule);
+    /** What became of a refusal's row. */
+    public enum Refusal {
+        RECORDED,
+        /** The same message (its distributionID) was refused and recorded before: a redelivery. */
+        ALREADY_RECORDED,
+        /** The sender's refusals of the region's day reached the cap: answered, not recorded. */
+        OVER_CAP
+    }
+
+    /**
+     * A message refused before it could be stored: the rule and the path it broke, never its values. Once per
+     * distributionID, and at most {@code perSenderPerDay} a day (the region's day) per sender: a sender
+     * sending invalid messages in a loop does not fill the database.
+     */
+    public Refusal refuse(String distributionId, String senderId, String path, String rule, Instant at, int perSenderPerDay) {
+        if (distributionId != null
+                && !query("SELECT 1 FROM refusal WHERE distribution_id = ?", r -> r.getInt(1), distributionId).isEmpty()) {
+            return Refusal.ALREADY_RECORDED;
+        }
+        String dayStart = startOf(at.atZone(zone).toLocalDate()).toString();
+        int today = query("SELECT COUNT(*) FROM refusal WHERE sender_id = ? AND received_at >= ?", r -> r.getInt(1), senderId, dayStart).get(0);
+        if (today >= perSenderPerDay) {
+            return Refusal.OVER_CAP;
+        }
+        // a copy recorded in between by another consumer is a redelivery too
+        return update("INSERT INTO refusal (distribution_id, sender_id, received_at, path, rule) VALUES (?, ?, ?, ?, ?)"
+                + " ON CONFLICT (distribution_id) DO NOTHING", distributionId, senderId, at.toString(), path, rule) == 1
+                ? Refusal.RECORDED : Refusal.ALREADY_RECORDED;
     }
 
     public List<Views.Refused> refusals(int limit) {
@@ -398,12 +422,34 @@ public final class OruStore {
         return Optional.of(new Views.RecordDetail(summary.get(0), consolidated, fields, history));
     }
 
-    /** Every consolidated record whose decision falls in [{@code from}, {@code to}), in decision order. */
+    /** Rows PostgreSQL sends at a time to an export: a few megabytes of records, whatever the range asked for. */
+    static final int EXPORT_FETCH_SIZE = 500;
+
+    /**
+     * Every consolidated record whose decision falls in [{@code from}, {@code to}), in decision order, one at
+     * a time: nothing is collected. PostgreSQL's driver reads the whole result at once unless it is read
+     * through a cursor, which takes a transaction (autocommit off) and a fetch size; SQLite steps row by row.
+     */
     public void eachRecord(Instant from, Instant to, Consumer<ExportRow> row) {
-        query(SUMMARY.replace(" FROM", ", fields FROM") + " WHERE decision_at >= ? AND decision_at < ? ORDER BY decision_at, id", r -> {
-            row.accept(new ExportRow(summary(r), consolidated(fields(r.getString(14)))));
-            return null;
-        }, from.toString(), to.toString());
+        try (Connection c = database.connection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement s = c.prepareStatement(SUMMARY.replace(" FROM", ", fields FROM")
+                    + " WHERE decision_at >= ? AND decision_at < ? ORDER BY decision_at, id")) {
+                s.setFetchSize(EXPORT_FETCH_SIZE);
+                s.setString(1, from.toString());
+                s.setString(2, to.toString());
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        row.accept(new ExportRow(summary(r), consolidated(fields(r.getString(14)))));
+                    }
+                }
+            } finally {
+                c.rollback(); // nothing was written: the read's transaction just ends
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("database: " + e.getMessage(), e);
+        }
     }
 
     /** A consolidated record as exported: its summary and its latest values. */

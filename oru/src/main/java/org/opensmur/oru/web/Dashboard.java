@@ -5,7 +5,10 @@ import static org.opensmur.oru.web.Html.esc;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.io.StringWriter;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -24,18 +27,45 @@ import org.opensmur.oru.store.Views;
  */
 public final class Dashboard implements AutoCloseable {
 
+    /**
+     * How the dashboard guards its sessions: {@code idleTimeout} after the last request a session is over;
+     * {@code secureCookie} marks the session cookie Secure (behind the TLS reverse proxy: the browser then
+     * never sends it over plain HTTP); {@code concurrentPasswordChecks} Argon2 checks at most at once.
+     */
+    public record Settings(java.time.Duration idleTimeout, boolean secureCookie, int concurrentPasswordChecks) {
+        public static final Settings DEFAULT = new Settings(java.time.Duration.ofMinutes(30), false, 2);
+    }
+
     private static final String USER = "user";
     private static final Set<String> OPEN = Set.of("/login");
+
+    /** What a session keeps of its login: the name and its password's stamp; the role is read again on each request. */
+    private record SignedIn(String name, String passwordStamp) {
+    }
+
+    private static final String SIGNED_IN = "signed-in";
+    private static final String LAST_SEEN = "last-seen";
 
     private final OruStore store;
     private final Users users;
     private final Audit audit;
+    private final Settings settings;
+    private final java.time.Clock clock;
+    private final LoginThrottle throttle;
     private Javalin app;
 
     public Dashboard(OruStore store, Users users, Audit audit) {
+        this(store, users, audit, Settings.DEFAULT, java.time.Clock.systemUTC());
+    }
+
+    /** {@code clock}: what the idle timeout and the login's delays are counted on. */
+    public Dashboard(OruStore store, Users users, Audit audit, Settings settings, java.time.Clock clock) {
         this.store = store;
         this.users = users;
         this.audit = audit;
+        this.settings = settings;
+        this.clock = clock;
+        this.throttle = new LoginThrottle(settings.concurrentPasswordChecks(), clock);
     }
 
     /** Starts on {@code host}:{@code port} (0: any free port); returns the port. */
@@ -45,12 +75,16 @@ public final class Dashboard implements AutoCloseable {
             config.jetty.modifyServletContextHandler(handler -> {
                 handler.getSessionHandler().setHttpOnly(true);
                 handler.getSessionHandler().setSameSite(org.eclipse.jetty.http.HttpCookie.SameSite.STRICT);
+                // behind the TLS proxy Jetty sees plain HTTP: Secure has to be asked for, not inferred
+                handler.getSessionHandler().getSessionCookieConfig().setSecure(settings.secureCookie());
+                // Jetty forgets idle sessions too (its own clock), so that abandoned ones do not pile up
+                handler.getSessionHandler().setMaxInactiveInterval((int) Math.min(Integer.MAX_VALUE, settings.idleTimeout().toSeconds()));
             });
         });
         app.before(ctx -> {
             ctx.header("Cache-Control", "no-store");
             ctx.header("X-Frame-Options", "DENY");
-            if (!OPEN.contains(ctx.path()) && user(ctx) == null) {
+            if (!OPEN.contains(ctx.path()) && signIn(ctx) == null) {
                 ctx.redirect("/login");
                 ctx.skipRemainingHandlers();
             }
@@ -76,8 +110,34 @@ public final class Dashboard implements AutoCloseable {
         return app.port();
     }
 
+    /** The request's user, set by {@link #signIn} from what is stored now. */
     private static Users.User user(Context ctx) {
-        return ctx.sessionAttribute(USER);
+        return ctx.attribute(USER);
+    }
+
+    /**
+     * The session's user as it is now, or null (and the session ended): idle too long, the user removed or
+     * its password changed. The role is the one stored now: a role taken away is gone at the next request.
+     */
+    private Users.User signIn(Context ctx) {
+        var session = ctx.req().getSession(false);
+        if (session == null || !(session.getAttribute(SIGNED_IN) instanceof SignedIn signedIn)) {
+            return null;
+        }
+        java.time.Instant now = clock.instant();
+        java.time.Instant lastSeen = (java.time.Instant) session.getAttribute(LAST_SEEN);
+        Optional<Users.Current> current = users.current(signedIn.name());
+        String ended = lastSeen == null || now.isAfter(lastSeen.plus(settings.idleTimeout())) ? "idle for too long"
+                : current.isEmpty() ? "user removed"
+                : !current.get().passwordStamp().equals(signedIn.passwordStamp()) ? "password changed" : null;
+        if (ended != null) {
+            session.invalidate();
+            audit.write(signedIn.name(), "session ended", ended);
+            return null;
+        }
+        session.setAttribute(LAST_SEEN, now);
+        ctx.attribute(USER, current.get().user());
+        return current.get().user();
     }
 
     private static String loginPage(String error) {
@@ -96,17 +156,39 @@ public final class Dashboard implements AutoCloseable {
     private void login(Context ctx) {
         String name = Optional.ofNullable(ctx.formParam("name")).orElse("");
         char[] password = Optional.ofNullable(ctx.formParam("password")).orElse("").toCharArray();
-        Optional<Users.User> user = users.check(name, password);
+        LoginThrottle.Attempt<Optional<Users.User>> attempt = throttle.attempt(name, () -> users.check(name, password), Optional::isPresent);
         java.util.Arrays.fill(password, '\0');
-        if (user.isEmpty()) {
-            audit.write(name.isBlank() ? "?" : name, "login refused", "wrong name or password");
+        String who = name.isBlank() ? "?" : name;
+        Optional<Users.User> user;
+        switch (attempt) {
+            case LoginThrottle.Attempt.Busy<Optional<Users.User>> busy -> {
+                // not in the audit log: a flood would fill it; nothing was checked
+                ctx.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
+                        .html(loginPage("Trop de connexions en cours : réessayez dans quelques secondes."));
+                return;
+            }
+            case LoginThrottle.Attempt.Locked<Optional<Users.User>> locked -> {
+                long seconds = locked.retryAfter().toSeconds();
+                if (locked.first()) { // the next refusals of the same delay cost nothing to send: not one row each
+                    audit.write(who, "login refused", "too many failures, held back " + seconds + " s");
+                }
+                ctx.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", Long.toString(seconds))
+                        .html(loginPage("Trop d’essais : réessayez dans " + seconds + " s."));
+                return;
+            }
+            case LoginThrottle.Attempt.Checked<Optional<Users.User>> checked -> user = checked.result();
+        }
+        Optional<Users.Current> current = user.flatMap(u -> users.current(u.name()));
+        if (current.isEmpty()) {
+            audit.write(who, "login refused", "wrong name or password");
             ctx.status(HttpStatus.UNAUTHORIZED).html(loginPage("Nom ou mot de passe incorrect."));
             return;
         }
         ctx.req().getSession(true);
         ctx.req().changeSessionId(); // a new id once logged in: a session id seen before the login is worth nothing
-        ctx.sessionAttribute(USER, user.get());
-        audit.write(user.get().name(), "login", "");
+        ctx.sessionAttribute(SIGNED_IN, new SignedIn(name, current.get().passwordStamp()));
+        ctx.sessionAttribute(LAST_SEEN, clock.instant());
+        audit.write(name, "login", "");
         ctx.redirect("/");
     }
 
@@ -273,7 +355,7 @@ public final class Dashboard implements AutoCloseable {
         ctx.html(Html.page("Dossier " + id, user, b.toString()));
     }
 
-    private void export(Context ctx) {
+    private void export(Context ctx) throws java.io.IOException {
         Users.User user = user(ctx);
         boolean identities = "1".equals(ctx.queryParam("identities"));
         LocalDate from;
@@ -290,10 +372,12 @@ public final class Dashboard implements AutoCloseable {
         }
         Export.Format format = "jsonl".equals(ctx.queryParam("format")) ? Export.Format.JSONL : Export.Format.CSV;
         audit.write(user.name(), identities ? "export with identities" : "export", from + ".." + to + " " + format.name().toLowerCase());
-        StringWriter out = new StringWriter();
-        Export.write(store, store.startOf(from), store.startOf(to), format, identities, out); // the region's days, as its months
         ctx.header("Content-Disposition", "attachment; filename=\"rpis-" + from + "-" + to + (format == Export.Format.CSV ? ".csv" : ".jsonl") + "\"");
-        ctx.contentType(format == Export.Format.CSV ? "text/csv; charset=utf-8" : "application/x-ndjson").result(out.toString());
+        ctx.contentType(format == Export.Format.CSV ? "text/csv; charset=utf-8" : "application/x-ndjson");
+        // written to the response as the rows are read: a year of the region never sits in memory whole
+        try (Writer out = new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8))) {
+            Export.write(store, store.startOf(from), store.startOf(to), format, identities, out); // the region's days, as its months
+        }
     }
 
     private void audit(Context ctx) {

@@ -36,6 +36,13 @@ public final class Users {
     public record User(String name, Role role) {
     }
 
+    /**
+     * A user as stored now, with a stamp of its password's hash: a session keeps the stamp of its login and
+     * ends when it no longer matches (the password was changed).
+     */
+    public record Current(User user, String passwordStamp) {
+    }
+
     private static final SecureRandom RANDOM = new SecureRandom();
     /** Checked when a name is unknown, so that the time taken does not say which names exist. */
     private final String decoy;
@@ -58,8 +65,30 @@ public final class Users {
         }
     }
 
+    /** Removes {@code name}; false when there was no such user. Its open sessions end at their next request. */
+    public boolean remove(String name) {
+        return store.update("DELETE FROM app_user WHERE name = ?", name) > 0;
+    }
+
     public boolean any() {
         return !store.query("SELECT name FROM app_user LIMIT 1", r -> r.getString(1)).isEmpty();
+    }
+
+    /** The user {@code name} as stored now (its role, its password's stamp), or empty when there is none. */
+    public Optional<Current> current(String name) {
+        List<Current> rows = store.query("SELECT password_hash, role FROM app_user WHERE name = ?",
+                r -> new Current(new User(name, Role.valueOf(r.getString(2))), stamp(r.getString(1))), name);
+        return rows.stream().findFirst();
+    }
+
+    /** A digest of the PHC string: a new password (a new salt) makes a new stamp; nothing of the hash kept in memory. */
+    private static String stamp(String phc) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(phc.getBytes(StandardCharsets.UTF_8));
+            return Base64.getEncoder().withoutPadding().encodeToString(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The user, when the password is theirs. */

@@ -53,6 +53,26 @@ class ImportExportTest {
         return new Run(status, out.toString());
     }
 
+    @org.junit.jupiter.api.Test
+    void userRemoveTakesAUserAwayAndSaysSoWhenThereIsNone() {
+        String url = OruDatabase.embeddedUrl(dir.resolve("users"));
+        try (org.opensmur.oru.Oru oru = new org.opensmur.oru.Oru(OruDatabase.open(url, null),
+                org.opensmur.oru.quality.Nomenclatures.none(), new org.opensmur.oru.web.Users.Cost(256, 1, 1), java.time.Clock.systemUTC())) {
+            oru.users().add("claire", "a long enough password".toCharArray(), org.opensmur.oru.web.Users.Role.VIEWER);
+        }
+        Run removed = oru("user", "remove", "--db", url, "claire");
+        assertEquals(0, removed.status(), removed.out());
+        assertTrue(removed.out().contains("user claire removed"), removed.out());
+        Run again = oru("user", "remove", "--db", url, "claire");
+        assertEquals(1, again.status(), "nobody left to remove: " + again.out());
+        assertTrue(again.out().contains("no user claire"), again.out());
+        try (org.opensmur.oru.Oru oru = new org.opensmur.oru.Oru(OruDatabase.open(url, null),
+                org.opensmur.oru.quality.Nomenclatures.none(), new org.opensmur.oru.web.Users.Cost(256, 1, 1), java.time.Clock.systemUTC())) {
+            assertTrue(oru.users().check("claire", "a long enough password".toCharArray()).isEmpty(), "can no longer log in");
+            assertTrue(oru.audit().latest(5).stream().anyMatch(e -> e.action().equals("user removed") && e.detail().equals("claire")));
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @FieldSource("KINDS")
     void theOfficialExamplesImportedTwiceAndCorrectedExportOneRowPerPatientWithTheLatestValues(String kind) throws Exception {

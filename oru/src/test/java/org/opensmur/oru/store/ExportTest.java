@@ -74,6 +74,43 @@ class ExportTest {
                 "JSON lines are data, not a spreadsheet: the value as received");
     }
 
+    @org.junit.jupiter.api.Test
+    void onPostgresqlAnExportReadsItsRowsThroughACursorNotAllAtOnce() throws Exception {
+        open("postgresql");
+        int count = OruStore.EXPORT_FETCH_SIZE * 2 + 10;
+        for (int i = 0; i < count; i++) {
+            String n = Integer.toString(i);
+            ObjectNode rpis = records.example("AliceNormand", r -> {
+                ((ObjectNode) r.get("context")).put("senderCaseId", "DRFR15440" + n);
+                ((ObjectNode) r.get("patient")).put("patientId", "fr.health.samu440.P" + n);
+            });
+            store.ingest(new Version("fr.health.test.smurtab_" + n, Records.TABLET, Instant.parse("2026-11-02T08:00:00Z"), rpis),
+                    "digest-" + n, Instant.parse("2026-11-02T08:00:01Z"));
+        }
+        // While the first row is handed over, the export's query is still open on the server (a cursor in its
+        // transaction, the rest to be fetched): the driver has not read the whole result into memory.
+        List<String> statesAtFirstRow = new ArrayList<>();
+        int[] rows = {0};
+        store.eachRecord(FROM, TO, row -> {
+            if (rows[0]++ == 0) {
+                try (var c = java.sql.DriverManager.getConnection(TestDatabases.POSTGRES_URL);
+                        var s = c.prepareStatement("SELECT state FROM pg_stat_activity WHERE datname = current_database()"
+                                + " AND pid <> pg_backend_pid() AND query LIKE '%decision_at >= $1 AND decision_at < $2%'")) {
+                    try (var r = s.executeQuery()) {
+                        while (r.next()) {
+                            statesAtFirstRow.add(r.getString(1));
+                        }
+                    }
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        });
+        assertEquals(count, rows[0], "every row, once");
+        org.junit.jupiter.api.Assertions.assertTrue(statesAtFirstRow.contains("idle in transaction"),
+                "the export's cursor open while its rows are read: " + statesAtFirstRow);
+    }
+
     /** The cells of one RFC 4180 line. */
     static List<String> cells(String line) {
         List<String> cells = new ArrayList<>();
