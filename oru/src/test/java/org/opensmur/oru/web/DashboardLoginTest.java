@@ -4,13 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,17 +49,15 @@ class DashboardLoginTest {
     }
 
     private static HttpClient browser() {
-        return HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NORMAL).build();
+        return Browsers.browser();
     }
 
     private HttpResponse<String> login(HttpClient http, String name, String password) throws Exception {
-        return http.send(loginRequest(name, password), HttpResponse.BodyHandlers.ofString());
+        return Browsers.login(http, base, name, password);
     }
 
     private HttpRequest loginRequest(String name, String password) {
-        return HttpRequest.newBuilder(URI.create(base + "login")).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("name=" + URLEncoder.encode(name, StandardCharsets.UTF_8)
-                        + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8))).build();
+        return Browsers.loginRequest(base, name, password);
     }
 
     @Test
