@@ -55,45 +55,33 @@ class DashboardHttpTest {
         oru.close();
     }
 
-    private static HttpClient browser() {
-        return Browsers.browser();
-    }
-
-    private HttpResponse<String> get(HttpClient http, String path) throws Exception {
-        return Browsers.get(http, base, path);
-    }
-
-    private HttpResponse<String> login(HttpClient http, String name, String password) throws Exception {
-        return Browsers.login(http, base, name, password);
-    }
-
     @Test
     void nothingWithoutALoginAndAWrongPasswordIsRefused() throws Exception {
-        HttpClient http = browser();
-        HttpResponse<String> export = get(http, "export?from=2000-01-01&to=2100-01-01");
+        HttpClient http = Browsers.browser();
+        HttpResponse<String> export = Browsers.get(http, base, "export?from=2000-01-01&to=2100-01-01");
         assertTrue(export.uri().getPath().endsWith("/login"), "sent to the login: " + export.uri());
         assertFalse(export.body().contains(patients.get(0)));
-        assertEquals(401, login(http, "admin", "not the password").statusCode());
-        assertTrue(get(http, "month/2024-05").uri().getPath().endsWith("/login"), "still not logged in");
+        assertEquals(401, Browsers.login(http, base, "admin", "not the password").statusCode());
+        assertTrue(Browsers.get(http, base, "month/2024-05").uri().getPath().endsWith("/login"), "still not logged in");
     }
 
     @Test
     void identitiesAreExportedForAnAdministratorOnlyAndEveryExportIsAudited() throws Exception {
-        HttpClient admin = browser();
-        assertEquals(200, login(admin, "admin", "admin password for the test").statusCode());
-        HttpResponse<String> full = get(admin, "export?from=2000-01-01&to=2100-01-01&format=csv&identities=1");
+        HttpClient admin = Browsers.browser();
+        assertEquals(200, Browsers.login(admin, base, "admin", "admin password for the test").statusCode());
+        HttpResponse<String> full = Browsers.get(admin, base, "export?from=2000-01-01&to=2100-01-01&format=csv&identities=1");
         assertEquals(200, full.statusCode());
         assertTrue(full.body().lines().findFirst().orElseThrow().contains("patient/patientId"));
         patients.forEach(p -> assertTrue(full.body().contains(p), "the administrator's export names " + p));
         assertEquals(patients.size() + 2, full.body().lines().count(), "one row per record");
 
-        HttpClient viewer = browser();
-        assertEquals(200, login(viewer, "lecteur", "viewer password for the test").statusCode());
-        HttpResponse<String> plain = get(viewer, "export?from=2000-01-01&to=2100-01-01&format=jsonl");
+        HttpClient viewer = Browsers.browser();
+        assertEquals(200, Browsers.login(viewer, base, "lecteur", "viewer password for the test").statusCode());
+        HttpResponse<String> plain = Browsers.get(viewer, base, "export?from=2000-01-01&to=2100-01-01&format=jsonl");
         assertEquals(200, plain.statusCode());
         assertEquals(patients.size() + 1, plain.body().lines().count());
         patients.forEach(p -> assertFalse(plain.body().contains(p), "no identity for a viewer"));
-        assertEquals(403, get(viewer, "export?from=2000-01-01&to=2100-01-01&identities=1").statusCode());
+        assertEquals(403, Browsers.get(viewer, base, "export?from=2000-01-01&to=2100-01-01&identities=1").statusCode());
 
         List<Audit.Entry> log = oru.audit().latest(50);
         assertTrue(log.stream().anyMatch(e -> e.user().equals("admin") && e.action().equals("export with identities")));
@@ -103,10 +91,10 @@ class DashboardHttpTest {
 
     @Test
     void anImpossibleMonthIsNotFoundAndNotAuditedAsAView() throws Exception {
-        HttpClient admin = browser();
-        assertEquals(200, login(admin, "admin", "admin password for the test").statusCode());
+        HttpClient admin = Browsers.browser();
+        assertEquals(200, Browsers.login(admin, base, "admin", "admin password for the test").statusCode());
         for (String month : List.of("2026-13", "2026-00", "26-1")) {
-            HttpResponse<String> page = get(admin, "month/" + month);
+            HttpResponse<String> page = Browsers.get(admin, base, "month/" + month);
             assertEquals(404, page.statusCode(), month);
             assertTrue(page.body().contains("AAAA-MM"), "says what is expected");
         }
@@ -117,16 +105,16 @@ class DashboardHttpTest {
 
     @Test
     void aSmurUnitWithUrlCharactersIsLinkedToItsOwnRecords() throws Exception {
-        HttpClient admin = browser();
-        assertEquals(200, login(admin, "admin", "admin password for the test").statusCode());
+        HttpClient admin = Browsers.browser();
+        assertEquals(200, Browsers.login(admin, base, "admin", "admin password for the test").statusCode());
         List<String> found = oru.store().query("SELECT month, smur_unit FROM rpis_record WHERE smur_unit LIKE '75&A%'",
                 r -> List.of(r.getString(1), r.getString(2))).get(0);
         String month = found.get(0);
         String unit = found.get(1);
-        String page = get(admin, "month/" + month).body();
+        String page = Browsers.get(admin, base, "month/" + month).body();
         String link = "/month/" + month + "?smur=" + URLEncoder.encode(unit, StandardCharsets.UTF_8);
         assertTrue(page.contains("href=\"" + link + "\""), "the unit encoded in its link: " + page);
-        HttpResponse<String> ofTheUnit = get(admin, link.substring(1));
+        HttpResponse<String> ofTheUnit = Browsers.get(admin, base, link.substring(1));
         assertEquals(200, ofTheUnit.statusCode());
         assertTrue(ofTheUnit.body().contains("Dossiers du SMUR 75&amp;A#1+2"), "the records of that unit, not of \"75\"");
         assertTrue(oru.audit().latest(5).stream().anyMatch(e -> e.detail().equals(month + " smur " + unit)));

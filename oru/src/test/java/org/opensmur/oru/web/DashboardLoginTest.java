@@ -48,39 +48,27 @@ class DashboardLoginTest {
         }
     }
 
-    private static HttpClient browser() {
-        return Browsers.browser();
-    }
-
-    private HttpResponse<String> login(HttpClient http, String name, String password) throws Exception {
-        return Browsers.login(http, base, name, password);
-    }
-
-    private HttpRequest loginRequest(String name, String password) {
-        return Browsers.loginRequest(base, name, password);
-    }
-
     @Test
     void aNameThatFailedFiveTimesIsRefusedEvenWithTheRightPasswordUntilItsDelayPasses() throws Exception {
         start(UsersTest.CHEAP);
-        HttpClient http = browser();
+        HttpClient http = Browsers.browser();
         for (int i = 0; i < LoginThrottle.FREE_FAILURES; i++) {
-            assertEquals(401, login(http, "admin", "guess number " + i).statusCode());
+            assertEquals(401, Browsers.login(http, base, "admin", "guess number " + i).statusCode());
         }
-        HttpResponse<String> held = login(http, "admin", PASSWORD);
+        HttpResponse<String> held = Browsers.login(http, base, "admin", PASSWORD);
         assertEquals(429, held.statusCode(), "the right password, but the name is held back");
         assertTrue(held.body().contains("Trop d’essais : réessayez dans 30 s"), held.body());
         clock.advance(Duration.ofSeconds(29));
-        assertEquals(429, login(http, "admin", PASSWORD).statusCode(), "not before the delay has passed");
+        assertEquals(429, Browsers.login(http, base, "admin", PASSWORD).statusCode(), "not before the delay has passed");
 
         // a name nobody has is held back the same way: the refusal says nothing of which names exist
         for (int i = 0; i < LoginThrottle.FREE_FAILURES; i++) {
-            assertEquals(401, login(http, "personne", "guess number " + i).statusCode());
+            assertEquals(401, Browsers.login(http, base, "personne", "guess number " + i).statusCode());
         }
-        assertTrue(login(http, "personne", "another guess").body().contains("Trop d’essais : réessayez dans 30 s"));
+        assertTrue(Browsers.login(http, base, "personne", "another guess").body().contains("Trop d’essais : réessayez dans 30 s"));
 
         clock.advance(Duration.ofSeconds(1));
-        HttpResponse<String> in = login(http, "admin", PASSWORD);
+        HttpResponse<String> in = Browsers.login(http, base, "admin", PASSWORD);
         assertEquals(200, in.statusCode());
         assertTrue(in.uri().getPath().startsWith("/month/"), "logged in once the delay passed: " + in.uri());
         assertEquals(1, oru.audit().latest(50).stream().filter(e -> e.user().equals("admin") && e.action().equals("login refused")
@@ -94,7 +82,7 @@ class DashboardLoginTest {
         List<CompletableFuture<HttpResponse<String>>> sent = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             // each its own name: the per-name delay stays out of it
-            sent.add(http.sendAsync(loginRequest("visiteur" + i, "a wrong password"), HttpResponse.BodyHandlers.ofString()));
+            sent.add(http.sendAsync(Browsers.loginRequest(base, "visiteur" + i, "a wrong password"), HttpResponse.BodyHandlers.ofString()));
         }
         List<HttpResponse<String>> answers = sent.stream().map(CompletableFuture::join).toList();
         List<HttpResponse<String>> busy = answers.stream().filter(r -> r.statusCode() == 503).toList();

@@ -56,18 +56,6 @@ class DashboardSessionTest {
         }
     }
 
-    private static HttpClient browser() {
-        return Browsers.browser();
-    }
-
-    private HttpResponse<String> get(HttpClient http, String path) throws Exception {
-        return Browsers.get(http, base, path);
-    }
-
-    private HttpResponse<String> login(HttpClient http, String name, String password) throws Exception {
-        return Browsers.login(http, base, name, password);
-    }
-
     private static boolean atLogin(HttpResponse<String> response) {
         return response.uri().getPath().equals("/login");
     }
@@ -75,59 +63,59 @@ class DashboardSessionTest {
     @Test
     void anAdministratorMadeViewerLosesTheIdentitiesAtTheNextRequest() throws Exception {
         start(Dashboard.Settings.DEFAULT);
-        HttpClient admin = browser();
-        assertEquals(200, login(admin, "admin", ADMIN).statusCode());
-        assertTrue(get(admin, EXPORT_WITH_IDENTITIES).body().contains(patient), "an administrator's export names the patient");
+        HttpClient admin = Browsers.browser();
+        assertEquals(200, Browsers.login(admin, base, "admin", ADMIN).statusCode());
+        assertTrue(Browsers.get(admin, base, EXPORT_WITH_IDENTITIES).body().contains(patient), "an administrator's export names the patient");
 
         oru.store().update("UPDATE app_user SET role = 'VIEWER' WHERE name = 'admin'"); // the role alone, as stored
-        HttpResponse<String> after = get(admin, EXPORT_WITH_IDENTITIES);
+        HttpResponse<String> after = Browsers.get(admin, base, EXPORT_WITH_IDENTITIES);
         assertEquals(403, after.statusCode(), "the session holds the role the user has now");
         assertFalse(after.body().contains(patient));
-        assertEquals(403, get(admin, "audit").statusCode(), "nor the audit log");
-        assertEquals(200, get(admin, "export?from=2000-01-01&to=2100-01-01").statusCode(), "still what a viewer may do");
+        assertEquals(403, Browsers.get(admin, base, "audit").statusCode(), "nor the audit log");
+        assertEquals(200, Browsers.get(admin, base, "export?from=2000-01-01&to=2100-01-01").statusCode(), "still what a viewer may do");
     }
 
     @Test
     void aRemovedUserIsLoggedOutAtTheNextRequest() throws Exception {
         start(Dashboard.Settings.DEFAULT);
-        HttpClient viewer = browser();
-        assertEquals(200, login(viewer, "lecteur", VIEWER).statusCode());
-        assertFalse(atLogin(get(viewer, "export?from=2000-01-01&to=2100-01-01")));
+        HttpClient viewer = Browsers.browser();
+        assertEquals(200, Browsers.login(viewer, base, "lecteur", VIEWER).statusCode());
+        assertFalse(atLogin(Browsers.get(viewer, base, "export?from=2000-01-01&to=2100-01-01")));
 
         assertTrue(oru.users().remove("lecteur"));
-        HttpResponse<String> after = get(viewer, "export?from=2000-01-01&to=2100-01-01");
+        HttpResponse<String> after = Browsers.get(viewer, base, "export?from=2000-01-01&to=2100-01-01");
         assertTrue(atLogin(after), "sent to the login: " + after.uri());
         assertFalse(oru.users().remove("lecteur"), "removed once");
-        assertEquals(401, login(viewer, "lecteur", VIEWER).statusCode(), "and cannot log in again");
+        assertEquals(401, Browsers.login(viewer, base, "lecteur", VIEWER).statusCode(), "and cannot log in again");
     }
 
     @Test
     void aChangedPasswordLogsTheOpenSessionsOut() throws Exception {
         start(Dashboard.Settings.DEFAULT);
-        HttpClient viewer = browser();
-        assertEquals(200, login(viewer, "lecteur", VIEWER).statusCode());
+        HttpClient viewer = Browsers.browser();
+        assertEquals(200, Browsers.login(viewer, base, "lecteur", VIEWER).statusCode());
         oru.users().add("lecteur", "a new password, maybe stolen".toCharArray(), Users.Role.VIEWER);
-        assertTrue(atLogin(get(viewer, "month/2024-05")), "the session opened with the old password is over");
+        assertTrue(atLogin(Browsers.get(viewer, base, "month/2024-05")), "the session opened with the old password is over");
     }
 
     @Test
     void aSessionIdleForLongerThanTheTimeoutIsOver() throws Exception {
         start(Dashboard.Settings.DEFAULT);
-        HttpClient viewer = browser();
-        assertEquals(200, login(viewer, "lecteur", VIEWER).statusCode());
+        HttpClient viewer = Browsers.browser();
+        assertEquals(200, Browsers.login(viewer, base, "lecteur", VIEWER).statusCode());
         clock.advance(Duration.ofMinutes(29));
-        assertFalse(atLogin(get(viewer, "month/2024-05")), "29 minutes idle: still open, and used again now");
+        assertFalse(atLogin(Browsers.get(viewer, base, "month/2024-05")), "29 minutes idle: still open, and used again now");
         clock.advance(Duration.ofMinutes(29));
-        assertFalse(atLogin(get(viewer, "month/2024-05")), "idle time counts from the last request");
+        assertFalse(atLogin(Browsers.get(viewer, base, "month/2024-05")), "idle time counts from the last request");
         clock.advance(Duration.ofMinutes(31));
-        assertTrue(atLogin(get(viewer, "month/2024-05")), "31 minutes idle: logged out");
+        assertTrue(atLogin(Browsers.get(viewer, base, "month/2024-05")), "31 minutes idle: logged out");
     }
 
     @Test
     void theSessionCookieIsSecureWhenTheDashboardIsBehindTls() throws Exception {
         start(new Dashboard.Settings(Duration.ofMinutes(30), true, Dashboard.Settings.DEFAULT.concurrentPasswordChecks()));
         HttpClient noRedirects = HttpClient.newBuilder().build();
-        HttpResponse<String> in = login(noRedirects, "lecteur", VIEWER);
+        HttpResponse<String> in = Browsers.login(noRedirects, base, "lecteur", VIEWER);
         assertEquals(302, in.statusCode());
         String cookie = in.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElseThrow();
         assertTrue(cookie.contains("Secure"), cookie);
