@@ -209,8 +209,10 @@ class MissionRetentionTest {
             // the SAMU shares the case again: what is written of it now is the new mission's
             deliver(core, lrm.build(SharedCorpus.examplePayload(MessageType.RS_EDA, "AliceGregoireNormand.01"), TestStore.TABLET).orElseThrow());
             core.drafts().save("bilan:" + caseId + ":p1", Map.of("bilan.history", "asthme"));
+            core.drafts().save("session:mission", Map.of("caseId", caseId, "lrmId", TestStore.LRM));
             assertEquals(0, core.store().retention().forgetLateDrafts(caseId));
             assertTrue(core.drafts().load("bilan:" + caseId + ":p1").isPresent());
+            assertTrue(core.drafts().load("session:mission").isPresent(), "the new mission's memory stays too");
         }
     }
 }

@@ -281,12 +281,16 @@ public final class RpisViewModel {
             setIfEmpty("transportMedicalLevel", on.medicalLevel() == null ? null : on.medicalLevel().code());
         }
         if (on != null) {
-            // the care level and who was on board, from the shift set-up as it is now: a field the crew left alone
-            // follows a shift changed since (a nurse joined), one they answered here keeps their answer
-            set("medicalLevel", on.medicalLevel() == null ? null : on.medicalLevel().code());
-            set("teamDoctor", on.has(OperatorRole.MEDECIN) == null ? null : on.has(OperatorRole.MEDECIN).toString());
-            set("teamNurse", on.has(OperatorRole.INFIRMIER) == null ? null : on.has(OperatorRole.INFIRMIER).toString());
-            set("teamDriver", on.has(OperatorRole.AMBULANCIER) == null ? null : on.has(OperatorRole.AMBULANCIER).toString());
+            // The care level and who was on board, from the shift set-up: while the mission goes on, a field the crew
+            // left alone follows a shift changed since (a nurse joined); once the crew said it ended (RETOUR, REN-BASE,
+            // ANNULE), what was offered stays: the next shift's team was not on this mission. What the crew answered
+            // here is theirs either way.
+            boolean over = times.keySet().stream().anyMatch(org.opensmur.core.rules.StatusFlow::endsMission);
+            java.util.function.BiConsumer<String, String> offer = over ? this::setIfEmpty : this::set;
+            offer.accept("medicalLevel", on.medicalLevel() == null ? null : on.medicalLevel().code());
+            offer.accept("teamDoctor", on.has(OperatorRole.MEDECIN) == null ? null : on.has(OperatorRole.MEDECIN).toString());
+            offer.accept("teamNurse", on.has(OperatorRole.INFIRMIER) == null ? null : on.has(OperatorRole.INFIRMIER).toString());
+            offer.accept("teamDriver", on.has(OperatorRole.AMBULANCIER) == null ? null : on.has(OperatorRole.AMBULANCIER).toString());
         }
         var r = prefilled.regulation();
         setPair("whatsHappenCode", r.whatsHappen() == null ? null : r.whatsHappen().code(),

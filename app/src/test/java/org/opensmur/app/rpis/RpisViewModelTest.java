@@ -298,9 +298,10 @@ class RpisViewModelTest {
     /**
      * The shift set-up changes during the mission (the physician leaves, a paramedic team goes on): the record's care
      * level and team follow it where the crew left them alone; what the crew answered on the record stays theirs.
+     * Once the crew said the mission ended, the next shift's team is not this mission's: the record keeps its own.
      */
     @Test
-    void aShiftChangedSinceIsFollowedWhereTheCrewLeftTheRecordAlone() {
+    void aShiftChangedDuringTheMissionIsFollowedWhereTheCrewLeftTheRecordAloneNotOneChangedAfterIt() {
         CaseView view = new CaseView(Tablets.CASE, createdAt("2026-11-23T09:50:00+01:00"), List.of(), true);
         Map<ResourceStatus, OffsetDateTime> times = departedAt("2026-11-23T10:00:00+01:00");
         var alice = victim(1, "NORMAND", "F");
@@ -328,6 +329,16 @@ class RpisViewModelTest {
         assertEquals(List.of("", "", "", "false"), team.stream().map(k -> model.field(k).get()).toList(),
                 "a shift that no longer says who was on board: asked, not kept from the old one");
         assertTrue(model.missingProperty().get().contains("niveau de médicalisation"), model.missingProperty().get());
+
+        shift.set(new org.opensmur.core.shift.ShiftSetup("VLM 1", null, org.opensmur.core.mission.MedicalLevel.MED,
+                List.of(doctor, driver), null, null, null, null, "SMUR.VLM", false));
+        model.prefill(view, times, new RpisViewModel.FromBilan("I21", null, null), alice);
+        times.put(ResourceStatus.RETOUR, OffsetDateTime.parse("2026-11-23T11:10:00+01:00")); // the mission is over
+        shift.set(new org.opensmur.core.shift.ShiftSetup("VLM 1", null, org.opensmur.core.mission.MedicalLevel.PARAMED,
+                List.of(nurse), null, null, null, null, "SMUR.VLM", false)); // the night shift takes the tablet
+        model.prefill(view, times, new RpisViewModel.FromBilan("I21", null, null), alice);
+        assertEquals(List.of("MED", "true", "false", "false"), team.stream().map(k -> model.field(k).get()).toList(),
+                "the mission's team, not the next shift's");
     }
 
     @Test

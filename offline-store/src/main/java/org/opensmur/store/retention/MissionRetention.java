@@ -206,12 +206,15 @@ public final class MissionRetention {
                 held.setString(1, caseId);
                 try (ResultSet r = held.executeQuery()) {
                     if (r.next()) {
-                        return 0;
+                        return -1;
                     }
                 }
             }
             return delete(c, DRAFTS_OF_CASE, caseId, null);
         });
+        if (removed < 0) {
+            return 0; // back on the tablet: its session is the new mission's
+        }
         removed += forgetSession(caseId);
         if (removed > 0) {
             LOG.info("mission purged: case {} {} draft(s) written as it was purged", caseId, removed);

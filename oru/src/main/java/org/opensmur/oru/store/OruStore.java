@@ -432,7 +432,13 @@ public final class OruStore {
      */
     public void eachRecord(Instant from, Instant to, Consumer<ExportRow> row) {
         try (Connection c = database.connection()) {
-            c.setAutoCommit(false);
+            // PostgreSQL fetches a result whole unless it is read through a cursor, which needs a transaction. SQLite
+            // steps row by row anyway, and a transaction there is BEGIN IMMEDIATE (the pool's mode): it would hold the
+            // write lock for as long as a browser takes to download, and every delivery and login would wait.
+            boolean cursor = database.isPostgres();
+            if (cursor) {
+                c.setAutoCommit(false);
+            }
             try (PreparedStatement s = c.prepareStatement(SUMMARY.replace(" FROM", ", fields FROM")
                     + " WHERE decision_at >= ? AND decision_at < ? ORDER BY decision_at, id")) {
                 s.setFetchSize(EXPORT_FETCH_SIZE);
@@ -444,8 +450,10 @@ public final class OruStore {
                     }
                 }
             } finally {
-                c.rollback(); // nothing was written: the read's transaction just ends
-                c.setAutoCommit(true);
+                if (cursor) {
+                    c.rollback(); // nothing was written: the read's transaction just ends
+                    c.setAutoCommit(true);
+                }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("database: " + e.getMessage(), e);

@@ -111,6 +111,29 @@ class ExportTest {
                 "the export's cursor open while its rows are read: " + statesAtFirstRow);
     }
 
+    /**
+     * A browser downloading slowly holds the export open: meanwhile a record still arrives and is stored at once,
+     * on either database (on SQLite an export in a transaction would hold the write lock until the download ends).
+     */
+    @ParameterizedTest(name = "{0}")
+    @FieldSource("KINDS")
+    void aRecordArrivingWhileAnExportIsReadIsStoredWithoutWaitingForIt(String kind) {
+        open(kind);
+        store.ingest(new Version("fr.health.test.smurtab_1", Records.TABLET, Instant.parse("2026-11-02T08:00:00Z"),
+                records.example("AliceNormand")), "digest-1", Instant.parse("2026-11-02T08:00:01Z"));
+        ObjectNode other = records.example("AliceNormand", r -> ((ObjectNode) r.get("patient")).put("patientId", "fr.health.samu440.P2"));
+        long[] storedIn = {-1};
+        store.eachRecord(FROM, TO, row -> {
+            long start = System.nanoTime();
+            org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () ->
+                    store.ingest(new Version("fr.health.test.smurtab_2", Records.TABLET, Instant.parse("2026-11-02T08:05:00Z"), other),
+                            "digest-2", Instant.parse("2026-11-02T08:05:01Z")));
+            storedIn[0] = (System.nanoTime() - start) / 1_000_000;
+        });
+        org.junit.jupiter.api.Assertions.assertTrue(storedIn[0] >= 0 && storedIn[0] < 5_000, "stored in " + storedIn[0] + " ms");
+        assertEquals(2, store.count());
+    }
+
     /** The cells of one RFC 4180 line. */
     static List<String> cells(String line) {
         List<String> cells = new ArrayList<>();
