@@ -224,7 +224,8 @@ public final class OruCli implements Runnable {
 
     @Command(name = "export", mixinStandardHelpOptions = true,
             description = "One row per consolidated record decided in [--from, --to), with its latest values. Columns: smur_unit, org_id,"
-                    + " case_id, month, versions, completeness, missing, doubtful, conflicts, then the RS-RPIS fields by path;"
+                    + " case_id, month, versions, completeness, missing, doubtful, conflicts, other_units (other SMUR units holding the"
+                    + " same patient of the same case), then the RS-RPIS fields by path;"
                     + " identity fields (patient id, birth date, residence) only with --with-identities.")
     static final class ExportCommand implements Callable<Integer> {
         @Mixin

@@ -16,7 +16,9 @@ import java.util.List;
  *   <li>{@code smur_unit} FINESS géographique and structure of the SMUR ({@code 440000289-0}),
  *       {@code org_id} the SAMU, {@code case_id} its case, {@code month} of the decision, {@code versions}
  *       received, {@code completeness} (0-1), {@code missing} and {@code doubtful} (fields, {@code ;}
- *       separated), {@code conflicts} (fields the tablet and the LRM disagree on);</li>
+ *       separated), {@code conflicts} (fields the tablet and the LRM disagree on), {@code other_units} (how many
+ *       other SMUR units hold a record of the same patient of the same mission: 0 usually; such records are to
+ *       review, each counted in its own row);</li>
  *   <li>then one column per field below, named by its path in the RS-RPIS record;</li>
  *   <li>identity fields ({@code patient_id}, {@code birth_date}, the residence's INSEE code and city) only
  *       when the export is made for a role that may see them; otherwise the columns are left out.</li>
@@ -55,7 +57,7 @@ public final class Export {
             fields.addAll(IDENTITY);
         }
         List<String> columns = new ArrayList<>(List.of("smur_unit", "org_id", "case_id", "month", "versions", "completeness",
-                "missing", "doubtful", "conflicts"));
+                "missing", "doubtful", "conflicts", "other_units"));
         fields.forEach(f -> columns.add(f.substring(1)));
         int[] rows = {0};
         try {
@@ -66,7 +68,7 @@ public final class Export {
                 Views.RecordSummary s = row.summary();
                 List<Object> values = new ArrayList<>(List.of(s.key().smurUnit(), s.key().orgId(), s.key().caseId(), s.month(),
                         s.versions(), Math.round(s.completeness() * 1000) / 1000.0, String.join(";", s.missing()),
-                        String.join(";", s.doubtful()), s.conflicts()));
+                        String.join(";", s.doubtful()), s.conflicts(), s.otherUnits().size()));
                 for (String f : fields) {
                     JsonNode v = row.record().at(f);
                     values.add(v.isMissingNode() ? null : v.isValueNode() ? v.asText() : v.toString());

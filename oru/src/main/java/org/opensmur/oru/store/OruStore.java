@@ -47,6 +47,8 @@ public final class OruStore {
     private final OruDatabase database;
     private final Quality quality;
     private final ZoneId zone;
+    /** The query of {@link #summary(ResultSet)}'s columns, then the fields; on {@code rpis_record r}. */
+    private final String summary;
 
     public OruStore(OruDatabase database, Quality quality) {
         this(database, quality, DEFAULT_ZONE);
@@ -60,6 +62,12 @@ public final class OruStore {
         this.database = database;
         this.quality = quality;
         this.zone = zone;
+        // the other units' records of the same patient, as a JSON array of their units
+        String otherUnits = database.isPostgres()
+                ? "COALESCE((SELECT json_agg(o.smur_unit) FROM rpis_record o WHERE " + SAME_PATIENT_OTHER_UNIT + ")::text, '[]')"
+                : "(SELECT json_group_array(o.smur_unit) FROM rpis_record o WHERE " + SAME_PATIENT_OTHER_UNIT + ")";
+        this.summary = "SELECT r.id, r.smur_unit, r.org_id, r.case_id, r.patient_id, r.month, r.decision_at, r.versions, r.completeness,"
+                + " r.missing, r.doubtful, r.conflicts, r.updated_at, " + otherUnits + ", r.fields FROM rpis_record r";
     }
 
     public OruDatabase database() {
@@ -350,8 +358,8 @@ public final class OruStore {
                 ? ", percentile_cont(0.5) WITHIN GROUP (ORDER BY delay_departure), percentile_cont(0.5) WITHIN GROUP (ORDER BY delay_on_scene),"
                   + " percentile_cont(0.5) WITHIN GROUP (ORDER BY delay_available)"
                 : "";
-        List<Views.SmurMonth> rows = query("SELECT smur_unit, COUNT(*), AVG(completeness), SUM(CASE WHEN conflicts > 0 OR doubtful <> '[]' THEN 1 ELSE 0 END)"
-                + medians + " FROM rpis_record WHERE month = ? GROUP BY smur_unit ORDER BY smur_unit",
+        List<Views.SmurMonth> rows = query("SELECT smur_unit, COUNT(*), AVG(completeness), SUM(CASE WHEN " + TO_REVIEW + " THEN 1 ELSE 0 END)"
+                + medians + " FROM rpis_record r WHERE month = ? GROUP BY smur_unit ORDER BY smur_unit",
                 r -> new Views.SmurMonth(r.getString(1), r.getInt(2), r.getDouble(3),
                         database.isPostgres() ? (Double) r.getObject(5) : null,
                         database.isPostgres() ? (Double) r.getObject(6) : null,
@@ -388,29 +396,44 @@ public final class OruStore {
         return n % 2 == 1 ? sorted.get(n / 2).doubleValue() : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
     }
 
+    /**
+     * Another record {@code o} of the same patient of the same mission as record {@code r} under another SMUR unit: a
+     * correction of the unit, the LRM coding the structure differently from the tablet, or two units caring for one
+     * patient. The two are kept apart; the ORU's staff decide.
+     */
+    static final String SAME_PATIENT_OTHER_UNIT =
+            "o.org_id = r.org_id AND o.case_id = r.case_id AND o.patient_id = r.patient_id AND o.smur_unit <> r.smur_unit";
+
+    /**
+     * A record {@code r} to review: a doubt, a conflict between senders, or the same patient under another SMUR unit.
+     * The month view's counts and its list of records to review are both made of it.
+     */
+    static final String TO_REVIEW = "(r.conflicts > 0 OR r.doubtful <> '[]' OR EXISTS (SELECT 1 FROM rpis_record o WHERE "
+            + SAME_PATIENT_OTHER_UNIT + "))";
+
     /** The records of a month (of one unit when given) with doubts or conflicts first, then the least complete. */
     public List<Views.RecordSummary> records(String month, String smurUnit, boolean problemsOnly, int limit) {
-        String where = "month = ?" + (smurUnit == null ? "" : " AND smur_unit = ?")
-                + (problemsOnly ? " AND (conflicts > 0 OR doubtful <> '[]')" : "");
+        String where = "month = ?" + (smurUnit == null ? "" : " AND smur_unit = ?") + (problemsOnly ? " AND " + TO_REVIEW : "");
         Object[] args = smurUnit == null ? new Object[] {month} : new Object[] {month, smurUnit};
-        return query(SUMMARY + " WHERE " + where + " ORDER BY conflicts DESC, completeness ASC, id LIMIT " + limit, OruStore::summary, args);
+        return query(summary + " WHERE " + where + " ORDER BY conflicts DESC, completeness ASC, id LIMIT " + limit, OruStore::summary, args);
     }
-
-    private static final String SUMMARY = "SELECT id, smur_unit, org_id, case_id, patient_id, month, decision_at, versions, completeness,"
-            + " missing, doubtful, conflicts, updated_at FROM rpis_record";
 
     private static Views.RecordSummary summary(ResultSet r) throws SQLException {
         return new Views.RecordSummary(r.getLong(1), new RecordKey(r.getString(2), r.getString(3), r.getString(4), r.getString(5)),
                 r.getString(6), r.getString(7), r.getInt(8), r.getDouble(9), strings(r.getString(10)), strings(r.getString(11)),
-                r.getInt(12), r.getString(13));
+                r.getInt(12), r.getString(13), strings(r.getString(14)).stream().sorted().toList());
     }
 
     public Optional<Views.RecordDetail> record(long id) {
-        List<Views.RecordSummary> summary = query(SUMMARY + " WHERE id = ?", OruStore::summary, id);
+        List<Views.RecordSummary> summary = new ArrayList<>();
+        List<String> text = query(this.summary + " WHERE id = ?", r -> {
+            summary.add(summary(r));
+            return r.getString(15);
+        }, id);
         if (summary.isEmpty()) {
             return Optional.empty();
         }
-        Map<String, FieldState> stored = fields(query("SELECT fields FROM rpis_record WHERE id = ?", r -> r.getString(1), id).get(0));
+        Map<String, FieldState> stored = fields(text.get(0));
         JsonNode consolidated = consolidated(stored);
         List<Views.Field> fields = stored.values().stream().sorted(java.util.Comparator.comparing(FieldState::path))
                 .map(f -> new Views.Field(f.path(), f.value(), f.source(), f.distributionId(), f.sentAt().toString(), f.conflictValue(), f.conflictSource()))
@@ -419,7 +442,10 @@ public final class OruStore {
                 SELECT id, distribution_id, sender_id, sent_at, received_at, outcome, changes FROM delivery WHERE record_id = ? ORDER BY id""",
                 r -> new Views.Received(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5), r.getString(6),
                         changes(r.getString(7))), id);
-        return Optional.of(new Views.RecordDetail(summary.get(0), consolidated, fields, history));
+        List<Views.SamePatient> samePatient = query("SELECT o.id, o.smur_unit, o.month FROM rpis_record r JOIN rpis_record o ON "
+                + SAME_PATIENT_OTHER_UNIT + " WHERE r.id = ? ORDER BY o.smur_unit, o.id",
+                r -> new Views.SamePatient(r.getLong(1), r.getString(2), r.getString(3)), id);
+        return Optional.of(new Views.RecordDetail(summary.get(0), consolidated, fields, history, samePatient));
     }
 
     /** Rows PostgreSQL sends at a time to an export: a few megabytes of records, whatever the range asked for. */
@@ -439,14 +465,13 @@ public final class OruStore {
             if (cursor) {
                 c.setAutoCommit(false);
             }
-            try (PreparedStatement s = c.prepareStatement(SUMMARY.replace(" FROM", ", fields FROM")
-                    + " WHERE decision_at >= ? AND decision_at < ? ORDER BY decision_at, id")) {
+            try (PreparedStatement s = c.prepareStatement(summary + " WHERE decision_at >= ? AND decision_at < ? ORDER BY decision_at, id")) {
                 s.setFetchSize(EXPORT_FETCH_SIZE);
                 s.setString(1, from.toString());
                 s.setString(2, to.toString());
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
-                        row.accept(new ExportRow(summary(r), consolidated(fields(r.getString(14)))));
+                        row.accept(new ExportRow(summary(r), consolidated(fields(r.getString(15)))));
                     }
                 }
             } finally {

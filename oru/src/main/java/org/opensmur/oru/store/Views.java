@@ -19,9 +19,18 @@ public final class Views {
     public record Month(String month, int records) {
     }
 
-    /** A consolidated record's summary. */
+    /**
+     * A consolidated record's summary. {@code otherUnits}: the other SMUR units holding a record of the same patient
+     * of the same mission (the same orgId, senderCaseId and patientId), in order; usually none. Such records are
+     * kept apart and flagged for review, never merged: a correction of the unit or two units caring for one patient.
+     */
     public record RecordSummary(long id, RecordKey key, String month, String decisionAt, int versions, double completeness,
-                                List<String> missing, List<String> doubtful, int conflicts, String updatedAt) {
+                                List<String> missing, List<String> doubtful, int conflicts, String updatedAt,
+                                List<String> otherUnits) {
+    }
+
+    /** Another SMUR unit's record of the same patient of the same mission. */
+    public record SamePatient(long id, String smurUnit, String month) {
     }
 
     /** A field of a record with its provenance, and the other sender's value when they disagree. */
@@ -36,7 +45,8 @@ public final class Views {
     public record FieldChange(String path, String kind, String oldValue, String newValue) {
     }
 
-    public record RecordDetail(RecordSummary summary, JsonNode consolidated, List<Field> fields, List<Received> history) {
+    public record RecordDetail(RecordSummary summary, JsonNode consolidated, List<Field> fields, List<Received> history,
+                               List<SamePatient> samePatient) {
     }
 
     public record Refused(String distributionId, String senderId, String receivedAt, String path, String rule) {

@@ -250,7 +250,7 @@ public final class Dashboard implements AutoCloseable {
                     .append(esc(r.key().smurUnit())).append("</td><td>").append(esc(r.key().orgId() + " " + r.key().caseId()))
                     .append("</td><td class=\"num\">").append(r.versions()).append("</td><td class=\"num\">").append(Html.percent(r.completeness()))
                     .append("</td><td>").append(esc(String.join(", ", r.missing()))).append("</td><td class=\"warn\">")
-                    .append(esc(String.join(", ", r.doubtful()))).append("</td><td class=\"num").append(r.conflicts() > 0 ? " warn" : "")
+                    .append(esc(String.join(", ", doubts(r)))).append("</td><td class=\"num").append(r.conflicts() > 0 ? " warn" : "")
                     .append("\">").append(r.conflicts()).append("</td></tr>");
         }
         b.append("</table>");
@@ -264,6 +264,18 @@ public final class Dashboard implements AutoCloseable {
                 .append(user.role() == Users.Role.ADMINISTRATOR ? "<label><input type=\"checkbox\" name=\"identities\" value=\"1\"> avec les identités</label> " : "")
                 .append("<button id=\"export\">Exporter le mois</button></form>");
         ctx.html(Html.page("RPIS " + month, user, b.toString()));
+    }
+
+    /** The reason a record of the same patient under another SMUR unit is to review, before those units. */
+    static final String SAME_PATIENT = "même patient, autre unité SMUR :";
+
+    /** What is doubtful in a record, as listed for review: its fields' doubts, then another unit holding its patient. */
+    private static List<String> doubts(Views.RecordSummary r) {
+        List<String> doubts = new java.util.ArrayList<>(r.doubtful());
+        if (!r.otherUnits().isEmpty()) {
+            doubts.add(SAME_PATIENT + " " + String.join(", ", r.otherUnits()));
+        }
+        return doubts;
     }
 
     /** A month as AAAA-MM, or null: {@code 2026-13} has the shape and is no month. */
@@ -322,6 +334,15 @@ public final class Dashboard implements AutoCloseable {
         }
         if (!r.summary().doubtful().isEmpty()) {
             b.append("<p class=\"warn\" id=\"doubtful\">Douteux : ").append(esc(String.join(", ", r.summary().doubtful()))).append("</p>");
+        }
+        if (!r.samePatient().isEmpty()) {
+            b.append("<p class=\"warn\" id=\"same-patient\">").append(SAME_PATIENT).append(" ");
+            for (int i = 0; i < r.samePatient().size(); i++) {
+                Views.SamePatient other = r.samePatient().get(i);
+                b.append(i == 0 ? "" : ", ").append("<a class=\"same-patient-link\" href=\"/record/").append(other.id()).append("\">")
+                        .append(esc(other.smurUnit())).append("</a> (dossier ").append(other.id()).append(", ").append(esc(other.month())).append(")");
+            }
+            b.append(" · deux unités peuvent avoir pris en charge le même patient, ou l’unité a été corrigée : à vérifier.</p>");
         }
         b.append("<h2>Historique</h2><table id=\"history\"><tr><th>Reçu le</th><th>Émetteur</th><th>Écrit le</th><th>distributionID</th><th>Effet</th><th>Changements</th></tr>");
         for (Views.Received v : r.history()) {
