@@ -211,6 +211,30 @@ class ScreenshotsTest {
         assertTrue(Files.exists(out.resolve("mission-night.png")));
     }
 
+    /**
+     * Périmètre 1: the SAMU shares a case and sends no engagement request. The mission screen offers it, and once
+     * opened the RPIS is made on it (a fresh tablet: {@code @Start} runs again for this test).
+     */
+    @Test
+    void rendersASharedCaseOfferedAndItsRpis(FxRobot robot) throws Exception {
+        Path out = Path.of(OUT);
+        Files.createDirectories(out);
+        await().atMost(Duration.ofSeconds(30)).until(() -> session.core().transport().state().isConnected());
+        String caseId = hub.newCase();
+        hub.send("case.json", caseId, null);
+        robot.clickOn("#tab-mission");
+        await().atMost(Duration.ofSeconds(20)).until(() -> robot.lookup("#mission-open-shared").tryQuery()
+                .map(javafx.scene.Node::isVisible).orElse(false));
+        Thread.sleep(300);
+        shoot(robot, out, "shared-case-offer", "day");
+        robot.clickOn("#mission-open-shared");
+        await().atMost(Duration.ofSeconds(10)).until(() -> session.mission().caseIdProperty().get().equals(caseId));
+        robot.clickOn("#tab-rpis");
+        Thread.sleep(600);
+        shoot(robot, out, "shared-case-rpis", "day");
+        session.close(); // one device per identity: the next test's tablet connects as the same client
+    }
+
     private void everyScreen(FxRobot robot, Path out, String suffix) throws Exception {
         for (MainView.Screen screen : MainView.Screen.values()) {
             robot.clickOn("#tab-" + screen.name().toLowerCase()); // as the crew does (the RPIS is prefilled then)
