@@ -230,12 +230,17 @@ public final class MissionRetention {
     private RetentionOutcome purge(String caseId, long cutoff) {
         String tail = caseId.substring(caseId.lastIndexOf('.') + 1);
         // The outbox rows of this case: ordered by it (case:ID), its RPIS (rpis:ORG.SENDERCASEID), and the
-        // acknowledgements of what it received (reference:DISTRIBUTIONID).
+        // acknowledgements of what it received (reference:DISTRIBUTIONID). An RS-RPIS names the case's number only:
+        // while another case of that number holds the crew's taps (the mission the RPIS was made on), its RPIS rows
+        // are that case's, and go with its purge (a look-alike case id, opened and closed by another party, does
+        // not take them with its own).
         // Exact comparisons (instr, substr), never LIKE: a case id may hold '_', a LIKE wildcard, and then
         // match another case's rows.
         String ofCase = """
                 (instr(' ' || order_key || ' ', ' case:' || ?1 || ' ') > 0
-                 OR (substr(order_key, 1, 5) = 'rpis:' AND substr(order_key, length(order_key) - length(?2)) = '.' || ?2)
+                 OR (substr(order_key, 1, 5) = 'rpis:' AND substr(order_key, length(order_key) - length(?2)) = '.' || ?2
+                     AND NOT EXISTS (SELECT 1 FROM status_taps WHERE case_id <> ?1
+                                     AND substr(case_id, length(case_id) - length(?2)) = '.' || ?2))
                  OR order_key IN (SELECT 'reference:' || distribution_id FROM inbox WHERE case_id = ?1)
                  OR order_key IN (SELECT 'reference:' || distribution_id FROM inbox_conflicts WHERE case_id = ?1))""";
         RetentionOutcome outcome = database.inTransaction(c -> {

@@ -221,6 +221,51 @@ class MissionCoreTest {
         assertTrue(mission.timeline().isEmpty(), "nor does a restart bring it back");
     }
 
+    /**
+     * An RS-RPIS names its case's number only. Another party opens a look-alike case id (its own organisation, the
+     * same number) and closes it: its purge leaves our RPIS of the real mission, which goes with that mission's.
+     */
+    @Test
+    void aLookAlikeCasesPurgeLeavesTheRpisOfTheRealMission() {
+        String caseId = engaged();
+        mission.tap(ResourceStatus.DEPART);
+        mission.tap(ResourceStatus.RETOUR);
+        String number = caseId.substring(caseId.lastIndexOf('.') + 1);
+        var rpisPayload = (org.opensmur.core.rpis.Rpis) org.opensmur.core.conformance.SharedCorpus.examplePayload(
+                ModelLine.CURRENT, MessageType.RS_RPIS, "AliceNormand.15a");
+        assertEquals(number, rpisPayload.context().senderCaseId(), "the official record of this case");
+        String oru = "fr.health.ors.pdl";
+        OutboxEntry rpis = core.send(core.outgoing().rpis(rpisPayload, oru));
+
+        // the look-alike: another party's case of the same number, shared with the tablet, then closed by it
+        String other = "fr.health.samu690.lrm";
+        OutgoingMessages party = OutgoingMessages.of(other, clock);
+        String lookAlike = "fr.health.samu690." + number;
+        var tree = core.outgoing().codec().toTree(Deliveries.caseCreated(party, TestStore.TABLET));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree.at("/content/0/jsonContent/embeddedJsonContent/message/createCaseHealth"))
+                .put("caseId", lookAlike);
+        Deliveries.deliver(core, transport, core.outgoing().codec().decodeTree(tree).envelope());
+        var closing = core.outgoing().codec().toTree(Deliveries.caseUpdated(party, TestStore.TABLET, "AliceGregoireNormand.16"));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) closing.at("/content/0/jsonContent/embeddedJsonContent/message/createCaseHealthUpdate"))
+                .put("caseId", lookAlike);
+        Deliveries.deliver(core, transport, core.outgoing().codec().decodeTree(closing).envelope());
+        assertTrue(core.retention().closedAt(lookAlike).isPresent(), "its owner closed it");
+
+        // everything delivered: the reply and the statuses to the SAMU, the RPIS to the ORU
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> core.ledger().list(null, 1000).stream().noneMatch(e -> e.state() == org.opensmur.core.tablet.DeliveryState.QUEUED));
+        for (MessageType type : List.of(MessageType.RS_RI, MessageType.RS_SR)) {
+            sent(type).forEach(m -> Deliveries.deliver(core, transport, samu.reference(m, ReferenceStep.RECU).orElseThrow()));
+        }
+        sent(MessageType.RS_RPIS).forEach(m -> Deliveries.deliver(core, transport,
+                OutgoingMessages.of(oru, clock).reference(m, ReferenceStep.RECU).orElseThrow()));
+
+        assertTrue(core.retention().purgeNow(lookAlike).purged());
+        assertNotNull(core.ledger().find(rpis.distributionId()), "our RPIS stays with the mission it was made on");
+        assertTrue(core.retention().purgeNow(caseId).purged());
+        assertNull(core.ledger().find(rpis.distributionId()), "and goes with it");
+    }
+
     @Test
     void correctingTheFirstTapSendsNothingAndDepartureIsExpectedAgain() {
         engaged();
