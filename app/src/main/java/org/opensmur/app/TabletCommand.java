@@ -14,7 +14,9 @@ import picocli.CommandLine.Option;
         sortOptions = false,
         description = {"The SMUR tablet on the desktop (JavaFX).",
             "The store opens with the crew's PIN (chosen at first start, 6 digits or more);",
-            "unattended runs give OPENSMUR_STORE_SECRET=file:PATH instead (mode 0600)."})
+            "unattended runs give OPENSMUR_STORE_SECRET=file:PATH instead (mode 0600)."},
+        footer = {"", "./bin/tablet --device DIR runs the device's start path instead (DIR stands in for the app's private"
+            + " storage: the provisioning bundle, then the PIN); it takes no other option."})
 public final class TabletCommand {
 
     /** The languages the screens speak. */

@@ -118,7 +118,8 @@ public final class KeyMaterial {
         }
     }
 
-    private static boolean isPem(Path file) {
+    /** Whether {@code file} is read as PEM (a certificate chain, its key apart) rather than PKCS#12: by its name. */
+    public static boolean isPem(Path file) {
         String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         return name.endsWith(".pem") || name.endsWith(".crt") || name.endsWith(".cer");
     }

@@ -212,6 +212,14 @@ public final class SigningCli implements Callable<Integer> {
         @Option(names = "--oru-id", description = "the regional ORU's client id (RPIS)")
         String oruId;
 
+        @Option(names = "--partner-id", paramLabel = "ID", description = "a party that may steer the tablet's cases besides its"
+                + " SAMU (a neighbouring SAMU's LRM): PARTNER_CLIENT_IDS on the device; repeat for several")
+        List<String> partnerIds = new java.util.ArrayList<>();
+
+        @Option(names = "--model-line", paramLabel = "LINE", description = "the model line (2.0 or 3) of a vhost the tablet"
+                + " does not know by name: MODEL_LINE on the device")
+        String modelLine;
+
         @Option(names = "--certificate", required = true, description = "the tablet's PKCS#12 (from signing import)")
         Path certificate;
 
@@ -252,6 +260,12 @@ public final class SigningCli implements Callable<Integer> {
             settings.put("LRM_CLIENT_ID", lrmId);
             if (oruId != null) {
                 settings.put("ORU_CLIENT_ID", oruId);
+            }
+            if (!partnerIds.isEmpty()) {
+                settings.put("PARTNER_CLIENT_IDS", String.join(",", partnerIds)); // checked by the device as the Hub settings are
+            }
+            if (modelLine != null) {
+                settings.put("MODEL_LINE", modelLine);
             }
             if (validDays < 1 || validDays > ProvisioningBundle.MAX_VALID_DAYS) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--valid-days: " + validDays

@@ -126,6 +126,7 @@ class SigningCliTest {
         Instant before = Instant.now();
         Run provision = run(env, "provision", "--hub-host", "hub.esante.gouv.fr", "--vhost", "15-smur_v1.6",
                 "--client-id", "fr.health.test.smurtab", "--lrm-id", "fr.health.samu440", "--oru-id", "fr.health.ors.pdl",
+                "--partner-id", "fr.health.samu850", "--partner-id", "fr.health.samu490", "--model-line", "2.0",
                 "--certificate", dir.resolve("fr.health.test.smurtab.p12").toString(), "--certificate-password", "env:DEV_PASSWORD",
                 "--trust-store", dir.resolve("truststore.p12").toString(), "--trust-store-password", "env:DEV_PASSWORD",
                 "--valid-days", "3", "--out", bundle.toString());
@@ -153,8 +154,9 @@ class SigningCliTest {
         // Typed in lower case, without its dashes: the same password.
         ProvisioningBundle.Contents opened = ProvisioningBundle.open(text, otp.replace("-", "").toLowerCase().toCharArray(), Instant.now());
         assertEquals(Map.of("HUB_HOSTNAME", "hub.esante.gouv.fr", "HUB_PORT", "5671", "VHOST", "15-smur_v1.6",
-                "CLIENT_ID", "fr.health.test.smurtab", "LRM_CLIENT_ID", "fr.health.samu440", "ORU_CLIENT_ID", "fr.health.ors.pdl"),
-                opened.settings());
+                "CLIENT_ID", "fr.health.test.smurtab", "LRM_CLIENT_ID", "fr.health.samu440", "ORU_CLIENT_ID", "fr.health.ors.pdl",
+                "PARTNER_CLIENT_IDS", "fr.health.samu850,fr.health.samu490", "MODEL_LINE", "2.0"),
+                opened.settings(), "the partners a device cannot be given otherwise (it reads no environment)");
         KeyStore client = KeyStore.getInstance("PKCS12");
         client.load(new java.io.ByteArrayInputStream(opened.certificate()), opened.certificatePassword());
         assertEquals("fr.health.test.smurtab", KeyMaterial.clientCommonName(client));

@@ -17,8 +17,12 @@ import org.flywaydb.core.Flyway;
  */
 public final class OruDatabase implements AutoCloseable {
 
-    /** Where the embedded default lives, relative to the working folder: a folder of its own. */
-    public static final Path DEFAULT_FOLDER = Path.of(".local", "oru");
+    /**
+     * Where the embedded default lives: {@code .local/oru} of the project when {@code bin/oru} says where that is
+     * ({@code -Dopensmur.oru.folder}), so that {@code user add} run in one folder and {@code serve} in another use
+     * one database; else relative to the working folder.
+     */
+    public static final Path DEFAULT_FOLDER = Path.of(System.getProperty("opensmur.oru.folder", ".local/oru"));
 
     private final HikariDataSource pool;
     private final boolean postgres;

@@ -133,7 +133,8 @@ public record HubConfig(
             trustStore = s.file("TRUST_STORE_PATH", true);
             String trust = s.text("TRUST_STORE_PASSWORD", null);
             trustPassword = trust == null ? null : trust.toCharArray();
-            if (certificate != null && !certificate.toString().endsWith(".pem") && keyPassphrase == null) {
+            // the same rule as the one that reads it: a chain named .pem, .crt or .cer is PEM, its key unencrypted or not
+            if (certificate != null && !org.opensmur.signing.KeyMaterial.isPem(certificate) && keyPassphrase == null) {
                 problems.add("KEY_PASSPHRASE: required to open the PKCS#12 " + certificate);
             }
         }

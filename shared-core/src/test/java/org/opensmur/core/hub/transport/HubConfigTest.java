@@ -54,6 +54,21 @@ class HubConfigTest {
         assertFalse(config.toString().contains("secret"), "secrets never printed");
     }
 
+    /** A PEM chain as a CA delivers it (.crt, .cer) needs no passphrase for a key kept unencrypted beside it; a PKCS#12 does. */
+    @Test
+    void aPemChainByAnyOfItsUsualNamesNeedsNoPassphraseAPkcs12Does(@TempDir Path dir) throws IOException {
+        Path trust = Files.writeString(dir.resolve("trust.pem"), "x");
+        Path key = Files.writeString(dir.resolve("tablet-key.pem"), "x");
+        for (String name : List.of("tablet.pem", "tablet.crt", "tablet.CER", "tablet.p12")) {
+            Path certificate = Files.writeString(dir.resolve(name), "x");
+            HubConfig.Loaded loaded = HubConfig.load(null, Map.of("HUB_HOSTNAME", "messaging.hub.esante.gouv.fr", "VHOST", "15-smur_v1.6",
+                    "CLIENT_ID", "fr.health.samu440.smur.vlm4", "CERTIFICATE_PATH", certificate.toString(), "KEY_PATH", key.toString(),
+                    "TRUST_STORE_PATH", trust.toString()));
+            assertEquals(name.endsWith(".p12"), loaded.problems().stream().anyMatch(p -> p.startsWith("KEY_PASSPHRASE")),
+                    name + ": " + loaded.problems());
+        }
+    }
+
     @Test
     void plainAmqpOnlyWhenAskedFor() {
         HubConfig config = HubConfig.load(null, Map.of("HUB_HOSTNAME", "localhost", "VHOST", "dev", "MODEL_LINE", "3",
