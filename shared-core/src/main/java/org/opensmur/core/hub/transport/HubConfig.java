@@ -184,6 +184,12 @@ public record HubConfig(
                 problems.add("MODEL_LINE: '" + setting + "' is not a model line this client speaks (" + String.join(", ", MODEL_LINES) + ")");
                 return null;
             }
+            String known = vhost == null ? null : KNOWN_VHOSTS.get(vhost);
+            if (known != null && !known.equals(line)) {
+                // said for a vhost it does not know; for one it knows, another line would be refused by every peer there
+                problems.add("MODEL_LINE: '" + setting + "' contradicts the vhost " + vhost + ", which is model " + known);
+                return null;
+            }
             return line;
         }
         if (vhost == null) {

@@ -97,6 +97,10 @@ class HubConfigTest {
                 problem);
         HubConfig.Loaded badLine = load.apply(Map.of("VHOST", "15-smur_v1.6", "MODEL_LINE", "4"));
         assertTrue(badLine.problems().get(0).startsWith("MODEL_LINE: '4'"), badLine.problems().toString());
+        HubConfig.Loaded contradicting = load.apply(Map.of("VHOST", "15-smur_v1.6", "MODEL_LINE", "3"));
+        assertEquals(List.of("MODEL_LINE: '3' contradicts the vhost 15-smur_v1.6, which is model 2.0"), contradicting.problems(),
+                "a bundle saying model 3 for the model 2.0 vhost: every message would be refused there");
+        assertEquals("2.0", load.apply(Map.of("VHOST", "15-smur_v1.6", "MODEL_LINE", "2.0")).orElseThrow().modelLine(), "agreeing: taken");
     }
 
     @Test
