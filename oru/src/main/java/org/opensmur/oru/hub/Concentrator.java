@@ -158,11 +158,8 @@ public final class Concentrator implements AutoCloseable {
         }
         if (!senders.isEmpty() && !senders.contains(message.senderID())) {
             // the Hub forwards any client's message; the region takes its own SMURs' and SAMUs' records only
-            String rule = "sender not among this ORU's senders at $.senderID";
-            record(message.distributionID(), message.senderID(), "$.senderID", "ALLOWED_SENDERS");
-            answerRefusal(message.distributionID(), message.senderID(), ErrorCode.UNKNOWN_SENDER, "refused by the ORU: " + rule);
-            last.set(new Receipt(null, null, rule));
-            return ReceivedStore.Outcome.DROPPED; // acknowledged to the broker; the refusal above is its only answer
+            return refused(message, "$.senderID", "ALLOWED_SENDERS", ErrorCode.UNKNOWN_SENDER,
+                    "sender not among this ORU's senders at $.senderID", "");
         }
         JsonNode payload = codec.toTree(rpis).get("rpis");
         java.util.Optional<String> unusable = RecordKey.unusablePart(payload);
@@ -170,11 +167,8 @@ public final class Concentrator implements AutoCloseable {
             // Valid for the schema (an empty string is a string) but no record can be filed under it: refused like
             // an invalid message, not thrown (the client would give it back to be delivered again and again).
             String path = RPIS_PATH + unusable.get().replace('/', '.');
-            String rule = "required rule broken at " + path;
-            record(message.distributionID(), message.senderID(), path, ValidationIssue.Kind.REQUIRED.name());
-            answerRefusal(message.distributionID(), message.senderID(), ErrorCode.INVALID_MESSAGE, "refused by the ORU: " + rule + ": present but blank");
-            last.set(new Receipt(null, null, rule + ": blank"));
-            return ReceivedStore.Outcome.DROPPED; // acknowledged to the broker; the refusal above is its only answer
+            return refused(message, path, ValidationIssue.Kind.REQUIRED.name(), ErrorCode.INVALID_MESSAGE,
+                    "required rule broken at " + path, ": present but blank");
         }
         Instant sentAt = message.message().header() != null ? message.message().header().sentAt().toInstant()
                 : message.dateTimeSent().toInstant();
@@ -186,6 +180,17 @@ public final class Concentrator implements AutoCloseable {
         }
         // A copy under the same distributionID gets its RC-REF again (the first may have been lost).
         return ingested.redelivery() ? ReceivedStore.Outcome.REDELIVERY : ReceivedStore.Outcome.NEW;
+    }
+
+    /**
+     * A record valid for the schema but refused before it is stored ({@code rule}, broken at {@code path}):
+     * recorded, answered to its sender ({@code code}, the rule and {@code detail}), acknowledged to the broker.
+     */
+    private ReceivedStore.Outcome refused(HubMessage message, String path, String kind, ErrorCode code, String rule, String detail) {
+        record(message.distributionID(), message.senderID(), path, kind);
+        answerRefusal(message.distributionID(), message.senderID(), code, "refused by the ORU: " + rule + detail);
+        last.set(new Receipt(null, null, rule + detail));
+        return ReceivedStore.Outcome.DROPPED; // the refusal above is its only answer
     }
 
     /**

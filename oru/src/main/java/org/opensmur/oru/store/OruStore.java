@@ -47,8 +47,10 @@ public final class OruStore {
     private final OruDatabase database;
     private final Quality quality;
     private final ZoneId zone;
-    /** The query of {@link #summary(ResultSet)}'s columns, then the fields; on {@code rpis_record r}. */
+    /** The query of {@link #summary(ResultSet)}'s columns, on {@code rpis_record r}: what the lists show. */
     private final String summary;
+    /** The same, then the record's fields (column 15): for a record's page and the exports, not the lists. */
+    private final String summaryAndFields;
 
     public OruStore(OruDatabase database, Quality quality) {
         this(database, quality, DEFAULT_ZONE);
@@ -66,8 +68,10 @@ public final class OruStore {
         String otherUnits = database.isPostgres()
                 ? "COALESCE((SELECT json_agg(o.smur_unit) FROM rpis_record o WHERE " + SAME_PATIENT_OTHER_UNIT + ")::text, '[]')"
                 : "(SELECT json_group_array(o.smur_unit) FROM rpis_record o WHERE " + SAME_PATIENT_OTHER_UNIT + ")";
-        this.summary = "SELECT r.id, r.smur_unit, r.org_id, r.case_id, r.patient_id, r.month, r.decision_at, r.versions, r.completeness,"
-                + " r.missing, r.doubtful, r.conflicts, r.updated_at, " + otherUnits + ", r.fields FROM rpis_record r";
+        String columns = "SELECT r.id, r.smur_unit, r.org_id, r.case_id, r.patient_id, r.month, r.decision_at, r.versions, r.completeness,"
+                + " r.missing, r.doubtful, r.conflicts, r.updated_at, " + otherUnits;
+        this.summary = columns + " FROM rpis_record r";
+        this.summaryAndFields = columns + ", r.fields FROM rpis_record r";
     }
 
     public OruDatabase database() {
@@ -426,7 +430,7 @@ public final class OruStore {
 
     public Optional<Views.RecordDetail> record(long id) {
         List<Views.RecordSummary> summary = new ArrayList<>();
-        List<String> text = query(this.summary + " WHERE id = ?", r -> {
+        List<String> text = query(summaryAndFields + " WHERE id = ?", r -> {
             summary.add(summary(r));
             return r.getString(15);
         }, id);
@@ -465,7 +469,7 @@ public final class OruStore {
             if (cursor) {
                 c.setAutoCommit(false);
             }
-            try (PreparedStatement s = c.prepareStatement(summary + " WHERE decision_at >= ? AND decision_at < ? ORDER BY decision_at, id")) {
+            try (PreparedStatement s = c.prepareStatement(summaryAndFields + " WHERE decision_at >= ? AND decision_at < ? ORDER BY decision_at, id")) {
                 s.setFetchSize(EXPORT_FETCH_SIZE);
                 s.setString(1, from.toString());
                 s.setString(2, to.toString());
